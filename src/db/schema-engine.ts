@@ -10,6 +10,12 @@ import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-util
 // build of the same engine ships in an npm package; its loader expects a bundler, so we instantiate it.
 let wasmReady: Promise<void> | undefined;
 
+// @types/node 20 does not declare the WebAssembly global; this is the part we use.
+declare const WebAssembly: {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: object };
+};
+
 function loadWasm(): Promise<void> {
   wasmReady ??= (async () => {
     const require = createRequire(import.meta.url);

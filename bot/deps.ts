@@ -1,0 +1,19 @@
+import type { TurnContext } from 'botbuilder';
+import type { Clock } from '../src/clock.ts';
+import type { Db } from '../src/db/client.ts';
+import type { Logger } from '../src/logger.ts';
+import type { Notifier } from '../src/notify/notifier.ts';
+
+/** The people in the conversation a turn came from (Teams roster), to pick from in forms. */
+export interface Roster {
+  membersOf(context: TurnContext): Promise<{ aadObjectId: string; name: string }[]>;
+}
+
+export interface BotDeps {
+  db: Db;
+  log: Logger;
+  notifier: Notifier;
+  clock: Clock;
+  roster: Roster;
+  allowedTenantIds: string[];
+}

@@ -1,0 +1,20 @@
+import { DomainError, ErrorCode } from '../src/errors.ts';
+
+/** The one table from domain error codes to what the user reads. */
+const messages: Record<ErrorCode, string> = {
+  [ErrorCode.NotAMember]: 'Je bent geen geregistreerd lid van het casusoverleg.',
+  [ErrorCode.Forbidden]: 'Dat mag je met jouw rol niet doen.',
+  [ErrorCode.NotFound]: 'Dat kan ik niet vinden. Misschien is het verwijderd, of heb je er geen toegang toe.',
+  [ErrorCode.Invalid]: 'Niet alle gegevens zijn goed ingevuld.',
+  [ErrorCode.Conflict]: 'Dat kan nu niet: iemand anders heeft dit intussen gewijzigd, of het past niet bij de huidige stand.',
+};
+
+const permissionMessages: Record<string, string> = {
+  'members.register': 'Alleen de procesmanager kan leden registreren.',
+  'members.list': 'Alleen de procesmanager en contactpersonen kunnen de ledenlijst zien.',
+};
+
+export function userMessageFor(error: DomainError): string {
+  const permission = error.details.permission;
+  return (typeof permission === 'string' && permissionMessages[permission]) || messages[error.code];
+}

@@ -1,0 +1,59 @@
+import { CardFactory, type TurnContext } from 'botbuilder';
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { memberFormCard, memberListCard, memberRegisteredCard } from '../../cards/members.card.ts';
+import { Verb } from '../../cards/verbs.ts';
+import type { FieldErrors, FormValues } from '../../cards/form.ts';
+import { assertCan } from '../../src/access/policy.ts';
+import { listActiveMembers } from '../../src/members/member.repository.ts';
+import { registerMember, registerMemberInput } from '../../src/members/register-member.ts';
+import { listOrganisations } from '../../src/organisations/organisation.repository.ts';
+import type { BotDeps } from '../deps.ts';
+import { actorOf } from '../turn-context.ts';
+
+export function registerMembers(app: Application<TurnState>, deps: BotDeps): void {
+  const form = async (context: TurnContext, values?: FormValues, errors?: FieldErrors) => {
+    assertCan(actorOf(context), 'members.register');
+    return memberFormCard({ roster: await deps.roster.membersOf(context), organisations: await listOrganisations(deps.db), values, errors });
+  };
+  const list = async (context: TurnContext) => {
+    assertCan(actorOf(context), 'members.list');
+    return memberListCard(await listActiveMembers(deps.db));
+  };
+
+  app.message(/^\s*lid toevoegen\s*$/i, async (context) => {
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await form(context))] });
+  });
+  app.adaptiveCards.actionExecute(Verb.memberForm, async (context) => form(context));
+
+  app.message(/^\s*leden\s*$/i, async (context) => {
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await list(context))] });
+  });
+  app.adaptiveCards.actionExecute(Verb.memberList, async (context) => list(context));
+
+  app.adaptiveCards.actionExecute<Record<string, unknown>>(Verb.memberRegister, async (context, _state, data) => {
+    const values = stringValues(data);
+    // A person picked from the roster wins over the hand-typed fields.
+    const names = (data.rosterNames ?? {}) as Record<string, string>;
+    const input = values.person
+      ? { ...values, aadObjectId: values.person, displayName: names[values.person] ?? values.displayName }
+      : values;
+    const parsed = registerMemberInput.safeParse(input);
+    if (!parsed.success) {
+      const errors: FieldErrors = {};
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0]);
+        errors[field === 'aadObjectId' && values.person === undefined ? 'aadObjectId' : field] ??= issue.message;
+      }
+      return form(context, values, errors);
+    }
+    const { member, created } = await registerMember(deps.db, actorOf(context), parsed.data);
+    deps.log.info({ memberId: member.id, created }, 'member registered');
+    return memberRegisteredCard(member, created);
+  });
+}
+
+function stringValues(data: Record<string, unknown>): FormValues {
+  const values: FormValues = {};
+  for (const [key, value] of Object.entries(data)) if (typeof value === 'string' && value.trim() !== '') values[key] = value;
+  return values;
+}

@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { loadConfig, type Config } from '../src/config.ts';
+import { systemClock } from '../src/clock.ts';
+import { createDb } from '../src/db/client.ts';
+import { startEmbeddedPostgres } from '../src/db/embedded.ts';
+import { migrateDatabase } from '../src/db/migrate.ts';
+import { createLogger, type Logger } from '../src/logger.ts';
+import { demoMembers } from '../src/organisations/demo-partners.ts';
+import { ensureFirstProcessManager, seedDemoData } from '../src/organisations/seed.ts';
+import { createAdapter } from './adapter.ts';
+import { createBot } from './app.ts';
+import { BotNotifier } from './proactive.ts';
+import { teamsRoster } from './roster.ts';
+import { createHttpApp } from './server.ts';
+
+export interface RunningBot {
+  port: number;
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+/** The composition root: database, migrations, seed data, adapter, features, HTTP. */
+export async function startBot(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningBot> {
+  const database = config.databaseUrl
+    ? { url: config.databaseUrl, stop: async () => {} }
+    : await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'pglite') });
+  log.info({ embedded: !config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir }, 'database ready');
+
+  const applied = await migrateDatabase(database.url);
+  if (applied.length) log.info({ migrations: applied }, 'migrations applied');
+  const db = createDb(database.url);
+  if (config.seedDemoData) await seedDemoData(db, [...demoMembers]);
+  if (config.firstProcessManager) await ensureFirstProcessManager(db, config.firstProcessManager);
+
+  const adapter = createAdapter(config);
+  const botAppId = config.microsoftApp?.id ?? '';
+  const notifier = new BotNotifier({ db, log, continueConversation: (ref, logic) => adapter.continueConversationAsync(botAppId, ref, logic) });
+  const { app, onTurnError } = createBot(
+    { db, log, notifier, clock: systemClock, roster: teamsRoster(log), allowedTenantIds: config.allowedTenantIds },
+    { adapter, botAppId },
+  );
+  adapter.onTurnError = onTurnError;
+  if (!config.microsoftApp) {
+    log.warn('Lokale modus: geen MicrosoftAppId ingesteld, dus berichten worden NIET geauthenticeerd. Alleen voor de Agents Playground op deze machine.');
+  }
+
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = createHttpApp({ adapter, app, db, log }).listen(config.port, '0.0.0.0', () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as { port: number }).port;
+  log.info({ port }, 'Casusbot luistert op /api/messages');
+
+  return {
+    port,
+    databaseUrl: database.url,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await db.$disconnect();
+      await database.stop();
+      log.info('Casusbot gestopt');
+    },
+  };
+}
+
+const isEntryPoint = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isEntryPoint) {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const bot = await startBot(config, log).catch((error: Error) => {
+    log.fatal({ errorType: error.name, message: error.message }, 'Casusbot kon niet starten');
+    process.exit(1);
+  });
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      void bot.stop().then(() => process.exit(0));
+    });
+  }
+}

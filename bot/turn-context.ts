@@ -1,0 +1,36 @@
+import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
+import type { Actor } from '../src/actor.ts';
+import type { ConversationKind } from '../src/conversations/conversation-ref.repository.ts';
+
+const actorKey = Symbol('casusbot.actor');
+
+export function setActor(context: TurnContext, actor: Actor): void {
+  context.turnState.set(actorKey, actor);
+}
+
+/** The registered member behind this turn. The identify step guarantees one for messages and invokes. */
+export function actorOf(context: TurnContext): Actor {
+  const actor = context.turnState.get(actorKey) as Actor | undefined;
+  if (!actor) throw new Error('No actor on this turn: the identify step did not run');
+  return actor;
+}
+
+export function conversationKind(activity: Partial<Activity>): ConversationKind {
+  const type = activity.conversation?.conversationType;
+  if (type === 'channel') return 'channel';
+  if (type === 'groupChat') return 'groupChat';
+  return 'personal';
+}
+
+export function isCardAction(activity: Partial<Activity>): boolean {
+  return activity.type === ActivityTypes.Invoke && activity.name === 'adaptiveCard/action';
+}
+
+/** Answers an Action.Execute with a card (replacing the clicked card) or a short message. */
+export async function sendCardActionResponse(context: TurnContext, body: { card: object } | { message: string }): Promise<void> {
+  const value =
+    'card' in body
+      ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: body.card }
+      : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: body.message };
+  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: value } });
+}

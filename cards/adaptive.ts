@@ -1,0 +1,50 @@
+/** Minimal Adaptive Card 1.5 building blocks. Cards are plain JSON built by pure functions. */
+export type Element = Record<string, unknown>;
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: '1.5';
+  body: Element[];
+  actions?: Element[];
+  refresh?: Element;
+  msteams?: Record<string, unknown>;
+}
+
+export function card(body: Element[], actions: Element[] = [], extra: Partial<AdaptiveCard> = {}): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    ...(actions.length ? { actions } : {}),
+    msteams: { width: 'Full' },
+    ...extra,
+  };
+}
+
+export const heading = (text: string): Element => ({ type: 'TextBlock', text, size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' });
+export const subheading = (text: string): Element => ({ type: 'TextBlock', text, weight: 'Bolder', wrap: true, spacing: 'Medium' });
+export const paragraph = (text: string, options: { subtle?: boolean; color?: 'Attention' | 'Good' | 'Warning' } = {}): Element => ({
+  type: 'TextBlock',
+  text,
+  wrap: true,
+  ...(options.subtle ? { isSubtle: true } : {}),
+  ...(options.color ? { color: options.color } : {}),
+});
+export const facts = (rows: [string, string][]): Element => ({ type: 'FactSet', facts: rows.map(([title, value]) => ({ title, value })) });
+
+export function execute(title: string, verb: string, data: Record<string, unknown> = {}, options: { style?: 'positive' | 'destructive'; associatedInputs?: 'auto' | 'none' } = {}): Element {
+  return {
+    type: 'Action.Execute',
+    title,
+    verb,
+    data: { verb, ...data },
+    ...(options.style ? { style: options.style } : {}),
+    ...(options.associatedInputs ? { associatedInputs: options.associatedInputs } : {}),
+  };
+}
+
+/** A message card: used for short answers the bot gives in place of a form. */
+export function messageCard(title: string, lines: string[], actions: Element[] = []): AdaptiveCard {
+  return card([heading(title), ...lines.map((l) => paragraph(l))], actions);
+}

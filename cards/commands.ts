@@ -1,0 +1,15 @@
+import type { MemberRole } from '../src/members/member.types.ts';
+
+/** What can be typed to the bot. The help card and the Teams manifest's command list both come from here. */
+export interface BotCommand {
+  title: string;
+  description: string;
+  /** Roles that see it in the help card; absent means everyone. */
+  roles?: readonly MemberRole[];
+}
+
+export const botCommands: readonly BotCommand[] = [
+  { title: 'hulp', description: 'Laat zien wat Casusbot kan' },
+  { title: 'leden', description: 'Overzicht van de geregistreerde deelnemers', roles: ['processManager', 'contactPerson'] },
+  { title: 'lid toevoegen', description: 'Een Teams-gebruiker registreren bij een organisatie', roles: ['processManager'] },
+];

@@ -1,0 +1,35 @@
+import type { MemberRole } from '../src/members/member.types.ts';
+import { card, execute, facts, heading, paragraph, type AdaptiveCard } from './adaptive.ts';
+import { botCommands } from './commands.ts';
+import { roleLabels } from './labels.ts';
+import { Verb } from './verbs.ts';
+
+export interface HelpView {
+  welcome: boolean;
+  /** Absent for someone who is not (yet) a registered member. */
+  viewer?: { role: MemberRole; organisationName: string };
+}
+
+export function helpCard(view: HelpView): AdaptiveCard {
+  const commands = botCommands.filter((c) => !c.roles || (view.viewer && c.roles.includes(view.viewer.role)));
+  const intro = view.welcome
+    ? 'Welkom bij Casusbot. Ik ondersteun het casusoverleg van het Zorg- en Veiligheidshuis: aanmelden, agenda, besluiten en acties, binnen de afspraken van het privacyconvenant.'
+    : 'Dit kan ik voor je doen. Typ een opdracht of kies een knop.';
+  const who = view.viewer
+    ? `Je bent geregistreerd als ${roleLabels[view.viewer.role].toLowerCase()} bij ${view.viewer.organisationName}.`
+    : 'Je bent nog niet geregistreerd als deelnemer. Vraag de procesmanager om je te registreren.';
+  const actions = [
+    ...(view.viewer?.role === 'processManager' ? [execute('Lid toevoegen', Verb.memberForm)] : []),
+    ...(view.viewer && ['processManager', 'contactPerson'].includes(view.viewer.role) ? [execute('Leden', Verb.memberList)] : []),
+  ];
+  return card(
+    [
+      heading(view.welcome ? 'Welkom bij Casusbot' : 'Casusbot: wat kan ik?'),
+      paragraph(intro),
+      paragraph(who, { subtle: true }),
+      facts(commands.map((c) => [c.title, c.description])),
+      paragraph('Persoonsgegevens deel je alleen in een persoonlijke chat met Casusbot, nooit in een kanaal.', { subtle: true }),
+    ],
+    actions,
+  );
+}

@@ -1,0 +1,58 @@
+import type { MemberView } from '../src/members/member.types.ts';
+import { memberRoles } from '../src/members/member.types.ts';
+import type { OrganisationView } from '../src/organisations/organisation.repository.ts';
+import { card, execute, heading, paragraph, subheading, type AdaptiveCard, type Element } from './adaptive.ts';
+import { choiceField, formErrorSummary, textField, type FieldErrors, type FormValues } from './form.ts';
+import { roleLabels } from './labels.ts';
+import { Verb } from './verbs.ts';
+
+export interface MemberFormView {
+  /** People in the conversation the form was opened in, to pick from. */
+  roster: { aadObjectId: string; name: string }[];
+  organisations: OrganisationView[];
+  values?: FormValues;
+  errors?: FieldErrors;
+}
+
+export function memberFormCard(view: MemberFormView): AdaptiveCard {
+  const values = view.values ?? {};
+  const errors = view.errors ?? {};
+  const person: Element[] = view.roster.length
+    ? choiceField('person', 'Persoon (uit dit gesprek)', view.roster.map((p) => ({ title: p.name, value: p.aadObjectId })), values, errors, { required: false, placeholder: 'Kies een persoon' })
+    : [paragraph('Ik kan de deelnemers van dit gesprek niet opvragen: vul hieronder de gegevens in.', { subtle: true })];
+  return card(
+    [
+      heading('Lid toevoegen'),
+      paragraph('Koppel een Teams-gebruiker aan een convenantpartner en een rol. Alleen geregistreerde leden kunnen Casusbot gebruiken.'),
+      ...formErrorSummary(errors),
+      ...person,
+      subheading(view.roster.length ? 'Of vul handmatig in' : 'Gegevens'),
+      ...textField('displayName', 'Naam', values, errors, { maxLength: 200 }),
+      ...textField('aadObjectId', 'Azure AD object-id', values, errors, { placeholder: '00000000-0000-0000-0000-000000000000' }),
+      ...choiceField('organisationId', 'Organisatie', view.organisations.map((o) => ({ title: o.name, value: o.id })), values, errors, { placeholder: 'Kies een organisatie' }),
+      ...choiceField('role', 'Rol', memberRoles.map((r) => ({ title: roleLabels[r], value: r })), values, errors, { expanded: true }),
+    ],
+    [execute('Registreren', Verb.memberRegister, { rosterNames: Object.fromEntries(view.roster.map((p) => [p.aadObjectId, p.name])) }, { style: 'positive' })],
+  );
+}
+
+export function memberRegisteredCard(member: MemberView, created: boolean): AdaptiveCard {
+  return card(
+    [
+      heading(created ? 'Lid geregistreerd' : 'Lid bijgewerkt'),
+      paragraph(`${member.displayName} is ${roleLabels[member.role].toLowerCase()} bij ${member.organisationName}.`, { color: 'Good' }),
+    ],
+    [execute('Nog een lid toevoegen', Verb.memberForm), execute('Leden', Verb.memberList)],
+  );
+}
+
+export function memberListCard(members: MemberView[]): AdaptiveCard {
+  const byOrganisation = new Map<string, MemberView[]>();
+  for (const m of members) byOrganisation.set(m.organisationName, [...(byOrganisation.get(m.organisationName) ?? []), m]);
+  const body: Element[] = [heading('Leden'), paragraph(`${members.length} geregistreerde leden.`, { subtle: true })];
+  for (const [organisation, people] of byOrganisation) {
+    body.push(subheading(organisation));
+    body.push({ type: 'FactSet', facts: people.map((p) => ({ title: p.displayName, value: roleLabels[p.role] })) });
+  }
+  return card(body);
+}

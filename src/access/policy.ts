@@ -1,0 +1,24 @@
+import type { Actor } from '../actor.ts';
+import { DomainError, ErrorCode } from '../errors.ts';
+import type { MemberRole } from '../members/member.types.ts';
+
+/**
+ * Who may do what, by role. The one table every use case asks; record-level need-to-know
+ * (which cases an organisation may see) lives beside it in the query filters of access/.
+ */
+const permissions = {
+  'members.register': ['processManager'],
+  'members.list': ['processManager', 'contactPerson'],
+} as const satisfies Record<string, readonly MemberRole[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(actor: Pick<Actor, 'role'>, permission: Permission): boolean {
+  return (permissions[permission] as readonly MemberRole[]).includes(actor.role);
+}
+
+export function assertCan(actor: Pick<Actor, 'role'>, permission: Permission): void {
+  if (!can(actor, permission)) {
+    throw new DomainError(ErrorCode.Forbidden, `Role may not ${permission}`, { permission });
+  }
+}

@@ -1,0 +1,10 @@
+import type { MemberRole } from './members/member.types.ts';
+
+/** Who is acting, and for which organisation. Every use case takes one, so every rule sees it. */
+export interface Actor {
+  memberId: string;
+  aadObjectId: string;
+  displayName: string;
+  organisationId: string;
+  role: MemberRole;
+}

@@ -1,0 +1,76 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+// The one place that reads the environment. Everything else receives a Config.
+const csv = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalText = z.preprocess(emptyAsUndefined, z.string().trim().optional());
+
+const schema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+    DATA_DIR: z.string().default('./data'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+    MicrosoftAppTenantId: optionalText,
+    ALLOWED_TENANT_IDS: csv,
+    FIRST_PROCESS_MANAGER_AAD_ID: optionalText,
+    FIRST_PROCESS_MANAGER_NAME: z.string().default('Procesmanager'),
+    SEED_DEMO_DATA: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
+    NODE_ENV: z.string().default('development'),
+  })
+  .superRefine((env, ctx) => {
+    const need = (key: keyof typeof env, why: string) =>
+      env[key] === undefined && ctx.addIssue({ code: 'custom', path: [key], message: why });
+    if (env.MicrosoftAppId) {
+      if (env.MicrosoftAppType !== 'UserAssignedMSI') need('MicrosoftAppPassword', 'nodig bij een app-id, behalve met managed identity');
+      if (env.MicrosoftAppType !== 'MultiTenant') need('MicrosoftAppTenantId', 'nodig bij SingleTenant en UserAssignedMSI');
+    } else if (env.NODE_ENV === 'production') {
+      need('MicrosoftAppId', 'in productie verplicht: zonder app-id wordt niemand geauthenticeerd');
+    }
+  });
+
+export type Config = {
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  microsoftApp:
+    | { id: string; password: string | undefined; type: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI'; tenantId: string | undefined }
+    | undefined;
+  allowedTenantIds: string[];
+  firstProcessManager: { aadObjectId: string; name: string } | undefined;
+  seedDemoData: boolean;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `- ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Ongeldige configuratie:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.DATA_DIR),
+    logLevel: e.LOG_LEVEL,
+    microsoftApp: e.MicrosoftAppId
+      ? { id: e.MicrosoftAppId, password: e.MicrosoftAppPassword, type: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId }
+      : undefined,
+    allowedTenantIds: e.ALLOWED_TENANT_IDS,
+    firstProcessManager: e.FIRST_PROCESS_MANAGER_AAD_ID
+      ? { aadObjectId: e.FIRST_PROCESS_MANAGER_AAD_ID, name: e.FIRST_PROCESS_MANAGER_NAME }
+      : undefined,
+    // Demo people belong on a laptop, not in a tenant: by default only in local mode.
+    seedDemoData: e.SEED_DEMO_DATA === undefined ? !e.MicrosoftAppId : e.SEED_DEMO_DATA === 'true',
+  };
+}

@@ -1,0 +1,50 @@
+import type { Tx } from '../db/client.ts';
+import type { MemberRole, MemberView } from './member.types.ts';
+
+const withOrganisation = { organisation: { select: { name: true } } } as const;
+
+function toView(m: {
+  id: string; aadObjectId: string; displayName: string; role: MemberRole; organisationId: string; organisation: { name: string };
+}): MemberView {
+  return {
+    id: m.id,
+    aadObjectId: m.aadObjectId,
+    displayName: m.displayName,
+    role: m.role,
+    organisationId: m.organisationId,
+    organisationName: m.organisation.name,
+  };
+}
+
+export async function findActiveMemberByAadObjectId(tx: Tx, aadObjectId: string): Promise<MemberView | undefined> {
+  const m = await tx.member.findFirst({ where: { aadObjectId, active: true }, include: withOrganisation });
+  return m ? toView(m) : undefined;
+}
+
+export async function listActiveMembers(tx: Tx, where: { role?: MemberRole; organisationId?: string } = {}): Promise<MemberView[]> {
+  const rows = await tx.member.findMany({
+    where: { active: true, ...where },
+    include: withOrganisation,
+    orderBy: [{ organisation: { name: 'asc' } }, { displayName: 'asc' }],
+  });
+  return rows.map(toView);
+}
+
+export async function upsertMember(
+  tx: Tx,
+  input: { aadObjectId: string; displayName: string; organisationId: string; role: MemberRole },
+): Promise<{ member: MemberView; created: boolean }> {
+  const existing = await tx.member.findUnique({ where: { aadObjectId: input.aadObjectId }, select: { id: true } });
+  const m = await tx.member.upsert({
+    where: { aadObjectId: input.aadObjectId },
+    create: input,
+    update: { ...input, active: true },
+    include: withOrganisation,
+  });
+  return { member: toView(m), created: !existing };
+}
+
+/** Teams' per-bot user id (29:...) is only learned from the user's own activities. */
+export async function rememberTeamsUserId(tx: Tx, aadObjectId: string, teamsUserId: string): Promise<void> {
+  await tx.member.updateMany({ where: { aadObjectId, NOT: { teamsUserId } }, data: { teamsUserId } });
+}

@@ -1,0 +1,11 @@
+export const memberRoles = ['processManager', 'contactPerson', 'participant'] as const;
+export type MemberRole = (typeof memberRoles)[number];
+
+export interface MemberView {
+  id: string;
+  aadObjectId: string;
+  displayName: string;
+  role: MemberRole;
+  organisationId: string;
+  organisationName: string;
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type { Actor } from '../actor.ts';
+import { assertCan } from '../access/policy.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { Db } from '../db/client.ts';
+import { DomainError, ErrorCode } from '../errors.ts';
+import { findOrganisationById } from '../organisations/organisation.repository.ts';
+import { upsertMember } from './member.repository.ts';
+import { memberRoles, type MemberView } from './member.types.ts';
+
+export const registerMemberInput = z.object({
+  aadObjectId: z.string().trim().min(1, 'Kies een persoon.'),
+  displayName: z.string().trim().min(1, 'Vul een naam in.').max(200),
+  organisationId: z.string().uuid('Kies een organisatie.'),
+  role: z.enum(memberRoles, { message: 'Kies een rol.' }),
+});
+export type RegisterMemberInput = z.infer<typeof registerMemberInput>;
+
+/** The procesmanager links a Teams user to a partner organisation and a role. */
+export async function registerMember(db: Db, actor: Actor, raw: unknown): Promise<{ member: MemberView; created: boolean }> {
+  assertCan(actor, 'members.register');
+  const parsed = registerMemberInput.safeParse(raw);
+  if (!parsed.success) {
+    throw new DomainError(ErrorCode.Invalid, 'Invalid member registration', {
+      fields: parsed.error.issues.map((i) => i.path.join('.')).join(','),
+    });
+  }
+  const input = parsed.data;
+  if (input.aadObjectId === actor.aadObjectId && input.role !== 'processManager') {
+    // Demoting yourself could leave the network without anyone able to register members.
+    throw new DomainError(ErrorCode.Conflict, 'A process manager cannot change their own role');
+  }
+  return db.$transaction(async (tx) => {
+    const organisation = await findOrganisationById(tx, input.organisationId);
+    if (!organisation) throw new DomainError(ErrorCode.NotFound, 'Organisation not found');
+    const result = await upsertMember(tx, input);
+    await recordAudit(tx, actor, {
+      action: result.created ? 'member.registered' : 'member.updated',
+      recordType: 'member',
+      recordId: result.member.id,
+      purpose: 'deelnemersbeheer',
+    });
+    return result;
+  });
+}

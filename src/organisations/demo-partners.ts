@@ -1,0 +1,35 @@
+/** The network itself: the procesmanager works for it, not for a partner. */
+export const networkOrganisationName = 'Zorg- en Veiligheidshuis (procesmanagement)';
+
+/** The 14 partners of ZVH Bonaire (DOMAIN.md), used as demo data. */
+export const demoPartnerNames = [
+  'Korps Politie CN',
+  'Expertisecentrum Onderwijs Zorg',
+  'Mental Health Caribbean',
+  'Stichting Reclassering CN',
+  'Openbaar Ministerie BES',
+  'Openbaar Lichaam Bonaire',
+  'Forma',
+  'Scholengemeenschap Bonaire',
+  'Jeugdzorg CN',
+  'Centrum voor Jeugd en Gezin',
+  'Justitiële Inrichting CN',
+  'Voogdijraad CN',
+  'Krusada',
+  'Sociale Zaken en Werkgelegenheid',
+] as const;
+
+/**
+ * Fictitious people for trying Casusbot locally; the Agents Playground is configured with the same
+ * ids (scripts/playground.ts). Never seeded when Microsoft app credentials are set.
+ */
+export const demoMembers = [
+  { aadObjectId: '00000000-0000-4000-8000-000000000020', teamsUserId: 'user-id-0', displayName: 'Ingrid Martina', organisationName: networkOrganisationName, role: 'processManager' },
+  { aadObjectId: '00000000-0000-4000-8000-000000000021', teamsUserId: 'user-id-1', displayName: 'Ruben Croes', organisationName: 'Korps Politie CN', role: 'participant' },
+  { aadObjectId: '00000000-0000-4000-8000-000000000022', teamsUserId: 'user-id-2', displayName: 'Shirley Thomas', organisationName: 'Mental Health Caribbean', role: 'participant' },
+  { aadObjectId: '00000000-0000-4000-8000-000000000023', teamsUserId: 'user-id-3', displayName: 'Marco Rosaria', organisationName: 'Jeugdzorg CN', role: 'contactPerson' },
+  { aadObjectId: '00000000-0000-4000-8000-000000000024', teamsUserId: 'user-id-4', displayName: 'Anouk de Wit', organisationName: 'Openbaar Lichaam Bonaire', role: 'participant' },
+] as const;
+
+/** In the Playground but not registered: shows what a stranger gets. */
+export const demoStranger = { aadObjectId: '00000000-0000-4000-8000-000000000025', teamsUserId: 'user-id-5', displayName: 'Kevin Janga' } as const;
