@@ -46,8 +46,8 @@ export async function startBot(config: Config, log: Logger = createLogger(config
   }
 
   const server: Server = await new Promise((resolve, reject) => {
-    const s = createHttpApp({ adapter, app, db, log }).listen(config.port, '0.0.0.0', () => resolve(s));
-    s.once('error', reject);
+    // Express 5 hands a listen error (port in use) to the callback.
+    const s = createHttpApp({ adapter, app, db, log }).listen(config.port, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
   const port = (server.address() as { port: number }).port;
   log.info({ port }, 'Casusbot luistert op /api/messages');
@@ -70,7 +70,7 @@ if (isEntryPoint) {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const bot = await startBot(config, log).catch((error: Error) => {
-    log.fatal({ errorType: error.name, message: error.message }, 'Casusbot kon niet starten');
+    log.fatal({ errorType: error.name, reason: error.message }, 'Casusbot kon niet starten');
     process.exit(1);
   });
   let stopping = false;
