@@ -46,5 +46,6 @@ export async function upsertMember(
 
 /** Teams' per-bot user id (29:...) is only learned from the user's own activities. */
 export async function rememberTeamsUserId(tx: Tx, aadObjectId: string, teamsUserId: string): Promise<void> {
-  await tx.member.updateMany({ where: { aadObjectId, NOT: { teamsUserId } }, data: { teamsUserId } });
+  // (Written out because SQL's NOT (x = y) is not true when x is NULL.)
+  await tx.member.updateMany({ where: { aadObjectId, OR: [{ teamsUserId: null }, { teamsUserId: { not: teamsUserId } }] }, data: { teamsUserId } });
 }

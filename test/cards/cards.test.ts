@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { helpCard } from '../../cards/help.card.ts';
+import { memberFormCard } from '../../cards/members.card.ts';
+import { Verb } from '../../cards/verbs.ts';
+import { textOf } from '../support/bot.ts';
+
+const verbs = new Set<string>(Object.values(Verb));
+function actionVerbs(card: unknown): string[] {
+  const found: string[] = [];
+  JSON.stringify(card, (key, value) => {
+    if (value && typeof value === 'object' && (value as { type?: string }).type === 'Action.Execute') found.push((value as { verb: string }).verb);
+    return value;
+  });
+  return found;
+}
+
+describe('help card', () => {
+  it('shows a procesmanager the member commands and buttons', () => {
+    const card = helpCard({ welcome: false, viewer: { role: 'processManager', organisationName: 'ZVH' } });
+    expect(card.version).toBe('1.5');
+    expect(textOf(card)).toContain('lid toevoegen');
+    expect(actionVerbs(card)).toEqual([Verb.memberForm, Verb.memberList]);
+  });
+
+  it('shows a participant neither member management nor its buttons', () => {
+    const card = helpCard({ welcome: false, viewer: { role: 'participant', organisationName: 'Forma' } });
+    expect(textOf(card)).not.toContain('lid toevoegen');
+    expect(actionVerbs(card)).toEqual([]);
+    expect(textOf(card)).toContain('deelnemer casusoverleg bij Forma');
+  });
+
+  it('welcomes someone unknown and says whom to ask', () => {
+    const card = helpCard({ welcome: true });
+    expect(textOf(card)).toContain('Welkom bij Casusbot');
+    expect(textOf(card)).toContain('Vraag de procesmanager');
+  });
+});
+
+describe('member form', () => {
+  const organisations = [{ id: '7d5b0c43-0000-4000-8000-000000000001', name: 'Forma', kind: 'partner' as const }];
+
+  it('keeps the values and shows each error under its own field', () => {
+    const card = memberFormCard({
+      roster: [],
+      organisations,
+      values: { displayName: 'Ria', role: 'participant' },
+      errors: { organisationId: 'Kies een organisatie.' },
+    });
+    const body = card.body as Record<string, unknown>[];
+    const org = body.findIndex((e) => e.id === 'organisationId');
+    expect(body[org + 1]).toMatchObject({ type: 'TextBlock', text: 'Kies een organisatie.', color: 'Attention' });
+    expect(body.find((e) => e.id === 'displayName')).toMatchObject({ value: 'Ria' });
+    expect(body.find((e) => e.id === 'role')).toMatchObject({ value: 'participant' });
+    expect(textOf(card)).toContain('Eén veld is niet goed ingevuld');
+  });
+
+  it('only uses verbs the handlers know', () => {
+    const card = memberFormCard({ roster: [{ aadObjectId: 'a', name: 'A' }], organisations });
+    for (const verb of actionVerbs(card)) expect(verbs).toContain(verb);
+  });
+});

@@ -1,0 +1,92 @@
+import { TestAdapter } from 'botbuilder';
+import type { Activity } from 'botbuilder';
+import { createBot } from '../../bot/app.ts';
+import type { Roster } from '../../bot/deps.ts';
+import type { Db } from '../../src/db/client.ts';
+import { demoMembers, demoStranger } from '../../src/organisations/demo-partners.ts';
+import { FixedClock, RecordingNotifier } from './fakes.ts';
+import { capturingLogger } from './logs.ts';
+
+export const tenantId = 'tenant-zvh';
+export type TestUser = { aadObjectId: string; teamsUserId: string; displayName: string };
+export const processManager = demoMembers[0];
+export const police = demoMembers[1];
+export const mentalHealth = demoMembers[2];
+export const youthCareContact = demoMembers[3];
+export const municipality = demoMembers[4];
+export const stranger = demoStranger;
+
+/** A real teams-ai Application behind botbuilder's TestAdapter, on the real test database. */
+export function createTestBot(db: Db, options: { allowedTenantIds?: string[]; roster?: Roster; now?: Date } = {}) {
+  const notifier = new RecordingNotifier();
+  const logs = capturingLogger();
+  const clock = new FixedClock(options.now ?? new Date('2026-11-23T09:00:00Z'));
+  const roster: Roster = options.roster ?? { membersOf: async () => [] };
+  const { app, onTurnError } = createBot({ db, log: logs.log, notifier, clock, roster, allowedTenantIds: options.allowedTenantIds ?? [] });
+  const adapter = new TestAdapter(async (context) => {
+    await app.run(context);
+  });
+  adapter.onTurnError = onTurnError;
+
+  async function deliver(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
+    await adapter.processActivity(activity);
+    return adapter.activeQueue.splice(0);
+  }
+
+  function personal(user: TestUser, conversation?: Partial<Activity>['conversation']): Partial<Activity> {
+    return {
+      channelId: 'msteams',
+      serviceUrl: 'https://smba.example/teams/',
+      from: { id: user.teamsUserId, aadObjectId: user.aadObjectId, name: user.displayName },
+      recipient: { id: 'bot-id', name: 'Casusbot' },
+      conversation: conversation ?? ({ id: `personal-${user.teamsUserId}`, conversationType: 'personal', tenantId } as Activity['conversation']),
+      channelData: { tenant: { id: tenantId } },
+    };
+  }
+
+  return {
+    adapter,
+    notifier,
+    logs,
+    clock,
+    /** A message typed by `user` in their personal chat with the bot. */
+    say: (user: TestUser, text: string, extra: Partial<Activity> = {}) => deliver({ ...personal(user), type: 'message', text, ...extra }),
+    /** A click on an Action.Execute button; returns the invoke response body (card or message). */
+    async click(user: TestUser, verb: string, data: Record<string, unknown> = {}, extra: Partial<Activity> = {}) {
+      const replies = await deliver({
+        ...personal(user),
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } }, trigger: 'manual' },
+        ...extra,
+      });
+      const response = replies.find((a) => a.type === 'invokeResponse');
+      if (!response) throw new Error(`no invoke response for ${verb}`);
+      return {
+        body: (response.value as { body: { type: string; value: unknown } }).body,
+        others: replies.filter((a) => a !== response),
+      };
+    },
+    deliver,
+    personal,
+  };
+}
+
+/** All text in a card or message, for assertions that read like what a person sees. */
+export function textOf(thing: unknown): string {
+  if (thing == null) return '';
+  if (typeof thing === 'string') return thing;
+  if (Array.isArray(thing)) return thing.map(textOf).join('\n');
+  if (typeof thing === 'object') {
+    const o = thing as Record<string, unknown>;
+    return ['text', 'title', 'value', 'label', 'body', 'facts', 'actions', 'items', 'columns', 'attachments', 'content', 'choices', 'placeholder']
+      .filter((k) => k in o)
+      .map((k) => textOf(o[k]))
+      .join('\n');
+  }
+  return String(thing);
+}
+
+export function cardOf(activity: Partial<Activity> | undefined): Record<string, unknown> | undefined {
+  return activity?.attachments?.[0]?.content as Record<string, unknown> | undefined;
+}
