@@ -3,6 +3,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { memberFormCard, memberListCard, memberRegisteredCard } from '../../cards/members.card.ts';
 import { Verb } from '../../cards/verbs.ts';
 import type { FieldErrors, FormValues } from '../../cards/form.ts';
+import { fieldErrors } from '../../src/validation.ts';
 import { assertCan } from '../../src/access/policy.ts';
 import { listActiveMembers } from '../../src/members/member.repository.ts';
 import { registerMember, registerMemberInput } from '../../src/members/register-member.ts';
@@ -38,14 +39,7 @@ export function registerMembers(app: Application<TurnState>, deps: BotDeps): voi
       ? { ...values, aadObjectId: values.person, displayName: names[values.person] ?? values.displayName }
       : values;
     const parsed = registerMemberInput.safeParse(input);
-    if (!parsed.success) {
-      const errors: FieldErrors = {};
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0]);
-        errors[field === 'aadObjectId' && values.person === undefined ? 'aadObjectId' : field] ??= issue.message;
-      }
-      return form(context, values, errors);
-    }
+    if (!parsed.success) return form(context, values, fieldErrors(parsed.error));
     const { member, created } = await registerMember(deps.db, actorOf(context), parsed.data);
     deps.log.info({ memberId: member.id, created }, 'member registered');
     return memberRegisteredCard(member, created);

@@ -7,12 +7,13 @@ import { DomainError, ErrorCode } from '../errors.ts';
 import { findOrganisationById } from '../organisations/organisation.repository.ts';
 import { upsertMember } from './member.repository.ts';
 import { memberRoles, type MemberView } from './member.types.ts';
+import { requiredChoice, requiredText } from '../validation.ts';
 
 export const registerMemberInput = z.object({
-  aadObjectId: z.string().trim().min(1, 'Kies een persoon.'),
-  displayName: z.string().trim().min(1, 'Vul een naam in.').max(200),
-  organisationId: z.string().uuid('Kies een organisatie.'),
-  role: z.enum(memberRoles, { message: 'Kies een rol.' }),
+  aadObjectId: requiredText('Kies een persoon of vul het object-id in.', 100),
+  displayName: requiredText('Vul een naam in.', 200),
+  organisationId: requiredText('Kies een organisatie.').pipe(z.string().uuid('Kies een organisatie.')),
+  role: requiredChoice(memberRoles, 'Kies een rol.'),
 });
 export type RegisterMemberInput = z.infer<typeof registerMemberInput>;
 

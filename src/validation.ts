@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** A text field that must be filled in; the same Dutch message whether it is absent or blank. */
+export function requiredText(message: string, max = 500) {
+  return z
+    .string({ required_error: message, invalid_type_error: message })
+    .trim()
+    .min(1, message)
+    .max(max, `Maximaal ${max} tekens.`);
+}
+
+export function requiredChoice<const T extends readonly [string, ...string[]]>(values: T, message: string) {
+  return z.enum(values, { required_error: message, invalid_type_error: message, message });
+}
+
+/** Field errors keyed by the first path element (the card input id), first message per field. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
+  return errors;
+}

@@ -1,0 +1,100 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { demoMembers } from '../../src/organisations/demo-partners.ts';
+import { seedDemoData } from '../../src/organisations/seed.ts';
+import { listAuditEvents } from '../../src/audit/audit.repository.ts';
+import { cardOf, createTestBot, police, processManager, stranger, tenantId, textOf } from '../support/bot.ts';
+import { useDatabase } from '../support/database.ts';
+
+const db = useDatabase();
+beforeEach(() => seedDemoData(db, [...demoMembers]));
+
+describe('hulp', () => {
+  it.each(['hulp', 'help', 'Hulp ', '?'])('when a member types "%s", then they get the help card for their role', async (text) => {
+    const bot = createTestBot(db);
+    const [reply] = await bot.say(police, text);
+    const card = cardOf(reply);
+    expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+    expect(textOf(card)).toContain('Casusbot: wat kan ik?');
+    expect(textOf(card)).toContain('deelnemer casusoverleg bij Korps Politie CN');
+    expect(textOf(card)).not.toContain('lid toevoegen');
+  });
+
+  it('when the message mentions the bot in a channel, then the mention is ignored', async () => {
+    const bot = createTestBot(db);
+    const [reply] = await bot.say(processManager, '<at>Casusbot</at> hulp', {
+      conversation: { id: '19:channel@thread.tacv2;messageid=1', conversationType: 'channel', tenantId, isGroup: true, name: 'x' },
+      entities: [{ type: 'mention', mentioned: { id: 'bot-id', name: 'Casusbot' }, text: '<at>Casusbot</at>' }],
+      channelData: { tenant: { id: tenantId }, team: { id: 'team-1' }, channel: { id: '19:channel@thread.tacv2' } },
+    });
+    expect(textOf(cardOf(reply))).toContain('lid toevoegen');
+  });
+
+  it('when a member types something unknown, then they are pointed to hulp', async () => {
+    const bot = createTestBot(db);
+    const [reply] = await bot.say(police, 'wat is het weer');
+    expect(reply?.text).toContain('Typ **hulp**');
+  });
+});
+
+describe('strangers', () => {
+  it('when someone who is not registered writes, then they hear so in Dutch and whom to ask, and nothing else', async () => {
+    const bot = createTestBot(db);
+    const replies = await bot.say(stranger, 'hulp');
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.text).toBe(
+      'Je bent nog niet geregistreerd als lid van het casusoverleg, dus ik kan je niet verder helpen. Vraag de procesmanager (Ingrid Martina) om je te registreren bij jouw organisatie.',
+    );
+  });
+
+  it('when a stranger clicks a button on a forwarded card, then the card action is refused too', async () => {
+    const bot = createTestBot(db);
+    const { body } = await bot.click(stranger, 'members.list');
+    expect(body).toMatchObject({ type: 'application/vnd.microsoft.activity.message' });
+    expect(String(body.value)).toContain('nog niet geregistreerd');
+  });
+});
+
+describe('install', () => {
+  it('when the bot is added to a team, then it welcomes once and remembers the channel for later posts', async () => {
+    const bot = createTestBot(db);
+    const channel = { id: '19:general@thread.tacv2', conversationType: 'channel', tenantId, isGroup: true, name: 'General' };
+    const replies = await bot.deliver({
+      ...bot.personal(processManager, channel as never),
+      type: 'conversationUpdate',
+      membersAdded: [{ id: 'bot-id', name: 'Casusbot' }],
+      channelData: { tenant: { id: tenantId }, team: { id: 'team-1' }, channel: { id: '19:general@thread.tacv2' } },
+    });
+    expect(replies).toHaveLength(1);
+    expect(textOf(cardOf(replies[0]))).toContain('Welkom bij Casusbot');
+    const saved = await db.conversationRef.findUnique({ where: { conversationId: '19:general@thread.tacv2' } });
+    expect(saved).toMatchObject({ kind: 'channel', teamId: 'team-1' });
+
+    const later = await bot.deliver({
+      ...bot.personal(police, channel as never),
+      type: 'conversationUpdate',
+      membersAdded: [{ id: police.teamsUserId, name: police.displayName }],
+    });
+    expect(later).toHaveLength(0);
+  });
+
+  it('saves the personal chat of whoever writes, so reminders can reach them', async () => {
+    const bot = createTestBot(db);
+    await bot.say(police, 'hulp');
+    const saved = await db.conversationRef.findFirst({ where: { kind: 'personal', aadObjectId: police.aadObjectId } });
+    expect(saved?.conversationId).toBe(`personal-${police.teamsUserId}`);
+    expect(await listAuditEvents(db, { recordType: 'conversation' })).toEqual([]);
+  });
+});
+
+describe('tenants', () => {
+  it('when an activity comes from a tenant that is not allowed, then the bot does not answer and stores nothing', async () => {
+    const bot = createTestBot(db, { allowedTenantIds: ['other-tenant'] });
+    expect(await bot.say(police, 'hulp')).toEqual([]);
+    expect(await db.conversationRef.count()).toBe(0);
+  });
+
+  it('when the tenant is allowed, then it answers', async () => {
+    const bot = createTestBot(db, { allowedTenantIds: [tenantId] });
+    expect(await bot.say(police, 'hulp')).toHaveLength(1);
+  });
+});

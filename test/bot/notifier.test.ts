@@ -1,0 +1,90 @@
+import { TestAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { BotNotifier } from '../../bot/proactive.ts';
+import { saveConversation } from '../../src/conversations/conversation-ref.repository.ts';
+import { useDatabase } from '../support/database.ts';
+import { capturingLogger } from '../support/logs.ts';
+
+const db = useDatabase();
+
+/** A Teams connector that throttles: the first `failures` sends answer with `status`. */
+class ThrottlingAdapter extends TestAdapter {
+  attempts = 0;
+  constructor(private failures: number, private status = 429) {
+    super();
+  }
+  /** TestAdapter lacks proactive messaging; this is what CloudAdapter does, minus the network. */
+  override async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const activity = TurnContext.applyConversationReference({ type: 'event', name: 'ContinueConversation' }, reference, true);
+    await this.runMiddleware(this.createContext(activity), logic);
+  }
+
+  override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    this.attempts++;
+    if (this.failures-- > 0) throw Object.assign(new Error('throttled'), { statusCode: this.status });
+    return super.sendActivities(context, activities);
+  }
+}
+
+function notifierOn(adapter: TestAdapter) {
+  const logs = capturingLogger();
+  const notifier = new BotNotifier({
+    db,
+    log: logs.log,
+    continueConversation: (reference, logic) => adapter.continueConversation(reference, logic),
+    retry: { policy: { attempts: 4, baseDelayMs: 1, maxDelayMs: 2 }, sleep: async () => {} },
+  });
+  return { notifier, logs };
+}
+
+beforeEach(async () => {
+  await saveConversation(db, {
+    conversationId: 'personal-ruben',
+    kind: 'personal',
+    aadObjectId: 'aad-ruben',
+    reference: { channelId: 'msteams', serviceUrl: 'https://smba.example/', conversation: { id: 'personal-ruben' }, bot: { id: 'bot' }, user: { id: 'u' } },
+  });
+  await saveConversation(db, {
+    conversationId: '19:casusoverleg',
+    kind: 'channel',
+    teamId: 'team',
+    channelId: '19:casusoverleg',
+    reference: { channelId: 'msteams', serviceUrl: 'https://smba.example/', conversation: { id: '19:casusoverleg' }, bot: { id: 'bot' } },
+  });
+});
+
+describe('BotNotifier', () => {
+  it('when a person has a saved personal chat, then the card is posted there', async () => {
+    const adapter = new ThrottlingAdapter(0);
+    const { notifier } = notifierOn(adapter);
+    const result = await notifier.toPerson('aad-ruben', { text: 'Nieuwe actie', card: { type: 'AdaptiveCard', version: '1.5', body: [] } });
+    expect(result.delivered).toBe(true);
+    expect(adapter.activeQueue).toHaveLength(1);
+    expect(adapter.activeQueue[0]).toMatchObject({ text: 'Nieuwe actie', conversation: { id: 'personal-ruben' } });
+    expect(adapter.activeQueue[0]?.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+  });
+
+  it.each([429, 412, 502, 504])('when Teams answers %i twice, then it retries and the post arrives once', async (status) => {
+    const adapter = new ThrottlingAdapter(2, status);
+    const { notifier, logs } = notifierOn(adapter);
+    await notifier.toConversation('19:casusoverleg', { text: 'Agenda' });
+    expect(adapter.attempts).toBe(3);
+    expect(adapter.activeQueue).toHaveLength(1);
+    expect(logs.lines().filter((l) => l.msg === 'Teams asked to slow down: retrying')).toHaveLength(2);
+  });
+
+  it('when throttling does not stop, then the failure reaches the caller instead of being swallowed', async () => {
+    const adapter = new ThrottlingAdapter(10);
+    const { notifier } = notifierOn(adapter);
+    await expect(notifier.toConversation('19:casusoverleg', { text: 'Agenda' })).rejects.toMatchObject({ statusCode: 429 });
+    expect(adapter.attempts).toBe(4);
+    expect(adapter.activeQueue).toHaveLength(0);
+  });
+
+  it('when the bot never talked with the person, then it says so instead of pretending', async () => {
+    const adapter = new ThrottlingAdapter(0);
+    const { notifier } = notifierOn(adapter);
+    expect(await notifier.toPerson('aad-unknown', { text: 'x' })).toEqual({ delivered: false, reason: 'no-conversation' });
+    expect(adapter.attempts).toBe(0);
+  });
+});
