@@ -87,7 +87,7 @@ const post = (base: string, token?: string) =>
     body: JSON.stringify(activity),
   });
 
-const mint = (key: CryptoKey | Uint8Array, claims: Record<string, unknown> = {}, kid = 'good') =>
+const mint = (key: Parameters<SignJWT['sign']>[0], claims: Record<string, unknown> = {}, kid = 'good') =>
   new SignJWT({ serviceurl: serviceUrl, ...claims })
     .setProtectedHeader({ alg: 'RS256', kid })
     .setIssuer(issuer)
