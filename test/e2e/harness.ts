@@ -1,0 +1,67 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import chromium from '@sparticuz/chromium';
+import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+import { startBot, type RunningBot } from '../../bot/main.ts';
+import { loadConfig } from '../../src/config.ts';
+import { startPlayground, type PlaygroundUserId, type RunningPlayground } from '../../scripts/playground.ts';
+
+export const outputDir = join(process.cwd(), 'test-output');
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** The real bot (as `npm start` runs it), a Playground per person, and a headless Chromium from npm. */
+export async function startStage(users: PlaygroundUserId[]) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'casusbot-e2e-'));
+  const bot: RunningBot = await startBot(
+    loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: process.env.TEST_DATABASE_URL || undefined, SEED_DEMO_DATA: 'true' }),
+  );
+  const playgrounds = new Map<PlaygroundUserId, RunningPlayground>();
+  const browser: Browser = await playwright.launch({ executablePath: await chromium.executablePath(), args: chromium.args, headless: true });
+  await mkdir(outputDir, { recursive: true });
+  try {
+    for (const user of users) {
+      playgrounds.set(user, await startPlayground({ botPort: bot.port, port: await freePort(), user, folder: join(dataDir, `playground-${user}`), quiet: true }));
+    }
+  } catch (error) {
+    await Promise.all([...playgrounds.values()].map((p) => p.stop()));
+    await browser.close();
+    await bot.stop();
+    throw error;
+  }
+
+  return {
+    bot,
+    /** Opens the Playground as `user`, in the personal chat with the bot. */
+    async open(user: PlaygroundUserId): Promise<Page> {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      await page.goto(playgrounds.get(user)!.url);
+      await page.getByRole('textbox').first().waitFor();
+      return page;
+    },
+    async stop() {
+      await browser.close();
+      await Promise.all([...playgrounds.values()].map((p) => p.stop()));
+      await bot.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function say(page: Page, text: string): Promise<void> {
+  const box = page.getByRole('textbox').first();
+  await box.click();
+  await box.fill(text);
+  await box.press('Enter');
+}
