@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { createAdapter } from '../../bot/adapter.ts';
 import { createBot } from '../../bot/app.ts';
@@ -14,6 +14,8 @@ import { police } from '../support/bot.ts';
 
 const db = useDatabase();
 beforeEach(() => seedDemoData(db, [...demoMembers]));
+// botbuilder prints every refused token to the console itself; the assertions below check the refusals.
+beforeEach(() => void vi.spyOn(console, 'error').mockImplementation(() => {}));
 
 const appId = '11111111-2222-4333-8444-555555555555';
 const issuer = 'https://api.botframework.com';
