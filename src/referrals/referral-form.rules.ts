@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { isValidBsn, normaliseBsn } from './bsn.ts';
+import {
+  chains as allChains,
+  lifeDomains,
+  maxPersons,
+  urgencies,
+  type Chain,
+  type LifeDomain,
+  type Referral,
+  type ReferralFormValues,
+  type ReferralPerson,
+} from './referral.types.ts';
+
+/** Input ids of the intake card; the card and these rules share them. */
+export const ReferralField = {
+  person: (position: number, key: 'name' | 'birthDate' | 'address' | 'bsn' | 'relation') => `p${position}_${key}`,
+  domain: (domain: LifeDomain) => `domain_${domain}`,
+  personCount: 'personCount',
+  organisations: 'organisations',
+  otherOrganisations: 'otherOrganisations',
+  chains: 'chains',
+  criterionDomains: 'criterionDomains',
+  criterionChains: 'criterionChains',
+  criterionFamily: 'criterionFamily',
+  informed: 'informed',
+  informedBy: 'informedBy',
+  notInformedReason: 'notInformedReason',
+  urgency: 'urgency',
+  contactPhone: 'contactPhone',
+  contactEmail: 'contactEmail',
+  externalName: 'externalName',
+  externalOrganisation: 'externalOrganisation',
+  externalPhone: 'externalPhone',
+  externalEmail: 'externalEmail',
+  responsibleOrganisationId: 'responsibleOrganisationId',
+} as const;
+
+export type ReferralFormResult = { ok: true; referral: Referral } | { ok: false; errors: Record<string, string> };
+
+export interface ReferralFormContext {
+  /** Partner organisations that may be chosen as involved or responsible. */
+  partnerIds: ReadonlySet<string>;
+  /** The procesmanager registering for a professional of a non-partner organisation. */
+  onBehalfOfExternal: boolean;
+  today: Date;
+}
+
+const maxText = 1_000;
+const phonePattern = /^\+?[0-9 ()-]{7,20}$/;
+const email = z.string().email();
+
+/** How many person rows the form shows: at least one, at most maxPersons. */
+export function personCountOf(values: ReferralFormValues): number {
+  const n = Number(values[ReferralField.personCount] ?? 1);
+  return Number.isInteger(n) ? Math.min(Math.max(n, 1), maxPersons) : 1;
+}
+
+/** Multi-select ChoiceSets send "a,b,c". */
+export function listValue(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function isRealDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * Validates a submitted intake form. Every message is Dutch and keyed by the input it belongs to,
+ * so the card can show it under that field.
+ */
+export function parseReferralForm(values: ReferralFormValues, context: ReferralFormContext): ReferralFormResult {
+  const errors: Record<string, string> = {};
+  const text = (id: string) => (values[id] ?? '').trim();
+  const fail = (id: string, message: string) => void (errors[id] ??= message);
+  const required = (id: string, message: string, max = maxText): string => {
+    const v = text(id);
+    if (!v) fail(id, message);
+    else if (v.length > max) fail(id, `Maximaal ${max} tekens (nu ${v.length}).`);
+    return v;
+  };
+  const optional = (id: string, max = maxText): string | undefined => {
+    const v = text(id);
+    if (v.length > max) fail(id, `Maximaal ${max} tekens (nu ${v.length}).`);
+    return v || undefined;
+  };
+  const todayIso = context.today.toISOString().slice(0, 10);
+
+  const persons: ReferralPerson[] = [];
+  for (let position = 1; position <= personCountOf(values); position++) {
+    const f = (key: Parameters<typeof ReferralField.person>[1]) => ReferralField.person(position, key);
+    const anyFilled = (['name', 'birthDate', 'address', 'bsn', 'relation'] as const).some((k) => text(f(k)));
+    if (position > 1 && !anyFilled) continue;
+    const who = position === 1 ? 'de betrokkene' : 'dit gezinslid';
+    const name = required(f('name'), `Vul de naam van ${who} in.`, 200);
+    const birthDate = required(f('birthDate'), `Vul de geboortedatum van ${who} in.`);
+    if (birthDate && !isRealDate(birthDate)) fail(f('birthDate'), 'Geen geldige datum (jjjj-mm-dd).');
+    else if (birthDate && birthDate > todayIso) fail(f('birthDate'), 'De geboortedatum ligt in de toekomst.');
+    else if (birthDate && birthDate < '1900-01-01') fail(f('birthDate'), 'De geboortedatum ligt voor 1900.');
+    const address = required(f('address'), `Vul het adres van ${who} in.`, 300);
+    const bsn = optional(f('bsn'), 20);
+    if (bsn && !isValidBsn(bsn)) fail(f('bsn'), 'Dit BSN klopt niet (elfproef). Controleer de cijfers of laat het veld leeg.');
+    const relation = position > 1 ? required(f('relation'), 'Vul de relatie tot de betrokkene in (bijv. moeder, zoon).', 100) : undefined;
+    persons.push({ position, name, birthDate, address, ...(bsn ? { bsn: normaliseBsn(bsn) } : {}), ...(relation ? { relation } : {}) });
+  }
+
+  const domains: Partial<Record<LifeDomain, string>> = {};
+  for (const domain of lifeDomains) {
+    const description = optional(ReferralField.domain(domain), 500);
+    if (description) domains[domain] = description;
+  }
+  if (Object.keys(domains).length === 0) fail(ReferralField.domain(lifeDomains[0]), 'Beschrijf de problemen op ten minste één leefgebied.');
+
+  const organisationIds = listValue(values[ReferralField.organisations]);
+  if (organisationIds.length === 0) fail(ReferralField.organisations, 'Kies de organisaties die al betrokken zijn.');
+  else if (organisationIds.some((id) => !context.partnerIds.has(id))) fail(ReferralField.organisations, 'Kies alleen organisaties uit de lijst.');
+  const otherOrganisations = optional(ReferralField.otherOrganisations, 500);
+
+  const chosenChains = listValue(values[ReferralField.chains]);
+  if (chosenChains.length === 0) fail(ReferralField.chains, 'Kies de betrokken ketens.');
+  else if (chosenChains.some((c) => !(allChains as readonly string[]).includes(c))) fail(ReferralField.chains, 'Kies alleen ketens uit de lijst.');
+
+  const criteria = {
+    multipleDomains: required(ReferralField.criterionDomains, 'Leg uit waarom er problemen op meerdere leefgebieden zijn.'),
+    chainsAndOrganisations: required(ReferralField.criterionChains, 'Leg uit welke ketens en organisaties betrokken zijn.'),
+    familyOrSafety: required(ReferralField.criterionFamily, 'Leg uit welke gevolgen er zijn voor gezin of omgeving, of welke veiligheidsproblematiek er speelt.'),
+  };
+
+  let informed: Referral['informed'] | undefined;
+  const informedChoice = text(ReferralField.informed);
+  if (informedChoice === 'yes') informed = { informed: true, by: required(ReferralField.informedBy, 'Vul in wie de betrokkene heeft geïnformeerd.', 200) };
+  else if (informedChoice === 'no') informed = { informed: false, reason: required(ReferralField.notInformedReason, 'Leg uit waarom de betrokkene nog niet is geïnformeerd.') };
+  else fail(ReferralField.informed, 'Geef aan of de betrokkene is geïnformeerd over de aanmelding.');
+
+  const urgency = text(ReferralField.urgency);
+  if (!(urgencies as readonly string[]).includes(urgency)) fail(ReferralField.urgency, 'Kies de urgentie.');
+
+  const contactOf = (phoneId: string, emailId: string, who: string) => {
+    const phone = optional(phoneId, 30);
+    const mail = optional(emailId, 200);
+    if (phone && !phonePattern.test(phone)) fail(phoneId, 'Geen geldig telefoonnummer.');
+    if (mail && !email.safeParse(mail).success) fail(emailId, 'Geen geldig e-mailadres.');
+    if (!phone && !mail) fail(phoneId, `Vul een telefoonnummer of e-mailadres van ${who} in.`);
+    return { ...(phone ? { phone } : {}), ...(mail ? { email: mail } : {}) };
+  };
+  const contact = contactOf(ReferralField.contactPhone, ReferralField.contactEmail, 'jezelf');
+
+  let external: Referral['external'];
+  let responsibleOrganisationId: string | undefined;
+  if (context.onBehalfOfExternal) {
+    const name = required(ReferralField.externalName, 'Vul de naam van de aanmelder in.', 200);
+    const organisation = required(ReferralField.externalOrganisation, 'Vul de organisatie van de aanmelder in.', 200);
+    external = { name, organisation, ...contactOf(ReferralField.externalPhone, ReferralField.externalEmail, 'de aanmelder') };
+    responsibleOrganisationId = text(ReferralField.responsibleOrganisationId);
+    if (!context.partnerIds.has(responsibleOrganisationId)) fail(ReferralField.responsibleOrganisationId, 'Kies de partner op wiens gezag de casus wordt behandeld.');
+  }
+
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return {
+    ok: true,
+    referral: {
+      persons,
+      lifeDomains: domains,
+      organisationIds,
+      ...(otherOrganisations ? { otherOrganisations } : {}),
+      chains: chosenChains as Chain[],
+      criteria,
+      informed: informed!,
+      urgency: urgency as Referral['urgency'],
+      contact,
+      ...(external ? { external, responsibleOrganisationId } : {}),
+    },
+  };
+}
