@@ -12,6 +12,9 @@ const messages: Record<ErrorCode, string> = {
 const permissionMessages: Record<string, string> = {
   'members.register': 'Alleen de procesmanager kan leden registreren.',
   'members.list': 'Alleen de procesmanager en contactpersonen kunnen de ledenlijst zien.',
+  'referrals.submit': 'Alleen medewerkers van convenantpartners kunnen aanmelden. Werk je bij een andere organisatie, neem dan contact op met de procesmanager.',
+  'referrals.submitForExternal': 'Alleen de procesmanager kan aanmelden namens een niet-aangesloten organisatie.',
+  'screening.decide': 'Alleen de procesmanager beoordeelt aanmeldingen.',
 };
 
 export function userMessageFor(error: DomainError): string {

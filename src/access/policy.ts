@@ -9,6 +9,10 @@ import type { MemberRole } from '../members/member.types.ts';
 const permissions = {
   'members.register': ['processManager'],
   'members.list': ['processManager', 'contactPerson'],
+  'referrals.submit': ['processManager', 'contactPerson', 'participant'],
+  'referrals.submitForExternal': ['processManager'],
+  'screening.decide': ['processManager'],
+  'tables.list': ['processManager', 'contactPerson', 'participant'],
 } as const satisfies Record<string, readonly MemberRole[]>;
 
 export type Permission = keyof typeof permissions;

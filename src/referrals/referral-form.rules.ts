@@ -174,3 +174,17 @@ export function parseReferralForm(values: ReferralFormValues, context: ReferralF
     },
   };
 }
+
+/** Keeps only the intake card's own inputs (card data also carries verbs and ids), as trimmed text. */
+export function pickFormValues(data: Record<string, unknown>): ReferralFormValues {
+  const known = new Set<string>([
+    ...Object.values(ReferralField).filter((v) => typeof v === 'string'),
+    ...lifeDomains.map((d) => ReferralField.domain(d)),
+    ...Array.from({ length: maxPersons }, (_, i) => (['name', 'birthDate', 'address', 'bsn', 'relation'] as const).map((k) => ReferralField.person(i + 1, k))).flat(),
+  ]);
+  const values: ReferralFormValues = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (known.has(key) && (typeof value === 'string' || typeof value === 'number') && String(value).trim() !== '') values[key] = String(value).trim();
+  }
+  return values;
+}

@@ -1,0 +1,49 @@
+import type { Actor } from '../actor.ts';
+import { acceptedStatuses, type CaseStatus } from '../referrals/referral.types.ts';
+
+/**
+ * Need-to-know for cases, in one place. A person sees:
+ * - their own aanmeldingen, drafts included (drafts are seen by nobody else);
+ * - as procesmanager: every submitted case (they screen them and are the contact for non-partners);
+ * - as contactpersoon: the aanmeldingen of their own organisation, also before acceptance;
+ * - once a case is accepted: the cases their organisation is involved in or responsible for.
+ * The repository turns `caseScope` into a query filter; `canSeeCase` decides for one loaded case.
+ * Both follow the same rules, and a database test checks that they agree.
+ */
+export interface CaseScope {
+  memberId: string;
+  organisationId: string;
+  allSubmitted: boolean;
+  ownOrganisationsReferrals: boolean;
+  acceptedStatuses: readonly CaseStatus[];
+}
+
+export function caseScope(actor: Actor): CaseScope {
+  return {
+    memberId: actor.memberId,
+    organisationId: actor.organisationId,
+    allSubmitted: actor.role === 'processManager',
+    ownOrganisationsReferrals: actor.role === 'contactPerson',
+    acceptedStatuses,
+  };
+}
+
+export interface CaseVisibilityFacts {
+  status: CaseStatus;
+  referrerMemberId: string;
+  referrerOrganisationId: string;
+  responsibleOrganisationId: string | null;
+  involvedOrganisationIds: readonly string[];
+}
+
+export function canSeeCase(actor: Actor, c: CaseVisibilityFacts): boolean {
+  const scope = caseScope(actor);
+  if (c.referrerMemberId === scope.memberId) return true;
+  if (c.status === 'draft') return false;
+  if (scope.allSubmitted) return true;
+  if (scope.ownOrganisationsReferrals && c.referrerOrganisationId === scope.organisationId) return true;
+  return (
+    scope.acceptedStatuses.includes(c.status) &&
+    (c.responsibleOrganisationId === scope.organisationId || c.involvedOrganisationIds.includes(scope.organisationId))
+  );
+}

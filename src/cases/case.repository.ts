@@ -1,0 +1,196 @@
+import type { Tx } from '../db/client.ts';
+import type { CaseScope, CaseVisibilityFacts } from '../access/case-access.ts';
+import type { CaseStatus, Referral, ReferralFormValues } from '../referrals/referral.types.ts';
+import type { CaseRecord, CaseSummary } from './case.types.ts';
+
+const fullInclude = {
+  referrer: { select: { id: true, aadObjectId: true, displayName: true } },
+  referrerOrganisation: { select: { id: true, name: true } },
+  responsibleOrganisation: { select: { id: true, name: true } },
+  persons: { orderBy: { position: 'asc' } },
+  organisations: { select: { organisation: { select: { id: true, name: true } } } },
+  table: { select: { id: true, name: true, timeZone: true } },
+  decidedBy: { select: { displayName: true } },
+} as const;
+
+type Row = NonNullable<Awaited<ReturnType<typeof loadRow>>>;
+const loadRow = (tx: Tx, id: string) => tx.case.findUnique({ where: { id }, include: fullInclude });
+
+function toRecord(r: Row): CaseRecord {
+  const opt = <T>(v: T | null | undefined) => v ?? undefined;
+  return {
+    id: r.id,
+    reference: opt(r.reference),
+    status: r.status,
+    referrer: {
+      memberId: r.referrer.id,
+      aadObjectId: r.referrer.aadObjectId,
+      name: r.referrer.displayName,
+      organisationId: r.referrerOrganisation.id,
+      organisationName: r.referrerOrganisation.name,
+    },
+    responsibleOrganisation: opt(r.responsibleOrganisation),
+    external: opt(r.externalReferrer as CaseRecord['external'] | null),
+    form: r.form as ReferralFormValues,
+    urgency: opt(r.urgency),
+    lifeDomains: (r.lifeDomains ?? {}) as CaseRecord['lifeDomains'],
+    chains: r.chains as CaseRecord['chains'],
+    criteria: opt(r.criteria as CaseRecord['criteria'] | null),
+    informed: opt(r.informed as CaseRecord['informed'] | null),
+    contact: opt(r.referrerContact as CaseRecord['contact'] | null),
+    persons: r.persons.map((p) => ({
+      position: p.position,
+      name: p.name,
+      birthDate: p.birthDate.toISOString().slice(0, 10),
+      address: p.address,
+      ...(p.bsn ? { bsn: p.bsn } : {}),
+      ...(p.relation ? { relation: p.relation } : {}),
+    })),
+    organisations: r.organisations.map((o) => o.organisation),
+    table: opt(r.table),
+    firstSessionAt: opt(r.firstSessionAt),
+    decidedBy: r.decidedBy ? { name: r.decidedBy.displayName } : undefined,
+    decidedAt: opt(r.decidedAt),
+    rejectionReason: opt(r.rejectionReason),
+    question: opt(r.question),
+    submittedAt: opt(r.submittedAt),
+    updatedAt: r.updatedAt,
+  };
+}
+
+export async function findCaseById(tx: Tx, id: string): Promise<CaseRecord | undefined> {
+  const row = await loadRow(tx, id);
+  return row ? toRecord(row) : undefined;
+}
+
+export function visibilityFacts(c: CaseRecord): CaseVisibilityFacts {
+  return {
+    status: c.status,
+    referrerMemberId: c.referrer.memberId,
+    referrerOrganisationId: c.referrer.organisationId,
+    responsibleOrganisationId: c.responsibleOrganisation?.id ?? null,
+    involvedOrganisationIds: c.organisations.map((o) => o.id),
+  };
+}
+
+/** The query form of access/case-access.ts: the same rules as canSeeCase, as one WHERE clause. */
+function visibleWhere(scope: CaseScope) {
+  return {
+    OR: [
+      { referrerMemberId: scope.memberId },
+      ...(scope.allSubmitted ? [{ status: { not: 'draft' as const } }] : []),
+      ...(scope.ownOrganisationsReferrals ? [{ referrerOrganisationId: scope.organisationId, status: { not: 'draft' as const } }] : []),
+      {
+        status: { in: [...scope.acceptedStatuses] },
+        OR: [{ responsibleOrganisationId: scope.organisationId }, { organisations: { some: { organisationId: scope.organisationId } } }],
+      },
+    ],
+  };
+}
+
+const summarySelect = {
+  id: true, reference: true, status: true, firstSessionAt: true, submittedAt: true, updatedAt: true,
+  persons: { where: { position: 1 }, select: { name: true } },
+  table: { select: { name: true, timeZone: true } },
+} as const;
+
+function toSummary(r: {
+  id: string; reference: string | null; status: CaseStatus; firstSessionAt: Date | null; submittedAt: Date | null; updatedAt: Date;
+  persons: { name: string }[]; table: { name: string; timeZone: string } | null;
+}): CaseSummary {
+  return {
+    id: r.id,
+    reference: r.reference ?? undefined,
+    status: r.status,
+    firstPersonName: r.persons[0]?.name,
+    table: r.table ?? undefined,
+    firstSessionAt: r.firstSessionAt ?? undefined,
+    submittedAt: r.submittedAt ?? undefined,
+    updatedAt: r.updatedAt,
+  };
+}
+
+export async function listVisibleCases(tx: Tx, scope: CaseScope, filter: { statuses?: CaseStatus[] } = {}): Promise<CaseSummary[]> {
+  const rows = await tx.case.findMany({
+    where: { AND: [visibleWhere(scope), ...(filter.statuses ? [{ status: { in: filter.statuses } }] : [])] },
+    select: summarySelect,
+    orderBy: [{ firstSessionAt: 'asc' }, { submittedAt: 'desc' }],
+    take: 50,
+  });
+  return rows.map(toSummary);
+}
+
+export async function listCasesByReferrer(tx: Tx, memberId: string): Promise<CaseSummary[]> {
+  const rows = await tx.case.findMany({ where: { referrerMemberId: memberId }, select: summarySelect, orderBy: { updatedAt: 'desc' }, take: 50 });
+  return rows.map(toSummary);
+}
+
+export async function createCase(tx: Tx, input: { referrerMemberId: string; referrerOrganisationId: string; form: ReferralFormValues }): Promise<string> {
+  const created = await tx.case.create({ data: { ...input, status: 'draft', form: input.form }, select: { id: true } });
+  return created.id;
+}
+
+export async function updateDraftForm(tx: Tx, id: string, form: ReferralFormValues): Promise<void> {
+  await tx.case.update({ where: { id }, data: { form } });
+}
+
+/** Next number for this year's references; the row lock makes concurrent submissions take turns. */
+export async function nextReferenceNumber(tx: Tx, year: number): Promise<number> {
+  const [row] = await tx.$queryRaw<{ last: number }[]>`
+    INSERT INTO reference_counter (year, last) VALUES (${year}, 1)
+    ON CONFLICT (year) DO UPDATE SET last = reference_counter.last + 1
+    RETURNING last`;
+  return row!.last;
+}
+
+/** Writes a complete aanmelding: the form, its structured copy, persons and involved organisations, at once. */
+export async function saveSubmission(
+  tx: Tx,
+  id: string,
+  input: { referral: Referral; form: ReferralFormValues; reference: string; responsibleOrganisationId: string; submittedAt: Date },
+): Promise<void> {
+  const r = input.referral;
+  await tx.casePerson.deleteMany({ where: { caseId: id } });
+  await tx.caseOrganisation.deleteMany({ where: { caseId: id } });
+  await tx.case.update({
+    where: { id },
+    data: {
+      status: 'submitted',
+      reference: input.reference,
+      form: input.form,
+      responsibleOrganisationId: input.responsibleOrganisationId,
+      externalReferrer: r.external ? { ...r.external } : undefined,
+      urgency: r.urgency,
+      lifeDomains: r.lifeDomains,
+      chains: r.chains,
+      criteria: r.criteria,
+      informed: r.informed,
+      referrerContact: r.contact,
+      // A resubmission (after a question) starts a fresh screening.
+      question: null,
+      decidedByMemberId: null,
+      decidedAt: null,
+      submittedAt: input.submittedAt,
+      persons: {
+        create: r.persons.map((p) => ({
+          position: p.position, name: p.name, birthDate: new Date(`${p.birthDate}T00:00:00Z`), address: p.address, bsn: p.bsn ?? null, relation: p.relation ?? null,
+        })),
+      },
+      organisations: { create: r.organisationIds.map((organisationId) => ({ organisationId })) },
+    },
+  });
+}
+
+export type ScreeningOutcome =
+  | { status: 'accepted'; tableId: string; firstSessionAt: Date }
+  | { status: 'rejected'; rejectionReason: string }
+  | { status: 'infoRequested'; question: string };
+
+/** Records a decision only if the case still awaits one: of two deciders, exactly one gets count 1. */
+export async function decideIfAwaitingScreening(tx: Tx, id: string, decidedByMemberId: string, decidedAt: Date, outcome: ScreeningOutcome): Promise<boolean> {
+  const { count } = await tx.case.updateMany({
+    where: { id, status: 'submitted' },
+    data: { ...outcome, decidedByMemberId, decidedAt },
+  });
+  return count === 1;
+}

@@ -1,0 +1,38 @@
+import type { CaseStatus, Chain, ExternalReferrer, LifeDomain, Referral, ReferralFormValues, ReferralPerson, Urgency } from '../referrals/referral.types.ts';
+
+export interface CaseRecord {
+  id: string;
+  reference?: string;
+  status: CaseStatus;
+  referrer: { memberId: string; aadObjectId: string; name: string; organisationId: string; organisationName: string };
+  responsibleOrganisation?: { id: string; name: string };
+  external?: ExternalReferrer;
+  form: ReferralFormValues;
+  urgency?: Urgency;
+  lifeDomains: Partial<Record<LifeDomain, string>>;
+  chains: Chain[];
+  criteria?: Referral['criteria'];
+  informed?: Referral['informed'];
+  contact?: Referral['contact'];
+  persons: ReferralPerson[];
+  organisations: { id: string; name: string }[];
+  table?: { id: string; name: string; timeZone: string };
+  firstSessionAt?: Date;
+  decidedBy?: { name: string };
+  decidedAt?: Date;
+  rejectionReason?: string;
+  question?: string;
+  submittedAt?: Date;
+  updatedAt: Date;
+}
+
+export interface CaseSummary {
+  id: string;
+  reference?: string;
+  status: CaseStatus;
+  firstPersonName?: string;
+  table?: { name: string; timeZone: string };
+  firstSessionAt?: Date;
+  submittedAt?: Date;
+  updatedAt: Date;
+}
