@@ -3,6 +3,9 @@ import type { BotDeps } from './deps.ts';
 import { registerFallback } from './features/fallback.ts';
 import { registerHelp } from './features/help.ts';
 import { registerMembers } from './features/members.ts';
+import { registerReferrals } from './features/referrals.ts';
+import { registerScreening } from './features/screening.ts';
+import { registerCases } from './features/cases.ts';
 import { createIdentifyStep } from './identify.ts';
 import { PrismaStorage } from './storage.ts';
 import { createTurnErrorHandler } from './turn-error.ts';
@@ -22,6 +25,9 @@ export function createBot(deps: BotDeps, options: { adapter?: TeamsAdapter; botA
 
   registerHelp(app, deps);
   registerMembers(app, deps);
+  registerReferrals(app, deps);
+  registerScreening(app, deps);
+  registerCases(app, deps);
   registerFallback(app);
 
   return { app, onTurnError: createTurnErrorHandler(deps.log) };

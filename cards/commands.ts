@@ -10,6 +10,9 @@ export interface BotCommand {
 
 export const botCommands: readonly BotCommand[] = [
   { title: 'hulp', description: 'Laat zien wat Casusbot kan' },
+  { title: 'aanmelden', description: 'Een casus aanmelden voor het casusoverleg' },
+  { title: 'mijn aanmeldingen', description: 'De stand van jouw aanmeldingen' },
+  { title: 'casussen', description: 'De casussen waarbij jouw organisatie betrokken is' },
   { title: 'leden', description: 'Overzicht van de geregistreerde deelnemers', roles: ['processManager', 'contactPerson'] },
   { title: 'lid toevoegen', description: 'Een Teams-gebruiker registreren bij een organisatie', roles: ['processManager'] },
 ];

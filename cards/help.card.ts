@@ -19,6 +19,7 @@ export function helpCard(view: HelpView): AdaptiveCard {
     ? `Je bent geregistreerd als ${roleLabels[view.viewer.role].toLowerCase()} bij ${view.viewer.organisationName}.`
     : 'Je bent nog niet geregistreerd als deelnemer. Vraag de procesmanager om je te registreren.';
   const actions = [
+    ...(view.viewer ? [execute('Aanmelden', Verb.referralNew), execute('Mijn aanmeldingen', Verb.referralMine), execute('Casussen', Verb.casesList)] : []),
     ...(view.viewer?.role === 'processManager' ? [execute('Lid toevoegen', Verb.memberForm)] : []),
     ...(view.viewer && ['processManager', 'contactPerson'].includes(view.viewer.role) ? [execute('Leden', Verb.memberList)] : []),
   ];

@@ -1,3 +1,4 @@
+import type { CaseStatus, Chain, LifeDomain, Urgency } from '../src/referrals/referral.types.ts';
 import type { MemberRole } from '../src/members/member.types.ts';
 
 export const roleLabels: Record<MemberRole, string> = {
@@ -5,3 +6,48 @@ export const roleLabels: Record<MemberRole, string> = {
   contactPerson: 'Contactpersoon',
   participant: 'Deelnemer casusoverleg',
 };
+
+export const lifeDomainLabels: Record<LifeDomain, string> = {
+  housing: 'Wonen',
+  finances: 'Financiën',
+  health: 'Lichamelijke gezondheid',
+  mentalHealth: 'Psychische gezondheid',
+  addiction: 'Verslaving',
+  domesticViolence: 'Huiselijk geweld',
+  justice: 'Justitie',
+  parenting: 'Opvoeding',
+  schoolWork: 'School en werk',
+  daytimeActivities: 'Dagbesteding',
+};
+
+export const chainLabels: Record<Chain, string> = { care: 'Zorg', justice: 'Straf (justitie)', administration: 'Bestuur' };
+export const urgencyLabels: Record<Urgency, string> = { normal: 'Normaal', high: 'Hoog' };
+export const statusLabels: Record<CaseStatus, string> = {
+  draft: 'Concept',
+  submitted: 'Wacht op screening',
+  infoRequested: 'Meer informatie gevraagd',
+  accepted: 'Geaccepteerd',
+  rejected: 'Afgewezen',
+};
+
+/** The three national criteria, as the ZVH states them. */
+export const criterionLabels = {
+  multipleDomains: 'Er zijn problemen op meerdere leefgebieden, die (kunnen) leiden tot overlast of crimineel gedrag.',
+  chainsAndOrganisations: 'Meerdere ketens en meer dan twee organisaties zijn erbij betrokken.',
+  familyOrSafety: 'De problemen hebben gevolgen voor het hele gezin of de directe leefomgeving, of er is lokale veiligheidsproblematiek die om een ketenoverstijgende aanpak vraagt.',
+} as const;
+
+/** A meeting time as the table's members read it: in the table's own timezone. */
+export function formatSession(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('nl-NL', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(at);
+}
+
+export function formatDate(at: Date, timeZone = 'UTC'): string {
+  return new Intl.DateTimeFormat('nl-NL', { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(at);
+}
+
+/** 2010-03-04 -> 4-3-2010 */
+export function formatBirthDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-');
+  return `${Number(d)}-${Number(m)}-${y}`;
+}

@@ -19,6 +19,12 @@ export const demoPartnerNames = [
   'Sociale Zaken en Werkgelegenheid',
 ] as const;
 
+/** One overlegtafel: every two weeks on Tuesday at 10:00, Bonaire time (UTC-4), all partners at the table. */
+export const demoTable = {
+  name: 'Casusoverleg Bonaire',
+  schedule: { timeZone: 'America/Kralendijk', weekday: 2, startTime: '10:00', anchorDate: '2026-01-06', intervalWeeks: 2, capacity: 8 },
+};
+
 /**
  * Fictitious people for trying Casusbot locally; the Agents Playground is configured with the same
  * ids (scripts/playground.ts). Never seeded when Microsoft app credentials are set.

@@ -3,6 +3,8 @@ import type { Db } from '../db/client.ts';
 import { findActiveMemberByAadObjectId, upsertMember } from '../members/member.repository.ts';
 import { demoPartnerNames, networkOrganisationName } from './demo-partners.ts';
 import { ensureOrganisation } from './organisation.repository.ts';
+import { ensureTable } from '../conferences/table.repository.ts';
+import { demoTable } from './demo-partners.ts';
 
 export interface DemoMember {
   aadObjectId: string;
@@ -15,7 +17,9 @@ export interface DemoMember {
 export async function seedDemoData(db: Db, members: DemoMember[] = []): Promise<void> {
   await db.$transaction(async (tx) => {
     await ensureOrganisation(tx, networkOrganisationName, 'network');
-    for (const name of demoPartnerNames) await ensureOrganisation(tx, name, 'partner');
+    const partners = [];
+    for (const name of demoPartnerNames) partners.push(await ensureOrganisation(tx, name, 'partner'));
+    await ensureTable(tx, { ...demoTable, organisationIds: partners.map((p) => p.id) });
     for (const m of members) {
       if (await findActiveMemberByAadObjectId(tx, m.aadObjectId)) continue;
       const organisation = await ensureOrganisation(tx, m.organisationName, m.organisationName === networkOrganisationName ? 'network' : 'partner');

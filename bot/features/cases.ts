@@ -1,0 +1,15 @@
+import { CardFactory, type TurnContext } from 'botbuilder';
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { casesCard } from '../../cards/cases.card.ts';
+import { Verb } from '../../cards/verbs.ts';
+import { listCasesFor } from '../../src/cases/view-cases.ts';
+import type { BotDeps } from '../deps.ts';
+import { actorOf } from '../turn-context.ts';
+
+export function registerCases(app: Application<TurnState>, deps: BotDeps): void {
+  const list = async (context: TurnContext) => casesCard(await listCasesFor(deps.db, actorOf(context)));
+  app.message(/^\s*casussen\s*$/i, async (context) => {
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await list(context))] });
+  });
+  app.adaptiveCards.actionExecute(Verb.casesList, async (context) => list(context));
+}

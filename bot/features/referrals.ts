@@ -1,0 +1,66 @@
+import { CardFactory, type TurnContext } from 'botbuilder';
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { myReferralsCard } from '../../cards/cases.card.ts';
+import type { FieldErrors, FormValues } from '../../cards/form.ts';
+import { formatDate } from '../../cards/labels.ts';
+import { referralFormCard, referralSubmittedCard } from '../../cards/referral.card.ts';
+import { Verb } from '../../cards/verbs.ts';
+import { listMyReferrals } from '../../src/cases/view-cases.ts';
+import { listOrganisations } from '../../src/organisations/organisation.repository.ts';
+import { pickFormValues } from '../../src/referrals/referral-form.rules.ts';
+import { findEditableCase, registersForExternal, saveReferralDraft, submitReferral } from '../../src/referrals/submit-referral.ts';
+import { deliverCaseNotifications } from '../case-notifications.ts';
+import type { BotDeps } from '../deps.ts';
+import { actorOf } from '../turn-context.ts';
+
+type Data = Record<string, unknown>;
+const caseIdOf = (data: Data) => (typeof data.caseId === 'string' && data.caseId ? data.caseId : undefined);
+
+export function registerReferrals(app: Application<TurnState>, deps: BotDeps): void {
+  const form = async (context: TurnContext, options: { caseId?: string; values?: FormValues; errors?: FieldErrors; notice?: string; question?: string }) => {
+    const actor = actorOf(context);
+    const forExternal = await registersForExternal(deps.db, actor);
+    const partners = (await listOrganisations(deps.db)).filter((o) => o.kind === 'partner');
+    return referralFormCard({ ...options, values: options.values ?? {}, partners, forExternal });
+  };
+
+  /** Opens the author's own draft or questioned aanmelding with what was entered before. */
+  const edit = async (context: TurnContext, caseId: string, notice?: string) => {
+    const existing = await findEditableCase(deps.db, actorOf(context), caseId);
+    return form(context, { caseId, values: existing.form, notice, question: existing.status === 'infoRequested' ? existing.question : undefined });
+  };
+
+  app.message(/^\s*aanmelden\s*$/i, async (context) => {
+    const drafts = (await listMyReferrals(deps.db, actorOf(context))).filter((r) => r.status === 'draft');
+    const latest = drafts.sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())[0];
+    const card = latest
+      ? await edit(context, latest.id, `Je gaat verder met je concept van ${formatDate(latest.updatedAt)}. Nieuw beginnen kan via "mijn aanmeldingen".`)
+      : await form(context, {});
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+  });
+  app.adaptiveCards.actionExecute(Verb.referralNew, async (context) => form(context, {}));
+  app.adaptiveCards.actionExecute<Data>(Verb.referralEdit, async (context, _s, data) => edit(context, caseIdOf(data) ?? ''));
+  app.adaptiveCards.actionExecute<Data>(Verb.referralAddPerson, async (context, _s, data) =>
+    form(context, { caseId: caseIdOf(data), values: pickFormValues(data) }),
+  );
+
+  app.adaptiveCards.actionExecute<Data>(Verb.referralSaveDraft, async (context, _s, data) => {
+    const caseId = await saveReferralDraft(deps, actorOf(context), { caseId: caseIdOf(data), data });
+    return form(context, { caseId, values: pickFormValues(data), notice: 'Concept opgeslagen. Je vindt het terug onder "mijn aanmeldingen".' });
+  });
+
+  app.adaptiveCards.actionExecute<Data>(Verb.referralSubmit, async (context, _s, data) => {
+    const caseId = caseIdOf(data);
+    const result = await submitReferral(deps, actorOf(context), { caseId, data });
+    if (!result.ok) return form(context, { caseId, values: result.values, errors: result.errors });
+    deps.log.info({ caseId: result.caseId, resubmitted: result.resubmitted }, 'referral submitted');
+    await deliverCaseNotifications(deps, result.notifications);
+    return referralSubmittedCard(result.reference, result.resubmitted);
+  });
+
+  const mine = async (context: TurnContext) => myReferralsCard(await listMyReferrals(deps.db, actorOf(context)));
+  app.message(/^\s*mijn aanmeldingen\s*$/i, async (context) => {
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await mine(context))] });
+  });
+  app.adaptiveCards.actionExecute(Verb.referralMine, async (context) => mine(context));
+}

@@ -1,0 +1,101 @@
+import { ReferralField, personCountOf } from '../src/referrals/referral-form.rules.ts';
+import { chains, lifeDomains, maxPersons, urgencies } from '../src/referrals/referral.types.ts';
+import { card, execute, heading, paragraph, subheading, type AdaptiveCard, type Element } from './adaptive.ts';
+import { choiceField, dateField, formErrorSummary, textField, type FieldErrors, type FormValues } from './form.ts';
+import { chainLabels, criterionLabels, lifeDomainLabels, urgencyLabels } from './labels.ts';
+import { Verb } from './verbs.ts';
+
+export interface ReferralFormView {
+  caseId?: string;
+  values: FormValues;
+  errors?: FieldErrors;
+  partners: { id: string; name: string }[];
+  /** The procesmanager registering for a professional of a non-partner organisation. */
+  forExternal: boolean;
+  /** A line above the form: "Concept opgeslagen", "Je gaat verder met je concept". */
+  notice?: string;
+  /** The procesmanager's question, when the aanmelding is to be completed. */
+  question?: string;
+}
+
+function personFields(position: number, values: FormValues, errors: FieldErrors): Element[] {
+  const f = (key: Parameters<typeof ReferralField.person>[1]) => ReferralField.person(position, key);
+  return [
+    subheading(position === 1 ? 'Betrokkene' : `Gezinslid ${position - 1}`),
+    ...textField(f('name'), 'Naam', values, errors, { required: true, maxLength: 200 }),
+    ...(position > 1 ? textField(f('relation'), 'Relatie tot de betrokkene', values, errors, { required: true, placeholder: 'bijv. moeder, zoon, partner', maxLength: 100 }) : []),
+    ...dateField(f('birthDate'), 'Geboortedatum', values, errors, { required: true }),
+    ...textField(f('address'), 'Adres', values, errors, { required: true, maxLength: 300 }),
+    ...textField(f('bsn'), 'BSN', values, errors, { placeholder: '9 cijfers', maxLength: 20 }),
+  ];
+}
+
+/** The aanmeldformulier. Shown again with the values kept and a message at each wrong field. */
+export function referralFormCard(view: ReferralFormView): AdaptiveCard {
+  const { values } = view;
+  const errors = view.errors ?? {};
+  const count = personCountOf(values);
+  const carry = { ...(view.caseId ? { caseId: view.caseId } : {}), [ReferralField.personCount]: String(count) };
+  const partnerChoices = view.partners.map((p) => ({ title: p.name, value: p.id }));
+
+  const body: Element[] = [
+    heading(view.question ? 'Aanmelding aanvullen' : 'Aanmelding casusoverleg'),
+    paragraph('Vul in wat de procesmanager nodig heeft om de aanmelding te beoordelen. Deel alleen wat nodig is voor het doel van het overleg.', { subtle: true }),
+    ...(view.question ? [paragraph(`Vraag van de procesmanager: ${view.question}`, { color: 'Warning' })] : []),
+    ...(view.notice ? [paragraph(view.notice, { color: 'Good' })] : []),
+    ...formErrorSummary(errors),
+  ];
+  if (view.forExternal) {
+    body.push(
+      subheading('Aanmelder van een niet-aangesloten organisatie'),
+      ...textField(ReferralField.externalName, 'Naam aanmelder', values, errors, { required: true, maxLength: 200 }),
+      ...textField(ReferralField.externalOrganisation, 'Organisatie aanmelder', values, errors, { required: true, maxLength: 200 }),
+      ...textField(ReferralField.externalPhone, 'Telefoon aanmelder', values, errors, { style: 'tel' }),
+      ...textField(ReferralField.externalEmail, 'E-mail aanmelder', values, errors, { style: 'email' }),
+      ...choiceField(ReferralField.responsibleOrganisationId, 'Op gezag van (partner die de casus inbrengt)', partnerChoices, values, errors, { placeholder: 'Kies een partner' }),
+    );
+  }
+  for (let position = 1; position <= count; position++) body.push(...personFields(position, values, errors));
+  if (count < maxPersons) {
+    body.push({ type: 'ActionSet', actions: [execute('Gezinslid toevoegen', Verb.referralAddPerson, { ...carry, [ReferralField.personCount]: String(count + 1) })] });
+  }
+  body.push(
+    subheading('Problemen per leefgebied'),
+    paragraph('Beschrijf kort wat er speelt. Laat leeg waar niets speelt.', { subtle: true }),
+    ...lifeDomains.flatMap((d) => textField(ReferralField.domain(d), lifeDomainLabels[d], values, errors, { multiline: true, maxLength: 500 })),
+    subheading('Betrokken organisaties en ketens'),
+    ...choiceField(ReferralField.organisations, 'Organisaties die al betrokken zijn', partnerChoices, values, errors, { multi: true, placeholder: 'Kies organisaties' }),
+    ...textField(ReferralField.otherOrganisations, 'Andere betrokken organisaties', values, errors, { maxLength: 500 }),
+    ...choiceField(ReferralField.chains, 'Betrokken ketens', chains.map((c) => ({ title: chainLabels[c], value: c })), values, errors, { multi: true, expanded: true }),
+    subheading('Waarom past deze casus bij het Zorg- en Veiligheidshuis?'),
+    ...textField(ReferralField.criterionDomains, criterionLabels.multipleDomains, values, errors, { required: true, multiline: true, maxLength: 1000 }),
+    ...textField(ReferralField.criterionChains, criterionLabels.chainsAndOrganisations, values, errors, { required: true, multiline: true, maxLength: 1000 }),
+    ...textField(ReferralField.criterionFamily, criterionLabels.familyOrSafety, values, errors, { required: true, multiline: true, maxLength: 1000 }),
+    subheading('De betrokkene informeren'),
+    ...choiceField(ReferralField.informed, 'Is de betrokkene geïnformeerd over deze aanmelding?', [
+      { title: 'Ja', value: 'yes' },
+      { title: 'Nee, nog niet', value: 'no' },
+    ], values, errors, { expanded: true }),
+    ...textField(ReferralField.informedBy, 'Zo ja: door wie en wanneer', values, errors, { maxLength: 200 }),
+    ...textField(ReferralField.notInformedReason, 'Zo nee: waarom nog niet', values, errors, { multiline: true, maxLength: 1000 }),
+    subheading('Urgentie'),
+    ...choiceField(ReferralField.urgency, 'Urgentie', urgencies.map((u) => ({ title: urgencyLabels[u], value: u })), values, errors, { expanded: true }),
+    subheading('Jouw contactgegevens'),
+    ...textField(ReferralField.contactPhone, 'Telefoon', values, errors, { style: 'tel' }),
+    ...textField(ReferralField.contactEmail, 'E-mail', values, errors, { style: 'email' }),
+  );
+  return card(body, [
+    execute(view.question ? 'Aanvulling indienen' : 'Aanmelding indienen', Verb.referralSubmit, carry, { style: 'positive' }),
+    execute('Concept opslaan', Verb.referralSaveDraft, carry),
+  ]);
+}
+
+export function referralSubmittedCard(reference: string, resubmitted: boolean): AdaptiveCard {
+  return card(
+    [
+      heading(resubmitted ? 'Aanvulling ontvangen' : 'Aanmelding ontvangen'),
+      paragraph(`Je aanmelding heeft kenmerk **${reference}**. De procesmanager beoordeelt of de casus past bij het casusoverleg. Je hoort het resultaat hier in de chat.`, { color: 'Good' }),
+    ],
+    [execute('Mijn aanmeldingen', Verb.referralMine)],
+  );
+}

@@ -1,0 +1,95 @@
+import type { CaseRecord } from '../src/cases/case.types.ts';
+import type { TableView } from '../src/conferences/table.repository.ts';
+import { lifeDomains } from '../src/referrals/referral.types.ts';
+import { card, execute, facts, heading, paragraph, subheading, type AdaptiveCard, type Element } from './adaptive.ts';
+import { choiceField, formErrorSummary, textField, type FieldErrors, type FormValues } from './form.ts';
+import { chainLabels, criterionLabels, formatBirthDate, formatDate, formatSession, lifeDomainLabels, statusLabels, urgencyLabels } from './labels.ts';
+import { Verb } from './verbs.ts';
+
+/** What the procesmanager needs to screen: the case, with the referrer's reasons per criterion. */
+function caseDetails(c: CaseRecord): Element[] {
+  const informed = c.informed ? (c.informed.informed ? `Ja, door ${c.informed.by}` : `Nog niet: ${c.informed.reason}`) : '-';
+  const referrer = c.external
+    ? `${c.external.name} (${c.external.organisation}), via ${c.referrer.name}`
+    : `${c.referrer.name} (${c.referrer.organisationName})`;
+  return [
+    facts([
+      ['Aanmelder', referrer],
+      ['Op gezag van', c.responsibleOrganisation?.name ?? '-'],
+      ['Urgentie', c.urgency ? urgencyLabels[c.urgency] : '-'],
+      ['Geïnformeerd', informed],
+      ...(c.submittedAt ? ([['Ingediend', formatDate(c.submittedAt)]] as [string, string][]) : []),
+    ]),
+    subheading('Personen'),
+    ...c.persons.map((p) =>
+      paragraph(`${p.name}${p.relation ? ` (${p.relation})` : ''}, geboren ${formatBirthDate(p.birthDate)}, ${p.address}${p.bsn ? `, BSN ${p.bsn}` : ''}`),
+    ),
+    subheading('Leefgebieden'),
+    facts(lifeDomains.filter((d) => c.lifeDomains[d]).map((d) => [lifeDomainLabels[d], c.lifeDomains[d]!])),
+    subheading('Ketens en organisaties'),
+    paragraph(`Ketens: ${c.chains.map((ch) => chainLabels[ch]).join(', ') || '-'}`),
+    paragraph(`Betrokken: ${c.organisations.map((o) => o.name).join(', ') || '-'}`),
+    subheading('De drie criteria, volgens de aanmelder'),
+    ...(c.criteria
+      ? [
+          paragraph(`**1.** ${criterionLabels.multipleDomains}`, { subtle: true }), paragraph(c.criteria.multipleDomains),
+          paragraph(`**2.** ${criterionLabels.chainsAndOrganisations}`, { subtle: true }), paragraph(c.criteria.chainsAndOrganisations),
+          paragraph(`**3.** ${criterionLabels.familyOrSafety}`, { subtle: true }), paragraph(c.criteria.familyOrSafety),
+        ]
+      : []),
+  ];
+}
+
+export function decisionSummary(c: CaseRecord): string {
+  const by = c.decidedBy ? ` door ${c.decidedBy.name}${c.decidedAt ? ` op ${formatDate(c.decidedAt)}` : ''}` : '';
+  switch (c.status) {
+    case 'accepted':
+      return `Geaccepteerd${by}. Eerste bespreking: ${formatSession(c.firstSessionAt!, c.table!.timeZone)} (${c.table!.name}).`;
+    case 'rejected':
+      return `Afgewezen${by}. Reden: ${c.rejectionReason}`;
+    case 'infoRequested':
+      return `Meer informatie gevraagd${by}: ${c.question}`;
+    default:
+      return statusLabels[c.status];
+  }
+}
+
+export interface ScreeningView {
+  case: CaseRecord;
+  tables: TableView[];
+  values?: FormValues;
+  errors?: FieldErrors;
+  /** Shown when this procesmanager's decision came too late. */
+  alreadyDecided?: boolean;
+}
+
+export function screeningCard(view: ScreeningView): AdaptiveCard {
+  const c = view.case;
+  const values = view.values ?? {};
+  const errors = view.errors ?? {};
+  const data = { caseId: c.id };
+  const open = c.status === 'submitted';
+  const body: Element[] = [
+    heading(`Screening ${c.reference ?? ''}`.trim()),
+    ...(view.alreadyDecided ? [paragraph('Iemand anders heeft deze aanmelding al beoordeeld. Jouw beslissing is niet vastgelegd.', { color: 'Attention' })] : []),
+    ...(open ? [] : [paragraph(decisionSummary(c), { color: c.status === 'accepted' ? 'Good' : 'Warning' })]),
+    ...formErrorSummary(errors),
+    ...caseDetails(c),
+  ];
+  if (!open) return card(body, [execute('Vernieuwen', Verb.screeningShow, data)]);
+  const showCard = (title: string, elements: Element[], action: Element): Element => ({
+    type: 'Action.ShowCard',
+    title,
+    card: { type: 'AdaptiveCard', version: '1.5', body: elements, actions: [action] },
+  });
+  return card(body, [
+    showCard(
+      'Accepteren',
+      choiceField('tableId', 'Overlegtafel', view.tables.map((t) => ({ title: t.name, value: t.id })), { tableId: values.tableId ?? view.tables[0]?.id }, errors),
+      execute('Accepteren en datum plannen', Verb.screeningAccept, data, { style: 'positive' }),
+    ),
+    showCard('Afwijzen', textField('reason', 'Reden (de aanmelder leest deze)', values, errors, { required: true, multiline: true, maxLength: 1000 }), execute('Afwijzen', Verb.screeningReject, data, { style: 'destructive' })),
+    showCard('Meer informatie vragen', textField('question', 'Vraag aan de aanmelder', values, errors, { required: true, multiline: true, maxLength: 1000 }), execute('Vraag versturen', Verb.screeningAskInfo, data)),
+    execute('Vernieuwen', Verb.screeningShow, data),
+  ]);
+}
