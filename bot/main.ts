@@ -29,7 +29,7 @@ export async function startBot(config: Config, log: Logger = createLogger(config
 
   const applied = await migrateDatabase(database.url);
   if (applied.length) log.info({ migrations: applied }, 'migrations applied');
-  const db = createDb(database.url);
+  const db = createDb(database.url, { embedded: !config.databaseUrl });
   if (config.seedDemoData) await seedDemoData(db, [...demoMembers]);
   if (config.firstProcessManager) await ensureFirstProcessManager(db, config.firstProcessManager);
 

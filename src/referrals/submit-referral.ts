@@ -65,6 +65,8 @@ export async function saveReferralDraft(deps: ReferralDeps, actor: Actor, input:
 export async function submitReferral(deps: ReferralDeps, actor: Actor, input: { caseId?: string; data: Record<string, unknown> }): Promise<SubmitResult> {
   assertCan(actor, 'referrals.submit');
   const forExternal = await registersForExternal(deps.db, actor);
+  // Someone else's case is "not found" before anything about the form is said.
+  if (input.caseId) await findEditableCase(deps.db, actor, input.caseId);
   const values = pickFormValues(input.data);
   const partnerIds = new Set((await listOrganisations(deps.db)).filter((o) => o.kind === 'partner').map((o) => o.id));
   const now = deps.clock.now();

@@ -19,7 +19,7 @@ describe('embedded database', () => {
 
     const first = await startEmbeddedPostgres({ dataDir });
     expect(await migrateDatabase(first.url)).not.toEqual([]);
-    const db1 = createDb(first.url);
+    const db1 = createDb(first.url, { embedded: true });
     await seedDemoData(db1);
     const count = await db1.organisation.count();
     await db1.$disconnect();
@@ -27,7 +27,7 @@ describe('embedded database', () => {
 
     const second = await startEmbeddedPostgres({ dataDir });
     expect(await migrateDatabase(second.url)).toEqual([]);
-    const db2 = createDb(second.url);
+    const db2 = createDb(second.url, { embedded: true });
     expect(await db2.organisation.count()).toBe(count);
     expect(count).toBe(15);
     await db2.$disconnect();
