@@ -79,7 +79,7 @@ export function textOf(thing: unknown): string {
   if (Array.isArray(thing)) return thing.map(textOf).join('\n');
   if (typeof thing === 'object') {
     const o = thing as Record<string, unknown>;
-    return ['text', 'title', 'value', 'label', 'body', 'facts', 'actions', 'items', 'columns', 'attachments', 'content', 'choices', 'placeholder']
+    return ['text', 'title', 'value', 'label', 'body', 'facts', 'actions', 'items', 'columns', 'attachments', 'content', 'choices', 'placeholder', 'card']
       .filter((k) => k in o)
       .map((k) => textOf(o[k]))
       .join('\n');

@@ -1,0 +1,204 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Verb } from '../../cards/verbs.ts';
+import { listTables } from '../../src/conferences/table.repository.ts';
+import { upsertMember } from '../../src/members/member.repository.ts';
+import { demoMembers } from '../../src/organisations/demo-partners.ts';
+import { seedDemoData } from '../../src/organisations/seed.ts';
+import { cardOf, createTestBot, mentalHealth, municipality, police, processManager, textOf, youthCareContact } from '../support/bot.ts';
+import { useDatabase } from '../support/database.ts';
+import { organisationIds, validReferralData } from '../support/referral.ts';
+
+const db = useDatabase();
+const secondPm = { aadObjectId: 'aad-pm-2', teamsUserId: 'user-pm-2', displayName: 'Tweede Procesmanager' };
+const krusada = { aadObjectId: 'aad-krusada', teamsUserId: 'user-krusada', displayName: 'Deelnemer Krusada' };
+let orgs: Record<string, string>;
+type Card = { body: Record<string, unknown>[] };
+const field = (card: Card, id: string) => card.body.find((e) => e.id === id);
+const errorUnder = (card: Card, id: string) => card.body[card.body.findIndex((e) => e.id === id) + 1];
+
+beforeEach(async () => {
+  await seedDemoData(db, [...demoMembers]);
+  orgs = await organisationIds(db);
+  await upsertMember(db, { aadObjectId: secondPm.aadObjectId, displayName: secondPm.displayName, organisationId: orgs['Zorg- en Veiligheidshuis (procesmanagement)']!, role: 'processManager' });
+  await upsertMember(db, { aadObjectId: krusada.aadObjectId, displayName: krusada.displayName, organisationId: orgs['Krusada']!, role: 'participant' });
+});
+
+const involved = () => [orgs['Korps Politie CN']!, orgs['Openbaar Lichaam Bonaire']!];
+
+async function submitValid(bot: ReturnType<typeof createTestBot>) {
+  const { body } = await bot.click(police, Verb.referralSubmit, validReferralData(involved()));
+  const reference = /ZVH-2026-\d{4}/.exec(textOf(body.value))?.[0];
+  if (!reference) throw new Error(`not submitted: ${textOf(body.value)}`);
+  const caseId = (await db.case.findUniqueOrThrow({ where: { reference } })).id;
+  return { reference, caseId };
+}
+
+describe('aanmelden', () => {
+  it('when a partner professional types "aanmelden", then the intake form opens with the partners to choose from', async () => {
+    const bot = createTestBot(db);
+    const [reply] = await bot.say(police, 'aanmelden');
+    const card = cardOf(reply) as unknown as Card;
+    expect(textOf(card)).toContain('Aanmelding casusoverleg');
+    expect(field(card, 'organisations')).toMatchObject({ isMultiSelect: true });
+    expect(textOf(field(card, 'organisations'))).toContain('Krusada');
+    expect(field(card, 'p1_birthDate')).toMatchObject({ type: 'Input.Date' });
+    expect(field(card, 'externalName')).toBeUndefined();
+  });
+
+  it('when the form is incomplete, then the same card returns with the values kept and a Dutch message at each wrong field; nothing is stored', async () => {
+    const bot = createTestBot(db);
+    const { body } = await bot.click(police, Verb.referralSubmit, validReferralData(involved(), { p1_bsn: '123456789', urgency: undefined, p1_address: '' }));
+    const card = body.value as Card;
+    expect(errorUnder(card, 'p1_bsn')).toMatchObject({ text: expect.stringContaining('elfproef'), color: 'Attention' });
+    expect(errorUnder(card, 'urgency')).toMatchObject({ text: 'Kies de urgentie.' });
+    expect(errorUnder(card, 'p1_address')).toMatchObject({ text: 'Vul het adres van de betrokkene in.' });
+    expect(field(card, 'p1_name')).toMatchObject({ value: 'Jan Fictief' });
+    expect(field(card, 'p2_relation')).toMatchObject({ value: 'dochter' });
+    expect(textOf(card)).toContain('3 velden zijn niet goed ingevuld');
+    expect(await db.case.count()).toBe(0);
+  });
+
+  it('"Gezinslid toevoegen" adds a row and keeps what was typed', async () => {
+    const bot = createTestBot(db);
+    // The button on a form with two rows carries personCount 3.
+    const { body } = await bot.click(police, Verb.referralAddPerson, { personCount: '3', p1_name: 'Jan', p2_name: 'Mira' });
+    const card = body.value as Card;
+    expect(field(card, 'p3_name')).toBeDefined();
+    expect(field(card, 'p1_name')).toMatchObject({ value: 'Jan' });
+    expect(field(card, 'p2_name')).toMatchObject({ value: 'Mira' });
+    expect(await db.case.count()).toBe(0);
+  });
+
+  it('a draft is saved and resumed by "aanmelden"', async () => {
+    const bot = createTestBot(db);
+    const { body } = await bot.click(police, Verb.referralSaveDraft, { p1_name: 'Jan Fictief', domain_housing: 'Huurachterstand' });
+    expect(textOf(body.value)).toContain('Concept opgeslagen');
+    const [reply] = await bot.say(police, 'aanmelden');
+    const card = cardOf(reply) as unknown as Card;
+    expect(textOf(card)).toContain('Je gaat verder met je concept');
+    expect(field(card, 'domain_housing')).toMatchObject({ value: 'Huurachterstand' });
+    const [mine] = await bot.say(police, 'mijn aanmeldingen');
+    expect(textOf(cardOf(mine))).toContain('Concept');
+  });
+});
+
+describe('screening', () => {
+  it('on submit, each procesmanager gets a screening card with the three criteria and the referrer\'s reasons', async () => {
+    const bot = createTestBot(db);
+    const { reference } = await submitValid(bot);
+    expect(reference).toBe('ZVH-2026-0001');
+    for (const pm of [processManager, secondPm]) {
+      const [message] = bot.notifier.to(pm.aadObjectId);
+      const text = textOf(message?.card);
+      expect(text).toContain(`Screening ${reference}`);
+      expect(text).toContain('Er zijn problemen op meerdere leefgebieden');
+      expect(text).toContain('Wonen, financiën en huiselijk geweld spelen tegelijk.');
+      expect(text).toContain('Ruben Croes (Korps Politie CN)');
+      expect(text).toContain('Op gezag van');
+    }
+  });
+
+  it('accept: the first free date is set at once, shown to the procesmanager and told to the referrer', async () => {
+    const bot = createTestBot(db);
+    const { reference, caseId } = await submitValid(bot);
+    const tableId = (await listTables(db))[0]!.id;
+    const { body } = await bot.click(processManager, Verb.screeningAccept, { caseId, tableId });
+    expect(textOf(body.value)).toContain('Geaccepteerd door Ingrid Martina');
+    expect(textOf(body.value)).toContain('dinsdag 24 november 2026 om 10:00');
+    const [told] = bot.notifier.to(police.aadObjectId);
+    expect(textOf(told?.card)).toContain(`Aanmelding ${reference} geaccepteerd`);
+    expect(textOf(told?.card)).toContain('dinsdag 24 november 2026 om 10:00 aan tafel Casusoverleg Bonaire');
+    expect(textOf(told?.card)).not.toContain('Jan Fictief');
+  });
+
+  it('a second procesmanager who decides later sees who decided, and their decision is not recorded', async () => {
+    const bot = createTestBot(db);
+    const { caseId } = await submitValid(bot);
+    await bot.click(processManager, Verb.screeningReject, { caseId, reason: 'Eén leefgebied' });
+    const { body } = await bot.click(secondPm, Verb.screeningAccept, { caseId, tableId: (await listTables(db))[0]!.id });
+    expect(textOf(body.value)).toContain('Iemand anders heeft deze aanmelding al beoordeeld');
+    expect(textOf(body.value)).toContain('Afgewezen door Ingrid Martina');
+    expect((await db.case.findUniqueOrThrow({ where: { id: caseId } })).status).toBe('rejected');
+    expect(bot.notifier.to(police.aadObjectId)).toHaveLength(1);
+  });
+
+  it('reject without a reason: the card says so under the reason field', async () => {
+    const bot = createTestBot(db);
+    const { caseId } = await submitValid(bot);
+    const { body } = await bot.click(processManager, Verb.screeningReject, { caseId, reason: '' });
+    expect(textOf(body.value)).toContain('Geef de reden van afwijzing');
+    expect((await db.case.findUniqueOrThrow({ where: { id: caseId } })).status).toBe('submitted');
+  });
+
+  it('a question goes to the referrer, who completes the form; the procesmanagers get it back', async () => {
+    const bot = createTestBot(db);
+    const { caseId, reference } = await submitValid(bot);
+    await bot.click(processManager, Verb.screeningAskInfo, { caseId, question: 'Is de school al betrokken?' });
+    const [question] = bot.notifier.to(police.aadObjectId);
+    expect(textOf(question?.card)).toContain('Is de school al betrokken?');
+
+    const { body: form } = await bot.click(police, Verb.referralEdit, { caseId });
+    expect(textOf(form.value)).toContain('Vraag van de procesmanager: Is de school al betrokken?');
+    expect(field(form.value as Card, 'p1_name')).toMatchObject({ value: 'Jan Fictief' });
+
+    const before = bot.notifier.to(processManager.aadObjectId).length;
+    const { body } = await bot.click(police, Verb.referralSubmit, { caseId, ...validReferralData([...involved(), orgs['Scholengemeenschap Bonaire']!]) });
+    expect(textOf(body.value)).toContain('Aanvulling ontvangen');
+    expect(textOf(body.value)).toContain(reference);
+    expect(bot.notifier.to(processManager.aadObjectId)).toHaveLength(before + 1);
+  });
+
+  it.each([police, youthCareContact])('$displayName cannot open or decide a screening', async (who) => {
+    const bot = createTestBot(db);
+    const { caseId } = await submitValid(bot);
+    for (const verb of [Verb.screeningShow, Verb.screeningAccept]) {
+      const { body } = await bot.click(who, verb, { caseId, tableId: (await listTables(db))[0]!.id });
+      expect(body.value).toBe('Alleen de procesmanager beoordeelt aanmeldingen.');
+    }
+    expect((await db.case.findUniqueOrThrow({ where: { id: caseId } })).status).toBe('submitted');
+  });
+
+  it('the procesmanager registers for a professional of a non-partner organisation', async () => {
+    const bot = createTestBot(db);
+    const [reply] = await bot.say(processManager, 'aanmelden');
+    expect(field(cardOf(reply) as unknown as Card, 'externalName')).toBeDefined();
+    const { body } = await bot.click(processManager, Verb.referralSubmit, validReferralData([orgs['Forma']!], {
+      externalName: 'Els Extern', externalOrganisation: 'Huisartsenpraktijk', externalPhone: '+599 700 1234', responsibleOrganisationId: orgs['Jeugdzorg CN'],
+    }));
+    expect(textOf(body.value)).toContain('Aanmelding ontvangen');
+    const stored = await db.case.findFirstOrThrow({ include: { responsibleOrganisation: true } });
+    expect(stored.externalReferrer).toEqual({ name: 'Els Extern', organisation: 'Huisartsenpraktijk', phone: '+599 700 1234' });
+    expect(stored.responsibleOrganisation?.name).toBe('Jeugdzorg CN');
+  });
+});
+
+describe('mijn aanmeldingen and casussen', () => {
+  it('the referrer follows the status; an involved partner sees the accepted case; an uninvolved partner sees nothing', async () => {
+    const bot = createTestBot(db);
+    const { reference, caseId } = await submitValid(bot);
+    const [before] = await bot.say(municipality, 'casussen');
+    expect(textOf(cardOf(before))).toContain('Er zijn geen casussen');
+
+    await bot.click(processManager, Verb.screeningAccept, { caseId, tableId: (await listTables(db))[0]!.id });
+    const [mine] = await bot.say(police, 'mijn aanmeldingen');
+    expect(textOf(cardOf(mine))).toContain(`**${reference}** · Jan Fictief · Geaccepteerd`);
+
+    const [involvedView] = await bot.say(municipality, 'casussen');
+    expect(textOf(cardOf(involvedView))).toContain(reference);
+    for (const outsider of [krusada, mentalHealth]) {
+      const [view] = await bot.say(outsider, 'casussen');
+      expect(textOf(cardOf(view))).toContain('Er zijn geen casussen waarbij jouw organisatie betrokken is.');
+      expect(textOf(cardOf(view))).not.toContain(reference);
+      expect(textOf(cardOf(view))).not.toContain('Jan Fictief');
+    }
+  });
+
+  it('logs never carry what was typed into the form', async () => {
+    const bot = createTestBot(db);
+    const { caseId } = await submitValid(bot);
+    await bot.click(processManager, Verb.screeningAskInfo, { caseId, question: 'Waar woont Mira nu?' });
+    const logs = bot.logs.text();
+    expect(logs).toContain(caseId);
+    for (const personal of ['Jan Fictief', 'Mira', 'Kaya Fictief', '111222333', 'Dreigende huisuitzetting']) expect(logs).not.toContain(personal);
+  });
+});
