@@ -32,10 +32,6 @@ export function textField(
   );
 }
 
-export function dateField(id: string, label: string, values: FormValues, errors: FieldErrors, options: { required?: boolean } = {}): Element[] {
-  return withError({ type: 'Input.Date', id, label: options.required ? label : `${label} (optioneel)`, value: values[id] ?? '' }, id, errors);
-}
-
 export function choiceField(
   id: string,
   label: string,

@@ -1,7 +1,7 @@
 import { ReferralField, personCountOf } from '../src/referrals/referral-form.rules.ts';
 import { chains, lifeDomains, maxPersons, urgencies } from '../src/referrals/referral.types.ts';
 import { card, execute, heading, paragraph, subheading, type AdaptiveCard, type Element } from './adaptive.ts';
-import { choiceField, dateField, formErrorSummary, textField, type FieldErrors, type FormValues } from './form.ts';
+import { choiceField, formErrorSummary, textField, type FieldErrors, type FormValues } from './form.ts';
 import { chainLabels, criterionLabels, lifeDomainLabels, urgencyLabels } from './labels.ts';
 import { Verb } from './verbs.ts';
 
@@ -24,7 +24,8 @@ function personFields(position: number, values: FormValues, errors: FieldErrors)
     subheading(position === 1 ? 'Betrokkene' : `Gezinslid ${position - 1}`),
     ...textField(f('name'), 'Naam', values, errors, { required: true, maxLength: 200 }),
     ...(position > 1 ? textField(f('relation'), 'Relatie tot de betrokkene', values, errors, { required: true, placeholder: 'bijv. moeder, zoon, partner', maxLength: 100 }) : []),
-    ...dateField(f('birthDate'), 'Geboortedatum', values, errors, { required: true }),
+    // Text, not Input.Date: a calendar is slow for a date decades back, and people type birth dates.
+    ...textField(f('birthDate'), 'Geboortedatum', values, errors, { required: true, placeholder: 'dd-mm-jjjj', maxLength: 10 }),
     ...textField(f('address'), 'Adres', values, errors, { required: true, maxLength: 300 }),
     ...textField(f('bsn'), 'BSN', values, errors, { placeholder: '9 cijfers', maxLength: 20 }),
   ];

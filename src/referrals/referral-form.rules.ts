@@ -61,10 +61,13 @@ export function listValue(value: string | undefined): string[] {
   return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 }
 
-function isRealDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+/** "12-4-1990", "12-04-1990" or "1990-04-12" to "1990-04-12"; undefined when it is no real date. */
+export function parseDutchDate(value: string): string | undefined {
+  const dutch = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(value);
+  const iso = dutch ? `${dutch[3]}-${dutch[2]!.padStart(2, '0')}-${dutch[1]!.padStart(2, '0')}` : value;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return undefined;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : undefined;
 }
 
 /**
@@ -95,8 +98,9 @@ export function parseReferralForm(values: ReferralFormValues, context: ReferralF
     if (position > 1 && !anyFilled) continue;
     const who = position === 1 ? 'de betrokkene' : 'dit gezinslid';
     const name = required(f('name'), `Vul de naam van ${who} in.`, 200);
-    const birthDate = required(f('birthDate'), `Vul de geboortedatum van ${who} in.`);
-    if (birthDate && !isRealDate(birthDate)) fail(f('birthDate'), 'Geen geldige datum (jjjj-mm-dd).');
+    const typedBirthDate = required(f('birthDate'), `Vul de geboortedatum van ${who} in.`);
+    const birthDate = parseDutchDate(typedBirthDate) ?? '';
+    if (typedBirthDate && !birthDate) fail(f('birthDate'), 'Geen geldige datum. Schrijf hem als dd-mm-jjjj, bijvoorbeeld 12-04-1990.');
     else if (birthDate && birthDate > todayIso) fail(f('birthDate'), 'De geboortedatum ligt in de toekomst.');
     else if (birthDate && birthDate < '1900-01-01') fail(f('birthDate'), 'De geboortedatum ligt voor 1900.');
     const address = required(f('address'), `Vul het adres van ${who} in.`, 300);

@@ -41,7 +41,7 @@ describe('aanmelden', () => {
     expect(textOf(card)).toContain('Aanmelding casusoverleg');
     expect(field(card, 'organisations')).toMatchObject({ isMultiSelect: true });
     expect(textOf(field(card, 'organisations'))).toContain('Krusada');
-    expect(field(card, 'p1_birthDate')).toMatchObject({ type: 'Input.Date' });
+    expect(field(card, 'p1_birthDate')).toMatchObject({ type: 'Input.Text', placeholder: 'dd-mm-jjjj' });
     expect(field(card, 'externalName')).toBeUndefined();
   });
 

@@ -10,7 +10,7 @@ export function validReferralData(involved: string[], overrides: Record<string, 
   const data: Record<string, string | undefined> = {
     personCount: '2',
     p1_name: 'Jan Fictief',
-    p1_birthDate: '1990-04-12',
+    p1_birthDate: '12-04-1990',
     p1_address: 'Kaya Fictief 1, Kralendijk',
     p1_bsn: '111222333',
     p2_name: 'Mira Fictief',

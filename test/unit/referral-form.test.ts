@@ -29,8 +29,9 @@ describe('the intake form', () => {
   it.each([
     ['p1_name', { p1_name: '' }, 'Vul de naam van de betrokkene in.'],
     ['p1_birthDate', { p1_birthDate: undefined }, 'Vul de geboortedatum van de betrokkene in.'],
-    ['p1_birthDate', { p1_birthDate: '2026-02-30' }, 'Geen geldige datum (jjjj-mm-dd).'],
-    ['p1_birthDate', { p1_birthDate: '2027-01-01' }, 'De geboortedatum ligt in de toekomst.'],
+    ['p1_birthDate', { p1_birthDate: '30-02-2026' }, 'Geen geldige datum. Schrijf hem als dd-mm-jjjj, bijvoorbeeld 12-04-1990.'],
+    ['p1_birthDate', { p1_birthDate: 'gisteren' }, 'Geen geldige datum. Schrijf hem als dd-mm-jjjj, bijvoorbeeld 12-04-1990.'],
+    ['p1_birthDate', { p1_birthDate: '01-01-2027' }, 'De geboortedatum ligt in de toekomst.'],
     ['p1_birthDate', { p1_birthDate: '1850-01-01' }, 'De geboortedatum ligt voor 1900.'],
     ['p1_address', { p1_address: '  ' }, 'Vul het adres van de betrokkene in.'],
     ['p1_bsn', { p1_bsn: '111222334' }, 'Dit BSN klopt niet (elfproef). Controleer de cijfers of laat het veld leeg.'],
@@ -59,6 +60,11 @@ describe('the intake form', () => {
   it('ignores an empty household row, and household rows beyond the count', () => {
     const result = parseReferralForm(pickFormValues(valid({ p2_name: '', p2_relation: '', p2_birthDate: '', p2_address: '', p3_name: 'Niet getoond' })), context);
     expect(result.ok && result.referral.persons.map((p) => p.name)).toEqual(['Jan Fictief']);
+  });
+
+  it('reads birth dates as people type them', () => {
+    const result = parseReferralForm(pickFormValues(valid({ p1_birthDate: '2-3-1990', p2_birthDate: '2012-09-30' })), context);
+    expect(result.ok && result.referral.persons.map((p) => p.birthDate)).toEqual(['1990-03-02', '2012-09-30']);
   });
 
   it('accepts a BSN typed with spaces and dots, and stores it normalised', () => {

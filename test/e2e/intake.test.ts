@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outputDir, say, startStage } from './harness.ts';
+
+let stage: Awaited<ReturnType<typeof startStage>>;
+beforeAll(async () => {
+  stage = await startStage(['user-id-0', 'user-id-1']);
+});
+afterAll(async () => {
+  await stage?.stop();
+});
+
+/** The newest card in the chat: the one the person is working in. */
+const lastCard = (page: Page) => page.locator('.ac-adaptiveCard').last();
+
+async function fillIntakeForm(page: Page): Promise<void> {
+  const form = lastCard(page);
+  const text = (name: RegExp) => form.getByRole('textbox', { name }).first();
+  await text(/^Naam/).fill('Jan Fictief');
+  await text(/^Geboortedatum/).fill('12-04-1990');
+  await text(/^Adres/).fill('Kaya Fictief 1, Kralendijk');
+  await text(/^Wonen/).fill('Dreigende huisuitzetting');
+  await text(/^Financiën/).fill('Schulden bij meerdere instanties');
+  await form.getByRole('combobox', { name: /Organisaties die al betrokken/ }).click();
+  for (const organisation of ['Korps Politie CN', 'Jeugdzorg CN', 'Openbaar Lichaam Bonaire']) {
+    await page.getByRole('menuitemcheckbox', { name: organisation }).click();
+  }
+  await page.keyboard.press('Escape');
+  await form.getByRole('checkbox', { name: 'Zorg' }).check();
+  await form.getByRole('checkbox', { name: 'Straf (justitie)' }).check();
+  await text(/^Er zijn problemen op meerdere leefgebieden/).fill('Wonen en financiën lopen vast, met overlast in de buurt.');
+  await text(/^Meerdere ketens/).fill('Politie, jeugdzorg en de gemeente zijn betrokken.');
+  await text(/^De problemen hebben gevolgen/).fill('De kinderen groeien op in onzekerheid.');
+  await form.getByRole('radio', { name: 'Ja' }).check();
+  await text(/^Zo ja/).fill('De aanmelder, op 20 november');
+  await form.getByRole('radio', { name: 'Hoog' }).check();
+  await text(/^Telefoon/).fill('+599 717 0000');
+}
+
+describe('intake and screening in the Agents Playground, like people', () => {
+  it('a police officer registers a case; the procesmanager gets it in personal chat and accepts it; the officer hears the date', async () => {
+    const pm = await stage.open('user-id-0');
+    await pm.getByText('Welkom bij Casusbot').first().waitFor({ timeout: 30_000 });
+    const officer = await stage.open('user-id-1');
+
+    await say(officer, 'aanmelden');
+    await officer.getByText('Aanmelding casusoverleg').first().waitFor({ timeout: 30_000 });
+    // First without a birth date: the form comes back with the message at the field and the rest kept.
+    await fillIntakeForm(officer);
+    await lastCard(officer).getByRole('textbox', { name: /^Geboortedatum/ }).first().fill('31-02-1990');
+    await lastCard(officer).getByRole('button', { name: 'Aanmelding indienen' }).click();
+    await officer.getByText('Geen geldige datum. Schrijf hem als dd-mm-jjjj').first().waitFor({ timeout: 30_000 });
+    await expect(lastCard(officer).getByRole('textbox', { name: /^Naam/ }).first().inputValue()).resolves.toBe('Jan Fictief');
+    await officer.screenshot({ path: join(outputDir, 'e2e-intake-error.png') });
+
+    await lastCard(officer).getByRole('textbox', { name: /^Geboortedatum/ }).first().fill('12-04-1990');
+    await lastCard(officer).getByRole('button', { name: 'Aanmelding indienen' }).click();
+    await officer.getByText('Aanmelding ontvangen').first().waitFor({ timeout: 30_000 });
+    const reference = /ZVH-\d{4}-\d{4}/.exec(await lastCard(officer).innerText())?.[0];
+    expect(reference).toMatch(/^ZVH-2\d{3}-0001$/);
+    await officer.screenshot({ path: join(outputDir, 'e2e-intake-submitted.png') });
+
+    await pm.getByText(`Screening ${reference}`).first().waitFor({ timeout: 30_000 });
+    const screening = lastCard(pm);
+    await expect(screening.innerText()).resolves.toContain('Wonen en financiën lopen vast');
+    await screening.getByRole('button', { name: 'Accepteren', exact: true }).click();
+    await screening.getByRole('button', { name: 'Accepteren en datum plannen' }).click();
+    await pm.getByText('Geaccepteerd door Ingrid Martina').first().waitFor({ timeout: 30_000 });
+    await pm.screenshot({ path: join(outputDir, 'e2e-screening-accepted.png') });
+
+    await officer.getByText(`Aanmelding ${reference} geaccepteerd`).first().waitFor({ timeout: 30_000 });
+    await expect(lastCard(officer).innerText()).resolves.toMatch(/besproken op dinsdag \d+ \w+ \d{4} om 10:00 aan tafel Casusoverleg Bonaire/);
+    await officer.screenshot({ path: join(outputDir, 'e2e-referrer-told.png') });
+  });
+});
