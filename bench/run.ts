@@ -1,0 +1,99 @@
+// `npm run bench`: measures in one run and reports ratios, not absolute promises.
+// 1. Need-to-know in the query (listVisibleCases) against loading every case and filtering in memory.
+// 2. The embedded PGlite against a PostgreSQL server (when BENCH_DATABASE_URL is set).
+import { performance } from 'node:perf_hooks';
+import { caseScope, canSeeCase } from '../src/access/case-access.ts';
+import type { Actor } from '../src/actor.ts';
+import { findCaseById, listVisibleCases, visibilityFacts } from '../src/cases/case.repository.ts';
+import { createDb, type Db } from '../src/db/client.ts';
+import { startEmbeddedPostgres } from '../src/db/embedded.ts';
+import { migrateDatabase } from '../src/db/migrate.ts';
+import { identifyActor } from '../src/members/identify-actor.ts';
+import { demoMembers } from '../src/organisations/demo-partners.ts';
+import { listOrganisations } from '../src/organisations/organisation.repository.ts';
+import { seedDemoData } from '../src/organisations/seed.ts';
+import { submitReferral } from '../src/referrals/submit-referral.ts';
+
+const casesToSeed = Number(process.env.BENCH_CASES ?? 300);
+const clock = { now: () => new Date('2026-11-23T09:00:00Z') };
+
+async function time(label: string, runs: number, work: () => Promise<unknown>): Promise<number> {
+  await work(); // warm-up
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await work();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const median = samples[Math.floor(samples.length / 2)]!;
+  console.log(`  ${label.padEnd(58)} ${median.toFixed(2).padStart(8)} ms (mediaan van ${runs})`);
+  return median;
+}
+
+async function prepare(db: Db, url: string) {
+  await migrateDatabase(url);
+  const tables = await db.$queryRaw<{ tablename: string }[]>`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
+  await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+  await seedDemoData(db, [...demoMembers]);
+  const orgs = await listOrganisations(db);
+  const partners = orgs.filter((o) => o.kind === 'partner');
+  const actors = (await Promise.all(demoMembers.map((m) => identifyActor(db, { aadObjectId: m.aadObjectId })))) as Actor[];
+  const referrers = actors.filter((a) => a.role !== 'processManager');
+  process.stdout.write(`  ${casesToSeed} aanmeldingen vullen`);
+  for (let i = 0; i < casesToSeed; i++) {
+    const involved = [partners[i % partners.length]!.id, partners[(i * 7 + 3) % partners.length]!.id];
+    const result = await submitReferral({ db, clock }, referrers[i % referrers.length]!, { data: referralData(involved, i) });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    if (i % 50 === 49) process.stdout.write('.');
+  }
+  process.stdout.write('\n');
+  // Half of them accepted, so that need-to-know has something to show the participants.
+  await db.$executeRaw`UPDATE case_record SET status = 'accepted' WHERE reference LIKE '%0' OR reference LIKE '%2' OR reference LIKE '%4' OR reference LIKE '%6' OR reference LIKE '%8'`;
+  return { actors, referrers };
+}
+
+function referralData(involved: string[], i: number): Record<string, string> {
+  return {
+    p1_name: `Persoon ${i}`, p1_birthDate: '12-04-1990', p1_address: 'Kaya 1', domain_housing: 'Huurachterstand', organisations: involved.join(','),
+    chains: 'care,justice', criterionDomains: 'a', criterionChains: 'b', criterionFamily: 'c', informed: 'yes', informedBy: 'aanmelder', urgency: 'normal', contactPhone: '+599 700 0000',
+  };
+}
+
+async function measure(name: string, db: Db, url: string) {
+  console.log(`\n${name}`);
+  const { actors, referrers } = await prepare(db, url);
+  const participant = actors.find((a) => a.role === 'participant')!;
+  const allIds = (await db.case.findMany({ select: { id: true } })).map((c) => c.id);
+  const visible = (await listVisibleCases(db, caseScope(participant))).length;
+  console.log(`  (een deelnemer ziet ${visible} van ${allIds.length} casussen)`);
+  const inQuery = await time('casussen: need-to-know in de query', 30, () => listVisibleCases(db, caseScope(participant)));
+  const inMemory = await time('casussen: alles laden en in het geheugen filteren', 5, async () => {
+    const all = await Promise.all(allIds.map((id) => findCaseById(db, id)));
+    return all.filter((c) => c && canSeeCase(participant, visibilityFacts(c)));
+  });
+  let n = 0;
+  const submit = await time('aanmelding indienen (transactie + audit)', 20, () =>
+    submitReferral({ db, clock }, referrers[n++ % referrers.length]!, { data: referralData([participant.organisationId], n) }),
+  );
+  const identify = await time('lid herkennen (elke beurt)', 50, () => identifyActor(db, { aadObjectId: participant.aadObjectId }));
+  console.log(`  verhouding geheugen/query: ${(inMemory / inQuery).toFixed(1)}x`);
+  return { inQuery, submit, identify };
+}
+
+const embedded = await startEmbeddedPostgres();
+const embeddedDb = createDb(embedded.url, { embedded: true });
+const pglite = await measure('Ingebouwde PGlite', embeddedDb, embedded.url);
+await embeddedDb.$disconnect();
+await embedded.stop();
+
+const serverUrl = process.env.BENCH_DATABASE_URL;
+if (serverUrl) {
+  const serverDb = createDb(serverUrl);
+  const server = await measure('PostgreSQL-server (BENCH_DATABASE_URL; tabellen worden geleegd)', serverDb, serverUrl);
+  await serverDb.$disconnect();
+  console.log('\nVerhouding PGlite / PostgreSQL (hoger = PGlite trager):');
+  for (const key of ['inQuery', 'submit', 'identify'] as const) console.log(`  ${key.padEnd(10)} ${(pglite[key] / server[key]).toFixed(2)}x`);
+} else {
+  console.log('\nZet BENCH_DATABASE_URL (een lege testdatabase) om ook met een PostgreSQL-server te vergelijken.');
+}
