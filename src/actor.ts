@@ -6,5 +6,6 @@ export interface Actor {
   aadObjectId: string;
   displayName: string;
   organisationId: string;
+  organisationName: string;
   role: MemberRole;
 }

@@ -13,6 +13,7 @@ export async function identifyActor(db: Db, user: { aadObjectId?: string; teamsU
     aadObjectId: member.aadObjectId,
     displayName: member.displayName,
     organisationId: member.organisationId,
+    organisationName: member.organisationName,
     role: member.role,
   };
 }

@@ -8,7 +8,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import type { CaseNotification } from '../notify/case-notifications.ts';
-import { listOrganisations } from '../organisations/organisation.repository.ts';
+import { findOrganisationById, listOrganisations } from '../organisations/organisation.repository.ts';
 import { parseReferralForm, pickFormValues } from './referral-form.rules.ts';
 import type { ReferralFormValues } from './referral.types.ts';
 
@@ -23,7 +23,7 @@ export type SubmitResult =
 
 /** Whether this actor registers for a professional of a non-partner organisation (only the procesmanager may). */
 export async function registersForExternal(db: Db, actor: Actor): Promise<boolean> {
-  const organisation = (await listOrganisations(db)).find((o) => o.id === actor.organisationId);
+  const organisation = await findOrganisationById(db, actor.organisationId);
   if (organisation?.kind === 'partner') return false;
   assertCan(actor, 'referrals.submitForExternal');
   return true;

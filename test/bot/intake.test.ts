@@ -158,6 +158,17 @@ describe('screening', () => {
     expect((await db.case.findUniqueOrThrow({ where: { id: caseId } })).status).toBe('submitted');
   });
 
+  it('someone who works for no partner (here: a ZVH secretary) cannot register a case themselves', async () => {
+    const secretary = { aadObjectId: 'aad-secretary', teamsUserId: 'user-secretary', displayName: 'Secretariaat ZVH' };
+    await upsertMember(db, { aadObjectId: secretary.aadObjectId, displayName: secretary.displayName, organisationId: orgs['Zorg- en Veiligheidshuis (procesmanagement)']!, role: 'participant' });
+    const bot = createTestBot(db);
+    const [reply] = await bot.say(secretary, 'aanmelden');
+    expect(reply?.text).toBe('Alleen de procesmanager kan aanmelden namens een niet-aangesloten organisatie.');
+    const { body } = await bot.click(secretary, Verb.referralSubmit, validReferralData(involved()));
+    expect(body.value).toBe('Alleen de procesmanager kan aanmelden namens een niet-aangesloten organisatie.');
+    expect(await db.case.count()).toBe(0);
+  });
+
   it('the procesmanager registers for a professional of a non-partner organisation', async () => {
     const bot = createTestBot(db);
     const [reply] = await bot.say(processManager, 'aanmelden');
