@@ -90,6 +90,17 @@ export async function startPlayground(options: { botPort: number; port: number; 
     env: { ...process.env, PATH: `${noBrowserDir}${delimiter}${process.env.PATH ?? ''}` },
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Whatever ends this process, the Playground (in its own group) must not outlive it.
+  const killGroup = (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      /* already gone */
+    }
+  };
+  const onExit = () => killGroup('SIGKILL');
+  process.once('exit', onExit);
   await Promise.race([
     waitForPort(options.port, 60_000),
     exited.then(() => { throw new Error('De Agents Playground stopte meteen (controleer het configuratiebestand)'); }),
@@ -98,9 +109,12 @@ export async function startPlayground(options: { botPort: number; port: number; 
     url: `http://localhost:${options.port}`,
     process: child,
     async stop() {
-      if (child.exitCode === null && child.pid) {
-        try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+      process.off('exit', onExit);
+      killGroup('SIGTERM');
+      const stopped = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 5_000))]);
+      if (!stopped) {
+        killGroup('SIGKILL');
+        await exited;
       }
     },
   };
