@@ -8,17 +8,21 @@ export interface HelpView {
   welcome: boolean;
   /** Absent for someone who is not (yet) a registered member. */
   viewer?: { role: MemberRole; organisationName: string };
+  /** In a channel or group chat everyone reads the card: nothing about the viewer, no buttons. */
+  shared?: boolean;
 }
 
 export function helpCard(view: HelpView): AdaptiveCard {
-  const commands = botCommands.filter((c) => !c.roles || (view.viewer && c.roles.includes(view.viewer.role)));
+  const commands = botCommands.filter((c) => !c.roles || (!view.shared && view.viewer && c.roles.includes(view.viewer.role)));
   const intro = view.welcome
     ? 'Welkom bij Casusbot. Ik ondersteun het casusoverleg van het Zorg- en Veiligheidshuis: aanmelden, agenda, besluiten en acties, binnen de afspraken van het privacyconvenant.'
     : 'Dit kan ik voor je doen. Typ een opdracht of kies een knop.';
-  const who = view.viewer
-    ? `Je bent geregistreerd als ${roleLabels[view.viewer.role].toLowerCase()} bij ${view.viewer.organisationName}.`
-    : 'Je bent nog niet geregistreerd als deelnemer. Vraag de procesmanager om je te registreren.';
-  const actions = [
+  const who = view.shared
+    ? 'Aanmelden en je casussen bekijken doe je in een persoonlijke chat met mij.'
+    : view.viewer
+      ? `Je bent geregistreerd als ${roleLabels[view.viewer.role].toLowerCase()} bij ${view.viewer.organisationName}.`
+      : 'Je bent nog niet geregistreerd als deelnemer. Vraag de procesmanager om je te registreren.';
+  const actions = view.shared ? [] : [
     ...(view.viewer ? [execute('Aanmelden', Verb.referralNew), execute('Mijn aanmeldingen', Verb.referralMine), execute('Casussen', Verb.casesList)] : []),
     ...(view.viewer?.role === 'processManager' ? [execute('Lid toevoegen', Verb.memberForm)] : []),
     ...(view.viewer && ['processManager', 'contactPerson'].includes(view.viewer.role) ? [execute('Leden', Verb.memberList)] : []),

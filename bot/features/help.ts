@@ -4,11 +4,12 @@ import { helpCard } from '../../cards/help.card.ts';
 import { Verb } from '../../cards/verbs.ts';
 import { findActiveMemberByAadObjectId } from '../../src/members/member.repository.ts';
 import type { BotDeps } from '../deps.ts';
-import { actorOf } from '../turn-context.ts';
+import { actorOf, conversationKind } from '../turn-context.ts';
 
 export function registerHelp(app: Application<TurnState>, deps: BotDeps): void {
   app.message(/^\s*(hulp|help|\?)\s*$/i, async (context) => {
-    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard({ welcome: false, viewer: actorOf(context) }))] });
+    const shared = conversationKind(context.activity) !== 'personal';
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard({ welcome: false, viewer: actorOf(context), shared }))] });
   });
   app.adaptiveCards.actionExecute(Verb.showHelp, async (context) => helpCard({ welcome: false, viewer: actorOf(context) }));
 
@@ -19,6 +20,7 @@ export function registerHelp(app: Application<TurnState>, deps: BotDeps): void {
     // Install events skip the identify step's membership check: look the installer up, if they are a member.
     const aad = context.activity.from?.aadObjectId;
     const viewer = aad ? await findActiveMemberByAadObjectId(deps.db, aad) : undefined;
-    await context.sendActivity({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(helpCard({ welcome: true, viewer }))] });
+    const shared = conversationKind(context.activity) !== 'personal';
+    await context.sendActivity({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(helpCard({ welcome: true, viewer, shared }))] });
   });
 }

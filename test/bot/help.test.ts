@@ -19,14 +19,19 @@ describe('hulp', () => {
     expect(textOf(card)).not.toContain('lid toevoegen');
   });
 
-  it('when the message mentions the bot in a channel, then the mention is ignored', async () => {
+  it('when asked in a channel (with a mention), then it answers for everyone: nothing about the asker, no buttons', async () => {
     const bot = createTestBot(db);
     const [reply] = await bot.say(processManager, '<at>Casusbot</at> hulp', {
       conversation: { id: '19:channel@thread.tacv2;messageid=1', conversationType: 'channel', tenantId, isGroup: true, name: 'x' },
       entities: [{ type: 'mention', mentioned: { id: 'bot-id', name: 'Casusbot' }, text: '<at>Casusbot</at>' }],
       channelData: { tenant: { id: tenantId }, team: { id: 'team-1' }, channel: { id: '19:channel@thread.tacv2' } },
     });
-    expect(textOf(cardOf(reply))).toContain('lid toevoegen');
+    const card = cardOf(reply);
+    expect(textOf(card)).toContain('Casusbot: wat kan ik?');
+    expect(textOf(card)).toContain('in een persoonlijke chat met mij');
+    expect(textOf(card)).not.toContain('procesmanager bij');
+    expect(textOf(card)).not.toContain('lid toevoegen');
+    expect(card?.actions).toBeUndefined();
   });
 
   it('when a member types something unknown, then they are pointed to hulp', async () => {
@@ -66,6 +71,7 @@ describe('install', () => {
     });
     expect(replies).toHaveLength(1);
     expect(textOf(cardOf(replies[0]))).toContain('Welkom bij Casusbot');
+    expect(textOf(cardOf(replies[0]))).not.toContain('Je bent geregistreerd');
     const saved = await db.conversationRef.findUnique({ where: { conversationId: '19:general@thread.tacv2' } });
     expect(saved).toMatchObject({ kind: 'channel', teamId: 'team-1' });
 
