@@ -43,8 +43,3 @@ export function execute(title: string, verb: string, data: Record<string, unknow
     ...(options.associatedInputs ? { associatedInputs: options.associatedInputs } : {}),
   };
 }
-
-/** A message card: used for short answers the bot gives in place of a form. */
-export function messageCard(title: string, lines: string[], actions: Element[] = []): AdaptiveCard {
-  return card([heading(title), ...lines.map((l) => paragraph(l))], actions);
-}

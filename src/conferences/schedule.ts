@@ -1,7 +1,7 @@
 /** A table's meeting rhythm, as stored. */
 export interface TableSchedule {
   timeZone: string;
-  /** ISO weekday, 1 = Monday. Informative: the anchor date fixes the day. */
+  /** ISO weekday, 1 = Monday; the anchor date must fall on it. */
   weekday: number;
   startTime: string; // HH:MM, local
   anchorDate: string; // YYYY-MM-DD, local date of one meeting
@@ -39,13 +39,26 @@ export function zonedToUtc(localDate: string, localTime: string, timeZone: strin
   return new Date(instant);
 }
 
-export function isValidTimeZone(timeZone: string): boolean {
+function isValidTimeZone(timeZone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
     return true;
   } catch {
     return false;
   }
+}
+
+/** What is wrong with a schedule, in Dutch; empty when it can be used. */
+export function scheduleProblems(s: TableSchedule): string[] {
+  const problems: string[] = [];
+  if (!isValidTimeZone(s.timeZone)) problems.push(`Onbekende tijdzone: ${s.timeZone}.`);
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(s.startTime)) problems.push('De begintijd moet uu:mm zijn, bijvoorbeeld 10:00.');
+  const anchor = new Date(`${s.anchorDate}T00:00:00Z`);
+  if (Number.isNaN(anchor.getTime())) problems.push('De datum van het eerste overleg is geen geldige datum.');
+  else if ((anchor.getUTCDay() || 7) !== s.weekday) problems.push('De datum van het eerste overleg valt niet op de gekozen weekdag.');
+  if (!Number.isInteger(s.intervalWeeks) || s.intervalWeeks < 1) problems.push('Het overleg moet minstens eens per week of minder vaak zijn.');
+  if (!Number.isInteger(s.capacity) || s.capacity < 1) problems.push('Een overleg moet plaats hebben voor minstens één casus.');
+  return problems;
 }
 
 /** The next `count` meetings strictly after `after`. */

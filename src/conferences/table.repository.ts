@@ -1,5 +1,6 @@
 import type { Tx } from '../db/client.ts';
-import type { TableSchedule } from './schedule.ts';
+import { DomainError, ErrorCode } from '../errors.ts';
+import { scheduleProblems, type TableSchedule } from './schedule.ts';
 
 export interface TableView {
   id: string;
@@ -57,6 +58,8 @@ export async function ensureTable(
   tx: Tx,
   input: { name: string; schedule: TableSchedule; organisationIds: string[] },
 ): Promise<TableView> {
+  const problems = scheduleProblems(input.schedule);
+  if (problems.length) throw new DomainError(ErrorCode.Invalid, `Invalid schedule: ${problems.join(' ')}`);
   const data = {
     timeZone: input.schedule.timeZone,
     weekday: input.schedule.weekday,

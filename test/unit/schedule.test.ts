@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstFreeSession, sessionsAfter, timeZoneOffset, zonedToUtc, type TableSchedule } from '../../src/conferences/schedule.ts';
+import { firstFreeSession, scheduleProblems, sessionsAfter, timeZoneOffset, zonedToUtc, type TableSchedule } from '../../src/conferences/schedule.ts';
 
 const bonaire: TableSchedule = { timeZone: 'America/Kralendijk', weekday: 2, startTime: '10:00', anchorDate: '2026-01-06', intervalWeeks: 2, capacity: 2 };
 const amsterdam: TableSchedule = { ...bonaire, timeZone: 'Europe/Amsterdam', anchorDate: '2026-01-05', weekday: 1, startTime: '09:30' };
@@ -48,4 +48,16 @@ describe('firstFreeSession', () => {
   it('gives nothing when every meeting for a year is full', () => {
     expect(firstFreeSession(bonaire, new Date('2026-11-23T09:00:00Z'), () => 2)).toBeUndefined();
   });
+});
+
+describe('scheduleProblems', () => {
+  it('accepts the demo table', () => expect(scheduleProblems(bonaire)).toEqual([]));
+  it.each([
+    [{ timeZone: 'Mars/Olympus' }, 'Onbekende tijdzone: Mars/Olympus.'],
+    [{ startTime: '25:00' }, 'De begintijd moet uu:mm zijn, bijvoorbeeld 10:00.'],
+    [{ weekday: 3 }, 'De datum van het eerste overleg valt niet op de gekozen weekdag.'],
+    [{ anchorDate: '2026-13-01' }, 'De datum van het eerste overleg is geen geldige datum.'],
+    [{ intervalWeeks: 0 }, 'Het overleg moet minstens eens per week of minder vaak zijn.'],
+    [{ capacity: 0 }, 'Een overleg moet plaats hebben voor minstens één casus.'],
+  ])('refuses %o', (change, problem) => expect(scheduleProblems({ ...bonaire, ...change })).toEqual([problem]));
 });
