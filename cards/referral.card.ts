@@ -1,4 +1,4 @@
-import { ReferralField, personCountOf } from '../src/referrals/referral-form.rules.ts';
+import { ReferralField, personCountOf, referralLimits as L } from '../src/referrals/referral-form.rules.ts';
 import { chains, lifeDomains, maxPersons, urgencies } from '../src/referrals/referral.types.ts';
 import { card, execute, heading, paragraph, subheading, type AdaptiveCard, type Element } from './adaptive.ts';
 import { choiceField, formErrorSummary, textField, type FieldErrors, type FormValues } from './form.ts';
@@ -22,12 +22,12 @@ function personFields(position: number, values: FormValues, errors: FieldErrors)
   const f = (key: Parameters<typeof ReferralField.person>[1]) => ReferralField.person(position, key);
   return [
     subheading(position === 1 ? 'Betrokkene' : `Gezinslid ${position - 1}`),
-    ...textField(f('name'), 'Naam', values, errors, { required: true, maxLength: 200 }),
-    ...(position > 1 ? textField(f('relation'), 'Relatie tot de betrokkene', values, errors, { required: true, placeholder: 'bijv. moeder, zoon, partner', maxLength: 100 }) : []),
+    ...textField(f('name'), 'Naam', values, errors, { required: true, maxLength: L.name }),
+    ...(position > 1 ? textField(f('relation'), 'Relatie tot de betrokkene', values, errors, { required: true, placeholder: 'bijv. moeder, zoon, partner', maxLength: L.relation }) : []),
     // Text, not Input.Date: a calendar is slow for a date decades back, and people type birth dates.
-    ...textField(f('birthDate'), 'Geboortedatum', values, errors, { required: true, placeholder: 'dd-mm-jjjj', maxLength: 10 }),
-    ...textField(f('address'), 'Adres', values, errors, { required: true, maxLength: 300 }),
-    ...textField(f('bsn'), 'BSN', values, errors, { placeholder: '9 cijfers', maxLength: 20 }),
+    ...textField(f('birthDate'), 'Geboortedatum', values, errors, { required: true, placeholder: 'dd-mm-jjjj', maxLength: L.birthDate }),
+    ...textField(f('address'), 'Adres', values, errors, { required: true, maxLength: L.address }),
+    ...textField(f('bsn'), 'BSN', values, errors, { placeholder: '9 cijfers', maxLength: L.bsn }),
   ];
 }
 
@@ -49,10 +49,10 @@ export function referralFormCard(view: ReferralFormView): AdaptiveCard {
   if (view.forExternal) {
     body.push(
       subheading('Aanmelder van een niet-aangesloten organisatie'),
-      ...textField(ReferralField.externalName, 'Naam aanmelder', values, errors, { required: true, maxLength: 200 }),
-      ...textField(ReferralField.externalOrganisation, 'Organisatie aanmelder', values, errors, { required: true, maxLength: 200 }),
-      ...textField(ReferralField.externalPhone, 'Telefoon aanmelder', values, errors, { style: 'tel' }),
-      ...textField(ReferralField.externalEmail, 'E-mail aanmelder', values, errors, { style: 'email' }),
+      ...textField(ReferralField.externalName, 'Naam aanmelder', values, errors, { required: true, maxLength: L.name }),
+      ...textField(ReferralField.externalOrganisation, 'Organisatie aanmelder', values, errors, { required: true, maxLength: L.name }),
+      ...textField(ReferralField.externalPhone, 'Telefoon aanmelder', values, errors, { style: 'tel', maxLength: L.phone }),
+      ...textField(ReferralField.externalEmail, 'E-mail aanmelder', values, errors, { style: 'email', maxLength: L.email }),
       ...choiceField(ReferralField.responsibleOrganisationId, 'Op gezag van (partner die de casus inbrengt)', partnerChoices, values, errors, { placeholder: 'Kies een partner' }),
     );
   }
@@ -63,27 +63,27 @@ export function referralFormCard(view: ReferralFormView): AdaptiveCard {
   body.push(
     subheading('Problemen per leefgebied'),
     paragraph('Beschrijf kort wat er speelt. Laat leeg waar niets speelt.', { subtle: true }),
-    ...lifeDomains.flatMap((d) => textField(ReferralField.domain(d), lifeDomainLabels[d], values, errors, { multiline: true, maxLength: 500 })),
+    ...lifeDomains.flatMap((d) => textField(ReferralField.domain(d), lifeDomainLabels[d], values, errors, { multiline: true, maxLength: L.domain })),
     subheading('Betrokken organisaties en ketens'),
     ...choiceField(ReferralField.organisations, 'Organisaties die al betrokken zijn', partnerChoices, values, errors, { multi: true, placeholder: 'Kies organisaties' }),
-    ...textField(ReferralField.otherOrganisations, 'Andere betrokken organisaties', values, errors, { maxLength: 500 }),
+    ...textField(ReferralField.otherOrganisations, 'Andere betrokken organisaties', values, errors, { maxLength: L.otherOrganisations }),
     ...choiceField(ReferralField.chains, 'Betrokken ketens', chains.map((c) => ({ title: chainLabels[c], value: c })), values, errors, { multi: true, expanded: true }),
     subheading('Waarom past deze casus bij het Zorg- en Veiligheidshuis?'),
-    ...textField(ReferralField.criterionDomains, criterionLabels.multipleDomains, values, errors, { required: true, multiline: true, maxLength: 1000 }),
-    ...textField(ReferralField.criterionChains, criterionLabels.chainsAndOrganisations, values, errors, { required: true, multiline: true, maxLength: 1000 }),
-    ...textField(ReferralField.criterionFamily, criterionLabels.familyOrSafety, values, errors, { required: true, multiline: true, maxLength: 1000 }),
+    ...textField(ReferralField.criterionDomains, criterionLabels.multipleDomains, values, errors, { required: true, multiline: true, maxLength: L.criterion }),
+    ...textField(ReferralField.criterionChains, criterionLabels.chainsAndOrganisations, values, errors, { required: true, multiline: true, maxLength: L.criterion }),
+    ...textField(ReferralField.criterionFamily, criterionLabels.familyOrSafety, values, errors, { required: true, multiline: true, maxLength: L.criterion }),
     subheading('De betrokkene informeren'),
     ...choiceField(ReferralField.informed, 'Is de betrokkene geïnformeerd over deze aanmelding?', [
       { title: 'Ja', value: 'yes' },
       { title: 'Nee, nog niet', value: 'no' },
     ], values, errors, { expanded: true }),
-    ...textField(ReferralField.informedBy, 'Zo ja: door wie en wanneer', values, errors, { maxLength: 200 }),
-    ...textField(ReferralField.notInformedReason, 'Zo nee: waarom nog niet', values, errors, { multiline: true, maxLength: 1000 }),
+    ...textField(ReferralField.informedBy, 'Zo ja: door wie en wanneer', values, errors, { maxLength: L.informedBy }),
+    ...textField(ReferralField.notInformedReason, 'Zo nee: waarom nog niet', values, errors, { multiline: true, maxLength: L.notInformedReason }),
     subheading('Urgentie'),
     ...choiceField(ReferralField.urgency, 'Urgentie', urgencies.map((u) => ({ title: urgencyLabels[u], value: u })), values, errors, { expanded: true }),
     subheading('Jouw contactgegevens'),
-    ...textField(ReferralField.contactPhone, 'Telefoon', values, errors, { style: 'tel' }),
-    ...textField(ReferralField.contactEmail, 'E-mail', values, errors, { style: 'email' }),
+    ...textField(ReferralField.contactPhone, 'Telefoon', values, errors, { style: 'tel', maxLength: L.phone }),
+    ...textField(ReferralField.contactEmail, 'E-mail', values, errors, { style: 'email', maxLength: L.email }),
   );
   return card(body, [
     execute(view.question ? 'Aanvulling indienen' : 'Aanmelding indienen', Verb.referralSubmit, carry, { style: 'positive' }),

@@ -36,6 +36,22 @@ export const ReferralField = {
   responsibleOrganisationId: 'responsibleOrganisationId',
 } as const;
 
+/** Maximum lengths, shared with the card: the whole form must stay within Teams' 28 KB message limit. */
+export const referralLimits = {
+  name: 100,
+  birthDate: 10,
+  address: 150,
+  bsn: 20,
+  relation: 50,
+  domain: 300,
+  otherOrganisations: 300,
+  criterion: 600,
+  informedBy: 200,
+  notInformedReason: 600,
+  phone: 30,
+  email: 200,
+} as const;
+
 export type ReferralFormResult = { ok: true; referral: Referral } | { ok: false; errors: Record<string, string> };
 
 export interface ReferralFormContext {
@@ -47,6 +63,7 @@ export interface ReferralFormContext {
 }
 
 const maxText = 1_000;
+const L = referralLimits;
 const phonePattern = /^\+?[0-9 ()-]{7,20}$/;
 const email = z.string().email();
 
@@ -97,22 +114,22 @@ export function parseReferralForm(values: ReferralFormValues, context: ReferralF
     const anyFilled = (['name', 'birthDate', 'address', 'bsn', 'relation'] as const).some((k) => text(f(k)));
     if (position > 1 && !anyFilled) continue;
     const who = position === 1 ? 'de betrokkene' : 'dit gezinslid';
-    const name = required(f('name'), `Vul de naam van ${who} in.`, 200);
-    const typedBirthDate = required(f('birthDate'), `Vul de geboortedatum van ${who} in.`);
+    const name = required(f('name'), `Vul de naam van ${who} in.`, L.name);
+    const typedBirthDate = required(f('birthDate'), `Vul de geboortedatum van ${who} in.`, L.birthDate);
     const birthDate = parseDutchDate(typedBirthDate) ?? '';
     if (typedBirthDate && !birthDate) fail(f('birthDate'), 'Geen geldige datum. Schrijf hem als dd-mm-jjjj, bijvoorbeeld 12-04-1990.');
     else if (birthDate && birthDate > todayIso) fail(f('birthDate'), 'De geboortedatum ligt in de toekomst.');
     else if (birthDate && birthDate < '1900-01-01') fail(f('birthDate'), 'De geboortedatum ligt voor 1900.');
-    const address = required(f('address'), `Vul het adres van ${who} in.`, 300);
-    const bsn = optional(f('bsn'), 20);
+    const address = required(f('address'), `Vul het adres van ${who} in.`, L.address);
+    const bsn = optional(f('bsn'), L.bsn);
     if (bsn && !isValidBsn(bsn)) fail(f('bsn'), 'Dit BSN klopt niet (elfproef). Controleer de cijfers of laat het veld leeg.');
-    const relation = position > 1 ? required(f('relation'), 'Vul de relatie tot de betrokkene in (bijv. moeder, zoon).', 100) : undefined;
+    const relation = position > 1 ? required(f('relation'), 'Vul de relatie tot de betrokkene in (bijv. moeder, zoon).', L.relation) : undefined;
     persons.push({ position, name, birthDate, address, ...(bsn ? { bsn: normaliseBsn(bsn) } : {}), ...(relation ? { relation } : {}) });
   }
 
   const domains: Partial<Record<LifeDomain, string>> = {};
   for (const domain of lifeDomains) {
-    const description = optional(ReferralField.domain(domain), 500);
+    const description = optional(ReferralField.domain(domain), L.domain);
     if (description) domains[domain] = description;
   }
   if (Object.keys(domains).length === 0) fail(ReferralField.domain(lifeDomains[0]), 'Beschrijf de problemen op ten minste één leefgebied.');
@@ -120,30 +137,30 @@ export function parseReferralForm(values: ReferralFormValues, context: ReferralF
   const organisationIds = listValue(values[ReferralField.organisations]);
   if (organisationIds.length === 0) fail(ReferralField.organisations, 'Kies de organisaties die al betrokken zijn.');
   else if (organisationIds.some((id) => !context.partnerIds.has(id))) fail(ReferralField.organisations, 'Kies alleen organisaties uit de lijst.');
-  const otherOrganisations = optional(ReferralField.otherOrganisations, 500);
+  const otherOrganisations = optional(ReferralField.otherOrganisations, L.otherOrganisations);
 
   const chosenChains = listValue(values[ReferralField.chains]);
   if (chosenChains.length === 0) fail(ReferralField.chains, 'Kies de betrokken ketens.');
   else if (chosenChains.some((c) => !(allChains as readonly string[]).includes(c))) fail(ReferralField.chains, 'Kies alleen ketens uit de lijst.');
 
   const criteria = {
-    multipleDomains: required(ReferralField.criterionDomains, 'Leg uit waarom er problemen op meerdere leefgebieden zijn.'),
-    chainsAndOrganisations: required(ReferralField.criterionChains, 'Leg uit welke ketens en organisaties betrokken zijn.'),
-    familyOrSafety: required(ReferralField.criterionFamily, 'Leg uit welke gevolgen er zijn voor gezin of omgeving, of welke veiligheidsproblematiek er speelt.'),
+    multipleDomains: required(ReferralField.criterionDomains, 'Leg uit waarom er problemen op meerdere leefgebieden zijn.', L.criterion),
+    chainsAndOrganisations: required(ReferralField.criterionChains, 'Leg uit welke ketens en organisaties betrokken zijn.', L.criterion),
+    familyOrSafety: required(ReferralField.criterionFamily, 'Leg uit welke gevolgen er zijn voor gezin of omgeving, of welke veiligheidsproblematiek er speelt.', L.criterion),
   };
 
   let informed: Referral['informed'] | undefined;
   const informedChoice = text(ReferralField.informed);
-  if (informedChoice === 'yes') informed = { informed: true, by: required(ReferralField.informedBy, 'Vul in wie de betrokkene heeft geïnformeerd.', 200) };
-  else if (informedChoice === 'no') informed = { informed: false, reason: required(ReferralField.notInformedReason, 'Leg uit waarom de betrokkene nog niet is geïnformeerd.') };
+  if (informedChoice === 'yes') informed = { informed: true, by: required(ReferralField.informedBy, 'Vul in wie de betrokkene heeft geïnformeerd.', L.informedBy) };
+  else if (informedChoice === 'no') informed = { informed: false, reason: required(ReferralField.notInformedReason, 'Leg uit waarom de betrokkene nog niet is geïnformeerd.', L.notInformedReason) };
   else fail(ReferralField.informed, 'Geef aan of de betrokkene is geïnformeerd over de aanmelding.');
 
   const urgency = text(ReferralField.urgency);
   if (!(urgencies as readonly string[]).includes(urgency)) fail(ReferralField.urgency, 'Kies de urgentie.');
 
   const contactOf = (phoneId: string, emailId: string, who: string) => {
-    const phone = optional(phoneId, 30);
-    const mail = optional(emailId, 200);
+    const phone = optional(phoneId, L.phone);
+    const mail = optional(emailId, L.email);
     if (phone && !phonePattern.test(phone)) fail(phoneId, 'Geen geldig telefoonnummer.');
     if (mail && !email.safeParse(mail).success) fail(emailId, 'Geen geldig e-mailadres.');
     if (!phone && !mail) fail(phoneId, `Vul een telefoonnummer of e-mailadres van ${who} in.`);
@@ -154,8 +171,8 @@ export function parseReferralForm(values: ReferralFormValues, context: ReferralF
   let external: Referral['external'];
   let responsibleOrganisationId: string | undefined;
   if (context.onBehalfOfExternal) {
-    const name = required(ReferralField.externalName, 'Vul de naam van de aanmelder in.', 200);
-    const organisation = required(ReferralField.externalOrganisation, 'Vul de organisatie van de aanmelder in.', 200);
+    const name = required(ReferralField.externalName, 'Vul de naam van de aanmelder in.', L.name);
+    const organisation = required(ReferralField.externalOrganisation, 'Vul de organisatie van de aanmelder in.', L.name);
     external = { name, organisation, ...contactOf(ReferralField.externalPhone, ReferralField.externalEmail, 'de aanmelder') };
     responsibleOrganisationId = text(ReferralField.responsibleOrganisationId);
     if (!context.partnerIds.has(responsibleOrganisationId)) fail(ReferralField.responsibleOrganisationId, 'Kies de partner op wiens gezag de casus wordt behandeld.');

@@ -38,7 +38,7 @@ describe('the intake form', () => {
     ['p2_relation', { p2_relation: '' }, 'Vul de relatie tot de betrokkene in (bijv. moeder, zoon).'],
     ['p2_birthDate', { p2_birthDate: '' }, 'Vul de geboortedatum van dit gezinslid in.'],
     ['domain_housing', { domain_housing: '', domain_finances: '', domain_domesticViolence: '' }, 'Beschrijf de problemen op ten minste één leefgebied.'],
-    ['domain_finances', { domain_finances: 'x'.repeat(501) }, 'Maximaal 500 tekens (nu 501).'],
+    ['domain_finances', { domain_finances: 'x'.repeat(301) }, 'Maximaal 300 tekens (nu 301).'],
     ['organisations', { organisations: '' }, 'Kies de organisaties die al betrokken zijn.'],
     ['organisations', { organisations: 'not-a-partner' }, 'Kies alleen organisaties uit de lijst.'],
     ['chains', { chains: '' }, 'Kies de betrokken ketens.'],
