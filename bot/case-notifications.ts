@@ -1,9 +1,8 @@
 import { referralOutcomeCard } from '../cards/cases.card.ts';
-import { screeningCard } from '../cards/screening.card.ts';
 import { findCaseById } from '../src/cases/case.repository.ts';
-import { listTables } from '../src/conferences/table.repository.ts';
 import type { CaseNotification } from '../src/notify/case-notifications.ts';
 import type { BotDeps } from './deps.ts';
+import { screeningCardFor } from './screening-view.ts';
 
 /**
  * Sends what a use case asked for, after its transaction committed. A failed delivery is logged and
@@ -14,7 +13,7 @@ export async function deliverCaseNotifications(deps: Pick<BotDeps, 'db' | 'log' 
     try {
       const found = await findCaseById(deps.db, n.caseId);
       if (!found) continue;
-      const card = n.kind === 'screeningRequested' ? screeningCard({ case: found, tables: await listTables(deps.db) }) : referralOutcomeCard(found);
+      const card = n.kind === 'screeningRequested' ? await screeningCardFor(deps.db, { case: found }) : referralOutcomeCard(found);
       const result = await deps.notifier.toPerson(n.to, { card });
       if (!result.delivered) deps.log.warn({ kind: n.kind, caseId: n.caseId }, 'notification not delivered: no personal chat with the recipient yet');
     } catch (error) {

@@ -61,6 +61,11 @@ export interface ScreeningView {
   errors?: FieldErrors;
   /** Shown when this procesmanager's decision came too late. */
   alreadyDecided?: boolean;
+  /**
+   * Teams user ids of the procesmanagers: Teams refreshes the card for them when they look at it, so a
+   * decision by one shows up on the other's card without a click.
+   */
+  refreshFor?: string[];
 }
 
 export function screeningCard(view: ScreeningView): AdaptiveCard {
@@ -76,7 +81,8 @@ export function screeningCard(view: ScreeningView): AdaptiveCard {
     ...formErrorSummary(errors),
     ...caseDetails(c),
   ];
-  if (!open) return card(body, [execute('Vernieuwen', Verb.screeningShow, data)]);
+  const extra = view.refreshFor?.length ? { refresh: { action: execute('Vernieuwen', Verb.screeningShow, data), userIds: view.refreshFor } } : {};
+  if (!open) return card(body, [execute('Vernieuwen', Verb.screeningShow, data)], extra);
   const showCard = (title: string, elements: Element[], action: Element): Element => ({
     type: 'Action.ShowCard',
     title,
@@ -91,5 +97,5 @@ export function screeningCard(view: ScreeningView): AdaptiveCard {
     showCard('Afwijzen', textField('reason', 'Reden (de aanmelder leest deze)', values, errors, { required: true, multiline: true, maxLength: 1000 }), execute('Afwijzen', Verb.screeningReject, data, { style: 'destructive' })),
     showCard('Meer informatie vragen', textField('question', 'Vraag aan de aanmelder', values, errors, { required: true, multiline: true, maxLength: 1000 }), execute('Vraag versturen', Verb.screeningAskInfo, data)),
     execute('Vernieuwen', Verb.screeningShow, data),
-  ]);
+  ], extra);
 }

@@ -1,14 +1,13 @@
 import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { decisionRecordedCard } from '../../cards/cases.card.ts';
-import { screeningCard } from '../../cards/screening.card.ts';
 import { Verb } from '../../cards/verbs.ts';
 import { assertCan } from '../../src/access/policy.ts';
 import { openCase } from '../../src/cases/view-cases.ts';
-import { listTables } from '../../src/conferences/table.repository.ts';
 import { decideScreening, type ScreeningDecision } from '../../src/screening/decide-screening.ts';
 import { deliverCaseNotifications } from '../case-notifications.ts';
 import type { BotDeps } from '../deps.ts';
+import { screeningCardFor } from '../screening-view.ts';
 import { actorOf } from '../turn-context.ts';
 
 type Data = Record<string, unknown>;
@@ -18,7 +17,7 @@ export function registerScreening(app: Application<TurnState>, deps: BotDeps): v
   const show = async (context: TurnContext, caseId: string) => {
     const actor = actorOf(context);
     assertCan(actor, 'screening.decide');
-    return screeningCard({ case: await openCase(deps.db, actor, caseId, 'screening'), tables: await listTables(deps.db) });
+    return screeningCardFor(deps.db, { case: await openCase(deps.db, actor, caseId, 'screening') });
   };
   app.adaptiveCards.actionExecute<Data>(Verb.screeningShow, async (context, _s, data) => show(context, caseIdOf(data)));
 
@@ -31,10 +30,9 @@ export function registerScreening(app: Application<TurnState>, deps: BotDeps): v
       await deliverCaseNotifications(deps, result.notifications);
       return decisionRecordedCard(result.case);
     }
-    const tables = await listTables(deps.db);
-    if ('alreadyDecided' in result) return screeningCard({ case: result.alreadyDecided, tables, alreadyDecided: true });
+    if ('alreadyDecided' in result) return screeningCardFor(deps.db, { case: result.alreadyDecided, alreadyDecided: true });
     const values = Object.fromEntries(Object.entries(data).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-    return screeningCard({ case: await openCase(deps.db, actor, caseId, 'screening'), tables, values, errors: result.errors });
+    return screeningCardFor(deps.db, { case: await openCase(deps.db, actor, caseId, 'screening'), values, errors: result.errors });
   };
   app.adaptiveCards.actionExecute<Data>(Verb.screeningAccept, decide('accept'));
   app.adaptiveCards.actionExecute<Data>(Verb.screeningReject, decide('reject'));

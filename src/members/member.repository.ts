@@ -4,11 +4,12 @@ import type { MemberRole, MemberView } from './member.types.ts';
 const withOrganisation = { organisation: { select: { name: true } } } as const;
 
 function toView(m: {
-  id: string; aadObjectId: string; displayName: string; role: MemberRole; organisationId: string; organisation: { name: string };
+  id: string; aadObjectId: string; teamsUserId: string | null; displayName: string; role: MemberRole; organisationId: string; organisation: { name: string };
 }): MemberView {
   return {
     id: m.id,
     aadObjectId: m.aadObjectId,
+    ...(m.teamsUserId ? { teamsUserId: m.teamsUserId } : {}),
     displayName: m.displayName,
     role: m.role,
     organisationId: m.organisationId,

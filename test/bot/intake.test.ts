@@ -122,6 +122,24 @@ describe('screening', () => {
     expect(bot.notifier.to(police.aadObjectId)).toHaveLength(1);
   });
 
+  it('in Teams the screening card refreshes itself for the procesmanagers, so a decision by one shows on the other\'s card', async () => {
+    const bot = createTestBot(db);
+    for (const pm of [processManager, secondPm]) await bot.say(pm, 'hulp'); // Teams user ids are learned from messages
+    const { caseId } = await submitValid(bot);
+    const [sent] = bot.notifier.to(secondPm.aadObjectId);
+    const refresh = (sent?.card as { refresh?: { action: { verb: string }; userIds: string[] } }).refresh;
+    expect(refresh?.action.verb).toBe(Verb.screeningShow);
+    expect(refresh?.userIds.sort()).toEqual([processManager.teamsUserId, secondPm.teamsUserId].sort());
+
+    await bot.click(processManager, Verb.screeningReject, { caseId, reason: 'Eén leefgebied' });
+    const { body } = await bot.click(secondPm, Verb.screeningShow, { caseId }, {
+      value: { action: { type: 'Action.Execute', verb: Verb.screeningShow, data: { caseId } }, trigger: 'automatic' },
+    });
+    const card = body.value as { actions: { title: string }[] };
+    expect(textOf(card)).toContain('Afgewezen door Ingrid Martina');
+    expect(card.actions.map((a) => a.title)).toEqual(['Vernieuwen']);
+  });
+
   it('reject without a reason: the card says so under the reason field', async () => {
     const bot = createTestBot(db);
     const { caseId } = await submitValid(bot);
