@@ -1,7 +1,7 @@
 import type { Actor } from '../actor.ts';
 import { assertCan } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { createCase, findCaseById, nextReferenceNumber, saveSubmission } from '../cases/case.repository.ts';
+import { createCase, findCaseById, nextReferenceNumber, saveSubmission, updateDraftForm } from '../cases/case.repository.ts';
 import { formatReference } from '../cases/reference.ts';
 import type { Clock } from '../clock.ts';
 import type { Db, Tx } from '../db/client.ts';
@@ -48,7 +48,7 @@ export async function saveReferralDraft(deps: ReferralDeps, actor: Actor, input:
     let caseId = input.caseId;
     if (caseId) {
       await findEditableCase(tx, actor, caseId);
-      await tx.case.update({ where: { id: caseId }, data: { form } });
+      await updateDraftForm(tx, caseId, form);
     } else {
       caseId = await createCase(tx, { referrerMemberId: actor.memberId, referrerOrganisationId: actor.organisationId, form });
     }
