@@ -3,6 +3,7 @@ import type { Clock } from '../src/clock.ts';
 import type { Db } from '../src/db/client.ts';
 import type { Logger } from '../src/logger.ts';
 import type { Notifier } from '../src/notify/notifier.ts';
+import type { BackgroundWork } from './background.ts';
 
 /** The people in the conversation a turn came from (Teams roster), to pick from in forms. */
 export interface Roster {
@@ -16,4 +17,5 @@ export interface BotDeps {
   clock: Clock;
   roster: Roster;
   allowedTenantIds: string[];
+  background: BackgroundWork;
 }

@@ -10,6 +10,7 @@ import { demoMembers } from '../src/organisations/demo-partners.ts';
 import { ensureFirstProcessManager, seedDemoData } from '../src/organisations/seed.ts';
 import { createAdapter } from './adapter.ts';
 import { createBot } from './app.ts';
+import { BackgroundWork } from './background.ts';
 import { BotNotifier } from './proactive.ts';
 import { teamsRoster } from './roster.ts';
 import { createHttpApp } from './server.ts';
@@ -36,8 +37,9 @@ export async function startBot(config: Config, log: Logger = createLogger(config
   const adapter = createAdapter(config);
   const botAppId = config.microsoftApp?.id ?? '';
   const notifier = new BotNotifier({ db, log, continueConversation: (ref, logic) => adapter.continueConversationAsync(botAppId, ref, logic) });
+  const background = new BackgroundWork(log);
   const { app, onTurnError } = createBot(
-    { db, log, notifier, clock: systemClock, roster: teamsRoster(log), allowedTenantIds: config.allowedTenantIds },
+    { db, log, notifier, clock: systemClock, roster: teamsRoster(log), allowedTenantIds: config.allowedTenantIds, background },
     { adapter, botAppId },
   );
   adapter.onTurnError = onTurnError;
@@ -58,6 +60,7 @@ export async function startBot(config: Config, log: Logger = createLogger(config
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await background.settled();
       await db.$disconnect();
       await database.stop();
       log.info('Casusbot gestopt');

@@ -54,7 +54,7 @@ export function registerReferrals(app: Application<TurnState>, deps: BotDeps): v
     const result = await submitReferral(deps, actorOf(context), { caseId, data });
     if (!result.ok) return form(context, { caseId, values: result.values, errors: result.errors });
     deps.log.info({ caseId: result.caseId, resubmitted: result.resubmitted }, 'referral submitted');
-    await deliverCaseNotifications(deps, result.notifications);
+    deps.background.run('case notifications', () => deliverCaseNotifications(deps, result.notifications));
     return referralSubmittedCard(result.reference, result.resubmitted);
   });
 

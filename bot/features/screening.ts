@@ -27,7 +27,7 @@ export function registerScreening(app: Application<TurnState>, deps: BotDeps): v
     const result = await decideScreening(deps, actor, caseId, { ...data, decision });
     if (result.ok) {
       deps.log.info({ caseId, status: result.case.status }, 'screening decided');
-      await deliverCaseNotifications(deps, result.notifications);
+      deps.background.run('case notifications', () => deliverCaseNotifications(deps, result.notifications));
       return decisionRecordedCard(result.case);
     }
     if ('alreadyDecided' in result) return screeningCardFor(deps.db, { case: result.alreadyDecided, alreadyDecided: true });

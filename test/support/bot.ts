@@ -1,5 +1,6 @@
 import { TestAdapter } from 'botbuilder';
 import type { Activity } from 'botbuilder';
+import { BackgroundWork } from '../../bot/background.ts';
 import { createBot } from '../../bot/app.ts';
 import type { Roster } from '../../bot/deps.ts';
 import type { Db } from '../../src/db/client.ts';
@@ -22,7 +23,8 @@ export function createTestBot(db: Db, options: { allowedTenantIds?: string[]; ro
   const logs = capturingLogger();
   const clock = new FixedClock(options.now ?? new Date('2026-11-23T09:00:00Z'));
   const roster: Roster = options.roster ?? { membersOf: async () => [] };
-  const { app, onTurnError } = createBot({ db, log: logs.log, notifier, clock, roster, allowedTenantIds: options.allowedTenantIds ?? [] });
+  const background = new BackgroundWork(logs.log);
+  const { app, onTurnError } = createBot({ db, log: logs.log, notifier, clock, roster, allowedTenantIds: options.allowedTenantIds ?? [], background });
   const adapter = new TestAdapter(async (context) => {
     await app.run(context);
   });
@@ -30,6 +32,8 @@ export function createTestBot(db: Db, options: { allowedTenantIds?: string[]; ro
 
   async function deliver(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
     await adapter.processActivity(activity);
+    // What a person sees next includes what the turn sent afterwards (notifications).
+    await background.settled();
     return adapter.activeQueue.splice(0);
   }
 
