@@ -36,7 +36,14 @@ export async function startBot(config: Config, log: Logger = createLogger(config
 
   const adapter = createAdapter(config);
   const botAppId = config.microsoftApp?.id ?? '';
-  const notifier = new BotNotifier({ db, log, continueConversation: (ref, logic) => adapter.continueConversationAsync(botAppId, ref, logic) });
+  const notifier = new BotNotifier({
+    db,
+    log,
+    continueConversation: (ref, logic) => adapter.continueConversationAsync(botAppId, ref, logic),
+    // No audience: the connector then uses Bot Framework's default scope.
+    createConversation: (serviceUrl, parameters, logic) =>
+      adapter.createConversationAsync(botAppId, 'msteams', serviceUrl, undefined as unknown as string, parameters, logic),
+  });
   const background = new BackgroundWork(log);
   const { app, onTurnError } = createBot(
     { db, log, notifier, clock: systemClock, roster: teamsRoster(log), allowedTenantIds: config.allowedTenantIds, background },

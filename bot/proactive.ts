@@ -1,11 +1,14 @@
-import { CardFactory, type Activity, type ConversationReference, type TurnContext } from 'botbuilder';
-import { findConversation, findPersonalConversation } from '../src/conversations/conversation-ref.repository.ts';
+import { CardFactory, TurnContext, type Activity, type ConversationParameters, type ConversationReference } from 'botbuilder';
+import { findConversation, findLatestConversation, findPersonalConversation, saveConversation } from '../src/conversations/conversation-ref.repository.ts';
+import { findActiveMemberByAadObjectId } from '../src/members/member.repository.ts';
 import type { Db } from '../src/db/client.ts';
 import type { Logger } from '../src/logger.ts';
 import type { DeliveryResult, Notifier, OutgoingMessage } from '../src/notify/notifier.ts';
 import { withRetry, type RetryPolicy } from '../src/notify/retry.ts';
 
-export type ContinueConversation = (reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>) => Promise<void>;
+type Logic = (context: TurnContext) => Promise<void>;
+export type ContinueConversation = (reference: Partial<ConversationReference>, logic: Logic) => Promise<void>;
+export type CreateConversation = (serviceUrl: string, parameters: ConversationParameters, logic: Logic) => Promise<void>;
 
 export function toActivity(message: OutgoingMessage): Partial<Activity> {
   return {
@@ -22,13 +25,35 @@ export class BotNotifier implements Notifier {
       db: Db;
       log: Logger;
       continueConversation: ContinueConversation;
+      /** Opens a personal chat with someone the bot has not chatted with yet (Teams allows it within the tenant). */
+      createConversation?: CreateConversation;
       retry?: { policy?: RetryPolicy; sleep?: (ms: number) => Promise<void> };
     },
   ) {}
 
   async toPerson(aadObjectId: string, message: OutgoingMessage): Promise<DeliveryResult> {
     const conversation = await findPersonalConversation(this.deps.db, aadObjectId);
-    return conversation ? this.send(conversation.reference, message) : this.undeliverable('personal');
+    return conversation ? this.send(conversation.reference, message) : this.startPersonalChat(aadObjectId, message);
+  }
+
+  /** A member who never opened a chat with the bot: start one, remember it, and post there. */
+  private async startPersonalChat(aadObjectId: string, message: OutgoingMessage): Promise<DeliveryResult> {
+    const member = await findActiveMemberByAadObjectId(this.deps.db, aadObjectId);
+    const anchor = await findLatestConversation(this.deps.db);
+    const known = anchor?.reference as Partial<ConversationReference> | undefined;
+    if (!this.deps.createConversation || !member?.teamsUserId || !known?.serviceUrl || !known.bot) return this.undeliverable('personal');
+    const tenantId = known.conversation?.tenantId;
+    const parameters = {
+      isGroup: false,
+      bot: known.bot,
+      members: [{ id: member.teamsUserId, name: '' }],
+      tenantId,
+      channelData: { tenant: { id: tenantId } },
+    } as ConversationParameters;
+    return this.deliver((logic) => this.deps.createConversation!(known.serviceUrl!, parameters, logic), message, async (context) => {
+      const reference = TurnContext.getConversationReference(context.activity);
+      await saveConversation(this.deps.db, { conversationId: reference.conversation!.id, kind: 'personal', aadObjectId, reference });
+    });
   }
 
   async toConversation(conversationId: string, message: OutgoingMessage): Promise<DeliveryResult> {
@@ -41,12 +66,17 @@ export class BotNotifier implements Notifier {
     return { delivered: false, reason: 'no-conversation' };
   }
 
-  private async send(reference: object, message: OutgoingMessage): Promise<DeliveryResult> {
+  private send(reference: object, message: OutgoingMessage): Promise<DeliveryResult> {
+    return this.deliver((logic) => this.deps.continueConversation(reference as Partial<ConversationReference>, logic), message);
+  }
+
+  private async deliver(open: (logic: Logic) => Promise<void>, message: OutgoingMessage, before?: Logic): Promise<DeliveryResult> {
     let activityId: string | undefined;
     let failure: unknown;
-    await this.deps.continueConversation(reference as Partial<ConversationReference>, async (context) => {
+    await open(async (context) => {
       // Caught here so the adapter's turn-error handler does not answer a proactive post with an apology.
       try {
+        await before?.(context);
         const response = await withRetry(() => context.sendActivity(toActivity(message)), {
           ...this.deps.retry,
           onRetry: (status, attempt, delayMs) => this.deps.log.warn({ status, attempt, delayMs }, 'Teams asked to slow down: retrying'),

@@ -34,6 +34,12 @@ export async function findPersonalConversation(tx: Tx, aadObjectId: string): Pro
   return row ? fromRow(row) : undefined;
 }
 
+/** The most recently used conversation of any kind: where the bot last heard from Teams (service URL, tenant). */
+export async function findLatestConversation(tx: Tx): Promise<SavedConversation | undefined> {
+  const row = await tx.conversationRef.findFirst({ orderBy: { updatedAt: 'desc' } });
+  return row ? fromRow(row) : undefined;
+}
+
 function fromRow(row: {
   conversationId: string; kind: ConversationKind; aadObjectId: string | null; teamId: string | null; channelId: string | null; reference: unknown;
 }): SavedConversation {

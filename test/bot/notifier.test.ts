@@ -1,8 +1,10 @@
-import { TestAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
+import { TestAdapter, TurnContext, type Activity, type ConversationParameters, type ConversationReference, type ResourceResponse } from 'botbuilder';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BotNotifier } from '../../bot/proactive.ts';
 import { saveConversation } from '../../src/conversations/conversation-ref.repository.ts';
 import { useDatabase } from '../support/database.ts';
+import { demoMembers } from '../../src/organisations/demo-partners.ts';
+import { seedDemoData } from '../../src/organisations/seed.ts';
 import { capturingLogger } from '../support/logs.ts';
 
 const db = useDatabase();
@@ -19,6 +21,14 @@ class ThrottlingAdapter extends TestAdapter {
     await this.runMiddleware(this.createContext(activity), logic);
   }
 
+  /** What Teams does on createConversation: a new 1:1 conversation, in which the logic then runs. */
+  readonly created: ConversationParameters[] = [];
+  async createConversationFor(serviceUrl: string, parameters: ConversationParameters, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    this.created.push(parameters);
+    const activity = { type: 'event', name: 'CreateConversation', channelId: 'msteams', serviceUrl, conversation: { id: `a:personal-${this.created.length}`, tenantId: parameters.tenantId }, recipient: parameters.bot, from: parameters.members?.[0] } as Partial<Activity>;
+    await this.runMiddleware(this.createContext(activity), logic);
+  }
+
   override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
     this.attempts++;
     if (this.failures-- > 0) throw Object.assign(new Error('throttled'), { statusCode: this.status });
@@ -26,12 +36,13 @@ class ThrottlingAdapter extends TestAdapter {
   }
 }
 
-function notifierOn(adapter: TestAdapter) {
+function notifierOn(adapter: ThrottlingAdapter) {
   const logs = capturingLogger();
   const notifier = new BotNotifier({
     db,
     log: logs.log,
     continueConversation: (reference, logic) => adapter.continueConversation(reference, logic),
+    createConversation: (serviceUrl, parameters, logic) => (adapter as ThrottlingAdapter).createConversationFor(serviceUrl, parameters, logic),
     retry: { policy: { attempts: 4, baseDelayMs: 1, maxDelayMs: 2 }, sleep: async () => {} },
   });
   return { notifier, logs };
@@ -49,7 +60,7 @@ beforeEach(async () => {
     kind: 'channel',
     teamId: 'team',
     channelId: '19:casusoverleg',
-    reference: { channelId: 'msteams', serviceUrl: 'https://smba.example/', conversation: { id: '19:casusoverleg' }, bot: { id: 'bot' } },
+    reference: { channelId: 'msteams', serviceUrl: 'https://smba.example/', conversation: { id: '19:casusoverleg', tenantId: 'tenant-zvh' }, bot: { id: '28:bot' } },
   });
 });
 
@@ -86,5 +97,27 @@ describe('BotNotifier', () => {
     const { notifier } = notifierOn(adapter);
     expect(await notifier.toPerson('aad-unknown', { text: 'x' })).toEqual({ delivered: false, reason: 'no-conversation' });
     expect(adapter.attempts).toBe(0);
+  });
+
+  it('when a member never chatted with the bot but Teams knows them, then a personal chat is started, remembered and used', async () => {
+    await seedDemoData(db, [...demoMembers]);
+    await db.member.updateMany({ where: { aadObjectId: demoMembers[2].aadObjectId }, data: { teamsUserId: '29:shirley' } });
+    const adapter = new ThrottlingAdapter(1);
+    const { notifier } = notifierOn(adapter);
+    expect(await notifier.toPerson(demoMembers[2].aadObjectId, { text: 'Screening' })).toMatchObject({ delivered: true });
+    expect(adapter.created).toMatchObject([{ isGroup: false, bot: { id: '28:bot' }, members: [{ id: '29:shirley' }], tenantId: 'tenant-zvh' }]);
+    expect(adapter.activeQueue).toMatchObject([{ text: 'Screening', conversation: { id: 'a:personal-1' } }]);
+    const saved = await db.conversationRef.findFirst({ where: { kind: 'personal', aadObjectId: demoMembers[2].aadObjectId } });
+    expect(saved?.conversationId).toBe('a:personal-1');
+    await notifier.toPerson(demoMembers[2].aadObjectId, { text: 'Nog een' });
+    expect(adapter.created).toHaveLength(1);
+  });
+
+  it('when Teams does not know the member yet, then nothing is started and the caller hears it was not delivered', async () => {
+    await seedDemoData(db, [...demoMembers]);
+    const adapter = new ThrottlingAdapter(0);
+    const { notifier } = notifierOn(adapter);
+    expect(await notifier.toPerson(demoMembers[3].aadObjectId, { text: 'x' })).toEqual({ delivered: false, reason: 'no-conversation' });
+    expect(adapter.created).toEqual([]);
   });
 });
