@@ -1,5 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from './generated/client.ts';
+import { PrismaClient } from '../../prisma/generated/client.ts';
 
 export type Db = PrismaClient;
 /** What a repository receives: the client itself or the transaction it runs in. */
