@@ -19,3 +19,10 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   for (const issue of error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
   return errors;
 }
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids arrive in card data, which a client can forge: a lookup by a non-id finds nothing instead of failing. */
+export function isUuid(value: string): boolean {
+  return uuidPattern.test(value);
+}

@@ -31,8 +31,8 @@ export function registerReferrals(app: Application<TurnState>, deps: BotDeps): v
   };
 
   app.message(/^\s*aanmelden\s*$/i, async (context) => {
-    const drafts = (await listMyReferrals(deps.db, actorOf(context))).filter((r) => r.status === 'draft');
-    const latest = drafts.sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())[0];
+    // Newest first: the draft worked on last.
+    const latest = (await listMyReferrals(deps.db, actorOf(context))).find((r) => r.status === 'draft');
     const card = latest
       ? await edit(context, latest.id, `Je gaat verder met je concept van ${formatDate(latest.updatedAt)}. Nieuw beginnen kan via "mijn aanmeldingen".`)
       : await form(context, {});

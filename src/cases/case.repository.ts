@@ -2,6 +2,7 @@ import type { Tx } from '../db/client.ts';
 import type { CaseScope, CaseVisibilityFacts } from '../access/case-access.ts';
 import type { CaseStatus, Referral, ReferralFormValues } from '../referrals/referral.types.ts';
 import type { CaseRecord, CaseSummary } from './case.types.ts';
+import { isUuid } from '../validation.ts';
 
 const fullInclude = {
   referrer: { select: { id: true, aadObjectId: true, displayName: true } },
@@ -59,6 +60,7 @@ function toRecord(r: Row): CaseRecord {
 }
 
 export async function findCaseById(tx: Tx, id: string): Promise<CaseRecord | undefined> {
+  if (!isUuid(id)) return undefined;
   const row = await loadRow(tx, id);
   return row ? toRecord(row) : undefined;
 }

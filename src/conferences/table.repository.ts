@@ -1,5 +1,6 @@
 import type { Tx } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
+import { isUuid } from '../validation.ts';
 import { scheduleProblems, type TableSchedule } from './schedule.ts';
 
 export interface TableView {
@@ -35,6 +36,7 @@ export async function listTables(tx: Tx): Promise<TableView[]> {
 }
 
 export async function findTableById(tx: Tx, id: string): Promise<TableView | undefined> {
+  if (!isUuid(id)) return undefined;
   const t = await tx.conferenceTable.findUnique({ where: { id }, include });
   return t ? toView(t) : undefined;
 }

@@ -1,4 +1,5 @@
 import type { Tx } from '../db/client.ts';
+import { isUuid } from '../validation.ts';
 
 export type OrganisationKind = 'partner' | 'network';
 export interface OrganisationView {
@@ -12,6 +13,7 @@ export async function listOrganisations(tx: Tx): Promise<OrganisationView[]> {
 }
 
 export async function findOrganisationById(tx: Tx, id: string): Promise<OrganisationView | undefined> {
+  if (!isUuid(id)) return undefined;
   const found = await tx.organisation.findUnique({ where: { id }, select: { id: true, name: true, kind: true } });
   return found ?? undefined;
 }

@@ -166,6 +166,20 @@ describe('screening', () => {
     expect(bot.notifier.to(processManager.aadObjectId)).toHaveLength(before + 1);
   });
 
+  it('a forged or unknown case id on a button is "not found", not an error', async () => {
+    const bot = createTestBot(db);
+    for (const caseId of ['', 'not-a-uuid', '00000000-0000-4000-8000-00000000beef']) {
+      const { body } = await bot.click(police, Verb.referralEdit, { caseId });
+      expect(body.value).toBe('Dat kan ik niet vinden. Misschien is het verwijderd, of heb je er geen toegang toe.');
+      const screening = await bot.click(processManager, Verb.screeningShow, { caseId });
+      expect(screening.body.value).toBe('Dat kan ik niet vinden. Misschien is het verwijderd, of heb je er geen toegang toe.');
+    }
+    const { caseId } = await submitValid(bot);
+    const { body } = await bot.click(processManager, Verb.screeningAccept, { caseId, tableId: 'forged' });
+    expect(textOf(body.value)).toContain('Kies een overlegtafel uit de lijst.');
+    expect(bot.logs.lines().filter((l) => l.msg === 'turn failed')).toEqual([]);
+  });
+
   it.each([police, youthCareContact])('$displayName cannot open or decide a screening', async (who) => {
     const bot = createTestBot(db);
     const { caseId } = await submitValid(bot);
