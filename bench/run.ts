@@ -13,6 +13,7 @@ import { demoMembers } from '../src/organisations/demo-partners.ts';
 import { listOrganisations } from '../src/organisations/organisation.repository.ts';
 import { seedDemoData } from '../src/organisations/seed.ts';
 import { submitReferral } from '../src/referrals/submit-referral.ts';
+import { emptyDatabase } from '../test/support/empty-database.ts';
 
 const casesToSeed = Number(process.env.BENCH_CASES ?? 300);
 const clock = { now: () => new Date('2026-11-23T09:00:00Z') };
@@ -33,8 +34,7 @@ async function time(label: string, runs: number, work: () => Promise<unknown>): 
 
 async function prepare(db: Db, url: string) {
   await migrateDatabase(url);
-  const tables = await db.$queryRaw<{ tablename: string }[]>`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
-  await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+  await emptyDatabase(db);
   await seedDemoData(db, [...demoMembers]);
   const orgs = await listOrganisations(db);
   const partners = orgs.filter((o) => o.kind === 'partner');

@@ -6,6 +6,9 @@ import chromium from '@sparticuz/chromium';
 import { chromium as playwright, type Browser, type Page } from 'playwright-core';
 import { startBot, type RunningBot } from '../../bot/main.ts';
 import { loadConfig } from '../../src/config.ts';
+import { createDb } from '../../src/db/client.ts';
+import { migrateDatabase } from '../../src/db/migrate.ts';
+import { emptyDatabase } from '../support/empty-database.ts';
 import { startPlayground, type PlaygroundUserId, type RunningPlayground } from '../../scripts/playground.ts';
 
 export const outputDir = join(process.cwd(), 'test-output');
@@ -24,9 +27,15 @@ export function freePort(): Promise<number> {
 /** The real bot (as `npm start` runs it), a Playground per person, and a headless Chromium from npm. */
 export async function startStage(users: PlaygroundUserId[]) {
   const dataDir = await mkdtemp(join(tmpdir(), 'casusbot-e2e-'));
-  const bot: RunningBot = await startBot(
-    loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: process.env.TEST_DATABASE_URL || undefined, SEED_DEMO_DATA: 'true' }),
-  );
+  const serverUrl = process.env.TEST_DATABASE_URL || undefined;
+  if (serverUrl) {
+    // A shared test server holds whatever the database tests left: every stage starts from an empty one.
+    await migrateDatabase(serverUrl);
+    const db = createDb(serverUrl);
+    await emptyDatabase(db);
+    await db.$disconnect();
+  }
+  const bot: RunningBot = await startBot(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: serverUrl, SEED_DEMO_DATA: 'true' }));
   const playgrounds = new Map<PlaygroundUserId, RunningPlayground>();
   const browser: Browser = await playwright.launch({ executablePath: await chromium.executablePath(), args: chromium.args, headless: true });
   await mkdir(outputDir, { recursive: true });
