@@ -12,9 +12,12 @@ function caseDetails(c: CaseRecord): Element[] {
   const referrer = c.external
     ? `${c.external.name} (${c.external.organisation}), via ${c.referrer.name}`
     : `${c.referrer.name} (${c.referrer.organisationName})`;
+  const contact = [c.external?.phone ?? c.contact?.phone, c.external?.email ?? c.contact?.email].filter(Boolean).join(', ');
+  const others = c.form.otherOrganisations;
   return [
     facts([
       ['Aanmelder', referrer],
+      ['Contact aanmelder', contact || '-'],
       ['Op gezag van', c.responsibleOrganisation?.name ?? '-'],
       ['Urgentie', c.urgency ? urgencyLabels[c.urgency] : '-'],
       ['Geïnformeerd', informed],
@@ -29,6 +32,7 @@ function caseDetails(c: CaseRecord): Element[] {
     subheading('Ketens en organisaties'),
     paragraph(`Ketens: ${c.chains.map((ch) => chainLabels[ch]).join(', ') || '-'}`),
     paragraph(`Betrokken: ${c.organisations.map((o) => o.name).join(', ') || '-'}`),
+    ...(others ? [paragraph(`Andere organisaties: ${others}`)] : []),
     subheading('De drie criteria, volgens de aanmelder'),
     ...(c.criteria
       ? [

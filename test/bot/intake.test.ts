@@ -95,6 +95,7 @@ describe('screening', () => {
       expect(text).toContain('Wonen, financiën en huiselijk geweld spelen tegelijk.');
       expect(text).toContain('Ruben Croes (Korps Politie CN)');
       expect(text).toContain('Op gezag van');
+      expect(text).toContain('+599 717 0000, aanmelder@politie.example');
     }
   });
 
