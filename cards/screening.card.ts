@@ -60,7 +60,8 @@ export function decisionSummary(c: CaseRecord): string {
 
 export interface ScreeningView {
   case: CaseRecord;
-  tables: TableView[];
+  /** With the first meeting that still has room, so the procesmanager sees the date before accepting. */
+  tables: (TableView & { firstFreeSession?: Date })[];
   values?: FormValues;
   errors?: FieldErrors;
   /** Shown when this procesmanager's decision came too late. */
@@ -95,7 +96,10 @@ export function screeningCard(view: ScreeningView): AdaptiveCard {
   return card(body, [
     showCard(
       'Accepteren',
-      choiceField('tableId', 'Overlegtafel', view.tables.map((t) => ({ title: t.name, value: t.id })), { tableId: values.tableId ?? view.tables[0]?.id }, errors),
+      choiceField('tableId', 'Overlegtafel', view.tables.map((t) => ({
+        title: `${t.name}: ${t.firstFreeSession ? `eerste vrije datum ${formatSession(t.firstFreeSession, t.schedule.timeZone)}` : 'het komende jaar vol'}`,
+        value: t.id,
+      })), { tableId: values.tableId ?? view.tables[0]?.id }, errors),
       execute('Accepteren en datum plannen', Verb.screeningAccept, data, { style: 'positive' }),
     ),
     showCard('Afwijzen', textField('reason', 'Reden (de aanmelder leest deze)', values, errors, { required: true, multiline: true, maxLength: 1000 }), execute('Afwijzen', Verb.screeningReject, data, { style: 'destructive' })),

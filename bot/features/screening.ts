@@ -17,7 +17,7 @@ export function registerScreening(app: Application<TurnState>, deps: BotDeps): v
   const show = async (context: TurnContext, caseId: string) => {
     const actor = actorOf(context);
     assertCan(actor, 'screening.decide');
-    return screeningCardFor(deps.db, { case: await openCase(deps.db, actor, caseId, 'screening') });
+    return screeningCardFor(deps, { case: await openCase(deps.db, actor, caseId, 'screening') });
   };
   app.adaptiveCards.actionExecute<Data>(Verb.screeningShow, async (context, _s, data) => show(context, caseIdOf(data)));
 
@@ -30,9 +30,9 @@ export function registerScreening(app: Application<TurnState>, deps: BotDeps): v
       deps.background.run('case notifications', () => deliverCaseNotifications(deps, result.notifications));
       return decisionRecordedCard(result.case);
     }
-    if ('alreadyDecided' in result) return screeningCardFor(deps.db, { case: result.alreadyDecided, alreadyDecided: true });
+    if ('alreadyDecided' in result) return screeningCardFor(deps, { case: result.alreadyDecided, alreadyDecided: true });
     const values = Object.fromEntries(Object.entries(data).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-    return screeningCardFor(deps.db, { case: await openCase(deps.db, actor, caseId, 'screening'), values, errors: result.errors });
+    return screeningCardFor(deps, { case: await openCase(deps.db, actor, caseId, 'screening'), values, errors: result.errors });
   };
   app.adaptiveCards.actionExecute<Data>(Verb.screeningAccept, decide('accept'));
   app.adaptiveCards.actionExecute<Data>(Verb.screeningReject, decide('reject'));

@@ -5,8 +5,8 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { decideIfAwaitingScreening, findCaseById, type ScreeningOutcome } from '../cases/case.repository.ts';
 import type { CaseRecord } from '../cases/case.types.ts';
 import type { Clock } from '../clock.ts';
-import { firstFreeSession } from '../conferences/schedule.ts';
-import { bookedSessions, findTableById, lockTableForBooking } from '../conferences/table.repository.ts';
+import { findFirstFreeSession } from '../conferences/free-sessions.ts';
+import { findTableById, lockTableForBooking } from '../conferences/table.repository.ts';
 import type { Db } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
 import type { CaseNotification } from '../notify/case-notifications.ts';
@@ -50,8 +50,7 @@ export async function decideScreening(deps: { db: Db; clock: Clock }, actor: Act
       const table = await findTableById(tx, decision.tableId);
       if (!table) return { errors: { tableId: 'Kies een overlegtafel uit de lijst.' } };
       await lockTableForBooking(tx, table.id);
-      const booked = await bookedSessions(tx, table.id, now);
-      const session = firstFreeSession(table.schedule, now, (s) => booked.get(s.getTime()) ?? 0);
+      const session = await findFirstFreeSession(tx, table, now);
       if (!session) return { errors: { tableId: 'Deze tafel heeft het komende jaar geen vrije plek meer. Kies een andere tafel.' } };
       outcome = { status: 'accepted', tableId: table.id, firstSessionAt: session };
     } else if (decision.decision === 'reject') {
