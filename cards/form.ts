@@ -4,6 +4,13 @@ import type { Element } from './adaptive.ts';
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string | undefined>;
 
+/** The text an Action.Execute sent back (inputs and action data together), blanks left out. */
+export function formValuesOf(data: Record<string, unknown>): FormValues {
+  const values: FormValues = {};
+  for (const [key, value] of Object.entries(data)) if (typeof value === 'string' && value.trim() !== '') values[key] = value;
+  return values;
+}
+
 function withError(input: Element, id: string, errors: FieldErrors): Element[] {
   const error = errors[id];
   return error ? [input, { type: 'TextBlock', text: error, color: 'Attention', wrap: true, spacing: 'None', size: 'Small' }] : [input];

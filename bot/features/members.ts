@@ -2,7 +2,7 @@ import { CardFactory, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { memberFormCard, memberListCard, memberRegisteredCard } from '../../cards/members.card.ts';
 import { Verb } from '../../cards/verbs.ts';
-import type { FieldErrors, FormValues } from '../../cards/form.ts';
+import { formValuesOf, type FieldErrors, type FormValues } from '../../cards/form.ts';
 import { fieldErrors } from '../../src/validation.ts';
 import { assertCan } from '../../src/access/policy.ts';
 import { listActiveMembers } from '../../src/members/member.repository.ts';
@@ -32,7 +32,7 @@ export function registerMembers(app: Application<TurnState>, deps: BotDeps): voi
   app.adaptiveCards.actionExecute(Verb.memberList, async (context) => list(context));
 
   app.adaptiveCards.actionExecute<Record<string, unknown>>(Verb.memberRegister, async (context, _state, data) => {
-    const values = stringValues(data);
+    const values = formValuesOf(data);
     // A person picked from the roster wins over the hand-typed fields.
     const names = (data.rosterNames ?? {}) as Record<string, string>;
     const input = values.person
@@ -44,10 +44,4 @@ export function registerMembers(app: Application<TurnState>, deps: BotDeps): voi
     deps.log.info({ memberId: member.id, created }, 'member registered');
     return memberRegisteredCard(member, created);
   });
-}
-
-function stringValues(data: Record<string, unknown>): FormValues {
-  const values: FormValues = {};
-  for (const [key, value] of Object.entries(data)) if (typeof value === 'string' && value.trim() !== '') values[key] = value;
-  return values;
 }

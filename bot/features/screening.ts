@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { decisionRecordedCard } from '../../cards/cases.card.ts';
+import { formValuesOf } from '../../cards/form.ts';
 import { Verb } from '../../cards/verbs.ts';
 import { assertCan } from '../../src/access/policy.ts';
 import { openCase } from '../../src/cases/view-cases.ts';
@@ -31,8 +32,7 @@ export function registerScreening(app: Application<TurnState>, deps: BotDeps): v
       return decisionRecordedCard(result.case);
     }
     if ('alreadyDecided' in result) return screeningCardFor(deps, { case: result.alreadyDecided, alreadyDecided: true });
-    const values = Object.fromEntries(Object.entries(data).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-    return screeningCardFor(deps, { case: await openCase(deps.db, actor, caseId, 'screening'), values, errors: result.errors });
+    return screeningCardFor(deps, { case: await openCase(deps.db, actor, caseId, 'screening'), values: formValuesOf(data), errors: result.errors });
   };
   app.adaptiveCards.actionExecute<Data>(Verb.screeningAccept, decide('accept'));
   app.adaptiveCards.actionExecute<Data>(Verb.screeningReject, decide('reject'));
