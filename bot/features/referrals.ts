@@ -6,7 +6,7 @@ import { formatDate } from '../../cards/labels.ts';
 import { referralFormCard, referralSubmittedCard } from '../../cards/referral.card.ts';
 import { Verb } from '../../cards/verbs.ts';
 import { listMyReferrals } from '../../src/cases/view-cases.ts';
-import { listOrganisations } from '../../src/organisations/organisation.repository.ts';
+import { listPartners } from '../../src/organisations/organisation.repository.ts';
 import { pickFormValues } from '../../src/referrals/referral-form.rules.ts';
 import { findEditableCase, registersForExternal, saveReferralDraft, submitReferral } from '../../src/referrals/submit-referral.ts';
 import { deliverCaseNotifications } from '../case-notifications.ts';
@@ -20,7 +20,7 @@ export function registerReferrals(app: Application<TurnState>, deps: BotDeps): v
   const form = async (context: TurnContext, options: { caseId?: string; values?: FormValues; errors?: FieldErrors; notice?: string; question?: string }) => {
     const actor = actorOf(context);
     const forExternal = await registersForExternal(deps.db, actor);
-    const partners = (await listOrganisations(deps.db)).filter((o) => o.kind === 'partner');
+    const partners = await listPartners(deps.db);
     return referralFormCard({ ...options, values: options.values ?? {}, partners, forExternal });
   };
 

@@ -5,6 +5,7 @@ import type { Db } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
 import { findCaseById, listCasesByReferrer, listVisibleCases, visibilityFacts } from './case.repository.ts';
 import type { CaseRecord, CaseSummary } from './case.types.ts';
+import { caseStatuses } from '../referrals/referral.types.ts';
 
 /** `mijn aanmeldingen`: what I registered, drafts included. */
 export function listMyReferrals(db: Db, actor: Actor): Promise<CaseSummary[]> {
@@ -13,7 +14,7 @@ export function listMyReferrals(db: Db, actor: Actor): Promise<CaseSummary[]> {
 
 /** `casussen`: the (non-draft) cases this person may see under need-to-know, and nothing else. */
 export function listCasesFor(db: Db, actor: Actor): Promise<CaseSummary[]> {
-  return listVisibleCases(db, caseScope(actor), { statuses: ['submitted', 'infoRequested', 'accepted', 'rejected'] });
+  return listVisibleCases(db, caseScope(actor), { statuses: caseStatuses.filter((s) => s !== 'draft') });
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import type { CaseNotification } from '../notify/case-notifications.ts';
-import { findOrganisationById, listOrganisations } from '../organisations/organisation.repository.ts';
+import { findOrganisationById, listPartners } from '../organisations/organisation.repository.ts';
 import { parseReferralForm, pickFormValues } from './referral-form.rules.ts';
 import type { ReferralFormValues } from './referral.types.ts';
 
@@ -68,7 +68,7 @@ export async function submitReferral(deps: ReferralDeps, actor: Actor, input: { 
   // Someone else's case is "not found" before anything about the form is said.
   if (input.caseId) await findEditableCase(deps.db, actor, input.caseId);
   const values = pickFormValues(input.data);
-  const partnerIds = new Set((await listOrganisations(deps.db)).filter((o) => o.kind === 'partner').map((o) => o.id));
+  const partnerIds = new Set((await listPartners(deps.db)).map((o) => o.id));
   const now = deps.clock.now();
   const parsed = parseReferralForm(values, { partnerIds, onBehalfOfExternal: forExternal, today: now });
   if (!parsed.ok) return { ok: false, errors: parsed.errors, values };
