@@ -1,6 +1,5 @@
 /** Action.Execute verbs: the contract between the cards and the handlers that answer them. */
 export const Verb = {
-  showHelp: 'help.show',
   memberForm: 'members.form',
   memberRegister: 'members.register',
   memberList: 'members.list',

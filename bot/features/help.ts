@@ -1,7 +1,6 @@
 import { ActivityTypes, CardFactory } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { helpCard } from '../../cards/help.card.ts';
-import { Verb } from '../../cards/verbs.ts';
 import { findActiveMemberByAadObjectId } from '../../src/members/member.repository.ts';
 import type { BotDeps } from '../deps.ts';
 import { actorOf, conversationKind } from '../turn-context.ts';
@@ -11,7 +10,6 @@ export function registerHelp(app: Application<TurnState>, deps: BotDeps): void {
     const shared = conversationKind(context.activity) !== 'personal';
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard({ welcome: false, viewer: actorOf(context), shared }))] });
   });
-  app.adaptiveCards.actionExecute(Verb.showHelp, async (context) => helpCard({ welcome: false, viewer: actorOf(context) }));
 
   // Welcome once, when the bot is added to a chat or team; not when other people join later.
   app.conversationUpdate('membersAdded', async (context) => {
