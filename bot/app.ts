@@ -6,6 +6,8 @@ import { registerMembers } from './features/members.ts';
 import { registerReferrals } from './features/referrals.ts';
 import { registerScreening } from './features/screening.ts';
 import { registerCases } from './features/cases.ts';
+import { registerAgenda } from './features/agenda.ts';
+import { registerTables } from './features/tables.ts';
 import { createIdentifyStep } from './identify.ts';
 import { PrismaStorage } from './storage.ts';
 import { createTurnErrorHandler } from './turn-error.ts';
@@ -28,6 +30,8 @@ export function createBot(deps: BotDeps, options: { adapter?: TeamsAdapter; botA
   registerReferrals(app, deps);
   registerScreening(app, deps);
   registerCases(app, deps);
+  registerTables(app, deps);
+  registerAgenda(app, deps);
   registerFallback(app);
 
   return { app, onTurnError: createTurnErrorHandler(deps.log) };

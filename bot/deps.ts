@@ -3,6 +3,7 @@ import type { Clock } from '../src/clock.ts';
 import type { Db } from '../src/db/client.ts';
 import type { Logger } from '../src/logger.ts';
 import type { Notifier } from '../src/notify/notifier.ts';
+import type { JobRunner } from '../src/jobs/runner.ts';
 import type { BackgroundWork } from './background.ts';
 
 /** The people in the conversation a turn came from (Teams roster), to pick from in forms. */
@@ -18,4 +19,6 @@ export interface BotDeps {
   roster: Roster;
   allowedTenantIds: string[];
   background: BackgroundWork;
+  /** Due work (agenda posts): also run at once when a person asks (publish now). */
+  jobs: JobRunner;
 }

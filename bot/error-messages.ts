@@ -15,6 +15,8 @@ const permissionMessages: Record<string, string> = {
   'referrals.submit': 'Alleen medewerkers van convenantpartners kunnen aanmelden. Werk je bij een andere organisatie, neem dan contact op met de procesmanager.',
   'referrals.submitForExternal': 'Alleen de procesmanager kan aanmelden namens een niet-aangesloten organisatie.',
   'screening.decide': 'Alleen de procesmanager beoordeelt aanmeldingen.',
+  'tables.manage': 'Alleen de procesmanager kan overlegtafels beheren en een tafel aan een kanaal koppelen.',
+  'agenda.manage': 'Alleen de procesmanager kan de agenda samenstellen en publiceren.',
 };
 
 export function userMessageFor(error: DomainError): string {

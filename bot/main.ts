@@ -13,6 +13,8 @@ import { createBot } from './app.ts';
 import { BackgroundWork } from './background.ts';
 import { BotNotifier } from './proactive.ts';
 import { teamsRoster } from './roster.ts';
+import { createJobRunner } from './jobs.ts';
+import { startScheduler } from './scheduler.ts';
 import { createHttpApp } from './server.ts';
 
 export interface RunningBot {
@@ -45,8 +47,10 @@ export async function startBot(config: Config, log: Logger = createLogger(config
       adapter.createConversationAsync(botAppId, 'msteams', serviceUrl, undefined as unknown as string, parameters, logic),
   });
   const background = new BackgroundWork(log);
+  const clock = systemClock;
+  const jobs = createJobRunner({ db, log, notifier, clock, background });
   const { app, onTurnError } = createBot(
-    { db, log, notifier, clock: systemClock, roster: teamsRoster(log), allowedTenantIds: config.allowedTenantIds, background },
+    { db, log, notifier, clock, roster: teamsRoster(log), allowedTenantIds: config.allowedTenantIds, background, jobs },
     { adapter, botAppId },
   );
   adapter.onTurnError = onTurnError;
@@ -60,11 +64,14 @@ export async function startBot(config: Config, log: Logger = createLogger(config
   });
   const port = (server.address() as { port: number }).port;
   log.info({ port }, 'Casusbot luistert op /api/messages');
+  // After the server listens: a catch-up post at start-up may already need Teams.
+  const scheduler = startScheduler({ db, clock, log, runner: jobs });
 
   return {
     port,
     databaseUrl: database.url,
     async stop() {
+      await scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await background.settled();

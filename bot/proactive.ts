@@ -61,6 +61,28 @@ export class BotNotifier implements Notifier {
     return conversation ? this.send(conversation.reference, message) : this.undeliverable('conversation');
   }
 
+  async update(conversationId: string, activityId: string, message: OutgoingMessage): Promise<DeliveryResult> {
+    const conversation = await findConversation(this.deps.db, conversationId);
+    if (!conversation) return this.undeliverable('conversation');
+    let failure: unknown;
+    await this.deps.continueConversation(conversation.reference as Partial<ConversationReference>, async (context) => {
+      try {
+        await withRetry(() => context.updateActivity({ ...toActivity(message), id: activityId }), this.retryOptions());
+      } catch (error) {
+        failure = error;
+      }
+    });
+    if (failure) throw failure;
+    return { delivered: true, activityId };
+  }
+
+  private retryOptions() {
+    return {
+      ...this.deps.retry,
+      onRetry: (status: number, attempt: number, delayMs: number) => this.deps.log.warn({ status, attempt, delayMs }, 'Teams asked to slow down: retrying'),
+    };
+  }
+
   private undeliverable(target: string): DeliveryResult {
     this.deps.log.warn({ target }, 'no saved conversation to post to');
     return { delivered: false, reason: 'no-conversation' };
@@ -77,10 +99,7 @@ export class BotNotifier implements Notifier {
       // Caught here so the adapter's turn-error handler does not answer a proactive post with an apology.
       try {
         await before?.(context);
-        const response = await withRetry(() => context.sendActivity(toActivity(message)), {
-          ...this.deps.retry,
-          onRetry: (status, attempt, delayMs) => this.deps.log.warn({ status, attempt, delayMs }, 'Teams asked to slow down: retrying'),
-        });
+        const response = await withRetry(() => context.sendActivity(toActivity(message)), this.retryOptions());
         activityId = response?.id;
       } catch (error) {
         failure = error;

@@ -13,6 +13,9 @@ export const botCommands: readonly BotCommand[] = [
   { title: 'aanmelden', description: 'Een casus aanmelden voor het casusoverleg' },
   { title: 'mijn aanmeldingen', description: 'De stand van jouw aanmeldingen' },
   { title: 'casussen', description: 'De casussen waarbij jouw organisatie betrokken is' },
+  { title: 'agenda', description: 'De komende overleggen met de casussen van jouw organisatie' },
+  { title: 'tafels', description: 'De overlegtafels, hun ritme en volgende overleg' },
+  { title: 'tafel koppelen', description: 'In een kanaal: de agenda van een tafel hier laten verschijnen', roles: ['processManager'] },
   { title: 'leden', description: 'Overzicht van de geregistreerde deelnemers', roles: ['processManager', 'contactPerson'] },
   { title: 'lid toevoegen', description: 'Een Teams-gebruiker registreren bij een organisatie', roles: ['processManager'] },
 ];

@@ -1,5 +1,7 @@
 import type { CaseStatus, Chain, LifeDomain, Urgency } from '../src/referrals/referral.types.ts';
 import type { MemberRole } from '../src/members/member.types.ts';
+import type { AgendaReason } from '../src/conferences/agenda.rules.ts';
+import type { SessionStatus } from '../src/conferences/session.repository.ts';
 
 export const roleLabels: Record<MemberRole, string> = {
   processManager: 'Procesmanager',
@@ -50,4 +52,26 @@ export function formatDate(at: Date, timeZone = 'UTC'): string {
 export function formatBirthDate(isoDate: string): string {
   const [y, m, d] = isoDate.split('-');
   return `${Number(d)}-${Number(m)}-${y}`;
+}
+
+export const reasonLabels: Record<AgendaReason, string> = {
+  newCase: 'Nieuwe casus',
+  backOnAgenda: 'Terug op de agenda',
+  returnFromShadowList: 'Terug van de schaduwlijst',
+  overdueActions: 'Acties over de termijn',
+};
+
+export const sessionStatusLabels: Record<SessionStatus, string> = {
+  planned: 'Gepland',
+  moved: 'Verplaatst',
+  cancelled: 'Geannuleerd',
+  extra: 'Extra overleg',
+  held: 'Gehouden',
+};
+
+export const weekdayLabels = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'] as const;
+
+/** A clock time in the table's timezone: 10:15. */
+export function formatTime(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('nl-NL', { timeZone, hour: '2-digit', minute: '2-digit' }).format(at);
 }

@@ -3,6 +3,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { casesCard } from '../../cards/cases.card.ts';
 import { Verb } from '../../cards/verbs.ts';
 import { listCasesFor } from '../../src/cases/view-cases.ts';
+import { onCardAction } from '../card-action.ts';
 import type { BotDeps } from '../deps.ts';
 import { actorOf } from '../turn-context.ts';
 
@@ -11,5 +12,5 @@ export function registerCases(app: Application<TurnState>, deps: BotDeps): void 
   app.message(/^\s*casussen\s*$/i, async (context) => {
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await list(context))] });
   });
-  app.adaptiveCards.actionExecute(Verb.casesList, async (context) => list(context));
+  onCardAction(app, Verb.casesList, async (context) => list(context));
 }

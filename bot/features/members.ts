@@ -8,6 +8,7 @@ import { assertCan } from '../../src/access/policy.ts';
 import { listActiveMembers } from '../../src/members/member.repository.ts';
 import { registerMember, registerMemberInput } from '../../src/members/register-member.ts';
 import { listOrganisations } from '../../src/organisations/organisation.repository.ts';
+import { onCardAction } from '../card-action.ts';
 import type { BotDeps } from '../deps.ts';
 import { actorOf } from '../turn-context.ts';
 
@@ -24,14 +25,14 @@ export function registerMembers(app: Application<TurnState>, deps: BotDeps): voi
   app.message(/^\s*lid toevoegen\s*$/i, async (context) => {
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await form(context))] });
   });
-  app.adaptiveCards.actionExecute(Verb.memberForm, async (context) => form(context));
+  onCardAction(app, Verb.memberForm, async (context) => form(context));
 
   app.message(/^\s*leden\s*$/i, async (context) => {
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await list(context))] });
   });
-  app.adaptiveCards.actionExecute(Verb.memberList, async (context) => list(context));
+  onCardAction(app, Verb.memberList, async (context) => list(context));
 
-  app.adaptiveCards.actionExecute<Record<string, unknown>>(Verb.memberRegister, async (context, _state, data) => {
+  onCardAction<Record<string, unknown>>(app, Verb.memberRegister, async (context, data) => {
     const values = formValuesOf(data);
     // A person picked from the roster wins over the hand-typed fields.
     const names = (data.rosterNames ?? {}) as Record<string, string>;

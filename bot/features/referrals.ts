@@ -9,7 +9,8 @@ import { listMyReferrals } from '../../src/cases/view-cases.ts';
 import { listPartners } from '../../src/organisations/organisation.repository.ts';
 import { pickFormValues } from '../../src/referrals/referral-form.rules.ts';
 import { findEditableCase, registersForExternal, saveReferralDraft, submitReferral } from '../../src/referrals/submit-referral.ts';
-import { deliverCaseNotifications } from '../case-notifications.ts';
+import { deliverNotifications } from '../notifications.ts';
+import { onCardAction } from '../card-action.ts';
 import type { BotDeps } from '../deps.ts';
 import { actorOf } from '../turn-context.ts';
 
@@ -38,23 +39,23 @@ export function registerReferrals(app: Application<TurnState>, deps: BotDeps): v
       : await form(context, {});
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   });
-  app.adaptiveCards.actionExecute(Verb.referralNew, async (context) => form(context, {}));
-  app.adaptiveCards.actionExecute<Data>(Verb.referralEdit, async (context, _s, data) => edit(context, caseIdOf(data) ?? ''));
-  app.adaptiveCards.actionExecute<Data>(Verb.referralAddPerson, async (context, _s, data) =>
+  onCardAction(app, Verb.referralNew, async (context) => form(context, {}));
+  onCardAction<Data>(app, Verb.referralEdit, async (context, data) => edit(context, caseIdOf(data) ?? ''));
+  onCardAction<Data>(app, Verb.referralAddPerson, async (context, data) =>
     form(context, { caseId: caseIdOf(data), values: pickFormValues(data) }),
   );
 
-  app.adaptiveCards.actionExecute<Data>(Verb.referralSaveDraft, async (context, _s, data) => {
+  onCardAction<Data>(app, Verb.referralSaveDraft, async (context, data) => {
     const caseId = await saveReferralDraft(deps, actorOf(context), { caseId: caseIdOf(data), data });
     return form(context, { caseId, values: pickFormValues(data), notice: 'Concept opgeslagen. Je vindt het terug onder "mijn aanmeldingen".' });
   });
 
-  app.adaptiveCards.actionExecute<Data>(Verb.referralSubmit, async (context, _s, data) => {
+  onCardAction<Data>(app, Verb.referralSubmit, async (context, data) => {
     const caseId = caseIdOf(data);
     const result = await submitReferral(deps, actorOf(context), { caseId, data });
     if (!result.ok) return form(context, { caseId, values: result.values, errors: result.errors });
     deps.log.info({ caseId: result.caseId, resubmitted: result.resubmitted }, 'referral submitted');
-    deps.background.run('case notifications', () => deliverCaseNotifications(deps, result.notifications));
+    deps.background.run('case notifications', () => deliverNotifications(deps, result.notifications));
     return referralSubmittedCard(result.reference, result.resubmitted);
   });
 
@@ -62,5 +63,5 @@ export function registerReferrals(app: Application<TurnState>, deps: BotDeps): v
   app.message(/^\s*mijn aanmeldingen\s*$/i, async (context) => {
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await mine(context))] });
   });
-  app.adaptiveCards.actionExecute(Verb.referralMine, async (context) => mine(context));
+  onCardAction(app, Verb.referralMine, async (context) => mine(context));
 }

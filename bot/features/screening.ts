@@ -6,7 +6,8 @@ import { Verb } from '../../cards/verbs.ts';
 import { assertCan } from '../../src/access/policy.ts';
 import { openCase } from '../../src/cases/view-cases.ts';
 import { decideScreening, type ScreeningDecision } from '../../src/screening/decide-screening.ts';
-import { deliverCaseNotifications } from '../case-notifications.ts';
+import { deliverNotifications } from '../notifications.ts';
+import { onCardAction } from '../card-action.ts';
 import type { BotDeps } from '../deps.ts';
 import { screeningCardFor } from '../screening-view.ts';
 import { actorOf } from '../turn-context.ts';
@@ -20,21 +21,21 @@ export function registerScreening(app: Application<TurnState>, deps: BotDeps): v
     assertCan(actor, 'screening.decide');
     return screeningCardFor(deps, { case: await openCase(deps.db, actor, caseId, 'screening') });
   };
-  app.adaptiveCards.actionExecute<Data>(Verb.screeningShow, async (context, _s, data) => show(context, caseIdOf(data)));
+  onCardAction<Data>(app, Verb.screeningShow, async (context, data) => show(context, caseIdOf(data)));
 
-  const decide = (decision: ScreeningDecision['decision']) => async (context: TurnContext, _s: TurnState, data: Data) => {
+  const decide = (decision: ScreeningDecision['decision']) => async (context: TurnContext, data: Data) => {
     const actor = actorOf(context);
     const caseId = caseIdOf(data);
     const result = await decideScreening(deps, actor, caseId, { ...data, decision });
     if (result.ok) {
       deps.log.info({ caseId, status: result.case.status }, 'screening decided');
-      deps.background.run('case notifications', () => deliverCaseNotifications(deps, result.notifications));
+      deps.background.run('case notifications', () => deliverNotifications(deps, result.notifications));
       return decisionRecordedCard(result.case);
     }
     if ('alreadyDecided' in result) return screeningCardFor(deps, { case: result.alreadyDecided, alreadyDecided: true });
     return screeningCardFor(deps, { case: await openCase(deps.db, actor, caseId, 'screening'), values: formValuesOf(data), errors: result.errors });
   };
-  app.adaptiveCards.actionExecute<Data>(Verb.screeningAccept, decide('accept'));
-  app.adaptiveCards.actionExecute<Data>(Verb.screeningReject, decide('reject'));
-  app.adaptiveCards.actionExecute<Data>(Verb.screeningAskInfo, decide('askInfo'));
+  onCardAction<Data>(app, Verb.screeningAccept, decide('accept'));
+  onCardAction<Data>(app, Verb.screeningReject, decide('reject'));
+  onCardAction<Data>(app, Verb.screeningAskInfo, decide('askInfo'));
 }

@@ -47,3 +47,28 @@ export function canSeeCase(actor: Actor, c: CaseVisibilityFacts): boolean {
     (c.responsibleOrganisationId === scope.organisationId || c.involvedOrganisationIds.includes(scope.organisationId))
   );
 }
+
+export interface AgendaItemFacts {
+  referrerMemberId: string;
+  referrerOrganisationId: string;
+  responsibleOrganisationId?: string;
+  involvedOrganisationIds: readonly string[];
+}
+
+/** The organisations invited to discuss a case: those involved in it, responsible for it, or that referred it. */
+export function invitedOrganisationIds(item: AgendaItemFacts): string[] {
+  return [...new Set([...item.involvedOrganisationIds, ...(item.responsibleOrganisationId ? [item.responsibleOrganisationId] : []), item.referrerOrganisationId])];
+}
+
+/**
+ * Who sees more of an agenda item than the channel shows (reference, time, organisations): the
+ * procesmanager, the table's chair, the referrer, and members of the invited organisations.
+ */
+export function canSeeAgendaItem(actor: Pick<Actor, 'memberId' | 'organisationId' | 'role'>, item: AgendaItemFacts, table: { chairMemberId?: string }): boolean {
+  return (
+    actor.role === 'processManager' ||
+    table.chairMemberId === actor.memberId ||
+    item.referrerMemberId === actor.memberId ||
+    invitedOrganisationIds(item).includes(actor.organisationId)
+  );
+}

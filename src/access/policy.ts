@@ -13,6 +13,9 @@ const permissions = {
   'referrals.submitForExternal': ['processManager'],
   'screening.decide': ['processManager'],
   'tables.list': ['processManager', 'contactPerson', 'participant'],
+  'tables.manage': ['processManager'],
+  'agenda.manage': ['processManager'],
+  'agenda.view': ['processManager', 'contactPerson', 'participant'],
 } as const satisfies Record<string, readonly MemberRole[]>;
 
 export type Permission = keyof typeof permissions;

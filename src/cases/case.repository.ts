@@ -1,6 +1,6 @@
 import type { Tx } from '../db/client.ts';
 import type { CaseScope, CaseVisibilityFacts } from '../access/case-access.ts';
-import type { CaseStatus, Referral, ReferralFormValues } from '../referrals/referral.types.ts';
+import type { CaseStatus, LifeDomain, Referral, ReferralFormValues } from '../referrals/referral.types.ts';
 import type { CaseRecord, CaseSummary } from './case.types.ts';
 import { isUuid } from '../validation.ts';
 
@@ -11,6 +11,7 @@ const fullInclude = {
   persons: { orderBy: { position: 'asc' } },
   organisations: { select: { organisation: { select: { id: true, name: true } } } },
   table: { select: { id: true, name: true, timeZone: true } },
+  firstSession: { select: { startsAt: true } },
   decidedBy: { select: { displayName: true } },
 } as const;
 
@@ -49,7 +50,8 @@ function toRecord(r: Row): CaseRecord {
     })),
     organisations: r.organisations.map((o) => o.organisation),
     table: opt(r.table),
-    firstSessionAt: opt(r.firstSessionAt),
+    firstSessionId: opt(r.firstSessionId),
+    firstSessionAt: opt(r.firstSession?.startsAt),
     decidedBy: r.decidedBy ? { name: r.decidedBy.displayName } : undefined,
     decidedAt: opt(r.decidedAt),
     rejectionReason: opt(r.rejectionReason),
@@ -91,13 +93,13 @@ function visibleWhere(scope: CaseScope) {
 }
 
 const summarySelect = {
-  id: true, reference: true, status: true, firstSessionAt: true, submittedAt: true, updatedAt: true,
+  id: true, reference: true, status: true, firstSession: { select: { startsAt: true } }, submittedAt: true, updatedAt: true,
   persons: { where: { position: 1 }, select: { name: true } },
   table: { select: { name: true, timeZone: true } },
 } as const;
 
 function toSummary(r: {
-  id: string; reference: string | null; status: CaseStatus; firstSessionAt: Date | null; submittedAt: Date | null; updatedAt: Date;
+  id: string; reference: string | null; status: CaseStatus; firstSession: { startsAt: Date } | null; submittedAt: Date | null; updatedAt: Date;
   persons: { name: string }[]; table: { name: string; timeZone: string } | null;
 }): CaseSummary {
   return {
@@ -106,7 +108,7 @@ function toSummary(r: {
     status: r.status,
     firstPersonName: r.persons[0]?.name,
     table: r.table ?? undefined,
-    firstSessionAt: r.firstSessionAt ?? undefined,
+    firstSessionAt: r.firstSession?.startsAt,
     submittedAt: r.submittedAt ?? undefined,
     updatedAt: r.updatedAt,
   };
@@ -116,7 +118,7 @@ export async function listVisibleCases(tx: Tx, scope: CaseScope, filter: { statu
   const rows = await tx.case.findMany({
     where: { AND: [visibleWhere(scope), ...(filter.statuses ? [{ status: { in: filter.statuses } }] : [])] },
     select: summarySelect,
-    orderBy: [{ firstSessionAt: 'asc' }, { submittedAt: 'desc' }],
+    orderBy: [{ firstSession: { startsAt: 'asc' } }, { submittedAt: 'desc' }],
     take: 50,
   });
   return rows.map(toSummary);
@@ -184,7 +186,7 @@ export async function saveSubmission(
 }
 
 export type ScreeningOutcome =
-  | { status: 'accepted'; tableId: string; firstSessionAt: Date }
+  | { status: 'accepted'; tableId: string }
   | { status: 'rejected'; rejectionReason: string }
   | { status: 'infoRequested'; question: string };
 
@@ -195,4 +197,25 @@ export async function decideIfAwaitingScreening(tx: Tx, id: string, decidedByMem
     data: { ...outcome, decidedByMemberId, decidedAt },
   });
   return count === 1;
+}
+
+/** What an invited participant reads about a case on the agenda, for their eyes only. */
+export interface CaseGlance {
+  firstPersonName?: string;
+  lifeDomains: LifeDomain[];
+  responsibleOrganisationName?: string;
+}
+
+/** Glances at several cases in one query. */
+export async function findCaseGlances(tx: Tx, ids: string[]): Promise<Map<string, CaseGlance>> {
+  if (!ids.length) return new Map();
+  const rows = await tx.case.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, lifeDomains: true, persons: { where: { position: 1 }, select: { name: true } }, responsibleOrganisation: { select: { name: true } } },
+  });
+  return new Map(rows.map((r) => [r.id, {
+    firstPersonName: r.persons[0]?.name,
+    lifeDomains: Object.keys((r.lifeDomains ?? {}) as object) as LifeDomain[],
+    responsibleOrganisationName: r.responsibleOrganisation?.name,
+  }]));
 }

@@ -17,6 +17,8 @@ export interface CaseRecord {
   persons: ReferralPerson[];
   organisations: { id: string; name: string }[];
   table?: { id: string; name: string; timeZone: string };
+  /** The session where the case is first discussed, and when that is now. */
+  firstSessionId?: string;
   firstSessionAt?: Date;
   decidedBy?: { name: string };
   decidedAt?: Date;

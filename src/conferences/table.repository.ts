@@ -1,21 +1,31 @@
 import type { Tx } from '../db/client.ts';
-import { DomainError, ErrorCode } from '../errors.ts';
 import { isUuid } from '../validation.ts';
-import { scheduleProblems, type TableSchedule } from './schedule.ts';
+import type { TableSchedule } from './schedule.ts';
 
 export interface TableView {
   id: string;
   name: string;
   schedule: TableSchedule;
+  agendaLeadHours: number;
   organisationIds: string[];
+  chair?: { memberId: string; name: string };
+  channelConversationId?: string;
+  closedAt?: Date;
 }
 
-const include = { organisations: { select: { organisationId: true } } } as const;
+export interface TableInput {
+  name: string;
+  schedule: TableSchedule;
+  agendaLeadHours: number;
+  organisationIds: string[];
+  chairMemberId?: string;
+}
 
-function toView(t: {
-  id: string; name: string; timeZone: string; weekday: number; startTime: string; anchorDate: Date; intervalWeeks: number; capacity: number;
-  organisations: { organisationId: string }[];
-}): TableView {
+const include = { organisations: { select: { organisationId: true } }, chair: { select: { id: true, displayName: true } } } as const;
+type Row = NonNullable<Awaited<ReturnType<typeof loadRow>>>;
+const loadRow = (tx: Tx, id: string) => tx.conferenceTable.findUnique({ where: { id }, include });
+
+function toView(t: Row): TableView {
   return {
     id: t.id,
     name: t.name,
@@ -25,19 +35,46 @@ function toView(t: {
       startTime: t.startTime,
       anchorDate: t.anchorDate.toISOString().slice(0, 10),
       intervalWeeks: t.intervalWeeks,
-      capacity: t.capacity,
+      sessionMinutes: t.sessionMinutes,
+      minutesPerCase: t.minutesPerCase,
     },
+    agendaLeadHours: t.agendaLeadHours,
     organisationIds: t.organisations.map((o) => o.organisationId),
+    ...(t.chair ? { chair: { memberId: t.chair.id, name: t.chair.displayName } } : {}),
+    ...(t.channelConversationId ? { channelConversationId: t.channelConversationId } : {}),
+    ...(t.closedAt ? { closedAt: t.closedAt } : {}),
   };
 }
 
-export async function listTables(tx: Tx): Promise<TableView[]> {
-  return (await tx.conferenceTable.findMany({ include, orderBy: { name: 'asc' } })).map(toView);
+function columns(input: TableInput) {
+  const s = input.schedule;
+  return {
+    name: input.name,
+    timeZone: s.timeZone,
+    weekday: s.weekday,
+    startTime: s.startTime,
+    anchorDate: new Date(`${s.anchorDate}T00:00:00Z`),
+    intervalWeeks: s.intervalWeeks,
+    sessionMinutes: s.sessionMinutes,
+    minutesPerCase: s.minutesPerCase,
+    agendaLeadHours: input.agendaLeadHours,
+    chairMemberId: input.chairMemberId ?? null,
+  };
+}
+
+export async function listTables(tx: Tx, options: { includeClosed?: boolean } = {}): Promise<TableView[]> {
+  const rows = await tx.conferenceTable.findMany({ where: options.includeClosed ? {} : { closedAt: null }, include, orderBy: { name: 'asc' } });
+  return rows.map(toView);
 }
 
 export async function findTableById(tx: Tx, id: string): Promise<TableView | undefined> {
   if (!isUuid(id)) return undefined;
-  const t = await tx.conferenceTable.findUnique({ where: { id }, include });
+  const t = await loadRow(tx, id);
+  return t ? toView(t) : undefined;
+}
+
+export async function findTableByName(tx: Tx, name: string): Promise<TableView | undefined> {
+  const t = await tx.conferenceTable.findUnique({ where: { name }, include });
   return t ? toView(t) : undefined;
 }
 
@@ -46,35 +83,28 @@ export async function lockTableForBooking(tx: Tx, tableId: string): Promise<void
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`table:${tableId}`}))`;
 }
 
-/** How many accepted cases each coming meeting of a table already has. */
-export async function bookedSessions(tx: Tx, tableId: string, from: Date): Promise<Map<number, number>> {
-  const rows = await tx.case.groupBy({
-    by: ['firstSessionAt'],
-    where: { tableId, status: 'accepted', firstSessionAt: { gte: from } },
-    _count: { _all: true },
-  });
-  return new Map(rows.filter((r) => r.firstSessionAt).map((r) => [r.firstSessionAt!.getTime(), r._count._all]));
-}
-
-export async function ensureTable(
-  tx: Tx,
-  input: { name: string; schedule: TableSchedule; organisationIds: string[] },
-): Promise<TableView> {
-  const problems = scheduleProblems(input.schedule);
-  if (problems.length) throw new DomainError(ErrorCode.Invalid, `Invalid schedule: ${problems.join(' ')}`);
-  const data = {
-    timeZone: input.schedule.timeZone,
-    weekday: input.schedule.weekday,
-    startTime: input.schedule.startTime,
-    anchorDate: new Date(`${input.schedule.anchorDate}T00:00:00Z`),
-    intervalWeeks: input.schedule.intervalWeeks,
-    capacity: input.schedule.capacity,
-  };
-  const existing = await tx.conferenceTable.findUnique({ where: { name: input.name }, include });
-  if (existing) return toView(existing);
+export async function createTable(tx: Tx, input: TableInput): Promise<TableView> {
   const created = await tx.conferenceTable.create({
-    data: { name: input.name, ...data, organisations: { create: input.organisationIds.map((organisationId) => ({ organisationId })) } },
+    data: { ...columns(input), organisations: { create: input.organisationIds.map((organisationId) => ({ organisationId })) } },
     include,
   });
   return toView(created);
+}
+
+export async function updateTable(tx: Tx, id: string, input: TableInput): Promise<TableView> {
+  await tx.tableOrganisation.deleteMany({ where: { tableId: id } });
+  const updated = await tx.conferenceTable.update({
+    where: { id },
+    data: { ...columns(input), organisations: { create: input.organisationIds.map((organisationId) => ({ organisationId })) } },
+    include,
+  });
+  return toView(updated);
+}
+
+export async function setTableClosed(tx: Tx, id: string, closedAt: Date): Promise<void> {
+  await tx.conferenceTable.update({ where: { id }, data: { closedAt } });
+}
+
+export async function setTableChannel(tx: Tx, id: string, channelConversationId: string): Promise<void> {
+  await tx.conferenceTable.update({ where: { id }, data: { channelConversationId } });
 }

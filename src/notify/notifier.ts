@@ -14,6 +14,8 @@ export type DeliveryResult = { delivered: true; activityId?: string } | { delive
 export interface Notifier {
   /** A personal chat message to a member, by their Azure AD object id. */
   toPerson(aadObjectId: string, message: OutgoingMessage): Promise<DeliveryResult>;
-  /** A post in a saved channel or group chat. */
+  /** A post in a saved channel or group chat; a channel post starts a new thread. */
   toConversation(conversationId: string, message: OutgoingMessage): Promise<DeliveryResult>;
+  /** Replaces a message the bot posted earlier (a card edited in place). */
+  update(conversationId: string, activityId: string, message: OutgoingMessage): Promise<DeliveryResult>;
 }

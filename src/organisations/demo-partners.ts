@@ -19,10 +19,11 @@ export const demoPartnerNames = [
   'Sociale Zaken en Werkgelegenheid',
 ] as const;
 
-/** One overlegtafel: every two weeks on Tuesday at 10:00, Bonaire time (UTC-4), all partners at the table. */
+/** One overlegtafel: every two weeks on Tuesday at 10:00, Bonaire time (UTC-4), all partners at the table, 8 cases of 15 minutes. */
 export const demoTable = {
   name: 'Casusoverleg Bonaire',
-  schedule: { timeZone: 'America/Kralendijk', weekday: 2, startTime: '10:00', anchorDate: '2026-01-06', intervalWeeks: 2, capacity: 8 },
+  schedule: { timeZone: 'America/Kralendijk', weekday: 2, startTime: '10:00', anchorDate: '2026-01-06', intervalWeeks: 2, sessionMinutes: 120, minutesPerCase: 15 },
+  agendaLeadHours: 24,
 };
 
 /**

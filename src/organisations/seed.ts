@@ -3,7 +3,7 @@ import type { Db } from '../db/client.ts';
 import { findActiveMemberByAadObjectId, upsertMember } from '../members/member.repository.ts';
 import { demoPartnerNames, networkOrganisationName } from './demo-partners.ts';
 import { ensureOrganisation } from './organisation.repository.ts';
-import { ensureTable } from '../conferences/table.repository.ts';
+import { createTable, findTableByName } from '../conferences/table.repository.ts';
 import { demoTable } from './demo-partners.ts';
 
 export interface DemoMember {
@@ -19,7 +19,7 @@ export async function seedDemoData(db: Db, members: DemoMember[] = []): Promise<
     await ensureOrganisation(tx, networkOrganisationName, 'network');
     const partners = [];
     for (const name of demoPartnerNames) partners.push(await ensureOrganisation(tx, name, 'partner'));
-    await ensureTable(tx, { ...demoTable, organisationIds: partners.map((p) => p.id) });
+    if (!(await findTableByName(tx, demoTable.name))) await createTable(tx, { ...demoTable, organisationIds: partners.map((p) => p.id) });
     for (const m of members) {
       if (await findActiveMemberByAadObjectId(tx, m.aadObjectId)) continue;
       const organisation = await ensureOrganisation(tx, m.organisationName, m.organisationName === networkOrganisationName ? 'network' : 'partner');

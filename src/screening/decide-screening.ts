@@ -5,11 +5,11 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { decideIfAwaitingScreening, findCaseById, type ScreeningOutcome } from '../cases/case.repository.ts';
 import type { CaseRecord } from '../cases/case.types.ts';
 import type { Clock } from '../clock.ts';
-import { findFirstFreeSession } from '../conferences/free-sessions.ts';
+import { addToAgenda, firstBookableFrom, firstFreeSession } from '../conferences/planning.ts';
 import { findTableById, lockTableForBooking } from '../conferences/table.repository.ts';
 import type { Db } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
-import type { CaseNotification } from '../notify/case-notifications.ts';
+import type { Notification } from '../notify/notification.ts';
 import { fieldErrors, requiredText } from '../validation.ts';
 
 export const screeningDecision = z.discriminatedUnion('decision', [
@@ -20,7 +20,7 @@ export const screeningDecision = z.discriminatedUnion('decision', [
 export type ScreeningDecision = z.infer<typeof screeningDecision>;
 
 export type ScreeningResult =
-  | { ok: true; case: CaseRecord; notifications: CaseNotification[] }
+  | { ok: true; case: CaseRecord; notifications: Notification[] }
   | { ok: false; errors: Record<string, string> }
   /** Someone else decided first (or the case no longer awaits screening): here is what they decided. */
   | { ok: false; alreadyDecided: CaseRecord };
@@ -40,19 +40,20 @@ export async function decideScreening(deps: { db: Db; clock: Clock }, actor: Act
   const decision = parsed.data;
   const now = deps.clock.now();
 
-  const result = await deps.db.$transaction(async (tx): Promise<{ won: true } | { won: false } | { errors: Record<string, string> }> => {
+  const result = await deps.db.$transaction(async (tx): Promise<{ won: true; sessionId?: string } | { won: false } | { errors: Record<string, string> }> => {
     const current = await findCaseById(tx, caseId);
     if (!current) throw new DomainError(ErrorCode.NotFound, 'Case not found');
     if (current.status !== 'submitted') return { won: false };
 
     let outcome: ScreeningOutcome;
+    let session: { id: string } | undefined;
     if (decision.decision === 'accept') {
       const table = await findTableById(tx, decision.tableId);
       if (!table) return { errors: { tableId: 'Kies een overlegtafel uit de lijst.' } };
       await lockTableForBooking(tx, table.id);
-      const session = await findFirstFreeSession(tx, table, now);
+      session = await firstFreeSession(tx, table, firstBookableFrom(now));
       if (!session) return { errors: { tableId: 'Deze tafel heeft het komende jaar geen vrije plek meer. Kies een andere tafel.' } };
-      outcome = { status: 'accepted', tableId: table.id, firstSessionAt: session };
+      outcome = { status: 'accepted', tableId: table.id };
     } else if (decision.decision === 'reject') {
       outcome = { status: 'rejected', rejectionReason: decision.reason };
     } else {
@@ -60,13 +61,19 @@ export async function decideScreening(deps: { db: Db; clock: Clock }, actor: Act
     }
 
     if (!(await decideIfAwaitingScreening(tx, caseId, actor.memberId, now, outcome))) return { won: false };
+    if (session) await addToAgenda(tx, session.id, caseId, 'newCase');
     await recordAudit(tx, actor, { action: auditAction[outcome.status], recordType: 'case', recordId: caseId, purpose: 'screening' });
-    return { won: true };
+    return { won: true, sessionId: session?.id };
   });
 
   if ('errors' in result) return { ok: false, errors: result.errors };
   const decided = (await findCaseById(deps.db, caseId))!;
   if (!result.won) return { ok: false, alreadyDecided: decided };
   const kind = notificationKind[decided.status as keyof typeof notificationKind];
-  return { ok: true, case: decided, notifications: [{ kind, to: decided.referrer.aadObjectId, caseId }] };
+  return {
+    ok: true,
+    case: decided,
+    // A case booked on an agenda that is already in the channel: the posted card shows it too.
+    notifications: [{ kind, to: decided.referrer.aadObjectId, caseId }, ...('sessionId' in result && result.sessionId ? [{ kind: 'agendaChanged' as const, sessionId: result.sessionId }] : [])],
+  };
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { createAdapter } from '../../bot/adapter.ts';
 import { createBot } from '../../bot/app.ts';
+import { createJobRunner } from '../../bot/jobs.ts';
 import { BackgroundWork } from '../../bot/background.ts';
 import { createHttpApp } from '../../bot/server.ts';
 import { demoMembers } from '../../src/organisations/demo-partners.ts';
@@ -57,10 +58,8 @@ async function startServer(credentials: boolean) {
     },
   );
   const handled: string[] = [];
-  const { app, onTurnError } = createBot({
-    db, log: logs.log, notifier: new RecordingNotifier(), clock: new FixedClock(new Date()), roster: { membersOf: async () => [] }, allowedTenantIds: [],
-    background: new BackgroundWork(logs.log),
-  });
+  const core = { db, log: logs.log, notifier: new RecordingNotifier(), clock: new FixedClock(new Date()), background: new BackgroundWork(logs.log) };
+  const { app, onTurnError } = createBot({ ...core, roster: { membersOf: async () => [] }, allowedTenantIds: [], jobs: createJobRunner(core) });
   app.turn('beforeTurn', async (context) => {
     handled.push(context.activity.type);
     return true;

@@ -101,12 +101,15 @@ describe('screening', () => {
     const stored = (await findCaseById(db, caseId))!;
     expect(stored).toMatchObject({ status: 'accepted', decidedBy: { name: 'Ingrid Martina' } });
     expect(stored.firstSessionAt?.toISOString()).toBe('2026-11-24T14:00:00.000Z');
-    expect(result.ok && result.notifications).toEqual([{ kind: 'referralAccepted', to: a.police.aadObjectId, caseId }]);
+    expect(result.ok && result.notifications).toEqual([
+      { kind: 'referralAccepted', to: a.police.aadObjectId, caseId },
+      { kind: 'agendaChanged', sessionId: stored.firstSessionId },
+    ]);
     expect((await listAuditEvents(db, { recordId: caseId })).map((e) => e.action)).toEqual(['referral.submitted', 'screening.accepted']);
   });
 
   it('when a meeting is full, then the next one with room is booked', async () => {
-    await db.conferenceTable.updateMany({ data: { capacity: 2 } });
+    await db.conferenceTable.updateMany({ data: { sessionMinutes: 30, minutesPerCase: 15 } }); // room for two
     const sessions: string[] = [];
     for (const actor of [a.police, a.mentalHealth, a.municipality]) {
       const { caseId } = await submit(actor);

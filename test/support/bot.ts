@@ -2,6 +2,7 @@ import { TestAdapter } from 'botbuilder';
 import type { Activity } from 'botbuilder';
 import { BackgroundWork } from '../../bot/background.ts';
 import { createBot } from '../../bot/app.ts';
+import { createJobRunner } from '../../bot/jobs.ts';
 import type { Roster } from '../../bot/deps.ts';
 import type { Db } from '../../src/db/client.ts';
 import { demoMembers, demoStranger } from '../../src/organisations/demo-partners.ts';
@@ -24,10 +25,18 @@ export function createTestBot(db: Db, options: { allowedTenantIds?: string[]; ro
   const clock = new FixedClock(options.now ?? new Date('2026-11-23T09:00:00Z'));
   const roster: Roster = options.roster ?? { membersOf: async () => [] };
   const background = new BackgroundWork(logs.log);
-  const { app, onTurnError } = createBot({ db, log: logs.log, notifier, clock, roster, allowedTenantIds: options.allowedTenantIds ?? [], background });
+  const jobs = createJobRunner({ db, log: logs.log, notifier, clock, background });
+  const { app, onTurnError } = createBot({ db, log: logs.log, notifier, clock, roster, allowedTenantIds: options.allowedTenantIds ?? [], background, jobs });
   const adapter = new TestAdapter(async (context) => {
     await app.run(context);
   });
+  /** Messages the bot edited in the conversation it answered in (an invoke's card is never among them unless shared content changed). */
+  const edited: Partial<Activity>[] = [];
+  const updateActivity = adapter.updateActivity.bind(adapter);
+  adapter.updateActivity = async (context, activity) => {
+    edited.push(activity);
+    return updateActivity(context, activity);
+  };
   adapter.onTurnError = onTurnError;
 
   async function deliver(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
@@ -50,6 +59,14 @@ export function createTestBot(db: Db, options: { allowedTenantIds?: string[]; ro
 
   return {
     adapter,
+    edited,
+    jobs,
+    /** Runs the due jobs as the scheduler would, and waits for what they send. */
+    async runDueJobs() {
+      const ran = await jobs.runDue();
+      await background.settled();
+      return ran;
+    },
     notifier,
     logs,
     clock,

@@ -3,14 +3,26 @@ import type { Clock } from '../../src/clock.ts';
 
 /** Records what the bot would post without being asked. */
 export class RecordingNotifier implements Notifier {
-  readonly sent: { to: { person: string } | { conversation: string }; message: OutgoingMessage }[] = [];
+  readonly sent: { to: { person: string } | { conversation: string }; message: OutgoingMessage; activityId: string }[] = [];
+  readonly updates: { conversationId: string; activityId: string; message: OutgoingMessage }[] = [];
+  private nextId = 1;
   async toPerson(aadObjectId: string, message: OutgoingMessage): Promise<DeliveryResult> {
-    this.sent.push({ to: { person: aadObjectId }, message });
-    return { delivered: true };
+    const activityId = `activity-${this.nextId++}`;
+    this.sent.push({ to: { person: aadObjectId }, message, activityId });
+    return { delivered: true, activityId };
   }
   async toConversation(conversationId: string, message: OutgoingMessage): Promise<DeliveryResult> {
-    this.sent.push({ to: { conversation: conversationId }, message });
-    return { delivered: true };
+    const activityId = `activity-${this.nextId++}`;
+    this.sent.push({ to: { conversation: conversationId }, message, activityId });
+    return { delivered: true, activityId };
+  }
+  async update(conversationId: string, activityId: string, message: OutgoingMessage): Promise<DeliveryResult> {
+    this.updates.push({ conversationId, activityId, message });
+    return { delivered: true, activityId };
+  }
+  /** Posts in a channel or group chat. */
+  inConversation(conversationId: string): OutgoingMessage[] {
+    return this.sent.filter((s) => 'conversation' in s.to && s.to.conversation === conversationId).map((s) => s.message);
   }
   to(aadObjectId: string): OutgoingMessage[] {
     return this.sent.filter((s) => 'person' in s.to && s.to.person === aadObjectId).map((s) => s.message);

@@ -1,0 +1,104 @@
+import { CardFactory, type TurnContext } from 'botbuilder';
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { FieldErrors, FormValues } from '../../cards/form.ts';
+import { formValuesOf } from '../../cards/form.ts';
+import { channelLinkedCard, linkChannelCard, newTableDefaults, sessionsCard, tableFormCard, tableFormValues, tablesCard } from '../../cards/tables.card.ts';
+import { Verb } from '../../cards/verbs.ts';
+import { assertCan, can } from '../../src/access/policy.ts';
+import { listSessions, countItems } from '../../src/conferences/session.repository.ts';
+import { addExtraSession, cancelSession, moveSession, sessionLocalTime, type SessionChangeResult } from '../../src/conferences/sessions.ts';
+import { findTableById, listTables } from '../../src/conferences/table.repository.ts';
+import { closeTable, linkChannel, listTableOverview, saveTable } from '../../src/conferences/tables.ts';
+import { DomainError, ErrorCode } from '../../src/errors.ts';
+import { listActiveMembers } from '../../src/members/member.repository.ts';
+import { listPartners } from '../../src/organisations/organisation.repository.ts';
+import { onCardAction } from '../card-action.ts';
+import type { BotDeps } from '../deps.ts';
+import { deliverNotifications } from '../notifications.ts';
+import { actorOf, conversationKind } from '../turn-context.ts';
+
+type Data = Record<string, unknown>;
+const text = (data: Data, key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
+
+export function registerTables(app: Application<TurnState>, deps: BotDeps): void {
+  const list = async (context: TurnContext, notice?: string) => {
+    const actor = actorOf(context);
+    return tablesCard(await listTableOverview(deps, actor), { manage: can(actor, 'tables.manage'), notice });
+  };
+  const form = async (context: TurnContext, tableId: string | undefined, values?: FormValues, errors?: FieldErrors) => {
+    assertCan(actorOf(context), 'tables.manage');
+    const table = tableId ? await findTableById(deps.db, tableId) : undefined;
+    if (tableId && !table) throw new DomainError(ErrorCode.NotFound, 'Table not found');
+    const members = await listActiveMembers(deps.db);
+    return tableFormCard({ tableId, values: values ?? (table ? tableFormValues(table) : newTableDefaults), errors, partners: await listPartners(deps.db), members });
+  };
+  const sessions = async (context: TurnContext, tableId: string, options: { notice?: string; errors?: FieldErrors } = {}) => {
+    assertCan(actorOf(context), 'agenda.manage');
+    const table = await findTableById(deps.db, tableId);
+    if (!table) throw new DomainError(ErrorCode.NotFound, 'Table not found');
+    const coming = await listSessions(deps.db, { tableIds: [table.id], from: deps.clock.now() }, 10);
+    const counts = await countItems(deps.db, coming.map((s) => s.id));
+    return sessionsCard({ table, ...options, sessions: coming.map((s) => ({ ...s, itemCount: counts.get(s.id) ?? 0, local: sessionLocalTime(s, table) })) });
+  };
+  /** After a session change: tell people in the background, show the fresh list at once. */
+  const changed = async (context: TurnContext, tableId: string, result: SessionChangeResult, notice: string) => {
+    if (!result.ok) return sessions(context, tableId, { errors: result.errors });
+    deps.log.info({ sessionId: result.session.id, status: result.session.status }, 'session changed');
+    deps.background.run('session notifications', () => deliverNotifications(deps, result.notifications));
+    return sessions(context, tableId, { notice });
+  };
+
+  app.message(/^\s*tafels\s*$/i, async (context) => {
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await list(context))] });
+  });
+  onCardAction(app, Verb.tablesList, async (context) => list(context));
+  onCardAction<Data>(app, Verb.tableForm, async (context, data) => form(context, text(data, 'tableId') || undefined));
+  onCardAction<Data>(app, Verb.tableSave, async (context, data) => {
+    const tableId = text(data, 'tableId') || undefined;
+    const result = await saveTable(deps, actorOf(context), formValuesOf(data), tableId);
+    if (!result.ok) return form(context, tableId, formValuesOf(data), result.errors);
+    deps.log.info({ tableId: result.table.id, created: result.created }, 'table saved');
+    return list(context, `Tafel ${result.table.name} is ${result.created ? 'aangemaakt' : 'opgeslagen'}.`);
+  });
+  onCardAction<Data>(app, Verb.tableClose, async (context, data) => {
+    try {
+      const table = await closeTable(deps, actorOf(context), text(data, 'tableId'));
+      return list(context, `Tafel ${table.name} is gesloten.`);
+    } catch (error) {
+      if (error instanceof DomainError && error.details.reason === 'tableHasAgenda') {
+        return list(context, 'Deze tafel heeft nog casussen op komende agenda\'s. Verplaats of annuleer die overleggen eerst (knop "Sessies").');
+      }
+      throw error;
+    }
+  });
+  onCardAction<Data>(app, Verb.tableSessions, async (context, data) => sessions(context, text(data, 'tableId')));
+  onCardAction<Data>(app, Verb.sessionMove, async (context, data) =>
+    changed(context, text(data, 'tableId'), await moveSession(deps, actorOf(context), text(data, 'sessionId'), formValuesOf(data)), 'Het overleg is verplaatst; de betrokkenen krijgen bericht.'),
+  );
+  onCardAction<Data>(app, Verb.sessionCancel, async (context, data) =>
+    changed(context, text(data, 'tableId'), await cancelSession(deps, actorOf(context), text(data, 'sessionId')), 'Het overleg is geannuleerd; de casussen zijn doorgeschoven en de betrokkenen krijgen bericht.'),
+  );
+  onCardAction<Data>(app, Verb.sessionAdd, async (context, data) =>
+    changed(context, text(data, 'tableId'), await addExtraSession(deps, actorOf(context), text(data, 'tableId'), formValuesOf(data)), 'Het extra overleg is toegevoegd.'),
+  );
+
+  // In a channel, with an @mention (Teams strips it): this channel becomes where the table's agenda goes.
+  app.message(/^\s*tafel koppelen\s*$/i, async (context) => {
+    if (conversationKind(context.activity) !== 'channel') {
+      await context.sendActivity('Typ dit in het kanaal van de overlegtafel, met @Casusbot ervoor: "@Casusbot tafel koppelen".');
+      return;
+    }
+    assertCan(actorOf(context), 'tables.manage');
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(linkChannelCard(await listTables(deps.db)))] });
+  });
+  onCardAction<Data>(app, Verb.tableLink, async (context, data) => {
+    if (conversationKind(context.activity) !== 'channel') return 'Een tafel koppel je in het kanaal zelf.';
+    const conversationId = context.activity.conversation.id.split(';')[0]!;
+    const table = await linkChannel(deps, actorOf(context), text(data, 'tableId'), conversationId);
+    deps.log.info({ tableId: table.id }, 'channel linked to table');
+    const confirmation = channelLinkedCard(table);
+    // The chooser in the channel becomes the confirmation for everyone: its shared content changed.
+    if (context.activity.replyToId) await context.updateActivity({ id: context.activity.replyToId, type: 'message', attachments: [CardFactory.adaptiveCard(confirmation)] });
+    return confirmation;
+  });
+}

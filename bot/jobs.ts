@@ -1,0 +1,23 @@
+import { agendaPostHandler } from '../src/conferences/publish-agenda.ts';
+import { JobRunner } from '../src/jobs/runner.ts';
+import type { BotDeps } from './deps.ts';
+import { channelCardFor, deliverNotifications } from './notifications.ts';
+
+/** The due work this bot knows, with the channel posting and notifications it needs. */
+export function createJobRunner(deps: Pick<BotDeps, 'db' | 'clock' | 'log' | 'notifier' | 'background'>, options: { owner?: string; leaseMs?: number } = {}): JobRunner {
+  const agendaPost = agendaPostHandler({
+    db: deps.db,
+    clock: deps.clock,
+    log: deps.log,
+    poster: {
+      async post(conversationId, agenda) {
+        const result = await deps.notifier.toConversation(conversationId, { card: await channelCardFor(deps, agenda.session.id) });
+        if (!result.delivered) throw new Error('channel conversation unknown');
+        return result.activityId;
+      },
+    },
+    // Personal messages can wait out throttling; the post itself is what the job records.
+    notify: async (notifications) => deps.background.run('agenda notifications', () => deliverNotifications(deps, notifications)),
+  });
+  return new JobRunner({ db: deps.db, clock: deps.clock, log: deps.log, handlers: [agendaPost], ...options });
+}

@@ -1,0 +1,69 @@
+import { agendaNoticeCard, agendaProblemCard, channelAgendaCard } from '../cards/agenda.card.ts';
+import { referralOutcomeCard } from '../cards/cases.card.ts';
+import { findCaseById } from '../src/cases/case.repository.ts';
+import { agendaSeenBy, invitedTeamsUserIds, publicAgenda } from '../src/conferences/agenda.ts';
+import { findSessionById } from '../src/conferences/session.repository.ts';
+import { identifyActor } from '../src/members/identify-actor.ts';
+import type { Notification } from '../src/notify/notification.ts';
+import type { BotDeps } from './deps.ts';
+import { screeningCardFor } from './screening-view.ts';
+
+type Deps = Pick<BotDeps, 'db' | 'log' | 'notifier' | 'clock'>;
+
+/** The channel card of a session as everyone at the table sees it. */
+export async function channelCardFor(deps: Pick<BotDeps, 'db'>, sessionId: string) {
+  return channelAgendaCard(await publicAgenda(deps.db, sessionId), await invitedTeamsUserIds(deps.db, sessionId));
+}
+
+/** Edits the posted channel card in place; a session whose agenda is not out yet has nothing to edit. */
+async function refreshChannelCard(deps: Deps, sessionId: string): Promise<void> {
+  const session = await findSessionById(deps.db, sessionId);
+  if (!session?.post) return;
+  await deps.notifier.update(session.post.conversationId, session.post.activityId, { card: await channelCardFor(deps, sessionId) });
+}
+
+/** A personal card about a session, built for its recipient: only the items they may see. */
+async function personalCard(deps: Deps, n: Exclude<Notification, { kind: 'agendaChanged' } | { caseId: string }>) {
+  const viewer = await identifyActor(deps.db, { aadObjectId: n.to });
+  if (!viewer) return undefined;
+  const seen = (sessionId: string) => agendaSeenBy(deps, viewer, sessionId);
+  switch (n.kind) {
+    case 'agendaProblem':
+      return agendaProblemCard(await seen(n.sessionId), n.problem);
+    case 'agendaPublished':
+      return agendaNoticeCard(await seen(n.sessionId), { kind: 'published' });
+    case 'sessionMoved':
+      return agendaNoticeCard(await seen(n.sessionId), { kind: 'moved', previousStartsAt: n.previousStartsAt });
+    case 'casesRebooked': {
+      const moves = await Promise.all(n.moves.map(async (m) => ({ reference: m.reference, to: await seen(m.toSessionId) })));
+      return agendaNoticeCard(await seen(n.fromSessionId), { kind: 'rebooked', why: n.why, moves });
+    }
+  }
+}
+
+/**
+ * Sends what a use case asked for, after its transaction committed. A failed delivery is logged (ids and
+ * kinds only) and does not undo anything: the recipient still finds it under the commands.
+ */
+export async function deliverNotifications(deps: Deps, notifications: Notification[]): Promise<void> {
+  for (const n of notifications) {
+    try {
+      if (n.kind === 'agendaChanged') {
+        await refreshChannelCard(deps, n.sessionId);
+        continue;
+      }
+      let card: object | undefined;
+      if ('caseId' in n) {
+        const found = await findCaseById(deps.db, n.caseId);
+        card = found && (n.kind === 'screeningRequested' ? await screeningCardFor(deps, { case: found }) : referralOutcomeCard(found));
+      } else {
+        card = await personalCard(deps, n);
+      }
+      if (!card) continue;
+      const result = await deps.notifier.toPerson(n.to, { card });
+      if (!result.delivered) deps.log.warn({ kind: n.kind }, 'notification not delivered: no personal chat with the recipient yet');
+    } catch (error) {
+      deps.log.error({ kind: n.kind, errorType: (error as Error)?.name }, 'notification failed');
+    }
+  }
+}

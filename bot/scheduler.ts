@@ -1,0 +1,63 @@
+import schedule from 'node-schedule';
+import type { Clock } from '../src/clock.ts';
+import type { Db } from '../src/db/client.ts';
+import type { JobRunner } from '../src/jobs/runner.ts';
+import type { Logger } from '../src/logger.ts';
+import { planSessions } from '../src/conferences/planning.ts';
+import { listTables } from '../src/conferences/table.repository.ts';
+
+export interface Scheduler {
+  /** Run due work now and re-arm (after a change that may have made something due sooner). */
+  wake(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Wakes the process for due work. The jobs table holds all state: node-schedule only sets the next
+ * alarm, a sweep every minute is the safety net (a job another instance created), and the sessions a
+ * year ahead are planned at start-up and every hour. Missed work is caught up at start-up.
+ */
+export function startScheduler(deps: { db: Db; clock: Clock; log: Logger; runner: JobRunner }): Scheduler {
+  let alarm: schedule.Job | undefined;
+  let chain: Promise<void> = Promise.resolve();
+  let stopped = false;
+
+  const enqueue = (label: string, work: () => Promise<void>) => {
+    chain = chain.then(work).catch((error: unknown) => deps.log.error({ label, errorType: (error as Error)?.name }, 'scheduler work failed'));
+  };
+  const arm = async () => {
+    alarm?.cancel();
+    const next = await deps.runner.nextDueAt();
+    if (!next || stopped) return;
+    // node-schedule ignores a date in the past: due work runs on the next tick instead.
+    alarm = schedule.scheduleJob(new Date(Math.max(next.getTime(), Date.now() + 50)), () => wake());
+  };
+  const wake = () =>
+    enqueue('run due jobs', async () => {
+      if (stopped) return;
+      const ran = await deps.runner.runDue();
+      if (ran) deps.log.info({ ran, owner: deps.runner.owner }, 'due jobs run');
+      await arm();
+    });
+  const plan = () =>
+    enqueue('plan sessions', async () => {
+      const now = deps.clock.now();
+      for (const table of await listTables(deps.db)) await deps.db.$transaction((tx) => planSessions(tx, table, now));
+    });
+
+  const sweep = schedule.scheduleJob('* * * * *', () => wake());
+  const hourly = schedule.scheduleJob('17 * * * *', () => plan());
+  plan();
+  wake();
+
+  return {
+    wake,
+    async stop() {
+      stopped = true;
+      sweep?.cancel();
+      hourly?.cancel();
+      alarm?.cancel();
+      await chain;
+    },
+  };
+}

@@ -1,0 +1,185 @@
+import type { AgendaItemView, AgendaView } from '../src/conferences/agenda.ts';
+import { card, execute, heading, paragraph, subheading, type AdaptiveCard, type Element } from './adaptive.ts';
+import { choiceField } from './form.ts';
+import { formatDate, formatSession, formatTime, lifeDomainLabels, reasonLabels, sessionStatusLabels } from './labels.ts';
+import { Verb } from './verbs.ts';
+
+/** Teams refreshes a card for at most 60 listed users. */
+export const maxRefreshUsers = 60;
+
+const when = (a: AgendaView) => formatSession(a.session.startsAt, a.table.timeZone);
+const slotText = (a: AgendaView, i: AgendaItemView) => (i.slot ? `${formatTime(i.slot.start, a.table.timeZone)}–${formatTime(i.slot.end, a.table.timeZone)}` : 'nog geen tijd');
+
+/** The line the channel shows for an item: time, reference, reason. No personal data. */
+function itemLine(a: AgendaView, i: AgendaItemView): string {
+  return `**${slotText(a, i)}** · ${i.reference} · ${reasonLabels[i.reason]}`;
+}
+const invitedLine = (i: AgendaItemView) => paragraph(`Uitgenodigd: ${i.invitedOrganisations.map((o) => o.name).join(', ') || '-'}`, { subtle: true });
+
+function sessionState(a: AgendaView): Element[] {
+  if (a.session.status === 'cancelled') return [paragraph('Dit overleg gaat niet door. De casussen zijn naar een volgend overleg verplaatst.', { color: 'Attention' })];
+  if (a.session.status === 'moved') return [paragraph('Dit overleg is verplaatst naar het tijdstip hierboven.', { color: 'Warning' })];
+  return [];
+}
+
+/**
+ * The agenda in the table's channel: everyone at the table reads it, so it holds references, times and
+ * organisations only. "Mijn deel" answers each person with their own view; in Teams the card also
+ * refreshes itself for the invited participants (`refreshFor`, Teams user ids).
+ */
+export function channelAgendaCard(a: AgendaView, refreshFor: string[] = []): AdaptiveCard {
+  const mine = execute('Mijn deel', Verb.agendaMine, { sessionId: a.session.id });
+  const items = a.session.status === 'cancelled' ? [] : a.items;
+  const body: Element[] = [
+    heading(`Agenda ${a.table.name}`),
+    paragraph(when(a), { color: 'Good' }),
+    ...sessionState(a),
+    ...(items.length || a.session.status === 'cancelled' ? [] : [paragraph('Er staan geen casussen op de agenda.', { subtle: true })]),
+    ...items.flatMap((i) => [paragraph(itemLine(a, i)), invitedLine(i)]),
+    paragraph('In dit kanaal staan geen persoonsgegevens. Kies "Mijn deel" voor de casussen waarvoor jouw organisatie is uitgenodigd.', { subtle: true }),
+  ];
+  const users = refreshFor.slice(0, maxRefreshUsers);
+  return card(body, [mine], users.length ? { refresh: { action: mine, userIds: users } } : {});
+}
+
+/** "Mijn deel": the same agenda, with a glance at each case the viewer may see. Only the clicker sees it. */
+export function personalAgendaCard(a: AgendaView & { visibleCount: number }): AdaptiveCard {
+  const body: Element[] = [
+    heading(`Mijn deel: agenda ${a.table.name}`),
+    paragraph(when(a), { color: 'Good' }),
+    ...sessionState(a),
+    paragraph(a.visibleCount ? 'Alleen jij ziet dit overzicht. Deel het niet in het kanaal.' : 'Jouw organisatie is voor geen van deze casussen uitgenodigd.', { subtle: true }),
+  ];
+  for (const i of a.session.status === 'cancelled' ? [] : a.items) {
+    body.push(paragraph(itemLine(a, i)));
+    if (i.glance) {
+      body.push({
+        type: 'FactSet',
+        facts: [
+          ...(i.glance.firstPersonName ? [{ title: 'Betrokkene', value: i.glance.firstPersonName }] : []),
+          { title: 'Leefgebieden', value: i.glance.lifeDomains.map((d) => lifeDomainLabels[d]).join(', ') || '-' },
+          { title: 'Op gezag van', value: i.glance.responsibleOrganisationName ?? '-' },
+        ],
+      });
+    }
+    body.push(invitedLine(i));
+  }
+  return card(body, [execute('Vernieuwen', Verb.agendaMine, { sessionId: a.session.id })]);
+}
+
+export interface DraftAgendaView {
+  agenda: AgendaView;
+  addable: { id: string; reference: string }[];
+  notice?: string;
+}
+
+/** The procesmanager's working copy: reorder, add, remove, publish. */
+export function draftAgendaCard(v: DraftAgendaView): AdaptiveCard {
+  const a = v.agenda;
+  const sessionId = a.session.id;
+  const open = a.session.status !== 'cancelled' && a.session.status !== 'held';
+  const status = a.session.agendaPublishedAt
+    ? `Gepubliceerd op ${formatDate(a.session.agendaPublishedAt, a.table.timeZone)}. Wijzigingen verschijnen meteen in het kanaal.`
+    : `Concept: nog niet gepubliceerd. ${a.table.channelLinked ? 'De agenda gaat vanzelf naar het kanaal op het ingestelde moment.' : 'Deze tafel heeft nog geen kanaal: typ in het kanaal "@Casusbot tafel koppelen".'}`;
+  const body: Element[] = [
+    heading(`Agenda ${a.table.name}`),
+    paragraph(`${when(a)} · ${sessionStatusLabels[a.session.status]}`, { color: 'Good' }),
+    paragraph(status, { subtle: true }),
+    ...(v.notice ? [paragraph(v.notice, { color: 'Good' })] : []),
+    paragraph(`${a.items.length} van ${a.table.capacity} plaatsen bezet (${a.table.minutesPerCase} minuten per casus).`, { subtle: true }),
+  ];
+  a.items.forEach((i, n) => {
+    body.push(paragraph(itemLine(a, i)), invitedLine(i));
+    if (open) {
+      body.push({
+        type: 'ActionSet',
+        actions: [
+          ...(n > 0 ? [execute('Omhoog', Verb.agendaEdit, { sessionId, action: 'up', itemId: i.id })] : []),
+          ...(n < a.items.length - 1 ? [execute('Omlaag', Verb.agendaEdit, { sessionId, action: 'down', itemId: i.id })] : []),
+          execute('Van de agenda halen', Verb.agendaEdit, { sessionId, action: 'remove', itemId: i.id }, { style: 'destructive' }),
+        ],
+      });
+    }
+  });
+  if (!a.items.length) body.push(paragraph('Er staan nog geen casussen op deze agenda.', { subtle: true }));
+  if (a.overflow.length) body.push(subheading('Past niet meer'), ...a.overflow.map((i) => paragraph(`${i.reference} · ${reasonLabels[i.reason]}`, { color: 'Warning' })));
+  const actions: Element[] = [];
+  if (open && v.addable.length) {
+    actions.push({
+      type: 'Action.ShowCard',
+      title: 'Casus toevoegen',
+      card: {
+        type: 'AdaptiveCard',
+        version: '1.5',
+        body: choiceField('caseId', 'Geaccepteerde casus zonder datum', v.addable.map((c) => ({ title: c.reference, value: c.id })), {}, {}),
+        actions: [execute('Toevoegen', Verb.agendaEdit, { sessionId, action: 'add' })],
+      },
+    });
+  }
+  if (open && !a.session.agendaPublishedAt) actions.push(execute('Nu publiceren', Verb.agendaPublish, { sessionId }, { style: 'positive' }));
+  actions.push(execute('Vernieuwen', Verb.agendaShow, { sessionId }), execute('Sessies', Verb.tableSessions, { tableId: a.table.id }));
+  return card(body, actions);
+}
+
+/** `agenda`: the coming sessions; for a participant only their organisation's items. */
+export function myAgendaCard(agendas: AgendaView[], options: { manage: boolean }): AdaptiveCard {
+  const body: Element[] = [heading('Agenda')];
+  if (!agendas.length) body.push(paragraph('Er zijn geen komende overleggen aan tafels waar jouw organisatie aan zit.', { subtle: true }));
+  for (const a of agendas) {
+    body.push(subheading(`${a.table.name} · ${when(a)}`));
+    body.push(paragraph(a.session.agendaPublishedAt ? 'Gepubliceerd' : 'Concept', { subtle: true }));
+    if (!a.items.length) body.push(paragraph(options.manage ? 'Nog geen casussen.' : 'Jouw organisatie is (nog) niet uitgenodigd.', { subtle: true }));
+    body.push(...a.items.flatMap((i) => [paragraph(itemLine(a, i)), invitedLine(i)]));
+    const buttons = options.manage
+      ? [execute('Agenda bewerken', Verb.agendaShow, { sessionId: a.session.id })]
+      : a.items.length ? [execute('Mijn deel', Verb.agendaMine, { sessionId: a.session.id })] : [];
+    if (buttons.length) body.push({ type: 'ActionSet', actions: buttons });
+  }
+  return card(body, [execute('Vernieuwen', Verb.agendaList)]);
+}
+
+export type AgendaNotice =
+  | { kind: 'published' }
+  | { kind: 'moved'; previousStartsAt: Date }
+  | { kind: 'rebooked'; why: 'cancelled' | 'overflow'; moves: { reference: string; to?: AgendaView }[] };
+
+/** A personal message about a session, with only the items this person may see. */
+export function agendaNoticeCard(a: AgendaView, notice: AgendaNotice): AdaptiveCard {
+  const tz = a.table.timeZone;
+  if (notice.kind === 'rebooked') {
+    const title = notice.why === 'cancelled' ? `Overleg ${a.table.name} gaat niet door` : `Agenda ${a.table.name} is vol`;
+    const intro = notice.why === 'cancelled'
+      ? `Het overleg van ${when(a)} is geannuleerd.`
+      : `De agenda van ${when(a)} is vol; deze casussen schuiven door.`;
+    return card([
+      heading(title),
+      paragraph(intro, { color: 'Warning' }),
+      ...(notice.moves.length
+        ? notice.moves.map((m) => paragraph(`**${m.reference}** wordt nu besproken op ${m.to ? formatSession(m.to.session.startsAt, tz) : 'een nog te bepalen datum'}.`))
+        : [paragraph('Er stonden geen casussen van jouw organisatie op.', { subtle: true })]),
+    ]);
+  }
+  const intro = notice.kind === 'published'
+    ? `De agenda van ${when(a)} staat in het kanaal. Jouw organisatie is uitgenodigd voor:`
+    : `Het overleg van ${formatSession(notice.previousStartsAt, tz)} is verplaatst naar ${when(a)}. Jouw casussen:`;
+  return card(
+    [heading(`Agenda ${a.table.name}`), paragraph(intro, { color: 'Good' }), ...a.items.flatMap((i) => [paragraph(itemLine(a, i)), invitedLine(i)])],
+    [execute('Mijn deel', Verb.agendaMine, { sessionId: a.session.id })],
+  );
+}
+
+export type AgendaProblem = 'missed' | 'uncertain' | 'noChannel';
+
+/** For the procesmanager: an agenda post that needs a person. */
+export function agendaProblemCard(a: AgendaView, problem: AgendaProblem): AdaptiveCard {
+  const sessionId = a.session.id;
+  const text: Record<AgendaProblem, string> = {
+    missed: `De agenda van ${when(a)} is niet in het kanaal geplaatst: het overleg was al begonnen toen de bot weer draaide.`,
+    uncertain: `De bot stopte terwijl hij de agenda van ${when(a)} in het kanaal plaatste. Kijk in het kanaal of de agenda er staat, zodat hij niet twee keer verschijnt.`,
+    noChannel: `De agenda van ${when(a)} kon niet worden geplaatst: tafel ${a.table.name} heeft geen kanaal. Typ in het kanaal van de tafel "@Casusbot tafel koppelen"; de agenda gaat daarna alsnog uit.`,
+  };
+  const actions = problem === 'uncertain'
+    ? [execute('Staat er niet: opnieuw plaatsen', Verb.agendaRepost, { sessionId }, { style: 'positive' }), execute('Staat er al', Verb.agendaConfirmPosted, { sessionId })]
+    : [execute('Agenda bekijken', Verb.agendaShow, { sessionId })];
+  return card([heading(`Agenda ${a.table.name}: actie nodig`), paragraph(text[problem], { color: 'Attention' })], actions);
+}

@@ -1,0 +1,94 @@
+import type { Tx } from '../db/client.ts';
+import type { AgendaReason } from './agenda.rules.ts';
+
+/** An agenda item with the facts of its case that decide who is invited (no personal data). */
+export interface AgendaItemRow {
+  id: string;
+  sessionId: string;
+  caseId: string;
+  reference: string;
+  reason: AgendaReason;
+  position: number;
+  referrerMemberId: string;
+  referrerOrganisationId: string;
+  responsibleOrganisationId?: string;
+  involvedOrganisationIds: string[];
+}
+
+const select = {
+  id: true, sessionId: true, caseId: true, reason: true, position: true,
+  case: {
+    select: {
+      reference: true, referrerMemberId: true, referrerOrganisationId: true, responsibleOrganisationId: true,
+      organisations: { select: { organisationId: true } },
+    },
+  },
+} as const;
+
+type Row = {
+  id: string; sessionId: string; caseId: string; reason: AgendaReason; position: number;
+  case: { reference: string | null; referrerMemberId: string; referrerOrganisationId: string; responsibleOrganisationId: string | null; organisations: { organisationId: string }[] };
+};
+
+function toItem(r: Row): AgendaItemRow {
+  return {
+    id: r.id,
+    sessionId: r.sessionId,
+    caseId: r.caseId,
+    reference: r.case.reference ?? '',
+    reason: r.reason,
+    position: r.position,
+    referrerMemberId: r.case.referrerMemberId,
+    referrerOrganisationId: r.case.referrerOrganisationId,
+    ...(r.case.responsibleOrganisationId ? { responsibleOrganisationId: r.case.responsibleOrganisationId } : {}),
+    involvedOrganisationIds: r.case.organisations.map((o) => o.organisationId),
+  };
+}
+
+/** The items of several sessions in one query (whatever their number), in agenda order. */
+export async function listAgendaItems(tx: Tx, sessionIds: string[]): Promise<AgendaItemRow[]> {
+  if (!sessionIds.length) return [];
+  const rows = await tx.agendaItem.findMany({ where: { sessionId: { in: sessionIds } }, select, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }] });
+  return rows.map(toItem);
+}
+
+export async function findAgendaItem(tx: Tx, id: string): Promise<AgendaItemRow | undefined> {
+  const r = await tx.agendaItem.findUnique({ where: { id }, select });
+  return r ? toItem(r) : undefined;
+}
+
+export async function addAgendaItem(tx: Tx, item: { sessionId: string; caseId: string; reason: AgendaReason; position: number }): Promise<void> {
+  await tx.agendaItem.create({ data: item });
+}
+
+export async function removeAgendaItem(tx: Tx, id: string): Promise<void> {
+  await tx.agendaItem.delete({ where: { id } });
+}
+
+export async function setPositions(tx: Tx, positions: { id: string; position: number }[]): Promise<void> {
+  for (const p of positions) await tx.agendaItem.update({ where: { id: p.id }, data: { position: p.position } });
+}
+
+export async function moveItemToSession(tx: Tx, id: string, sessionId: string, position: number): Promise<void> {
+  await tx.agendaItem.update({ where: { id }, data: { sessionId, position } });
+}
+
+/** Accepted cases of a table that are on no agenda from `from` on: what the procesmanager can add. */
+export async function listUnscheduledCases(tx: Tx, tableId: string, from: Date): Promise<{ id: string; reference: string }[]> {
+  const rows = await tx.case.findMany({
+    where: { tableId, status: 'accepted', agendaItems: { none: { session: { startsAt: { gte: from } } } } },
+    select: { id: true, reference: true },
+    orderBy: { reference: 'asc' },
+    take: 50,
+  });
+  return rows.map((r) => ({ id: r.id, reference: r.reference ?? '' }));
+}
+
+export async function setFirstSession(tx: Tx, caseId: string, sessionId: string): Promise<void> {
+  await tx.case.update({ where: { id: caseId }, data: { firstSessionId: sessionId } });
+}
+
+/** A case added by hand that was never discussed gets this as its first discussion. */
+export async function setFirstSessionIfNone(tx: Tx, caseId: string, sessionId: string): Promise<void> {
+  await tx.case.updateMany({ where: { id: caseId, firstSessionId: null }, data: { firstSessionId: sessionId } });
+}

@@ -1,0 +1,182 @@
+import type { Actor } from '../actor.ts';
+import { canSeeAgendaItem, invitedOrganisationIds } from '../access/case-access.ts';
+import { assertCan } from '../access/policy.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { Tx } from '../db/client.ts';
+import { DomainError, ErrorCode } from '../errors.ts';
+import { listActiveMembers } from '../members/member.repository.ts';
+import type { ConferenceNotification } from '../notify/conference-notifications.ts';
+import { listOrganisations } from '../organisations/organisation.repository.ts';
+import { findCaseGlances, type CaseGlance } from '../cases/case.repository.ts';
+import { findAgendaItem, listAgendaItems, listUnscheduledCases, removeAgendaItem, setPositions, setFirstSessionIfNone, type AgendaItemRow } from './agenda.repository.ts';
+import { composeAgenda, moveItem, type AgendaReason, type Slot } from './agenda.rules.ts';
+import { addToAgenda, rebook } from './planning.ts';
+import { capacityOf } from './schedule.ts';
+import { activeSessionStatuses, findSessionById, listSessions, type SessionView } from './session.repository.ts';
+import { findTableById, listTables, type TableView } from './table.repository.ts';
+import type { ConferenceDeps } from './tables.ts';
+
+export interface AgendaItemView {
+  id: string;
+  caseId: string;
+  reference: string;
+  reason: AgendaReason;
+  slot?: Slot;
+  invitedOrganisations: { id: string; name: string }[];
+  /** Only in a personal view, for an item the viewer may see. */
+  glance?: CaseGlance;
+}
+
+/** One session's agenda as the channel may show it: references, times and organisations, no personal data. */
+export interface AgendaView {
+  session: SessionView;
+  table: { id: string; name: string; timeZone: string; minutesPerCase: number; capacity: number; chairMemberId?: string; channelLinked: boolean };
+  items: AgendaItemView[];
+  /** Items beyond capacity (before they are moved on). */
+  overflow: AgendaItemView[];
+}
+
+/** Loads agendas for any number of sessions in a fixed number of queries. */
+export async function loadAgendas(tx: Tx, sessions: SessionView[], tables: TableView[]): Promise<AgendaView[]> {
+  const [items, organisations] = await Promise.all([listAgendaItems(tx, sessions.map((s) => s.id)), listOrganisations(tx)]);
+  const names = new Map(organisations.map((o) => [o.id, o.name]));
+  const bySession = new Map<string, AgendaItemRow[]>();
+  for (const i of items) bySession.set(i.sessionId, [...(bySession.get(i.sessionId) ?? []), i]);
+  return sessions.map((session) => {
+    const table = tables.find((t) => t.id === session.tableId)!;
+    const view = (i: AgendaItemRow): AgendaItemView => ({
+      id: i.id, caseId: i.caseId, reference: i.reference, reason: i.reason,
+      invitedOrganisations: invitedOrganisationIds(i).flatMap((id) => (names.has(id) ? [{ id, name: names.get(id)! }] : [])),
+    });
+    const composed = composeAgenda(bySession.get(session.id) ?? [], {
+      startsAt: session.startsAt, minutesPerCase: table.schedule.minutesPerCase, capacity: capacityOf(table.schedule),
+    });
+    return {
+      session,
+      table: {
+        id: table.id, name: table.name, timeZone: table.schedule.timeZone, minutesPerCase: table.schedule.minutesPerCase,
+        capacity: capacityOf(table.schedule), chairMemberId: table.chair?.memberId, channelLinked: Boolean(table.channelConversationId),
+      },
+      items: composed.items.map((i) => ({ ...view(i), slot: i.slot })),
+      overflow: composed.overflow.map(view),
+    };
+  });
+}
+
+async function loadOne(tx: Tx, sessionId: string): Promise<{ agenda: AgendaView; table: TableView; rows: AgendaItemRow[] }> {
+  const session = await findSessionById(tx, sessionId);
+  const table = session && (await findTableById(tx, session.tableId));
+  if (!session || !table) throw new DomainError(ErrorCode.NotFound, 'Session not found');
+  const [agenda] = await loadAgendas(tx, [session], [table]);
+  return { agenda: agenda!, table, rows: await listAgendaItems(tx, [session.id]) };
+}
+
+/** The public agenda of a session (for the channel card). */
+export async function publicAgenda(tx: Tx, sessionId: string): Promise<AgendaView> {
+  return (await loadOne(tx, sessionId)).agenda;
+}
+
+/**
+ * A person's own view of an agenda: for the items they may see (need-to-know, access/), a glance at the
+ * case, and each such look audited; the rest exactly as the channel shows it.
+ */
+export async function personalAgenda(deps: ConferenceDeps, actor: Actor, sessionId: string): Promise<AgendaView & { visibleCount: number }> {
+  assertCan(actor, 'agenda.view');
+  const { agenda, table, rows } = await loadOne(deps.db, sessionId);
+  const visible = rows.filter((r) => canSeeAgendaItem(actor, r, { chairMemberId: table.chair?.memberId })).map((r) => r.caseId);
+  const glances = await findCaseGlances(deps.db, visible);
+  if (visible.length) {
+    await deps.db.auditEvent.createMany({
+      data: visible.map((caseId) => ({ actorAadObjectId: actor.aadObjectId, actorOrganisationId: actor.organisationId, action: 'agenda.itemViewed', recordType: 'case', recordId: caseId, purpose: 'casusoverleg' })),
+    });
+  }
+  const withGlance = (i: AgendaItemView) => (glances.has(i.caseId) ? { ...i, glance: glances.get(i.caseId)! } : i);
+  return { ...agenda, items: agenda.items.map(withGlance), overflow: agenda.overflow.map(withGlance), visibleCount: visible.length };
+}
+
+/**
+ * `agenda`: the coming sessions of the tables the person's organisation sits at, with only the items
+ * their organisation is invited to. The procesmanager sees every table's next sessions in full.
+ */
+export async function myAgenda(deps: ConferenceDeps, actor: Actor, options: { sessionsPerTable?: number } = {}): Promise<AgendaView[]> {
+  assertCan(actor, 'agenda.view');
+  const pm = actor.role === 'processManager';
+  const tables = (await listTables(deps.db)).filter((t) => pm || t.organisationIds.includes(actor.organisationId) || t.chair?.memberId === actor.memberId);
+  const sessions = await listSessions(deps.db, { tableIds: tables.map((t) => t.id), from: deps.clock.now(), statuses: activeSessionStatuses });
+  const perTable = options.sessionsPerTable ?? 2;
+  const chosen = tables.flatMap((t) => sessions.filter((s) => s.tableId === t.id).slice(0, perTable));
+  const agendas = await loadAgendas(deps.db, chosen, tables);
+  if (pm) return agendas;
+  const rows = new Map((await listAgendaItems(deps.db, chosen.map((s) => s.id))).map((r) => [r.id, r]));
+  const mine = (a: AgendaView) => (i: AgendaItemView) => canSeeAgendaItem(actor, rows.get(i.id)!, { chairMemberId: a.table.chairMemberId });
+  return agendas.map((a) => ({ ...a, items: a.items.filter(mine(a)), overflow: a.overflow.filter(mine(a)) }));
+}
+
+/** Accepted cases of the table that are on no coming agenda: what the procesmanager can add. */
+export async function addableCases(deps: ConferenceDeps, actor: Actor, sessionId: string) {
+  assertCan(actor, 'agenda.manage');
+  const session = await findSessionById(deps.db, sessionId);
+  if (!session) throw new DomainError(ErrorCode.NotFound, 'Session not found');
+  return listUnscheduledCases(deps.db, session.tableId, deps.clock.now());
+}
+
+export type AgendaEdit = { action: 'up' | 'down' | 'remove'; itemId: string } | { action: 'add'; caseId: string };
+
+/**
+ * The procesmanager edits a draft (or published) agenda. A full agenda passes its last items on to the
+ * next session, and the procesmanager is told. A published card is edited in place.
+ */
+export async function editAgenda(deps: ConferenceDeps, actor: Actor, sessionId: string, edit: AgendaEdit): Promise<ConferenceNotification[]> {
+  assertCan(actor, 'agenda.manage');
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx) => {
+    const { agenda, table, rows } = await loadOne(tx, sessionId);
+    if (!activeSessionStatuses.includes(agenda.session.status) || agenda.session.startsAt <= now) {
+      throw new DomainError(ErrorCode.Conflict, 'Agenda can no longer change', { reason: 'sessionClosed' });
+    }
+    if (edit.action === 'add') {
+      const addable = await listUnscheduledCases(tx, table.id, now);
+      if (!addable.some((c) => c.id === edit.caseId)) throw new DomainError(ErrorCode.NotFound, 'Case not addable');
+      await addToAgenda(tx, sessionId, edit.caseId, 'backOnAgenda');
+      await setFirstSessionIfNone(tx, edit.caseId, sessionId);
+    } else {
+      const item = rows.find((r) => r.id === edit.itemId);
+      // A stale card (someone else just changed the agenda): nothing to do, the fresh agenda is shown.
+      if (!item) return [{ kind: 'agendaChanged', sessionId }];
+      if (edit.action === 'remove') await removeAgendaItem(tx, item.id);
+      else await setPositions(tx, moveItem(rows, item.id, edit.action));
+    }
+    await recordAudit(tx, actor, { action: `agenda.${edit.action}`, recordType: 'session', recordId: sessionId, purpose: 'casusoverleg' });
+    return [{ kind: 'agendaChanged', sessionId }, ...(await settleOverflow(tx, table, sessionId, now))];
+  });
+}
+
+/** Moves what no longer fits on a session's agenda to the next session with room; the procesmanagers hear of it. */
+export async function settleOverflow(tx: Tx, table: TableView, sessionId: string, now: Date): Promise<ConferenceNotification[]> {
+  const session = (await findSessionById(tx, sessionId))!;
+  const rows = await listAgendaItems(tx, [sessionId]);
+  const { overflow } = composeAgenda(rows, { startsAt: session.startsAt, minutesPerCase: table.schedule.minutesPerCase, capacity: capacityOf(table.schedule) });
+  if (!overflow.length) return [];
+  const moves = await rebook(tx, table, overflow, session, now);
+  await recordAudit(tx, 'system', { action: 'agenda.overflowMoved', recordType: 'session', recordId: sessionId, purpose: 'casusoverleg' });
+  const pms = await listActiveMembers(tx, { role: 'processManager' });
+  return [
+    ...[...new Set(moves.map((m) => m.toSessionId))].map((id) => ({ kind: 'agendaChanged' as const, sessionId: id })),
+    ...pms.map((pm) => ({ kind: 'casesRebooked' as const, to: pm.aadObjectId, fromSessionId: sessionId, why: 'overflow' as const, moves })),
+  ];
+}
+
+/** A session's agenda with only the items this person may see (for their personal messages). */
+export async function agendaSeenBy(deps: ConferenceDeps, actor: Actor, sessionId: string): Promise<AgendaView> {
+  const { agenda, table, rows } = await loadOne(deps.db, sessionId);
+  const ids = new Set(rows.filter((r) => canSeeAgendaItem(actor, r, { chairMemberId: table.chair?.memberId })).map((r) => r.id));
+  return { ...agenda, items: agenda.items.filter((i) => ids.has(i.id)), overflow: agenda.overflow.filter((i) => ids.has(i.id)) };
+}
+
+/** Teams user ids of the people invited to a session's items: Teams refreshes the channel card for them. */
+export async function invitedTeamsUserIds(tx: Tx, sessionId: string): Promise<string[]> {
+  const items = await listAgendaItems(tx, [sessionId]);
+  const organisations = new Set(items.flatMap((i) => invitedOrganisationIds(i)));
+  const members = await listActiveMembers(tx);
+  return members.filter((m) => m.teamsUserId && (organisations.has(m.organisationId) || m.role === 'processManager')).map((m) => m.teamsUserId!);
+}

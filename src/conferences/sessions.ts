@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import type { Actor } from '../actor.ts';
+import { invitedOrganisationIds } from '../access/case-access.ts';
+import { assertCan } from '../access/policy.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { Tx } from '../db/client.ts';
+import { DomainError, ErrorCode } from '../errors.ts';
+import { cancelJob, reviveJob } from '../jobs/job.repository.ts';
+import { listActiveMembers } from '../members/member.repository.ts';
+import type { ConferenceNotification } from '../notify/conference-notifications.ts';
+import { fieldErrors, requiredText } from '../validation.ts';
+import { listAgendaItems, removeAgendaItem, type AgendaItemRow } from './agenda.repository.ts';
+import { agendaDueAt, agendaPostJob, ensureAgendaJob, rebook } from './planning.ts';
+import { localParts, zonedToUtc } from './schedule.ts';
+import { createExtraSession, findSessionById, setSessionStatus, updateSessionTime, type SessionView } from './session.repository.ts';
+import { findTableById, type TableView } from './table.repository.ts';
+import type { ConferenceDeps } from './tables.ts';
+
+export const sessionTimeForm = z.object({
+  date: requiredText('Kies een datum.', 10).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Kies een datum.')),
+  time: requiredText('Vul een tijd in (uu:mm).', 5).pipe(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Vul een tijd in als uu:mm, bijvoorbeeld 10:00.')),
+});
+
+export type SessionChangeResult =
+  | { ok: true; session: SessionView; table: TableView; notifications: ConferenceNotification[] }
+  | { ok: false; errors: Record<string, string> };
+
+/** The people to tell about these items: their referrers and the members of the invited organisations. */
+export async function recipientsOf(tx: Tx, items: AgendaItemRow[]): Promise<{ aadObjectId: string; memberId: string; organisationId: string }[]> {
+  if (!items.length) return [];
+  const organisations = new Set(items.flatMap((i) => invitedOrganisationIds(i)));
+  const referrers = new Set(items.map((i) => i.referrerMemberId));
+  const members = await listActiveMembers(tx);
+  return members.filter((m) => organisations.has(m.organisationId) || referrers.has(m.id)).map((m) => ({ aadObjectId: m.aadObjectId, memberId: m.id, organisationId: m.organisationId }));
+}
+
+/** Who among the recipients may hear about which items: the referrer of a case, or a member of an invited organisation. */
+function itemsFor(recipient: { memberId: string; organisationId: string }, items: AgendaItemRow[]): AgendaItemRow[] {
+  return items.filter((i) => i.referrerMemberId === recipient.memberId || invitedOrganisationIds(i).includes(recipient.organisationId));
+}
+
+async function loadForChange(tx: Tx, sessionId: string, now: Date) {
+  const session = await findSessionById(tx, sessionId);
+  const table = session && (await findTableById(tx, session.tableId));
+  if (!session || !table) throw new DomainError(ErrorCode.NotFound, 'Session not found');
+  if (session.status === 'cancelled' || session.status === 'held') throw new DomainError(ErrorCode.Conflict, 'Session can no longer change', { reason: 'sessionClosed' });
+  if (session.startsAt.getTime() <= now.getTime()) throw new DomainError(ErrorCode.Conflict, 'Session already began', { reason: 'sessionStarted' });
+  return { session, table };
+}
+
+function parseTime(raw: unknown, table: TableView, now: Date): { startsAt: Date } | { errors: Record<string, string> } {
+  const parsed = sessionTimeForm.safeParse(raw);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error) };
+  const startsAt = zonedToUtc(parsed.data.date, parsed.data.time, table.schedule.timeZone);
+  if (Number.isNaN(startsAt.getTime())) return { errors: { date: 'Dat is geen geldige datum.' } };
+  if (startsAt.getTime() <= now.getTime()) return { errors: { date: 'Kies een moment in de toekomst.' } };
+  return { startsAt };
+}
+
+/** Moves one meeting; its agenda follows it, and everyone concerned is told. */
+export async function moveSession(deps: ConferenceDeps, actor: Actor, sessionId: string, raw: unknown): Promise<SessionChangeResult> {
+  assertCan(actor, 'agenda.manage');
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx) => {
+    const { session, table } = await loadForChange(tx, sessionId, now);
+    const time = parseTime(raw, table, now);
+    if ('errors' in time) return { ok: false, errors: time.errors };
+    await updateSessionTime(tx, session.id, time.startsAt, session.status === 'extra' ? 'extra' : 'moved');
+    const moved = { ...session, startsAt: time.startsAt };
+    if (!session.agendaPublishedAt) {
+      await ensureAgendaJob(tx, table, moved);
+      await reviveJob(tx, agendaPostJob, session.id, new Date(Math.max(now.getTime(), agendaDueAt(table, time.startsAt).getTime())));
+    }
+    await recordAudit(tx, actor, { action: 'session.moved', recordType: 'session', recordId: session.id, purpose: 'casusoverleg' });
+    const items = await listAgendaItems(tx, [session.id]);
+    const notifications: ConferenceNotification[] = [
+      { kind: 'agendaChanged', sessionId: session.id },
+      ...(await recipientsOf(tx, items)).map((r) => ({ kind: 'sessionMoved' as const, to: r.aadObjectId, sessionId: session.id, previousStartsAt: session.startsAt })),
+    ];
+    return { ok: true, session: { ...moved, status: session.status === 'extra' ? 'extra' : 'moved' }, table, notifications };
+  });
+}
+
+/**
+ * Cancels one meeting. Its cases go to the first later meeting with room; a case that finds none is
+ * taken off the agenda (the procesmanager sees it under "toevoegen"). Everyone concerned is told.
+ */
+export async function cancelSession(deps: ConferenceDeps, actor: Actor, sessionId: string): Promise<SessionChangeResult> {
+  assertCan(actor, 'agenda.manage');
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx) => {
+    const { session, table } = await loadForChange(tx, sessionId, now);
+    await setSessionStatus(tx, session.id, 'cancelled');
+    await cancelJob(tx, agendaPostJob, session.id);
+    const items = await listAgendaItems(tx, [session.id]);
+    const moves = await rebook(tx, table, items, session, now);
+    const movedIds = new Set(moves.map((m) => m.caseId));
+    for (const item of items) if (!movedIds.has(item.caseId)) await removeAgendaItem(tx, item.id);
+    await recordAudit(tx, actor, { action: 'session.cancelled', recordType: 'session', recordId: session.id, purpose: 'casusoverleg' });
+    const notifications: ConferenceNotification[] = [
+      { kind: 'agendaChanged', sessionId: session.id },
+      ...[...new Set(moves.map((m) => m.toSessionId))].map((id) => ({ kind: 'agendaChanged' as const, sessionId: id })),
+    ];
+    for (const r of await recipientsOf(tx, items)) {
+      const mine = new Set(itemsFor(r, items).map((i) => i.caseId));
+      notifications.push({ kind: 'casesRebooked', to: r.aadObjectId, fromSessionId: session.id, why: 'cancelled', moves: moves.filter((m) => mine.has(m.caseId)) });
+    }
+    return { ok: true, session: { ...session, status: 'cancelled' }, table, notifications };
+  });
+}
+
+/** An extra meeting outside the rhythm, with its own agenda post. */
+export async function addExtraSession(deps: ConferenceDeps, actor: Actor, tableId: string, raw: unknown): Promise<SessionChangeResult> {
+  assertCan(actor, 'agenda.manage');
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx) => {
+    const table = await findTableById(tx, tableId);
+    if (!table || table.closedAt) throw new DomainError(ErrorCode.NotFound, 'Table not found');
+    const time = parseTime(raw, table, now);
+    if ('errors' in time) return { ok: false, errors: time.errors };
+    const session = await createExtraSession(tx, table.id, time.startsAt);
+    await ensureAgendaJob(tx, table, session);
+    await recordAudit(tx, actor, { action: 'session.added', recordType: 'session', recordId: session.id, purpose: 'casusoverleg' });
+    return { ok: true, session, table, notifications: [] };
+  });
+}
+
+/** The local date and time of a session, to prefill the move form. */
+export function sessionLocalTime(session: SessionView, table: TableView): { date: string; time: string } {
+  return localParts(session.startsAt, table.schedule.timeZone);
+}

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/client.ts';
+import type { Logger } from '../logger.ts';
+import { claimDueJob, claimJobNow, expireLeases, finishJob, markSending, nextDueAt, retryJobLater, type JobRow, type JobState } from './job.repository.ts';
+
+export interface JobContext {
+  now: Date;
+  /** Call right before the outside effect (a post): a crash after this makes the job uncertain instead of repeated. */
+  markSending(): Promise<void>;
+}
+
+export type JobOutcome = { state: 'done' } | { state: 'missed'; reason: string } | { state: 'failed'; reason: string } | { retryAt: Date; reason: string };
+
+/** A kind of due work. Handlers are plain objects registered by the composition root. */
+export interface JobHandler {
+  kind: string;
+  run(job: JobRow, context: JobContext): Promise<JobOutcome>;
+  /** A crash while sending: tell a person to check. */
+  onUncertain?(job: JobRow): Promise<void>;
+}
+
+const maxAttempts = 5;
+const defaultLeaseMs = 2 * 60_000;
+
+/**
+ * Runs due jobs from the jobs table. It keeps no state of its own: any number of instances may run
+ * side by side on one PostgreSQL, and each job is claimed by exactly one.
+ */
+export class JobRunner {
+  readonly owner: string;
+  private readonly handlers: Map<string, JobHandler>;
+
+  constructor(private readonly deps: { db: Db; clock: Clock; log: Logger; handlers: JobHandler[]; owner?: string; leaseMs?: number }) {
+    this.owner = deps.owner ?? `instance-${randomUUID().slice(0, 8)}`;
+    this.handlers = new Map(deps.handlers.map((h) => [h.kind, h]));
+  }
+
+  private leaseUntil(now: Date): Date {
+    return new Date(now.getTime() + (this.deps.leaseMs ?? defaultLeaseMs));
+  }
+
+  /** Runs every job that is due now, one at a time; returns how many ran. */
+  async runDue(): Promise<number> {
+    for (const job of await expireLeases(this.deps.db, this.deps.clock.now())) {
+      this.deps.log.warn({ jobId: job.id, kind: job.kind }, 'job uncertain: the instance running it stopped while sending');
+      await this.handlers.get(job.kind)?.onUncertain?.(job);
+    }
+    let ran = 0;
+    for (;;) {
+      const now = this.deps.clock.now();
+      const job = await claimDueJob(this.deps.db, now, this.owner, this.leaseUntil(now));
+      if (!job) return ran;
+      await this.execute(job);
+      ran++;
+    }
+  }
+
+  /** Runs one job at once if it is in one of `from` (a person asked); undefined when someone else has it. */
+  async runNow(kind: string, subjectId: string, from: JobState[]): Promise<JobOutcome | undefined> {
+    const now = this.deps.clock.now();
+    const job = await claimJobNow(this.deps.db, kind, subjectId, from, now, this.owner, this.leaseUntil(now));
+    return job ? this.execute(job) : undefined;
+  }
+
+  nextDueAt(): Promise<Date | undefined> {
+    return nextDueAt(this.deps.db);
+  }
+
+  private async execute(job: JobRow): Promise<JobOutcome> {
+    const { db, log, clock } = this.deps;
+    const handler = this.handlers.get(job.kind);
+    const now = clock.now();
+    log.info({ jobId: job.id, kind: job.kind, attempt: job.attempts }, 'job started');
+    let outcome: JobOutcome;
+    try {
+      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+      outcome = await handler.run(job, {
+        now,
+        markSending: async () => {
+          if (!(await markSending(db, job.id, this.owner))) throw new Error('job lease lost before sending');
+        },
+      });
+    } catch (error) {
+      const reason = (error as Error)?.name ?? 'Error';
+      outcome = job.attempts >= maxAttempts ? { state: 'failed', reason } : { retryAt: new Date(clock.now().getTime() + 2 ** job.attempts * 30_000), reason };
+      log.error({ jobId: job.id, kind: job.kind, attempt: job.attempts, errorType: reason }, 'job failed');
+    }
+    if ('retryAt' in outcome) await retryJobLater(db, job.id, this.owner, outcome.retryAt, outcome.reason);
+    else await finishJob(db, job.id, this.owner, outcome.state, clock.now(), 'reason' in outcome ? outcome.reason : undefined);
+    log.info({ jobId: job.id, kind: job.kind, outcome: 'retryAt' in outcome ? 'retry' : outcome.state }, 'job ended');
+    return outcome;
+  }
+}

@@ -1,0 +1,5 @@
+import type { CaseNotification } from './case-notifications.ts';
+import type { ConferenceNotification } from './conference-notifications.ts';
+
+/** Everything a use case can ask the bot to tell someone after its transaction committed. */
+export type Notification = CaseNotification | ConferenceNotification;

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { card, execute, heading } from '../../cards/adaptive.ts';
+import { validateCard } from '../support/card-validator.ts';
+import { cardFixtures, knownCardProblems } from './card-fixtures.ts';
+
+describe('every card the bot builds is valid Adaptive Card 1.5', () => {
+  it.each(cardFixtures)('%s', (_name, build) => {
+    expect(validateCard(build())).toEqual([]);
+  });
+});
+
+describe('known problems, still to be fixed in the cards', () => {
+  it.each(knownCardProblems)('%s', (_name, build, problems) => {
+    expect(validateCard(build())).toEqual(problems);
+  });
+});
+
+describe('the card validator', () => {
+  it('finds an unknown element type, an unknown action type and a duplicate input id, also in a show card', () => {
+    const broken = card(
+      [heading('Kapot'), { type: 'Input.Text', id: 'reason', label: 'Reden' }, { type: 'Input.Txt', id: 'typo', label: 'Typo' }],
+      [
+        { type: 'Action.ShowCard', title: 'Meer', card: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Input.Text', id: 'reason', label: 'Nog eens' }], actions: [] } },
+        { type: 'Action.Sumbit', title: 'Verstuur' },
+        execute('Goed', 'referral.new'),
+      ],
+    );
+    const problems = validateCard(broken);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('Unknown element type "Input.Txt"'),
+        expect.stringContaining('Unknown action type "Action.Sumbit"'),
+        expect.stringContaining('Duplicate Id "reason"'),
+        'round trip: 1 × Input.Txt in the card, 0 after toJSON',
+      ]),
+    );
+  });
+
+  it('finds an unknown property, a value outside the schema, a 1.6 property and a wrong version', () => {
+    const problems = validateCard({
+      ...card([{ type: 'TextBlock', text: 'x', size: 'Huge' }, { type: 'Input.ChoiceSet', id: 'c', label: 'C', choices: [], isMultiselect: true, labelPosition: 'inline' }]),
+      version: '1.6',
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'root: version is "1.6", expected "1.5"',
+        expect.stringContaining('Invalid value "Huge" for property "size"'),
+        expect.stringContaining('unknown property "isMultiselect"'),
+        expect.stringContaining('Property "labelPosition" is supported in version 1.6'),
+      ]),
+    );
+  });
+});
