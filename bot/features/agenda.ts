@@ -20,6 +20,7 @@ function publishNotice(outcome: JobOutcome | undefined): string {
   if ('retryAt' in outcome) return 'Plaatsen in het kanaal lukte nu niet; de bot probeert het over een paar minuten opnieuw.';
   if (outcome.state === 'done') return 'De agenda staat in het kanaal. De uitgenodigde deelnemers krijgen hun deel in een persoonlijke chat.';
   if (outcome.state === 'missed') return 'Het overleg is al begonnen: de agenda is niet meer geplaatst.';
+  if (outcome.state === 'uncertain') return 'Het plaatsen is onderbroken. Kijk in het kanaal of de agenda er staat; je krijgt een kaart om het af te ronden.';
   return outcome.reason === 'NO_CHANNEL'
     ? 'Deze tafel heeft nog geen kanaal. Typ in het kanaal "@Casusbot tafel koppelen" en publiceer daarna opnieuw.'
     : 'Dit overleg gaat niet door; er is niets geplaatst.';

@@ -87,7 +87,7 @@ export async function markSending(tx: Tx, id: string, owner: string): Promise<bo
   return count === 1;
 }
 
-export async function finishJob(tx: Tx, id: string, owner: string, state: 'done' | 'failed' | 'missed', now: Date, error?: string): Promise<void> {
+export async function finishJob(tx: Tx, id: string, owner: string, state: 'done' | 'failed' | 'missed' | 'uncertain', now: Date, error?: string): Promise<void> {
   await tx.scheduledJob.updateMany({
     where: { id, lockedBy: owner, state: { in: ['running', 'sending'] } },
     data: { state, finishedAt: now, lockedUntil: null, lastError: error ?? null },
@@ -96,7 +96,7 @@ export async function finishJob(tx: Tx, id: string, owner: string, state: 'done'
 
 export async function retryJobLater(tx: Tx, id: string, owner: string, dueAt: Date, error: string): Promise<void> {
   await tx.scheduledJob.updateMany({
-    where: { id, lockedBy: owner, state: { in: ['running', 'sending'] } },
+    where: { id, lockedBy: owner, state: 'running' },
     data: { state: 'pending', dueAt, lockedBy: null, lockedUntil: null, lastError: error },
   });
 }

@@ -10,7 +10,10 @@ export interface JobContext {
   markSending(): Promise<void>;
 }
 
-export type JobOutcome = { state: 'done' } | { state: 'missed'; reason: string } | { state: 'failed'; reason: string } | { retryAt: Date; reason: string };
+export type JobOutcome =
+  | { state: 'done' }
+  | { state: 'missed' | 'failed' | 'uncertain'; reason: string }
+  | { retryAt: Date; reason: string };
 
 /** A kind of due work. Handlers are plain objects registered by the composition root. */
 export interface JobHandler {
@@ -73,22 +76,27 @@ export class JobRunner {
     const now = clock.now();
     log.info({ jobId: job.id, kind: job.kind, attempt: job.attempts }, 'job started');
     let outcome: JobOutcome;
+    let sending = false;
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       outcome = await handler.run(job, {
         now,
         markSending: async () => {
           if (!(await markSending(db, job.id, this.owner))) throw new Error('job lease lost before sending');
+          sending = true;
         },
       });
     } catch (error) {
       const reason = (error as Error)?.name ?? 'Error';
-      outcome = job.attempts >= maxAttempts ? { state: 'failed', reason } : { retryAt: new Date(clock.now().getTime() + 2 ** job.attempts * 30_000), reason };
-      log.error({ jobId: job.id, kind: job.kind, attempt: job.attempts, errorType: reason }, 'job failed');
+      // Failing after the point of no return (a timeout, say) may still have sent: never repeat it blindly.
+      if (sending) outcome = { state: 'uncertain', reason };
+      else outcome = job.attempts >= maxAttempts ? { state: 'failed', reason } : { retryAt: new Date(clock.now().getTime() + 2 ** job.attempts * 30_000), reason };
+      log.error({ jobId: job.id, kind: job.kind, attempt: job.attempts, errorType: reason, sending }, 'job failed');
     }
     if ('retryAt' in outcome) await retryJobLater(db, job.id, this.owner, outcome.retryAt, outcome.reason);
     else await finishJob(db, job.id, this.owner, outcome.state, clock.now(), 'reason' in outcome ? outcome.reason : undefined);
     log.info({ jobId: job.id, kind: job.kind, outcome: 'retryAt' in outcome ? 'retry' : outcome.state }, 'job ended');
+    if ('state' in outcome && outcome.state === 'uncertain') await handler?.onUncertain?.(job);
     return outcome;
   }
 }
