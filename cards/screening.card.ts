@@ -88,20 +88,25 @@ export function screeningCard(view: ScreeningView): AdaptiveCard {
   ];
   const extra = view.refreshFor?.length ? { refresh: { action: execute('Vernieuwen', Verb.screeningShow, data), userIds: view.refreshFor } } : {};
   if (!open) return card(body, [execute('Vernieuwen', Verb.screeningShow, data)], extra);
-  const showCard = (title: string, elements: Element[], action: Element): Element => ({
+  const showCard = (title: string, elements: Element[], action?: Element): Element => ({
     type: 'Action.ShowCard',
     title,
-    card: { type: 'AdaptiveCard', version: '1.5', body: elements, actions: [action] },
+    card: { type: 'AdaptiveCard', version: '1.5', body: elements, ...(action ? { actions: [action] } : {}) },
   });
+  // Without any overlegtafel (a fresh installation without demo data) there is nothing to accept onto: a dropdown
+  // without choices is invalid, so the procesmanager is told what to do first.
+  const accept = view.tables.length
+    ? showCard(
+        'Accepteren',
+        choiceField('tableId', 'Overlegtafel', view.tables.map((t) => ({
+          title: `${t.name}: ${t.firstFreeSession ? `eerste vrije datum ${formatSession(t.firstFreeSession, t.schedule.timeZone)}` : 'het komende jaar vol'}`,
+          value: t.id,
+        })), { tableId: values.tableId ?? view.tables[0]?.id }, errors),
+        execute('Accepteren en datum plannen', Verb.screeningAccept, data, { style: 'positive' }),
+      )
+    : showCard('Accepteren', [paragraph('Er is nog geen overlegtafel. Maak er eerst een met "tafels"; daarna kun je accepteren.', { color: 'Warning' })]);
   return card(body, [
-    showCard(
-      'Accepteren',
-      choiceField('tableId', 'Overlegtafel', view.tables.map((t) => ({
-        title: `${t.name}: ${t.firstFreeSession ? `eerste vrije datum ${formatSession(t.firstFreeSession, t.schedule.timeZone)}` : 'het komende jaar vol'}`,
-        value: t.id,
-      })), { tableId: values.tableId ?? view.tables[0]?.id }, errors),
-      execute('Accepteren en datum plannen', Verb.screeningAccept, data, { style: 'positive' }),
-    ),
+    accept,
     showCard('Afwijzen', textField('reason', 'Reden (de aanmelder leest deze)', values, errors, { required: true, multiline: true, maxLength: 1000 }), execute('Afwijzen', Verb.screeningReject, data, { style: 'destructive' })),
     showCard('Meer informatie vragen', textField('question', 'Vraag aan de aanmelder', values, errors, { required: true, multiline: true, maxLength: 1000 }), execute('Vraag versturen', Verb.screeningAskInfo, data)),
     execute('Vernieuwen', Verb.screeningShow, data),

@@ -102,21 +102,35 @@ function withDate(id: string, label: string, values: FormValues, errors: FieldEr
   return errors[id] ? [input, { type: 'TextBlock', text: errors[id], color: 'Attention', wrap: true, spacing: 'None', size: 'Small' }] : [input];
 }
 
-function timeInputs(values: FormValues, errors: FieldErrors): Element[] {
-  return [...withDate('date', 'Datum', values, errors), ...textField('time', 'Tijd (uu:mm)', values, errors, { required: true, placeholder: '10:00', maxLength: 5 })];
+/**
+ * The ids of the date and time inputs of one card action. The inputs of all show cards of a card share one id space
+ * (and Teams may send them all), so each session's "Verplaatsen" has its own pair; the handler of sessions.move reads
+ * and reports errors under these keys. The extra meeting ("Extra overleg", sessions.add) keeps `date` and `time`.
+ */
+export type TimeInputIds = { date: string; time: string };
+export const moveInputIds = (sessionId: string): TimeInputIds => ({ date: `date_${sessionId}`, time: `time_${sessionId}` });
+export const extraSessionInputIds: TimeInputIds = { date: 'date', time: 'time' };
+
+function timeInputs(ids: TimeInputIds, values: FormValues, errors: FieldErrors): Element[] {
+  return [...withDate(ids.date, 'Datum', values, errors), ...textField(ids.time, 'Tijd (uu:mm)', values, errors, { required: true, placeholder: '10:00', maxLength: 5 })];
 }
 
 export interface SessionsView {
   table: TableView;
   sessions: (SessionView & { itemCount: number; local: { date: string; time: string } })[];
   notice?: string;
+  /** Keyed by input id: moveInputIds(sessionId) for a move, extraSessionInputIds for an extra meeting. */
   errors?: FieldErrors;
+  /** What was typed, keyed by input id, kept when the card comes back with errors. */
+  values?: FormValues;
 }
 
 /** The coming meetings of one table: move, cancel, or add an extra one. */
 export function sessionsCard(v: SessionsView): AdaptiveCard {
   const t = v.table;
   const errors = v.errors ?? {};
+  const typed = v.values ?? {};
+  const timeValues = (ids: TimeInputIds, fallback: FormValues): FormValues => ({ [ids.date]: typed[ids.date] ?? fallback.date, [ids.time]: typed[ids.time] ?? fallback.time });
   const body: Element[] = [
     heading(`Overleggen ${t.name}`),
     paragraph(`Tijden in ${t.schedule.timeZone}.`, { subtle: true }),
@@ -127,17 +141,18 @@ export function sessionsCard(v: SessionsView): AdaptiveCard {
     const cancelled = s.status === 'cancelled';
     body.push(paragraph(`**${formatSession(s.startsAt, t.schedule.timeZone)}** · ${sessionStatusLabels[s.status]} · ${s.itemCount} van ${capacityOf(t.schedule)} casussen${s.agendaPublishedAt ? ' · agenda gepubliceerd' : ''}`));
     if (cancelled) continue;
+    const ids = moveInputIds(s.id);
     body.push({
       type: 'ActionSet',
       actions: [
         execute('Agenda', Verb.agendaShow, { sessionId: s.id }),
-        showCard('Verplaatsen', timeInputs(s.local, {}), execute('Verplaatsen', Verb.sessionMove, { sessionId: s.id, tableId: t.id })),
+        showCard('Verplaatsen', timeInputs(ids, timeValues(ids, s.local), errors), execute('Verplaatsen', Verb.sessionMove, { sessionId: s.id, tableId: t.id })),
         showCard('Annuleren', [paragraph(s.itemCount ? 'De casussen gaan naar het eerstvolgende overleg met plaats; de betrokkenen krijgen bericht.' : 'Er staan geen casussen op.')], execute('Overleg annuleren', Verb.sessionCancel, { sessionId: s.id, tableId: t.id }, { style: 'destructive' })),
       ],
     });
   }
   return card(body, [
-    showCard('Extra overleg', timeInputs({ time: t.schedule.startTime }, {}), execute('Extra overleg toevoegen', Verb.sessionAdd, { tableId: t.id })),
+    showCard('Extra overleg', timeInputs(extraSessionInputIds, timeValues(extraSessionInputIds, { time: t.schedule.startTime }), errors), execute('Extra overleg toevoegen', Verb.sessionAdd, { tableId: t.id })),
     execute('Tafels', Verb.tablesList),
   ]);
 }

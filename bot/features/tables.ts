@@ -2,7 +2,7 @@ import { CardFactory, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { FieldErrors, FormValues } from '../../cards/form.ts';
 import { formValuesOf } from '../../cards/form.ts';
-import { channelLinkedCard, linkChannelCard, newTableDefaults, sessionsCard, tableFormCard, tableFormValues, tablesCard } from '../../cards/tables.card.ts';
+import { channelLinkedCard, linkChannelCard, moveInputIds, newTableDefaults, sessionsCard, tableFormCard, tableFormValues, tablesCard } from '../../cards/tables.card.ts';
 import { Verb } from '../../cards/verbs.ts';
 import { assertCan, can } from '../../src/access/policy.ts';
 import { listSessions, countItems } from '../../src/conferences/session.repository.ts';
@@ -32,7 +32,7 @@ export function registerTables(app: Application<TurnState>, deps: BotDeps): void
     const members = await listActiveMembers(deps.db);
     return tableFormCard({ tableId, values: values ?? (table ? tableFormValues(table) : newTableDefaults), errors, partners: await listPartners(deps.db), members });
   };
-  const sessions = async (context: TurnContext, tableId: string, options: { notice?: string; errors?: FieldErrors } = {}) => {
+  const sessions = async (context: TurnContext, tableId: string, options: { notice?: string; errors?: FieldErrors; values?: FormValues } = {}) => {
     assertCan(actorOf(context), 'agenda.manage');
     const table = await findTableById(deps.db, tableId);
     if (!table) throw new DomainError(ErrorCode.NotFound, 'Table not found');
@@ -40,9 +40,16 @@ export function registerTables(app: Application<TurnState>, deps: BotDeps): void
     const counts = await countItems(deps.db, coming.map((s) => s.id));
     return sessionsCard({ table, ...options, sessions: coming.map((s) => ({ ...s, itemCount: counts.get(s.id) ?? 0, local: sessionLocalTime(s, table) })) });
   };
-  /** After a session change: tell people in the background, show the fresh list at once. */
-  const changed = async (context: TurnContext, tableId: string, result: SessionChangeResult, notice: string) => {
-    if (!result.ok) return sessions(context, tableId, { errors: result.errors });
+  /**
+   * After a session change: tell people in the background, show the fresh list at once. A refused change
+   * comes back with the typed values and the messages at the inputs they came from (`ids`).
+   */
+  const changed = async (context: TurnContext, data: Data, result: SessionChangeResult, notice: string, ids = { date: 'date', time: 'time' }) => {
+    const tableId = text(data, 'tableId');
+    if (!result.ok) {
+      const errors = Object.fromEntries(Object.entries(result.errors).map(([key, message]) => [ids[key as keyof typeof ids] ?? key, message]));
+      return sessions(context, tableId, { errors, values: formValuesOf(data) });
+    }
     deps.log.info({ sessionId: result.session.id, status: result.session.status }, 'session changed');
     deps.background.run('session notifications', () => deliverNotifications(deps, result.notifications));
     return sessions(context, tableId, { notice });
@@ -72,14 +79,17 @@ export function registerTables(app: Application<TurnState>, deps: BotDeps): void
     }
   });
   onCardAction<Data>(app, Verb.tableSessions, async (context, data) => sessions(context, text(data, 'tableId')));
-  onCardAction<Data>(app, Verb.sessionMove, async (context, data) =>
-    changed(context, text(data, 'tableId'), await moveSession(deps, actorOf(context), text(data, 'sessionId'), formValuesOf(data)), 'Het overleg is verplaatst; de betrokkenen krijgen bericht.'),
-  );
+  onCardAction<Data>(app, Verb.sessionMove, async (context, data) => {
+    // Each session's move inputs have their own ids: the inputs of all show cards on a card share one id space.
+    const ids = moveInputIds(text(data, 'sessionId'));
+    const result = await moveSession(deps, actorOf(context), text(data, 'sessionId'), { date: text(data, ids.date), time: text(data, ids.time) });
+    return changed(context, data, result, 'Het overleg is verplaatst; de betrokkenen krijgen bericht.', ids);
+  });
   onCardAction<Data>(app, Verb.sessionCancel, async (context, data) =>
-    changed(context, text(data, 'tableId'), await cancelSession(deps, actorOf(context), text(data, 'sessionId')), 'Het overleg is geannuleerd; de casussen zijn doorgeschoven en de betrokkenen krijgen bericht.'),
+    changed(context, data, await cancelSession(deps, actorOf(context), text(data, 'sessionId')), 'Het overleg is geannuleerd; de casussen zijn doorgeschoven en de betrokkenen krijgen bericht.'),
   );
   onCardAction<Data>(app, Verb.sessionAdd, async (context, data) =>
-    changed(context, text(data, 'tableId'), await addExtraSession(deps, actorOf(context), text(data, 'tableId'), formValuesOf(data)), 'Het extra overleg is toegevoegd.'),
+    changed(context, data, await addExtraSession(deps, actorOf(context), text(data, 'tableId'), formValuesOf(data)), 'Het extra overleg is toegevoegd.'),
   );
 
   // In a channel, with an @mention (Teams strips it): this channel becomes where the table's agenda goes.

@@ -1,9 +1,17 @@
+import { agendaNoticeCard, agendaProblemCard, channelAgendaCard, draftAgendaCard, maxRefreshUsers, myAgendaCard, personalAgendaCard } from '../../cards/agenda.card.ts';
 import { casesCard, decisionRecordedCard, myReferralsCard, referralOutcomeCard } from '../../cards/cases.card.ts';
 import { helpCard } from '../../cards/help.card.ts';
 import { memberFormCard, memberListCard, memberRegisteredCard } from '../../cards/members.card.ts';
 import { referralFormCard, referralSubmittedCard } from '../../cards/referral.card.ts';
 import { screeningCard, type ScreeningView } from '../../cards/screening.card.ts';
+import { channelLinkedCard, extraSessionInputIds, linkChannelCard, moveInputIds, newTableDefaults, sessionsCard, tableFormCard, tableFormValues, tablesCard } from '../../cards/tables.card.ts';
 import type { CaseRecord, CaseSummary } from '../../src/cases/case.types.ts';
+import type { AgendaItemView, AgendaView } from '../../src/conferences/agenda.ts';
+import type { AgendaReason } from '../../src/conferences/agenda.rules.ts';
+import { capacityOf, localParts } from '../../src/conferences/schedule.ts';
+import type { SessionStatus, SessionView } from '../../src/conferences/session.repository.ts';
+import type { TableView } from '../../src/conferences/table.repository.ts';
+import type { TableOverview } from '../../src/conferences/tables.ts';
 import type { MemberRole, MemberView } from '../../src/members/member.types.ts';
 import { demoPartnerNames } from '../../src/organisations/demo-partners.ts';
 import type { OrganisationView } from '../../src/organisations/organisation.repository.ts';
@@ -168,6 +176,94 @@ const referralErrors = {
   contactEmail: 'Dit is geen geldig e-mailadres.',
 };
 
+/** The tables as the table repository returns them: the first linked to its channel and chaired by a contactpersoon. */
+const withoutFreeSession = tables.map(({ firstFreeSession: _, ...t }): TableView => t);
+const bonaire: TableView = { ...withoutFreeSession[0]!, chair: { memberId: members[1]!.id, name: members[1]!.displayName }, channelConversationId: '19:casusoverleg@thread.tacv2' };
+const rincon: TableView = withoutFreeSession[1]!;
+const tableViews = [bonaire, rincon];
+const bonaireCapacity = capacityOf(bonaire.schedule);
+
+const session = (n: number, status: SessionStatus, startsAt: Date, extra: Partial<SessionView> = {}): SessionView => ({
+  id: uuid(700 + n),
+  tableId: bonaire.id,
+  ...(status === 'extra' ? {} : { occurrenceAt: startsAt }),
+  startsAt,
+  status,
+  ...extra,
+});
+const published = { agendaPublishedAt: new Date('2026-03-01T14:00:00Z'), post: { conversationId: '19:casusoverleg@thread.tacv2', activityId: '1740837600000' } };
+const minutes = (at: Date, n: number) => new Date(at.getTime() + n * 60_000);
+
+/** An agenda item at position `n` of a session starting at `startsAt`. */
+function agendaItem(n: number, reason: AgendaReason, startsAt: Date | undefined, invited: { id: string; name: string }[], extra: Partial<AgendaItemView> = {}): AgendaItemView {
+  return {
+    id: uuid(800 + n),
+    caseId: uuid(600 + n),
+    reference: `ZVH-2026-${String(n).padStart(4, '0')}`,
+    reason,
+    ...(startsAt ? { slot: { start: minutes(startsAt, n * 15), end: minutes(startsAt, (n + 1) * 15) } } : {}),
+    invitedOrganisations: invited,
+    ...extra,
+  };
+}
+function agenda(s: SessionView, items: AgendaItemView[], options: { overflow?: AgendaItemView[]; channelLinked?: boolean } = {}): AgendaView {
+  return {
+    session: s,
+    table: {
+      id: bonaire.id, name: bonaire.name, timeZone, minutesPerCase: bonaire.schedule.minutesPerCase, capacity: bonaireCapacity,
+      chairMemberId: bonaire.chair?.memberId, channelLinked: options.channelLinked ?? true,
+    },
+    items,
+    overflow: options.overflow ?? [],
+  };
+}
+const threeItems = (startsAt: Date) => [
+  agendaItem(0, 'newCase', startsAt, [politie, forma, jeugdzorg]),
+  agendaItem(1, 'newCase', startsAt, [politie, jeugdzorg]),
+  agendaItem(2, 'backOnAgenda', startsAt, []),
+];
+const movedTo = new Date('2026-03-05T18:00:00Z');
+const publishedAgenda = agenda(session(1, 'planned', nextSession, published), threeItems(nextSession));
+const draftAgenda = agenda(session(1, 'planned', nextSession), threeItems(nextSession));
+const movedAgenda = agenda(session(2, 'moved', movedTo, { occurrenceAt: nextSession, ...published }), threeItems(movedTo));
+const cancelledAgenda = agenda(session(3, 'cancelled', nextSession, published), threeItems(nextSession));
+const emptyAgenda = agenda(session(4, 'planned', new Date('2026-03-17T14:00:00Z')), []);
+const extraAgenda = agenda(session(5, 'extra', new Date('2026-03-10T18:30:00Z')), [agendaItem(3, 'newCase', new Date('2026-03-10T18:30:00Z'), [forma])]);
+const fullAgenda = agenda(
+  session(1, 'planned', nextSession, published),
+  Array.from({ length: bonaireCapacity }, (_, n) => agendaItem(n, n < 5 ? 'newCase' : 'backOnAgenda', nextSession, [politie, jeugdzorg])),
+  { overflow: [agendaItem(20, 'backOnAgenda', undefined, [forma]), agendaItem(21, 'overdueActions', undefined, [politie])] },
+);
+const withGlances = {
+  ...publishedAgenda,
+  items: publishedAgenda.items.map((i, n) =>
+    n === 0 ? { ...i, glance: { firstPersonName: 'Maria Isenia', lifeDomains: ['housing', 'finances', 'domesticViolence'] as const, responsibleOrganisationName: politie.name } }
+    : n === 1 ? { ...i, glance: { lifeDomains: [] } }
+    : i),
+  visibleCount: 2,
+} as AgendaView & { visibleCount: number };
+const addable = [{ id: uuid(650), reference: 'ZVH-2026-0031' }, { id: uuid(651), reference: 'ZVH-2026-0034' }];
+const participantIds = (count: number) => Array.from({ length: count }, (_, n) => `29:teams-user-${100 + n}`);
+
+const overview = (t: TableView, next?: SessionView, extra: Partial<TableOverview> = {}): TableOverview => ({ ...t, ...(next ? { nextSession: next } : {}), ...extra });
+const sessionRow = (s: SessionView, itemCount: number) => ({ ...s, itemCount, local: localParts(s.startsAt, timeZone) });
+const sessionRows = [
+  sessionRow(publishedAgenda.session, 3),
+  sessionRow(movedAgenda.session, 3),
+  sessionRow(cancelledAgenda.session, 0),
+  sessionRow(extraAgenda.session, 1),
+  sessionRow(emptyAgenda.session, 0),
+];
+const tableFormErrors = {
+  name: 'Er is al een tafel met deze naam.',
+  organisationIds: 'Kies de partners aan deze tafel.',
+  anchorDate: 'Deze datum valt niet op de gekozen weekdag.',
+  startTime: 'Vul de begintijd in (uu:mm).',
+  minutesPerCase: 'Per casus 5 tot 120 minuten.',
+  agendaLeadHours: 'De agenda gaat 1 tot 336 uur (twee weken) vooraf uit.',
+};
+const formMembers = members.map((m) => ({ id: m.id, displayName: m.displayName, organisationName: m.organisationName }));
+
 const viewers = [undefined, ...(['processManager', 'contactPerson', 'participant'] as const).map((role) => ({ role, organisationName: role === 'processManager' ? organisations[0]!.name : politie.name }))];
 
 export const cardFixtures: CardFixture[] = [
@@ -271,17 +367,73 @@ export const cardFixtures: CardFixture[] = [
   ['screeningCard decided: rejected', () => screeningCard({ case: rejected, tables })],
   ['screeningCard decided: infoRequested', () => screeningCard({ case: infoRequested, tables, refreshFor })],
   ['screeningCard alreadyDecided', () => screeningCard({ case: accepted, tables, refreshFor, alreadyDecided: true })],
-];
 
-/**
- * Cards the bot can build today that the validator rejects, each with exactly the problems it has. Known and
- * reported, not accepted: when a card is fixed its test here fails, and it moves to cardFixtures above.
- */
-export const knownCardProblems: [name: string, build: () => object, problems: string[]][] = [
+  ['screeningCard open, no tables', () => screeningCard({ case: caseRecord(), tables: [] })],
+  ['screeningCard open, no tables, with refreshFor', () => screeningCard({ case: caseRecord(), tables: [], refreshFor })],
+
+  ['channelAgendaCard published', () => channelAgendaCard(publishedAgenda)],
+  ['channelAgendaCard published, with refreshFor', () => channelAgendaCard(publishedAgenda, participantIds(5))],
+  [`channelAgendaCard with more than ${maxRefreshUsers} refresh users`, () => channelAgendaCard(publishedAgenda, participantIds(maxRefreshUsers + 15))],
+  ['channelAgendaCard moved', () => channelAgendaCard(movedAgenda, participantIds(3))],
+  ['channelAgendaCard cancelled', () => channelAgendaCard(cancelledAgenda, participantIds(3))],
+  ['channelAgendaCard empty', () => channelAgendaCard(emptyAgenda)],
+  ['channelAgendaCard full, with overflow', () => channelAgendaCard(fullAgenda, participantIds(maxRefreshUsers))],
+  ['personalAgendaCard with glances', () => personalAgendaCard(withGlances)],
+  ['personalAgendaCard visibleCount 0', () => personalAgendaCard({ ...publishedAgenda, visibleCount: 0 })],
+  ['personalAgendaCard cancelled', () => personalAgendaCard({ ...cancelledAgenda, visibleCount: 0 })],
+  ['draftAgendaCard unpublished, with items and addable cases', () => draftAgendaCard({ agenda: draftAgenda, addable })],
+  ['draftAgendaCard unpublished, no channel, with notice', () => draftAgendaCard({ agenda: agenda(draftAgenda.session, draftAgenda.items, { channelLinked: false }), addable: [], notice: 'ZVH-2026-0031 staat op de agenda.' })],
+  ['draftAgendaCard published', () => draftAgendaCard({ agenda: publishedAgenda, addable })],
+  ['draftAgendaCard full, with overflow', () => draftAgendaCard({ agenda: fullAgenda, addable })],
+  ['draftAgendaCard one item', () => draftAgendaCard({ agenda: extraAgenda, addable: [] })],
+  ['draftAgendaCard cancelled session', () => draftAgendaCard({ agenda: cancelledAgenda, addable })],
+  ['draftAgendaCard held session', () => draftAgendaCard({ agenda: agenda(session(6, 'held', new Date('2026-02-17T14:00:00Z'), published), threeItems(new Date('2026-02-17T14:00:00Z'))), addable })],
+  ['draftAgendaCard no items', () => draftAgendaCard({ agenda: emptyAgenda, addable })],
+  ['draftAgendaCard no items, nothing addable', () => draftAgendaCard({ agenda: emptyAgenda, addable: [] })],
+  ['myAgendaCard manage', () => myAgendaCard([publishedAgenda, emptyAgenda, movedAgenda, extraAgenda], { manage: true })],
+  ['myAgendaCard participant', () => myAgendaCard([publishedAgenda, emptyAgenda], { manage: false })],
+  ['myAgendaCard manage, empty', () => myAgendaCard([], { manage: true })],
+  ['myAgendaCard participant, empty', () => myAgendaCard([], { manage: false })],
+  ['agendaNoticeCard published', () => agendaNoticeCard(publishedAgenda, { kind: 'published' })],
+  ['agendaNoticeCard moved', () => agendaNoticeCard(movedAgenda, { kind: 'moved', previousStartsAt: nextSession })],
   [
-    // Without demo data (production) no overlegtafel exists yet, and the accept show card offers an empty dropdown.
-    'screeningCard open, no tables',
-    () => screeningCard({ case: caseRecord(), tables: [] }),
-    ['validation: Input.ChoiceSet#tableId: An Input.ChoiceSet must have at least one choice defined.'],
+    'agendaNoticeCard rebooked: cancelled',
+    () => agendaNoticeCard(cancelledAgenda, { kind: 'rebooked', why: 'cancelled', moves: [{ reference: 'ZVH-2026-0000', to: emptyAgenda }, { reference: 'ZVH-2026-0001', to: extraAgenda }] }),
   ],
+  ['agendaNoticeCard rebooked: cancelled, nothing of this organisation', () => agendaNoticeCard(cancelledAgenda, { kind: 'rebooked', why: 'cancelled', moves: [] })],
+  [
+    'agendaNoticeCard rebooked: overflow, one move without a next session',
+    () => agendaNoticeCard(fullAgenda, { kind: 'rebooked', why: 'overflow', moves: [{ reference: 'ZVH-2026-0020', to: emptyAgenda }, { reference: 'ZVH-2026-0021' }] }),
+  ],
+  ...(['missed', 'uncertain', 'noChannel'] as const).map((problem): CardFixture => [`agendaProblemCard ${problem}`, () => agendaProblemCard(draftAgenda, problem)]),
+
+  ['tablesCard manage', () => tablesCard([overview(bonaire, publishedAgenda.session), overview(rincon)], { manage: true })],
+  ['tablesCard not manage', () => tablesCard([overview(bonaire, publishedAgenda.session), overview(rincon)], { manage: false })],
+  ['tablesCard manage, empty', () => tablesCard([], { manage: true })],
+  ['tablesCard not manage, empty', () => tablesCard([], { manage: false })],
+  ['tablesCard manage, with notice and a closed table', () => tablesCard([overview(bonaire, publishedAgenda.session), overview(rincon, undefined, { closedAt: new Date('2026-02-20T12:00:00Z') })], { manage: true, notice: 'Tafel Jeugdtafel Rincon is gesloten.' })],
+  ['tableFormCard new', () => tableFormCard({ values: newTableDefaults, partners, members: formMembers })],
+  ['tableFormCard new, no members', () => tableFormCard({ values: newTableDefaults, partners, members: [] })],
+  ['tableFormCard edit', () => tableFormCard({ tableId: bonaire.id, values: tableFormValues(bonaire), partners, members: formMembers })],
+  [
+    'tableFormCard edit, with errors and another timezone',
+    () => tableFormCard({ tableId: rincon.id, values: { ...tableFormValues(rincon), timeZone: 'Europe/Brussels', startTime: '', minutesPerCase: '500' }, errors: tableFormErrors, partners, members: formMembers }),
+  ],
+  ['sessionsCard planned, moved, cancelled and extra', () => sessionsCard({ table: bonaire, sessions: sessionRows })],
+  ['sessionsCard with notice', () => sessionsCard({ table: bonaire, sessions: sessionRows, notice: 'Het overleg is verplaatst; de betrokkenen krijgen bericht.' })],
+  [
+    'sessionsCard with errors on a move, values kept',
+    () => {
+      const ids = moveInputIds(movedAgenda.session.id);
+      return sessionsCard({ table: bonaire, sessions: sessionRows, values: { [ids.date]: '2026-02-01', [ids.time]: '25:00' }, errors: { [ids.date]: 'Kies een moment in de toekomst.', [ids.time]: 'Vul een tijd in als uu:mm, bijvoorbeeld 10:00.' } });
+    },
+  ],
+  [
+    'sessionsCard with errors on an extra meeting',
+    () => sessionsCard({ table: bonaire, sessions: sessionRows, values: { [extraSessionInputIds.time]: '9' }, errors: { [extraSessionInputIds.date]: 'Kies een datum.', [extraSessionInputIds.time]: 'Vul een tijd in als uu:mm, bijvoorbeeld 10:00.' } }),
+  ],
+  ['sessionsCard no sessions', () => sessionsCard({ table: rincon, sessions: [] })],
+  ['linkChannelCard', () => linkChannelCard(tableViews)],
+  ['linkChannelCard empty', () => linkChannelCard([])],
+  ['channelLinkedCard', () => channelLinkedCard(bonaire)],
 ];

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { channelAgendaCard, draftAgendaCard, maxRefreshUsers } from '../../cards/agenda.card.ts';
+import { sessionsCard } from '../../cards/tables.card.ts';
 import { referralFormCard } from '../../cards/referral.card.ts';
 import { screeningCard } from '../../cards/screening.card.ts';
 import type { CaseRecord } from '../../src/cases/case.types.ts';
+import type { AgendaView } from '../../src/conferences/agenda.ts';
+import type { TableView } from '../../src/conferences/table.repository.ts';
 import { referralLimits as L } from '../../src/referrals/referral-form.rules.ts';
 import { lifeDomains, maxPersons } from '../../src/referrals/referral.types.ts';
 import { demoPartnerNames } from '../../src/organisations/demo-partners.ts';
@@ -47,5 +51,47 @@ describe('card sizes at the limits of every field', () => {
       organisations: partners.map((p) => ({ id: p.id, name: p.name })),
     };
     expect(size(screeningCard({ case: c, tables: [] }))).toBeLessThan(teamsLimit);
+  });
+
+  // The fullest agenda: a table of 120 minutes with 15 per case (8 items), every partner invited to every item under
+  // a long name, the longest table name the table form allows, overflow waiting, and many cases to add.
+  const longName = (n: number) => `${full(60)}${n}`;
+  const id = (n: number) => `7d5b0c43-0000-4000-8000-${String(n).padStart(12, '0')}`;
+  const startsAt = new Date('2026-03-03T14:00:00Z');
+  const slot = (n: number) => ({ start: new Date(startsAt.getTime() + n * 15 * 60_000), end: new Date(startsAt.getTime() + (n + 1) * 15 * 60_000) });
+  const item = (n: number, withSlot: boolean) => ({
+    id: id(800 + n), caseId: id(600 + n), reference: `ZVH-2026-${String(n).padStart(4, '0')}`, reason: 'returnFromShadowList' as const,
+    ...(withSlot ? { slot: slot(n) } : {}),
+    invitedOrganisations: partners.map((p, k) => ({ id: p.id, name: longName(k) })),
+  });
+  const fullAgenda: AgendaView = {
+    session: { id: id(700), tableId: id(200), occurrenceAt: startsAt, startsAt, status: 'moved', agendaPublishedAt: startsAt, post: { conversationId: `19:${full(40)}@thread.tacv2`, activityId: '1740837600000' } },
+    table: { id: id(200), name: full(100), timeZone: 'America/Kralendijk', minutesPerCase: 15, capacity: 8, chairMemberId: id(300), channelLinked: true },
+    items: Array.from({ length: 8 }, (_, n) => item(n, true)),
+    overflow: Array.from({ length: 8 }, (_, n) => item(8 + n, false)),
+  };
+
+  it('the channel agenda of a full session, every partner invited to each item, refreshed for 60 users, stays under 24 KB', () => {
+    const users = Array.from({ length: maxRefreshUsers + 40 }, (_, n) => `29:${full(100)}${n}`);
+    expect(size(channelAgendaCard(fullAgenda, users))).toBeLessThan(teamsLimit);
+  });
+
+  it('the draft agenda of a full session, with overflow and 50 cases to add, stays under 24 KB', () => {
+    const addable = Array.from({ length: 50 }, (_, n) => ({ id: id(900 + n), reference: `ZVH-2026-${String(100 + n).padStart(4, '0')}` }));
+    const unpublished = { ...fullAgenda, session: { ...fullAgenda.session, agendaPublishedAt: undefined, post: undefined } };
+    expect(size(draftAgendaCard({ agenda: unpublished, addable, notice: full(200) }))).toBeLessThan(teamsLimit);
+  });
+
+  it('the sessions of a table, ten coming meetings with errors, stays under 24 KB', () => {
+    const table: TableView = {
+      id: id(200), name: full(100), agendaLeadHours: 336, organisationIds: partners.map((p) => p.id), chair: { memberId: id(300), name: full(L.name) },
+      schedule: { timeZone: 'America/Lower_Princes', weekday: 2, startTime: '10:00', anchorDate: '2026-01-06', intervalWeeks: 1, sessionMinutes: 480, minutesPerCase: 5 },
+    };
+    const sessions = Array.from({ length: 10 }, (_, n) => {
+      const at = new Date(startsAt.getTime() + n * 7 * 24 * 60 * 60_000);
+      return { id: id(700 + n), tableId: table.id, startsAt: at, status: n % 2 ? ('moved' as const) : ('extra' as const), agendaPublishedAt: at, itemCount: 96, local: { date: '2026-03-03', time: '10:00' } };
+    });
+    const errors = { date: 'Kies een moment in de toekomst.', time: 'Vul een tijd in als uu:mm, bijvoorbeeld 10:00.' };
+    expect(size(sessionsCard({ table, sessions, errors, notice: full(200) }))).toBeLessThan(teamsLimit);
   });
 });
