@@ -1,4 +1,4 @@
-import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
+import { ActivityTypes, INVOKE_RESPONSE_KEY, TurnContext, type Activity } from 'botbuilder';
 import type { Actor } from '../src/actor.ts';
 import type { ConversationKind } from '../src/conversations/conversation-ref.repository.ts';
 
@@ -32,5 +32,9 @@ export async function sendCardActionResponse(context: TurnContext, body: { card:
     'card' in body
       ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: body.card }
       : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: body.message };
-  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: value } });
+  const response = { type: ActivityTypes.InvokeResponse, value: { status: 200, body: value } };
+  await context.sendActivity(response);
+  // CloudAdapter records the answer itself; recording it here too makes every adapter (TestAdapter
+  // included) tell teams-ai that this invoke is answered, so it never sends a second answer of its own.
+  context.turnState.set(INVOKE_RESPONSE_KEY, response);
 }

@@ -1,9 +1,10 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { draftAgendaCard, myAgendaCard, personalAgendaCard } from '../../cards/agenda.card.ts';
+import { channelAgendaCard, draftAgendaCard, myAgendaCard, personalAgendaCard } from '../../cards/agenda.card.ts';
+import { formatSession } from '../../cards/labels.ts';
 import { Verb } from '../../cards/verbs.ts';
 import { assertCan, can } from '../../src/access/policy.ts';
-import { addableCases, editAgenda, myAgenda, personalAgenda, publicAgenda, type AgendaEdit } from '../../src/conferences/agenda.ts';
+import { addableCases, channelAgenda, editAgenda, myAgenda, personalAgenda, publicAgenda, type AgendaEdit } from '../../src/conferences/agenda.ts';
 import { agendaPostJob } from '../../src/conferences/planning.ts';
 import { confirmAgendaPosted } from '../../src/conferences/publish-agenda.ts';
 import type { JobOutcome } from '../../src/jobs/runner.ts';
@@ -38,11 +39,20 @@ export function registerAgenda(app: Application<TurnState>, deps: BotDeps): void
   };
 
   app.message(/^\s*agenda\s*$/i, async (context) => {
-    if (conversationKind(context.activity) !== 'personal') {
-      await context.sendActivity('De agenda met jouw casussen zie je in een persoonlijke chat met mij: typ daar "agenda". Bij een geplaatste agenda in dit kanaal kun je ook op "Mijn deel" klikken.');
+    const kind = conversationKind(context.activity);
+    if (kind === 'personal') {
+      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await mine(context))] });
       return;
     }
-    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await mine(context))] });
+    // In a shared conversation only what the channel may show: the table's published agenda, or where to look.
+    const found = kind === 'channel' ? await channelAgenda(deps, actorOf(context), context.activity.conversation.id.split(';')[0]!) : undefined;
+    if (found?.agenda) {
+      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(channelAgendaCard(found.agenda))] });
+    } else if (found?.next) {
+      await context.sendActivity(`De agenda van ${found.table.name} voor ${formatSession(found.next.startsAt, found.table.schedule.timeZone)} is nog niet gepubliceerd.`);
+    } else {
+      await context.sendActivity('De agenda met jouw casussen zie je in een persoonlijke chat met mij: typ daar "agenda".');
+    }
   });
   onCardAction(app, Verb.agendaList, async (context) => mine(context));
   onCardAction<Data>(app, Verb.agendaShow, async (context, data) => draft(context, text(data, 'sessionId')));

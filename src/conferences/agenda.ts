@@ -13,7 +13,7 @@ import { composeAgenda, moveItem, type AgendaReason, type Slot } from './agenda.
 import { addToAgenda, rebook } from './planning.ts';
 import { capacityOf } from './schedule.ts';
 import { activeSessionStatuses, findSessionById, listSessions, type SessionView } from './session.repository.ts';
-import { findTableById, listTables, type TableView } from './table.repository.ts';
+import { findTableByChannel, findTableById, listTables, type TableView } from './table.repository.ts';
 import type { ConferenceDeps } from './tables.ts';
 
 export interface AgendaItemView {
@@ -179,4 +179,17 @@ export async function invitedTeamsUserIds(tx: Tx, sessionId: string): Promise<st
   const organisations = new Set(items.flatMap((i) => invitedOrganisationIds(i)));
   const members = await listActiveMembers(tx);
   return members.filter((m) => m.teamsUserId && (organisations.has(m.organisationId) || m.role === 'processManager')).map((m) => m.teamsUserId!);
+}
+
+/**
+ * `@Casusbot agenda` in a table's channel: the next meeting's agenda as the channel may show it, once it
+ * is published (before that, only that it is not out yet). Undefined when no table uses this channel.
+ */
+export async function channelAgenda(deps: ConferenceDeps, actor: Actor, conversationId: string): Promise<{ agenda?: AgendaView; next?: SessionView; table: TableView } | undefined> {
+  assertCan(actor, 'agenda.view');
+  const table = await findTableByChannel(deps.db, conversationId);
+  if (!table) return undefined;
+  const [next] = await listSessions(deps.db, { tableIds: [table.id], from: deps.clock.now(), statuses: activeSessionStatuses }, 1);
+  if (!next?.agendaPublishedAt) return { table, next };
+  return { table, next, agenda: (await loadAgendas(deps.db, [next], [table]))[0] };
 }

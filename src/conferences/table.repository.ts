@@ -78,6 +78,11 @@ export async function findTableByName(tx: Tx, name: string): Promise<TableView |
   return t ? toView(t) : undefined;
 }
 
+export async function findTableByChannel(tx: Tx, channelConversationId: string): Promise<TableView | undefined> {
+  const t = await tx.conferenceTable.findFirst({ where: { channelConversationId, closedAt: null }, include });
+  return t ? toView(t) : undefined;
+}
+
 /** Serialises bookings on one table within the calling transaction, so two accepts cannot overfill a meeting. */
 export async function lockTableForBooking(tx: Tx, tableId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`table:${tableId}`}))`;
