@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { loadConfig, type Config } from '../src/config.ts';
-import { systemClock } from '../src/clock.ts';
+import { systemClock, type Clock } from '../src/clock.ts';
 import { createDb } from '../src/db/client.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
@@ -23,8 +23,11 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-/** The composition root: database, migrations, seed data, adapter, features, HTTP. */
-export async function startBot(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningBot> {
+/**
+ * The composition root: database, migrations, seed data, adapter, features, scheduler, HTTP. `clock` is
+ * for tests that must not depend on the day they run (the end-to-end suite); production uses the system clock.
+ */
+export async function startBot(config: Config, log: Logger = createLogger(config.logLevel), options: { clock?: Clock } = {}): Promise<RunningBot> {
   const database = config.databaseUrl
     ? { url: config.databaseUrl, stop: async () => {} }
     : await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'pglite') });
@@ -47,7 +50,7 @@ export async function startBot(config: Config, log: Logger = createLogger(config
       adapter.createConversationAsync(botAppId, 'msteams', serviceUrl, undefined as unknown as string, parameters, logic),
   });
   const background = new BackgroundWork(log);
-  const clock = systemClock;
+  const clock = options.clock ?? systemClock;
   const jobs = createJobRunner({ db, log, notifier, clock, background });
   const { app, onTurnError } = createBot(
     { db, log, notifier, clock, roster: teamsRoster(log), allowedTenantIds: config.allowedTenantIds, background, jobs },

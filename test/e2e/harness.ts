@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/config.ts';
 import { createDb } from '../../src/db/client.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { emptyDatabase } from '../support/empty-database.ts';
+import { FixedClock } from '../support/fakes.ts';
 import { startPlayground, type PlaygroundUserId, type RunningPlayground } from '../../scripts/playground.ts';
 
 export const outputDir = join(process.cwd(), 'test-output');
@@ -24,6 +25,12 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * A Wednesday: the demo table's first free meeting is then 13 days ahead, so no agenda falls due by itself
+ * during a test, whatever day the suite runs (the automatic post is tested with an injected clock in test/db).
+ */
+export const stageNow = new Date('2026-11-25T12:00:00Z');
+
 /** The real bot (as `npm start` runs it), a Playground per person, and a headless Chromium from npm. */
 export async function startStage(users: PlaygroundUserId[]) {
   const dataDir = await mkdtemp(join(tmpdir(), 'casusbot-e2e-'));
@@ -35,7 +42,8 @@ export async function startStage(users: PlaygroundUserId[]) {
     await emptyDatabase(db);
     await db.$disconnect();
   }
-  const bot: RunningBot = await startBot(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: serverUrl, SEED_DEMO_DATA: 'true' }));
+  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: serverUrl, SEED_DEMO_DATA: 'true' });
+  const bot: RunningBot = await startBot(config, undefined, { clock: new FixedClock(stageNow) });
   const playgrounds = new Map<PlaygroundUserId, RunningPlayground>();
   const browser: Browser = await playwright.launch({ executablePath: await chromium.executablePath(), args: chromium.args, headless: true });
   await mkdir(outputDir, { recursive: true });
@@ -73,4 +81,26 @@ export async function say(page: Page, text: string): Promise<void> {
   await box.click();
   await box.fill(text);
   await box.press('Enter');
+}
+
+/** The newest card in the view that holds `text`. */
+export const cardWith = (page: Page, text: string | RegExp) => page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
+
+/** The team channel of the Playground's demo team, and back to the personal chat. */
+export async function openChannel(page: Page): Promise<void> {
+  await page.getByRole('treeitem', { name: 'ZVH Bonaire - Casusoverleg' }).click();
+  await newPostBox(page).waitFor();
+}
+export async function openPersonalChat(page: Page): Promise<void> {
+  await page.getByRole('treeitem', { name: 'Personal Chat' }).click();
+}
+const newPostBox = (page: Page) => page.getByRole('group').filter({ hasText: 'Start a new post' }).getByRole('textbox');
+
+/** A new channel post that @mentions the bot, as a person does it (the @ menu needs a click: Enter posts a bare "@"). */
+export async function postMentioningBot(page: Page, text: string): Promise<void> {
+  await newPostBox(page).click();
+  await page.keyboard.type('@');
+  await page.getByRole('menuitem', { name: /^Casusbot/ }).click();
+  await page.keyboard.type(` ${text}`);
+  await page.getByRole('button', { name: 'Post', exact: true }).click();
 }

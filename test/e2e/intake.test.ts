@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outputDir, say, startStage } from './harness.ts';
+import { cardWith, openChannel, openPersonalChat, outputDir, postMentioningBot, say, startStage } from './harness.ts';
 
 let stage: Awaited<ReturnType<typeof startStage>>;
 beforeAll(async () => {
-  stage = await startStage(['user-id-0', 'user-id-1']);
+  // The procesmanager, a police officer (referrer, invited), and a mental-health participant (not invited).
+  stage = await startStage(['user-id-0', 'user-id-1', 'user-id-2']);
 });
 afterAll(async () => {
   await stage?.stop();
@@ -38,11 +39,14 @@ async function fillIntakeForm(page: Page): Promise<void> {
   await text(/^Telefoon/).fill('+599 717 0000');
 }
 
-describe('intake and screening in the Agents Playground, like people', () => {
+let reference: string | undefined;
+const pages: Partial<Record<'pm' | 'officer', Page>> = {};
+
+describe('intake, screening and the agenda in the Agents Playground, like people', () => {
   it('a police officer registers a case; the procesmanager gets it in personal chat and accepts it; the officer hears the date', async () => {
-    const pm = await stage.open('user-id-0');
+    const pm = (pages.pm = await stage.open('user-id-0'));
     await pm.getByText('Welkom bij Casusbot').first().waitFor({ timeout: 30_000 });
-    const officer = await stage.open('user-id-1');
+    const officer = (pages.officer = await stage.open('user-id-1'));
 
     await say(officer, 'aanmelden');
     await officer.getByText('Aanmelding casusoverleg').first().waitFor({ timeout: 30_000 });
@@ -57,7 +61,7 @@ describe('intake and screening in the Agents Playground, like people', () => {
     await lastCard(officer).getByRole('textbox', { name: /^Geboortedatum/ }).first().fill('12-04-1990');
     await lastCard(officer).getByRole('button', { name: 'Aanmelding indienen' }).click();
     await officer.getByText('Aanmelding ontvangen').first().waitFor({ timeout: 30_000 });
-    const reference = /ZVH-\d{4}-\d{4}/.exec(await lastCard(officer).innerText())?.[0];
+    reference = /ZVH-\d{4}-\d{4}/.exec(await lastCard(officer).innerText())?.[0];
     expect(reference).toMatch(/^ZVH-2\d{3}-0001$/);
     await officer.screenshot({ path: join(outputDir, 'e2e-intake-submitted.png') });
 
@@ -72,5 +76,56 @@ describe('intake and screening in the Agents Playground, like people', () => {
     await officer.getByText(`Aanmelding ${reference} geaccepteerd`).first().waitFor({ timeout: 30_000 });
     await expect(lastCard(officer).innerText()).resolves.toMatch(/besproken op dinsdag \d+ \w+ \d{4} om 10:00 aan tafel Casusoverleg Bonaire/);
     await officer.screenshot({ path: join(outputDir, 'e2e-referrer-told.png') });
+  });
+
+  it('the procesmanager links the channel and publishes the agenda; the invited officer reads his case under "Mijn deel", an uninvited participant does not', async () => {
+    const pm = pages.pm!;
+    const officer = pages.officer!;
+    expect(reference).toBeDefined();
+
+    await openChannel(pm);
+    await postMentioningBot(pm, 'tafel koppelen');
+    await cardWith(pm, 'Tafel koppelen').getByRole('button', { name: 'Koppelen' }).click();
+    await cardWith(pm, 'Kanaal gekoppeld').waitFor({ timeout: 30_000 });
+    await pm.screenshot({ path: join(outputDir, 'e2e-channel-linked.png') });
+
+    // Each Playground has its own mocked connector: the channel post reaches the one last active in the channel.
+    await openChannel(officer);
+    await cardWith(officer, 'Welkom bij Casusbot').waitFor({ timeout: 30_000 });
+
+    await openPersonalChat(pm);
+    await say(pm, 'agenda');
+    await cardWith(pm, reference!).getByRole('button', { name: 'Agenda bewerken' }).first().click(); // the next meeting, the one with the case
+    const draft = cardWith(pm, 'Concept: nog niet gepubliceerd');
+    await expect(draft.innerText()).resolves.toMatch(/10:00.10:15 · ZVH-\d{4}-0001 · Nieuwe casus/);
+    await draft.getByRole('button', { name: 'Nu publiceren' }).click();
+    await pm.getByText('De agenda staat in het kanaal.').first().waitFor({ timeout: 30_000 });
+    await pm.screenshot({ path: join(outputDir, 'e2e-agenda-published.png') });
+
+    const posted = cardWith(officer, 'Agenda Casusoverleg Bonaire');
+    await posted.waitFor({ timeout: 30_000 });
+    const channelText = await posted.innerText();
+    expect(channelText).toContain(reference!);
+    expect(channelText).toMatch(/Uitgenodigd: .*Korps Politie CN/);
+    expect(channelText).not.toMatch(/Jan Fictief|Kaya Fictief|1990|huisuitzetting/i);
+    await posted.getByRole('button', { name: 'Mijn deel' }).click();
+    const mine = cardWith(officer, 'Mijn deel: agenda Casusoverleg Bonaire');
+    await mine.waitFor({ timeout: 30_000 });
+    await expect(mine.innerText()).resolves.toContain('Jan Fictief');
+    await officer.screenshot({ path: join(outputDir, 'e2e-agenda-mijn-deel-invited.png') });
+
+    const uninvited = await stage.open('user-id-2');
+    await openChannel(uninvited);
+    await postMentioningBot(uninvited, 'agenda');
+    const reply = cardWith(uninvited, 'Agenda Casusoverleg Bonaire');
+    await reply.waitFor({ timeout: 30_000 });
+    await reply.getByRole('button', { name: 'Mijn deel' }).click();
+    const refused = cardWith(uninvited, 'Mijn deel: agenda Casusoverleg Bonaire');
+    await refused.waitFor({ timeout: 30_000 });
+    const refusedText = await refused.innerText();
+    expect(refusedText).toContain('Jouw organisatie is voor geen van deze casussen uitgenodigd.');
+    expect(refusedText).toContain(reference!);
+    expect(refusedText).not.toMatch(/Jan Fictief|Wonen|Financiën/);
+    await uninvited.screenshot({ path: join(outputDir, 'e2e-agenda-mijn-deel-uninvited.png') });
   });
 });
