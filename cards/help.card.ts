@@ -23,7 +23,10 @@ export function helpCard(view: HelpView): AdaptiveCard {
       ? `Je bent geregistreerd als ${roleLabels[view.viewer.role].toLowerCase()} bij ${view.viewer.organisationName}.`
       : 'Je bent nog niet geregistreerd als deelnemer. Vraag de procesmanager om je te registreren.';
   const actions = view.shared ? [] : [
-    ...(view.viewer ? [execute('Aanmelden', Verb.referralNew), execute('Mijn aanmeldingen', Verb.referralMine), execute('Casussen', Verb.casesList)] : []),
+    // At most five buttons: the procesmanager rarely refers a case, so "mijn aanmeldingen" stays a typed command for them.
+    ...(view.viewer ? [execute('Aanmelden', Verb.referralNew)] : []),
+    ...(view.viewer && view.viewer.role !== 'processManager' ? [execute('Mijn aanmeldingen', Verb.referralMine)] : []),
+    ...(view.viewer ? [execute('Casussen', Verb.casesList), execute('Agenda', Verb.agendaList)] : []),
     ...(view.viewer?.role === 'processManager' ? [execute('Lid toevoegen', Verb.memberForm)] : []),
     ...(view.viewer && ['processManager', 'contactPerson'].includes(view.viewer.role) ? [execute('Leden', Verb.memberList)] : []),
   ];

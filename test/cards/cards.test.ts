@@ -19,13 +19,13 @@ describe('help card', () => {
     const card = helpCard({ welcome: false, viewer: { role: 'processManager', organisationName: 'ZVH' } });
     expect(card.version).toBe('1.5');
     expect(textOf(card)).toContain('lid toevoegen');
-    expect(actionVerbs(card)).toEqual([Verb.referralNew, Verb.referralMine, Verb.casesList, Verb.memberForm, Verb.memberList]);
+    expect(actionVerbs(card)).toEqual([Verb.referralNew, Verb.casesList, Verb.agendaList, Verb.memberForm, Verb.memberList]);
   });
 
   it('shows a participant neither member management nor its buttons', () => {
     const card = helpCard({ welcome: false, viewer: { role: 'participant', organisationName: 'Forma' } });
     expect(textOf(card)).not.toContain('lid toevoegen');
-    expect(actionVerbs(card)).toEqual([Verb.referralNew, Verb.referralMine, Verb.casesList]);
+    expect(actionVerbs(card)).toEqual([Verb.referralNew, Verb.referralMine, Verb.casesList, Verb.agendaList]);
     expect(textOf(card)).toContain('deelnemer casusoverleg bij Forma');
   });
 
