@@ -51,7 +51,7 @@ export async function startBot(config: Config, log: Logger = createLogger(config
   });
   const background = new BackgroundWork(log);
   const clock = options.clock ?? systemClock;
-  const jobs = createJobRunner({ db, log, notifier, clock, background });
+  const jobs = createJobRunner({ db, log, notifier, clock, background }, { leaseMs: config.jobLeaseMs });
   const { app, onTurnError } = createBot(
     { db, log, notifier, clock, roster: teamsRoster(log), allowedTenantIds: config.allowedTenantIds, background, jobs },
     { adapter, botAppId },

@@ -24,6 +24,7 @@ const schema = z
     FIRST_PROCESS_MANAGER_NAME: z.string().default('Procesmanager'),
     SEED_DEMO_DATA: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
     NODE_ENV: z.string().default('development'),
+    JOB_LEASE_SECONDS: z.coerce.number().int().min(30).max(3600).default(120),
   })
   .superRefine((env, ctx) => {
     const need = (key: keyof typeof env, why: string) =>
@@ -47,6 +48,8 @@ export type Config = {
   allowedTenantIds: string[];
   firstProcessManager: { aadObjectId: string; name: string } | undefined;
   seedDemoData: boolean;
+  /** How long an instance holds a claimed job; after it another instance may take the job over. */
+  jobLeaseMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -72,5 +75,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : undefined,
     // Demo people belong on a laptop, not in a tenant: by default only in local mode.
     seedDemoData: e.SEED_DEMO_DATA === undefined ? !e.MicrosoftAppId : e.SEED_DEMO_DATA === 'true',
+    jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
   };
 }

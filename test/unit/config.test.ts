@@ -10,6 +10,7 @@ describe('loadConfig', () => {
     expect(config.seedDemoData).toBe(true);
     expect(config.dataDir).toMatch(/data$/);
     expect(config.allowedTenantIds).toEqual([]);
+    expect(config.jobLeaseMs).toBe(120_000);
   });
 
   it('when credentials are set, then demo data is off by default and the app is SingleTenant', () => {
@@ -36,6 +37,8 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrowError(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrowError(/DATABASE_URL/);
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrowError(/LOG_LEVEL/);
+    expect(() => loadConfig({ JOB_LEASE_SECONDS: '5' })).toThrowError(/JOB_LEASE_SECONDS/);
+    expect(loadConfig({ JOB_LEASE_SECONDS: '300' }).jobLeaseMs).toBe(300_000);
   });
 
   it('when lists and urls are given, then they are parsed', () => {
