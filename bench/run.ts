@@ -1,7 +1,7 @@
 // `npm run bench`: measures in one run and reports ratios, not absolute promises.
 // 1. Need-to-know in the query (listVisibleCases) against loading every case and filtering in memory.
-// 2. The embedded PGlite against a PostgreSQL server (when BENCH_DATABASE_URL is set).
-import { performance } from 'node:perf_hooks';
+// 2. The agenda of issue 7: 1,000 cases against 10 (time, card size, queries per compose; bench/agenda.ts).
+// 3. The embedded PGlite against a PostgreSQL server (when BENCH_DATABASE_URL is set).
 import { caseScope, canSeeCase } from '../src/access/case-access.ts';
 import type { Actor } from '../src/actor.ts';
 import { findCaseById, listVisibleCases, visibilityFacts } from '../src/cases/case.repository.ts';
@@ -14,23 +14,11 @@ import { listOrganisations } from '../src/organisations/organisation.repository.
 import { seedDemoData } from '../src/organisations/seed.ts';
 import { submitReferral } from '../src/referrals/submit-referral.ts';
 import { emptyDatabase } from '../test/support/empty-database.ts';
+import { measureAgenda } from './agenda.ts';
+import { time } from './timing.ts';
 
 const casesToSeed = Number(process.env.BENCH_CASES ?? 300);
 const clock = { now: () => new Date('2026-11-23T09:00:00Z') };
-
-async function time(label: string, runs: number, work: () => Promise<unknown>): Promise<number> {
-  await work(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await work();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  const median = samples[Math.floor(samples.length / 2)]!;
-  console.log(`  ${label.padEnd(58)} ${median.toFixed(2).padStart(8)} ms (mediaan van ${runs})`);
-  return median;
-}
 
 async function prepare(db: Db, url: string) {
   await migrateDatabase(url);
@@ -60,7 +48,7 @@ function referralData(involved: string[], i: number): Record<string, string> {
   };
 }
 
-async function measure(name: string, db: Db, url: string) {
+async function measure(name: string, db: Db, url: string, embedded = false) {
   console.log(`\n${name}`);
   const { actors, referrers } = await prepare(db, url);
   const participant = actors.find((a) => a.role === 'participant')!;
@@ -78,12 +66,14 @@ async function measure(name: string, db: Db, url: string) {
   );
   const identify = await time('lid herkennen (elke beurt)', 50, () => identifyActor(db, { aadObjectId: participant.aadObjectId }));
   console.log(`  verhouding geheugen/query: ${(inMemory / inQuery).toFixed(1)}x`);
-  return { inQuery, submit, identify };
+  const processManager = actors.find((a) => a.role === 'processManager')!;
+  const agenda = await measureAgenda(db, url, { embedded, clock, referrers, processManager });
+  return { inQuery, submit, identify, ...agenda };
 }
 
 const embedded = await startEmbeddedPostgres();
 const embeddedDb = createDb(embedded.url, { embedded: true });
-const pglite = await measure('Ingebouwde PGlite', embeddedDb, embedded.url);
+const pglite = await measure('Ingebouwde PGlite', embeddedDb, embedded.url, true);
 await embeddedDb.$disconnect();
 await embedded.stop();
 
@@ -93,7 +83,7 @@ if (serverUrl) {
   const server = await measure('PostgreSQL-server (BENCH_DATABASE_URL; tabellen worden geleegd)', serverDb, serverUrl);
   await serverDb.$disconnect();
   console.log('\nVerhouding PGlite / PostgreSQL (hoger = PGlite trager):');
-  for (const key of ['inQuery', 'submit', 'identify'] as const) console.log(`  ${key.padEnd(10)} ${(pglite[key] / server[key]).toFixed(2)}x`);
+  for (const key of ['inQuery', 'submit', 'identify', 'compose1000', 'render1000'] as const) console.log(`  ${key.padEnd(11)} ${(pglite[key] / server[key]).toFixed(2)}x`);
 } else {
   console.log('\nZet BENCH_DATABASE_URL (een lege testdatabase) om ook met een PostgreSQL-server te vergelijken.');
 }

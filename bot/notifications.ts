@@ -12,7 +12,8 @@ type Deps = Pick<BotDeps, 'db' | 'log' | 'notifier' | 'clock'>;
 
 /** The channel card of a session as everyone at the table sees it. */
 export async function channelCardFor(deps: Pick<BotDeps, 'db'>, sessionId: string) {
-  return channelAgendaCard(await publicAgenda(deps.db, sessionId), await invitedTeamsUserIds(deps.db, sessionId));
+  const agenda = await publicAgenda(deps.db, sessionId);
+  return channelAgendaCard(agenda, await invitedTeamsUserIds(deps.db, agenda));
 }
 
 /** Edits the posted channel card in place; a session whose agenda is not out yet has nothing to edit. */

@@ -36,12 +36,16 @@ export interface AgendaView {
   overflow: AgendaItemView[];
 }
 
-/** Loads agendas for any number of sessions in a fixed number of queries. */
-export async function loadAgendas(tx: Tx, sessions: SessionView[], tables: TableView[]): Promise<AgendaView[]> {
-  const [items, organisations] = await Promise.all([listAgendaItems(tx, sessions.map((s) => s.id)), listOrganisations(tx)]);
+/** Loads agendas for any number of sessions in a fixed number of queries (the items may be loaded already). */
+export async function loadAgendas(tx: Tx, sessions: SessionView[], tables: TableView[], loaded?: AgendaItemRow[]): Promise<AgendaView[]> {
+  const [items, organisations] = await Promise.all([loaded ?? listAgendaItems(tx, sessions.map((s) => s.id)), listOrganisations(tx)]);
   const names = new Map(organisations.map((o) => [o.id, o.name]));
   const bySession = new Map<string, AgendaItemRow[]>();
-  for (const i of items) bySession.set(i.sessionId, [...(bySession.get(i.sessionId) ?? []), i]);
+  for (const i of items) {
+    const list = bySession.get(i.sessionId);
+    if (list) list.push(i);
+    else bySession.set(i.sessionId, [i]);
+  }
   return sessions.map((session) => {
     const table = tables.find((t) => t.id === session.tableId)!;
     const view = (i: AgendaItemRow): AgendaItemView => ({
@@ -67,8 +71,9 @@ async function loadOne(tx: Tx, sessionId: string): Promise<{ agenda: AgendaView;
   const session = await findSessionById(tx, sessionId);
   const table = session && (await findTableById(tx, session.tableId));
   if (!session || !table) throw new DomainError(ErrorCode.NotFound, 'Session not found');
-  const [agenda] = await loadAgendas(tx, [session], [table]);
-  return { agenda: agenda!, table, rows: await listAgendaItems(tx, [session.id]) };
+  const rows = await listAgendaItems(tx, [session.id]);
+  const [agenda] = await loadAgendas(tx, [session], [table], rows);
+  return { agenda: agenda!, table, rows };
 }
 
 /** The public agenda of a session (for the channel card). */
@@ -105,9 +110,10 @@ export async function myAgenda(deps: ConferenceDeps, actor: Actor, options: { se
   const sessions = await listSessions(deps.db, { tableIds: tables.map((t) => t.id), from: deps.clock.now(), statuses: activeSessionStatuses });
   const perTable = options.sessionsPerTable ?? 2;
   const chosen = tables.flatMap((t) => sessions.filter((s) => s.tableId === t.id).slice(0, perTable));
-  const agendas = await loadAgendas(deps.db, chosen, tables);
+  const items = await listAgendaItems(deps.db, chosen.map((s) => s.id));
+  const agendas = await loadAgendas(deps.db, chosen, tables, items);
   if (pm) return agendas;
-  const rows = new Map((await listAgendaItems(deps.db, chosen.map((s) => s.id))).map((r) => [r.id, r]));
+  const rows = new Map(items.map((r) => [r.id, r]));
   const mine = (a: AgendaView) => (i: AgendaItemView) => canSeeAgendaItem(actor, rows.get(i.id)!, { chairMemberId: a.table.chairMemberId });
   return agendas.map((a) => ({ ...a, items: a.items.filter(mine(a)), overflow: a.overflow.filter(mine(a)) }));
 }
@@ -173,10 +179,9 @@ export async function agendaSeenBy(deps: ConferenceDeps, actor: Actor, sessionId
   return { ...agenda, items: agenda.items.filter((i) => ids.has(i.id)), overflow: agenda.overflow.filter((i) => ids.has(i.id)) };
 }
 
-/** Teams user ids of the people invited to a session's items: Teams refreshes the channel card for them. */
-export async function invitedTeamsUserIds(tx: Tx, sessionId: string): Promise<string[]> {
-  const items = await listAgendaItems(tx, [sessionId]);
-  const organisations = new Set(items.flatMap((i) => invitedOrganisationIds(i)));
+/** Teams user ids of the people invited to an agenda's items: Teams refreshes the channel card for them. */
+export async function invitedTeamsUserIds(tx: Tx, agenda: AgendaView): Promise<string[]> {
+  const organisations = new Set(agenda.items.flatMap((i) => i.invitedOrganisations.map((o) => o.id)));
   const members = await listActiveMembers(tx);
   return members.filter((m) => m.teamsUserId && (organisations.has(m.organisationId) || m.role === 'processManager')).map((m) => m.teamsUserId!);
 }
