@@ -67,6 +67,9 @@ export function personalAgendaCard(a: AgendaView & { visibleCount: number }): Ad
   return card(body, [execute('Vernieuwen', Verb.agendaMine, { sessionId: a.session.id })]);
 }
 
+/** The cases offered to add, oldest reference first: a longer list would not fit in one card. */
+export const maxAddableChoices = 30;
+
 export interface DraftAgendaView {
   agenda: AgendaView;
   addable: { id: string; reference: string }[];
@@ -111,7 +114,10 @@ export function draftAgendaCard(v: DraftAgendaView): AdaptiveCard {
       card: {
         type: 'AdaptiveCard',
         version: '1.5',
-        body: choiceField('caseId', 'Geaccepteerde casus zonder datum', v.addable.map((c) => ({ title: c.reference, value: c.id })), {}, {}),
+        body: [
+          ...choiceField('caseId', 'Geaccepteerde casus zonder datum', v.addable.slice(0, maxAddableChoices).map((c) => ({ title: c.reference, value: c.id })), {}, {}),
+          ...(v.addable.length > maxAddableChoices ? [paragraph(`De eerste ${maxAddableChoices} van ${v.addable.length}; voeg ze toe en open de lijst opnieuw voor de rest.`, { subtle: true })] : []),
+        ],
         actions: [execute('Toevoegen', Verb.agendaEdit, { sessionId, action: 'add' })],
       },
     });

@@ -12,6 +12,9 @@ export interface TableSchedule {
   minutesPerCase: number;
 }
 
+/** The most cases one agenda holds: the channel card of a full agenda must stay within Teams' message size. */
+export const maxCasesPerSession = 12;
+
 /** How many cases fit on one agenda. */
 export function capacityOf(s: Pick<TableSchedule, 'sessionMinutes' | 'minutesPerCase'>): number {
   return Math.floor(s.sessionMinutes / s.minutesPerCase);
@@ -47,6 +50,9 @@ export function scheduleProblems(s: TableSchedule): Partial<Record<keyof TableSc
   if (!Number.isInteger(s.sessionMinutes) || s.sessionMinutes < 15 || s.sessionMinutes > 8 * 60) problems.sessionMinutes = 'Een overleg duurt 15 minuten tot 8 uur.';
   if (!Number.isInteger(s.minutesPerCase) || s.minutesPerCase < 5 || s.minutesPerCase > 120) problems.minutesPerCase = 'Per casus 5 tot 120 minuten.';
   else if (!problems.sessionMinutes && capacityOf(s) < 1) problems.minutesPerCase = 'Een overleg moet plaats hebben voor minstens één casus.';
+  else if (!problems.sessionMinutes && capacityOf(s) > maxCasesPerSession) {
+    problems.minutesPerCase = `Een overleg heeft plaats voor hoogstens ${maxCasesPerSession} casussen; neem meer minuten per casus of een korter overleg.`;
+  }
   return problems;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { channelAgendaCard, draftAgendaCard, maxRefreshUsers } from '../../cards/agenda.card.ts';
+import { maxCasesPerSession } from '../../src/conferences/schedule.ts';
 import { sessionsCard } from '../../cards/tables.card.ts';
 import { referralFormCard } from '../../cards/referral.card.ts';
 import { screeningCard } from '../../cards/screening.card.ts';
@@ -53,9 +54,10 @@ describe('card sizes at the limits of every field', () => {
     expect(size(screeningCard({ case: c, tables: [] }))).toBeLessThan(teamsLimit);
   });
 
-  // The fullest agenda: a table of 120 minutes with 15 per case (8 items), every partner invited to every item under
-  // a long name, the longest table name the table form allows, overflow waiting, and many cases to add.
-  const longName = (n: number) => `${full(60)}${n}`;
+  // The fullest agenda: as many items as a table may hold, every partner invited to every item under a long name
+  // (the longest Bonaire partner has 33 characters), the longest table name the form allows, overflow waiting, and
+  // many cases to add.
+  const longName = (n: number) => `${full(45)}${n}`;
   const id = (n: number) => `7d5b0c43-0000-4000-8000-${String(n).padStart(12, '0')}`;
   const startsAt = new Date('2026-03-03T14:00:00Z');
   const slot = (n: number) => ({ start: new Date(startsAt.getTime() + n * 15 * 60_000), end: new Date(startsAt.getTime() + (n + 1) * 15 * 60_000) });
@@ -66,8 +68,8 @@ describe('card sizes at the limits of every field', () => {
   });
   const fullAgenda: AgendaView = {
     session: { id: id(700), tableId: id(200), occurrenceAt: startsAt, startsAt, status: 'moved', agendaPublishedAt: startsAt, post: { conversationId: `19:${full(40)}@thread.tacv2`, activityId: '1740837600000' } },
-    table: { id: id(200), name: full(100), timeZone: 'America/Kralendijk', minutesPerCase: 15, capacity: 8, chairMemberId: id(300), channelLinked: true },
-    items: Array.from({ length: 8 }, (_, n) => item(n, true)),
+    table: { id: id(200), name: full(100), timeZone: 'America/Kralendijk', minutesPerCase: 15, capacity: maxCasesPerSession, chairMemberId: id(300), channelLinked: true },
+    items: Array.from({ length: maxCasesPerSession }, (_, n) => item(n, true)),
     overflow: Array.from({ length: 8 }, (_, n) => item(8 + n, false)),
   };
 
@@ -85,7 +87,7 @@ describe('card sizes at the limits of every field', () => {
   it('the sessions of a table, ten coming meetings with errors, stays under 24 KB', () => {
     const table: TableView = {
       id: id(200), name: full(100), agendaLeadHours: 336, organisationIds: partners.map((p) => p.id), chair: { memberId: id(300), name: full(L.name) },
-      schedule: { timeZone: 'America/Lower_Princes', weekday: 2, startTime: '10:00', anchorDate: '2026-01-06', intervalWeeks: 1, sessionMinutes: 480, minutesPerCase: 5 },
+      schedule: { timeZone: 'America/Lower_Princes', weekday: 2, startTime: '10:00', anchorDate: '2026-01-06', intervalWeeks: 1, sessionMinutes: 480, minutesPerCase: 40 },
     };
     const sessions = Array.from({ length: 10 }, (_, n) => {
       const at = new Date(startsAt.getTime() + n * 7 * 24 * 60 * 60_000);

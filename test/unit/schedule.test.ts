@@ -66,5 +66,6 @@ describe('scheduleProblems and capacity', () => {
     [{ intervalWeeks: 0 }, 'intervalWeeks', 'Kies om de 1 tot 12 weken.'],
     [{ sessionMinutes: 10 }, 'sessionMinutes', 'Een overleg duurt 15 minuten tot 8 uur.'],
     [{ sessionMinutes: 20, minutesPerCase: 30 }, 'minutesPerCase', 'Een overleg moet plaats hebben voor minstens één casus.'],
+    [{ sessionMinutes: 240, minutesPerCase: 15 }, 'minutesPerCase', 'Een overleg heeft plaats voor hoogstens 12 casussen; neem meer minuten per casus of een korter overleg.'],
   ])('refuses %o at its field', (change, field, problem) => expect(scheduleProblems({ ...bonaire, ...change })).toEqual({ [field]: problem }));
 });
