@@ -9,6 +9,8 @@ import { listTables } from '../src/conferences/table.repository.ts';
 export interface Scheduler {
   /** Run due work now and re-arm (after a change that may have made something due sooner). */
   wake(): void;
+  /** Resolves when the work queued so far is done (the catch-up at start-up, say). */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export function startScheduler(deps: { db: Db; clock: Clock; log: Logger; runner
 
   return {
     wake,
+    idle: () => chain,
     async stop() {
       stopped = true;
       sweep?.cancel();
