@@ -36,7 +36,7 @@ async function personalCard(deps: Deps, n: Exclude<Notification, { kind: 'agenda
     case 'sessionMoved':
       return agendaNoticeCard(await seen(n.sessionId), { kind: 'moved', previousStartsAt: n.previousStartsAt });
     case 'casesRebooked': {
-      const moves = await Promise.all(n.moves.map(async (m) => ({ reference: m.reference, to: await seen(m.toSessionId) })));
+      const moves = await Promise.all(n.moves.map(async (m) => ({ reference: m.reference, to: m.toSessionId ? await seen(m.toSessionId) : undefined })));
       return agendaNoticeCard(await seen(n.fromSessionId), { kind: 'rebooked', why: n.why, moves });
     }
   }

@@ -4,7 +4,7 @@ import { findActiveMemberByAadObjectId } from '../src/members/member.repository.
 import type { Db } from '../src/db/client.ts';
 import type { Logger } from '../src/logger.ts';
 import type { DeliveryResult, Notifier, OutgoingMessage } from '../src/notify/notifier.ts';
-import { withRetry, type RetryPolicy } from '../src/notify/retry.ts';
+import { throttlingStatusCodes, withRetry, type RetryPolicy } from '../src/notify/retry.ts';
 
 type Logic = (context: TurnContext) => Promise<void>;
 export type ContinueConversation = (reference: Partial<ConversationReference>, logic: Logic) => Promise<void>;
@@ -58,7 +58,8 @@ export class BotNotifier implements Notifier {
 
   async toConversation(conversationId: string, message: OutgoingMessage): Promise<DeliveryResult> {
     const conversation = await findConversation(this.deps.db, conversationId);
-    return conversation ? this.send(conversation.reference, message) : this.undeliverable('conversation');
+    // Seen by everyone there: never risk posting it twice.
+    return conversation ? this.send(conversation.reference, message, throttlingStatusCodes) : this.undeliverable('conversation');
   }
 
   async update(conversationId: string, activityId: string, message: OutgoingMessage): Promise<DeliveryResult> {
@@ -76,9 +77,10 @@ export class BotNotifier implements Notifier {
     return { delivered: true, activityId };
   }
 
-  private retryOptions() {
+  private retryOptions(retryOn?: ReadonlySet<number>) {
     return {
       ...this.deps.retry,
+      ...(retryOn ? { retryOn } : {}),
       onRetry: (status: number, attempt: number, delayMs: number) => this.deps.log.warn({ status, attempt, delayMs }, 'Teams asked to slow down: retrying'),
     };
   }
@@ -88,18 +90,18 @@ export class BotNotifier implements Notifier {
     return { delivered: false, reason: 'no-conversation' };
   }
 
-  private send(reference: object, message: OutgoingMessage): Promise<DeliveryResult> {
-    return this.deliver((logic) => this.deps.continueConversation(reference as Partial<ConversationReference>, logic), message);
+  private send(reference: object, message: OutgoingMessage, retryOn?: ReadonlySet<number>): Promise<DeliveryResult> {
+    return this.deliver((logic) => this.deps.continueConversation(reference as Partial<ConversationReference>, logic), message, undefined, retryOn);
   }
 
-  private async deliver(open: (logic: Logic) => Promise<void>, message: OutgoingMessage, before?: Logic): Promise<DeliveryResult> {
+  private async deliver(open: (logic: Logic) => Promise<void>, message: OutgoingMessage, before?: Logic, retryOn?: ReadonlySet<number>): Promise<DeliveryResult> {
     let activityId: string | undefined;
     let failure: unknown;
     await open(async (context) => {
       // Caught here so the adapter's turn-error handler does not answer a proactive post with an apology.
       try {
         await before?.(context);
-        const response = await withRetry(() => context.sendActivity(toActivity(message)), this.retryOptions());
+        const response = await withRetry(() => context.sendActivity(toActivity(message)), this.retryOptions(retryOn));
         activityId = response?.id;
       } catch (error) {
         failure = error;

@@ -10,9 +10,12 @@ export const maxRefreshUsers = 60;
 const when = (a: AgendaView) => formatSession(a.session.startsAt, a.table.timeZone);
 const slotText = (a: AgendaView, i: AgendaItemView) => (i.slot ? `${formatTime(i.slot.start, a.table.timeZone)}–${formatTime(i.slot.end, a.table.timeZone)}` : 'nog geen tijd');
 
-/** The line the channel shows for an item: time, reference, reason. No personal data. */
-function itemLine(a: AgendaView, i: AgendaItemView): string {
-  return `**${slotText(a, i)}** · ${i.reference} · ${reasonLabels[i.reason]}`;
+/**
+ * An item's line. The channel shows time and reference only; why a case is back (overdue actions, the
+ * schaduwlijst) is said only to those who may see the case.
+ */
+function itemLine(a: AgendaView, i: AgendaItemView, withReason: boolean): string {
+  return `**${slotText(a, i)}** · ${i.reference}${withReason ? ` · ${reasonLabels[i.reason]}` : ''}`;
 }
 const invitedLine = (i: AgendaItemView) => paragraph(`Uitgenodigd: ${i.invitedOrganisations.map((o) => o.name).join(', ') || '-'}`, { subtle: true });
 
@@ -35,7 +38,7 @@ export function channelAgendaCard(a: AgendaView, refreshFor: string[] = []): Ada
     paragraph(when(a), { color: 'Good' }),
     ...sessionState(a),
     ...(items.length || a.session.status === 'cancelled' ? [] : [paragraph('Er staan geen casussen op de agenda.', { subtle: true })]),
-    ...items.flatMap((i) => [paragraph(itemLine(a, i)), invitedLine(i)]),
+    ...items.flatMap((i) => [paragraph(itemLine(a, i, false)), invitedLine(i)]),
     paragraph('In dit kanaal staan geen persoonsgegevens. Kies "Mijn deel" voor de casussen waarvoor jouw organisatie is uitgenodigd.', { subtle: true }),
   ];
   const users = refreshFor.slice(0, maxRefreshUsers);
@@ -51,7 +54,7 @@ export function personalAgendaCard(a: AgendaView & { visibleCount: number }): Ad
     paragraph(a.visibleCount ? 'Alleen jij ziet dit overzicht. Deel het niet in het kanaal.' : 'Jouw organisatie is voor geen van deze casussen uitgenodigd.', { subtle: true }),
   ];
   for (const i of a.session.status === 'cancelled' ? [] : a.items) {
-    body.push(paragraph(itemLine(a, i)));
+    body.push(paragraph(itemLine(a, i, Boolean(i.glance))));
     if (i.glance) {
       body.push({
         type: 'FactSet',
@@ -74,6 +77,8 @@ export interface DraftAgendaView {
   agenda: AgendaView;
   addable: { id: string; reference: string }[];
   notice?: string;
+  /** The agenda post was interrupted and nobody knows whether it reached the channel. */
+  postUncertain?: boolean;
 }
 
 /** The procesmanager's working copy: reorder, add, remove, publish. */
@@ -89,10 +94,11 @@ export function draftAgendaCard(v: DraftAgendaView): AdaptiveCard {
     paragraph(`${when(a)} · ${sessionStatusLabels[a.session.status]}`, { color: 'Good' }),
     paragraph(status, { subtle: true }),
     ...(v.notice ? [paragraph(v.notice, { color: 'Good' })] : []),
+    ...(v.postUncertain ? [paragraph('Het plaatsen van deze agenda is onderbroken. Kijk in het kanaal of hij er staat en kies hieronder.', { color: 'Attention' })] : []),
     paragraph(`${a.items.length} van ${a.table.capacity} plaatsen bezet (${a.table.minutesPerCase} minuten per casus).`, { subtle: true }),
   ];
   a.items.forEach((i, n) => {
-    body.push(paragraph(itemLine(a, i)), invitedLine(i));
+    body.push(paragraph(itemLine(a, i, true)), invitedLine(i));
     if (open) {
       body.push({
         type: 'ActionSet',
@@ -122,7 +128,11 @@ export function draftAgendaCard(v: DraftAgendaView): AdaptiveCard {
       },
     });
   }
-  if (open && !a.session.agendaPublishedAt) actions.push(execute('Nu publiceren', Verb.agendaPublish, { sessionId }, { style: 'positive' }));
+  if (v.postUncertain) {
+    actions.push(uncertainActions(sessionId));
+  } else if (open && !a.session.agendaPublishedAt) {
+    actions.push(execute('Nu publiceren', Verb.agendaPublish, { sessionId }, { style: 'positive' }));
+  }
   actions.push(execute('Vernieuwen', Verb.agendaShow, { sessionId }), execute('Sessies', Verb.tableSessions, { tableId: a.table.id }));
   return card(body, actions);
 }
@@ -135,7 +145,7 @@ export function myAgendaCard(agendas: AgendaView[], options: { manage: boolean }
     body.push(subheading(`${a.table.name} · ${when(a)}`));
     body.push(paragraph(a.session.agendaPublishedAt ? 'Gepubliceerd' : 'Concept', { subtle: true }));
     if (!a.items.length) body.push(paragraph(options.manage ? 'Nog geen casussen.' : 'Jouw organisatie is (nog) niet uitgenodigd.', { subtle: true }));
-    body.push(...a.items.flatMap((i) => [paragraph(itemLine(a, i)), invitedLine(i)]));
+    body.push(...a.items.flatMap((i) => [paragraph(itemLine(a, i, true)), invitedLine(i)]));
     const buttons = options.manage
       ? [execute('Agenda bewerken', Verb.agendaShow, { sessionId: a.session.id })]
       : a.items.length ? [execute('Mijn deel', Verb.agendaMine, { sessionId: a.session.id })] : [];
@@ -169,12 +179,38 @@ export function agendaNoticeCard(a: AgendaView, notice: AgendaNotice): AdaptiveC
     ? `De agenda van ${when(a)} staat in het kanaal. Jouw organisatie is uitgenodigd voor:`
     : `Het overleg van ${formatSession(notice.previousStartsAt, tz)} is verplaatst naar ${when(a)}. Jouw casussen:`;
   return card(
-    [heading(`Agenda ${a.table.name}`), paragraph(intro, { color: 'Good' }), ...a.items.flatMap((i) => [paragraph(itemLine(a, i)), invitedLine(i)])],
+    [heading(`Agenda ${a.table.name}`), paragraph(intro, { color: 'Good' }), ...a.items.flatMap((i) => [paragraph(itemLine(a, i, true)), invitedLine(i)])],
     [execute('Mijn deel', Verb.agendaMine, { sessionId: a.session.id })],
   );
 }
 
 export type AgendaProblem = 'missed' | 'uncertain' | 'noChannel';
+
+/** After an interrupted post: the procesmanager looked in the channel and says what they saw. */
+function uncertainActions(sessionId: string): Element {
+  return {
+    type: 'Action.ShowCard',
+    title: 'Staat de agenda in het kanaal?',
+    card: {
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [paragraph('Kijk in het kanaal van de tafel voordat je kiest: zo verschijnt de agenda niet twee keer.')],
+      actions: [
+        execute('Staat er niet: opnieuw plaatsen', Verb.agendaRepost, { sessionId }, { style: 'positive' }),
+        execute('Staat er al', Verb.agendaConfirmPosted, { sessionId }),
+      ],
+    },
+  };
+}
+
+/** `@Casusbot agenda` in the channel: where the agenda is, not a second copy of it (that one would never be updated). */
+export function agendaPointerCard(a: AgendaView): AdaptiveCard {
+  const posted = a.session.agendaPublishedAt ? ` is op ${formatDate(a.session.agendaPublishedAt, a.table.timeZone)} in dit kanaal geplaatst` : ' staat in dit kanaal';
+  return card(
+    [heading(`Agenda ${a.table.name}`), paragraph(`De agenda van ${when(a)}${posted}. Kies "Mijn deel" voor de casussen waarvoor jouw organisatie is uitgenodigd.`)],
+    [execute('Mijn deel', Verb.agendaMine, { sessionId: a.session.id })],
+  );
+}
 
 /** For the procesmanager: an agenda post that needs a person. */
 export function agendaProblemCard(a: AgendaView, problem: AgendaProblem): AdaptiveCard {
@@ -184,8 +220,6 @@ export function agendaProblemCard(a: AgendaView, problem: AgendaProblem): Adapti
     uncertain: `De bot stopte terwijl hij de agenda van ${when(a)} in het kanaal plaatste. Kijk in het kanaal of de agenda er staat, zodat hij niet twee keer verschijnt.`,
     noChannel: `De agenda van ${when(a)} kon niet worden geplaatst: tafel ${a.table.name} heeft geen kanaal. Typ in het kanaal van de tafel "@Casusbot tafel koppelen"; de agenda gaat daarna alsnog uit.`,
   };
-  const actions = problem === 'uncertain'
-    ? [execute('Staat er niet: opnieuw plaatsen', Verb.agendaRepost, { sessionId }, { style: 'positive' }), execute('Staat er al', Verb.agendaConfirmPosted, { sessionId })]
-    : [execute('Agenda bekijken', Verb.agendaShow, { sessionId })];
+  const actions = problem === 'uncertain' ? [uncertainActions(sessionId)] : [execute('Agenda bekijken', Verb.agendaShow, { sessionId })];
   return card([heading(`Agenda ${a.table.name}: actie nodig`), paragraph(text[problem], { color: 'Attention' })], actions);
 }

@@ -1,12 +1,13 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { channelAgendaCard, draftAgendaCard, myAgendaCard, personalAgendaCard } from '../../cards/agenda.card.ts';
+import { agendaPointerCard, draftAgendaCard, myAgendaCard, personalAgendaCard } from '../../cards/agenda.card.ts';
 import { formatSession } from '../../cards/labels.ts';
 import { Verb } from '../../cards/verbs.ts';
 import { assertCan, can } from '../../src/access/policy.ts';
 import { addableCases, channelAgenda, editAgenda, myAgenda, personalAgenda, publicAgenda, type AgendaEdit } from '../../src/conferences/agenda.ts';
 import { agendaPostJob } from '../../src/conferences/planning.ts';
 import { confirmAgendaPosted } from '../../src/conferences/publish-agenda.ts';
+import { findJob } from '../../src/jobs/job.repository.ts';
 import type { JobOutcome } from '../../src/jobs/runner.ts';
 import { onCardAction } from '../card-action.ts';
 import type { BotDeps } from '../deps.ts';
@@ -35,7 +36,8 @@ export function registerAgenda(app: Application<TurnState>, deps: BotDeps): void
   const draft = async (context: TurnContext, sessionId: string, notice?: string) => {
     const actor = actorOf(context);
     assertCan(actor, 'agenda.manage');
-    return draftAgendaCard({ agenda: await publicAgenda(deps.db, sessionId), addable: await addableCases(deps, actor, sessionId), notice });
+    const postUncertain = (await findJob(deps.db, agendaPostJob, sessionId))?.state === 'uncertain';
+    return draftAgendaCard({ agenda: await publicAgenda(deps.db, sessionId), addable: await addableCases(deps, actor, sessionId), notice, postUncertain });
   };
 
   app.message(/^\s*agenda\s*$/i, async (context) => {
@@ -47,7 +49,7 @@ export function registerAgenda(app: Application<TurnState>, deps: BotDeps): void
     // In a shared conversation only what the channel may show: the table's published agenda, or where to look.
     const found = kind === 'channel' ? await channelAgenda(deps, actorOf(context), context.activity.conversation.id.split(';')[0]!) : undefined;
     if (found?.agenda) {
-      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(channelAgendaCard(found.agenda))] });
+      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(agendaPointerCard(found.agenda))] });
     } else if (found?.next) {
       await context.sendActivity(`De agenda van ${found.table.name} voor ${formatSession(found.next.startsAt, found.table.schedule.timeZone)} is nog niet gepubliceerd.`);
     } else {

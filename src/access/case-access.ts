@@ -49,26 +49,29 @@ export function canSeeCase(actor: Actor, c: CaseVisibilityFacts): boolean {
 }
 
 export interface AgendaItemFacts {
+  status: CaseStatus;
   referrerMemberId: string;
   referrerOrganisationId: string;
   responsibleOrganisationId?: string;
   involvedOrganisationIds: readonly string[];
 }
 
-/** The organisations invited to discuss a case: those involved in it, responsible for it, or that referred it. */
+/** The organisations invited to discuss a case: those involved in it and the one it is processed for. */
 export function invitedOrganisationIds(item: AgendaItemFacts): string[] {
-  return [...new Set([...item.involvedOrganisationIds, ...(item.responsibleOrganisationId ? [item.responsibleOrganisationId] : []), item.referrerOrganisationId])];
+  return [...new Set([...item.involvedOrganisationIds, ...(item.responsibleOrganisationId ? [item.responsibleOrganisationId] : [])])];
 }
 
 /**
- * Who sees more of an agenda item than the channel shows (reference, time, organisations): the
- * procesmanager, the table's chair, the referrer, and members of the invited organisations.
+ * Who sees more of an agenda item than the channel shows (reference, time, organisations): whoever may see
+ * the case itself under canSeeCase, and the table's chair, who leads its discussion.
  */
-export function canSeeAgendaItem(actor: Pick<Actor, 'memberId' | 'organisationId' | 'role'>, item: AgendaItemFacts, table: { chairMemberId?: string }): boolean {
-  return (
-    actor.role === 'processManager' ||
-    table.chairMemberId === actor.memberId ||
-    item.referrerMemberId === actor.memberId ||
-    invitedOrganisationIds(item).includes(actor.organisationId)
-  );
+export function canSeeAgendaItem(actor: Actor, item: AgendaItemFacts, table: { chairMemberId?: string }): boolean {
+  if (table.chairMemberId === actor.memberId) return true;
+  return canSeeCase(actor, {
+    status: item.status,
+    referrerMemberId: item.referrerMemberId,
+    referrerOrganisationId: item.referrerOrganisationId,
+    responsibleOrganisationId: item.responsibleOrganisationId ?? null,
+    involvedOrganisationIds: item.involvedOrganisationIds,
+  });
 }

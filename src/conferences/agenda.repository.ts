@@ -1,9 +1,11 @@
 import type { Tx } from '../db/client.ts';
+import type { CaseStatus } from '../referrals/referral.types.ts';
 import type { AgendaReason } from './agenda.rules.ts';
 
 /** An agenda item with the facts of its case that decide who is invited (no personal data). */
 export interface AgendaItemRow {
   id: string;
+  status: CaseStatus;
   sessionId: string;
   caseId: string;
   reference: string;
@@ -19,7 +21,7 @@ const select = {
   id: true, sessionId: true, caseId: true, reason: true, position: true,
   case: {
     select: {
-      reference: true, referrerMemberId: true, referrerOrganisationId: true, responsibleOrganisationId: true,
+      reference: true, status: true, referrerMemberId: true, referrerOrganisationId: true, responsibleOrganisationId: true,
       organisations: { select: { organisationId: true } },
     },
   },
@@ -27,7 +29,7 @@ const select = {
 
 type Row = {
   id: string; sessionId: string; caseId: string; reason: AgendaReason; position: number;
-  case: { reference: string | null; referrerMemberId: string; referrerOrganisationId: string; responsibleOrganisationId: string | null; organisations: { organisationId: string }[] };
+  case: { reference: string | null; status: CaseStatus; referrerMemberId: string; referrerOrganisationId: string; responsibleOrganisationId: string | null; organisations: { organisationId: string }[] };
 };
 
 function toItem(r: Row): AgendaItemRow {
@@ -36,6 +38,7 @@ function toItem(r: Row): AgendaItemRow {
     sessionId: r.sessionId,
     caseId: r.caseId,
     reference: r.case.reference ?? '',
+    status: r.case.status,
     reason: r.reason,
     position: r.position,
     referrerMemberId: r.case.referrerMemberId,
@@ -52,17 +55,8 @@ export async function listAgendaItems(tx: Tx, sessionIds: string[]): Promise<Age
   return rows.map(toItem);
 }
 
-export async function findAgendaItem(tx: Tx, id: string): Promise<AgendaItemRow | undefined> {
-  const r = await tx.agendaItem.findUnique({ where: { id }, select });
-  return r ? toItem(r) : undefined;
-}
-
 export async function addAgendaItem(tx: Tx, item: { sessionId: string; caseId: string; reason: AgendaReason; position: number }): Promise<void> {
   await tx.agendaItem.create({ data: item });
-}
-
-export async function removeAgendaItem(tx: Tx, id: string): Promise<void> {
-  await tx.agendaItem.delete({ where: { id } });
 }
 
 export async function setPositions(tx: Tx, positions: { id: string; position: number }[]): Promise<void> {
@@ -91,4 +85,10 @@ export async function setFirstSession(tx: Tx, caseId: string, sessionId: string)
 /** A case added by hand that was never discussed gets this as its first discussion. */
 export async function setFirstSessionIfNone(tx: Tx, caseId: string, sessionId: string): Promise<void> {
   await tx.case.updateMany({ where: { id: caseId, firstSessionId: null }, data: { firstSessionId: sessionId } });
+}
+
+/** Takes an item off its agenda; a case whose first discussion was that meeting has none planned any more. */
+export async function takeOffAgenda(tx: Tx, item: Pick<AgendaItemRow, 'id' | 'caseId' | 'sessionId'>): Promise<void> {
+  await tx.agendaItem.delete({ where: { id: item.id } });
+  await tx.case.updateMany({ where: { id: item.caseId, firstSessionId: item.sessionId }, data: { firstSessionId: null } });
 }

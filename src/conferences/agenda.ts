@@ -8,12 +8,13 @@ import { listActiveMembers } from '../members/member.repository.ts';
 import type { ConferenceNotification } from '../notify/conference-notifications.ts';
 import { listOrganisations } from '../organisations/organisation.repository.ts';
 import { findCaseGlances, type CaseGlance } from '../cases/case.repository.ts';
-import { findAgendaItem, listAgendaItems, listUnscheduledCases, removeAgendaItem, setPositions, setFirstSessionIfNone, type AgendaItemRow } from './agenda.repository.ts';
+import { listAgendaItems, listUnscheduledCases, setPositions, setFirstSessionIfNone, takeOffAgenda, type AgendaItemRow } from './agenda.repository.ts';
 import { composeAgenda, moveItem, type AgendaReason, type Slot } from './agenda.rules.ts';
 import { addToAgenda, rebook } from './planning.ts';
+import { lateInvitations } from './sessions.ts';
 import { capacityOf } from './schedule.ts';
 import { activeSessionStatuses, findSessionById, listSessions, type SessionView } from './session.repository.ts';
-import { findTableByChannel, findTableById, listTables, type TableView } from './table.repository.ts';
+import { findTableByChannel, findTableById, listTables, lockTableForBooking, type TableView } from './table.repository.ts';
 import type { ConferenceDeps } from './tables.ts';
 
 export interface AgendaItemView {
@@ -50,7 +51,9 @@ export async function loadAgendas(tx: Tx, sessions: SessionView[], tables: Table
     const table = tables.find((t) => t.id === session.tableId)!;
     const view = (i: AgendaItemRow): AgendaItemView => ({
       id: i.id, caseId: i.caseId, reference: i.reference, reason: i.reason,
-      invitedOrganisations: invitedOrganisationIds(i).flatMap((id) => (names.has(id) ? [{ id, name: names.get(id)! }] : [])),
+      invitedOrganisations: invitedOrganisationIds(i)
+        .flatMap((id) => (names.has(id) ? [{ id, name: names.get(id)! }] : []))
+        .sort((x, y) => x.name.localeCompare(y.name, 'nl')),
     });
     const composed = composeAgenda(bySession.get(session.id) ?? [], {
       startsAt: session.startsAt, minutesPerCase: table.schedule.minutesPerCase, capacity: capacityOf(table.schedule),
@@ -87,7 +90,12 @@ export async function publicAgenda(tx: Tx, sessionId: string): Promise<AgendaVie
  */
 export async function personalAgenda(deps: ConferenceDeps, actor: Actor, sessionId: string): Promise<AgendaView & { visibleCount: number }> {
   assertCan(actor, 'agenda.view');
-  const { agenda, table, rows } = await loadOne(deps.db, sessionId);
+  const loaded = await loadOne(deps.db, sessionId);
+  const { table, rows } = loaded;
+  // Only someone at the table sees its agendas at all; before publication, only their own items.
+  if (!sitsAt(actor, table)) throw new DomainError(ErrorCode.NotFound, 'Session not found for this person');
+  const mayManage = actor.role === 'processManager' || table.chair?.memberId === actor.memberId;
+  const agenda = loaded.agenda.session.agendaPublishedAt || mayManage ? loaded.agenda : onlyVisible(loaded.agenda, rows, actor, table);
   const visible = rows.filter((r) => canSeeAgendaItem(actor, r, { chairMemberId: table.chair?.memberId })).map((r) => r.caseId);
   const glances = await findCaseGlances(deps.db, visible);
   if (visible.length) {
@@ -106,7 +114,7 @@ export async function personalAgenda(deps: ConferenceDeps, actor: Actor, session
 export async function myAgenda(deps: ConferenceDeps, actor: Actor, options: { sessionsPerTable?: number } = {}): Promise<AgendaView[]> {
   assertCan(actor, 'agenda.view');
   const pm = actor.role === 'processManager';
-  const tables = (await listTables(deps.db)).filter((t) => pm || t.organisationIds.includes(actor.organisationId) || t.chair?.memberId === actor.memberId);
+  const tables = (await listTables(deps.db)).filter((t) => sitsAt(actor, t));
   const sessions = await listSessions(deps.db, { tableIds: tables.map((t) => t.id), from: deps.clock.now(), statuses: activeSessionStatuses });
   const perTable = options.sessionsPerTable ?? 2;
   const chosen = tables.flatMap((t) => sessions.filter((s) => s.tableId === t.id).slice(0, perTable));
@@ -136,24 +144,30 @@ export async function editAgenda(deps: ConferenceDeps, actor: Actor, sessionId: 
   assertCan(actor, 'agenda.manage');
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
+    const session = await findSessionById(tx, sessionId);
+    if (!session) throw new DomainError(ErrorCode.NotFound, 'Session not found');
+    // Agenda changes of one table take turns, so positions and capacity are read and written as one.
+    await lockTableForBooking(tx, session.tableId);
     const { agenda, table, rows } = await loadOne(tx, sessionId);
     if (!activeSessionStatuses.includes(agenda.session.status) || agenda.session.startsAt <= now) {
       throw new DomainError(ErrorCode.Conflict, 'Agenda can no longer change', { reason: 'sessionClosed' });
     }
+    const late: ConferenceNotification[] = [];
     if (edit.action === 'add') {
       const addable = await listUnscheduledCases(tx, table.id, now);
       if (!addable.some((c) => c.id === edit.caseId)) throw new DomainError(ErrorCode.NotFound, 'Case not addable');
       await addToAgenda(tx, sessionId, edit.caseId, 'backOnAgenda');
       await setFirstSessionIfNone(tx, edit.caseId, sessionId);
+      late.push(...(await lateInvitations(tx, sessionId, [edit.caseId])));
     } else {
       const item = rows.find((r) => r.id === edit.itemId);
       // A stale card (someone else just changed the agenda): nothing to do, the fresh agenda is shown.
       if (!item) return [{ kind: 'agendaChanged', sessionId }];
-      if (edit.action === 'remove') await removeAgendaItem(tx, item.id);
+      if (edit.action === 'remove') await takeOffAgenda(tx, item);
       else await setPositions(tx, moveItem(rows, item.id, edit.action));
     }
     await recordAudit(tx, actor, { action: `agenda.${edit.action}`, recordType: 'session', recordId: sessionId, purpose: 'casusoverleg' });
-    return [{ kind: 'agendaChanged', sessionId }, ...(await settleOverflow(tx, table, sessionId, now))];
+    return [{ kind: 'agendaChanged', sessionId }, ...late, ...(await settleOverflow(tx, table, sessionId, now))];
   });
 }
 
@@ -166,24 +180,40 @@ export async function settleOverflow(tx: Tx, table: TableView, sessionId: string
   const moves = await rebook(tx, table, overflow, session, now);
   await recordAudit(tx, 'system', { action: 'agenda.overflowMoved', recordType: 'session', recordId: sessionId, purpose: 'casusoverleg' });
   const pms = await listActiveMembers(tx, { role: 'processManager' });
+  const targets = [...new Set(moves.map((m) => m.toSessionId))];
+  const late = [];
+  for (const id of targets) late.push(...(await lateInvitations(tx, id, moves.filter((m) => m.toSessionId === id).map((m) => m.caseId))));
   return [
-    ...[...new Set(moves.map((m) => m.toSessionId))].map((id) => ({ kind: 'agendaChanged' as const, sessionId: id })),
+    ...targets.map((id) => ({ kind: 'agendaChanged' as const, sessionId: id })),
+    ...late,
     ...pms.map((pm) => ({ kind: 'casesRebooked' as const, to: pm.aadObjectId, fromSessionId: sessionId, why: 'overflow' as const, moves })),
   ];
+}
+
+/** Whether a person is at a table: the procesmanager, its chair, or a member of one of its partners. */
+function sitsAt(actor: Actor, table: TableView): boolean {
+  return actor.role === 'processManager' || table.chair?.memberId === actor.memberId || table.organisationIds.includes(actor.organisationId);
+}
+
+function onlyVisible(agenda: AgendaView, rows: AgendaItemRow[], actor: Actor, table: TableView): AgendaView {
+  const ids = new Set(rows.filter((r) => canSeeAgendaItem(actor, r, { chairMemberId: table.chair?.memberId })).map((r) => r.id));
+  return { ...agenda, items: agenda.items.filter((i) => ids.has(i.id)), overflow: agenda.overflow.filter((i) => ids.has(i.id)) };
 }
 
 /** A session's agenda with only the items this person may see (for their personal messages). */
 export async function agendaSeenBy(deps: ConferenceDeps, actor: Actor, sessionId: string): Promise<AgendaView> {
   const { agenda, table, rows } = await loadOne(deps.db, sessionId);
-  const ids = new Set(rows.filter((r) => canSeeAgendaItem(actor, r, { chairMemberId: table.chair?.memberId })).map((r) => r.id));
-  return { ...agenda, items: agenda.items.filter((i) => ids.has(i.id)), overflow: agenda.overflow.filter((i) => ids.has(i.id)) };
+  return onlyVisible(agenda, rows, actor, table);
 }
 
 /** Teams user ids of the people invited to an agenda's items: Teams refreshes the channel card for them. */
 export async function invitedTeamsUserIds(tx: Tx, agenda: AgendaView): Promise<string[]> {
   const organisations = new Set(agenda.items.flatMap((i) => i.invitedOrganisations.map((o) => o.id)));
-  const members = await listActiveMembers(tx);
-  return members.filter((m) => m.teamsUserId && (organisations.has(m.organisationId) || m.role === 'processManager')).map((m) => m.teamsUserId!);
+  const members = (await listActiveMembers(tx)).filter((m) => m.teamsUserId);
+  // Teams refreshes for at most 60: the invited participants first, then the chair and the procesmanagers.
+  const invited = members.filter((m) => organisations.has(m.organisationId));
+  const leading = members.filter((m) => !organisations.has(m.organisationId) && (m.role === 'processManager' || m.id === agenda.table.chairMemberId));
+  return [...invited, ...leading].map((m) => m.teamsUserId!);
 }
 
 /**

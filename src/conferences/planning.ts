@@ -58,9 +58,9 @@ async function makeRoom(tx: Tx, sessionId: string, reason: AgendaReason): Promis
  * Moves items off a session (cancelled, or over capacity) to the first later session with room.
  * Returns where each went; an item that finds no session within the horizon stays unscheduled.
  */
-export async function rebook(tx: Tx, table: TableView, items: AgendaItemRow[], after: SessionView, now: Date): Promise<AgendaMove[]> {
+export async function rebook(tx: Tx, table: TableView, items: AgendaItemRow[], after: SessionView, now: Date): Promise<Required<AgendaMove>[]> {
   const from = new Date(Math.max(after.startsAt.getTime() + 1, firstBookableFrom(now).getTime()));
-  const moves: AgendaMove[] = [];
+  const moves: Required<AgendaMove>[] = [];
   for (const item of items) {
     const target = await firstFreeSession(tx, table, from, after.id);
     if (!target) continue;

@@ -13,7 +13,7 @@ import { listAgendaItems } from './agenda.repository.ts';
 import { agendaPostJob } from './planning.ts';
 import { activeSessionStatuses, findSessionById, recordAgendaPost } from './session.repository.ts';
 import { recipientsOf } from './sessions.ts';
-import { findTableById } from './table.repository.ts';
+import { findTableById, lockTableForBooking } from './table.repository.ts';
 
 /** How the agenda reaches a channel; the bot renders the card and posts it. */
 export interface AgendaPoster {
@@ -57,23 +57,43 @@ export function agendaPostHandler(deps: PublishDeps): JobHandler {
         await deps.notify(await toProcessManagers(db, session.id, 'noChannel'));
         return { state: 'failed', reason: 'NO_CHANNEL' };
       }
-      const moved = await db.$transaction((tx) => settleOverflow(tx, table, session.id, context.now));
+      await deps.notify(await db.$transaction(async (tx) => {
+        await lockTableForBooking(tx, table.id);
+        return settleOverflow(tx, table, session.id, context.now);
+      }));
       const agenda = await publicAgenda(db, session.id);
       await context.markSending();
       const activityId = await deps.poster.post(table.channelConversationId, agenda);
       await db.$transaction(async (tx) => {
         await recordAgendaPost(tx, session.id, { publishedAt: context.now, conversationId: table.channelConversationId!, activityId });
         await recordAudit(tx, 'system', { action: 'agenda.published', recordType: 'session', recordId: session.id, purpose: 'casusoverleg' });
+        await context.finishIn(tx);
       });
       log.info({ jobId: job.id, sessionId: session.id, items: agenda.items.length }, 'agenda posted to the channel');
+      // A change that committed while the card was on its way found no post to edit: edit it now.
+      const now = await publicAgenda(db, session.id);
+      const changed = fingerprint(now) !== fingerprint(agenda);
       const recipients = await recipientsOf(db, await listAgendaItems(db, [session.id]));
-      await deps.notify([...moved, ...recipients.map((r) => ({ kind: 'agendaPublished' as const, to: r.aadObjectId, sessionId: session.id }))]);
+      await deps.notify([
+        ...(changed ? [{ kind: 'agendaChanged' as const, sessionId: session.id }] : []),
+        ...recipients.map((r) => ({ kind: 'agendaPublished' as const, to: r.aadObjectId, sessionId: session.id })),
+      ]);
       return { state: 'done' };
     },
     async onUncertain(job) {
+      // The post was recorded after all (the lease ran out on a slow instance): nothing to check.
+      if ((await findSessionById(db, job.subjectId))?.agendaPublishedAt) {
+        await confirmUncertainJob(db, agendaPostJob, job.subjectId, deps.clock.now());
+        return;
+      }
       await deps.notify(await toProcessManagers(db, job.subjectId, 'uncertain'));
     },
   };
+}
+
+/** What the channel card shows: when, whether it takes place, and which item has which slot. */
+function fingerprint(a: AgendaView): string {
+  return JSON.stringify([a.session.startsAt, a.session.status, a.items.map((i) => [i.id, i.slot?.start]), a.items.map((i) => i.invitedOrganisations.length)]);
 }
 
 /** "Staat er al": the procesmanager looked in the channel after a crash and saw the agenda. */

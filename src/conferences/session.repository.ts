@@ -86,12 +86,13 @@ export async function deleteSession(tx: Tx, id: string): Promise<void> {
   await tx.conferenceSession.delete({ where: { id } });
 }
 
-/** Records the posted agenda card; only the first publication counts. */
-export async function recordAgendaPost(tx: Tx, id: string, post: { publishedAt: Date; conversationId: string; activityId?: string }): Promise<void> {
-  await tx.conferenceSession.update({
-    where: { id },
+/** Records the posted agenda card; only the first record counts (a later one must not erase the message id). */
+export async function recordAgendaPost(tx: Tx, id: string, post: { publishedAt: Date; conversationId: string; activityId?: string }): Promise<boolean> {
+  const { count } = await tx.conferenceSession.updateMany({
+    where: { id, agendaPublishedAt: null },
     data: { agendaPublishedAt: post.publishedAt, agendaConversationId: post.conversationId, agendaActivityId: post.activityId ?? null },
   });
+  return count === 1;
 }
 
 /** How many items each session's agenda has. */

@@ -7,13 +7,13 @@ import type { Tx } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
 import { cancelJob, reviveJob } from '../jobs/job.repository.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
-import type { ConferenceNotification } from '../notify/conference-notifications.ts';
+import type { AgendaMove, ConferenceNotification } from '../notify/conference-notifications.ts';
 import { fieldErrors, requiredText } from '../validation.ts';
-import { listAgendaItems, removeAgendaItem, type AgendaItemRow } from './agenda.repository.ts';
+import { listAgendaItems, takeOffAgenda, type AgendaItemRow } from './agenda.repository.ts';
 import { agendaDueAt, agendaPostJob, ensureAgendaJob, rebook } from './planning.ts';
 import { localParts, zonedToUtc } from './schedule.ts';
 import { createExtraSession, findSessionById, setSessionStatus, updateSessionTime, type SessionView } from './session.repository.ts';
-import { findTableById, type TableView } from './table.repository.ts';
+import { findTableById, lockTableForBooking, type TableView } from './table.repository.ts';
 import type { ConferenceDeps } from './tables.ts';
 
 export const sessionTimeForm = z.object({
@@ -34,15 +34,30 @@ export async function recipientsOf(tx: Tx, items: AgendaItemRow[]): Promise<{ aa
   return members.filter((m) => organisations.has(m.organisationId) || referrers.has(m.id)).map((m) => ({ aadObjectId: m.aadObjectId, memberId: m.id, organisationId: m.organisationId }));
 }
 
+/**
+ * Cases added to an agenda that is already in the channel: their invited people get the personal message
+ * that the others got at publication.
+ */
+export async function lateInvitations(tx: Tx, sessionId: string, caseIds: string[]): Promise<ConferenceNotification[]> {
+  const session = await findSessionById(tx, sessionId);
+  if (!session?.agendaPublishedAt || !caseIds.length) return [];
+  const items = (await listAgendaItems(tx, [sessionId])).filter((i) => caseIds.includes(i.caseId));
+  return (await recipientsOf(tx, items)).map((r) => ({ kind: 'agendaPublished' as const, to: r.aadObjectId, sessionId }));
+}
+
 /** Who among the recipients may hear about which items: the referrer of a case, or a member of an invited organisation. */
 function itemsFor(recipient: { memberId: string; organisationId: string }, items: AgendaItemRow[]): AgendaItemRow[] {
   return items.filter((i) => i.referrerMemberId === recipient.memberId || invitedOrganisationIds(i).includes(recipient.organisationId));
 }
 
 async function loadForChange(tx: Tx, sessionId: string, now: Date) {
-  const session = await findSessionById(tx, sessionId);
-  const table = session && (await findTableById(tx, session.tableId));
-  if (!session || !table) throw new DomainError(ErrorCode.NotFound, 'Session not found');
+  const found = await findSessionById(tx, sessionId);
+  if (!found) throw new DomainError(ErrorCode.NotFound, 'Session not found');
+  // Agenda changes of one table take turns (see lockTableForBooking); read the session again under the lock.
+  await lockTableForBooking(tx, found.tableId);
+  const session = (await findSessionById(tx, sessionId))!;
+  const table = await findTableById(tx, session.tableId);
+  if (!table) throw new DomainError(ErrorCode.NotFound, 'Session not found');
   if (session.status === 'cancelled' || session.status === 'held') throw new DomainError(ErrorCode.Conflict, 'Session can no longer change', { reason: 'sessionClosed' });
   if (session.startsAt.getTime() <= now.getTime()) throw new DomainError(ErrorCode.Conflict, 'Session already began', { reason: 'sessionStarted' });
   return { session, table };
@@ -93,17 +108,25 @@ export async function cancelSession(deps: ConferenceDeps, actor: Actor, sessionI
     await setSessionStatus(tx, session.id, 'cancelled');
     await cancelJob(tx, agendaPostJob, session.id);
     const items = await listAgendaItems(tx, [session.id]);
-    const moves = await rebook(tx, table, items, session, now);
-    const movedIds = new Set(moves.map((m) => m.caseId));
-    for (const item of items) if (!movedIds.has(item.caseId)) await removeAgendaItem(tx, item.id);
+    const rebooked = await rebook(tx, table, items, session, now);
+    const movedIds = new Set(rebooked.map((m) => m.caseId));
+    // A case that finds no meeting within the horizon is taken off (the procesmanager adds it by hand later).
+    const stranded = items.filter((i) => !movedIds.has(i.caseId));
+    for (const item of stranded) await takeOffAgenda(tx, item);
+    const moves: AgendaMove[] = [...rebooked, ...stranded.map((i) => ({ caseId: i.caseId, reference: i.reference }))];
     await recordAudit(tx, actor, { action: 'session.cancelled', recordType: 'session', recordId: session.id, purpose: 'casusoverleg' });
     const notifications: ConferenceNotification[] = [
       { kind: 'agendaChanged', sessionId: session.id },
-      ...[...new Set(moves.map((m) => m.toSessionId))].map((id) => ({ kind: 'agendaChanged' as const, sessionId: id })),
+      ...[...new Set(rebooked.map((m) => m.toSessionId))].map((id) => ({ kind: 'agendaChanged' as const, sessionId: id })),
     ];
     for (const r of await recipientsOf(tx, items)) {
       const mine = new Set(itemsFor(r, items).map((i) => i.caseId));
       notifications.push({ kind: 'casesRebooked', to: r.aadObjectId, fromSessionId: session.id, why: 'cancelled', moves: moves.filter((m) => mine.has(m.caseId)) });
+    }
+    if (stranded.length) {
+      for (const pm of await listActiveMembers(tx, { role: 'processManager' })) {
+        notifications.push({ kind: 'casesRebooked', to: pm.aadObjectId, fromSessionId: session.id, why: 'cancelled', moves });
+      }
     }
     return { ok: true, session: { ...session, status: 'cancelled' }, table, notifications };
   });

@@ -82,8 +82,9 @@ export async function claimJobNow(
 }
 
 /** The point of no return: from here a crash leaves it unknown whether the work was done. */
-export async function markSending(tx: Tx, id: string, owner: string): Promise<boolean> {
-  const { count } = await tx.scheduledJob.updateMany({ where: { id, lockedBy: owner, state: 'running' }, data: { state: 'sending' } });
+export async function markSending(tx: Tx, id: string, owner: string, leaseUntil: Date): Promise<boolean> {
+  // A fresh lease: a slow but live instance must not be taken for a dead one while it sends.
+  const { count } = await tx.scheduledJob.updateMany({ where: { id, lockedBy: owner, state: 'running' }, data: { state: 'sending', lockedUntil: leaseUntil } });
   return count === 1;
 }
 

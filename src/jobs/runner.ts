@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
 import { claimDueJob, claimJobNow, expireLeases, finishJob, markSending, nextDueAt, retryJobLater, type JobRow, type JobState } from './job.repository.ts';
 
@@ -8,6 +8,8 @@ export interface JobContext {
   now: Date;
   /** Call right before the outside effect (a post): a crash after this makes the job uncertain instead of repeated. */
   markSending(): Promise<void>;
+  /** Marks the job done inside the transaction that records its effect, so the two cannot part. */
+  finishIn(tx: Tx): Promise<void>;
 }
 
 export type JobOutcome =
@@ -82,9 +84,10 @@ export class JobRunner {
       outcome = await handler.run(job, {
         now,
         markSending: async () => {
-          if (!(await markSending(db, job.id, this.owner))) throw new Error('job lease lost before sending');
+          if (!(await markSending(db, job.id, this.owner, this.leaseUntil(clock.now())))) throw new Error('job lease lost before sending');
           sending = true;
         },
+        finishIn: (tx) => finishJob(tx, job.id, this.owner, 'done', clock.now()),
       });
     } catch (error) {
       const reason = (error as Error)?.name ?? 'Error';

@@ -2,7 +2,8 @@
  * What the agenda and session use cases ask to be told, once their transaction has committed. The bot
  * renders each for its recipient (who sees only their own items) and sends it through the Notifier.
  */
-export type AgendaMove = { caseId: string; reference: string; toSessionId: string };
+/** A case leaving a session; without `toSessionId` it found no later meeting and waits to be planned by hand. */
+export type AgendaMove = { caseId: string; reference: string; toSessionId?: string };
 
 export type ConferenceNotification =
   /** The posted channel card of this session must show the current agenda (edited in place, never posted again). */

@@ -1,5 +1,10 @@
-/** Teams throttles (429) and has passing faults (412 on busy conversations, 502, 504): try again. */
-export const retryableStatusCodes: ReadonlySet<number> = new Set([412, 429, 502, 504]);
+/** Teams throttles (429) and has passing faults (412 on busy conversations, 502, 503, 504): try again. */
+export const retryableStatusCodes: ReadonlySet<number> = new Set([412, 429, 502, 503, 504]);
+/**
+ * Answers that say Teams did not take the message. A gateway error (502, 504) may come after Teams created
+ * it: where a repeat would show twice to everyone (a channel post), only these are retried.
+ */
+export const throttlingStatusCodes: ReadonlySet<number> = new Set([412, 429]);
 
 export interface RetryPolicy {
   attempts: number;
@@ -31,7 +36,13 @@ function retryAfterOf(error: unknown): number | undefined {
 
 export async function withRetry<T>(
   work: () => Promise<T>,
-  options: { policy?: RetryPolicy; sleep?: (ms: number) => Promise<void>; random?: () => number; onRetry?: (status: number, attempt: number, delayMs: number) => void } = {},
+  options: {
+    policy?: RetryPolicy;
+    sleep?: (ms: number) => Promise<void>;
+    random?: () => number;
+    onRetry?: (status: number, attempt: number, delayMs: number) => void;
+    retryOn?: ReadonlySet<number>;
+  } = {},
 ): Promise<T> {
   const policy = options.policy ?? defaultRetryPolicy;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
@@ -40,7 +51,7 @@ export async function withRetry<T>(
       return await work();
     } catch (error) {
       const status = statusCodeOf(error);
-      if (status === undefined || !retryableStatusCodes.has(status) || attempt + 1 >= policy.attempts) throw error;
+      if (status === undefined || !(options.retryOn ?? retryableStatusCodes).has(status) || attempt + 1 >= policy.attempts) throw error;
       const delay = backoffDelay(attempt, policy, options.random ?? Math.random, retryAfterOf(error));
       options.onRetry?.(status, attempt + 1, delay);
       await sleep(delay);

@@ -6,6 +6,7 @@ import { decideIfAwaitingScreening, findCaseById, type ScreeningOutcome } from '
 import type { CaseRecord } from '../cases/case.types.ts';
 import type { Clock } from '../clock.ts';
 import { addToAgenda, firstBookableFrom, firstFreeSession } from '../conferences/planning.ts';
+import { lateInvitations } from '../conferences/sessions.ts';
 import { findTableById, lockTableForBooking } from '../conferences/table.repository.ts';
 import type { Db } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
@@ -40,7 +41,7 @@ export async function decideScreening(deps: { db: Db; clock: Clock }, actor: Act
   const decision = parsed.data;
   const now = deps.clock.now();
 
-  const result = await deps.db.$transaction(async (tx): Promise<{ won: true; sessionId?: string } | { won: false } | { errors: Record<string, string> }> => {
+  const result = await deps.db.$transaction(async (tx): Promise<{ won: true; sessionId?: string; late: Notification[] } | { won: false } | { errors: Record<string, string> }> => {
     const current = await findCaseById(tx, caseId);
     if (!current) throw new DomainError(ErrorCode.NotFound, 'Case not found');
     if (current.status !== 'submitted') return { won: false };
@@ -63,7 +64,7 @@ export async function decideScreening(deps: { db: Db; clock: Clock }, actor: Act
     if (!(await decideIfAwaitingScreening(tx, caseId, actor.memberId, now, outcome))) return { won: false };
     if (session) await addToAgenda(tx, session.id, caseId, 'newCase');
     await recordAudit(tx, actor, { action: auditAction[outcome.status], recordType: 'case', recordId: caseId, purpose: 'screening' });
-    return { won: true, sessionId: session?.id };
+    return { won: true, sessionId: session?.id, late: session ? await lateInvitations(tx, session.id, [caseId]) : [] };
   });
 
   if ('errors' in result) return { ok: false, errors: result.errors };
@@ -74,6 +75,9 @@ export async function decideScreening(deps: { db: Db; clock: Clock }, actor: Act
     ok: true,
     case: decided,
     // A case booked on an agenda that is already in the channel: the posted card shows it too.
-    notifications: [{ kind, to: decided.referrer.aadObjectId, caseId }, ...('sessionId' in result && result.sessionId ? [{ kind: 'agendaChanged' as const, sessionId: result.sessionId }] : [])],
+    notifications: [
+      { kind, to: decided.referrer.aadObjectId, caseId },
+      ...(result.sessionId ? [{ kind: 'agendaChanged' as const, sessionId: result.sessionId }, ...result.late] : []),
+    ],
   };
 }

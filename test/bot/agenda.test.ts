@@ -112,7 +112,8 @@ describe('the agenda from draft to channel', () => {
     expect(textOf(published.value)).toContain('De agenda staat in het kanaal.');
     const posts = bot.notifier.inConversation(channelId);
     expect(posts).toHaveLength(1);
-    expect(textOf(posts[0]!.card)).toMatch(new RegExp(`Agenda Casusoverleg Bonaire[\\s\\S]*10:00–10:15\\*\\* · ${reference} · Nieuwe casus[\\s\\S]*Uitgenodigd: Korps Politie CN, Jeugdzorg CN`));
+    expect(textOf(posts[0]!.card)).toMatch(new RegExp(`Agenda Casusoverleg Bonaire[\\s\\S]*10:00–10:15\\*\\* · ${reference}\\n[\\s\\S]*Uitgenodigd: Jeugdzorg CN, Korps Politie CN`));
+    expect(textOf(posts[0]!.card)).not.toContain('Nieuwe casus'); // why a case is on the agenda is for those who may see it
     expect(JSON.stringify(posts[0])).not.toMatch(/Jan Fictief|Mira|111222333|Kaya|huisuitzetting/);
     expect(bot.notifier.to(youthCareContact.aadObjectId).map((m) => textOf(m.card)).join()).toContain(`${reference} · Nieuwe casus`);
     expect(bot.notifier.to(krusada.aadObjectId)).toHaveLength(0);
@@ -121,8 +122,10 @@ describe('the agenda from draft to channel', () => {
     const { body: again } = await bot.click(processManager, Verb.agendaPublish, { sessionId });
     expect(textOf(again.value)).toContain('De agenda is al gepubliceerd');
     expect(bot.notifier.inConversation(channelId)).toHaveLength(1);
+    // Asked in the channel, the bot points at the posted agenda instead of posting a second copy.
     const [inTheChannel] = await bot.say(krusada, 'agenda', inChannel('2'));
-    expect(textOf(cardOf(inTheChannel))).toContain(`${reference} · Nieuwe casus`);
+    expect(textOf(cardOf(inTheChannel))).toMatch(/De agenda van dinsdag 24 november 2026 om 10:00 is op 23 november 2026 in dit kanaal geplaatst[\s\S]*Mijn deel/);
+    expect(textOf(cardOf(inTheChannel))).not.toContain(reference);
   });
 
   it('"Mijn deel": an invited participant sees the case for themselves; an uninvited one nothing more than the channel; a refresh never edits the shared card', async () => {

@@ -75,13 +75,28 @@ describe('BotNotifier', () => {
     expect(adapter.activeQueue[0]?.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
   });
 
-  it.each([429, 412, 502, 504])('when Teams answers %i twice, then it retries and the post arrives once', async (status) => {
+  it.each([429, 412])('when Teams answers %i twice, then it retries and the channel post arrives once', async (status) => {
     const adapter = new ThrottlingAdapter(2, status);
     const { notifier, logs } = notifierOn(adapter);
     await notifier.toConversation('19:casusoverleg', { text: 'Agenda' });
     expect(adapter.attempts).toBe(3);
     expect(adapter.activeQueue).toHaveLength(1);
     expect(logs.lines().filter((l) => l.msg === 'Teams asked to slow down: retrying')).toHaveLength(2);
+  });
+
+  it.each([502, 504])('when Teams answers %i to a channel post, then it is not sent again (it may have arrived): the caller hears the failure', async (status) => {
+    const adapter = new ThrottlingAdapter(1, status);
+    const { notifier } = notifierOn(adapter);
+    await expect(notifier.toConversation('19:casusoverleg', { text: 'Agenda' })).rejects.toMatchObject({ statusCode: status });
+    expect(adapter.attempts).toBe(1);
+  });
+
+  it.each([429, 502, 504])('when Teams answers %i twice to a personal message, then it retries and it arrives once', async (status) => {
+    const adapter = new ThrottlingAdapter(2, status);
+    const { notifier } = notifierOn(adapter);
+    await notifier.toPerson('aad-ruben', { text: 'Nieuwe actie' });
+    expect(adapter.attempts).toBe(3);
+    expect(adapter.activeQueue).toHaveLength(1);
   });
 
   it('when throttling does not stop, then the failure reaches the caller instead of being swallowed', async () => {

@@ -134,7 +134,7 @@ describe('the agenda goes to the channel at the lead time, exactly once', () => 
     await linkTable();
     clock.set(new Date('2026-11-23T14:00:00Z'));
     const job = (await claimDueJob(db, clock.now(), 'died', new Date('2026-11-23T14:02:00Z')))!;
-    expect(await markSending(db, job.id, 'died')).toBe(true);
+    expect(await markSending(db, job.id, 'died', new Date('2026-11-23T14:02:00Z'))).toBe(true);
     clock.set(new Date('2026-11-23T14:03:00Z'));
     const bot = instance();
     await bot.run();
@@ -176,6 +176,38 @@ describe('after publication', () => {
     expect(bot.notifier.updates).toHaveLength(1);
     expect(bot.notifier.updates[0]).toMatchObject({ conversationId: channel, activityId: 'activity-1' });
     expect(JSON.stringify(bot.notifier.updates[0]!.message)).toContain('Er staan geen casussen op de agenda');
+  });
+
+  it('a case accepted onto an agenda that is already out: the card is edited and its invited people get their message', async () => {
+    await linkTable();
+    const bot = instance();
+    clock.set(new Date('2026-11-23T14:00:00Z'));
+    await bot.run();
+    clock.set(new Date('2026-11-22T09:00:00Z')); // screening still at least a day ahead of the meeting
+    const result = await submitReferral({ db, clock }, a.mentalHealth, { data: validReferralData([a.orgs['Mental Health Caribbean']!]) });
+    if (!result.ok) throw new Error('invalid');
+    const decided = await decideScreening({ db, clock }, a.pm, result.caseId, { decision: 'accept', tableId: (await listTables(db))[0]!.id });
+    expect(decided.ok && decided.case.firstSessionId).toBe(sessionId);
+    const notifications = decided.ok ? decided.notifications : [];
+    expect(notifications).toContainEqual({ kind: 'agendaChanged', sessionId });
+    expect(notifications).toContainEqual({ kind: 'agendaPublished', to: a.mentalHealth.aadObjectId, sessionId });
+    expect(notifications.filter((n) => n.kind === 'agendaPublished').map((n) => 'to' in n && n.to)).not.toContain(a.krusada.aadObjectId);
+  });
+
+  it('a slow instance whose lease ran out while sending still records its post; the job is not left uncertain', async () => {
+    await linkTable();
+    clock.set(new Date('2026-11-23T14:00:00Z'));
+    const job = (await claimDueJob(db, clock.now(), 'slow', new Date('2026-11-23T14:02:00Z')))!;
+    await markSending(db, job.id, 'slow', new Date('2026-11-23T14:02:00Z'));
+    // The slow instance posts and records it, but only after its lease ran out and another instance looked.
+    await db.conferenceSession.update({ where: { id: sessionId }, data: { agendaPublishedAt: clock.now(), agendaConversationId: channel, agendaActivityId: 'posted-slowly' } });
+    clock.set(new Date('2026-11-23T14:05:00Z'));
+    const other = instance();
+    await other.run();
+    expect((await findJob(db, agendaPostJob, sessionId))?.state).toBe('done');
+    expect(other.notifier.to(a.pm.aadObjectId)).toHaveLength(0);
+    expect(posts(other.notifier)).toHaveLength(0);
+    expect((await findSessionById(db, sessionId))?.post?.activityId).toBe('posted-slowly');
   });
 
   it('the JSON the Teams connector receives for the channel holds no names, birth dates, BSN, addresses or problem texts', async () => {

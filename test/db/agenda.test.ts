@@ -4,7 +4,7 @@ import { findCaseById } from '../../src/cases/case.repository.ts';
 import { editAgenda, myAgenda, personalAgenda, publicAgenda } from '../../src/conferences/agenda.ts';
 import { agendaPostJob, planSessions } from '../../src/conferences/planning.ts';
 import { addExtraSession, cancelSession, moveSession } from '../../src/conferences/sessions.ts';
-import { listSessions } from '../../src/conferences/session.repository.ts';
+import { listSessions, recordAgendaPost } from '../../src/conferences/session.repository.ts';
 import { listTables } from '../../src/conferences/table.repository.ts';
 import { closeTable, saveTable } from '../../src/conferences/tables.ts';
 import { findJob, listJobs } from '../../src/jobs/job.repository.ts';
@@ -155,11 +155,29 @@ describe('need-to-know on the agenda', () => {
     expect(mine.items[0]?.glance).toMatchObject({ firstPersonName: 'Jan Fictief', responsibleOrganisationName: 'Korps Politie CN' });
     expect((await listAuditEvents(db, { recordId: c.id })).filter((e) => e.action === 'agenda.itemViewed').map((e) => e.actorAadObjectId)).toEqual([a.youthCareContact.aadObjectId]);
 
+    await recordAgendaPost(db, c.firstSessionId!, { publishedAt: clock.now(), conversationId: 'channel', activityId: 'post' }); // in the channel now
     const refused = await personalAgenda(deps, a.krusada, c.firstSessionId!);
     expect(refused.visibleCount).toBe(0);
     expect(refused.items.map((i) => i.glance)).toEqual([undefined]);
     expect(JSON.stringify(refused)).not.toMatch(/Jan Fictief|1990|111222333|Kaya Fictief|huisuitzetting/i);
     expect(refused).toEqual({ ...(await publicAgenda(db, c.firstSessionId!)), visibleCount: 0 });
+  });
+
+  it('before publication a participant sees only their own items; someone whose organisation is not at the table sees nothing at all', async () => {
+    const c = await accepted(['Korps Politie CN']);
+    const early = await personalAgenda(deps, a.krusada, c.firstSessionId!);
+    expect(early.items).toEqual([]);
+    const own = await personalAgenda(deps, a.policeColleague, c.firstSessionId!);
+    expect(own.items.map((i) => i.reference)).toEqual([c.reference]);
+
+    const other = await saveTable(deps, a.pm, {
+      name: 'Casusoverleg Rincon', organisationIds: [a.orgs['Krusada'], a.orgs['Forma']].join(','), timeZone: 'America/Kralendijk', weekday: '3',
+      startTime: '10:00', anchorDate: '2026-01-07', intervalWeeks: '2', sessionMinutes: '60', minutesPerCase: '15', agendaLeadHours: '24',
+    });
+    if (!other.ok) throw new Error(JSON.stringify(other.errors));
+    const [rincon] = await listSessions(db, { tableIds: [other.table.id], from: clock.now() }, 1);
+    await expect(personalAgenda(deps, a.police, rincon!.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await myAgenda(deps, a.police)).map((s) => s.table.name)).not.toContain('Casusoverleg Rincon');
   });
 
   it('"agenda" shows a participant only the items their organisation is invited to', async () => {
