@@ -17,6 +17,9 @@ const permissionMessages: Record<string, string> = {
   'screening.decide': 'Alleen de procesmanager beoordeelt aanmeldingen.',
   'tables.manage': 'Alleen de procesmanager kan overlegtafels beheren en een tafel aan een kanaal koppelen.',
   'agenda.manage': 'Alleen de procesmanager kan de agenda samenstellen en publiceren.',
+  'decisions.record': 'Alleen de voorzitter van de tafel (of de procesmanager) legt besluiten vast.',
+  'actions.claim': 'Deze actie is voor een andere organisatie. Alleen een medewerker van die organisatie kan hem oppakken.',
+  'actions.reassign': 'Alleen de casusregisseur of de procesmanager kan een actie aan iemand anders geven.',
 };
 
 export function userMessageFor(error: DomainError): string {

@@ -75,3 +75,18 @@ export function canSeeAgendaItem(actor: Actor, item: AgendaItemFacts, table: { c
     involvedOrganisationIds: item.involvedOrganisationIds,
   });
 }
+
+/** Who leads the decisions at a table: the procesmanager, or the table's named chair. */
+export function canChair(actor: Pick<Actor, 'memberId' | 'role'>, table: { chairMemberId?: string }): boolean {
+  return actor.role === 'processManager' || table.chairMemberId === actor.memberId;
+}
+
+/** Who may take an action on: a member of the organisation that owns it. */
+export function canClaimAction(actor: Pick<Actor, 'organisationId'>, action: { organisationId: string }): boolean {
+  return actor.organisationId === action.organisationId;
+}
+
+/** Who may give an action to someone else: the procesmanager, or the casusregisseur of its case. */
+export function canReassignAction(actor: Pick<Actor, 'memberId' | 'role'>, c: { directorMemberId?: string }): boolean {
+  return actor.role === 'processManager' || c.directorMemberId === actor.memberId;
+}

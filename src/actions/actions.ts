@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import type { Actor } from '../actor.ts';
+import { canClaimAction, canReassignAction, canSeeCase } from '../access/case-access.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { findCaseById, visibilityFacts } from '../cases/case.repository.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/client.ts';
+import { findCurrentDecision } from '../decisions/decision.repository.ts';
+import { DomainError, ErrorCode } from '../errors.ts';
+import { listActiveMembers } from '../members/member.repository.ts';
+import type { Notification } from '../notify/notification.ts';
+import { fieldErrors, requiredText } from '../validation.ts';
+import {
+  claimIfOpen, completeIfClaimedBy, findActionById, handBackIfClaimedBy, listOpenActionsFor, reassignIfNotDone, type ActionView,
+} from './action.repository.ts';
+
+export interface ActionDeps {
+  db: Db;
+  clock: Clock;
+}
+
+/** What a person sees of an action, and what they may do with it. */
+export interface ActionCardView {
+  action: ActionView;
+  mayClaim: boolean;
+  mine: boolean;
+  mayReassign: boolean;
+  /** Members of the owning organisation, for reassigning. */
+  colleagues: { memberId: string; name: string }[];
+}
+
+/**
+ * One action, for someone who may see its case (need-to-know); anyone else hears it does not exist.
+ * Every look is audited.
+ */
+export async function openAction(deps: ActionDeps, actor: Actor, actionId: string): Promise<ActionCardView> {
+  const action = await findActionById(deps.db, actionId);
+  const found = action && (await findCaseById(deps.db, action.caseId));
+  if (!action || !found || !canSeeCase(actor, visibilityFacts(found))) throw new DomainError(ErrorCode.NotFound, 'Action not found or not visible');
+  const director = (await findCurrentDecision(deps.db, action.caseId))?.director.memberId;
+  const mayReassign = canReassignAction(actor, { directorMemberId: director }) && action.state !== 'done';
+  const colleagues = mayReassign
+    ? (await listActiveMembers(deps.db, { organisationId: action.organisation.id })).map((m) => ({ memberId: m.id, name: m.displayName }))
+    : [];
+  await recordAudit(deps.db, actor, { action: 'action.viewed', recordType: 'action', recordId: action.id, purpose: 'casusoverleg' });
+  return {
+    action,
+    mayClaim: action.state === 'open' && canClaimAction(actor, { organisationId: action.organisation.id }),
+    mine: action.claimedBy?.memberId === actor.memberId,
+    mayReassign,
+    colleagues,
+  };
+}
+
+export type ActionChange = { view: ActionCardView; changed: boolean; notifications: Notification[] };
+
+/**
+ * "Ik pak dit op". Of many clicks at once exactly one claim wins; the others, and a repeated click, get
+ * the action as it now stands ("Opgepakt door …").
+ */
+export async function claimAction(deps: ActionDeps, actor: Actor, actionId: string): Promise<ActionChange> {
+  const before = await openAction(deps, actor, actionId);
+  if (!canClaimAction(actor, { organisationId: before.action.organisation.id })) {
+    throw new DomainError(ErrorCode.Forbidden, 'Action belongs to another organisation', { permission: 'actions.claim' });
+  }
+  const changed = await deps.db.$transaction(async (tx) => {
+    const won = await claimIfOpen(tx, actionId, { memberId: actor.memberId, organisationId: actor.organisationId }, deps.clock.now());
+    if (won) await recordAudit(tx, actor, { action: 'action.claimed', recordType: 'action', recordId: actionId, purpose: 'casusoverleg' });
+    return won;
+  });
+  return { view: await openAction(deps, actor, actionId), changed, notifications: [] };
+}
+
+export const completeForm = z.object({ result: requiredText('Schrijf kort wat het resultaat is.', 1_000) });
+
+/** The one who has the action marks it done with a short result. A repeat changes nothing. */
+export async function completeAction(deps: ActionDeps, actor: Actor, actionId: string, raw: unknown): Promise<ActionChange | { errors: Record<string, string> }> {
+  await openAction(deps, actor, actionId);
+  const parsed = completeForm.safeParse(raw);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error) };
+  const changed = await deps.db.$transaction(async (tx) => {
+    const done = await completeIfClaimedBy(tx, actionId, actor.memberId, parsed.data.result, deps.clock.now());
+    if (done) await recordAudit(tx, actor, { action: 'action.completed', recordType: 'action', recordId: actionId, purpose: 'casusoverleg' });
+    return done;
+  });
+  return { view: await openAction(deps, actor, actionId), changed, notifications: [] };
+}
+
+/** The one who has it gives it back to the organisation; its colleagues hear it is open again. */
+export async function handBackAction(deps: ActionDeps, actor: Actor, actionId: string): Promise<ActionChange> {
+  const before = await openAction(deps, actor, actionId);
+  const changed = await deps.db.$transaction(async (tx) => {
+    const back = await handBackIfClaimedBy(tx, actionId, actor.memberId);
+    if (back) await recordAudit(tx, actor, { action: 'action.handedBack', recordType: 'action', recordId: actionId, purpose: 'casusoverleg' });
+    return back;
+  });
+  const colleagues = changed ? await listActiveMembers(deps.db, { organisationId: before.action.organisation.id }) : [];
+  return {
+    view: await openAction(deps, actor, actionId),
+    changed,
+    notifications: colleagues.filter((m) => m.id !== actor.memberId).map((m) => ({ kind: 'actionAssigned' as const, to: m.aadObjectId, actionId })),
+  };
+}
+
+/** The casusregisseur or the procesmanager gives an unfinished action to a member of its organisation. */
+export async function reassignAction(deps: ActionDeps, actor: Actor, actionId: string, toMemberId: string): Promise<ActionChange> {
+  const before = await openAction(deps, actor, actionId);
+  if (!before.mayReassign) throw new DomainError(ErrorCode.Forbidden, 'Only the regisseur or the procesmanager reassigns', { permission: 'actions.reassign' });
+  const to = before.colleagues.find((c) => c.memberId === toMemberId);
+  if (!to) throw new DomainError(ErrorCode.NotFound, 'Member not of the owning organisation');
+  const target = (await listActiveMembers(deps.db, { organisationId: before.action.organisation.id })).find((m) => m.id === toMemberId)!;
+  const changed = await deps.db.$transaction(async (tx) => {
+    const moved = await reassignIfNotDone(tx, actionId, { memberId: target.id, organisationId: target.organisationId }, deps.clock.now());
+    if (moved) await recordAudit(tx, actor, { action: 'action.reassigned', recordType: 'action', recordId: actionId, purpose: 'regie' });
+    return moved;
+  });
+  return { view: await openAction(deps, actor, actionId), changed, notifications: changed ? [{ kind: 'actionReassigned', to: target.aadObjectId, actionId }] : [] };
+}
+
+/** `mijn acties`: the person's own open actions and their organisation's unclaimed ones, by due date. */
+export async function myActions(deps: ActionDeps, actor: Actor): Promise<ActionView[]> {
+  return listOpenActionsFor(deps.db, { memberId: actor.memberId, organisationId: actor.organisationId });
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { fieldErrors, requiredChoice, requiredText } from '../validation.ts';
+
+export const nextSteps = ['backOnAgenda', 'regieFollowUp', 'shadowList', 'closure'] as const;
+export type NextStep = (typeof nextSteps)[number];
+
+/** How many action rows the decision card offers. */
+export const maxActionsPerDecision = 5;
+
+export const DecisionField = {
+  action: (n: number, key: 'description' | 'organisationId' | 'dueDate') => `action${n}_${key}`,
+} as const;
+
+export interface DecisionInput {
+  goal: string;
+  plan: string;
+  directorMemberId: string;
+  nextStep: NextStep;
+  nextDate?: string;
+  actions: { description: string; organisationId: string; dueDate: string }[];
+  correctionReason?: string;
+}
+
+export interface DecisionContext {
+  /** Members who may be appointed casusregisseur: members of an organisation involved in the case. */
+  directorCandidates: ReadonlySet<string>;
+  /** Organisations that may own an action: those invited to the case. */
+  actionOrganisations: ReadonlySet<string>;
+  /** Today in the table's timezone, YYYY-MM-DD. */
+  today: string;
+  correcting: boolean;
+}
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const validDate = (v: string) => isoDate.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+
+const base = z.object({
+  goal: requiredText('Beschrijf het doel dat is afgesproken.', 1_000),
+  plan: requiredText('Beschrijf het plan van aanpak.', 2_000),
+  directorMemberId: requiredText('Kies de casusregisseur.', 100),
+  nextStep: requiredChoice(nextSteps, 'Kies de volgende stap.'),
+  nextDate: z.string().trim().optional(),
+  correctionReason: z.string().trim().max(1_000, 'Maximaal 1000 tekens.').optional(),
+});
+
+/**
+ * The besluit as the card sends it, checked against the case: a regisseur from an involved organisation,
+ * actions owned by invited organisations with a due date from today, a date when the case comes back.
+ * Errors are keyed by input id, in Dutch.
+ */
+export function parseDecision(values: Record<string, string | undefined>, ctx: DecisionContext): { ok: true; decision: DecisionInput } | { ok: false; errors: Record<string, string> } {
+  const parsed = base.safeParse(values);
+  const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
+  const actions: DecisionInput['actions'] = [];
+  for (let n = 1; n <= maxActionsPerDecision; n++) {
+    const f = (key: 'description' | 'organisationId' | 'dueDate') => DecisionField.action(n, key);
+    const description = values[f('description')]?.trim() ?? '';
+    const organisationId = values[f('organisationId')]?.trim() ?? '';
+    const dueDate = values[f('dueDate')]?.trim() ?? '';
+    if (!description && !organisationId && !dueDate) continue;
+    if (!description) errors[f('description')] = 'Beschrijf de actie.';
+    else if (description.length > 500) errors[f('description')] = 'Maximaal 500 tekens.';
+    if (!ctx.actionOrganisations.has(organisationId)) errors[f('organisationId')] = 'Kies een organisatie die bij de casus betrokken is.';
+    if (!validDate(dueDate)) errors[f('dueDate')] = 'Kies een datum.';
+    else if (dueDate < ctx.today) errors[f('dueDate')] = 'De datum ligt in het verleden.';
+    actions.push({ description, organisationId, dueDate });
+  }
+  if (parsed.success) {
+    const d = parsed.data;
+    if (!ctx.directorCandidates.has(d.directorMemberId)) errors.directorMemberId = 'Kies een casusregisseur van een betrokken organisatie.';
+    if (d.nextStep === 'backOnAgenda') {
+      if (!d.nextDate || !validDate(d.nextDate)) errors.nextDate = 'Kies de datum waarop de casus terugkomt.';
+      else if (d.nextDate <= ctx.today) errors.nextDate = 'Die datum moet na vandaag liggen.';
+    }
+    if (ctx.correcting && !d.correctionReason) errors.correctionReason = 'Schrijf waarom het besluit wordt gecorrigeerd.';
+  }
+  if (!parsed.success || Object.keys(errors).length) return { ok: false, errors };
+  const d = parsed.data;
+  return {
+    ok: true,
+    decision: {
+      goal: d.goal, plan: d.plan, directorMemberId: d.directorMemberId, nextStep: d.nextStep,
+      ...(d.nextStep === 'backOnAgenda' ? { nextDate: d.nextDate } : {}),
+      actions,
+      ...(ctx.correcting ? { correctionReason: d.correctionReason } : {}),
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import type { Actor } from '../actor.ts';
+import { canChair, canSeeCase, invitedOrganisationIds } from '../access/case-access.ts';
+import { createActions } from '../actions/action.repository.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { findCaseById, visibilityFacts } from '../cases/case.repository.ts';
+import type { CaseRecord } from '../cases/case.types.ts';
+import type { Clock } from '../clock.ts';
+import { addToAgenda, firstFreeSession } from '../conferences/planning.ts';
+import { localParts, zonedToUtc } from '../conferences/schedule.ts';
+import { findTableById, lockTableForBooking, type TableView } from '../conferences/table.repository.ts';
+import { lateInvitations } from '../conferences/sessions.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { DomainError, ErrorCode } from '../errors.ts';
+import { listActiveMembers } from '../members/member.repository.ts';
+import type { MemberView } from '../members/member.types.ts';
+import type { Notification } from '../notify/notification.ts';
+import { createDecision, findCurrentDecision, isSuperseded, lockDecision } from './decision.repository.ts';
+import { parseDecision, type DecisionContext } from './decision.rules.ts';
+
+export interface DecisionDeps {
+  db: Db;
+  clock: Clock;
+}
+
+export type RecordDecisionResult =
+  | { ok: true; decisionId: string; notifications: Notification[] }
+  | { ok: false; errors: Record<string, string> }
+  /** A correction of a decision someone else corrected first. */
+  | { ok: false; superseded: true };
+
+/** The case, its table and the people a decision may name, for someone allowed to decide at that table. */
+export async function loadDecisionContext(db: Db, actor: Actor, caseId: string, now: Date) {
+  const found = await findCaseById(db, caseId);
+  if (!found || !canSeeCase(actor, visibilityFacts(found)) || !found.table) throw new DomainError(ErrorCode.NotFound, 'Case not found');
+  const table = (await findTableById(db, found.table.id))!;
+  if (!canChair(actor, { chairMemberId: table.chair?.memberId })) {
+    throw new DomainError(ErrorCode.Forbidden, 'Only the chair records decisions', { permission: 'decisions.record' });
+  }
+  const invited = invitedOrganisationIds({
+    status: found.status,
+    referrerMemberId: found.referrer.memberId,
+    referrerOrganisationId: found.referrer.organisationId,
+    responsibleOrganisationId: found.responsibleOrganisation?.id,
+    involvedOrganisationIds: found.organisations.map((o) => o.id),
+  });
+  const candidates = (await listActiveMembers(db)).filter((m) => invited.includes(m.organisationId));
+  return { case: found, table, invited, candidates, today: localParts(now, table.schedule.timeZone).date };
+}
+
+/**
+ * The chair records the besluit of a case: goal, plan, casusregisseur, actions and the next step. A
+ * correction is a new decision that supersedes the one in force, with the reason; the old one stays.
+ * "Back on the agenda" books the case on the first meeting with room from that date. The organisations
+ * that own an action hear of it, so one of them can take it on.
+ */
+export async function recordDecision(
+  deps: DecisionDeps,
+  actor: Actor,
+  input: { caseId: string; agendaItemId?: string; supersedesId?: string; values: Record<string, string | undefined> },
+): Promise<RecordDecisionResult> {
+  const now = deps.clock.now();
+  const loaded = await loadDecisionContext(deps.db, actor, input.caseId, now);
+  const ctx: DecisionContext = {
+    directorCandidates: new Set(loaded.candidates.map((m) => m.id)),
+    actionOrganisations: new Set(loaded.invited),
+    today: loaded.today,
+    correcting: Boolean(input.supersedesId),
+  };
+  const parsed = parseDecision(input.values, ctx);
+  if (!parsed.ok) return parsed;
+  const decision = parsed.decision;
+
+  const result = await deps.db.$transaction(async (tx) => {
+    if (input.supersedesId) {
+      const current = await findCurrentDecision(tx, loaded.case.id);
+      if (current?.id !== input.supersedesId || !(await lockDecision(tx, input.supersedesId)) || (await isSuperseded(tx, input.supersedesId))) {
+        return { superseded: true as const };
+      }
+    }
+    const decisionId = await createDecision(tx, { ...decision, caseId: loaded.case.id, agendaItemId: input.agendaItemId, decidedByMemberId: actor.memberId, supersedesId: input.supersedesId });
+    const actionIds = await createActions(tx, loaded.case.id, decisionId, decision.actions);
+    if (input.agendaItemId) await markDecided(tx, input.agendaItemId, loaded.case.id, now);
+    const booked = decision.nextStep === 'backOnAgenda' && decision.nextDate ? await bookReturn(tx, loaded.table, loaded.case, decision.nextDate) : [];
+    await recordAudit(tx, actor, { action: input.supersedesId ? 'decision.corrected' : 'decision.recorded', recordType: 'case', recordId: loaded.case.id, purpose: 'casusoverleg' });
+    return { decisionId, actionIds, booked };
+  });
+  if ('superseded' in result) return { ok: false, superseded: true };
+  return { ok: true, decisionId: result.decisionId, notifications: [...result.booked, ...assigned(loaded.candidates, decision.actions, result.actionIds)] };
+}
+
+async function markDecided(tx: Tx, agendaItemId: string, caseId: string, now: Date): Promise<void> {
+  await tx.agendaItem.updateMany({ where: { id: agendaItemId, caseId, state: { in: ['waiting', 'active'] } }, data: { state: 'decided', endedAt: now } });
+}
+
+/** "Back on the agenda on a date": the first meeting of the case's table with room from that date. */
+async function bookReturn(tx: Tx, table: TableView, c: CaseRecord, nextDate: string): Promise<Notification[]> {
+  await lockTableForBooking(tx, table.id);
+  const session = await firstFreeSession(tx, table, zonedToUtc(nextDate, '00:00', table.schedule.timeZone));
+  if (!session) return [];
+  const already = await tx.agendaItem.count({ where: { sessionId: session.id, caseId: c.id } });
+  if (!already) await addToAgenda(tx, session.id, c.id, 'backOnAgenda');
+  return [{ kind: 'agendaChanged', sessionId: session.id }, ...(await lateInvitations(tx, session.id, [c.id]))];
+}
+
+function assigned(members: MemberView[], actions: { organisationId: string }[], ids: string[]): Notification[] {
+  return actions.flatMap((a, i) => members.filter((m) => m.organisationId === a.organisationId).map((m) => ({ kind: 'actionAssigned' as const, to: m.aadObjectId, actionId: ids[i]! })));
+}

@@ -1,0 +1,165 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { claimAction, completeAction, handBackAction, myActions, openAction, reassignAction } from '../../src/actions/actions.ts';
+import { listAuditEvents } from '../../src/audit/audit.repository.ts';
+import { listTables } from '../../src/conferences/table.repository.ts';
+import { listDecisions, findCurrentDecision } from '../../src/decisions/decision.repository.ts';
+import { recordDecision } from '../../src/decisions/record-decision.ts';
+import { identifyActor } from '../../src/members/identify-actor.ts';
+import { upsertMember } from '../../src/members/member.repository.ts';
+import { submitReferral } from '../../src/referrals/submit-referral.ts';
+import { decideScreening } from '../../src/screening/decide-screening.ts';
+import { seedActors, type Actors } from '../support/actors.ts';
+import { useDatabase } from '../support/database.ts';
+import { FixedClock } from '../support/fakes.ts';
+import { validReferralData } from '../support/referral.ts';
+
+const db = useDatabase();
+const clock = new FixedClock(new Date('2026-11-24T15:00:00Z')); // during the meeting of Tuesday 24 November, Bonaire
+const deps = { db, clock };
+let a: Actors;
+let caseId: string;
+let agendaItemId: string;
+
+beforeEach(async () => {
+  clock.set(new Date('2026-11-20T09:00:00Z'));
+  a = await seedActors(db);
+  const submitted = await submitReferral(deps, a.police, { data: validReferralData([a.orgs['Korps Politie CN']!, a.orgs['Jeugdzorg CN']!]) });
+  if (!submitted.ok) throw new Error('invalid');
+  const accepted = await decideScreening(deps, a.pm, submitted.caseId, { decision: 'accept', tableId: (await listTables(db))[0]!.id });
+  if (!accepted.ok) throw new Error('not accepted');
+  caseId = submitted.caseId;
+  agendaItemId = (await db.agendaItem.findFirstOrThrow({ where: { caseId } })).id;
+  clock.set(new Date('2026-11-24T15:00:00Z'));
+});
+
+const decision = (overrides: Record<string, string> = {}) => ({
+  goal: 'Huisuitzetting voorkomen en rust in het gezin',
+  plan: 'Schuldhulp via de gemeente, gezinscoach via jeugdzorg, politie houdt contact',
+  directorMemberId: a.youthCareContact.memberId,
+  nextStep: 'regieFollowUp',
+  action1_description: 'Huisbezoek afleggen',
+  action1_organisationId: a.orgs['Korps Politie CN']!,
+  action1_dueDate: '2026-12-01',
+  ...overrides,
+});
+
+describe('besluiten', () => {
+  it('the chair records goal, plan, regisseur and actions; the owning organisation hears of its action, nobody else', async () => {
+    const result = await recordDecision(deps, a.pm, { caseId, agendaItemId, values: decision() });
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    const [stored] = await listDecisions(db, caseId);
+    expect(stored).toMatchObject({ goal: 'Huisuitzetting voorkomen en rust in het gezin', director: { name: 'Marco Rosaria' }, nextStep: 'regieFollowUp', decidedBy: { name: 'Ingrid Martina' } });
+    expect((await db.agendaItem.findUniqueOrThrow({ where: { id: agendaItemId } })).state).toBe('decided');
+    const told = result.notifications.filter((n) => n.kind === 'actionAssigned').map((n) => 'to' in n && n.to).sort();
+    expect(told).toEqual([a.police.aadObjectId, a.policeColleague.aadObjectId, a.policeContact.aadObjectId].sort());
+    expect((await listAuditEvents(db, { recordId: caseId })).map((e) => e.action)).toContain('decision.recorded');
+  });
+
+  it('bad values come back at their field; a regisseur or an action owner from an uninvolved organisation is refused', async () => {
+    const result = await recordDecision(deps, a.pm, { caseId, values: decision({
+      goal: '', directorMemberId: a.krusada.memberId, nextStep: 'backOnAgenda', action1_organisationId: a.orgs['Krusada']!, action1_dueDate: '2026-11-01',
+    }) });
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        goal: 'Beschrijf het doel dat is afgesproken.',
+        action1_organisationId: 'Kies een organisatie die bij de casus betrokken is.',
+        action1_dueDate: 'De datum ligt in het verleden.',
+      },
+    });
+    const second = await recordDecision(deps, a.pm, { caseId, values: decision({ directorMemberId: a.krusada.memberId, nextStep: 'backOnAgenda' }) });
+    expect(second).toEqual({ ok: false, errors: { directorMemberId: 'Kies een casusregisseur van een betrokken organisatie.', nextDate: 'Kies de datum waarop de casus terugkomt.' } });
+    expect(await listDecisions(db, caseId)).toEqual([]);
+  });
+
+  it('only the chair (or the procesmanager) decides; an uninvolved participant does not even find the case', async () => {
+    await expect(recordDecision(deps, a.police, { caseId, values: decision() })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(recordDecision(deps, a.krusada, { caseId, values: decision() })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('a correction supersedes the decision with who and why; both stay visible; of two corrections at once one counts', async () => {
+    const first = await recordDecision(deps, a.pm, { caseId, values: decision() });
+    if (!first.ok) throw new Error('not recorded');
+    expect(await recordDecision(deps, a.pm, { caseId, supersedesId: first.decisionId, values: decision({ goal: 'Nieuw doel' }) })).toEqual({
+      ok: false, errors: { correctionReason: 'Schrijf waarom het besluit wordt gecorrigeerd.' },
+    });
+    const [one, two] = await Promise.all([
+      recordDecision(deps, a.pm, { caseId, supersedesId: first.decisionId, values: decision({ goal: 'Nieuw doel A', correctionReason: 'Regisseur verkeerd' }) }),
+      recordDecision(deps, a.pm2, { caseId, supersedesId: first.decisionId, values: decision({ goal: 'Nieuw doel B', correctionReason: 'Datum verkeerd' }) }),
+    ]);
+    expect([one, two].filter((r) => r.ok)).toHaveLength(1);
+    expect([one, two].filter((r) => !r.ok)).toEqual([{ ok: false, superseded: true }]);
+    const all = await listDecisions(db, caseId);
+    expect(all).toHaveLength(2);
+    expect(all[0]).toMatchObject({ goal: 'Huisuitzetting voorkomen en rust in het gezin', supersededById: all[1]!.id });
+    expect(all[1]).toMatchObject({ supersedesId: all[0]!.id });
+    expect((await findCurrentDecision(db, caseId))?.id).toBe(all[1]!.id);
+  });
+
+  it('"back on the agenda" on a date books the case on the first meeting from that date, as a returning case', async () => {
+    const result = await recordDecision(deps, a.pm, { caseId, values: decision({ nextStep: 'backOnAgenda', nextDate: '2026-12-20' }) });
+    expect(result.ok).toBe(true);
+    const items = await db.agendaItem.findMany({ where: { caseId }, include: { session: true }, orderBy: { createdAt: 'asc' } });
+    expect(items.map((i) => [i.reason, i.session.startsAt.toISOString()])).toEqual([
+      ['newCase', '2026-11-24T14:00:00.000Z'],
+      ['backOnAgenda', '2026-12-22T14:00:00.000Z'],
+    ]);
+  });
+});
+
+describe('acties', () => {
+  async function oneAction() {
+    const result = await recordDecision(deps, a.pm, { caseId, values: decision() });
+    if (!result.ok) throw new Error('not recorded');
+    return (await db.caseAction.findFirstOrThrow({ where: { caseId } })).id;
+  }
+
+  it('200 claims at once from the owning organisation: exactly one wins, the others see who has it, nobody gets an error', async () => {
+    const actionId = await oneAction();
+    const colleagues = [a.police, a.policeColleague, a.policeContact];
+    for (let i = 0; i < 17; i++) {
+      await upsertMember(db, { aadObjectId: `aad-agent-${i}`, displayName: `Agent ${i}`, organisationId: a.orgs['Korps Politie CN']!, role: 'participant' });
+      colleagues.push((await identifyActor(db, { aadObjectId: `aad-agent-${i}` }))!);
+    }
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => claimAction(deps, colleagues[i % colleagues.length]!, actionId)));
+    const winners = results.filter((r) => r.changed);
+    expect(winners).toHaveLength(1);
+    const holder = winners[0]!.view.action.claimedBy!.name;
+    expect(new Set(results.map((r) => r.view.action.claimedBy?.name))).toEqual(new Set([holder]));
+    expect((await listAuditEvents(db, { recordId: actionId })).filter((e) => e.action === 'action.claimed')).toHaveLength(1);
+  }, 60_000);
+
+  it('done with a result by the one who has it; a repeat changes nothing; someone else cannot finish it', async () => {
+    const actionId = await oneAction();
+    await claimAction(deps, a.police, actionId);
+    expect(await completeAction(deps, a.policeColleague, actionId, { result: 'Gedaan' })).toMatchObject({ changed: false });
+    expect(await completeAction(deps, a.police, actionId, { result: '' })).toEqual({ errors: { result: 'Schrijf kort wat het resultaat is.' } });
+    const done = await completeAction(deps, a.police, actionId, { result: 'Huisbezoek gedaan, gezin thuis' });
+    expect(done).toMatchObject({ changed: true, view: { action: { state: 'done', result: 'Huisbezoek gedaan, gezin thuis' } } });
+    expect(await completeAction(deps, a.police, actionId, { result: 'Nog eens' })).toMatchObject({ changed: false, view: { action: { result: 'Huisbezoek gedaan, gezin thuis' } } });
+  });
+
+  it('handed back it is open again for the organisation; the regisseur or the procesmanager reassigns, a participant may not', async () => {
+    const actionId = await oneAction();
+    await claimAction(deps, a.police, actionId);
+    const back = await handBackAction(deps, a.police, actionId);
+    expect(back.view.action.state).toBe('open');
+    expect(back.notifications.map((n) => 'to' in n && n.to).sort()).toEqual([a.policeColleague.aadObjectId, a.policeContact.aadObjectId].sort());
+    await expect(reassignAction(deps, a.police, actionId, a.policeColleague.memberId)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const byDirector = await reassignAction(deps, a.youthCareContact, actionId, a.policeColleague.memberId);
+    expect(byDirector).toMatchObject({ changed: true, view: { action: { state: 'claimed', claimedBy: { name: 'Collega Politie' } } } });
+    await expect(reassignAction(deps, a.pm, actionId, a.krusada.memberId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('"mijn acties": one\'s own and the organisation\'s unclaimed ones; an uninvolved organisation finds nothing', async () => {
+    const actionId = await oneAction();
+    expect((await myActions(deps, a.policeColleague)).map((x) => x.id)).toEqual([actionId]);
+    await claimAction(deps, a.police, actionId);
+    expect(await myActions(deps, a.policeColleague)).toEqual([]);
+    expect((await myActions(deps, a.police)).map((x) => [x.reference, x.dueDate])).toEqual([['ZVH-2026-0001', '2026-12-01']]);
+    expect(await myActions(deps, a.krusada)).toEqual([]);
+    await expect(openAction(deps, a.krusada, actionId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(claimAction(deps, a.krusada, actionId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(claimAction(deps, a.youthCareContact, actionId)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
