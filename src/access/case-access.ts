@@ -90,3 +90,16 @@ export function canClaimAction(actor: Pick<Actor, 'organisationId'>, action: { o
 export function canReassignAction(actor: Pick<Actor, 'memberId' | 'role'>, c: { directorMemberId?: string }): boolean {
   return actor.role === 'processManager' || c.directorMemberId === actor.memberId;
 }
+
+/**
+ * A contribution in the overleg: those who may see the case see it, except a sensitive one, which only
+ * its own organisation and whoever chairs the discussion see.
+ */
+export function canSeeContribution(actor: Pick<Actor, 'organisationId'>, contribution: { organisationId: string; sensitive: boolean }, context: { chairing: boolean }): boolean {
+  return !contribution.sensitive || contribution.organisationId === actor.organisationId || context.chairing;
+}
+
+/** Who contributes to the discussion of a case: a member of an organisation invited to it, or its chair. */
+export function canContribute(actor: Pick<Actor, 'organisationId'>, item: AgendaItemFacts, context: { chairing: boolean }): boolean {
+  return context.chairing || invitedOrganisationIds(item).includes(actor.organisationId);
+}

@@ -11,6 +11,7 @@ export interface AgendaItemRow {
   reference: string;
   reason: AgendaReason;
   position: number;
+  state: 'waiting' | 'active' | 'decided' | 'deferred';
   referrerMemberId: string;
   referrerOrganisationId: string;
   responsibleOrganisationId?: string;
@@ -18,7 +19,7 @@ export interface AgendaItemRow {
 }
 
 const select = {
-  id: true, sessionId: true, caseId: true, reason: true, position: true,
+  id: true, sessionId: true, caseId: true, reason: true, position: true, state: true,
   case: {
     select: {
       reference: true, status: true, referrerMemberId: true, referrerOrganisationId: true, responsibleOrganisationId: true,
@@ -28,7 +29,7 @@ const select = {
 } as const;
 
 type Row = {
-  id: string; sessionId: string; caseId: string; reason: AgendaReason; position: number;
+  id: string; sessionId: string; caseId: string; reason: AgendaReason; position: number; state: AgendaItemRow['state'];
   case: { reference: string | null; status: CaseStatus; referrerMemberId: string; referrerOrganisationId: string; responsibleOrganisationId: string | null; organisations: { organisationId: string }[] };
 };
 
@@ -41,6 +42,7 @@ function toItem(r: Row): AgendaItemRow {
     status: r.case.status,
     reason: r.reason,
     position: r.position,
+    state: r.state,
     referrerMemberId: r.case.referrerMemberId,
     referrerOrganisationId: r.case.referrerOrganisationId,
     ...(r.case.responsibleOrganisationId ? { responsibleOrganisationId: r.case.responsibleOrganisationId } : {}),

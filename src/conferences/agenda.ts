@@ -22,6 +22,8 @@ export interface AgendaItemView {
   caseId: string;
   reference: string;
   reason: AgendaReason;
+  /** During and after the meeting: wacht, bezig, besloten, doorgeschoven. */
+  state: AgendaItemRow['state'];
   slot?: Slot;
   invitedOrganisations: { id: string; name: string }[];
   /** Only in a personal view, for an item the viewer may see. */
@@ -50,7 +52,7 @@ export async function loadAgendas(tx: Tx, sessions: SessionView[], tables: Table
   return sessions.map((session) => {
     const table = tables.find((t) => t.id === session.tableId)!;
     const view = (i: AgendaItemRow): AgendaItemView => ({
-      id: i.id, caseId: i.caseId, reference: i.reference, reason: i.reason,
+      id: i.id, caseId: i.caseId, reference: i.reference, reason: i.reason, state: i.state,
       invitedOrganisations: invitedOrganisationIds(i)
         .flatMap((id) => (names.has(id) ? [{ id, name: names.get(id)! }] : []))
         .sort((x, y) => x.name.localeCompare(y.name, 'nl')),

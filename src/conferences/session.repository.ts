@@ -12,6 +12,9 @@ export interface SessionView {
   startsAt: Date;
   status: SessionStatus;
   agendaPublishedAt?: Date;
+  /** While the meeting runs: opened by the chair; closed at the end. */
+  openedAt?: Date;
+  closedAt?: Date;
   /** Where the agenda card was posted, to edit it later. */
   post?: { conversationId: string; activityId: string };
 }
@@ -19,6 +22,7 @@ export interface SessionView {
 type Row = {
   id: string; tableId: string; occurrenceAt: Date | null; startsAt: Date; status: SessionStatus;
   agendaPublishedAt: Date | null; agendaConversationId: string | null; agendaActivityId: string | null;
+  openedAt: Date | null; closedAt: Date | null;
 };
 
 function toView(r: Row): SessionView {
@@ -29,6 +33,8 @@ function toView(r: Row): SessionView {
     startsAt: r.startsAt,
     status: r.status,
     ...(r.agendaPublishedAt ? { agendaPublishedAt: r.agendaPublishedAt } : {}),
+    ...(r.openedAt ? { openedAt: r.openedAt } : {}),
+    ...(r.closedAt ? { closedAt: r.closedAt } : {}),
     ...(r.agendaConversationId && r.agendaActivityId ? { post: { conversationId: r.agendaConversationId, activityId: r.agendaActivityId } } : {}),
   };
 }

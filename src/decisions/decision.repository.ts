@@ -60,7 +60,7 @@ export async function findCurrentDecision(tx: Tx, caseId: string): Promise<Decis
 
 export async function createDecision(
   tx: Tx,
-  input: DecisionInput & { caseId: string; agendaItemId?: string; decidedByMemberId: string; supersedesId?: string },
+  input: DecisionInput & { caseId: string; agendaItemId?: string; decidedByMemberId: string; supersedesId?: string; submissionId?: string },
 ): Promise<string> {
   const created = await tx.decision.create({
     data: {
@@ -74,6 +74,7 @@ export async function createDecision(
       supersedesId: input.supersedesId ?? null,
       correctionReason: input.correctionReason ?? null,
       decidedByMemberId: input.decidedByMemberId,
+      submissionId: input.submissionId ?? null,
     },
     select: { id: true },
   });
@@ -88,4 +89,8 @@ export async function lockDecision(tx: Tx, decisionId: string): Promise<boolean>
 
 export async function isSuperseded(tx: Tx, decisionId: string): Promise<boolean> {
   return (await tx.decision.count({ where: { supersedesId: decisionId } })) > 0;
+}
+
+export async function findDecisionBySubmission(tx: Tx, submissionId: string): Promise<string | undefined> {
+  return (await tx.decision.findUnique({ where: { submissionId }, select: { id: true } }))?.id;
 }

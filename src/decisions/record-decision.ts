@@ -11,10 +11,11 @@ import { findTableById, lockTableForBooking, type TableView } from '../conferenc
 import { lateInvitations } from '../conferences/sessions.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
+import { isUuid } from '../validation.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import type { MemberView } from '../members/member.types.ts';
 import type { Notification } from '../notify/notification.ts';
-import { createDecision, findCurrentDecision, isSuperseded, lockDecision } from './decision.repository.ts';
+import { createDecision, findCurrentDecision, findDecisionBySubmission, isSuperseded, lockDecision } from './decision.repository.ts';
 import { parseDecision, type DecisionContext } from './decision.rules.ts';
 
 export interface DecisionDeps {
@@ -56,9 +57,13 @@ export async function loadDecisionContext(db: Db, actor: Actor, caseId: string, 
 export async function recordDecision(
   deps: DecisionDeps,
   actor: Actor,
-  input: { caseId: string; agendaItemId?: string; supersedesId?: string; values: Record<string, string | undefined> },
+  input: { caseId: string; agendaItemId?: string; supersedesId?: string; values: Record<string, string | undefined>; submissionId?: string },
 ): Promise<RecordDecisionResult> {
   const now = deps.clock.now();
+  const submissionId = input.submissionId && isUuid(input.submissionId) ? input.submissionId : undefined;
+  // A repeated click or a retried invoke of the same card: the decision is there already.
+  const earlier = submissionId ? await findDecisionBySubmission(deps.db, submissionId) : undefined;
+  if (earlier) return { ok: true, decisionId: earlier, notifications: [] };
   const loaded = await loadDecisionContext(deps.db, actor, input.caseId, now);
   const ctx: DecisionContext = {
     directorCandidates: new Set(loaded.candidates.map((m) => m.id)),
@@ -71,13 +76,14 @@ export async function recordDecision(
   const decision = parsed.decision;
 
   const result = await deps.db.$transaction(async (tx) => {
+    if (submissionId && (await findDecisionBySubmission(tx, submissionId))) return { duplicate: true as const };
     if (input.supersedesId) {
       const current = await findCurrentDecision(tx, loaded.case.id);
       if (current?.id !== input.supersedesId || !(await lockDecision(tx, input.supersedesId)) || (await isSuperseded(tx, input.supersedesId))) {
         return { superseded: true as const };
       }
     }
-    const decisionId = await createDecision(tx, { ...decision, caseId: loaded.case.id, agendaItemId: input.agendaItemId, decidedByMemberId: actor.memberId, supersedesId: input.supersedesId });
+    const decisionId = await createDecision(tx, { ...decision, caseId: loaded.case.id, agendaItemId: input.agendaItemId, decidedByMemberId: actor.memberId, supersedesId: input.supersedesId, submissionId });
     const actionIds = await createActions(tx, loaded.case.id, decisionId, decision.actions);
     if (input.agendaItemId) await markDecided(tx, input.agendaItemId, loaded.case.id, now);
     const booked = decision.nextStep === 'backOnAgenda' && decision.nextDate ? await bookReturn(tx, loaded.table, loaded.case, decision.nextDate) : [];
@@ -85,6 +91,7 @@ export async function recordDecision(
     return { decisionId, actionIds, booked };
   });
   if ('superseded' in result) return { ok: false, superseded: true };
+  if ('duplicate' in result) return { ok: true, decisionId: (await findDecisionBySubmission(deps.db, submissionId!))!, notifications: [] };
   return { ok: true, decisionId: result.decisionId, notifications: [...result.booked, ...assigned(loaded.candidates, decision.actions, result.actionIds)] };
 }
 

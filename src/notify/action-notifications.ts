@@ -5,4 +5,6 @@ export type ActionNotification =
   /** The procesmanager or the regisseur gave the recipient an action. */
   | { kind: 'actionReassigned'; to: string; actionId: string }
   /** The day before the due date, or the day after it while still open. */
-  | { kind: 'actionReminder'; to: string; actionId: string; when: 'before' | 'after' };
+  | { kind: 'actionReminder'; to: string; actionId: string; when: 'before' | 'after' }
+  /** A case's discussion started: its live case card in the recipient's own chat. */
+  | { kind: 'discussionStarted'; to: string; agendaItemId: string };

@@ -62,7 +62,7 @@ describe('card sizes at the limits of every field', () => {
   const startsAt = new Date('2026-03-03T14:00:00Z');
   const slot = (n: number) => ({ start: new Date(startsAt.getTime() + n * 15 * 60_000), end: new Date(startsAt.getTime() + (n + 1) * 15 * 60_000) });
   const item = (n: number, withSlot: boolean) => ({
-    id: id(800 + n), caseId: id(600 + n), reference: `ZVH-2026-${String(n).padStart(4, '0')}`, reason: 'returnFromShadowList' as const,
+    id: id(800 + n), caseId: id(600 + n), reference: `ZVH-2026-${String(n).padStart(4, '0')}`, reason: 'returnFromShadowList' as const, state: 'waiting' as const,
     ...(withSlot ? { slot: slot(n) } : {}),
     invitedOrganisations: partners.map((p, k) => ({ id: p.id, name: longName(k) })),
   });

@@ -26,6 +26,7 @@ CREATE TABLE "contribution" (
     "lifeDomain" TEXT,
     "text" TEXT NOT NULL,
     "sensitive" BOOLEAN NOT NULL DEFAULT false,
+    "submissionId" TEXT,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "contribution_pkey" PRIMARY KEY ("id")
@@ -39,6 +40,7 @@ CREATE TABLE "intervention" (
     "organisationId" UUID NOT NULL,
     "authorMemberId" UUID NOT NULL,
     "description" TEXT NOT NULL,
+    "submissionId" TEXT,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "intervention_pkey" PRIMARY KEY ("id")
@@ -56,6 +58,7 @@ CREATE TABLE "decision" (
     "nextDate" DATE,
     "supersedesId" UUID,
     "correctionReason" TEXT,
+    "submissionId" TEXT,
     "decidedByMemberId" UUID NOT NULL,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -90,13 +93,22 @@ CREATE TABLE "attendance" (
 );
 
 -- CreateIndex
+CREATE UNIQUE INDEX "contribution_submissionId_key" ON "contribution"("submissionId");
+
+-- CreateIndex
 CREATE INDEX "contribution_caseId_idx" ON "contribution"("caseId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "intervention_submissionId_key" ON "intervention"("submissionId");
 
 -- CreateIndex
 CREATE INDEX "intervention_caseId_idx" ON "intervention"("caseId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "decision_supersedesId_key" ON "decision"("supersedesId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "decision_submissionId_key" ON "decision"("submissionId");
 
 -- CreateIndex
 CREATE INDEX "decision_caseId_idx" ON "decision"("caseId");

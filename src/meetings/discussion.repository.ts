@@ -1,0 +1,65 @@
+import type { Tx } from '../db/client.ts';
+
+export interface ContributionView {
+  id: string;
+  agendaItemId?: string;
+  organisation: { id: string; name: string };
+  author: { memberId: string; name: string };
+  lifeDomain?: string;
+  text: string;
+  sensitive: boolean;
+  createdAt: Date;
+}
+
+export interface InterventionView {
+  id: string;
+  organisation: { id: string; name: string };
+  author: { memberId: string; name: string };
+  description: string;
+  createdAt: Date;
+}
+
+const people = { organisation: { select: { id: true, name: true } }, author: { select: { id: true, displayName: true } } } as const;
+
+export async function listContributions(tx: Tx, caseId: string): Promise<ContributionView[]> {
+  const rows = await tx.contribution.findMany({ where: { caseId }, include: people, orderBy: { createdAt: 'asc' } });
+  return rows.map((r) => ({
+    id: r.id,
+    ...(r.agendaItemId ? { agendaItemId: r.agendaItemId } : {}),
+    organisation: r.organisation,
+    author: { memberId: r.author.id, name: r.author.displayName },
+    ...(r.lifeDomain ? { lifeDomain: r.lifeDomain } : {}),
+    text: r.text,
+    sensitive: r.sensitive,
+    createdAt: r.createdAt,
+  }));
+}
+
+export async function listInterventions(tx: Tx, caseId: string): Promise<InterventionView[]> {
+  const rows = await tx.intervention.findMany({ where: { caseId }, include: people, orderBy: { createdAt: 'asc' } });
+  return rows.map((r) => ({ id: r.id, organisation: r.organisation, author: { memberId: r.author.id, name: r.author.displayName }, description: r.description, createdAt: r.createdAt }));
+}
+
+export async function addContributionRow(
+  tx: Tx,
+  c: { caseId: string; agendaItemId?: string; organisationId: string; authorMemberId: string; lifeDomain?: string; text: string; sensitive: boolean; submissionId?: string },
+): Promise<void> {
+  await tx.contribution.create({ data: { ...c, agendaItemId: c.agendaItemId ?? null, lifeDomain: c.lifeDomain ?? null } });
+}
+
+export async function addInterventionRow(
+  tx: Tx,
+  i: { caseId: string; agendaItemId?: string; organisationId: string; authorMemberId: string; description: string; submissionId?: string },
+): Promise<void> {
+  await tx.intervention.create({ data: { ...i, agendaItemId: i.agendaItemId ?? null } });
+}
+
+/** An organisation took part in the discussion of an item; recording it twice changes nothing. */
+export async function recordAttendance(tx: Tx, agendaItemId: string, organisationId: string): Promise<void> {
+  await tx.attendance.createMany({ data: [{ agendaItemId, organisationId }], skipDuplicates: true });
+}
+
+export async function listAttendance(tx: Tx, agendaItemIds: string[]): Promise<{ agendaItemId: string; organisationId: string }[]> {
+  if (!agendaItemIds.length) return [];
+  return tx.attendance.findMany({ where: { agendaItemId: { in: agendaItemIds } }, select: { agendaItemId: true, organisationId: true } });
+}

@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import type { Actor } from '../actor.ts';
+import { canChair, canContribute, canSeeCase, canSeeContribution, type AgendaItemFacts } from '../access/case-access.ts';
+import { listActionsOfCases, type ActionView } from '../actions/action.repository.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { findCaseById, visibilityFacts } from '../cases/case.repository.ts';
+import type { CaseRecord } from '../cases/case.types.ts';
+import type { Clock } from '../clock.ts';
+import { findSessionById, type SessionView } from '../conferences/session.repository.ts';
+import { findTableById, type TableView } from '../conferences/table.repository.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { listDecisions, type DecisionView } from '../decisions/decision.repository.ts';
+import { DomainError, ErrorCode } from '../errors.ts';
+import { lifeDomains } from '../referrals/referral.types.ts';
+import { fieldErrors, isUuid, requiredText } from '../validation.ts';
+import { addContributionRow, addInterventionRow, listContributions, listInterventions, recordAttendance, type ContributionView, type InterventionView } from './discussion.repository.ts';
+
+export interface MeetingDeps {
+  db: Db;
+  clock: Clock;
+}
+
+export type ItemState = 'waiting' | 'active' | 'decided' | 'deferred';
+
+/** One case on one meeting's agenda, as a person who may see it reads it in their own chat. */
+export interface DiscussionView {
+  agendaItemId: string;
+  itemState: ItemState;
+  session: SessionView;
+  table: TableView;
+  case: Pick<CaseRecord, 'id' | 'reference' | 'persons' | 'lifeDomains' | 'organisations'>;
+  contributions: ContributionView[];
+  /** Contributions the viewer may not see: that they exist, and whose they are. */
+  hiddenContributions: { organisation: string }[];
+  interventions: InterventionView[];
+  decisions: DecisionView[];
+  actions: ActionView[];
+  chairing: boolean;
+  mayContribute: boolean;
+}
+
+async function loadItem(db: Db, actor: Actor, agendaItemId: string) {
+  const item = isUuid(agendaItemId) ? await db.agendaItem.findUnique({ where: { id: agendaItemId } }) : null;
+  const found = item && (await findCaseById(db, item.caseId));
+  if (!item || !found || !canSeeCase(actor, visibilityFacts(found))) throw new DomainError(ErrorCode.NotFound, 'Agenda item not found or not visible');
+  const session = (await findSessionById(db, item.sessionId))!;
+  const table = (await findTableById(db, session.tableId))!;
+  const facts: AgendaItemFacts = {
+    status: found.status,
+    referrerMemberId: found.referrer.memberId,
+    referrerOrganisationId: found.referrer.organisationId,
+    responsibleOrganisationId: found.responsibleOrganisation?.id,
+    involvedOrganisationIds: found.organisations.map((o) => o.id),
+  };
+  const chairing = canChair(actor, { chairMemberId: table.chair?.memberId });
+  // Attendance counts the invited organisations that took part, not the chair's own.
+  const invited = canContribute(actor, facts, { chairing: false });
+  return { item, found, session, table, chairing, invited, mayContribute: canContribute(actor, facts, { chairing }) };
+}
+
+/** The live case card: Beeldvorming, Oordelen, Besluiten for one case, filtered for the viewer; the look is audited. */
+export async function openDiscussion(deps: MeetingDeps, actor: Actor, agendaItemId: string): Promise<DiscussionView> {
+  const { item, found, session, table, chairing, mayContribute } = await loadItem(deps.db, actor, agendaItemId);
+  const [contributions, interventions, decisions, actions] = await Promise.all([
+    listContributions(deps.db, found.id), listInterventions(deps.db, found.id), listDecisions(deps.db, found.id), listActionsOfCases(deps.db, [found.id]),
+  ]);
+  const visible = contributions.filter((c) => canSeeContribution(actor, { organisationId: c.organisation.id, sensitive: c.sensitive }, { chairing }));
+  await recordAudit(deps.db, actor, { action: 'case.viewed', recordType: 'case', recordId: found.id, purpose: 'casusoverleg' });
+  return {
+    agendaItemId: item.id,
+    itemState: item.state,
+    session,
+    table,
+    case: { id: found.id, reference: found.reference, persons: found.persons, lifeDomains: found.lifeDomains, organisations: found.organisations },
+    contributions: visible,
+    hiddenContributions: contributions.filter((c) => !visible.includes(c)).map((c) => ({ organisation: c.organisation.name })),
+    interventions,
+    decisions,
+    actions,
+    chairing,
+    mayContribute,
+  };
+}
+
+export const contributionForm = z.object({
+  text: requiredText('Schrijf wat jouw organisatie weet.', 2_000),
+  lifeDomain: z.enum(lifeDomains).optional().or(z.literal('').transform(() => undefined)),
+  sensitive: z.enum(['true', 'false']).optional(),
+});
+export const interventionForm = z.object({
+  description: requiredText('Beschrijf de interventie.', 1_000),
+  organisationId: requiredText('Kies de organisatie die hem kan uitvoeren.', 100),
+});
+
+export type AddResult = { ok: true; added: boolean } | { ok: false; errors: Record<string, string> };
+
+/**
+ * Beeldvorming: a participant adds what their organisation knows. It is stored with the organisation and the
+ * author (the organisation keeps control over it) and counts as that organisation's attendance.
+ */
+export async function addContribution(deps: MeetingDeps, actor: Actor, agendaItemId: string, raw: Record<string, unknown>, submissionId?: string): Promise<AddResult> {
+  const { item, found, invited, mayContribute } = await loadItem(deps.db, actor, agendaItemId);
+  if (!mayContribute) throw new DomainError(ErrorCode.Forbidden, 'Organisation not invited to this case', { permission: 'discussion.contribute' });
+  const parsed = contributionForm.safeParse(raw);
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  const added = await once(deps.db, submissionId, 'contribution', async (tx) => {
+    await addContributionRow(tx, {
+      caseId: found.id, agendaItemId: item.id, organisationId: actor.organisationId, authorMemberId: actor.memberId,
+      lifeDomain: parsed.data.lifeDomain, text: parsed.data.text, sensitive: parsed.data.sensitive === 'true', submissionId,
+    });
+    if (invited) await recordAttendance(tx, item.id, actor.organisationId);
+    await recordAudit(tx, actor, { action: 'contribution.added', recordType: 'case', recordId: found.id, purpose: 'casusoverleg' });
+  });
+  return { ok: true, added };
+}
+
+/** Oordelen: a possible intervention and the invited organisation that could carry it out. */
+export async function addIntervention(deps: MeetingDeps, actor: Actor, agendaItemId: string, raw: Record<string, unknown>, submissionId?: string): Promise<AddResult> {
+  const { item, found, invited, mayContribute } = await loadItem(deps.db, actor, agendaItemId);
+  if (!mayContribute) throw new DomainError(ErrorCode.Forbidden, 'Organisation not invited to this case', { permission: 'discussion.contribute' });
+  const parsed = interventionForm.safeParse(raw);
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  const organisations = new Set([...found.organisations.map((o) => o.id), ...(found.responsibleOrganisation ? [found.responsibleOrganisation.id] : [])]);
+  if (!organisations.has(parsed.data.organisationId)) return { ok: false, errors: { organisationId: 'Kies een organisatie die bij de casus betrokken is.' } };
+  const added = await once(deps.db, submissionId, 'intervention', async (tx) => {
+    await addInterventionRow(tx, { caseId: found.id, agendaItemId: item.id, organisationId: parsed.data.organisationId, authorMemberId: actor.memberId, description: parsed.data.description, submissionId });
+    if (invited) await recordAttendance(tx, item.id, actor.organisationId);
+    await recordAudit(tx, actor, { action: 'intervention.added', recordType: 'case', recordId: found.id, purpose: 'casusoverleg' });
+  });
+  return { ok: true, added };
+}
+
+/** Runs `work` once per submission id: a repeated click or a retried invoke finds the row and adds nothing. */
+async function once(db: Db, submissionId: string | undefined, table: 'contribution' | 'intervention', work: (tx: Tx) => Promise<void>): Promise<boolean> {
+  if (submissionId && !isUuid(submissionId)) submissionId = undefined;
+  if (submissionId) {
+    const exists = table === 'contribution' ? await db.contribution.count({ where: { submissionId } }) : await db.intervention.count({ where: { submissionId } });
+    if (exists) return false;
+  }
+  try {
+    await db.$transaction(work);
+    return true;
+  } catch (error) {
+    // Two copies of one click at the same moment: the unique submission id lets one in.
+    if ((error as { code?: string }).code === 'P2002') return false;
+    throw error;
+  }
+}

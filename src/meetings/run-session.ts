@@ -1,0 +1,124 @@
+import type { Actor } from '../actor.ts';
+import { canChair } from '../access/case-access.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { listAgendaItems, type AgendaItemRow } from '../conferences/agenda.repository.ts';
+import { addToAgenda, firstFreeSession } from '../conferences/planning.ts';
+import { activeSessionStatuses, findSessionById, type SessionView } from '../conferences/session.repository.ts';
+import { recipientsOf } from '../conferences/sessions.ts';
+import { findTableById, lockTableForBooking, type TableView } from '../conferences/table.repository.ts';
+import type { Tx } from '../db/client.ts';
+import { DomainError, ErrorCode } from '../errors.ts';
+import type { Notification } from '../notify/notification.ts';
+import type { MeetingDeps } from './discussion.ts';
+
+export type SessionStep = { changed: boolean; notifications: Notification[] };
+
+async function loadForChair(tx: Tx, actor: Actor, sessionId: string): Promise<{ session: SessionView; table: TableView }> {
+  const found = await findSessionById(tx, sessionId);
+  if (!found) throw new DomainError(ErrorCode.NotFound, 'Session not found');
+  await lockTableForBooking(tx, found.tableId);
+  const session = (await findSessionById(tx, sessionId))!;
+  const table = (await findTableById(tx, session.tableId))!;
+  if (!canChair(actor, { chairMemberId: table.chair?.memberId })) throw new DomainError(ErrorCode.Forbidden, 'Only the chair runs the meeting', { permission: 'sessions.run' });
+  return { session, table };
+}
+
+/** The invited participants of an item get its live case card in their own chat. */
+async function announce(tx: Tx, item: AgendaItemRow | undefined): Promise<Notification[]> {
+  if (!item) return [];
+  return (await recipientsOf(tx, [item])).map((r) => ({ kind: 'discussionStarted' as const, to: r.aadObjectId, agendaItemId: item.id }));
+}
+
+async function activateNext(tx: Tx, items: AgendaItemRow[], after: number, now: Date): Promise<AgendaItemRow | undefined> {
+  const next = items.filter((i) => i.state === 'waiting').sort((x, y) => (x.position > after ? 0 : 1) - (y.position > after ? 0 : 1) || x.position - y.position)[0];
+  if (!next) return undefined;
+  await tx.agendaItem.update({ where: { id: next.id }, data: { state: 'active', startedAt: now } });
+  return next;
+}
+
+/**
+ * The chair opens the meeting (from the agenda card, `overleg starten` in the channel, or when the Teams
+ * meeting starts): the channel card becomes the live card, and the first case starts. Opening twice changes nothing.
+ */
+export async function openSession(deps: MeetingDeps, actor: Actor, sessionId: string): Promise<SessionStep> {
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx) => {
+    const { session } = await loadForChair(tx, actor, sessionId);
+    if (!activeSessionStatuses.includes(session.status) || session.closedAt) throw new DomainError(ErrorCode.Conflict, 'Session is not open for discussion', { reason: 'sessionClosed' });
+    if (session.openedAt) return { changed: false, notifications: [] };
+    await tx.conferenceSession.update({ where: { id: session.id }, data: { openedAt: now } });
+    const first = await activateNext(tx, await listAgendaItems(tx, [session.id]), 0, now);
+    await recordAudit(tx, actor, { action: 'session.opened', recordType: 'session', recordId: session.id, purpose: 'casusoverleg' });
+    return { changed: true, notifications: [{ kind: 'agendaChanged', sessionId: session.id }, ...(await announce(tx, first))] };
+  });
+}
+
+/**
+ * The chair moves on. `next`: the current case ends (decided if it has a decision, otherwise it waits to be
+ * taken up again) and the next waiting one starts. `skip`: the current case goes to the next meeting with
+ * room. The button names the case it was shown for, so a second click (or a stale card) does nothing.
+ */
+export async function advanceSession(deps: MeetingDeps, actor: Actor, sessionId: string, mode: 'next' | 'skip', shownItemId: string): Promise<SessionStep> {
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx) => {
+    const { session, table } = await loadForChair(tx, actor, sessionId);
+    if (!session.openedAt || session.closedAt) return { changed: false, notifications: [] };
+    const items = await listAgendaItems(tx, [session.id]);
+    const active = items.find((i) => i.state === 'active');
+    // The case on screen: the active one, or the one just decided (a decision ends its discussion).
+    const current = active ?? items.find((i) => i.id === shownItemId && i.state === 'decided');
+    if (!current || current.id !== shownItemId) return { changed: false, notifications: [] };
+    if (mode === 'skip' && current.state !== 'active') return { changed: false, notifications: [] };
+    const notifications: Notification[] = [{ kind: 'agendaChanged', sessionId: session.id }];
+    if (mode === 'skip') notifications.push(...(await defer(tx, table, session, current, now)));
+    else if (current.state === 'active') await tx.agendaItem.update({ where: { id: current.id }, data: { state: 'waiting', startedAt: null } });
+    const next = await activateNext(tx, items.filter((i) => i.id !== current.id), current.position, now);
+    await recordAudit(tx, actor, { action: mode === 'skip' ? 'session.itemDeferred' : 'session.itemEnded', recordType: 'session', recordId: session.id, purpose: 'casusoverleg' });
+    return { changed: true, notifications: [...notifications, ...(await announce(tx, next))] };
+  });
+}
+
+/** An item that was not discussed goes to the first later meeting with room; here it shows as doorgeschoven. */
+async function defer(tx: Tx, table: TableView, session: SessionView, item: AgendaItemRow, now: Date): Promise<Notification[]> {
+  await tx.agendaItem.update({ where: { id: item.id }, data: { state: 'deferred', endedAt: now } });
+  const target = await firstFreeSession(tx, table, new Date(Math.max(session.startsAt.getTime(), now.getTime()) + 1), session.id);
+  if (!target || (await tx.agendaItem.count({ where: { sessionId: target.id, caseId: item.caseId } }))) return [];
+  await addToAgenda(tx, target.id, item.caseId, item.reason);
+  return [{ kind: 'agendaChanged', sessionId: target.id }];
+}
+
+export interface SessionSummary {
+  discussed: number;
+  actions: number;
+  deferred: number;
+}
+
+/**
+ * The chair closes the meeting: what was not discussed goes to the next meeting, the session is held, and
+ * the channel card ends as a summary without personal data.
+ */
+export async function closeSession(deps: MeetingDeps, actor: Actor, sessionId: string): Promise<SessionStep> {
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx) => {
+    const { session, table } = await loadForChair(tx, actor, sessionId);
+    if (session.closedAt) return { changed: false, notifications: [] };
+    if (!session.openedAt) throw new DomainError(ErrorCode.Conflict, 'Session was not opened', { reason: 'sessionNotOpened' });
+    const notifications: Notification[] = [{ kind: 'agendaChanged', sessionId: session.id }];
+    for (const item of await listAgendaItems(tx, [session.id])) {
+      if (item.state === 'decided' || item.state === 'deferred') continue;
+      const decided = await tx.decision.count({ where: { agendaItemId: item.id } });
+      if (decided) await tx.agendaItem.update({ where: { id: item.id }, data: { state: 'decided', endedAt: now } });
+      else notifications.push(...(await defer(tx, table, session, item, now)));
+    }
+    await tx.conferenceSession.update({ where: { id: session.id }, data: { status: 'held', closedAt: now } });
+    await recordAudit(tx, actor, { action: 'session.closed', recordType: 'session', recordId: session.id, purpose: 'casusoverleg' });
+    return { changed: true, notifications };
+  });
+}
+
+/** "7 casussen besproken, 12 acties, 2 doorgeschoven": counts only. */
+export async function sessionSummary(tx: Tx, sessionId: string): Promise<SessionSummary> {
+  const items = await listAgendaItems(tx, [sessionId]);
+  const actions = await tx.caseAction.count({ where: { decision: { agendaItemId: { in: items.map((i) => i.id) } } } });
+  return { discussed: items.filter((i) => i.state === 'decided').length, actions, deferred: items.filter((i) => i.state === 'deferred').length };
+}
