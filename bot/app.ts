@@ -8,6 +8,7 @@ import { registerScreening } from './features/screening.ts';
 import { registerCases } from './features/cases.ts';
 import { registerAgenda } from './features/agenda.ts';
 import { registerTables } from './features/tables.ts';
+import { registerMeeting } from './features/meeting.ts';
 import { createIdentifyStep } from './identify.ts';
 import { PrismaStorage } from './storage.ts';
 import { createTurnErrorHandler } from './turn-error.ts';
@@ -32,6 +33,7 @@ export function createBot(deps: BotDeps, options: { adapter?: TeamsAdapter; botA
   registerCases(app, deps);
   registerTables(app, deps);
   registerAgenda(app, deps);
+  registerMeeting(app, deps);
   registerFallback(app);
 
   return { app, onTurnError: createTurnErrorHandler(deps.log) };

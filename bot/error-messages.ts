@@ -18,6 +18,8 @@ const permissionMessages: Record<string, string> = {
   'tables.manage': 'Alleen de procesmanager kan overlegtafels beheren en een tafel aan een kanaal koppelen.',
   'agenda.manage': 'Alleen de procesmanager kan de agenda samenstellen en publiceren.',
   'decisions.record': 'Alleen de voorzitter van de tafel (of de procesmanager) legt besluiten vast.',
+  'sessions.run': 'Alleen de voorzitter van de tafel (of de procesmanager) kan het overleg leiden.',
+  'discussion.contribute': 'Jouw organisatie is niet uitgenodigd voor deze casus.',
   'actions.claim': 'Deze actie is voor een andere organisatie. Alleen een medewerker van die organisatie kan hem oppakken.',
   'actions.reassign': 'Alleen de casusregisseur of de procesmanager kan een actie aan iemand anders geven.',
 };

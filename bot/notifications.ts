@@ -1,5 +1,9 @@
 import { agendaNoticeCard, agendaProblemCard, channelAgendaCard } from '../cards/agenda.card.ts';
 import { referralOutcomeCard } from '../cards/cases.card.ts';
+import { actionCard, discussionCard, liveSessionCard, sessionSummaryCard } from '../cards/meeting.card.ts';
+import { openAction } from '../src/actions/actions.ts';
+import { openDiscussion } from '../src/meetings/discussion.ts';
+import { sessionSummary } from '../src/meetings/run-session.ts';
 import { findCaseById } from '../src/cases/case.repository.ts';
 import { agendaSeenBy, invitedTeamsUserIds, publicAgenda } from '../src/conferences/agenda.ts';
 import { findSessionById } from '../src/conferences/session.repository.ts';
@@ -10,9 +14,11 @@ import { screeningCardFor } from './screening-view.ts';
 
 type Deps = Pick<BotDeps, 'db' | 'log' | 'notifier' | 'clock'>;
 
-/** The channel card of a session as everyone at the table sees it. */
+/** The channel card of a session as everyone at the table sees it: the agenda, the live meeting, or its summary. */
 export async function channelCardFor(deps: Pick<BotDeps, 'db'>, sessionId: string) {
   const agenda = await publicAgenda(deps.db, sessionId);
+  if (agenda.session.closedAt) return sessionSummaryCard(agenda, await sessionSummary(deps.db, sessionId));
+  if (agenda.session.openedAt) return liveSessionCard(agenda);
   return channelAgendaCard(agenda, await invitedTeamsUserIds(deps.db, agenda));
 }
 
@@ -29,6 +35,14 @@ async function personalCard(deps: Deps, n: Exclude<Notification, { kind: 'agenda
   if (!viewer) return undefined;
   const seen = (sessionId: string) => agendaSeenBy(deps, viewer, sessionId);
   switch (n.kind) {
+    case 'discussionStarted':
+      return discussionCard(await openDiscussion(deps, viewer, n.agendaItemId), 'Deze casus wordt nu besproken.');
+    case 'actionAssigned':
+      return actionCard(await openAction(deps, viewer, n.actionId), 'Er is een actie voor jouw organisatie afgesproken.');
+    case 'actionReassigned':
+      return actionCard(await openAction(deps, viewer, n.actionId), 'Deze actie is aan jou toegewezen.');
+    case 'actionReminder':
+      return actionCard(await openAction(deps, viewer, n.actionId), n.when === 'before' ? 'Herinnering: deze actie moet morgen klaar zijn.' : 'Deze actie had gisteren klaar moeten zijn en staat nog open.');
     case 'agendaProblem':
       return agendaProblemCard(await seen(n.sessionId), n.problem);
     case 'agendaPublished':

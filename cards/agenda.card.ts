@@ -42,7 +42,8 @@ export function channelAgendaCard(a: AgendaView, refreshFor: string[] = []): Ada
     paragraph('In dit kanaal staan geen persoonsgegevens. Kies "Mijn deel" voor de casussen waarvoor jouw organisatie is uitgenodigd.', { subtle: true }),
   ];
   const users = refreshFor.slice(0, maxRefreshUsers);
-  return card(body, [mine], users.length ? { refresh: { action: mine, userIds: users } } : {});
+  const start = a.session.status === 'cancelled' ? [] : [execute('Overleg starten', Verb.sessionOpen, { sessionId: a.session.id })];
+  return card(body, [mine, ...start], users.length ? { refresh: { action: mine, userIds: users } } : {});
 }
 
 /** "Mijn deel": the same agenda, with a glance at each case the viewer may see. Only the clicker sees it. */

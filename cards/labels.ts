@@ -84,3 +84,17 @@ export const weekdayLabels = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vr
 export function formatTime(at: Date, timeZone: string): string {
   return formatter(timeZone, { hour: '2-digit', minute: '2-digit' }).format(at);
 }
+
+export const itemStateLabels = { waiting: 'wacht', active: 'bezig', decided: 'besloten', deferred: 'doorgeschoven' } as const;
+
+export const nextStepLabels = {
+  backOnAgenda: 'Terug op de agenda',
+  regieFollowUp: 'Vervolg door de casusregisseur',
+  shadowList: 'Naar de schaduwlijst',
+  closure: 'Afsluiten',
+} as const;
+
+/** 2026-12-01 -> 1 december 2026 */
+export function formatIsoDate(isoDate: string): string {
+  return formatDate(new Date(`${isoDate}T12:00:00Z`));
+}

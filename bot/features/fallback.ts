@@ -1,8 +1,18 @@
 import { ActivityTypes } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
+import { staleButtonCard } from '../../cards/meeting.card.ts';
+import { isCardAction, sendCardActionResponse } from '../turn-context.ts';
 
-/** Registered last: a message no feature understood. */
+/** Registered last: a message no feature understood, and a button whose verb no feature knows. */
 export function registerFallback(app: Application<TurnState>): void {
+  // teams-ai answers an unknown verb with HTTP 501, which Teams shows as an error: say what to do instead.
+  app.addRoute(
+    async (context) => isCardAction(context.activity),
+    async (context) => {
+      await sendCardActionResponse(context, { card: staleButtonCard() });
+    },
+    true,
+  );
   app.activity(ActivityTypes.Message, async (context) => {
     await context.sendActivity('Dat begrijp ik niet. Typ **hulp** voor een overzicht van wat ik kan.');
   });

@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import type { ActionCardView } from '../src/actions/actions.ts';
+import type { ActionView } from '../src/actions/action.repository.ts';
+import type { AgendaView } from '../src/conferences/agenda.ts';
+import type { DecisionView } from '../src/decisions/decision.repository.ts';
+import { DecisionField, maxActionsPerDecision, nextSteps } from '../src/decisions/decision.rules.ts';
+import type { DiscussionView } from '../src/meetings/discussion.ts';
+import type { SessionSummary } from '../src/meetings/run-session.ts';
+import { lifeDomains } from '../src/referrals/referral.types.ts';
+import { card, execute, facts, heading, paragraph, subheading, type AdaptiveCard, type Element } from './adaptive.ts';
+import { choiceField, formErrorSummary, textField, type FieldErrors, type FormValues } from './form.ts';
+import { formatDate, formatIsoDate, formatSession, formatTime, itemStateLabels, lifeDomainLabels, nextStepLabels } from './labels.ts';
+import { Verb } from './verbs.ts';
+
+const when = (a: AgendaView) => formatSession(a.session.startsAt, a.table.timeZone);
+const showCard = (title: string, body: Element[], action: Element): Element => ({
+  type: 'Action.ShowCard', title, card: { type: 'AdaptiveCard', version: '1.5', body, actions: [action] },
+});
+/** Each rendering of a form gets its own id: a repeated click or a retried invoke of it adds nothing twice. */
+const submission = () => ({ submissionId: randomUUID() });
+
+/**
+ * The channel card while the meeting runs: per case its time, reference and state, nothing personal.
+ * "Open casus" answers each person with their own case card, if their organisation is invited.
+ */
+export function liveSessionCard(a: AgendaView): AdaptiveCard {
+  const sessionId = a.session.id;
+  const active = a.items.find((i) => i.state === 'active');
+  const body: Element[] = [
+    heading(`Casusoverleg ${a.table.name}`),
+    paragraph(`${when(a)} · bezig`, { color: 'Good' }),
+    ...a.items.map((i) => paragraph(`${i.slot ? `${formatTime(i.slot.start, a.table.timeZone)} · ` : ''}${i.reference} · **${itemStateLabels[i.state]}**`)),
+    paragraph('Wat er over een casus gezegd wordt, zie je alleen in je eigen chat: kies "Open casus".', { subtle: true }),
+  ];
+  const actions: Element[] = [];
+  if (active) {
+    actions.push(execute('Open casus', Verb.discussionOpen, { agendaItemId: active.id }, { style: 'positive' }));
+    actions.push(execute('Volgende casus', Verb.sessionNext, { sessionId, itemId: active.id }), execute('Overslaan', Verb.sessionSkip, { sessionId, itemId: active.id }));
+  } else {
+    const lastDecided = [...a.items].reverse().find((i) => i.state === 'decided');
+    if (lastDecided && a.items.some((i) => i.state === 'waiting')) actions.push(execute('Volgende casus', Verb.sessionNext, { sessionId, itemId: lastDecided.id }));
+  }
+  actions.push(execute('Overleg sluiten', Verb.sessionClose, { sessionId }, { style: 'destructive' }));
+  return card(body, actions);
+}
+
+/** The channel card after the meeting: counts only. */
+export function sessionSummaryCard(a: AgendaView, s: SessionSummary): AdaptiveCard {
+  const cases = (n: number) => (n === 1 ? '1 casus' : `${n} casussen`);
+  return card(
+    [
+      heading(`Casusoverleg ${a.table.name}`),
+      paragraph(`${when(a)} · afgerond`, { color: 'Good' }),
+      paragraph(`${cases(s.discussed)} besproken, ${s.actions === 1 ? '1 actie' : `${s.actions} acties`}, ${s.deferred} doorgeschoven.`),
+      paragraph('Het verslag van de casussen waarvoor jouw organisatie was uitgenodigd zie je met "Mijn verslag".', { subtle: true }),
+    ],
+    [execute('Mijn verslag', Verb.sessionMinutes, { sessionId: a.session.id })],
+  );
+}
+
+const clip = (text: string, max = 600) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+function decisionBlock(d: DecisionView, all: DecisionView[], tz: string): Element[] {
+  const replaced = d.supersededById ? all.find((x) => x.id === d.supersededById) : undefined;
+  return [
+    paragraph(`${replaced ? '~~Besluit~~ (vervangen)' : '**Besluit**'} van ${formatDate(d.createdAt, tz)} door ${d.decidedBy.name}${d.correctionReason ? `, correctie: ${clip(d.correctionReason, 200)}` : ''}`, replaced ? { subtle: true } : {}),
+    facts([
+      ['Doel', clip(d.goal, 300)],
+      ['Plan van aanpak', clip(d.plan, 500)],
+      ['Casusregisseur', d.director.name],
+      ['Volgende stap', `${nextStepLabels[d.nextStep]}${d.nextDate ? ` (${formatIsoDate(d.nextDate)})` : ''}`],
+    ]),
+  ];
+}
+
+function actionLine(x: ActionView): string {
+  const state = x.state === 'done' ? `klaar${x.result ? `: ${clip(x.result, 200)}` : ''}` : x.claimedBy ? `Opgepakt door ${x.claimedBy.name}` : 'nog niet opgepakt';
+  return `**${x.reference}** · ${clip(x.description, 200)} · ${x.organisation.name} · uiterlijk ${formatIsoDate(x.dueDate)} · ${state}`;
+}
+
+/** Actions listed with a button to open each (claim, finish, hand back are on the action card). */
+function actionRows(actions: ActionView[]): Element[] {
+  return actions.flatMap((x) => [paragraph(actionLine(x)), { type: 'ActionSet', actions: [execute(x.state === 'open' ? 'Bekijken / oppakken' : 'Bekijken', Verb.actionShow, { actionId: x.id })] }]);
+}
+
+/**
+ * A case in the overleg, for one person: Beeldvorming, Oordelen, Besluiten. Sent to their own chat only;
+ * what they may not see (a sensitive contribution of another organisation) is named, not shown.
+ */
+export function discussionCard(v: DiscussionView, notice?: string): AdaptiveCard {
+  const tz = v.table.schedule.timeZone;
+  const data = { agendaItemId: v.agendaItemId };
+  const names = v.case.persons.map((p) => p.name + (p.relation ? ` (${p.relation})` : '')).join(', ');
+  const body: Element[] = [
+    heading(`${v.case.reference ?? 'Casus'}: ${itemStateLabels[v.itemState]}`),
+    paragraph(`${names} · ${v.table.name}, ${formatSession(v.session.startsAt, tz)}`, { subtle: true }),
+    paragraph('Alleen jij ziet deze kaart. Deel niets hiervan in het kanaal of in je eigen systemen.', { subtle: true }),
+    ...(notice ? [paragraph(notice, { color: 'Good' })] : []),
+    subheading('Beeldvorming'),
+    ...(v.contributions.length ? [] : [paragraph('Nog geen inbreng.', { subtle: true })]),
+    ...v.contributions.slice(-15).map((c) => paragraph(`**${c.organisation.name}** (${c.author.name})${c.lifeDomain && c.lifeDomain in lifeDomainLabels ? ` · ${lifeDomainLabels[c.lifeDomain as keyof typeof lifeDomainLabels]}` : ''}${c.sensitive ? ' · gevoelig' : ''}: ${clip(c.text)}`)),
+    ...v.hiddenContributions.map((h) => paragraph(`${h.organisation} heeft gevoelige inbreng gedaan die alleen zij en de voorzitter zien.`, { subtle: true })),
+    subheading('Oordelen: mogelijke interventies'),
+    ...(v.interventions.length ? v.interventions.map((i) => paragraph(`${clip(i.description, 300)} · door ${i.organisation.name}`)) : [paragraph('Nog geen interventies.', { subtle: true })]),
+    subheading('Besluiten'),
+    ...(v.decisions.length ? v.decisions.flatMap((d) => decisionBlock(d, v.decisions, tz)) : [paragraph('Nog geen besluit.', { subtle: true })]),
+    ...(v.actions.length ? [subheading('Acties'), ...actionRows(v.actions)] : []),
+  ];
+  const actions: Element[] = [];
+  if (v.mayContribute) {
+    actions.push(showCard('Inbreng toevoegen', [
+      ...textField('text', 'Wat weet jouw organisatie?', {}, {}, { required: true, multiline: true, maxLength: 2000 }),
+      ...choiceField('lifeDomain', 'Leefgebied', lifeDomains.map((d) => ({ title: lifeDomainLabels[d], value: d })), {}, {}, { required: false, placeholder: 'Kies een leefgebied' }),
+      { type: 'Input.Toggle', id: 'sensitive', title: 'Gevoelig: alleen mijn organisatie en de voorzitter zien dit', valueOn: 'true', valueOff: 'false', value: 'false' },
+    ], execute('Inbreng opslaan', Verb.contributionAdd, { ...data, ...submission() }, { style: 'positive' })));
+    actions.push(showCard('Interventie voorstellen', [
+      ...textField('description', 'Interventie', {}, {}, { required: true, multiline: true, maxLength: 1000 }),
+      ...choiceField('organisationId', 'Wie kan hem uitvoeren?', v.case.organisations.map((o) => ({ title: o.name, value: o.id })), {}, {}),
+    ], execute('Interventie opslaan', Verb.interventionAdd, { ...data, ...submission() })));
+  }
+  if (v.chairing) actions.push(execute(v.decisions.length ? 'Besluit corrigeren' : 'Besluit vastleggen', Verb.decisionForm, data));
+  actions.push(execute('Vernieuwen', Verb.discussionOpen, data));
+  return card(body, actions);
+}
+
+export interface DecisionFormView {
+  agendaItemId: string;
+  reference: string;
+  /** The decision in force, when this is a correction of it. */
+  current?: DecisionView;
+  candidates: { id: string; name: string; organisationName: string }[];
+  organisations: { id: string; name: string }[];
+  values: FormValues;
+  errors?: FieldErrors;
+}
+
+/** The chair's besluit: goal, plan, casusregisseur, actions and the next step. */
+export function decisionFormCard(v: DecisionFormView): AdaptiveCard {
+  const errors = v.errors ?? {};
+  const values = v.current && !Object.keys(v.values).length
+    ? { goal: v.current.goal, plan: v.current.plan, directorMemberId: v.current.director.memberId, nextStep: v.current.nextStep, nextDate: v.current.nextDate }
+    : v.values;
+  const body: Element[] = [
+    heading(`${v.current ? 'Besluit corrigeren' : 'Besluit vastleggen'}: ${v.reference}`),
+    ...(v.current ? [paragraph('Het besluit wordt niet gewijzigd: de correctie vervangt het, en beide blijven zichtbaar.', { subtle: true })] : []),
+    ...formErrorSummary(errors),
+    ...textField('goal', 'Doel', values, errors, { required: true, multiline: true, maxLength: 1000 }),
+    ...textField('plan', 'Plan van aanpak', values, errors, { required: true, multiline: true, maxLength: 2000 }),
+    ...choiceField('directorMemberId', 'Casusregisseur', v.candidates.map((c) => ({ title: `${c.name} (${c.organisationName})`, value: c.id })), values, errors, { placeholder: 'Kies de casusregisseur' }),
+    ...choiceField('nextStep', 'Volgende stap', nextSteps.map((s) => ({ title: nextStepLabels[s], value: s })), values, errors, { expanded: true }),
+    ...dateField('nextDate', 'Terug op de agenda op (bij "Terug op de agenda")', values, errors),
+    subheading('Acties'),
+  ];
+  for (let n = 1; n <= maxActionsPerDecision; n++) {
+    const f = (key: 'description' | 'organisationId' | 'dueDate') => DecisionField.action(n, key);
+    body.push(
+      ...textField(f('description'), `Actie ${n}`, values, errors, { maxLength: 500 }),
+      ...choiceField(f('organisationId'), `Actie ${n}: organisatie`, v.organisations.map((o) => ({ title: o.name, value: o.id })), values, errors, { required: false, placeholder: 'Kies een organisatie' }),
+      ...dateField(f('dueDate'), `Actie ${n}: uiterlijk`, values, errors),
+    );
+  }
+  if (v.current) body.push(...textField('correctionReason', 'Waarom wordt het besluit gecorrigeerd?', values, errors, { required: true, multiline: true, maxLength: 1000 }));
+  const data = { agendaItemId: v.agendaItemId, ...(v.current ? { supersedesId: v.current.id } : {}), ...submission() };
+  return card(body, [execute('Besluit opslaan', Verb.decisionRecord, data, { style: 'positive' }), execute('Terug naar de casus', Verb.discussionOpen, { agendaItemId: v.agendaItemId })]);
+}
+
+function dateField(id: string, label: string, values: FormValues, errors: FieldErrors): Element[] {
+  const input: Element = { type: 'Input.Date', id, label: `${label} (optioneel)`, ...(values[id] ? { value: values[id] } : {}) };
+  return errors[id] ? [input, { type: 'TextBlock', text: errors[id], color: 'Attention', wrap: true, spacing: 'None', size: 'Small' }] : [input];
+}
+
+/** One action: who has it, and what this person may do with it. */
+export function actionCard(v: ActionCardView, notice?: string): AdaptiveCard {
+  const x = v.action;
+  const body: Element[] = [
+    heading(`Actie ${x.reference}`),
+    ...(notice ? [paragraph(notice, { color: 'Good' })] : []),
+    paragraph(clip(x.description, 500)),
+    facts([
+      ['Organisatie', x.organisation.name],
+      ['Uiterlijk', formatIsoDate(x.dueDate)],
+      ['Stand', x.state === 'done' ? 'Klaar' : x.claimedBy ? `Opgepakt door ${x.claimedBy.name}` : 'Nog niet opgepakt'],
+      ...(x.result ? ([['Resultaat', clip(x.result, 500)]] as [string, string][]) : []),
+    ]),
+  ];
+  const actions: Element[] = [];
+  if (v.mayClaim) actions.push(execute('Ik pak dit op', Verb.actionClaim, { actionId: x.id }, { style: 'positive' }));
+  if (v.mine && x.state === 'claimed') {
+    actions.push(showCard('Klaar', textField('result', 'Resultaat (kort)', {}, {}, { required: true, multiline: true, maxLength: 1000 }), execute('Als klaar melden', Verb.actionComplete, { actionId: x.id }, { style: 'positive' })));
+    actions.push(execute('Teruggeven', Verb.actionHandBack, { actionId: x.id }));
+  }
+  if (v.mayReassign && v.colleagues.length) {
+    actions.push(showCard('Toewijzen', choiceField('memberId', 'Aan', v.colleagues.map((c) => ({ title: c.name, value: c.memberId })), {}, {}), execute('Toewijzen', Verb.actionReassign, { actionId: x.id })));
+  }
+  actions.push(execute('Vernieuwen', Verb.actionShow, { actionId: x.id }));
+  return card(body, actions);
+}
+
+/** `mijn acties`: one's own open actions and the organisation's unclaimed ones, by due date. */
+export function myActionsCard(actions: ActionView[], today: string): AdaptiveCard {
+  const overdue = (x: ActionView) => x.dueDate < today;
+  return card([
+    heading('Mijn acties'),
+    ...(actions.length ? [] : [paragraph('Je hebt geen open acties, en jouw organisatie heeft geen acties die nog niemand oppakte.', { subtle: true })]),
+    ...actions.flatMap((x) => [
+      paragraph(`${overdue(x) ? '⚠ ' : ''}${actionLine(x)}`, overdue(x) ? { color: 'Attention' } : {}),
+      { type: 'ActionSet', actions: [execute(x.state === 'open' ? 'Ik pak dit op' : 'Bekijken', x.state === 'open' ? Verb.actionClaim : Verb.actionShow, { actionId: x.id })] },
+    ]),
+  ], [execute('Vernieuwen', Verb.actionsMine)]);
+}
+
+/** A button that no longer works (an old card, a malformed click): nothing changed, and what to type instead. */
+export function staleButtonCard(): AdaptiveCard {
+  return card([
+    heading('Deze knop werkt niet meer'),
+    paragraph('Er is niets gewijzigd. Misschien is de kaart verouderd. Typ "hulp" voor een overzicht, of "agenda" of "mijn acties" voor de actuele stand.'),
+  ]);
+}

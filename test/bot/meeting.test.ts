@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import type { Activity } from 'botbuilder';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Verb } from '../../cards/verbs.ts';
+import { listTables } from '../../src/conferences/table.repository.ts';
+import { upsertMember } from '../../src/members/member.repository.ts';
+import { demoMembers } from '../../src/organisations/demo-partners.ts';
+import { seedDemoData } from '../../src/organisations/seed.ts';
+import { cardOf, createTestBot, police, processManager, textOf, youthCareContact, tenantId } from '../support/bot.ts';
+import { useDatabase } from '../support/database.ts';
+import { organisationIds, validReferralData } from '../support/referral.ts';
+
+const db = useDatabase();
+const krusada = { aadObjectId: 'aad-krusada', teamsUserId: 'user-krusada', displayName: 'Deelnemer Krusada' };
+const colleague = { aadObjectId: 'aad-police-2', teamsUserId: 'user-police-2', displayName: 'Collega Politie' };
+const channelId = '19:casusoverleg@thread.tacv2';
+let orgs: Record<string, string>;
+
+beforeEach(async () => {
+  await seedDemoData(db, [...demoMembers]);
+  orgs = await organisationIds(db);
+  await upsertMember(db, { aadObjectId: krusada.aadObjectId, displayName: krusada.displayName, organisationId: orgs['Krusada']!, role: 'participant' });
+  await upsertMember(db, { aadObjectId: colleague.aadObjectId, displayName: colleague.displayName, organisationId: orgs['Korps Politie CN']!, role: 'participant' });
+});
+
+const inChannel = (): Partial<Activity> => ({
+  conversation: { id: `${channelId};messageid=1`, conversationType: 'channel', isGroup: true, tenantId } as Activity['conversation'],
+  channelData: { tenant: { id: tenantId }, team: { id: 'team-zvh' }, channel: { id: channelId } },
+  replyToId: 'agenda-post',
+});
+
+/** A published agenda with one case of the police and youth care, its meeting about to begin. */
+async function stage() {
+  const bot = createTestBot(db, { now: new Date('2026-11-20T09:00:00Z') });
+  for (const user of [processManager, police, youthCareContact, krusada, colleague]) await bot.say(user, 'hulp');
+  const { body } = await bot.click(police, Verb.referralSubmit, validReferralData([orgs['Korps Politie CN']!, orgs['Jeugdzorg CN']!]));
+  const reference = /ZVH-2026-\d{4}/.exec(textOf(body.value))![0];
+  const caseId = (await db.case.findUniqueOrThrow({ where: { reference } })).id;
+  await bot.click(processManager, Verb.screeningAccept, { caseId, tableId: (await listTables(db))[0]!.id });
+  await bot.say(processManager, 'tafel koppelen', inChannel());
+  await bot.click(processManager, Verb.tableLink, { tableId: (await listTables(db))[0]!.id }, inChannel());
+  const item = await db.agendaItem.findFirstOrThrow({ where: { caseId } });
+  await bot.click(processManager, Verb.agendaPublish, { sessionId: item.sessionId });
+  bot.clock.set(new Date('2026-11-24T14:00:00Z'));
+  return { bot, reference, caseId, sessionId: item.sessionId, agendaItemId: item.id };
+}
+
+describe('a session in Teams', () => {
+  it('open, contribute, decide, claim, close: the channel card follows without personal data; each person sees their own part', async () => {
+    const { bot, reference, sessionId, agendaItemId } = await stage();
+    const editedBefore = bot.edited.length; // the channel-link chooser
+    const { body: refused } = await bot.click(police, Verb.sessionOpen, { sessionId }, inChannel());
+    expect(refused.value).toBe('Alleen de voorzitter van de tafel (of de procesmanager) kan het overleg leiden.');
+
+    const { body: opened } = await bot.click(processManager, Verb.sessionOpen, { sessionId }, inChannel());
+    expect(opened.value).toContain('Het overleg is geopend');
+    const live = textOf(bot.notifier.updates.at(-1)!.message.card);
+    expect(live).toMatch(new RegExp(`${reference} · \\*\\*bezig\\*\\*`));
+    expect(live).not.toMatch(/Jan Fictief|huisuitzetting/i);
+    expect(textOf(bot.notifier.to(police.aadObjectId).at(-1)?.card)).toContain('Deze casus wordt nu besproken.');
+    expect(bot.notifier.to(krusada.aadObjectId)).toHaveLength(0);
+
+    const submissionId = randomUUID();
+    const { body: added } = await bot.click(police, Verb.contributionAdd, { agendaItemId, submissionId, text: 'Drie meldingen huiselijk geweld dit jaar', lifeDomain: 'domesticViolence', sensitive: 'false' });
+    expect(textOf(added.value)).toMatch(/Je inbreng is opgeslagen[\s\S]*Korps Politie CN\*\* \(Ruben Croes\) · Huiselijk geweld: Drie meldingen/);
+    await bot.click(police, Verb.contributionAdd, { agendaItemId, submissionId, text: 'Drie meldingen huiselijk geweld dit jaar' });
+    expect(await db.contribution.count()).toBe(1);
+    const { body: youth } = await bot.click(youthCareContact, Verb.discussionOpen, { agendaItemId });
+    expect(textOf(youth.value)).toContain('Drie meldingen huiselijk geweld dit jaar');
+    const { body: outsider } = await bot.click(krusada, Verb.discussionOpen, { agendaItemId }, inChannel());
+    expect(outsider.value).toBe('Dat kan ik niet vinden. Misschien is het verwijderd, of heb je er geen toegang toe.');
+
+    const { body: form } = await bot.click(processManager, Verb.decisionForm, { agendaItemId });
+    const decisionSubmission = (JSON.stringify(form.value).match(/"submissionId":"([^"]+)"/) ?? [])[1];
+    const decision = {
+      agendaItemId, submissionId: decisionSubmission, goal: 'Huisuitzetting voorkomen', plan: 'Schuldhulp en gezinscoach', directorMemberId: (await db.member.findFirstOrThrow({ where: { aadObjectId: youthCareContact.aadObjectId } })).id,
+      nextStep: 'regieFollowUp', action1_description: 'Huisbezoek afleggen', action1_organisationId: orgs['Korps Politie CN']!, action1_dueDate: '2026-12-01',
+    };
+    const { body: decided } = await bot.click(processManager, Verb.decisionRecord, decision);
+    expect(textOf(decided.value)).toMatch(/Het besluit is vastgelegd[\s\S]*Huisuitzetting voorkomen[\s\S]*Marco Rosaria/);
+    await bot.click(processManager, Verb.decisionRecord, decision); // a double click
+    expect(await db.decision.count()).toBe(1);
+    const offered = bot.notifier.to(colleague.aadObjectId).at(-1)!;
+    expect(textOf(offered.card)).toMatch(/Er is een actie voor jouw organisatie afgesproken[\s\S]*Huisbezoek afleggen[\s\S]*Ik pak dit op/);
+
+    const actionId = (await db.caseAction.findFirstOrThrow()).id;
+    const [first, second] = await Promise.all([bot.click(colleague, Verb.actionClaim, { actionId }), bot.click(police, Verb.actionClaim, { actionId })]);
+    const texts = [textOf(first.body.value), textOf(second.body.value)];
+    expect(texts.filter((t) => t.includes('Je hebt deze actie opgepakt.'))).toHaveLength(1);
+    expect(texts.filter((t) => t.includes('Iemand anders was je voor.'))).toHaveLength(1);
+    const holder = texts.join().includes('Opgepakt door Collega Politie') ? 'Collega Politie' : 'Ruben Croes';
+    for (const t of texts) expect(t).toContain(`Opgepakt door ${holder}`);
+    const { body: list } = await bot.say(holder === 'Ruben Croes' ? police : colleague, 'mijn acties').then((r) => ({ body: cardOf(r[0]) }));
+    expect(textOf(list)).toMatch(new RegExp(`${reference}\\*\\* · Huisbezoek afleggen · Korps Politie CN · uiterlijk 1 december 2026 · Opgepakt door ${holder}`));
+
+    const { body: closed } = await bot.click(processManager, Verb.sessionClose, { sessionId }, inChannel());
+    expect(closed.value).toBe('Het overleg is gesloten.');
+    expect(textOf(bot.notifier.updates.at(-1)!.message.card)).toContain('1 casus besproken, 1 actie, 0 doorgeschoven.');
+    expect(bot.edited).toHaveLength(editedBefore); // the shared card is edited through the notifier only, never by an invoke answer
+  });
+
+  it('a button no feature knows, or one with a malformed payload, answers 200 with a Dutch card and changes nothing', async () => {
+    const bot = createTestBot(db);
+    const { body } = await bot.click(police, 'verdwenen.verb', { whatever: 1 });
+    expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(textOf(body.value)).toContain('Deze knop werkt niet meer');
+    const { body: malformed } = await bot.click(police, Verb.actionClaim, { actionId: { $ne: null } });
+    expect(malformed.value).toBe('Dat kan ik niet vinden. Misschien is het verwijderd, of heb je er geen toegang toe.');
+    const { body: noReply } = await bot.click(police, Verb.sessionNext, {});
+    expect(noReply.value).toBe('Dat kan ik niet vinden. Misschien is het verwijderd, of heb je er geen toegang toe.');
+  });
+});
