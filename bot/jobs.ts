@@ -1,3 +1,4 @@
+import { actionReminderHandlers } from '../src/actions/reminders.ts';
 import { agendaPostHandler } from '../src/conferences/publish-agenda.ts';
 import { JobRunner } from '../src/jobs/runner.ts';
 import type { BotDeps } from './deps.ts';
@@ -19,5 +20,6 @@ export function createJobRunner(deps: Pick<BotDeps, 'db' | 'clock' | 'log' | 'no
     // Personal messages can wait out throttling; the post itself is what the job records.
     notify: async (notifications) => deps.background.run('agenda notifications', () => deliverNotifications(deps, notifications)),
   });
-  return new JobRunner({ db: deps.db, clock: deps.clock, log: deps.log, handlers: [agendaPost], ...options });
+  const reminders = actionReminderHandlers({ db: deps.db, notify: async (notifications) => deps.background.run('reminders', () => deliverNotifications(deps, notifications)) });
+  return new JobRunner({ db: deps.db, clock: deps.clock, log: deps.log, handlers: [agendaPost, ...reminders], ...options });
 }

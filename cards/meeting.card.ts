@@ -5,6 +5,7 @@ import type { AgendaView } from '../src/conferences/agenda.ts';
 import type { DecisionView } from '../src/decisions/decision.repository.ts';
 import { DecisionField, maxActionsPerDecision, nextSteps } from '../src/decisions/decision.rules.ts';
 import type { DiscussionView } from '../src/meetings/discussion.ts';
+import type { MinutesItem } from '../src/meetings/minutes.ts';
 import type { SessionSummary } from '../src/meetings/run-session.ts';
 import { lifeDomains } from '../src/referrals/referral.types.ts';
 import { card, execute, facts, heading, paragraph, subheading, type AdaptiveCard, type Element } from './adaptive.ts';
@@ -196,16 +197,18 @@ export function actionCard(v: ActionCardView, notice?: string): AdaptiveCard {
   return card(body, actions);
 }
 
-/** `mijn acties`: one's own open actions and the organisation's unclaimed ones, by due date. */
-export function myActionsCard(actions: ActionView[], today: string): AdaptiveCard {
+/** `mijn acties`: one's own open actions and the organisation's unclaimed ones, by due date; for a regisseur also the overdue ones in their cases. */
+export function myActionsCard(actions: { mine: ActionView[]; overdueInMyCases: ActionView[] }, today: string): AdaptiveCard {
   const overdue = (x: ActionView) => x.dueDate < today;
+  const row = (x: ActionView): Element[] => [
+    paragraph(`${overdue(x) ? 'Te laat: ' : ''}${actionLine(x)}`, overdue(x) ? { color: 'Attention' } : {}),
+    { type: 'ActionSet', actions: [execute(x.state === 'open' ? 'Ik pak dit op' : 'Bekijken', x.state === 'open' ? Verb.actionClaim : Verb.actionShow, { actionId: x.id })] },
+  ];
   return card([
     heading('Mijn acties'),
-    ...(actions.length ? [] : [paragraph('Je hebt geen open acties, en jouw organisatie heeft geen acties die nog niemand oppakte.', { subtle: true })]),
-    ...actions.flatMap((x) => [
-      paragraph(`${overdue(x) ? '⚠ ' : ''}${actionLine(x)}`, overdue(x) ? { color: 'Attention' } : {}),
-      { type: 'ActionSet', actions: [execute(x.state === 'open' ? 'Ik pak dit op' : 'Bekijken', x.state === 'open' ? Verb.actionClaim : Verb.actionShow, { actionId: x.id })] },
-    ]),
+    ...(actions.mine.length ? [] : [paragraph('Je hebt geen open acties, en jouw organisatie heeft geen acties die nog niemand oppakte.', { subtle: true })]),
+    ...actions.mine.flatMap(row),
+    ...(actions.overdueInMyCases.length ? [subheading('Te laat in de casussen waarvan jij regisseur bent'), ...actions.overdueInMyCases.flatMap((x) => [paragraph(actionLine(x), { color: 'Attention' }), { type: 'ActionSet', actions: [execute('Bekijken', Verb.actionShow, { actionId: x.id })] }])] : []),
   ], [execute('Vernieuwen', Verb.actionsMine)]);
 }
 
@@ -215,4 +218,23 @@ export function staleButtonCard(): AdaptiveCard {
     heading('Deze knop werkt niet meer'),
     paragraph('Er is niets gewijzigd. Misschien is de kaart verouderd. Typ "hulp" voor een overzicht, of "agenda" of "mijn acties" voor de actuele stand.'),
   ]);
+}
+
+/** "Mijn verslag": the minutes of the cases this person may see, per case. */
+export function minutesCard(m: { agenda: AgendaView; items: MinutesItem[] }): AdaptiveCard {
+  const tz = m.agenda.table.timeZone;
+  const body: Element[] = [
+    heading(`Verslag ${m.agenda.table.name}`),
+    paragraph(when(m.agenda), { subtle: true }),
+    paragraph('Alleen de casussen waarvoor jouw organisatie was uitgenodigd. Neem niets hiervan over in je eigen systemen.', { subtle: true }),
+    ...(m.items.length ? [] : [paragraph('Jouw organisatie was voor geen van de casussen uitgenodigd.', { subtle: true })]),
+  ];
+  for (const item of m.items) {
+    body.push(subheading(`${item.reference}: ${itemStateLabels[item.state]}`));
+    body.push(paragraph(`Aanwezig: ${item.attendance.join(', ') || '-'}`, { subtle: true }));
+    for (const d of item.decisions) body.push(...decisionBlock(d, item.decisions, tz));
+    body.push(...item.actions.map((x) => paragraph(actionLine(x))));
+    body.push({ type: 'ActionSet', actions: [execute('Open casus', Verb.discussionOpen, { agendaItemId: item.agendaItemId })] });
+  }
+  return card(body, [execute('Vernieuwen', Verb.sessionMinutes, { sessionId: m.agenda.session.id })]);
 }

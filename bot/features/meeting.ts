@@ -1,7 +1,8 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { formValuesOf } from '../../cards/form.ts';
-import { actionCard, decisionFormCard, discussionCard, myActionsCard } from '../../cards/meeting.card.ts';
+import { actionCard, decisionFormCard, discussionCard, minutesCard, myActionsCard } from '../../cards/meeting.card.ts';
+import { sessionMinutes } from '../../src/meetings/minutes.ts';
 import { Verb } from '../../cards/verbs.ts';
 import { claimAction, completeAction, handBackAction, myActions, openAction, reassignAction } from '../../src/actions/actions.ts';
 import { localParts } from '../../src/conferences/schedule.ts';
@@ -51,6 +52,7 @@ export function registerMeeting(app: Application<TurnState>, deps: BotDeps): voi
     await context.sendActivity(stepped(step, 'Het overleg is geopend. De kaart hierboven volgt het overleg; de deelnemers krijgen de casus in hun chat.'));
   });
 
+  onCardAction<Data>(app, Verb.sessionMinutes, async (context, data) => minutesCard(await sessionMinutes(deps, actorOf(context), text(data, 'sessionId'))));
   onCardAction<Data>(app, Verb.discussionOpen, async (context, data) => discussion(context, text(data, 'agendaItemId')));
   onCardAction<Data>(app, Verb.contributionAdd, async (context, data) => {
     const agendaItemId = text(data, 'agendaItemId');

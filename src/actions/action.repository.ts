@@ -108,3 +108,14 @@ export async function listActionsOfCases(tx: Tx, caseIds: string[]): Promise<Act
   const rows = await tx.caseAction.findMany({ where: { caseId: { in: caseIds } }, select, orderBy: [{ dueDate: 'asc' }, { createdAt: 'asc' }] });
   return rows.map(toView);
 }
+
+/** Unfinished actions past due in the cases this member directs (the decision in force names them regisseur). */
+export async function listOverdueActionsDirectedBy(tx: Tx, memberId: string, today: Date): Promise<ActionView[]> {
+  const rows = await tx.caseAction.findMany({
+    where: { state: { not: 'done' }, dueDate: { lt: today }, case: { decisions: { some: { directorMemberId: memberId, supersededBy: null } } } },
+    select,
+    orderBy: { dueDate: 'asc' },
+    take: 50,
+  });
+  return rows.map(toView);
+}

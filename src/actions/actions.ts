@@ -11,7 +11,7 @@ import { listActiveMembers } from '../members/member.repository.ts';
 import type { Notification } from '../notify/notification.ts';
 import { fieldErrors, requiredText } from '../validation.ts';
 import {
-  claimIfOpen, completeIfClaimedBy, findActionById, handBackIfClaimedBy, listOpenActionsFor, reassignIfNotDone, type ActionView,
+  claimIfOpen, completeIfClaimedBy, findActionById, handBackIfClaimedBy, listOpenActionsFor, listOverdueActionsDirectedBy, reassignIfNotDone, type ActionView,
 } from './action.repository.ts';
 
 export interface ActionDeps {
@@ -117,7 +117,15 @@ export async function reassignAction(deps: ActionDeps, actor: Actor, actionId: s
   return { view: await openAction(deps, actor, actionId), changed, notifications: changed ? [{ kind: 'actionReassigned', to: target.aadObjectId, actionId }] : [] };
 }
 
-/** `mijn acties`: the person's own open actions and their organisation's unclaimed ones, by due date. */
-export async function myActions(deps: ActionDeps, actor: Actor): Promise<ActionView[]> {
-  return listOpenActionsFor(deps.db, { memberId: actor.memberId, organisationId: actor.organisationId });
+/**
+ * `mijn acties`: the person's own open actions and their organisation's unclaimed ones, by due date; and,
+ * for a casusregisseur, the overdue actions in the cases they direct.
+ */
+export async function myActions(deps: ActionDeps, actor: Actor): Promise<{ mine: ActionView[]; overdueInMyCases: ActionView[] }> {
+  const today = new Date(`${deps.clock.now().toISOString().slice(0, 10)}T00:00:00Z`);
+  const [mine, directed] = await Promise.all([
+    listOpenActionsFor(deps.db, { memberId: actor.memberId, organisationId: actor.organisationId }),
+    listOverdueActionsDirectedBy(deps.db, actor.memberId, today),
+  ]);
+  return { mine, overdueInMyCases: directed };
 }

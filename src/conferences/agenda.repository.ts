@@ -94,3 +94,17 @@ export async function takeOffAgenda(tx: Tx, item: Pick<AgendaItemRow, 'id' | 'ca
   await tx.agendaItem.delete({ where: { id: item.id } });
   await tx.case.updateMany({ where: { id: item.caseId, firstSessionId: item.sessionId }, data: { firstSessionId: null } });
 }
+
+/** Cases of a table with an unfinished action due before `before` that are not on this session's agenda yet. */
+export async function listCasesWithOverdueActions(tx: Tx, tableId: string, before: Date, sessionId: string): Promise<string[]> {
+  const rows = await tx.case.findMany({
+    where: {
+      tableId,
+      status: 'accepted',
+      actions: { some: { state: { not: 'done' }, dueDate: { lt: before } } },
+      agendaItems: { none: { sessionId } },
+    },
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}

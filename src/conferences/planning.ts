@@ -1,7 +1,7 @@
 import type { Tx } from '../db/client.ts';
 import { ensureJob, ensureJobs, rescheduleJob } from '../jobs/job.repository.ts';
 import type { AgendaMove } from '../notify/conference-notifications.ts';
-import { addAgendaItem, listAgendaItems, moveItemToSession, setFirstSession, setPositions, type AgendaItemRow } from './agenda.repository.ts';
+import { addAgendaItem, listAgendaItems, listCasesWithOverdueActions, moveItemToSession, setFirstSession, setPositions, type AgendaItemRow } from './agenda.repository.ts';
 import { placeArrival, type AgendaReason } from './agenda.rules.ts';
 import { capacityOf, days, hours, minimumLeadHours, occurrencesBetween, sessionHorizonDays } from './schedule.ts';
 import { activeSessionStatuses, countItems, ensureSessionRows, listSessions, type SessionView } from './session.repository.ts';
@@ -69,4 +69,11 @@ export async function rebook(tx: Tx, table: TableView, items: AgendaItemRow[], a
     moves.push({ caseId: item.caseId, reference: item.reference, toSessionId: target.id });
   }
   return moves;
+}
+
+/** Open actions carry forward: a case with an action past due by the meeting comes on its agenda, as "overdue actions". */
+export async function addOverdueActionItems(tx: Tx, table: TableView, session: SessionView): Promise<string[]> {
+  const caseIds = await listCasesWithOverdueActions(tx, table.id, session.startsAt, session.id);
+  for (const caseId of caseIds) await addToAgenda(tx, session.id, caseId, 'overdueActions');
+  return caseIds;
 }

@@ -10,7 +10,7 @@ import { listActiveMembers } from '../members/member.repository.ts';
 import type { Notification } from '../notify/notification.ts';
 import { publicAgenda, settleOverflow, type AgendaView } from './agenda.ts';
 import { listAgendaItems } from './agenda.repository.ts';
-import { agendaPostJob } from './planning.ts';
+import { addOverdueActionItems, agendaPostJob } from './planning.ts';
 import { activeSessionStatuses, findSessionById, recordAgendaPost } from './session.repository.ts';
 import { recipientsOf } from './sessions.ts';
 import { findTableById, lockTableForBooking } from './table.repository.ts';
@@ -59,6 +59,7 @@ export function agendaPostHandler(deps: PublishDeps): JobHandler {
       }
       await deps.notify(await db.$transaction(async (tx) => {
         await lockTableForBooking(tx, table.id);
+        await addOverdueActionItems(tx, table, session);
         return settleOverflow(tx, table, session.id, context.now);
       }));
       const agenda = await publicAgenda(db, session.id);

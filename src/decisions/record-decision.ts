@@ -1,6 +1,7 @@
 import type { Actor } from '../actor.ts';
 import { canChair, canSeeCase, invitedOrganisationIds } from '../access/case-access.ts';
 import { createActions } from '../actions/action.repository.ts';
+import { scheduleReminders } from '../actions/reminders.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findCaseById, visibilityFacts } from '../cases/case.repository.ts';
 import type { CaseRecord } from '../cases/case.types.ts';
@@ -85,6 +86,7 @@ export async function recordDecision(
     }
     const decisionId = await createDecision(tx, { ...decision, caseId: loaded.case.id, agendaItemId: input.agendaItemId, decidedByMemberId: actor.memberId, supersedesId: input.supersedesId, submissionId });
     const actionIds = await createActions(tx, loaded.case.id, decisionId, decision.actions);
+    await scheduleReminders(tx, decision.actions.map((a, i) => ({ id: actionIds[i]!, dueDate: a.dueDate })), loaded.table.schedule.timeZone);
     if (input.agendaItemId) await markDecided(tx, input.agendaItemId, loaded.case.id, now);
     const booked = decision.nextStep === 'backOnAgenda' && decision.nextDate ? await bookReturn(tx, loaded.table, loaded.case, decision.nextDate) : [];
     await recordAudit(tx, actor, { action: input.supersedesId ? 'decision.corrected' : 'decision.recorded', recordType: 'case', recordId: loaded.case.id, purpose: 'casusoverleg' });

@@ -2,8 +2,8 @@ import type { Actor } from '../actor.ts';
 import { canChair } from '../access/case-access.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { listAgendaItems, type AgendaItemRow } from '../conferences/agenda.repository.ts';
-import { addToAgenda, firstFreeSession } from '../conferences/planning.ts';
-import { activeSessionStatuses, findSessionById, type SessionView } from '../conferences/session.repository.ts';
+import { addOverdueActionItems, addToAgenda, firstFreeSession } from '../conferences/planning.ts';
+import { activeSessionStatuses, findSessionById, listSessions, type SessionView } from '../conferences/session.repository.ts';
 import { recipientsOf } from '../conferences/sessions.ts';
 import { findTableById, lockTableForBooking, type TableView } from '../conferences/table.repository.ts';
 import type { Tx } from '../db/client.ts';
@@ -111,6 +111,8 @@ export async function closeSession(deps: MeetingDeps, actor: Actor, sessionId: s
       else notifications.push(...(await defer(tx, table, session, item, now)));
     }
     await tx.conferenceSession.update({ where: { id: session.id }, data: { status: 'held', closedAt: now } });
+    const [next] = await listSessions(tx, { tableIds: [table.id], from: new Date(now.getTime() + 1), statuses: activeSessionStatuses }, 1);
+    if (next && (await addOverdueActionItems(tx, table, next)).length) notifications.push({ kind: 'agendaChanged', sessionId: next.id });
     await recordAudit(tx, actor, { action: 'session.closed', recordType: 'session', recordId: session.id, purpose: 'casusoverleg' });
     return { changed: true, notifications };
   });

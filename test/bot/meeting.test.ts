@@ -96,7 +96,14 @@ describe('a session in Teams', () => {
     const { body: closed } = await bot.click(processManager, Verb.sessionClose, { sessionId }, inChannel());
     expect(closed.value).toBe('Het overleg is gesloten.');
     expect(textOf(bot.notifier.updates.at(-1)!.message.card)).toContain('1 casus besproken, 1 actie, 0 doorgeschoven.');
-    expect(bot.edited).toHaveLength(editedBefore); // the shared card is edited through the notifier only, never by an invoke answer
+    expect(bot.edited).toHaveLength(editedBefore);
+
+    // The verslag: the invited see their case with who took part and what was decided; the others see none of it.
+    const { body: minutes } = await bot.click(youthCareContact, Verb.sessionMinutes, { sessionId }, inChannel());
+    expect(textOf(minutes.value)).toMatch(new RegExp(`${reference}: besloten[\\s\\S]*Aanwezig: Korps Politie CN[\\s\\S]*Huisuitzetting voorkomen[\\s\\S]*Huisbezoek afleggen`));
+    const { body: notInvited } = await bot.click(krusada, Verb.sessionMinutes, { sessionId }, inChannel());
+    expect(textOf(notInvited.value)).toContain('Jouw organisatie was voor geen van de casussen uitgenodigd.');
+    expect(textOf(notInvited.value)).not.toMatch(/Huisuitzetting|Huisbezoek|ZVH-2026/); // the shared card is edited through the notifier only, never by an invoke answer
   });
 
   it('a button no feature knows, or one with a malformed payload, answers 200 with a Dutch card and changes nothing', async () => {

@@ -10,7 +10,11 @@ import { submitReferral } from '../../src/referrals/submit-referral.ts';
 import { decideScreening } from '../../src/screening/decide-screening.ts';
 import { seedActors, type Actors } from '../support/actors.ts';
 import { useDatabase } from '../support/database.ts';
-import { FixedClock } from '../support/fakes.ts';
+import { FixedClock, RecordingNotifier } from '../support/fakes.ts';
+import { capturingLogger } from '../support/logs.ts';
+import { BackgroundWork } from '../../bot/background.ts';
+import { createJobRunner } from '../../bot/jobs.ts';
+import { publicAgenda } from '../../src/conferences/agenda.ts';
 import { validReferralData } from '../support/referral.ts';
 
 const db = useDatabase();
@@ -107,6 +111,59 @@ describe('besluiten', () => {
   });
 });
 
+/** The bot's job runner, as the scheduler runs it. */
+function jobs() {
+  const logs = capturingLogger();
+  const notifier = new RecordingNotifier();
+  const background = new BackgroundWork(logs.log);
+  const runner = createJobRunner({ db, clock, log: logs.log, notifier, background });
+  return { notifier, run: async () => { await runner.runDue(); await background.settled(); } };
+}
+
+describe('reminders and carrying forward', () => {
+  it('the claimant gets one reminder the day before and one the day after while open; a done action none; the case returns as overdue', async () => {
+    const result = await recordDecision(deps, a.pm, { caseId, values: decision() });
+    if (!result.ok) throw new Error('not recorded');
+    const actionId = (await db.caseAction.findFirstOrThrow({ where: { caseId } })).id;
+    const scheduled = await db.scheduledJob.findMany({ where: { subjectId: actionId }, orderBy: { dueAt: 'asc' } });
+    expect(scheduled.map((j) => [j.kind, j.dueAt.toISOString()])).toEqual([
+      ['action.remindBefore', '2026-11-30T13:00:00.000Z'], // 09:00 in Bonaire
+      ['action.remindAfter', '2026-12-02T13:00:00.000Z'],
+    ]);
+    await claimAction(deps, a.police, actionId);
+    const { notifier, run } = jobs();
+    clock.set(new Date('2026-11-30T13:00:00Z'));
+    await run();
+    await run();
+    expect(notifier.to(a.police.aadObjectId).map((m) => JSON.stringify(m.card))).toEqual([expect.stringContaining('deze actie moet morgen klaar zijn')]);
+    expect(notifier.to(a.policeColleague.aadObjectId)).toHaveLength(0);
+    clock.set(new Date('2026-12-02T13:00:00Z'));
+    await run();
+    expect(notifier.to(a.police.aadObjectId)).toHaveLength(2);
+    expect(JSON.stringify(notifier.to(a.police.aadObjectId)[1]!.card)).toContain('had gisteren klaar moeten zijn');
+
+    // The next meeting (8 December) gets the case with its overdue action on the agenda when published.
+    const next = await db.conferenceSession.findFirstOrThrow({ where: { startsAt: new Date('2026-12-08T14:00:00Z') } });
+    await db.conversationRef.create({ data: { conversationId: 'channel-1', kind: 'channel', reference: {} } });
+    await db.conferenceTable.updateMany({ data: { channelConversationId: 'channel-1' } });
+    clock.set(new Date('2026-12-07T14:00:00Z'));
+    await run();
+    expect((await publicAgenda(db, next.id)).items.map((i) => i.reason)).toEqual(['overdueActions']);
+  });
+
+  it('a done action gets no reminder', async () => {
+    const result = await recordDecision(deps, a.pm, { caseId, values: decision() });
+    if (!result.ok) throw new Error('not recorded');
+    const actionId = (await db.caseAction.findFirstOrThrow({ where: { caseId } })).id;
+    await claimAction(deps, a.police, actionId);
+    await completeAction(deps, a.police, actionId, { result: 'Gedaan' });
+    const { notifier, run } = jobs();
+    clock.set(new Date('2026-12-02T13:00:00Z'));
+    await run();
+    expect(notifier.sent.filter((s) => JSON.stringify(s.message).includes('Huisbezoek'))).toEqual([]);
+  });
+});
+
 describe('acties', () => {
   async function oneAction() {
     const result = await recordDecision(deps, a.pm, { caseId, values: decision() });
@@ -153,11 +210,15 @@ describe('acties', () => {
 
   it('"mijn acties": one\'s own and the organisation\'s unclaimed ones; an uninvolved organisation finds nothing', async () => {
     const actionId = await oneAction();
-    expect((await myActions(deps, a.policeColleague)).map((x) => x.id)).toEqual([actionId]);
+    expect((await myActions(deps, a.policeColleague)).mine.map((x) => x.id)).toEqual([actionId]);
     await claimAction(deps, a.police, actionId);
-    expect(await myActions(deps, a.policeColleague)).toEqual([]);
-    expect((await myActions(deps, a.police)).map((x) => [x.reference, x.dueDate])).toEqual([['ZVH-2026-0001', '2026-12-01']]);
-    expect(await myActions(deps, a.krusada)).toEqual([]);
+    expect((await myActions(deps, a.policeColleague)).mine).toEqual([]);
+    expect((await myActions(deps, a.police)).mine.map((x) => [x.reference, x.dueDate])).toEqual([['ZVH-2026-0001', '2026-12-01']]);
+    expect(await myActions(deps, a.krusada)).toEqual({ mine: [], overdueInMyCases: [] });
+    // Past its due date the regisseur (youth care) sees it among the overdue actions of their cases; nobody else does.
+    clock.set(new Date('2026-12-03T12:00:00Z'));
+    expect((await myActions(deps, a.youthCareContact)).overdueInMyCases.map((x) => x.id)).toEqual([actionId]);
+    expect((await myActions(deps, a.policeColleague)).overdueInMyCases).toEqual([]);
     await expect(openAction(deps, a.krusada, actionId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(claimAction(deps, a.krusada, actionId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(claimAction(deps, a.youthCareContact, actionId)).rejects.toMatchObject({ code: 'FORBIDDEN' });

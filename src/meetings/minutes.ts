@@ -1,0 +1,51 @@
+import type { Actor } from '../actor.ts';
+import { listActionsOfCases, type ActionView } from '../actions/action.repository.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { personalAgenda, type AgendaView } from '../conferences/agenda.ts';
+import { listOrganisations } from '../organisations/organisation.repository.ts';
+import type { DecisionView } from '../decisions/decision.repository.ts';
+import { listDecisions } from '../decisions/decision.repository.ts';
+import type { MeetingDeps } from './discussion.ts';
+import { listAttendance } from './discussion.repository.ts';
+
+export interface MinutesItem {
+  agendaItemId: string;
+  reference: string;
+  state: AgendaView['items'][number]['state'];
+  attendance: string[];
+  decisions: DecisionView[];
+  actions: ActionView[];
+}
+
+/**
+ * The verslag of a meeting, for one person: per case they may see (need-to-know, the same rule as "Mijn
+ * deel"), who took part, what was decided in that meeting and its actions. Other cases are not in it.
+ */
+export async function sessionMinutes(deps: MeetingDeps, actor: Actor, sessionId: string): Promise<{ agenda: AgendaView; items: MinutesItem[] }> {
+  const agenda = await personalAgenda(deps, actor, sessionId);
+  const visible = agenda.items.filter((i) => i.glance);
+  const caseIds = visible.map((i) => i.caseId);
+  const [attendance, organisations, actions, decisions] = await Promise.all([
+    listAttendance(deps.db, visible.map((i) => i.id)),
+    listOrganisations(deps.db),
+    listActionsOfCases(deps.db, caseIds),
+    Promise.all(caseIds.map((id) => listDecisions(deps.db, id))),
+  ]);
+  const names = new Map(organisations.map((o) => [o.id, o.name]));
+  if (visible.length) await recordAudit(deps.db, actor, { action: 'minutes.viewed', recordType: 'session', recordId: sessionId, purpose: 'casusoverleg' });
+  return {
+    agenda,
+    items: visible.map((item, n) => {
+      const taken = decisions[n]!.filter((d) => d.agendaItemId === item.id);
+      const ids = new Set(taken.map((d) => d.id));
+      return {
+        agendaItemId: item.id,
+        reference: item.reference,
+        state: item.state,
+        attendance: attendance.filter((x) => x.agendaItemId === item.id).map((x) => names.get(x.organisationId) ?? '').sort(),
+        decisions: taken,
+        actions: actions.filter((x) => ids.has(x.decisionId)),
+      };
+    }),
+  };
+}
