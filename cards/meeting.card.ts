@@ -147,7 +147,10 @@ export function decisionFormCard(v: DecisionFormView): AdaptiveCard {
     ...formErrorSummary(errors),
     ...textField('goal', 'Doel', values, errors, { required: true, multiline: true, maxLength: 1000 }),
     ...textField('plan', 'Plan van aanpak', values, errors, { required: true, multiline: true, maxLength: 2000 }),
-    ...choiceField('directorMemberId', 'Casusregisseur', v.candidates.map((c) => ({ title: `${c.name} (${c.organisationName})`, value: c.id })), values, errors, { placeholder: 'Kies de casusregisseur' }),
+    // An Input.ChoiceSet without choices is not valid Adaptive Card: say why there is nobody to choose.
+    ...(v.candidates.length
+      ? choiceField('directorMemberId', 'Casusregisseur', v.candidates.map((c) => ({ title: `${c.name} (${c.organisationName})`, value: c.id })), values, errors, { placeholder: 'Kies de casusregisseur' })
+      : [paragraph('Casusregisseur: niemand van de uitgenodigde organisaties is als lid geregistreerd. Laat de procesmanager iemand toevoegen met "lid toevoegen"; tot dan kan het besluit niet worden opgeslagen.', { color: 'Attention' })]),
     ...choiceField('nextStep', 'Volgende stap', nextSteps.map((s) => ({ title: nextStepLabels[s], value: s })), values, errors, { expanded: true }),
     ...dateField('nextDate', 'Terug op de agenda op (bij "Terug op de agenda")', values, errors),
     subheading('Acties'),
@@ -237,4 +240,12 @@ export function minutesCard(m: { agenda: AgendaView; items: MinutesItem[] }): Ad
     body.push({ type: 'ActionSet', actions: [execute('Open casus', Verb.discussionOpen, { agendaItemId: item.agendaItemId })] });
   }
   return card(body, [execute('Vernieuwen', Verb.sessionMinutes, { sessionId: m.agenda.session.id })]);
+}
+
+/** In the meeting chat when the Teams meeting ends: offer the chair to close the casusoverleg. */
+export function meetingEndedCard(tableName: string, sessionId: string): AdaptiveCard {
+  return card(
+    [heading(`Casusoverleg ${tableName}`), paragraph('Het Teams-overleg is afgelopen. Is alles besproken? Dan kan de voorzitter het casusoverleg sluiten; wat niet besproken is, schuift door naar het volgende overleg.')],
+    [execute('Overleg sluiten', Verb.sessionClose, { sessionId }, { style: 'destructive' })],
+  );
 }

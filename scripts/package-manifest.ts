@@ -7,10 +7,15 @@ import { zip } from './png.ts';
 const manifestDir = fileURLToPath(new URL('../manifest/', import.meta.url));
 
 export async function buildAppPackage(appId: string | undefined): Promise<{ zip: Buffer; manifest: Record<string, unknown> }> {
-  const manifest = JSON.parse(await readFile(`${manifestDir}manifest.json`, 'utf8')) as Record<string, unknown> & { bots: { botId: string }[] };
+  const manifest = JSON.parse(await readFile(`${manifestDir}manifest.json`, 'utf8')) as Record<string, unknown> & {
+    bots: { botId: string }[];
+    webApplicationInfo: { id: string; resource: string };
+  };
   if (appId) {
     manifest.id = appId;
     for (const bot of manifest.bots) bot.botId = appId;
+    // Meeting start and end reach the bot through resource-specific consent, which names the bot's app.
+    manifest.webApplicationInfo = { id: appId, resource: `api://botid-${appId}` };
   }
   const files = [
     { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest, null, 2)) },

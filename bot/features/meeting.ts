@@ -1,17 +1,16 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { formValuesOf } from '../../cards/form.ts';
-import { actionCard, decisionFormCard, discussionCard, minutesCard, myActionsCard } from '../../cards/meeting.card.ts';
+import { actionCard, decisionFormCard, discussionCard, meetingEndedCard, minutesCard, myActionsCard } from '../../cards/meeting.card.ts';
 import { sessionMinutes } from '../../src/meetings/minutes.ts';
 import { Verb } from '../../cards/verbs.ts';
 import { claimAction, completeAction, handBackAction, myActions, openAction, reassignAction } from '../../src/actions/actions.ts';
 import { localParts } from '../../src/conferences/schedule.ts';
-import { activeSessionStatuses, listSessions } from '../../src/conferences/session.repository.ts';
-import { findTableByChannel } from '../../src/conferences/table.repository.ts';
+import { findTableByChannel, findTableByMeeting } from '../../src/conferences/table.repository.ts';
 import { findCurrentDecision } from '../../src/decisions/decision.repository.ts';
 import { loadDecisionContext, recordDecision } from '../../src/decisions/record-decision.ts';
 import { addContribution, addIntervention, openDiscussion } from '../../src/meetings/discussion.ts';
-import { advanceSession, closeSession, openSession, type SessionStep } from '../../src/meetings/run-session.ts';
+import { advanceSession, closeSession, currentSession, openSession, type SessionStep } from '../../src/meetings/run-session.ts';
 import type { Notification } from '../../src/notify/notification.ts';
 import { onCardAction } from '../card-action.ts';
 import type { BotDeps } from '../deps.ts';
@@ -42,14 +41,34 @@ export function registerMeeting(app: Application<TurnState>, deps: BotDeps): voi
       return;
     }
     const table = await findTableByChannel(deps.db, context.activity.conversation.id.split(';')[0]!);
-    const dayStart = new Date(deps.clock.now().getTime() - 12 * 60 * 60 * 1000);
-    const [session] = table ? await listSessions(deps.db, { tableIds: [table.id], from: dayStart, statuses: activeSessionStatuses }, 1) : [];
+    const session = table && (await currentSession(deps.db, table.id, deps.clock.now()));
     if (!session) {
       await context.sendActivity('Aan dit kanaal is geen tafel met een komend overleg gekoppeld.');
       return;
     }
     const step = await openSession(deps, actorOf(context), session.id);
     await context.sendActivity(stepped(step, 'Het overleg is geopend. De kaart hierboven volgt het overleg; de deelnemers krijgen de casus in hun chat.'));
+  });
+
+  // The table's Teams meeting (linked with "tafel koppelen" in its chat): its start opens the session, its end
+  // offers the chair to close it. Teams sends these only with the RSC permissions in the manifest.
+  const meetingTable = (context: TurnContext) => {
+    const id = (context.activity.channelData as { meeting?: { id?: string } } | undefined)?.meeting?.id;
+    return id ? findTableByMeeting(deps.db, id) : Promise.resolve(undefined);
+  };
+  app.meetings.start(async (context) => {
+    const table = await meetingTable(context);
+    const session = table && (await currentSession(deps.db, table.id, deps.clock.now()));
+    if (!table || !session) return;
+    const step = await openSession(deps, 'system', session.id);
+    deps.log.info({ sessionId: session.id, opened: step.changed }, 'Teams meeting started');
+    tell(step.notifications);
+  });
+  app.meetings.end(async (context) => {
+    const table = await meetingTable(context);
+    const session = table && (await currentSession(deps.db, table.id, deps.clock.now()));
+    if (!table || !session?.openedAt || session.closedAt) return;
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(meetingEndedCard(table.name, session.id))] });
   });
 
   onCardAction<Data>(app, Verb.sessionMinutes, async (context, data) => minutesCard(await sessionMinutes(deps, actorOf(context), text(data, 'sessionId'))));

@@ -104,7 +104,8 @@ export function registerTables(app: Application<TurnState>, deps: BotDeps): void
   onCardAction<Data>(app, Verb.tableLink, async (context, data) => {
     if (conversationKind(context.activity) !== 'channel') return 'Een tafel koppel je in het kanaal zelf.';
     const conversationId = context.activity.conversation.id.split(';')[0]!;
-    const table = await linkChannel(deps, actorOf(context), text(data, 'tableId'), conversationId);
+    const meetingId = (context.activity.channelData as { meeting?: { id?: string } } | undefined)?.meeting?.id;
+    const table = await linkChannel(deps, actorOf(context), text(data, 'tableId'), conversationId, meetingId);
     deps.log.info({ tableId: table.id }, 'channel linked to table');
     const confirmation = channelLinkedCard(table);
     // The chooser in the channel becomes the confirmation for everyone: its shared content changed.

@@ -110,6 +110,15 @@ export async function setTableClosed(tx: Tx, id: string, closedAt: Date): Promis
   await tx.conferenceTable.update({ where: { id }, data: { closedAt } });
 }
 
-export async function setTableChannel(tx: Tx, id: string, channelConversationId: string): Promise<void> {
-  await tx.conferenceTable.update({ where: { id }, data: { channelConversationId } });
+export async function setTableChannel(tx: Tx, id: string, channelConversationId: string, teamsMeetingId?: string): Promise<void> {
+  if (teamsMeetingId) {
+    // A meeting belongs to one table: linking it here unlinks it elsewhere.
+    await tx.conferenceTable.updateMany({ where: { teamsMeetingId, id: { not: id } }, data: { teamsMeetingId: null } });
+  }
+  await tx.conferenceTable.update({ where: { id }, data: { channelConversationId, ...(teamsMeetingId ? { teamsMeetingId } : {}) } });
+}
+
+export async function findTableByMeeting(tx: Tx, teamsMeetingId: string): Promise<TableView | undefined> {
+  const t = await tx.conferenceTable.findFirst({ where: { teamsMeetingId, closedAt: null }, include });
+  return t ? toView(t) : undefined;
 }

@@ -137,15 +137,16 @@ export async function closeTable(deps: ConferenceDeps, actor: Actor, tableId: st
 
 /**
  * `@Casusbot tafel koppelen` in a channel: the table's agenda goes to this channel from now on. Agenda
- * posts that failed for want of a channel, for meetings still to come, become due again.
+ * posts that failed for want of a channel, for meetings still to come, become due again. Typed in the chat of
+ * the table's Teams meeting, that meeting is linked too: its start opens the session.
  */
-export async function linkChannel(deps: ConferenceDeps, actor: Actor, tableId: string, conversationId: string): Promise<TableView> {
+export async function linkChannel(deps: ConferenceDeps, actor: Actor, tableId: string, conversationId: string, teamsMeetingId?: string): Promise<TableView> {
   assertCan(actor, 'tables.manage');
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
     const table = await findTableById(tx, tableId);
     if (!table || table.closedAt) throw new DomainError(ErrorCode.NotFound, 'Table not found');
-    await setTableChannel(tx, table.id, conversationId);
+    await setTableChannel(tx, table.id, conversationId, teamsMeetingId);
     for (const s of await listSessions(tx, { tableIds: [table.id], from: now, statuses: activeSessionStatuses })) {
       if (!s.agendaPublishedAt) await reviveJob(tx, agendaPostJob, s.id, new Date(Math.max(now.getTime(), agendaDueAt(table, s.startsAt).getTime())));
     }

@@ -13,13 +13,16 @@ import type { MeetingDeps } from './discussion.ts';
 
 export type SessionStep = { changed: boolean; notifications: Notification[] };
 
-async function loadForChair(tx: Tx, actor: Actor, sessionId: string): Promise<{ session: SessionView; table: TableView }> {
+/** `system`: the table's Teams meeting started (its start opens the session, as the chair would). */
+async function loadForChair(tx: Tx, actor: Actor | 'system', sessionId: string): Promise<{ session: SessionView; table: TableView }> {
   const found = await findSessionById(tx, sessionId);
   if (!found) throw new DomainError(ErrorCode.NotFound, 'Session not found');
   await lockTableForBooking(tx, found.tableId);
   const session = (await findSessionById(tx, sessionId))!;
   const table = (await findTableById(tx, session.tableId))!;
-  if (!canChair(actor, { chairMemberId: table.chair?.memberId })) throw new DomainError(ErrorCode.Forbidden, 'Only the chair runs the meeting', { permission: 'sessions.run' });
+  if (actor !== 'system' && !canChair(actor, { chairMemberId: table.chair?.memberId })) {
+    throw new DomainError(ErrorCode.Forbidden, 'Only the chair runs the meeting', { permission: 'sessions.run' });
+  }
   return { session, table };
 }
 
@@ -40,7 +43,7 @@ async function activateNext(tx: Tx, items: AgendaItemRow[], after: number, now: 
  * The chair opens the meeting (from the agenda card, `overleg starten` in the channel, or when the Teams
  * meeting starts): the channel card becomes the live card, and the first case starts. Opening twice changes nothing.
  */
-export async function openSession(deps: MeetingDeps, actor: Actor, sessionId: string): Promise<SessionStep> {
+export async function openSession(deps: MeetingDeps, actor: Actor | 'system', sessionId: string): Promise<SessionStep> {
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
     const { session } = await loadForChair(tx, actor, sessionId);
@@ -51,6 +54,12 @@ export async function openSession(deps: MeetingDeps, actor: Actor, sessionId: st
     await recordAudit(tx, actor, { action: 'session.opened', recordType: 'session', recordId: session.id, purpose: 'casusoverleg' });
     return { changed: true, notifications: [{ kind: 'agendaChanged', sessionId: session.id }, ...(await announce(tx, first))] };
   });
+}
+
+/** The session of a table that is on today (from 12 hours ago on), for a meeting that starts now. */
+export async function currentSession(tx: Tx, tableId: string, now: Date): Promise<SessionView | undefined> {
+  const [session] = await listSessions(tx, { tableIds: [tableId], from: new Date(now.getTime() - 12 * 60 * 60 * 1000), statuses: activeSessionStatuses }, 1);
+  return session;
 }
 
 /**

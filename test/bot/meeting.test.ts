@@ -117,3 +117,36 @@ describe('a session in Teams', () => {
     expect(noReply.value).toBe('Dat kan ik niet vinden. Misschien is het verwijderd, of heb je er geen toegang toe.');
   });
 });
+
+describe('the table\'s Teams meeting', () => {
+  const meetingEvent = (name: 'meetingStart' | 'meetingEnd'): Partial<Activity> => ({
+    ...inChannel(),
+    type: 'event',
+    name: `application/vnd.microsoft.${name}`,
+    // Teams sends PascalCase keys here; only the meeting id in channelData is used.
+    value: { Id: 'MCMxOTptZWV0aW5n', MeetingType: 'Recurring', Title: 'Casusoverleg' },
+    channelData: { tenant: { id: tenantId }, meeting: { id: 'MCMxOTptZWV0aW5n' } },
+  });
+
+  it('linked in its chat, the meeting\'s start opens the session and its end offers the chair to close it', async () => {
+    const { bot, reference, sessionId } = await stage();
+    await bot.click(processManager, Verb.tableLink, { tableId: (await listTables(db))[0]!.id }, { ...inChannel(), channelData: { ...inChannel().channelData, meeting: { id: 'MCMxOTptZWV0aW5n' } } });
+    expect((await listTables(db))[0]!.channelConversationId).toBe(channelId);
+
+    await bot.deliver({ ...bot.personal(processManager), ...meetingEvent('meetingStart') });
+    expect((await db.conferenceSession.findUniqueOrThrow({ where: { id: sessionId } })).openedAt).not.toBeNull();
+    expect(textOf(bot.notifier.updates.at(-1)!.message.card)).toMatch(new RegExp(`${reference} · \\*\\*bezig\\*\\*`));
+    expect(textOf(bot.notifier.to(police.aadObjectId).at(-1)?.card)).toContain('Deze casus wordt nu besproken.');
+
+    const replies = await bot.deliver({ ...bot.personal(processManager), ...meetingEvent('meetingEnd') });
+    expect(textOf(cardOf(replies[0]))).toContain('Het Teams-overleg is afgelopen');
+    expect(JSON.stringify(cardOf(replies[0]))).toContain(Verb.sessionClose);
+  });
+
+  it('a meeting no table is linked to changes nothing', async () => {
+    const { bot, sessionId } = await stage();
+    const replies = await bot.deliver({ ...bot.personal(processManager), ...meetingEvent('meetingStart') });
+    expect(replies).toEqual([]);
+    expect((await db.conferenceSession.findUniqueOrThrow({ where: { id: sessionId } })).openedAt).toBeNull();
+  });
+});

@@ -61,6 +61,9 @@ describe('Teams app manifest', () => {
     const packaged = JSON.parse(files.get('manifest.json')!.toString());
     expect(packaged.id).toBe(appId);
     expect(packaged.bots[0].botId).toBe(appId);
+    // Meeting start and end need resource-specific consent, which names the bot's own app.
+    expect(packaged.webApplicationInfo).toEqual({ id: appId, resource: `api://botid-${appId}` });
+    expect(packaged.authorization.permissions.resourceSpecific.map((p: { name: string }) => p.name)).toEqual(['OnlineMeeting.ReadBasic.Chat', 'ChannelMeeting.ReadBasic.Group']);
     expect(files.get('color.png')!.equals(await read('color.png'))).toBe(true);
   });
 });

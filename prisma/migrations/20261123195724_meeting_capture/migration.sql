@@ -8,6 +8,9 @@ CREATE TYPE "NextStep" AS ENUM ('backOnAgenda', 'regieFollowUp', 'shadowList', '
 CREATE TYPE "ActionState" AS ENUM ('open', 'claimed', 'done');
 
 -- AlterTable
+ALTER TABLE "conference_table" ADD COLUMN     "teamsMeetingId" TEXT;
+
+-- AlterTable
 ALTER TABLE "conference_session" ADD COLUMN     "closedAt" TIMESTAMPTZ(3),
 ADD COLUMN     "openedAt" TIMESTAMPTZ(3);
 
@@ -121,6 +124,9 @@ CREATE INDEX "case_action_organisationId_state_idx" ON "case_action"("organisati
 
 -- CreateIndex
 CREATE INDEX "case_action_claimedByMemberId_state_idx" ON "case_action"("claimedByMemberId", "state");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "conference_table_teamsMeetingId_key" ON "conference_table"("teamsMeetingId");
 
 -- AddForeignKey
 ALTER TABLE "contribution" ADD CONSTRAINT "contribution_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "case_record"("id") ON DELETE CASCADE ON UPDATE CASCADE;
