@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldErrors, requiredChoice, requiredText } from '../validation.ts';
+import { fieldErrors, parseDutchDate, requiredChoice, requiredText } from '../validation.ts';
 
 export const nextSteps = ['backOnAgenda', 'regieFollowUp', 'shadowList', 'closure'] as const;
 export type NextStep = (typeof nextSteps)[number];
@@ -31,8 +31,6 @@ export interface DecisionContext {
   correcting: boolean;
 }
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-const validDate = (v: string) => isoDate.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
 const base = z.object({
   goal: requiredText('Beschrijf het doel dat is afgesproken.', 1_000),
@@ -56,12 +54,13 @@ export function parseDecision(values: Record<string, string | undefined>, ctx: D
     const f = (key: 'description' | 'organisationId' | 'dueDate') => DecisionField.action(n, key);
     const description = values[f('description')]?.trim() ?? '';
     const organisationId = values[f('organisationId')]?.trim() ?? '';
-    const dueDate = values[f('dueDate')]?.trim() ?? '';
-    if (!description && !organisationId && !dueDate) continue;
+    const typedDue = values[f('dueDate')]?.trim() ?? '';
+    if (!description && !organisationId && !typedDue) continue;
+    const dueDate = parseDutchDate(typedDue) ?? '';
     if (!description) errors[f('description')] = 'Beschrijf de actie.';
     else if (description.length > 500) errors[f('description')] = 'Maximaal 500 tekens.';
     if (!ctx.actionOrganisations.has(organisationId)) errors[f('organisationId')] = 'Kies een organisatie die bij de casus betrokken is.';
-    if (!validDate(dueDate)) errors[f('dueDate')] = 'Kies een datum.';
+    if (!dueDate) errors[f('dueDate')] = 'Geen geldige datum. Schrijf hem als dd-mm-jjjj, bijvoorbeeld 01-12-2026.';
     else if (dueDate < ctx.today) errors[f('dueDate')] = 'De datum ligt in het verleden.';
     actions.push({ description, organisationId, dueDate });
   }
@@ -69,8 +68,9 @@ export function parseDecision(values: Record<string, string | undefined>, ctx: D
     const d = parsed.data;
     if (!ctx.directorCandidates.has(d.directorMemberId)) errors.directorMemberId = 'Kies een casusregisseur van een betrokken organisatie.';
     if (d.nextStep === 'backOnAgenda') {
-      if (!d.nextDate || !validDate(d.nextDate)) errors.nextDate = 'Kies de datum waarop de casus terugkomt.';
-      else if (d.nextDate <= ctx.today) errors.nextDate = 'Die datum moet na vandaag liggen.';
+      const next = d.nextDate ? parseDutchDate(d.nextDate) : undefined;
+      if (!next) errors.nextDate = 'Schrijf de datum waarop de casus terugkomt als dd-mm-jjjj.';
+      else if (next <= ctx.today) errors.nextDate = 'Die datum moet na vandaag liggen.';
     }
     if (ctx.correcting && !d.correctionReason) errors.correctionReason = 'Schrijf waarom het besluit wordt gecorrigeerd.';
   }
@@ -80,7 +80,7 @@ export function parseDecision(values: Record<string, string | undefined>, ctx: D
     ok: true,
     decision: {
       goal: d.goal, plan: d.plan, directorMemberId: d.directorMemberId, nextStep: d.nextStep,
-      ...(d.nextStep === 'backOnAgenda' ? { nextDate: d.nextDate } : {}),
+      ...(d.nextStep === 'backOnAgenda' ? { nextDate: parseDutchDate(d.nextDate ?? '') } : {}),
       actions,
       ...(ctx.correcting ? { correctionReason: d.correctionReason } : {}),
     },

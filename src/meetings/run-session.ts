@@ -8,6 +8,7 @@ import { recipientsOf } from '../conferences/sessions.ts';
 import { findTableById, lockTableForBooking, type TableView } from '../conferences/table.repository.ts';
 import type { Tx } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
+import { listActiveMembers } from '../members/member.repository.ts';
 import type { Notification } from '../notify/notification.ts';
 import type { MeetingDeps } from './discussion.ts';
 
@@ -26,10 +27,12 @@ async function loadForChair(tx: Tx, actor: Actor | 'system', sessionId: string):
   return { session, table };
 }
 
-/** The invited participants of an item get its live case card in their own chat. */
-async function announce(tx: Tx, item: AgendaItemRow | undefined): Promise<Notification[]> {
+/** The invited participants of an item, and whoever chairs, get its live case card in their own chat. */
+async function announce(tx: Tx, table: TableView, item: AgendaItemRow | undefined): Promise<Notification[]> {
   if (!item) return [];
-  return (await recipientsOf(tx, [item])).map((r) => ({ kind: 'discussionStarted' as const, to: r.aadObjectId, agendaItemId: item.id }));
+  const chairs = table.chair ? (await listActiveMembers(tx)).filter((m) => m.id === table.chair!.memberId) : await listActiveMembers(tx, { role: 'processManager' });
+  const to = new Set([...(await recipientsOf(tx, [item])).map((r) => r.aadObjectId), ...chairs.map((m) => m.aadObjectId)]);
+  return [...to].map((aad) => ({ kind: 'discussionStarted' as const, to: aad, agendaItemId: item.id }));
 }
 
 async function activateNext(tx: Tx, items: AgendaItemRow[], after: number, now: Date): Promise<AgendaItemRow | undefined> {
@@ -46,13 +49,13 @@ async function activateNext(tx: Tx, items: AgendaItemRow[], after: number, now: 
 export async function openSession(deps: MeetingDeps, actor: Actor | 'system', sessionId: string): Promise<SessionStep> {
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
-    const { session } = await loadForChair(tx, actor, sessionId);
+    const { session, table } = await loadForChair(tx, actor, sessionId);
     if (!activeSessionStatuses.includes(session.status) || session.closedAt) throw new DomainError(ErrorCode.Conflict, 'Session is not open for discussion', { reason: 'sessionClosed' });
     if (session.openedAt) return { changed: false, notifications: [] };
     await tx.conferenceSession.update({ where: { id: session.id }, data: { openedAt: now } });
     const first = await activateNext(tx, await listAgendaItems(tx, [session.id]), 0, now);
     await recordAudit(tx, actor, { action: 'session.opened', recordType: 'session', recordId: session.id, purpose: 'casusoverleg' });
-    return { changed: true, notifications: [{ kind: 'agendaChanged', sessionId: session.id }, ...(await announce(tx, first))] };
+    return { changed: true, notifications: [{ kind: 'agendaChanged', sessionId: session.id }, ...(await announce(tx, table, first))] };
   });
 }
 
@@ -83,7 +86,7 @@ export async function advanceSession(deps: MeetingDeps, actor: Actor, sessionId:
     else if (current.state === 'active') await tx.agendaItem.update({ where: { id: current.id }, data: { state: 'waiting', startedAt: null } });
     const next = await activateNext(tx, items.filter((i) => i.id !== current.id), current.position, now);
     await recordAudit(tx, actor, { action: mode === 'skip' ? 'session.itemDeferred' : 'session.itemEnded', recordType: 'session', recordId: session.id, purpose: 'casusoverleg' });
-    return { changed: true, notifications: [...notifications, ...(await announce(tx, next))] };
+    return { changed: true, notifications: [...notifications, ...(await announce(tx, table, next))] };
   });
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDutchDate } from '../validation.ts';
 import { isValidBsn, normaliseBsn } from './bsn.ts';
 import {
   chains as allChains,
@@ -76,15 +77,6 @@ export function personCountOf(values: ReferralFormValues): number {
 /** Multi-select ChoiceSets send "a,b,c". */
 export function listValue(value: string | undefined): string[] {
   return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-}
-
-/** "12-4-1990", "12-04-1990" or "1990-04-12" to "1990-04-12"; undefined when it is no real date. */
-export function parseDutchDate(value: string): string | undefined {
-  const dutch = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(value);
-  const iso = dutch ? `${dutch[3]}-${dutch[2]!.padStart(2, '0')}-${dutch[1]!.padStart(2, '0')}` : value;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return undefined;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : undefined;
 }
 
 /**

@@ -72,7 +72,7 @@ describe('besluiten', () => {
       },
     });
     const second = await recordDecision(deps, a.pm, { caseId, values: decision({ directorMemberId: a.krusada.memberId, nextStep: 'backOnAgenda' }) });
-    expect(second).toEqual({ ok: false, errors: { directorMemberId: 'Kies een casusregisseur van een betrokken organisatie.', nextDate: 'Kies de datum waarop de casus terugkomt.' } });
+    expect(second).toEqual({ ok: false, errors: { directorMemberId: 'Kies een casusregisseur van een betrokken organisatie.', nextDate: 'Schrijf de datum waarop de casus terugkomt als dd-mm-jjjj.' } });
     expect(await listDecisions(db, caseId)).toEqual([]);
   });
 

@@ -41,6 +41,7 @@ describe('running a session', () => {
     expect(await stateOf()).toEqual(['active', 'waiting']);
     const told = opened.notifications.filter((n) => n.kind === 'discussionStarted').map((n) => 'to' in n && n.to);
     expect(told).toEqual(expect.arrayContaining([a.police.aadObjectId, a.policeColleague.aadObjectId, a.youthCareContact.aadObjectId]));
+    expect(told).toContain(a.pm.aadObjectId); // who chairs: here the procesmanagers
     expect(told).not.toContain(a.mentalHealth.aadObjectId);
     expect(told).not.toContain(a.krusada.aadObjectId);
     expect(await openSession(deps, a.pm, sessionId)).toEqual({ changed: false, notifications: [] });
