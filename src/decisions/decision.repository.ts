@@ -60,7 +60,7 @@ export async function findCurrentDecision(tx: Tx, caseId: string): Promise<Decis
 
 export async function createDecision(
   tx: Tx,
-  input: DecisionInput & { caseId: string; agendaItemId?: string; decidedByMemberId: string; supersedesId?: string; submissionId?: string },
+  input: DecisionInput & { caseId: string; agendaItemId?: string; decidedByMemberId: string; supersedesId?: string; submissionId?: string; decidedAt: Date },
 ): Promise<string> {
   const created = await tx.decision.create({
     data: {
@@ -75,6 +75,7 @@ export async function createDecision(
       correctionReason: input.correctionReason ?? null,
       decidedByMemberId: input.decidedByMemberId,
       submissionId: input.submissionId ?? null,
+      createdAt: input.decidedAt,
     },
     select: { id: true },
   });

@@ -84,7 +84,7 @@ export async function recordDecision(
         return { superseded: true as const };
       }
     }
-    const decisionId = await createDecision(tx, { ...decision, caseId: loaded.case.id, agendaItemId: input.agendaItemId, decidedByMemberId: actor.memberId, supersedesId: input.supersedesId, submissionId });
+    const decisionId = await createDecision(tx, { ...decision, caseId: loaded.case.id, agendaItemId: input.agendaItemId, decidedByMemberId: actor.memberId, supersedesId: input.supersedesId, submissionId, decidedAt: now });
     const actionIds = await createActions(tx, loaded.case.id, decisionId, decision.actions);
     await scheduleReminders(tx, decision.actions.map((a, i) => ({ id: actionIds[i]!, dueDate: a.dueDate })), loaded.table.schedule.timeZone);
     if (input.agendaItemId) await markDecided(tx, input.agendaItemId, loaded.case.id, now);

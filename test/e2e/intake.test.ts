@@ -5,8 +5,9 @@ import { cardWith, openChannel, openPersonalChat, outputDir, postMentioningBot, 
 
 let stage: Awaited<ReturnType<typeof startStage>>;
 beforeAll(async () => {
-  // The procesmanager, a police officer (referrer, invited), and a mental-health participant (not invited).
-  stage = await startStage(['user-id-0', 'user-id-1', 'user-id-2']);
+  // The procesmanager, a police officer (referrer, invited), a mental-health participant (not invited) and a
+  // youth-care contact person (invited).
+  stage = await startStage(['user-id-0', 'user-id-1', 'user-id-2', 'user-id-3']);
 });
 afterAll(async () => {
   await stage?.stop();
@@ -127,5 +128,57 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     expect(refusedText).toContain(reference!);
     expect(refusedText).not.toMatch(/Jan Fictief|Wonen|Financiën/);
     await uninvited.screenshot({ path: join(outputDir, 'e2e-agenda-mijn-deel-uninvited.png') });
+  });
+
+  it('in the meeting the chair opens it, youth care adds what it knows, the chair decides an action for the police, the officer takes it on, and both see who has it', async () => {
+    const pm = pages.pm!;
+    const officer = pages.officer!;
+    const youthCare = await stage.open('user-id-3');
+    await cardWith(youthCare, 'Welkom bij Casusbot').waitFor({ timeout: 30_000 });
+
+    await openChannel(pm);
+    await postMentioningBot(pm, 'overleg starten');
+    await pm.getByText('Het overleg is geopend').first().waitFor({ timeout: 30_000 });
+
+    const caseCard = cardWith(youthCare, 'Deze casus wordt nu besproken.');
+    await caseCard.waitFor({ timeout: 30_000 });
+    await expect(caseCard.innerText()).resolves.toContain('Jan Fictief');
+    await caseCard.getByRole('button', { name: 'Inbreng toevoegen' }).click();
+    await caseCard.getByRole('textbox', { name: /Wat weet jouw organisatie/ }).fill('Gezin is bekend bij jeugdzorg; de dochter heeft een hulpverlener.');
+    await caseCard.getByRole('button', { name: 'Inbreng opslaan' }).click();
+    await youthCare.getByText('Je inbreng is opgeslagen.').first().waitFor({ timeout: 30_000 });
+    await youthCare.screenshot({ path: join(outputDir, 'e2e-meeting-contribution.png') });
+
+    await openPersonalChat(pm);
+    const chairCard = cardWith(pm, 'Deze casus wordt nu besproken.');
+    await chairCard.waitFor({ timeout: 30_000 });
+    await chairCard.getByRole('button', { name: 'Vernieuwen' }).click();
+    await cardWith(pm, 'Gezin is bekend bij jeugdzorg').getByRole('button', { name: 'Besluit vastleggen' }).click();
+    const form = cardWith(pm, 'Besluit vastleggen:');
+    await form.waitFor({ timeout: 30_000 });
+    await form.getByRole('textbox', { name: /^Doel/ }).fill('Huisuitzetting voorkomen en rust in het gezin');
+    await form.getByRole('textbox', { name: /^Plan van aanpak/ }).fill('Schuldhulp via de gemeente, gezinscoach via jeugdzorg');
+    await form.getByRole('combobox', { name: /^Casusregisseur/ }).click();
+    await pm.getByRole('option', { name: /Marco Rosaria/ }).click();
+    await form.getByRole('radio', { name: 'Vervolg door de casusregisseur' }).check();
+    await form.getByRole('textbox', { name: /^Actie 1 \(optioneel\)/ }).fill('Huisbezoek afleggen');
+    await form.getByRole('combobox', { name: /^Actie 1: organisatie/ }).click();
+    await pm.getByRole('option', { name: 'Korps Politie CN' }).click();
+    await form.getByRole('textbox', { name: /^Actie 1: uiterlijk/ }).fill('15-12-2026');
+    await form.getByRole('button', { name: 'Besluit opslaan' }).click();
+    await pm.getByText('Het besluit is vastgelegd.').first().waitFor({ timeout: 30_000 });
+    await pm.screenshot({ path: join(outputDir, 'e2e-meeting-decision.png') });
+
+    await openPersonalChat(officer);
+    const offered = cardWith(officer, 'Er is een actie voor jouw organisatie afgesproken.');
+    await offered.waitFor({ timeout: 30_000 });
+    await offered.getByRole('button', { name: 'Ik pak dit op' }).click();
+    await officer.getByText('Je hebt deze actie opgepakt.').first().waitFor({ timeout: 30_000 });
+    await expect(cardWith(officer, 'Je hebt deze actie opgepakt.').innerText()).resolves.toContain('Opgepakt door Ruben Croes');
+    await officer.screenshot({ path: join(outputDir, 'e2e-meeting-claimed.png') });
+
+    await cardWith(pm, 'Het besluit is vastgelegd.').getByRole('button', { name: 'Vernieuwen' }).click();
+    await pm.getByText(/Huisbezoek afleggen · Korps Politie CN · uiterlijk 15 december 2026 · Opgepakt door Ruben Croes/).first().waitFor({ timeout: 30_000 });
+    await pm.screenshot({ path: join(outputDir, 'e2e-meeting-chair-sees-claim.png') });
   });
 });
