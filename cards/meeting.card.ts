@@ -84,6 +84,18 @@ function actionRows(actions: ActionView[]): Element[] {
   return actions.flatMap((x) => [paragraph(actionLine(x)), { type: 'ActionSet', actions: [execute(x.state === 'open' ? 'Bekijken / oppakken' : 'Bekijken', Verb.actionShow, { actionId: x.id })] }]);
 }
 
+/** The newest contributions and interventions a case card shows; a line says how many older ones are left out. */
+const maxShown = 10;
+const leftOut = (n: number, text: (n: number) => string): Element[] => (n > 0 ? [paragraph(text(n), { subtle: true })] : []);
+/** Sensitive contributions the viewer may not see: one line, per organisation how many. */
+function hiddenLine(hidden: { organisation: string }[]): Element[] {
+  if (!hidden.length) return [];
+  const counts = new Map<string, number>();
+  for (const h of hidden) counts.set(h.organisation, (counts.get(h.organisation) ?? 0) + 1);
+  const list = [...counts].map(([o, n]) => `${o} (${n}×)`).join(', ');
+  return [paragraph(`Gevoelige inbreng die alleen de organisatie zelf en de voorzitter zien: ${list}.`, { subtle: true })];
+}
+
 /**
  * A case in the overleg, for one person: Beeldvorming, Oordelen, Besluiten. Sent to their own chat only;
  * what they may not see (a sensitive contribution of another organisation) is named, not shown.
@@ -99,12 +111,16 @@ export function discussionCard(v: DiscussionView, notice?: string): AdaptiveCard
     ...(notice ? [paragraph(notice, { color: 'Good' })] : []),
     subheading('Beeldvorming'),
     ...(v.contributions.length ? [] : [paragraph('Nog geen inbreng.', { subtle: true })]),
-    ...v.contributions.slice(-15).map((c) => paragraph(`**${c.organisation.name}** (${c.author.name})${c.lifeDomain && c.lifeDomain in lifeDomainLabels ? ` · ${lifeDomainLabels[c.lifeDomain as keyof typeof lifeDomainLabels]}` : ''}${c.sensitive ? ' · gevoelig' : ''}: ${clip(c.text)}`)),
-    ...v.hiddenContributions.map((h) => paragraph(`${h.organisation} heeft gevoelige inbreng gedaan die alleen zij en de voorzitter zien.`, { subtle: true })),
+    ...leftOut(v.contributions.length - maxShown, (n) => `${n} eerdere ${n === 1 ? 'bijdrage staat' : 'bijdragen staan'} niet op deze kaart.`),
+    ...v.contributions.slice(-maxShown).map((c) => paragraph(`**${c.organisation.name}** (${c.author.name})${c.lifeDomain && c.lifeDomain in lifeDomainLabels ? ` · ${lifeDomainLabels[c.lifeDomain as keyof typeof lifeDomainLabels]}` : ''}${c.sensitive ? ' · gevoelig' : ''}: ${clip(c.text, 400)}`)),
+    ...hiddenLine(v.hiddenContributions),
     subheading('Oordelen: mogelijke interventies'),
-    ...(v.interventions.length ? v.interventions.map((i) => paragraph(`${clip(i.description, 300)} · door ${i.organisation.name}`)) : [paragraph('Nog geen interventies.', { subtle: true })]),
+    ...(v.interventions.length ? [] : [paragraph('Nog geen interventies.', { subtle: true })]),
+    ...leftOut(v.interventions.length - maxShown, (n) => `${n} eerdere ${n === 1 ? 'interventie staat' : 'interventies staan'} niet op deze kaart.`),
+    ...v.interventions.slice(-maxShown).map((i) => paragraph(`${clip(i.description, 200)} · door ${i.organisation.name}`)),
     subheading('Besluiten'),
-    ...(v.decisions.length ? v.decisions.flatMap((d) => decisionBlock(d, v.decisions, tz)) : [paragraph('Nog geen besluit.', { subtle: true })]),
+    // A replaced besluit is named, not repeated: its full text stays in the verslag of its meeting.
+    ...(v.decisions.length ? v.decisions.flatMap((d) => (d.supersededById ? decisionBlock(d, v.decisions, tz).slice(0, 1) : decisionBlock(d, v.decisions, tz))) : [paragraph('Nog geen besluit.', { subtle: true })]),
     ...(v.actions.length ? [subheading('Acties'), ...actionRows(v.actions)] : []),
   ];
   const actions: Element[] = [];
@@ -149,7 +165,7 @@ export function decisionFormCard(v: DecisionFormView): AdaptiveCard {
     ...textField('plan', 'Plan van aanpak', values, errors, { required: true, multiline: true, maxLength: 2000 }),
     // An Input.ChoiceSet without choices is not valid Adaptive Card: say why there is nobody to choose.
     ...(v.candidates.length
-      ? choiceField('directorMemberId', 'Casusregisseur', v.candidates.map((c) => ({ title: `${c.name} (${c.organisationName})`, value: c.id })), values, errors, { placeholder: 'Kies de casusregisseur' })
+      ? choiceField('directorMemberId', 'Casusregisseur', v.candidates.map((c) => ({ title: `${clip(c.name, 40)} (${c.organisationName})`, value: c.id })), values, errors, { placeholder: 'Kies de casusregisseur' })
       : [paragraph('Casusregisseur: niemand van de uitgenodigde organisaties is als lid geregistreerd. Laat de procesmanager iemand toevoegen met "lid toevoegen"; tot dan kan het besluit niet worden opgeslagen.', { color: 'Attention' })]),
     ...choiceField('nextStep', 'Volgende stap', nextSteps.map((s) => ({ title: nextStepLabels[s], value: s })), values, errors, { expanded: true }),
     ...dateField('nextDate', 'Terug op de agenda op (bij "Terug op de agenda")', values, errors),

@@ -1,10 +1,13 @@
 import { agendaNoticeCard, agendaProblemCard, channelAgendaCard, draftAgendaCard, maxRefreshUsers, myAgendaCard, personalAgendaCard } from '../../cards/agenda.card.ts';
 import { casesCard, decisionRecordedCard, myReferralsCard, referralOutcomeCard } from '../../cards/cases.card.ts';
 import { helpCard } from '../../cards/help.card.ts';
+import { actionCard, decisionFormCard, discussionCard, liveSessionCard, meetingEndedCard, minutesCard, myActionsCard, sessionSummaryCard, staleButtonCard, type DecisionFormView } from '../../cards/meeting.card.ts';
 import { memberFormCard, memberListCard, memberRegisteredCard } from '../../cards/members.card.ts';
 import { referralFormCard, referralSubmittedCard } from '../../cards/referral.card.ts';
 import { screeningCard, type ScreeningView } from '../../cards/screening.card.ts';
 import { channelLinkedCard, extraSessionInputIds, linkChannelCard, moveInputIds, newTableDefaults, sessionsCard, tableFormCard, tableFormValues, tablesCard } from '../../cards/tables.card.ts';
+import type { ActionView } from '../../src/actions/action.repository.ts';
+import type { ActionCardView } from '../../src/actions/actions.ts';
 import type { CaseRecord, CaseSummary } from '../../src/cases/case.types.ts';
 import type { AgendaItemView, AgendaView } from '../../src/conferences/agenda.ts';
 import type { AgendaReason } from '../../src/conferences/agenda.rules.ts';
@@ -12,6 +15,10 @@ import { capacityOf, localParts } from '../../src/conferences/schedule.ts';
 import type { SessionStatus, SessionView } from '../../src/conferences/session.repository.ts';
 import type { TableView } from '../../src/conferences/table.repository.ts';
 import type { TableOverview } from '../../src/conferences/tables.ts';
+import type { DecisionView } from '../../src/decisions/decision.repository.ts';
+import { DecisionField, maxActionsPerDecision } from '../../src/decisions/decision.rules.ts';
+import type { ContributionView, InterventionView } from '../../src/meetings/discussion.repository.ts';
+import type { DiscussionView, ItemState } from '../../src/meetings/discussion.ts';
 import type { MemberRole, MemberView } from '../../src/members/member.types.ts';
 import { demoPartnerNames } from '../../src/organisations/demo-partners.ts';
 import type { OrganisationView } from '../../src/organisations/organisation.repository.ts';
@@ -267,6 +274,73 @@ const formMembers = members.map((m) => ({ id: m.id, displayName: m.displayName, 
 
 const viewers = [undefined, ...(['processManager', 'contactPerson', 'participant'] as const).map((role) => ({ role, organisationName: role === 'processManager' ? organisations[0]!.name : politie.name }))];
 
+// The meeting: the channel card while it runs and after, the case card per person, the besluit, the actions.
+const openedAt = new Date('2026-03-03T14:02:00Z');
+const liveAgenda = (states: ItemState[]) =>
+  agenda(session(1, 'planned', nextSession, { ...published, openedAt }), threeItems(nextSession).map((i, n) => ({ ...i, state: states[n]! })));
+const heldAgenda = agenda(session(1, 'held', nextSession, { ...published, openedAt, closedAt: new Date('2026-03-03T15:50:00Z') }), liveAgenda(['decided', 'deferred', 'decided']).items);
+
+const person = (m: MemberView) => ({ memberId: m.id, name: m.displayName });
+const [ingrid, ramon, sharon, ria, jeffrey] = members as [MemberView, MemberView, MemberView, MemberView, MemberView];
+const at = (minute: number) => minutes(nextSession, minute);
+const contribution = (n: number, o: { id: string; name: string }, author: MemberView, text: string, extra: Partial<ContributionView> = {}): ContributionView => ({
+  id: uuid(1000 + n), agendaItemId: uuid(800), organisation: o, author: person(author), text, sensitive: false, createdAt: at(n), ...extra,
+});
+const contributions: ContributionView[] = [
+  contribution(1, politie, sharon, 'Twee meldingen van huiselijk geweld dit jaar, de laatste op 14 januari. Geen aangifte.', { lifeDomain: 'domesticViolence' }),
+  contribution(2, jeugdzorg, jeffrey, 'Kevin is sinds januari niet meer op school geweest; de leerplichtambtenaar is ingeschakeld.', { lifeDomain: 'schoolWork' }),
+  contribution(3, politie, ramon, 'Er loopt een onderzoek naar de ex-partner; bespreek dit niet buiten dit overleg.', { sensitive: true }),
+  contribution(4, forma, ria, 'Huurachterstand van vier maanden; de verhuurder wil een regeling.', { lifeDomain: 'housing' }),
+  // A life domain the labels do not know (older data) shows without it.
+  contribution(5, forma, ria, 'Moeder staat open voor budgetbeheer.', { lifeDomain: 'unknown' }),
+];
+const interventions: InterventionView[] = [
+  { id: uuid(1020), organisation: forma, author: person(ria), description: 'Budgetbeheer en een betalingsregeling met de verhuurder.', createdAt: at(20) },
+  { id: uuid(1021), organisation: jeugdzorg, author: person(jeffrey), description: 'Gezinscoach voor moeder en zoon, twee keer per week.', createdAt: at(22) },
+];
+const decision = (n: number, extra: Partial<DecisionView> = {}): DecisionView => ({
+  id: uuid(1030 + n), caseId: uuid(500), agendaItemId: uuid(800),
+  goal: 'Het gezin blijft in de woning wonen en Kevin gaat weer naar school.',
+  plan: 'Forma regelt budgetbeheer en een betalingsregeling; Jeugdzorg zet een gezinscoach in; de politie houdt de meldingen bij.',
+  director: person(jeffrey), nextStep: 'backOnAgenda', nextDate: '2026-04-14', decidedBy: person(ramon), createdAt: at(30), ...extra,
+});
+const supersededDecision = decision(0, { supersededById: uuid(1031), nextDate: '2026-03-31' });
+const correctedDecision = decision(1, { supersedesId: uuid(1030), correctionReason: 'De datum moest twee weken later: de gezinscoach begint pas in april.', createdAt: at(40) });
+const action = (n: number, state: ActionView['state'], o: { id: string; name: string }, extra: Partial<ActionView> = {}): ActionView => ({
+  id: uuid(1040 + n), caseId: uuid(500), reference: 'ZVH-2026-0007', decisionId: uuid(1031), description: `Actie ${n}: ${['budgetbeheer aanvragen', 'gezinscoach inzetten', 'leerplicht informeren', 'meldingen bijhouden'][n % 4]}.`,
+  organisation: o, dueDate: '2026-03-17', state, ...extra,
+});
+const actions: ActionView[] = [
+  action(0, 'open', forma),
+  action(1, 'claimed', jeugdzorg, { claimedBy: person(jeffrey), claimedAt: at(45) }),
+  action(2, 'done', politie, { claimedBy: person(sharon), claimedAt: at(45), result: 'De leerplichtambtenaar is gebeld en komt op huisbezoek.', doneAt: at(50) }),
+  action(3, 'done', politie, { claimedBy: person(sharon), doneAt: at(50) }),
+];
+const discussionView = (extra: Partial<DiscussionView> = {}): DiscussionView => {
+  const { id, reference, persons, lifeDomains: domains, organisations: involved } = caseRecord({ status: 'accepted' });
+  return {
+    agendaItemId: uuid(800), itemState: 'active', session: liveAgenda(['active', 'waiting', 'waiting']).session, table: bonaire,
+    case: { id, reference, persons, lifeDomains: domains, organisations: involved },
+    contributions: [], hiddenContributions: [], interventions: [], decisions: [], actions: [], chairing: false, mayContribute: false,
+    ...extra,
+  };
+};
+
+const candidates = [ramon, sharon, ria, jeffrey].map((m) => ({ id: m.id, name: m.displayName, organisationName: m.organisationName }));
+const decisionForm = (extra: Partial<DecisionFormView> = {}): DecisionFormView => ({
+  agendaItemId: uuid(800), reference: 'ZVH-2026-0007', candidates, organisations: [politie, forma, jeugdzorg], values: {}, ...extra,
+});
+const decisionErrors: Record<string, string> = {
+  goal: 'Beschrijf het doel dat is afgesproken.',
+  directorMemberId: 'Kies de casusregisseur.',
+  nextDate: 'Die datum moet na vandaag liggen.',
+  [DecisionField.action(1, 'organisationId')]: 'Kies een organisatie die bij de casus betrokken is.',
+  [DecisionField.action(1, 'dueDate')]: 'De datum ligt in het verleden.',
+  [DecisionField.action(2, 'description')]: 'Beschrijf de actie.',
+};
+const actionCardView = (x: ActionView, extra: Partial<ActionCardView> = {}): ActionCardView => ({ action: x, mayClaim: false, mine: false, mayReassign: false, colleagues: [], ...extra });
+const today = '2026-03-20';
+
 export const cardFixtures: CardFixture[] = [
   // Help: welcome or not, every kind of viewer (and a stranger), in a personal chat and shared in a channel or group chat.
   ...[true, false].flatMap((welcome) =>
@@ -437,4 +511,91 @@ export const cardFixtures: CardFixture[] = [
   ['linkChannelCard', () => linkChannelCard(tableViews)],
   ['linkChannelCard empty', () => linkChannelCard([])],
   ['channelLinkedCard', () => channelLinkedCard(bonaire)],
+
+  ['liveSessionCard with an active item', () => liveSessionCard(liveAgenda(['decided', 'active', 'waiting']))],
+  ['liveSessionCard no active item, one decided, others waiting', () => liveSessionCard(liveAgenda(['decided', 'waiting', 'waiting']))],
+  ['liveSessionCard no active item, a deferred one, none decided', () => liveSessionCard(liveAgenda(['deferred', 'waiting', 'waiting']))],
+  ['liveSessionCard all decided', () => liveSessionCard(liveAgenda(['decided', 'decided', 'decided']))],
+  ['sessionSummaryCard nothing discussed', () => sessionSummaryCard(heldAgenda, { discussed: 0, actions: 0, deferred: 0 })],
+  ['sessionSummaryCard one of each', () => sessionSummaryCard(heldAgenda, { discussed: 1, actions: 1, deferred: 1 })],
+  ['sessionSummaryCard many', () => sessionSummaryCard(heldAgenda, { discussed: 7, actions: 23, deferred: 2 })],
+
+  ['discussionCard as chair, nothing yet', () => discussionCard(discussionView({ chairing: true, mayContribute: true }))],
+  [
+    'discussionCard as chair, corrected decision, actions in each state, a sensitive contribution, interventions',
+    () => discussionCard(discussionView({ itemState: 'decided', chairing: true, mayContribute: true, contributions, interventions, decisions: [supersededDecision, correctedDecision], actions }), 'Het besluit is vastgelegd. De organisaties met een actie krijgen bericht.'),
+  ],
+  [
+    'discussionCard as a participant who may contribute, with hidden contributions',
+    () => discussionCard(discussionView({
+      mayContribute: true, contributions: contributions.filter((c) => !c.sensitive), hiddenContributions: [{ organisation: politie.name }, { organisation: politie.name }], interventions, decisions: [correctedDecision], actions,
+    })),
+  ],
+  [
+    'discussionCard as someone who may not contribute',
+    () => discussionCard(discussionView({ itemState: 'deferred', contributions: contributions.filter((c) => !c.sensitive), hiddenContributions: [{ organisation: politie.name }] })),
+  ],
+
+  [
+    'discussionCard with more contributions and interventions than it shows, and a chain of corrections',
+    () => discussionCard(discussionView({
+      chairing: true, mayContribute: true,
+      contributions: Array.from({ length: 13 }, (_, n) => contributions[n % contributions.length]!),
+      hiddenContributions: [{ organisation: politie.name }, { organisation: forma.name }, { organisation: politie.name }],
+      interventions: Array.from({ length: 11 }, (_, n) => interventions[n % interventions.length]!),
+      decisions: [supersededDecision, { ...correctedDecision, supersededById: uuid(1032) }, decision(2, { supersedesId: uuid(1031), correctionReason: 'Casusregisseur gewijzigd.' })],
+      actions,
+    })),
+  ],
+
+  ['decisionFormCard new', () => decisionFormCard(decisionForm())],
+  // Nobody of the invited organisations is registered yet: no one can be casusregisseur.
+  ['decisionFormCard new, no candidates', () => decisionFormCard(decisionForm({ candidates: [] }))],
+  ['decisionFormCard correcting the current decision', () => decisionFormCard(decisionForm({ current: correctedDecision }))],
+  [
+    'decisionFormCard with errors on several fields and action rows, values kept',
+    () => decisionFormCard(decisionForm({
+      values: { plan: 'Budgetbeheer.', nextStep: 'backOnAgenda', nextDate: '01-02-2026', [DecisionField.action(1, 'description')]: 'Budgetbeheer aanvragen', [DecisionField.action(1, 'dueDate')]: '01-02-2026', [DecisionField.action(2, 'organisationId')]: forma.id },
+      errors: decisionErrors,
+    })),
+  ],
+  [
+    'decisionFormCard correcting, with errors on the reason and the last action row',
+    () => decisionFormCard(decisionForm({
+      current: correctedDecision,
+      values: { goal: correctedDecision.goal, plan: correctedDecision.plan, directorMemberId: jeffrey.id, nextStep: 'closure' },
+      errors: { correctionReason: 'Geef de reden van de correctie.', [DecisionField.action(maxActionsPerDecision, 'description')]: 'Beschrijf de actie.' },
+    })),
+  ],
+
+  ['actionCard open, may claim', () => actionCard(actionCardView(actions[0]!, { mayClaim: true }))],
+  ['actionCard mine and claimed, with notice', () => actionCard(actionCardView(actions[1]!, { mine: true }), 'Je hebt deze actie opgepakt.')],
+  [
+    'actionCard claimed, the regisseur may reassign to colleagues',
+    () => actionCard(actionCardView(actions[1]!, { mayReassign: true, colleagues: [person(jeffrey), { memberId: uuid(306), name: 'Luisa Mercera' }] })),
+  ],
+  ['actionCard mine, claimed and may reassign: every button', () => actionCard(actionCardView(actions[1]!, { mine: true, mayReassign: true, colleagues: [person(jeffrey)] }))],
+  ['actionCard may reassign, no colleagues', () => actionCard(actionCardView(actions[0]!, { mayClaim: true, mayReassign: true }))],
+  ['actionCard done, with result', () => actionCard(actionCardView(actions[2]!), 'Gemeld als klaar.')],
+  ['actionCard done, without result', () => actionCard(actionCardView(actions[3]!))],
+  ['myActionsCard empty', () => myActionsCard({ mine: [], overdueInMyCases: [] }, today)],
+  [
+    'myActionsCard overdue and open ones, and overdue ones in my cases',
+    () => myActionsCard({ mine: [action(4, 'claimed', jeugdzorg, { claimedBy: person(jeffrey), dueDate: '2026-03-10' }), actions[0]!, action(5, 'open', jeugdzorg, { dueDate: '2026-04-01' })], overdueInMyCases: [action(6, 'open', forma, { dueDate: '2026-03-01' })] }, today),
+  ],
+  ['myActionsCard only overdue ones in my cases', () => myActionsCard({ mine: [], overdueInMyCases: [action(6, 'claimed', forma, { claimedBy: person(ria), dueDate: '2026-03-01' })] }, today)],
+  ['staleButtonCard', () => staleButtonCard()],
+
+  ['meetingEndedCard', () => meetingEndedCard(bonaire.name, uuid(701))],
+  ['minutesCard nothing for this organisation', () => minutesCard({ agenda: heldAgenda, items: [] })],
+  [
+    'minutesCard decided and deferred',
+    () => minutesCard({
+      agenda: heldAgenda,
+      items: [
+        { agendaItemId: uuid(800), reference: 'ZVH-2026-0000', state: 'decided', attendance: [politie.name, forma.name, jeugdzorg.name], decisions: [supersededDecision, correctedDecision], actions },
+        { agendaItemId: uuid(801), reference: 'ZVH-2026-0001', state: 'deferred', attendance: [], decisions: [], actions: [] },
+      ],
+    }),
+  ],
 ];

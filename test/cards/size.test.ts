@@ -4,6 +4,11 @@ import { maxCasesPerSession } from '../../src/conferences/schedule.ts';
 import { sessionsCard } from '../../cards/tables.card.ts';
 import { referralFormCard } from '../../cards/referral.card.ts';
 import { screeningCard } from '../../cards/screening.card.ts';
+import { decisionFormCard, discussionCard } from '../../cards/meeting.card.ts';
+import type { ActionView } from '../../src/actions/action.repository.ts';
+import type { DecisionView } from '../../src/decisions/decision.repository.ts';
+import { DecisionField, maxActionsPerDecision } from '../../src/decisions/decision.rules.ts';
+import type { DiscussionView } from '../../src/meetings/discussion.ts';
 import type { CaseRecord } from '../../src/cases/case.types.ts';
 import type { AgendaView } from '../../src/conferences/agenda.ts';
 import type { TableView } from '../../src/conferences/table.repository.ts';
@@ -95,5 +100,62 @@ describe('card sizes at the limits of every field', () => {
     });
     const errors = { date: 'Kies een moment in de toekomst.', time: 'Vul een tijd in als uu:mm, bijvoorbeeld 10:00.' };
     expect(size(sessionsCard({ table, sessions, errors, notice: full(200) }))).toBeLessThan(teamsLimit);
+  });
+
+  // The meeting: the longest texts the forms accept, every person and partner, a chair who may do everything.
+  const people = (n: number) => ({ memberId: id(300 + n), name: full(L.name) });
+  const maxDecision = (n: number, extra: Partial<DecisionView> = {}): DecisionView => ({
+    id: id(1030 + n), caseId: id(500), agendaItemId: id(800), goal: full(1000), plan: full(2000), director: people(1), nextStep: 'backOnAgenda', nextDate: '2026-04-14',
+    correctionReason: full(1000), decidedBy: people(2), createdAt: startsAt, ...extra,
+  });
+  const maxAction = (n: number): ActionView => ({
+    id: id(1040 + n), caseId: id(500), reference: 'ZVH-2026-0001', decisionId: id(1032), description: full(500), organisation: partners[n % partners.length]!,
+    dueDate: '2026-03-17', state: (['open', 'claimed', 'done'] as const)[n % 3]!, ...(n % 3 ? { claimedBy: people(n) } : {}), ...(n % 3 === 2 ? { result: full(1000) } : {}),
+  });
+
+  // The card shows the newest 10 contributions and interventions (a line counts the older ones) and a replaced besluit as one line.
+  it('the fullest case card in the overleg: 15 long contributions, 10 hidden, 10 interventions, 3 decisions and 10 actions, stays under 24 KB', () => {
+    const view: DiscussionView = {
+      agendaItemId: id(800), itemState: 'active', session: fullAgenda.session,
+      table: { id: id(200), name: full(100), agendaLeadHours: 24, organisationIds: partners.map((p) => p.id), schedule: { timeZone: 'America/Kralendijk', weekday: 2, startTime: '10:00', anchorDate: '2026-01-06', intervalWeeks: 2, sessionMinutes: 120, minutesPerCase: 15 } },
+      case: {
+        id: id(500), reference: 'ZVH-2026-0001', lifeDomains: Object.fromEntries(lifeDomains.map((d) => [d, full(L.domain)])), organisations: partners,
+        persons: Array.from({ length: maxPersons }, (_, i) => ({ position: i + 1, name: full(L.name), birthDate: '1990-01-01', address: full(L.address), relation: full(L.relation) })),
+      },
+      contributions: Array.from({ length: 15 }, (_, n) => ({
+        id: id(1000 + n), agendaItemId: id(800), organisation: partners[n % partners.length]!, author: people(n), lifeDomain: lifeDomains[n % lifeDomains.length], text: full(2000), sensitive: n % 2 === 0, createdAt: startsAt,
+      })),
+      hiddenContributions: Array.from({ length: 10 }, (_, n) => ({ organisation: partners[n]!.name })),
+      interventions: Array.from({ length: 10 }, (_, n) => ({ id: id(1020 + n), organisation: partners[n]!, author: people(n), description: full(1000), createdAt: startsAt })),
+      decisions: [maxDecision(0, { supersededById: id(1031) }), maxDecision(1, { supersedesId: id(1030), supersededById: id(1032) }), maxDecision(2, { supersedesId: id(1031) })],
+      actions: Array.from({ length: 10 }, (_, n) => maxAction(n)),
+      chairing: true,
+      mayContribute: true,
+    };
+    expect(size(discussionCard(view, full(200)))).toBeLessThan(teamsLimit);
+  });
+
+  // The candidates for casusregisseur are every registered member of an invited organisation: here two per partner
+  // (a contactpersoon and a participant), every partner invited. The card clips a candidate's name at 40 characters;
+  // with every field full and in error it holds up to 38 candidates under the longest names.
+  it('the besluit form, correcting, every field full and in error, every partner and 28 candidates, stays under 24 KB', () => {
+    const values: Record<string, string> = { goal: full(1000), plan: full(2000), directorMemberId: id(300), nextStep: 'backOnAgenda', nextDate: '31-02-2026', correctionReason: full(1000) };
+    const errors: Record<string, string> = {
+      goal: 'Maximaal 1000 tekens.', plan: 'Maximaal 2000 tekens.', directorMemberId: 'Kies een casusregisseur van een betrokken organisatie.', nextStep: 'Kies de volgende stap.',
+      nextDate: 'Schrijf de datum waarop de casus terugkomt als dd-mm-jjjj.', correctionReason: 'Maximaal 1000 tekens.',
+    };
+    for (let n = 1; n <= maxActionsPerDecision; n++) {
+      Object.assign(values, { [DecisionField.action(n, 'description')]: full(500), [DecisionField.action(n, 'organisationId')]: partners[n]!.id, [DecisionField.action(n, 'dueDate')]: '31-02-2026' });
+      Object.assign(errors, {
+        [DecisionField.action(n, 'description')]: 'Maximaal 500 tekens.',
+        [DecisionField.action(n, 'organisationId')]: 'Kies een organisatie die bij de casus betrokken is.',
+        [DecisionField.action(n, 'dueDate')]: 'Geen geldige datum. Schrijf hem als dd-mm-jjjj, bijvoorbeeld 01-12-2026.',
+      });
+    }
+    const card = decisionFormCard({
+      agendaItemId: id(800), reference: 'ZVH-2026-0001', current: maxDecision(2), values, errors, organisations: partners,
+      candidates: Array.from({ length: 2 * partners.length }, (_, n) => ({ id: id(300 + n), name: full(L.name), organisationName: partners[n % partners.length]!.name })),
+    });
+    expect(size(card)).toBeLessThan(teamsLimit);
   });
 });
