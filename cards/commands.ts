@@ -6,6 +6,8 @@ export interface BotCommand {
   description: string;
   /** Roles that see it in the help card; absent means everyone. */
   roles?: readonly MemberRole[];
+  /** Typed with an @mention in a channel: in the help card, not in the manifest (Teams allows 10 commands there). */
+  channelOnly?: boolean;
 }
 
 export const botCommands: readonly BotCommand[] = [
@@ -15,7 +17,12 @@ export const botCommands: readonly BotCommand[] = [
   { title: 'casussen', description: 'De casussen waarbij jouw organisatie betrokken is' },
   { title: 'agenda', description: 'De komende overleggen met de casussen van jouw organisatie' },
   { title: 'tafels', description: 'De overlegtafels, hun ritme en volgende overleg' },
-  { title: 'tafel koppelen', description: 'In een kanaal: de agenda van een tafel hier laten verschijnen', roles: ['processManager'] },
+  { title: 'mijn acties', description: 'Jouw open acties en die van jouw organisatie' },
+  { title: 'tafel koppelen', description: 'In een kanaal: de agenda van een tafel hier laten verschijnen', roles: ['processManager'], channelOnly: true },
+  { title: 'overleg starten', description: 'In het kanaal van de tafel: het overleg van vandaag openen (voorzitter)', channelOnly: true },
   { title: 'leden', description: 'Overzicht van de geregistreerde deelnemers', roles: ['processManager', 'contactPerson'] },
   { title: 'lid toevoegen', description: 'Een Teams-gebruiker registreren bij een organisatie', roles: ['processManager'] },
 ];
+
+/** The commands Teams offers in its compose box (the manifest holds at most ten). */
+export const manifestCommands = botCommands.filter((c) => !c.channelOnly).map(({ title, description }) => ({ title, description }));

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { canClaimAction, canReassignAction, canSeeCase } from '../access/case-access.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { findCaseById, visibilityFacts } from '../cases/case.repository.ts';
+import { findCaseVisibility } from '../cases/case.repository.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
-import { findCurrentDecision } from '../decisions/decision.repository.ts';
+import { findCurrentDirectorId } from '../decisions/decision.repository.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import type { Notification } from '../notify/notification.ts';
@@ -29,20 +29,20 @@ export interface ActionCardView {
   colleagues: { memberId: string; name: string }[];
 }
 
-/**
- * One action, for someone who may see its case (need-to-know); anyone else hears it does not exist.
- * Every look is audited.
- */
-export async function openAction(deps: ActionDeps, actor: Actor, actionId: string): Promise<ActionCardView> {
+/** The action if this person may see its case (need-to-know); otherwise "not found", so they cannot learn it exists. */
+async function visibleAction(deps: ActionDeps, actor: Actor, actionId: string): Promise<{ action: ActionView; directorId?: string }> {
   const action = await findActionById(deps.db, actionId);
-  const found = action && (await findCaseById(deps.db, action.caseId));
-  if (!action || !found || !canSeeCase(actor, visibilityFacts(found))) throw new DomainError(ErrorCode.NotFound, 'Action not found or not visible');
-  const director = (await findCurrentDecision(deps.db, action.caseId))?.director.memberId;
-  const mayReassign = canReassignAction(actor, { directorMemberId: director }) && action.state !== 'done';
+  const facts = action && (await findCaseVisibility(deps.db, action.caseId));
+  if (!action || !facts || !canSeeCase(actor, facts)) throw new DomainError(ErrorCode.NotFound, 'Action not found or not visible');
+  return { action, directorId: await findCurrentDirectorId(deps.db, action.caseId) };
+}
+
+/** What this person may do with the action as it stands. */
+async function cardView(deps: ActionDeps, actor: Actor, action: ActionView, directorId: string | undefined): Promise<ActionCardView> {
+  const mayReassign = canReassignAction(actor, { directorMemberId: directorId }) && action.state !== 'done';
   const colleagues = mayReassign
     ? (await listActiveMembers(deps.db, { organisationId: action.organisation.id })).map((m) => ({ memberId: m.id, name: m.displayName }))
     : [];
-  await recordAudit(deps.db, actor, { action: 'action.viewed', recordType: 'action', recordId: action.id, purpose: 'casusoverleg' });
   return {
     action,
     mayClaim: action.state === 'open' && canClaimAction(actor, { organisationId: action.organisation.id }),
@@ -52,6 +52,18 @@ export async function openAction(deps: ActionDeps, actor: Actor, actionId: strin
   };
 }
 
+/** One action, for someone who may see its case; every look is audited. */
+export async function openAction(deps: ActionDeps, actor: Actor, actionId: string): Promise<ActionCardView> {
+  const { action, directorId } = await visibleAction(deps, actor, actionId);
+  await recordAudit(deps.db, actor, { action: 'action.viewed', recordType: 'action', recordId: action.id, purpose: 'casusoverleg' });
+  return cardView(deps, actor, action, directorId);
+}
+
+/** After a change: the action as it now stands (the change's own audit row records the look). */
+async function afterChange(deps: ActionDeps, actor: Actor, actionId: string, directorId: string | undefined): Promise<ActionCardView> {
+  return cardView(deps, actor, (await findActionById(deps.db, actionId))!, directorId);
+}
+
 export type ActionChange = { view: ActionCardView; changed: boolean; notifications: Notification[] };
 
 /**
@@ -59,16 +71,17 @@ export type ActionChange = { view: ActionCardView; changed: boolean; notificatio
  * the action as it now stands ("Opgepakt door …").
  */
 export async function claimAction(deps: ActionDeps, actor: Actor, actionId: string): Promise<ActionChange> {
-  const before = await openAction(deps, actor, actionId);
+  const before = await visibleAction(deps, actor, actionId);
   if (!canClaimAction(actor, { organisationId: before.action.organisation.id })) {
     throw new DomainError(ErrorCode.Forbidden, 'Action belongs to another organisation', { permission: 'actions.claim' });
   }
   const changed = await deps.db.$transaction(async (tx) => {
     const won = await claimIfOpen(tx, actionId, { memberId: actor.memberId, organisationId: actor.organisationId }, deps.clock.now());
-    if (won) await recordAudit(tx, actor, { action: 'action.claimed', recordType: 'action', recordId: actionId, purpose: 'casusoverleg' });
+    // The winner's claim, or the loser's look at who has it: one audit row either way.
+    await recordAudit(tx, actor, { action: won ? 'action.claimed' : 'action.viewed', recordType: 'action', recordId: actionId, purpose: 'casusoverleg' });
     return won;
   });
-  return { view: await openAction(deps, actor, actionId), changed, notifications: [] };
+  return { view: await afterChange(deps, actor, actionId, before.directorId), changed, notifications: [] };
 }
 
 export const completeForm = z.object({ result: requiredText('Schrijf kort wat het resultaat is.', 1_000) });

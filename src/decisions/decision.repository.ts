@@ -95,3 +95,9 @@ export async function isSuperseded(tx: Tx, decisionId: string): Promise<boolean>
 export async function findDecisionBySubmission(tx: Tx, submissionId: string): Promise<string | undefined> {
   return (await tx.decision.findUnique({ where: { submissionId }, select: { id: true } }))?.id;
 }
+
+/** The casusregisseur named by the decision in force. */
+export async function findCurrentDirectorId(tx: Tx, caseId: string): Promise<string | undefined> {
+  const r = await tx.decision.findFirst({ where: { caseId, supersededBy: null }, select: { directorMemberId: true }, orderBy: { createdAt: 'desc' } });
+  return r?.directorMemberId;
+}

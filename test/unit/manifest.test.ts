@@ -3,7 +3,7 @@ import { inflateRawSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { ManifestUtil } from '@microsoft/app-manifest';
-import { botCommands } from '../../cards/commands.ts';
+import { botCommands, manifestCommands } from '../../cards/commands.ts';
 import { buildAppPackage } from '../../scripts/package-manifest.ts';
 import { pngSize } from '../../scripts/png.ts';
 
@@ -45,7 +45,9 @@ describe('Teams app manifest', () => {
   it('offers the bot in personal, team and group chat, with the commands the bot understands', async () => {
     const manifest = JSON.parse((await read('manifest.json')).toString());
     expect(manifest.bots[0].scopes).toEqual(['personal', 'team', 'groupChat']);
-    expect(manifest.bots[0].commandLists[0].commands).toEqual(botCommands.map(({ title, description }) => ({ title, description })));
+    expect(manifest.bots[0].commandLists[0].commands).toEqual(manifestCommands);
+    expect(manifestCommands.length).toBeLessThanOrEqual(10);
+    expect(botCommands.filter((c) => c.channelOnly).map((c) => c.title)).toEqual(['tafel koppelen', 'overleg starten']);
   });
 
   it('has a 192x192 colour icon and a 32x32 outline icon', async () => {
