@@ -270,7 +270,7 @@ export async function measureClaims(db: Db, url: string, options: { embedded: bo
     console.log(`  claim-beurt p50 ${ms(w.p50)}, p99 ${ms(w.p99)}; kale teams-ai p50 ${ms(f.p50)}, p99 ${ms(f.p99)}; verhouding ${ratio.toFixed(1)}x (doel ≤ ${targetRatio}x: ${ratio <= targetRatio ? 'ja' : 'nee'}) (${claims} beurten)`);
     console.log(`  verloren claim-beurt (al opgepakt) p50 ${ms(l.p50)}, p99 ${ms(l.p99)}; verhouding ${(l.p50 / f.p50).toFixed(1)}x`);
     console.log(`  database-rondes per claim-beurt: ${perTurn.statements.toFixed(1)} (Prisma meldt ${perTurn.queries.toFixed(1)} queries: BEGIN telt het niet); verloren claim: ${lostStatements.toFixed(1)}`);
-    console.log(`    waarvan claimAction ${claimStatements} (een bare blik op een actie kost ${openStatements}), de rest identificatie en beurtstatus (${(perTurn.statements - claimStatements).toFixed(1)})`);
+    console.log(`    waarvan claimAction ${claimStatements} (een losse blik op een actie kost ${openStatements}), de rest identificatie en beurtstatus (${(perTurn.statements - claimStatements).toFixed(1)})`);
 
     // The crowd: 200 claim turns at once on one action, from 20 agents.
     const errorsBefore = bot.errors();
