@@ -88,13 +88,13 @@ export function registerMeeting(app: Application<TurnState>, deps: BotDeps): voi
     const actor = actorOf(context);
     const view = await openDiscussion(deps, actor, agendaItemId);
     const loaded = await loadDecisionContext(deps.db, actor, view.case.id, deps.clock.now());
-    const names = new Map(view.case.organisations.map((o) => [o.id, o.name]));
+    const names = new Map([...view.case.organisations, ...(loaded.case.responsibleOrganisation ? [loaded.case.responsibleOrganisation] : [])].map((o) => [o.id, o.name]));
     return decisionFormCard({
       agendaItemId,
       reference: view.case.reference ?? '',
       current: await findCurrentDecision(deps.db, view.case.id),
       candidates: loaded.candidates.map((m) => ({ id: m.id, name: m.displayName, organisationName: m.organisationName })),
-      organisations: loaded.invited.map((id) => ({ id, name: names.get(id) ?? loaded.case.responsibleOrganisation?.name ?? '' })),
+      organisations: loaded.invited.map((id) => ({ id, name: names.get(id)! })),
       values,
       errors,
     });

@@ -119,3 +119,8 @@ export async function listOverdueActionsDirectedBy(tx: Tx, memberId: string, tod
   });
   return rows.map(toView);
 }
+
+/** How many actions the decisions taken on these agenda items agreed. */
+export async function countActionsOfItems(tx: Tx, agendaItemIds: string[]): Promise<number> {
+  return tx.caseAction.count({ where: { decision: { agendaItemId: { in: agendaItemIds } } } });
+}

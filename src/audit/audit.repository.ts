@@ -23,6 +23,11 @@ export async function recordAudit(tx: Tx, actor: Pick<Actor, 'aadObjectId' | 'or
   });
 }
 
+/** Several events of one actor at once, in one statement (a person looking at a whole agenda). */
+export async function recordAudits(tx: Tx, actor: Pick<Actor, 'aadObjectId' | 'organisationId'>, entries: AuditEntry[]): Promise<void> {
+  await tx.auditEvent.createMany({ data: entries.map((e) => ({ ...e, actorAadObjectId: actor.aadObjectId, actorOrganisationId: actor.organisationId })) });
+}
+
 export interface AuditEventView extends AuditEntry {
   at: Date;
   actorAadObjectId: string | null;

@@ -108,3 +108,20 @@ export async function listCasesWithOverdueActions(tx: Tx, tableId: string, befor
   });
   return rows.map((r) => r.id);
 }
+
+export type ItemState = AgendaItemRow['state'];
+
+export async function findAgendaItemRef(tx: Tx, id: string): Promise<{ id: string; sessionId: string; caseId: string; state: ItemState } | undefined> {
+  return (await tx.agendaItem.findUnique({ where: { id }, select: { id: true, sessionId: true, caseId: true, state: true } })) ?? undefined;
+}
+
+/** Moves an item to another state during the meeting; `from` guards against a stale click. */
+export async function setItemState(tx: Tx, id: string, to: ItemState, at: Date | null, from?: ItemState[]): Promise<boolean> {
+  const times = to === 'active' ? { startedAt: at } : to === 'waiting' ? { startedAt: null } : { endedAt: at };
+  const { count } = await tx.agendaItem.updateMany({ where: { id, ...(from ? { state: { in: from } } : {}) }, data: { state: to, ...times } });
+  return count === 1;
+}
+
+export async function isOnAgenda(tx: Tx, sessionId: string, caseId: string): Promise<boolean> {
+  return (await tx.agendaItem.count({ where: { sessionId, caseId } })) > 0;
+}

@@ -1,7 +1,7 @@
 import type { Actor } from '../actor.ts';
 import { canSeeAgendaItem, invitedOrganisationIds } from '../access/case-access.ts';
 import { assertCan } from '../access/policy.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { recordAudit, recordAudits } from '../audit/audit.repository.ts';
 import type { Tx } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
@@ -101,9 +101,7 @@ export async function personalAgenda(deps: ConferenceDeps, actor: Actor, session
   const visible = rows.filter((r) => canSeeAgendaItem(actor, r, { chairMemberId: table.chair?.memberId })).map((r) => r.caseId);
   const glances = await findCaseGlances(deps.db, visible);
   if (visible.length) {
-    await deps.db.auditEvent.createMany({
-      data: visible.map((caseId) => ({ actorAadObjectId: actor.aadObjectId, actorOrganisationId: actor.organisationId, action: 'agenda.itemViewed', recordType: 'case', recordId: caseId, purpose: 'casusoverleg' })),
-    });
+    await recordAudits(deps.db, actor, visible.map((caseId) => ({ action: 'agenda.itemViewed', recordType: 'case', recordId: caseId, purpose: 'casusoverleg' })));
   }
   const withGlance = (i: AgendaItemView) => (glances.has(i.caseId) ? { ...i, glance: glances.get(i.caseId)! } : i);
   return { ...agenda, items: agenda.items.map(withGlance), overflow: agenda.overflow.map(withGlance), visibleCount: visible.length };

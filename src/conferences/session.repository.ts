@@ -107,3 +107,13 @@ export async function countItems(tx: Tx, sessionIds: string[]): Promise<Map<stri
   const rows = await tx.agendaItem.groupBy({ by: ['sessionId'], where: { sessionId: { in: sessionIds } }, _count: { _all: true } });
   return new Map(rows.map((r) => [r.sessionId, r._count._all]));
 }
+
+/** Opens a meeting once: of two openers, one gets true. */
+export async function markOpened(tx: Tx, id: string, at: Date): Promise<boolean> {
+  const { count } = await tx.conferenceSession.updateMany({ where: { id, openedAt: null }, data: { openedAt: at } });
+  return count === 1;
+}
+
+export async function markHeld(tx: Tx, id: string, at: Date): Promise<void> {
+  await tx.conferenceSession.update({ where: { id }, data: { status: 'held', closedAt: at } });
+}

@@ -101,3 +101,7 @@ export async function findCurrentDirectorId(tx: Tx, caseId: string): Promise<str
   const r = await tx.decision.findFirst({ where: { caseId, supersededBy: null }, select: { directorMemberId: true }, orderBy: { createdAt: 'desc' } });
   return r?.directorMemberId;
 }
+
+export async function countDecisionsOfItem(tx: Tx, agendaItemId: string): Promise<number> {
+  return tx.decision.count({ where: { agendaItemId } });
+}

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { findCaseById, visibilityFacts } from '../cases/case.repository.ts';
 import type { CaseRecord } from '../cases/case.types.ts';
 import type { Clock } from '../clock.ts';
+import { findAgendaItemRef, isOnAgenda, setItemState } from '../conferences/agenda.repository.ts';
 import { addToAgenda, firstFreeSession } from '../conferences/planning.ts';
 import { localParts, zonedToUtc } from '../conferences/schedule.ts';
 import { findTableById, lockTableForBooking, type TableView } from '../conferences/table.repository.ts';
@@ -98,7 +99,8 @@ export async function recordDecision(
 }
 
 async function markDecided(tx: Tx, agendaItemId: string, caseId: string, now: Date): Promise<void> {
-  await tx.agendaItem.updateMany({ where: { id: agendaItemId, caseId, state: { in: ['waiting', 'active'] } }, data: { state: 'decided', endedAt: now } });
+  const item = await findAgendaItemRef(tx, agendaItemId);
+  if (item?.caseId === caseId) await setItemState(tx, item.id, 'decided', now, ['waiting', 'active']);
 }
 
 /** "Back on the agenda on a date": the first meeting of the case's table with room from that date. */
@@ -106,8 +108,7 @@ async function bookReturn(tx: Tx, table: TableView, c: CaseRecord, nextDate: str
   await lockTableForBooking(tx, table.id);
   const session = await firstFreeSession(tx, table, zonedToUtc(nextDate, '00:00', table.schedule.timeZone));
   if (!session) return [];
-  const already = await tx.agendaItem.count({ where: { sessionId: session.id, caseId: c.id } });
-  if (!already) await addToAgenda(tx, session.id, c.id, 'backOnAgenda');
+  if (!(await isOnAgenda(tx, session.id, c.id))) await addToAgenda(tx, session.id, c.id, 'backOnAgenda');
   return [{ kind: 'agendaChanged', sessionId: session.id }, ...(await lateInvitations(tx, session.id, [c.id]))];
 }
 

@@ -63,3 +63,9 @@ export async function listAttendance(tx: Tx, agendaItemIds: string[]): Promise<{
   if (!agendaItemIds.length) return [];
   return tx.attendance.findMany({ where: { agendaItemId: { in: agendaItemIds } }, select: { agendaItemId: true, organisationId: true } });
 }
+
+/** Whether a contribution or intervention of this card submission is stored already. */
+export async function isSubmitted(tx: Tx, kind: 'contribution' | 'intervention', submissionId: string): Promise<boolean> {
+  const count = kind === 'contribution' ? await tx.contribution.count({ where: { submissionId } }) : await tx.intervention.count({ where: { submissionId } });
+  return count > 0;
+}

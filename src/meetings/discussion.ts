@@ -13,7 +13,8 @@ import { listDecisions, type DecisionView } from '../decisions/decision.reposito
 import { DomainError, ErrorCode } from '../errors.ts';
 import { lifeDomains } from '../referrals/referral.types.ts';
 import { fieldErrors, isUuid, requiredText } from '../validation.ts';
-import { addContributionRow, addInterventionRow, listContributions, listInterventions, recordAttendance, type ContributionView, type InterventionView } from './discussion.repository.ts';
+import { findAgendaItemRef } from '../conferences/agenda.repository.ts';
+import { addContributionRow, addInterventionRow, isSubmitted, listContributions, listInterventions, recordAttendance, type ContributionView, type InterventionView } from './discussion.repository.ts';
 
 export interface MeetingDeps {
   db: Db;
@@ -40,7 +41,7 @@ export interface DiscussionView {
 }
 
 async function loadItem(db: Db, actor: Actor, agendaItemId: string) {
-  const item = isUuid(agendaItemId) ? await db.agendaItem.findUnique({ where: { id: agendaItemId } }) : null;
+  const item = isUuid(agendaItemId) ? await findAgendaItemRef(db, agendaItemId) : undefined;
   const found = item && (await findCaseById(db, item.caseId));
   if (!item || !found || !canSeeCase(actor, visibilityFacts(found))) throw new DomainError(ErrorCode.NotFound, 'Agenda item not found or not visible');
   const session = (await findSessionById(db, item.sessionId))!;
@@ -134,8 +135,7 @@ export async function addIntervention(deps: MeetingDeps, actor: Actor, agendaIte
 async function once(db: Db, submissionId: string | undefined, table: 'contribution' | 'intervention', work: (tx: Tx) => Promise<void>): Promise<boolean> {
   if (submissionId && !isUuid(submissionId)) submissionId = undefined;
   if (submissionId) {
-    const exists = table === 'contribution' ? await db.contribution.count({ where: { submissionId } }) : await db.intervention.count({ where: { submissionId } });
-    if (exists) return false;
+    if (await isSubmitted(db, table, submissionId)) return false;
   }
   try {
     await db.$transaction(work);

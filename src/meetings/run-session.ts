@@ -1,9 +1,11 @@
 import type { Actor } from '../actor.ts';
 import { canChair } from '../access/case-access.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { listAgendaItems, type AgendaItemRow } from '../conferences/agenda.repository.ts';
+import { isOnAgenda, listAgendaItems, setItemState, type AgendaItemRow } from '../conferences/agenda.repository.ts';
+import { countActionsOfItems } from '../actions/action.repository.ts';
+import { countDecisionsOfItem } from '../decisions/decision.repository.ts';
 import { addOverdueActionItems, addToAgenda, firstFreeSession } from '../conferences/planning.ts';
-import { activeSessionStatuses, findSessionById, listSessions, type SessionView } from '../conferences/session.repository.ts';
+import { activeSessionStatuses, findSessionById, listSessions, markHeld, markOpened, type SessionView } from '../conferences/session.repository.ts';
 import { recipientsOf } from '../conferences/sessions.ts';
 import { findTableById, lockTableForBooking, type TableView } from '../conferences/table.repository.ts';
 import type { Tx } from '../db/client.ts';
@@ -38,7 +40,7 @@ async function announce(tx: Tx, table: TableView, item: AgendaItemRow | undefine
 async function activateNext(tx: Tx, items: AgendaItemRow[], after: number, now: Date): Promise<AgendaItemRow | undefined> {
   const next = items.filter((i) => i.state === 'waiting').sort((x, y) => (x.position > after ? 0 : 1) - (y.position > after ? 0 : 1) || x.position - y.position)[0];
   if (!next) return undefined;
-  await tx.agendaItem.update({ where: { id: next.id }, data: { state: 'active', startedAt: now } });
+  await setItemState(tx, next.id, 'active', now);
   return next;
 }
 
@@ -51,8 +53,7 @@ export async function openSession(deps: MeetingDeps, actor: Actor | 'system', se
   return deps.db.$transaction(async (tx) => {
     const { session, table } = await loadForChair(tx, actor, sessionId);
     if (!activeSessionStatuses.includes(session.status) || session.closedAt) throw new DomainError(ErrorCode.Conflict, 'Session is not open for discussion', { reason: 'sessionClosed' });
-    if (session.openedAt) return { changed: false, notifications: [] };
-    await tx.conferenceSession.update({ where: { id: session.id }, data: { openedAt: now } });
+    if (!(await markOpened(tx, session.id, now))) return { changed: false, notifications: [] };
     const first = await activateNext(tx, await listAgendaItems(tx, [session.id]), 0, now);
     await recordAudit(tx, actor, { action: 'session.opened', recordType: 'session', recordId: session.id, purpose: 'casusoverleg' });
     return { changed: true, notifications: [{ kind: 'agendaChanged', sessionId: session.id }, ...(await announce(tx, table, first))] };
@@ -83,7 +84,7 @@ export async function advanceSession(deps: MeetingDeps, actor: Actor, sessionId:
     if (mode === 'skip' && current.state !== 'active') return { changed: false, notifications: [] };
     const notifications: Notification[] = [{ kind: 'agendaChanged', sessionId: session.id }];
     if (mode === 'skip') notifications.push(...(await defer(tx, table, session, current, now)));
-    else if (current.state === 'active') await tx.agendaItem.update({ where: { id: current.id }, data: { state: 'waiting', startedAt: null } });
+    else if (current.state === 'active') await setItemState(tx, current.id, 'waiting', null);
     const next = await activateNext(tx, items.filter((i) => i.id !== current.id), current.position, now);
     await recordAudit(tx, actor, { action: mode === 'skip' ? 'session.itemDeferred' : 'session.itemEnded', recordType: 'session', recordId: session.id, purpose: 'casusoverleg' });
     return { changed: true, notifications: [...notifications, ...(await announce(tx, table, next))] };
@@ -92,9 +93,9 @@ export async function advanceSession(deps: MeetingDeps, actor: Actor, sessionId:
 
 /** An item that was not discussed goes to the first later meeting with room; here it shows as doorgeschoven. */
 async function defer(tx: Tx, table: TableView, session: SessionView, item: AgendaItemRow, now: Date): Promise<Notification[]> {
-  await tx.agendaItem.update({ where: { id: item.id }, data: { state: 'deferred', endedAt: now } });
+  await setItemState(tx, item.id, 'deferred', now);
   const target = await firstFreeSession(tx, table, new Date(Math.max(session.startsAt.getTime(), now.getTime()) + 1), session.id);
-  if (!target || (await tx.agendaItem.count({ where: { sessionId: target.id, caseId: item.caseId } }))) return [];
+  if (!target || (await isOnAgenda(tx, target.id, item.caseId))) return [];
   await addToAgenda(tx, target.id, item.caseId, item.reason);
   return [{ kind: 'agendaChanged', sessionId: target.id }];
 }
@@ -118,11 +119,10 @@ export async function closeSession(deps: MeetingDeps, actor: Actor, sessionId: s
     const notifications: Notification[] = [{ kind: 'agendaChanged', sessionId: session.id }];
     for (const item of await listAgendaItems(tx, [session.id])) {
       if (item.state === 'decided' || item.state === 'deferred') continue;
-      const decided = await tx.decision.count({ where: { agendaItemId: item.id } });
-      if (decided) await tx.agendaItem.update({ where: { id: item.id }, data: { state: 'decided', endedAt: now } });
+      if (await countDecisionsOfItem(tx, item.id)) await setItemState(tx, item.id, 'decided', now);
       else notifications.push(...(await defer(tx, table, session, item, now)));
     }
-    await tx.conferenceSession.update({ where: { id: session.id }, data: { status: 'held', closedAt: now } });
+    await markHeld(tx, session.id, now);
     const [next] = await listSessions(tx, { tableIds: [table.id], from: new Date(now.getTime() + 1), statuses: activeSessionStatuses }, 1);
     if (next && (await addOverdueActionItems(tx, table, next)).length) notifications.push({ kind: 'agendaChanged', sessionId: next.id });
     await recordAudit(tx, actor, { action: 'session.closed', recordType: 'session', recordId: session.id, purpose: 'casusoverleg' });
@@ -133,6 +133,6 @@ export async function closeSession(deps: MeetingDeps, actor: Actor, sessionId: s
 /** "7 casussen besproken, 12 acties, 2 doorgeschoven": counts only. */
 export async function sessionSummary(tx: Tx, sessionId: string): Promise<SessionSummary> {
   const items = await listAgendaItems(tx, [sessionId]);
-  const actions = await tx.caseAction.count({ where: { decision: { agendaItemId: { in: items.map((i) => i.id) } } } });
+  const actions = await countActionsOfItems(tx, items.map((i) => i.id));
   return { discussed: items.filter((i) => i.state === 'decided').length, actions, deferred: items.filter((i) => i.state === 'deferred').length };
 }
