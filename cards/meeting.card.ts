@@ -28,7 +28,7 @@ export function liveSessionCard(a: AgendaView): AdaptiveCard {
   const sessionId = a.session.id;
   const active = a.items.find((i) => i.state === 'active');
   const body: Element[] = [
-    heading(`Casusoverleg ${a.table.name}`),
+    heading(a.table.name),
     paragraph(`${when(a)} · bezig`, { color: 'Good' }),
     ...a.items.map((i) => paragraph(`${i.slot ? `${formatTime(i.slot.start, a.table.timeZone)} · ` : ''}${i.reference} · **${itemStateLabels[i.state]}**`)),
     paragraph('Wat er over een casus gezegd wordt, zie je alleen in je eigen chat: kies "Open casus".', { subtle: true }),
@@ -50,7 +50,7 @@ export function sessionSummaryCard(a: AgendaView, s: SessionSummary): AdaptiveCa
   const cases = (n: number) => (n === 1 ? '1 casus' : `${n} casussen`);
   return card(
     [
-      heading(`Casusoverleg ${a.table.name}`),
+      heading(a.table.name),
       paragraph(`${when(a)} · afgerond`, { color: 'Good' }),
       paragraph(`${cases(s.discussed)} besproken, ${s.actions === 1 ? '1 actie' : `${s.actions} acties`}, ${s.deferred} doorgeschoven.`),
       paragraph('Het verslag van de casussen waarvoor jouw organisatie was uitgenodigd zie je met "Mijn verslag".', { subtle: true }),
@@ -261,7 +261,7 @@ export function minutesCard(m: { agenda: AgendaView; items: MinutesItem[] }): Ad
 /** In the meeting chat when the Teams meeting ends: offer the chair to close the casusoverleg. */
 export function meetingEndedCard(tableName: string, sessionId: string): AdaptiveCard {
   return card(
-    [heading(`Casusoverleg ${tableName}`), paragraph('Het Teams-overleg is afgelopen. Is alles besproken? Dan kan de voorzitter het casusoverleg sluiten; wat niet besproken is, schuift door naar het volgende overleg.')],
+    [heading(tableName), paragraph('Het Teams-overleg is afgelopen. Is alles besproken? Dan kan de voorzitter het casusoverleg sluiten; wat niet besproken is, schuift door naar het volgende overleg.')],
     [execute('Overleg sluiten', Verb.sessionClose, { sessionId }, { style: 'destructive' })],
   );
 }

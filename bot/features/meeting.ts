@@ -43,7 +43,9 @@ export function registerMeeting(app: Application<TurnState>, deps: BotDeps): voi
     const table = await findTableByChannel(deps.db, context.activity.conversation.id.split(';')[0]!);
     const session = table && (await currentSession(deps.db, table.id, deps.clock.now()));
     if (!session) {
-      await context.sendActivity('Aan dit kanaal is geen tafel met een komend overleg gekoppeld.');
+      await context.sendActivity(table
+        ? `Er is vandaag geen overleg van ${table.name}. Een overleg op een andere dag open je met "Overleg starten" op de agenda in dit kanaal.`
+        : 'Aan dit kanaal is geen overlegtafel gekoppeld. De procesmanager koppelt er een met "@Casusbot tafel koppelen".');
       return;
     }
     const step = await openSession(deps, actorOf(context), session.id);

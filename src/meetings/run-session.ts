@@ -60,9 +60,13 @@ export async function openSession(deps: MeetingDeps, actor: Actor | 'system', se
   });
 }
 
-/** The session of a table that is on today (from 12 hours ago on), for a meeting that starts now. */
+/**
+ * The session of a table that is on now: it starts or started within 12 hours of `now`. A Teams meeting or an
+ * `overleg starten` two weeks early opens nothing; the chair can still open a session early from its agenda card.
+ */
 export async function currentSession(tx: Tx, tableId: string, now: Date): Promise<SessionView | undefined> {
-  const [session] = await listSessions(tx, { tableIds: [tableId], from: new Date(now.getTime() - 12 * 60 * 60 * 1000), statuses: activeSessionStatuses }, 1);
+  const window = 12 * 60 * 60 * 1000;
+  const [session] = await listSessions(tx, { tableIds: [tableId], from: new Date(now.getTime() - window), to: new Date(now.getTime() + window), statuses: activeSessionStatuses }, 1);
   return session;
 }
 

@@ -43,7 +43,8 @@ export async function startStage(users: PlaygroundUserId[]) {
     await db.$disconnect();
   }
   const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: serverUrl, SEED_DEMO_DATA: 'true' });
-  const bot: RunningBot = await startBot(config, undefined, { clock: new FixedClock(stageNow) });
+  const clock = new FixedClock(stageNow);
+  const bot: RunningBot = await startBot(config, undefined, { clock });
   const playgrounds = new Map<PlaygroundUserId, RunningPlayground>();
   const browser: Browser = await playwright.launch({ executablePath: await chromium.executablePath(), args: chromium.args, headless: true });
   await mkdir(outputDir, { recursive: true });
@@ -60,6 +61,8 @@ export async function startStage(users: PlaygroundUserId[]) {
 
   return {
     bot,
+    /** The bot's clock: a test moves it to the day of a meeting. */
+    clock,
     /** Opens the Playground as `user`, in the personal chat with the bot. */
     async open(user: PlaygroundUserId): Promise<Page> {
       const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });

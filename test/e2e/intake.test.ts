@@ -136,6 +136,7 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     const youthCare = await stage.open('user-id-3');
     await cardWith(youthCare, 'Welkom bij Casusbot').waitFor({ timeout: 30_000 });
 
+    stage.clock.set(new Date('2026-12-08T13:55:00Z')); // the day of the meeting, five minutes before it starts
     await openChannel(pm);
     await postMentioningBot(pm, 'overleg starten');
     await pm.getByText('Het overleg is geopend').first().waitFor({ timeout: 30_000 });

@@ -1,14 +1,75 @@
 import { join } from 'node:path';
+import pg from 'pg';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outputDir, say, startStage } from './harness.ts';
+import { cardWith, outputDir, say, startStage } from './harness.ts';
+
+const meetingId = 'MCMxOTptZWV0aW5nX2UyZQ';
+const tenantId = '00000000-0000-4000-8000-000000000001';
+/** The demo table's meeting the test moves the bot's clock to: a Teams meeting opens only the session of its day. */
+const meetingStartsAt = '2026-12-08T14:00:00.000Z';
+const meetingDay = new Date('2026-12-08T13:58:00Z');
 
 let stage: Awaited<ReturnType<typeof startStage>>;
+let db: pg.Client;
 beforeAll(async () => {
-  stage = await startStage(['user-id-0']);
+  stage = await startStage(['user-id-0']); // the procesmanager
+  db = new pg.Client({ connectionString: stage.bot.databaseUrl });
+  await db.connect();
 });
 afterAll(async () => {
+  await db?.end();
   await stage?.stop();
 });
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeout = 30_000): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+const demoSession = async () =>
+  (await db.query<{ id: string; openedAt: Date | null }>(
+    `SELECT s.id, s."openedAt" FROM conference_session s JOIN conference_table t ON t.id = s."tableId"
+      WHERE t.name = 'Casusoverleg Bonaire' AND s."startsAt" = $1`,
+    [meetingStartsAt],
+  )).rows[0];
+
+/**
+ * A Teams meeting event as Teams sends it to the bot, from the meeting's chat. The Playground has no meetings:
+ * its group chat "Casusoverleg ZVH" stands in for the meeting chat, so the bot's answer shows there.
+ */
+function meetingEvent(page: Page, kind: 'meetingStart' | 'meetingEnd') {
+  return {
+    type: 'event',
+    name: `application/vnd.microsoft.${kind}`,
+    channelId: 'msteams',
+    serviceUrl: `${new URL(page.url()).origin}/_connector`,
+    from: { id: 'user-id-0', aadObjectId: '00000000-0000-4000-8000-000000000020' },
+    recipient: { id: '00000000-0000-4000-8000-000000000011', name: 'Casusbot' },
+    conversation: { id: 'group-chat-zvh', conversationType: 'groupChat', isGroup: true, tenantId },
+    channelData: { tenant: { id: tenantId }, meeting: { id: meetingId } },
+    value: { Id: meetingId, MeetingType: 'Scheduled', Title: 'Casusoverleg Bonaire', ...(kind === 'meetingStart' ? { StartTime: meetingStartsAt } : { EndTime: '2026-12-08T16:00:00.000Z' }) },
+  };
+}
+
+/** "Mock an Activity" → "Custom activity": the JSON replaces the template in the editor and goes to the bot. */
+async function sendCustomActivity(page: Page, activity: object): Promise<void> {
+  await page.getByRole('button', { name: 'Mock an Activity' }).click();
+  await page.getByRole('menuitem', { name: 'Custom activity' }).click();
+  const dialog = page.getByRole('dialog').filter({ hasText: 'Custom activity' });
+  await dialog.locator('.monaco-editor').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  // One line: the editor indents after every newline it is given.
+  await page.keyboard.insertText(JSON.stringify(activity));
+  await dialog.getByRole('button', { name: 'Send activity' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
 
 describe('in the Agents Playground, like a person', () => {
   it('the procesmanager types "hulp", sees the help card and opens the member list from it', async () => {
@@ -23,6 +84,34 @@ describe('in the Agents Playground, like a person', () => {
     await page.getByText('5 geregistreerde leden.').waitFor({ timeout: 30_000 });
     await expect(page.getByText('Ruben Croes').first().isVisible()).resolves.toBe(true);
     await page.screenshot({ path: join(outputDir, 'e2e-leden.png') });
-    await page.close();
+  });
+
+  it('meetingStart opens the table session of today; meetingEnd offers the chair to close it', async () => {
+    // Test setup: in Teams the procesmanager links the table to its meeting with "tafel koppelen" in the meeting
+    // chat; the Playground has no meeting chat, so the link is written straight into the database.
+    await db.query(`UPDATE conference_table SET "teamsMeetingId" = $1 WHERE name = 'Casusoverleg Bonaire'`, [meetingId]);
+    const session = await waitFor('the planned sessions of the demo table', demoSession);
+    expect(session.openedAt).toBeNull();
+
+    const pm = await stage.open('user-id-0');
+    await pm.getByText('Welkom bij Casusbot').first().waitFor({ timeout: 30_000 });
+    await pm.getByRole('treeitem', { name: /Casusoverleg ZVH/ }).click();
+    await cardWith(pm, 'Aanmelden en je casussen bekijken doe je in een persoonlijke chat').waitFor({ timeout: 30_000 });
+
+    stage.clock.set(meetingDay);
+    await sendCustomActivity(pm, meetingEvent(pm, 'meetingStart'));
+    const opened = await waitFor('the session to be opened', async () => (await demoSession())?.openedAt ?? undefined);
+    expect(opened.toISOString()).toBe(meetingDay.toISOString());
+    // The log panel shows the event the bot received (HTTP 200).
+    await pm.getByText('event 200').last().click();
+    await pm.getByText('"application/vnd.microsoft.meetingStart"').waitFor();
+    await pm.screenshot({ path: join(outputDir, 'e2e-meeting-start.png') });
+
+    await sendCustomActivity(pm, meetingEvent(pm, 'meetingEnd'));
+    const ended = cardWith(pm, 'Het Teams-overleg is afgelopen');
+    await ended.waitFor({ timeout: 30_000 });
+    await expect(ended.innerText()).resolves.toContain('Casusoverleg Bonaire');
+    await expect(ended.getByRole('button', { name: 'Overleg sluiten' }).isVisible()).resolves.toBe(true);
+    await pm.screenshot({ path: join(outputDir, 'e2e-meeting-end.png') });
   });
 });
