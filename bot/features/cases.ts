@@ -5,11 +5,12 @@ import { Verb } from '../../cards/verbs.ts';
 import { listCasesFor } from '../../src/cases/view-cases.ts';
 import { onCardAction } from '../card-action.ts';
 import type { BotDeps } from '../deps.ts';
-import { actorOf } from '../turn-context.ts';
+import { actorOf, inPersonalChat } from '../turn-context.ts';
 
 export function registerCases(app: Application<TurnState>, deps: BotDeps): void {
   const list = async (context: TurnContext) => casesCard(await listCasesFor(deps.db, actorOf(context)));
   app.message(/^\s*casussen\s*$/i, async (context) => {
+    if (!(await inPersonalChat(context, 'casussen'))) return;
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await list(context))] });
   });
   onCardAction(app, Verb.casesList, async (context) => list(context));

@@ -15,7 +15,7 @@ import type { Notification } from '../../src/notify/notification.ts';
 import { onCardAction } from '../card-action.ts';
 import type { BotDeps } from '../deps.ts';
 import { deliverNotifications } from '../notifications.ts';
-import { actorOf, conversationKind } from '../turn-context.ts';
+import { actorOf, conversationKind, inPersonalChat } from '../turn-context.ts';
 
 type Data = Record<string, unknown>;
 const text = (data: Data, key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
@@ -142,6 +142,7 @@ export function registerMeeting(app: Application<TurnState>, deps: BotDeps): voi
     return myActionsCard(await myActions(deps, actor), localParts(deps.clock.now(), 'UTC').date);
   };
   app.message(/^\s*mijn acties\s*$/i, async (context) => {
+    if (!(await inPersonalChat(context, 'mijn acties'))) return;
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await mine(context))] });
   });
   onCardAction(app, Verb.actionsMine, async (context) => mine(context));

@@ -12,7 +12,7 @@ import { findEditableCase, registersForExternal, saveReferralDraft, submitReferr
 import { deliverNotifications } from '../notifications.ts';
 import { onCardAction } from '../card-action.ts';
 import type { BotDeps } from '../deps.ts';
-import { actorOf } from '../turn-context.ts';
+import { actorOf, inPersonalChat } from '../turn-context.ts';
 
 type Data = Record<string, unknown>;
 const caseIdOf = (data: Data) => (typeof data.caseId === 'string' && data.caseId ? data.caseId : undefined);
@@ -32,6 +32,7 @@ export function registerReferrals(app: Application<TurnState>, deps: BotDeps): v
   };
 
   app.message(/^\s*aanmelden\s*$/i, async (context) => {
+    if (!(await inPersonalChat(context, 'aanmelden'))) return;
     // Newest first: the draft worked on last.
     const latest = (await listMyReferrals(deps.db, actorOf(context))).find((r) => r.status === 'draft');
     const card = latest
@@ -61,6 +62,7 @@ export function registerReferrals(app: Application<TurnState>, deps: BotDeps): v
 
   const mine = async (context: TurnContext) => myReferralsCard(await listMyReferrals(deps.db, actorOf(context)));
   app.message(/^\s*mijn aanmeldingen\s*$/i, async (context) => {
+    if (!(await inPersonalChat(context, 'mijn aanmeldingen'))) return;
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await mine(context))] });
   });
   onCardAction(app, Verb.referralMine, async (context) => mine(context));

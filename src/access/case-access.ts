@@ -76,9 +76,18 @@ export function canSeeAgendaItem(actor: Actor, item: AgendaItemFacts, table: { c
   });
 }
 
-/** Who leads the decisions at a table: the procesmanager, or the table's named chair. */
+/** Who chairs a table's meetings: its named voorzitter, or, when it has none, the procesmanager. */
 export function canChair(actor: Pick<Actor, 'memberId' | 'role'>, table: { chairMemberId?: string }): boolean {
-  return actor.role === 'processManager' || table.chairMemberId === actor.memberId;
+  return table.chairMemberId ? table.chairMemberId === actor.memberId : actor.role === 'processManager';
+}
+
+/**
+ * Who sees what is said and decided about a case in the overleg (its case card, actions, verslag): the
+ * organisations invited to discuss it, and whoever chairs. Narrower than canSeeCase: a referrer whose
+ * organisation is not at the discussion knows of the case, not of the discussion.
+ */
+export function canSeeDiscussion(actor: Actor, item: AgendaItemFacts, table: { chairMemberId?: string }): boolean {
+  return canChair(actor, table) || invitedOrganisationIds(item).includes(actor.organisationId);
 }
 
 /** Who may take an action on: a member of the organisation that owns it. */

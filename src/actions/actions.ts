@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
-import { canClaimAction, canReassignAction, canSeeCase } from '../access/case-access.ts';
+import { canClaimAction, canReassignAction, canSeeDiscussion } from '../access/case-access.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { findCaseVisibility } from '../cases/case.repository.ts';
+import { findDiscussionFacts } from '../cases/case.repository.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { findCurrentDirectorId } from '../decisions/decision.repository.ts';
@@ -29,11 +29,12 @@ export interface ActionCardView {
   colleagues: { memberId: string; name: string }[];
 }
 
-/** The action if this person may see its case (need-to-know); otherwise "not found", so they cannot learn it exists. */
+/** The action if this person may see the discussion of its case (need-to-know); otherwise "not found", so they cannot learn it exists. */
 async function visibleAction(deps: ActionDeps, actor: Actor, actionId: string): Promise<{ action: ActionView; directorId?: string }> {
   const action = await findActionById(deps.db, actionId);
-  const facts = action && (await findCaseVisibility(deps.db, action.caseId));
-  if (!action || !facts || !canSeeCase(actor, facts)) throw new DomainError(ErrorCode.NotFound, 'Action not found or not visible');
+  const facts = action && (await findDiscussionFacts(deps.db, action.caseId));
+  const item = facts && { ...facts, responsibleOrganisationId: facts.responsibleOrganisationId ?? undefined };
+  if (!action || !item || !canSeeDiscussion(actor, item, { chairMemberId: facts.chairMemberId })) throw new DomainError(ErrorCode.NotFound, 'Action not found or not visible');
   return { action, directorId: await findCurrentDirectorId(deps.db, action.caseId) };
 }
 

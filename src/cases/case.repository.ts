@@ -229,3 +229,18 @@ export async function findCaseVisibility(tx: Tx, id: string): Promise<CaseVisibi
   });
   return r ? { ...r, involvedOrganisationIds: r.organisations.map((o) => o.organisationId) } : undefined;
 }
+
+/** The facts that decide who sees the discussion of a case: its organisations and its table's chair. */
+export async function findDiscussionFacts(tx: Tx, id: string): Promise<(CaseVisibilityFacts & { chairMemberId?: string }) | undefined> {
+  if (!isUuid(id)) return undefined;
+  const r = await tx.case.findUnique({
+    where: { id },
+    select: {
+      status: true, referrerMemberId: true, referrerOrganisationId: true, responsibleOrganisationId: true,
+      organisations: { select: { organisationId: true } }, table: { select: { chairMemberId: true } },
+    },
+  });
+  if (!r) return undefined;
+  const { organisations, table, ...facts } = r;
+  return { ...facts, involvedOrganisationIds: organisations.map((o) => o.organisationId), ...(table?.chairMemberId ? { chairMemberId: table.chairMemberId } : {}) };
+}

@@ -150,3 +150,14 @@ describe('the table\'s Teams meeting', () => {
     expect((await db.conferenceSession.findUniqueOrThrow({ where: { id: sessionId } })).openedAt).toBeNull();
   });
 });
+
+describe('commands whose answer names people or cases', () => {
+  it.each(['mijn acties', 'casussen', 'mijn aanmeldingen', 'aanmelden'])('"%s" in a channel is answered with where to type it, not with the list', async (command) => {
+    const bot = createTestBot(db);
+    await bot.click(police, Verb.referralSubmit, validReferralData([orgs['Korps Politie CN']!, orgs['Jeugdzorg CN']!]));
+    const replies = await bot.say(police, command, inChannel());
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.text).toBe(`Dat doe je in een persoonlijke chat met mij: typ daar "${command}". Hier lezen anderen mee.`);
+    expect(replies[0]!.attachments).toBeUndefined();
+  });
+});

@@ -105,4 +105,15 @@ describe('Beeldvorming and Oordelen, need-to-know', () => {
     });
     expect(await addIntervention(deps, a.police, items[0]!.id, { description: 'Gezinscoach inzetten', organisationId: a.orgs['Jeugdzorg CN']! })).toEqual({ ok: true, added: true });
   });
+
+  it('a named voorzitter chairs even when their organisation is not involved; the procesmanager then does not see the discussion', async () => {
+    await db.conferenceTable.updateMany({ data: { chairMemberId: a.krusada.memberId } });
+    await addContribution(deps, a.youthCareContact, items[0]!.id, { text: 'Kind in beeld bij Veilig Thuis', sensitive: 'true' });
+    const chair = await openDiscussion(deps, a.krusada, items[0]!.id);
+    expect(chair.chairing).toBe(true);
+    expect(chair.contributions.map((c) => c.text)).toEqual(['Kind in beeld bij Veilig Thuis']);
+    await expect(openDiscussion(deps, a.pm, items[0]!.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(openSession(deps, a.pm, sessionId)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await openSession(deps, a.krusada, sessionId)).changed).toBe(true);
+  });
 });
