@@ -135,7 +135,8 @@ export function discussionCard(v: DiscussionView, notice?: string): AdaptiveCard
       ...choiceField('organisationId', 'Wie kan hem uitvoeren?', v.case.organisations.map((o) => ({ title: o.name, value: o.id })), {}, {}),
     ], execute('Interventie opslaan', Verb.interventionAdd, { ...data, ...submission() })));
   }
-  if (v.chairing) actions.push(execute(v.decisions.length ? 'Besluit corrigeren' : 'Besluit vastleggen', Verb.decisionForm, data));
+  const decidedHere = v.decisions.some((d) => d.agendaItemId === v.agendaItemId && !d.supersededById);
+  if (v.chairing) actions.push(execute(decidedHere ? 'Besluit corrigeren' : 'Besluit vastleggen', Verb.decisionForm, data));
   actions.push(execute('Vernieuwen', Verb.discussionOpen, data));
   return card(body, actions);
 }

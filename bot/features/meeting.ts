@@ -7,7 +7,6 @@ import { Verb } from '../../cards/verbs.ts';
 import { claimAction, completeAction, handBackAction, myActions, openAction, reassignAction } from '../../src/actions/actions.ts';
 import { localParts } from '../../src/conferences/schedule.ts';
 import { findTableByChannel, findTableByMeeting } from '../../src/conferences/table.repository.ts';
-import { findCurrentDecision } from '../../src/decisions/decision.repository.ts';
 import { loadDecisionContext, recordDecision } from '../../src/decisions/record-decision.ts';
 import { addContribution, addIntervention, openDiscussion } from '../../src/meetings/discussion.ts';
 import { advanceSession, closeSession, currentSession, openSession, type SessionStep } from '../../src/meetings/run-session.ts';
@@ -94,7 +93,8 @@ export function registerMeeting(app: Application<TurnState>, deps: BotDeps): voi
     return decisionFormCard({
       agendaItemId,
       reference: view.case.reference ?? '',
-      current: await findCurrentDecision(deps.db, view.case.id),
+      // A correction is of the decision taken on this agenda item; a later meeting takes a new decision.
+      current: view.decisions.find((d) => d.agendaItemId === agendaItemId && !d.supersededById),
       candidates: loaded.candidates.map((m) => ({ id: m.id, name: m.displayName, organisationName: m.organisationName })),
       organisations: loaded.invited.map((id) => ({ id, name: names.get(id)! })),
       values,
@@ -108,7 +108,7 @@ export function registerMeeting(app: Application<TurnState>, deps: BotDeps): voi
     const values = formValuesOf(data);
     const result = await recordDecision(deps, actorOf(context), { caseId: view.case.id, agendaItemId, supersedesId: text(data, 'supersedesId') || undefined, values, submissionId: text(data, 'submissionId') });
     if (!result.ok && 'errors' in result) return decisionForm(context, agendaItemId, values, result.errors);
-    if (!result.ok) return discussion(context, agendaItemId, 'Iemand anders heeft dit besluit intussen al gecorrigeerd. Hieronder staat het besluit dat nu geldt.');
+    if (!result.ok) return discussion(context, agendaItemId, 'Iemand anders heeft intussen al een besluit vastgelegd of gecorrigeerd. Hieronder staat het besluit dat nu geldt.');
     deps.log.info({ decisionId: result.decisionId }, 'decision recorded');
     tell([{ kind: 'agendaChanged', sessionId: view.session.id }, ...result.notifications]);
     return discussion(context, agendaItemId, 'Het besluit is vastgelegd. De organisaties met een actie krijgen bericht.');

@@ -86,7 +86,8 @@ export async function handBackIfClaimedBy(tx: Tx, id: string, memberId: string):
 /** Gives an unfinished action to someone of its organisation. */
 export async function reassignIfNotDone(tx: Tx, id: string, to: { memberId: string; organisationId: string }, at: Date): Promise<boolean> {
   const { count } = await tx.caseAction.updateMany({
-    where: { id, state: { in: ['open', 'claimed'] }, organisationId: to.organisationId },
+    // Not to the one who has it already: a repeated click changes (and tells) nothing.
+    where: { id, state: { in: ['open', 'claimed'] }, organisationId: to.organisationId, NOT: { state: 'claimed', claimedByMemberId: to.memberId } },
     data: { state: 'claimed', claimedByMemberId: to.memberId, claimedAt: at },
   });
   return count === 1;

@@ -17,7 +17,7 @@ import { isUuid } from '../validation.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import type { MemberView } from '../members/member.types.ts';
 import type { Notification } from '../notify/notification.ts';
-import { createDecision, findCurrentDecision, findDecisionBySubmission, isSuperseded, lockDecision } from './decision.repository.ts';
+import { countDecisionsOfItem, createDecision, findCurrentDecision, findDecisionBySubmission, isSuperseded, lockDecision } from './decision.repository.ts';
 import { parseDecision, type DecisionContext } from './decision.rules.ts';
 
 export interface DecisionDeps {
@@ -79,8 +79,12 @@ export async function recordDecision(
   if (!parsed.ok) return parsed;
   const decision = parsed.decision;
 
-  const result = await deps.db.$transaction(async (tx) => {
+  const run = () => deps.db.$transaction(async (tx) => {
+    // Decisions of one table take turns with the moves of its meeting (next, skip, close) and its bookings.
+    await lockTableForBooking(tx, loaded.table.id);
     if (submissionId && (await findDecisionBySubmission(tx, submissionId))) return { duplicate: true as const };
+    // A second new decision on the same agenda item (two chairs, two open cards): the first counts.
+    if (!input.supersedesId && input.agendaItemId && (await countDecisionsOfItem(tx, input.agendaItemId))) return { superseded: true as const };
     if (input.supersedesId) {
       const current = await findCurrentDecision(tx, loaded.case.id);
       if (current?.id !== input.supersedesId || !(await lockDecision(tx, input.supersedesId)) || (await isSuperseded(tx, input.supersedesId))) {
@@ -95,6 +99,11 @@ export async function recordDecision(
     await recordAudit(tx, actor, { action: input.supersedesId ? 'decision.corrected' : 'decision.recorded', recordType: 'case', recordId: loaded.case.id, purpose: 'casusoverleg' });
     return { decisionId, actionIds, booked };
   });
+  // Two copies of one click at the same moment: the unique submission id lets one in, the other finds it.
+  const result = await run().catch(async (error: unknown) => {
+    if ((error as { code?: string }).code === 'P2002' && submissionId) return { duplicate: true as const };
+    throw error;
+  });
   if ('superseded' in result) return { ok: false, superseded: true };
   if ('duplicate' in result) return { ok: true, decisionId: (await findDecisionBySubmission(deps.db, submissionId!))!, notifications: [] };
   return { ok: true, decisionId: result.decisionId, notifications: [...result.booked, ...assigned(loaded.candidates, decision.actions, result.actionIds)] };
@@ -107,7 +116,6 @@ async function markDecided(tx: Tx, agendaItemId: string, caseId: string, now: Da
 
 /** "Back on the agenda on a date": the first meeting of the case's table with room from that date. */
 async function bookReturn(tx: Tx, table: TableView, c: CaseRecord, nextDate: string): Promise<Notification[]> {
-  await lockTableForBooking(tx, table.id);
   const session = await firstFreeSession(tx, table, zonedToUtc(nextDate, '00:00', table.schedule.timeZone));
   if (!session) return [];
   if (!(await isOnAgenda(tx, session.id, c.id))) await addToAgenda(tx, session.id, c.id, 'backOnAgenda');

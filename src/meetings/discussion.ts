@@ -55,8 +55,9 @@ async function loadItem(db: Db, actor: Actor, agendaItemId: string) {
   };
   if (!canSeeDiscussion(actor, facts, { chairMemberId: table.chair?.memberId })) throw new DomainError(ErrorCode.NotFound, 'Agenda item not found or not visible');
   const chairing = canChair(actor, { chairMemberId: table.chair?.memberId });
-  // Attendance counts the invited organisations that took part, not the chair's own.
-  const invited = canContribute(actor, facts, { chairing: false });
+  // Attendance counts the invited organisations that took part in the meeting, not the chair's own, and not later.
+  const inMeeting = Boolean(session.openedAt && !session.closedAt && item.state === 'active');
+  const invited = inMeeting && canContribute(actor, facts, { chairing: false });
   return { item, found, session, table, chairing, invited, mayContribute: canContribute(actor, facts, { chairing }) };
 }
 

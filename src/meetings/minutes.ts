@@ -1,4 +1,7 @@
 import type { Actor } from '../actor.ts';
+import { canSeeDiscussion } from '../access/case-access.ts';
+import { listAgendaItems } from '../conferences/agenda.repository.ts';
+import { findTableById } from '../conferences/table.repository.ts';
 import { listActionsOfCases, type ActionView } from '../actions/action.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { personalAgenda, type AgendaView } from '../conferences/agenda.ts';
@@ -18,12 +21,15 @@ export interface MinutesItem {
 }
 
 /**
- * The verslag of a meeting, for one person: per case they may see (need-to-know, the same rule as "Mijn
- * deel"), who took part, what was decided in that meeting and its actions. Other cases are not in it.
+ * The verslag of a meeting, for one person: per case whose discussion they may see (canSeeDiscussion), who
+ * took part, what was decided in that meeting and its actions. Other cases are not in it.
  */
 export async function sessionMinutes(deps: MeetingDeps, actor: Actor, sessionId: string): Promise<{ agenda: AgendaView; items: MinutesItem[] }> {
+  // personalAgenda refuses someone who is not at the table; the discussion itself follows canSeeDiscussion.
   const agenda = await personalAgenda(deps, actor, sessionId);
-  const visible = agenda.items.filter((i) => i.glance);
+  const table = await findTableById(deps.db, agenda.table.id);
+  const rows = new Map((await listAgendaItems(deps.db, [sessionId])).map((r) => [r.id, r]));
+  const visible = agenda.items.filter((i) => rows.has(i.id) && canSeeDiscussion(actor, rows.get(i.id)!, { chairMemberId: table?.chair?.memberId }));
   const caseIds = visible.map((i) => i.caseId);
   const [attendance, organisations, actions, decisions] = await Promise.all([
     listAttendance(deps.db, visible.map((i) => i.id)),

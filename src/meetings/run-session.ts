@@ -6,7 +6,7 @@ import { countActionsOfItems } from '../actions/action.repository.ts';
 import { countDecisionsOfItem } from '../decisions/decision.repository.ts';
 import { addOverdueActionItems, addToAgenda, firstFreeSession } from '../conferences/planning.ts';
 import { activeSessionStatuses, findSessionById, listSessions, markHeld, markOpened, type SessionView } from '../conferences/session.repository.ts';
-import { recipientsOf } from '../conferences/sessions.ts';
+import { lateInvitations, recipientsOf } from '../conferences/sessions.ts';
 import { findTableById, lockTableForBooking, type TableView } from '../conferences/table.repository.ts';
 import type { Tx } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
@@ -86,9 +86,11 @@ export async function advanceSession(deps: MeetingDeps, actor: Actor, sessionId:
     const current = active ?? items.find((i) => i.id === shownItemId && i.state === 'decided');
     if (!current || current.id !== shownItemId) return { changed: false, notifications: [] };
     if (mode === 'skip' && current.state !== 'active') return { changed: false, notifications: [] };
+    // "Next" on the last undiscussed case: it stays on, nothing would take its place.
+    if (mode === 'next' && current.state === 'active' && !items.some((i) => i.state === 'waiting' && i.id !== current.id)) return { changed: false, notifications: [] };
     const notifications: Notification[] = [{ kind: 'agendaChanged', sessionId: session.id }];
     if (mode === 'skip') notifications.push(...(await defer(tx, table, session, current, now)));
-    else if (current.state === 'active') await setItemState(tx, current.id, 'waiting', null);
+    else if (current.state === 'active') await setItemState(tx, current.id, 'waiting', null, ['active']);
     const next = await activateNext(tx, items.filter((i) => i.id !== current.id), current.position, now);
     await recordAudit(tx, actor, { action: mode === 'skip' ? 'session.itemDeferred' : 'session.itemEnded', recordType: 'session', recordId: session.id, purpose: 'casusoverleg' });
     return { changed: true, notifications: [...notifications, ...(await announce(tx, table, next))] };
@@ -97,11 +99,11 @@ export async function advanceSession(deps: MeetingDeps, actor: Actor, sessionId:
 
 /** An item that was not discussed goes to the first later meeting with room; here it shows as doorgeschoven. */
 async function defer(tx: Tx, table: TableView, session: SessionView, item: AgendaItemRow, now: Date): Promise<Notification[]> {
-  await setItemState(tx, item.id, 'deferred', now);
+  if (!(await setItemState(tx, item.id, 'deferred', now, ['waiting', 'active']))) return [];
   const target = await firstFreeSession(tx, table, new Date(Math.max(session.startsAt.getTime(), now.getTime()) + 1), session.id);
   if (!target || (await isOnAgenda(tx, target.id, item.caseId))) return [];
   await addToAgenda(tx, target.id, item.caseId, item.reason);
-  return [{ kind: 'agendaChanged', sessionId: target.id }];
+  return [{ kind: 'agendaChanged', sessionId: target.id }, ...(await lateInvitations(tx, target.id, [item.caseId]))];
 }
 
 export interface SessionSummary {
@@ -123,7 +125,7 @@ export async function closeSession(deps: MeetingDeps, actor: Actor, sessionId: s
     const notifications: Notification[] = [{ kind: 'agendaChanged', sessionId: session.id }];
     for (const item of await listAgendaItems(tx, [session.id])) {
       if (item.state === 'decided' || item.state === 'deferred') continue;
-      if (await countDecisionsOfItem(tx, item.id)) await setItemState(tx, item.id, 'decided', now);
+      if (await countDecisionsOfItem(tx, item.id)) await setItemState(tx, item.id, 'decided', now, ['waiting', 'active']);
       else notifications.push(...(await defer(tx, table, session, item, now)));
     }
     await markHeld(tx, session.id, now);

@@ -100,6 +100,16 @@ describe('besluiten', () => {
     expect((await findCurrentDecision(db, caseId))?.id).toBe(all[1]!.id);
   });
 
+  it('a second new decision on the same agenda item (two open cards) does not stand beside the first; a repeated card adds nothing', async () => {
+    const submissionId = '6f1c1c1e-1111-4111-8111-111111111111';
+    const first = await recordDecision(deps, a.pm, { caseId, agendaItemId, values: decision(), submissionId });
+    expect(first.ok).toBe(true);
+    expect(await recordDecision(deps, a.pm, { caseId, agendaItemId, values: decision(), submissionId })).toEqual({ ok: true, decisionId: first.ok && first.decisionId, notifications: [] });
+    expect(await recordDecision(deps, a.pm2, { caseId, agendaItemId, values: decision({ goal: 'Ander doel' }) })).toEqual({ ok: false, superseded: true });
+    expect(await listDecisions(db, caseId)).toHaveLength(1);
+    expect(await db.caseAction.count()).toBe(1);
+  });
+
   it('"back on the agenda" on a date books the case on the first meeting from that date, as a returning case', async () => {
     const result = await recordDecision(deps, a.pm, { caseId, values: decision({ nextStep: 'backOnAgenda', nextDate: '2026-12-20' }) });
     expect(result.ok).toBe(true);
