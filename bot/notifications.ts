@@ -1,6 +1,7 @@
 import { agendaNoticeCard, agendaProblemCard, channelAgendaCard } from '../cards/agenda.card.ts';
 import { referralOutcomeCard } from '../cards/cases.card.ts';
-import { actionCard, discussionCard, liveSessionCard, sessionSummaryCard } from '../cards/meeting.card.ts';
+import { actionCard, discussionCard, liveSessionCard, minutesCard, sessionSummaryCard } from '../cards/meeting.card.ts';
+import { sessionMinutes } from '../src/meetings/minutes.ts';
 import { openAction } from '../src/actions/actions.ts';
 import { openDiscussion } from '../src/meetings/discussion.ts';
 import { sessionSummary } from '../src/meetings/run-session.ts';
@@ -35,6 +36,8 @@ async function personalCard(deps: Deps, n: Exclude<Notification, { kind: 'agenda
   if (!viewer) return undefined;
   const seen = (sessionId: string) => agendaSeenBy(deps, viewer, sessionId);
   switch (n.kind) {
+    case 'sessionClosed':
+      return minutesCard(await sessionMinutes(deps, viewer, n.sessionId));
     case 'discussionStarted':
       return discussionCard(await openDiscussion(deps, viewer, n.agendaItemId), 'Deze casus wordt nu besproken.');
     case 'actionAssigned':

@@ -137,6 +137,8 @@ export function discussionCard(v: DiscussionView, notice?: string): AdaptiveCard
   }
   const decidedHere = v.decisions.some((d) => d.agendaItemId === v.agendaItemId && !d.supersededById);
   if (v.chairing) actions.push(execute(decidedHere ? 'Besluit corrigeren' : 'Besluit vastleggen', Verb.decisionForm, data));
+  // The chair can close the meeting from here too (the channel card may be out of reach in a call).
+  if (v.chairing && v.session.openedAt && !v.session.closedAt) actions.push(execute('Overleg sluiten', Verb.sessionClose, { sessionId: v.session.id }, { style: 'destructive' }));
   actions.push(execute('Vernieuwen', Verb.discussionOpen, data));
   return card(body, actions);
 }
@@ -245,6 +247,7 @@ export function minutesCard(m: { agenda: AgendaView; items: MinutesItem[] }): Ad
   const tz = m.agenda.table.timeZone;
   const body: Element[] = [
     heading(`Verslag ${m.agenda.table.name}`),
+    ...(m.agenda.session.closedAt ? [paragraph('Het overleg is afgerond.', { color: 'Good' })] : []),
     paragraph(when(m.agenda), { subtle: true }),
     paragraph('Alleen de casussen waarvoor jouw organisatie was uitgenodigd. Neem niets hiervan over in je eigen systemen.', { subtle: true }),
     ...(m.items.length ? [] : [paragraph('Jouw organisatie was voor geen van de casussen uitgenodigd.', { subtle: true })]),

@@ -29,10 +29,15 @@ async function loadForChair(tx: Tx, actor: Actor | 'system', sessionId: string):
   return { session, table };
 }
 
+/** Whoever chairs the table's meetings: its named voorzitter, or the procesmanagers. */
+async function chairsOf(tx: Tx, table: TableView) {
+  return table.chair ? (await listActiveMembers(tx)).filter((m) => m.id === table.chair!.memberId) : listActiveMembers(tx, { role: 'processManager' });
+}
+
 /** The invited participants of an item, and whoever chairs, get its live case card in their own chat. */
 async function announce(tx: Tx, table: TableView, item: AgendaItemRow | undefined): Promise<Notification[]> {
   if (!item) return [];
-  const chairs = table.chair ? (await listActiveMembers(tx)).filter((m) => m.id === table.chair!.memberId) : await listActiveMembers(tx, { role: 'processManager' });
+  const chairs = await chairsOf(tx, table);
   const to = new Set([...(await recipientsOf(tx, [item])).map((r) => r.aadObjectId), ...chairs.map((m) => m.aadObjectId)]);
   return [...to].map((aad) => ({ kind: 'discussionStarted' as const, to: aad, agendaItemId: item.id }));
 }
@@ -129,6 +134,10 @@ export async function closeSession(deps: MeetingDeps, actor: Actor, sessionId: s
       else notifications.push(...(await defer(tx, table, session, item, now)));
     }
     await markHeld(tx, session.id, now);
+    const everyone = await listAgendaItems(tx, [session.id]);
+    const chairs = await chairsOf(tx, table);
+    const to = new Set([...(await recipientsOf(tx, everyone)).map((r) => r.aadObjectId), ...chairs.map((m) => m.aadObjectId)]);
+    notifications.push(...[...to].map((aad) => ({ kind: 'sessionClosed' as const, to: aad, sessionId: session.id })));
     const [next] = await listSessions(tx, { tableIds: [table.id], from: new Date(now.getTime() + 1), statuses: activeSessionStatuses }, 1);
     if (next && (await addOverdueActionItems(tx, table, next)).length) notifications.push({ kind: 'agendaChanged', sessionId: next.id });
     await recordAudit(tx, actor, { action: 'session.closed', recordType: 'session', recordId: session.id, purpose: 'casusoverleg' });

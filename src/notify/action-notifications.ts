@@ -7,4 +7,6 @@ export type ActionNotification =
   /** The day before the due date, or the day after it while still open. */
   | { kind: 'actionReminder'; to: string; actionId: string; when: 'before' | 'after' }
   /** A case's discussion started: its live case card in the recipient's own chat. */
-  | { kind: 'discussionStarted'; to: string; agendaItemId: string };
+  | { kind: 'discussionStarted'; to: string; agendaItemId: string }
+  /** The meeting closed: the recipient's own verslag. */
+  | { kind: 'sessionClosed'; to: string; sessionId: string };

@@ -98,6 +98,9 @@ describe('a session in Teams', () => {
     expect(textOf(bot.notifier.updates.at(-1)!.message.card)).toContain('1 casus besproken, 1 actie, 0 doorgeschoven.');
     expect(bot.edited).toHaveLength(editedBefore);
 
+    expect(textOf(bot.notifier.to(police.aadObjectId).at(-1)?.card)).toMatch(/Verslag Casusoverleg Bonaire[\s\S]*Het overleg is afgerond/);
+    expect(bot.notifier.to(krusada.aadObjectId)).toHaveLength(0);
+
     // The verslag: the invited see their case with who took part and what was decided; the others see none of it.
     const { body: minutes } = await bot.click(youthCareContact, Verb.sessionMinutes, { sessionId }, inChannel());
     expect(textOf(minutes.value)).toMatch(new RegExp(`${reference}: besloten[\\s\\S]*Aanwezig: Korps Politie CN[\\s\\S]*Huisuitzetting voorkomen[\\s\\S]*Huisbezoek afleggen`));

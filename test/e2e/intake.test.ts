@@ -181,5 +181,17 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     await cardWith(pm, 'Het besluit is vastgelegd.').getByRole('button', { name: 'Vernieuwen' }).click();
     await pm.getByText(/Huisbezoek afleggen · Korps Politie CN · uiterlijk 15 december 2026 · Opgepakt door Ruben Croes/).first().waitFor({ timeout: 30_000 });
     await pm.screenshot({ path: join(outputDir, 'e2e-meeting-chair-sees-claim.png') });
+
+    // The chair closes the meeting; each invited participant reads their verslag in their own chat.
+    await cardWith(pm, 'Opgepakt door Ruben Croes').getByRole('button', { name: 'Overleg sluiten' }).click();
+    await pm.getByText('Het overleg is gesloten.').first().waitFor({ timeout: 30_000 });
+    const minutes = cardWith(officer, 'Verslag Casusoverleg Bonaire');
+    await minutes.waitFor({ timeout: 30_000 });
+    const minutesText = await minutes.innerText();
+    expect(minutesText).toContain('Het overleg is afgerond.');
+    expect(minutesText).toMatch(/ZVH-\d{4}-0001: besloten/);
+    expect(minutesText).toContain('Aanwezig: Jeugdzorg CN');
+    expect(minutesText).toContain('Huisbezoek afleggen');
+    await officer.screenshot({ path: join(outputDir, 'e2e-meeting-verslag.png') });
   });
 });
