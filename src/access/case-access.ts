@@ -48,11 +48,12 @@ export function canSeeCase(actor: Actor, c: CaseVisibilityFacts): boolean {
   );
 }
 
+/** The facts of a case that decide who is invited to discuss it: a case's visibility facts will do. */
 export interface AgendaItemFacts {
   status: CaseStatus;
   referrerMemberId: string;
   referrerOrganisationId: string;
-  responsibleOrganisationId?: string;
+  responsibleOrganisationId?: string | null;
   involvedOrganisationIds: readonly string[];
 }
 

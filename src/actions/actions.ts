@@ -33,8 +33,7 @@ export interface ActionCardView {
 async function visibleAction(deps: ActionDeps, actor: Actor, actionId: string): Promise<{ action: ActionView; directorId?: string }> {
   const action = await findActionById(deps.db, actionId);
   const facts = action && (await findDiscussionFacts(deps.db, action.caseId));
-  const item = facts && { ...facts, responsibleOrganisationId: facts.responsibleOrganisationId ?? undefined };
-  if (!action || !item || !canSeeDiscussion(actor, item, { chairMemberId: facts.chairMemberId })) throw new DomainError(ErrorCode.NotFound, 'Action not found or not visible');
+  if (!action || !facts || !canSeeDiscussion(actor, facts, { chairMemberId: facts.chairMemberId })) throw new DomainError(ErrorCode.NotFound, 'Action not found or not visible');
   return { action, directorId: await findCurrentDirectorId(deps.db, action.caseId) };
 }
 

@@ -220,16 +220,6 @@ export async function findCaseGlances(tx: Tx, ids: string[]): Promise<Map<string
   }]));
 }
 
-/** Only what need-to-know decides on, for checks on a hot path (a claim) where the full case is not needed. */
-export async function findCaseVisibility(tx: Tx, id: string): Promise<CaseVisibilityFacts | undefined> {
-  if (!isUuid(id)) return undefined;
-  const r = await tx.case.findUnique({
-    where: { id },
-    select: { status: true, referrerMemberId: true, referrerOrganisationId: true, responsibleOrganisationId: true, organisations: { select: { organisationId: true } } },
-  });
-  return r ? { ...r, involvedOrganisationIds: r.organisations.map((o) => o.organisationId) } : undefined;
-}
-
 /** The facts that decide who sees the discussion of a case: its organisations and its table's chair. */
 export async function findDiscussionFacts(tx: Tx, id: string): Promise<(CaseVisibilityFacts & { chairMemberId?: string }) | undefined> {
   if (!isUuid(id)) return undefined;

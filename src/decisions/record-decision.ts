@@ -1,9 +1,9 @@
 import type { Actor } from '../actor.ts';
-import { canChair, canSeeDiscussion, invitedOrganisationIds, type AgendaItemFacts } from '../access/case-access.ts';
+import { canChair, canSeeDiscussion, invitedOrganisationIds } from '../access/case-access.ts';
 import { createActions } from '../actions/action.repository.ts';
 import { scheduleReminders } from '../actions/reminders.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { findCaseById } from '../cases/case.repository.ts';
+import { findCaseById, visibilityFacts } from '../cases/case.repository.ts';
 import type { CaseRecord } from '../cases/case.types.ts';
 import type { Clock } from '../clock.ts';
 import { findAgendaItemRef, isOnAgenda, setItemState } from '../conferences/agenda.repository.ts';
@@ -36,13 +36,7 @@ export async function loadDecisionContext(db: Db, actor: Actor, caseId: string, 
   const found = await findCaseById(db, caseId);
   const table = found?.table && (await findTableById(db, found.table.id));
   if (!found || !table) throw new DomainError(ErrorCode.NotFound, 'Case not found');
-  const facts: AgendaItemFacts = {
-    status: found.status,
-    referrerMemberId: found.referrer.memberId,
-    referrerOrganisationId: found.referrer.organisationId,
-    responsibleOrganisationId: found.responsibleOrganisation?.id,
-    involvedOrganisationIds: found.organisations.map((o) => o.id),
-  };
+  const facts = visibilityFacts(found);
   if (!canSeeDiscussion(actor, facts, { chairMemberId: table.chair?.memberId })) throw new DomainError(ErrorCode.NotFound, 'Case not found');
   if (!canChair(actor, { chairMemberId: table.chair?.memberId })) {
     throw new DomainError(ErrorCode.Forbidden, 'Only the chair records decisions', { permission: 'decisions.record' });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
-import { canChair, canContribute, canSeeContribution, canSeeDiscussion, type AgendaItemFacts } from '../access/case-access.ts';
+import { canChair, canContribute, canSeeContribution, canSeeDiscussion } from '../access/case-access.ts';
 import { listActionsOfCases, type ActionView } from '../actions/action.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { findCaseById } from '../cases/case.repository.ts';
+import { findCaseById, visibilityFacts } from '../cases/case.repository.ts';
 import type { CaseRecord } from '../cases/case.types.ts';
 import type { Clock } from '../clock.ts';
 import { findSessionById, type SessionView } from '../conferences/session.repository.ts';
@@ -46,13 +46,7 @@ async function loadItem(db: Db, actor: Actor, agendaItemId: string) {
   if (!item || !found) throw new DomainError(ErrorCode.NotFound, 'Agenda item not found or not visible');
   const session = (await findSessionById(db, item.sessionId))!;
   const table = (await findTableById(db, session.tableId))!;
-  const facts: AgendaItemFacts = {
-    status: found.status,
-    referrerMemberId: found.referrer.memberId,
-    referrerOrganisationId: found.referrer.organisationId,
-    responsibleOrganisationId: found.responsibleOrganisation?.id,
-    involvedOrganisationIds: found.organisations.map((o) => o.id),
-  };
+  const facts = visibilityFacts(found);
   if (!canSeeDiscussion(actor, facts, { chairMemberId: table.chair?.memberId })) throw new DomainError(ErrorCode.NotFound, 'Agenda item not found or not visible');
   const chairing = canChair(actor, { chairMemberId: table.chair?.memberId });
   // Attendance counts the invited organisations that took part in the meeting, not the chair's own, and not later.
