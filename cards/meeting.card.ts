@@ -139,8 +139,11 @@ export function discussionCard(v: DiscussionView, notice?: string): AdaptiveCard
   if (v.chairing) actions.push(execute(decidedHere ? 'Besluit corrigeren' : 'Besluit vastleggen', Verb.decisionForm, data));
   // The chair can close the meeting from here too (the channel card may be out of reach in a call).
   if (v.chairing && v.session.openedAt && !v.session.closedAt) actions.push(execute('Overleg sluiten', Verb.sessionClose, { sessionId: v.session.id }, { style: 'destructive' }));
-  actions.push(execute('Vernieuwen', Verb.discussionOpen, data));
-  return card(body, actions);
+  const refresh = execute('Vernieuwen', Verb.discussionOpen, data);
+  actions.push(refresh);
+  // In Teams the card in the person's own chat refreshes when they look at it, so others' contributions show.
+  // The answer is our own invoke response (bot/card-action.ts): no edit of the message, so no refresh storm.
+  return card(body, actions, { refresh: { action: refresh } });
 }
 
 export interface DecisionFormView {
@@ -255,6 +258,7 @@ export function minutesCard(m: { agenda: AgendaView; items: MinutesItem[] }): Ad
   for (const item of m.items) {
     body.push(subheading(`${item.reference}: ${itemStateLabels[item.state]}`));
     body.push(paragraph(`Aanwezig: ${item.attendance.join(', ') || '-'}`, { subtle: true }));
+    body.push(...item.contributions.slice(-5).map((c) => paragraph(`${c.organisation.name}${c.sensitive ? ' (gevoelig)' : ''}: ${clip(c.text, 300)}`)));
     for (const d of item.decisions) body.push(...decisionBlock(d, item.decisions, tz));
     body.push(...item.actions.map((x) => paragraph(actionLine(x))));
     body.push({ type: 'ActionSet', actions: [execute('Open casus', Verb.discussionOpen, { agendaItemId: item.agendaItemId })] });

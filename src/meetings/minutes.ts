@@ -1,5 +1,5 @@
 import type { Actor } from '../actor.ts';
-import { canSeeDiscussion } from '../access/case-access.ts';
+import { canChair, canSeeContribution, canSeeDiscussion } from '../access/case-access.ts';
 import { listAgendaItems } from '../conferences/agenda.repository.ts';
 import { findTableById } from '../conferences/table.repository.ts';
 import { listActionsOfCases, type ActionView } from '../actions/action.repository.ts';
@@ -9,13 +9,15 @@ import { listOrganisations } from '../organisations/organisation.repository.ts';
 import type { DecisionView } from '../decisions/decision.repository.ts';
 import { listDecisions } from '../decisions/decision.repository.ts';
 import type { MeetingDeps } from './discussion.ts';
-import { listAttendance } from './discussion.repository.ts';
+import { listAttendance, listContributions, type ContributionView } from './discussion.repository.ts';
 
 export interface MinutesItem {
   agendaItemId: string;
   reference: string;
   state: AgendaView['items'][number]['state'];
   attendance: string[];
+  /** What was brought in at this meeting that the viewer may see (a sensitive one: its organisation and the chair). */
+  contributions: ContributionView[];
   decisions: DecisionView[];
   actions: ActionView[];
 }
@@ -31,12 +33,14 @@ export async function sessionMinutes(deps: MeetingDeps, actor: Actor, sessionId:
   const rows = new Map((await listAgendaItems(deps.db, [sessionId])).map((r) => [r.id, r]));
   const visible = agenda.items.filter((i) => rows.has(i.id) && canSeeDiscussion(actor, rows.get(i.id)!, { chairMemberId: table?.chair?.memberId }));
   const caseIds = visible.map((i) => i.caseId);
-  const [attendance, organisations, actions, decisions] = await Promise.all([
+  const [attendance, organisations, actions, decisions, contributions] = await Promise.all([
     listAttendance(deps.db, visible.map((i) => i.id)),
     listOrganisations(deps.db),
     listActionsOfCases(deps.db, caseIds),
     Promise.all(caseIds.map((id) => listDecisions(deps.db, id))),
+    Promise.all(caseIds.map((id) => listContributions(deps.db, id))),
   ]);
+  const chairing = canChair(actor, { chairMemberId: table?.chair?.memberId });
   const names = new Map(organisations.map((o) => [o.id, o.name]));
   if (visible.length) await recordAudit(deps.db, actor, { action: 'minutes.viewed', recordType: 'session', recordId: sessionId, purpose: 'casusoverleg' });
   return {
@@ -49,6 +53,7 @@ export async function sessionMinutes(deps: MeetingDeps, actor: Actor, sessionId:
         reference: item.reference,
         state: item.state,
         attendance: attendance.filter((x) => x.agendaItemId === item.id).map((x) => names.get(x.organisationId) ?? '').sort(),
+        contributions: contributions[n]!.filter((c) => c.agendaItemId === item.id && canSeeContribution(actor, { organisationId: c.organisation.id, sensitive: c.sensitive }, { chairing })),
         decisions: taken,
         actions: actions.filter((x) => ids.has(x.decisionId)),
       };

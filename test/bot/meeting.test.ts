@@ -67,6 +67,11 @@ describe('a session in Teams', () => {
     expect(await db.contribution.count()).toBe(1);
     const { body: youth } = await bot.click(youthCareContact, Verb.discussionOpen, { agendaItemId });
     expect(textOf(youth.value)).toContain('Drie meldingen huiselijk geweld dit jaar');
+    // In Teams the case card refreshes itself; the automatic invoke answers the viewer and edits nothing.
+    const automatic = { replyToId: 'case-card', value: { action: { type: 'Action.Execute', verb: Verb.discussionOpen, data: { verb: Verb.discussionOpen, agendaItemId } }, trigger: 'automatic' } };
+    const { body: refreshed } = await bot.click(youthCareContact, Verb.discussionOpen, {}, automatic);
+    expect((refreshed.value as { refresh?: { action: { verb: string } } }).refresh?.action.verb).toBe(Verb.discussionOpen);
+    expect(bot.edited.filter((a) => a.id === 'case-card')).toEqual([]);
     const { body: outsider } = await bot.click(krusada, Verb.discussionOpen, { agendaItemId }, inChannel());
     expect(outsider.value).toBe('Dat kan ik niet vinden. Misschien is het verwijderd, of heb je er geen toegang toe.');
 
@@ -103,7 +108,7 @@ describe('a session in Teams', () => {
 
     // The verslag: the invited see their case with who took part and what was decided; the others see none of it.
     const { body: minutes } = await bot.click(youthCareContact, Verb.sessionMinutes, { sessionId }, inChannel());
-    expect(textOf(minutes.value)).toMatch(new RegExp(`${reference}: besloten[\\s\\S]*Aanwezig: Korps Politie CN[\\s\\S]*Huisuitzetting voorkomen[\\s\\S]*Huisbezoek afleggen`));
+    expect(textOf(minutes.value)).toMatch(new RegExp(`${reference}: besloten[\\s\\S]*Aanwezig: Korps Politie CN[\\s\\S]*Korps Politie CN: Drie meldingen huiselijk geweld[\\s\\S]*Huisuitzetting voorkomen[\\s\\S]*Huisbezoek afleggen`));
     const { body: notInvited } = await bot.click(krusada, Verb.sessionMinutes, { sessionId }, inChannel());
     expect(textOf(notInvited.value)).toContain('Jouw organisatie was voor geen van de casussen uitgenodigd.');
     expect(textOf(notInvited.value)).not.toMatch(/Huisuitzetting|Huisbezoek|ZVH-2026/); // the shared card is edited through the notifier only, never by an invoke answer

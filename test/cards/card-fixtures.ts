@@ -593,8 +593,8 @@ export const cardFixtures: CardFixture[] = [
     () => minutesCard({
       agenda: heldAgenda,
       items: [
-        { agendaItemId: uuid(800), reference: 'ZVH-2026-0000', state: 'decided', attendance: [politie.name, forma.name, jeugdzorg.name], decisions: [supersededDecision, correctedDecision], actions },
-        { agendaItemId: uuid(801), reference: 'ZVH-2026-0001', state: 'deferred', attendance: [], decisions: [], actions: [] },
+        { agendaItemId: uuid(800), reference: 'ZVH-2026-0000', state: 'decided', attendance: [politie.name, forma.name, jeugdzorg.name], contributions, decisions: [supersededDecision, correctedDecision], actions },
+        { agendaItemId: uuid(801), reference: 'ZVH-2026-0001', state: 'deferred', attendance: [], contributions: [], decisions: [], actions: [] },
       ],
     }),
   ],
