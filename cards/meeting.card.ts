@@ -75,7 +75,7 @@ function decisionBlock(d: DecisionView, all: DecisionView[], tz: string): Elemen
 }
 
 function actionLine(x: ActionView): string {
-  const state = x.state === 'done' ? `klaar${x.result ? `: ${clip(x.result, 200)}` : ''}` : x.claimedBy ? `Opgepakt door ${x.claimedBy.name}` : 'nog niet opgepakt';
+  const state = x.state === 'done' ? `klaar${x.result ? `: ${clip(x.result, 200)}` : ''}` : x.state === 'cancelled' ? 'vervallen (besluit gecorrigeerd)' : x.claimedBy ? `Opgepakt door ${x.claimedBy.name}` : 'nog niet opgepakt';
   return `**${x.reference}** · ${clip(x.description, 200)} · ${x.organisation.name} · uiterlijk ${formatIsoDate(x.dueDate)} · ${state}`;
 }
 
@@ -153,6 +153,8 @@ export interface DecisionFormView {
   current?: DecisionView;
   candidates: { id: string; name: string; organisationName: string }[];
   organisations: { id: string; name: string }[];
+  /** Organisations already recorded as present (they contributed): the attendance field starts with them. */
+  present?: string[];
   values: FormValues;
   errors?: FieldErrors;
 }
@@ -175,6 +177,7 @@ export function decisionFormCard(v: DecisionFormView): AdaptiveCard {
       : [paragraph('Casusregisseur: niemand van de uitgenodigde organisaties is als lid geregistreerd. Laat de procesmanager iemand toevoegen met "lid toevoegen"; tot dan kan het besluit niet worden opgeslagen.', { color: 'Attention' })]),
     ...choiceField('nextStep', 'Volgende stap', nextSteps.map((s) => ({ title: nextStepLabels[s], value: s })), values, errors, { expanded: true }),
     ...dateField('nextDate', 'Terug op de agenda op (bij "Terug op de agenda")', values, errors),
+    ...choiceField('attendance', 'Aanwezige organisaties', v.organisations.map((o) => ({ title: o.name, value: o.id })), { attendance: values.attendance ?? v.present?.join(',') }, errors, { multi: true, required: false, placeholder: 'Wie nam deel aan de bespreking?' }),
     subheading('Acties'),
   ];
   for (let n = 1; n <= maxActionsPerDecision; n++) {
@@ -205,7 +208,7 @@ export function actionCard(v: ActionCardView, notice?: string): AdaptiveCard {
     facts([
       ['Organisatie', x.organisation.name],
       ['Uiterlijk', formatIsoDate(x.dueDate)],
-      ['Stand', x.state === 'done' ? 'Klaar' : x.claimedBy ? `Opgepakt door ${x.claimedBy.name}` : 'Nog niet opgepakt'],
+      ['Stand', x.state === 'done' ? 'Klaar' : x.state === 'cancelled' ? 'Vervallen: het besluit is gecorrigeerd' : x.claimedBy ? `Opgepakt door ${x.claimedBy.name}` : 'Nog niet opgepakt'],
       ...(x.result ? ([['Resultaat', clip(x.result, 500)]] as [string, string][]) : []),
     ]),
   ];

@@ -97,6 +97,7 @@ export function registerMeeting(app: Application<TurnState>, deps: BotDeps): voi
       current: view.decisions.find((d) => d.agendaItemId === agendaItemId && !d.supersededById),
       candidates: loaded.candidates.map((m) => ({ id: m.id, name: m.displayName, organisationName: m.organisationName })),
       organisations: loaded.invited.map((id) => ({ id, name: names.get(id)! })),
+      present: [...new Set(view.contributions.filter((c) => c.agendaItemId === agendaItemId).map((c) => c.organisation.id))].filter((id) => loaded.invited.includes(id)),
       values,
       errors,
     });

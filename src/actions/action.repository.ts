@@ -1,7 +1,7 @@
 import type { Tx } from '../db/client.ts';
 import { isUuid } from '../validation.ts';
 
-export type ActionState = 'open' | 'claimed' | 'done';
+export type ActionState = 'open' | 'claimed' | 'done' | 'cancelled';
 
 export interface ActionView {
   id: string;
@@ -113,7 +113,7 @@ export async function listActionsOfCases(tx: Tx, caseIds: string[]): Promise<Act
 /** Unfinished actions past due in the cases this member directs (the decision in force names them regisseur). */
 export async function listOverdueActionsDirectedBy(tx: Tx, memberId: string, today: Date): Promise<ActionView[]> {
   const rows = await tx.caseAction.findMany({
-    where: { state: { not: 'done' }, dueDate: { lt: today }, case: { decisions: { some: { directorMemberId: memberId, supersededBy: null } } } },
+    where: { state: { in: ['open', 'claimed'] }, dueDate: { lt: today }, case: { decisions: { some: { directorMemberId: memberId, supersededBy: null } } } },
     select,
     orderBy: { dueDate: 'asc' },
     take: 50,
@@ -124,4 +124,11 @@ export async function listOverdueActionsDirectedBy(tx: Tx, memberId: string, tod
 /** How many actions the decisions taken on these agenda items agreed. */
 export async function countActionsOfItems(tx: Tx, agendaItemIds: string[]): Promise<number> {
   return tx.caseAction.count({ where: { decision: { agendaItemId: { in: agendaItemIds } } } });
+}
+
+/** A corrected decision's unfinished actions stop: the correction names the actions that count now. */
+export async function cancelOpenActionsOf(tx: Tx, decisionId: string): Promise<string[]> {
+  const rows = await tx.caseAction.findMany({ where: { decisionId, state: { in: ['open', 'claimed'] } }, select: { id: true } });
+  await tx.caseAction.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { state: 'cancelled' } });
+  return rows.map((r) => r.id);
 }

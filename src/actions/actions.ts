@@ -39,7 +39,7 @@ async function visibleAction(deps: ActionDeps, actor: Actor, actionId: string): 
 
 /** What this person may do with the action as it stands. */
 async function cardView(deps: ActionDeps, actor: Actor, action: ActionView, directorId: string | undefined): Promise<ActionCardView> {
-  const mayReassign = canReassignAction(actor, { directorMemberId: directorId }) && action.state !== 'done';
+  const mayReassign = canReassignAction(actor, { directorMemberId: directorId }) && (action.state === 'open' || action.state === 'claimed');
   const colleagues = mayReassign
     ? (await listActiveMembers(deps.db, { organisationId: action.organisation.id })).map((m) => ({ memberId: m.id, name: m.displayName }))
     : [];

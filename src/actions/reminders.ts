@@ -29,7 +29,7 @@ export function actionReminderHandlers(deps: { db: Db; notify(notifications: Not
     kind,
     async run(job, context) {
       const action = await findActionById(deps.db, job.subjectId);
-      if (!action || action.state === 'done') return { state: 'done' };
+      if (!action || action.state === 'done' || action.state === 'cancelled') return { state: 'done' };
       const to = action.claimedBy
         ? (await listActiveMembers(deps.db, { organisationId: action.organisation.id })).filter((m) => m.id === action.claimedBy!.memberId)
         : await listActiveMembers(deps.db, { organisationId: action.organisation.id });

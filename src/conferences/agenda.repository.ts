@@ -101,7 +101,7 @@ export async function listCasesWithOverdueActions(tx: Tx, tableId: string, befor
     where: {
       tableId,
       status: 'accepted',
-      actions: { some: { state: { not: 'done' }, dueDate: { lt: before } } },
+      actions: { some: { state: { in: ['open', 'claimed'] }, dueDate: { lt: before } } },
       agendaItems: { none: { sessionId } },
     },
     select: { id: true },

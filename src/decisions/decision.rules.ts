@@ -4,8 +4,8 @@ import { fieldErrors, parseDutchDate, requiredChoice, requiredText } from '../va
 export const nextSteps = ['backOnAgenda', 'regieFollowUp', 'shadowList', 'closure'] as const;
 export type NextStep = (typeof nextSteps)[number];
 
-/** How many action rows the decision card offers. */
-export const maxActionsPerDecision = 5;
+/** How many action rows the decision card offers: with every partner in each organisation list, four keep the card under 24 KB. */
+export const maxActionsPerDecision = 4;
 
 export const DecisionField = {
   action: (n: number, key: 'description' | 'organisationId' | 'dueDate') => `action${n}_${key}`,
@@ -18,6 +18,8 @@ export interface DecisionInput {
   nextStep: NextStep;
   nextDate?: string;
   actions: { description: string; organisationId: string; dueDate: string }[];
+  /** The invited organisations that took part in the discussion, as the chair marks them. */
+  attendance: string[];
   correctionReason?: string;
 }
 
@@ -64,6 +66,8 @@ export function parseDecision(values: Record<string, string | undefined>, ctx: D
     else if (dueDate < ctx.today) errors[f('dueDate')] = 'De datum ligt in het verleden.';
     actions.push({ description, organisationId, dueDate });
   }
+  const attendance = (values.attendance ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+  if (attendance.some((id) => !ctx.actionOrganisations.has(id))) errors.attendance = 'Kies alleen organisaties die voor deze casus zijn uitgenodigd.';
   if (parsed.success) {
     const d = parsed.data;
     if (!ctx.directorCandidates.has(d.directorMemberId)) errors.directorMemberId = 'Kies een casusregisseur van een betrokken organisatie.';
@@ -82,6 +86,7 @@ export function parseDecision(values: Record<string, string | undefined>, ctx: D
       goal: d.goal, plan: d.plan, directorMemberId: d.directorMemberId, nextStep: d.nextStep,
       ...(d.nextStep === 'backOnAgenda' ? { nextDate: parseDutchDate(d.nextDate ?? '') } : {}),
       actions,
+      attendance,
       ...(ctx.correcting ? { correctionReason: d.correctionReason } : {}),
     },
   };

@@ -1,6 +1,7 @@
 import type { Actor } from '../actor.ts';
 import { canChair, canSeeDiscussion, invitedOrganisationIds } from '../access/case-access.ts';
-import { createActions } from '../actions/action.repository.ts';
+import { cancelOpenActionsOf, createActions } from '../actions/action.repository.ts';
+import { recordAttendance } from '../meetings/discussion.repository.ts';
 import { scheduleReminders } from '../actions/reminders.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findCaseById, visibilityFacts } from '../cases/case.repository.ts';
@@ -85,10 +86,15 @@ export async function recordDecision(
         return { superseded: true as const };
       }
     }
+    // The corrected decision's unfinished actions stop (and with them their reminders and the overdue feed).
+    if (input.supersedesId) await cancelOpenActionsOf(tx, input.supersedesId);
     const decisionId = await createDecision(tx, { ...decision, caseId: loaded.case.id, agendaItemId: input.agendaItemId, decidedByMemberId: actor.memberId, supersedesId: input.supersedesId, submissionId, decidedAt: now });
     const actionIds = await createActions(tx, loaded.case.id, decisionId, decision.actions);
     await scheduleReminders(tx, decision.actions.map((a, i) => ({ id: actionIds[i]!, dueDate: a.dueDate })), loaded.table.schedule.timeZone);
-    if (input.agendaItemId) await markDecided(tx, input.agendaItemId, loaded.case.id, now);
+    if (input.agendaItemId) {
+      await markDecided(tx, input.agendaItemId, loaded.case.id, now);
+      for (const organisationId of decision.attendance) await recordAttendance(tx, input.agendaItemId, organisationId);
+    }
     const booked = decision.nextStep === 'backOnAgenda' && decision.nextDate ? await bookReturn(tx, loaded.table, loaded.case, decision.nextDate) : [];
     await recordAudit(tx, actor, { action: input.supersedesId ? 'decision.corrected' : 'decision.recorded', recordType: 'case', recordId: loaded.case.id, purpose: 'casusoverleg' });
     return { decisionId, actionIds, booked };

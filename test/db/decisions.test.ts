@@ -49,8 +49,14 @@ const decision = (overrides: Record<string, string> = {}) => ({
 
 describe('besluiten', () => {
   it('the chair records goal, plan, regisseur and actions; the owning organisation hears of its action, nobody else', async () => {
-    const result = await recordDecision(deps, a.pm, { caseId, agendaItemId, values: decision() });
+    expect(await recordDecision(deps, a.pm, { caseId, agendaItemId, values: decision({ attendance: a.orgs['Krusada']! }) })).toEqual({
+      ok: false, errors: { attendance: 'Kies alleen organisaties die voor deze casus zijn uitgenodigd.' },
+    });
+    const result = await recordDecision(deps, a.pm, { caseId, agendaItemId, values: decision({ attendance: `${a.orgs['Korps Politie CN']},${a.orgs['Jeugdzorg CN']}` }) });
     if (!result.ok) throw new Error(JSON.stringify(result));
+    expect((await db.attendance.findMany({ where: { agendaItemId }, select: { organisationId: true } })).map((x) => x.organisationId).sort()).toEqual(
+      [a.orgs['Korps Politie CN'], a.orgs['Jeugdzorg CN']].sort(),
+    );
     const [stored] = await listDecisions(db, caseId);
     expect(stored).toMatchObject({ goal: 'Huisuitzetting voorkomen en rust in het gezin', director: { name: 'Marco Rosaria' }, nextStep: 'regieFollowUp', decidedBy: { name: 'Ingrid Martina' } });
     expect((await db.agendaItem.findUniqueOrThrow({ where: { id: agendaItemId } })).state).toBe('decided');
@@ -98,6 +104,9 @@ describe('besluiten', () => {
     expect(all[0]).toMatchObject({ goal: 'Huisuitzetting voorkomen en rust in het gezin', supersededById: all[1]!.id });
     expect(all[1]).toMatchObject({ supersedesId: all[0]!.id });
     expect((await findCurrentDecision(db, caseId))?.id).toBe(all[1]!.id);
+    // The corrected decision's unfinished action stopped; the correction's own action counts.
+    const actions = await db.caseAction.findMany({ orderBy: { createdAt: 'asc' }, select: { decisionId: true, state: true } });
+    expect(actions).toEqual([{ decisionId: all[0]!.id, state: 'cancelled' }, { decisionId: all[1]!.id, state: 'open' }]);
   });
 
   it('a second new decision on the same agenda item (two open cards) does not stand beside the first; a repeated card adds nothing', async () => {

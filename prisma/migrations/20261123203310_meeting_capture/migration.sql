@@ -5,7 +5,7 @@ CREATE TYPE "ItemState" AS ENUM ('waiting', 'active', 'decided', 'deferred');
 CREATE TYPE "NextStep" AS ENUM ('backOnAgenda', 'regieFollowUp', 'shadowList', 'closure');
 
 -- CreateEnum
-CREATE TYPE "ActionState" AS ENUM ('open', 'claimed', 'done');
+CREATE TYPE "ActionState" AS ENUM ('open', 'claimed', 'done', 'cancelled');
 
 -- AlterTable
 ALTER TABLE "conference_table" ADD COLUMN     "teamsMeetingId" TEXT;
