@@ -8,7 +8,7 @@ import { assertCan, can } from '../../src/access/policy.ts';
 import { listSessions, countItems } from '../../src/conferences/session.repository.ts';
 import { addExtraSession, cancelSession, moveSession, sessionLocalTime, type SessionChangeResult } from '../../src/conferences/sessions.ts';
 import { findTableById, listTables } from '../../src/conferences/table.repository.ts';
-import { closeTable, linkChannel, listTableOverview, saveTable } from '../../src/conferences/tables.ts';
+import { closeTable, linkChannel, linkMeeting, listTableOverview, saveTable } from '../../src/conferences/tables.ts';
 import { DomainError, ErrorCode } from '../../src/errors.ts';
 import { listActiveMembers } from '../../src/members/member.repository.ts';
 import { listPartners } from '../../src/organisations/organisation.repository.ts';
@@ -19,6 +19,8 @@ import { actorOf, conversationKind } from '../turn-context.ts';
 
 type Data = Record<string, unknown>;
 const text = (data: Data, key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
+
+const meetingIdOf = (context: TurnContext) => (context.activity.channelData as { meeting?: { id?: string } } | undefined)?.meeting?.id;
 
 export function registerTables(app: Application<TurnState>, deps: BotDeps): void {
   const list = async (context: TurnContext, notice?: string) => {
@@ -94,7 +96,7 @@ export function registerTables(app: Application<TurnState>, deps: BotDeps): void
 
   // In a channel, with an @mention (Teams strips it): this channel becomes where the table's agenda goes.
   app.message(/^\s*tafel koppelen\s*$/i, async (context) => {
-    if (conversationKind(context.activity) !== 'channel') {
+    if (conversationKind(context.activity) !== 'channel' && !meetingIdOf(context)) {
       await context.sendActivity('Typ dit in het kanaal van de overlegtafel, met @Casusbot ervoor: "@Casusbot tafel koppelen".');
       return;
     }
@@ -102,9 +104,14 @@ export function registerTables(app: Application<TurnState>, deps: BotDeps): void
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(linkChannelCard(await listTables(deps.db)))] });
   });
   onCardAction<Data>(app, Verb.tableLink, async (context, data) => {
-    if (conversationKind(context.activity) !== 'channel') return 'Een tafel koppel je in het kanaal zelf.';
+    const meetingId = meetingIdOf(context);
+    if (conversationKind(context.activity) !== 'channel') {
+      // The chat of a Teams meeting outside a channel: its start and end reach the table; the agenda stays where it is.
+      if (!meetingId) return 'Een tafel koppel je in het kanaal zelf, of in de chat van het Teams-overleg van de tafel.';
+      const table = await linkMeeting(deps, actorOf(context), text(data, 'tableId'), meetingId);
+      return `Dit Teams-overleg hoort nu bij tafel ${table.name}: als het begint, opent het casusoverleg.`;
+    }
     const conversationId = context.activity.conversation.id.split(';')[0]!;
-    const meetingId = (context.activity.channelData as { meeting?: { id?: string } } | undefined)?.meeting?.id;
     const table = await linkChannel(deps, actorOf(context), text(data, 'tableId'), conversationId, meetingId);
     deps.log.info({ tableId: table.id }, 'channel linked to table');
     const confirmation = channelLinkedCard(table);

@@ -111,11 +111,14 @@ export async function setTableClosed(tx: Tx, id: string, closedAt: Date): Promis
 }
 
 export async function setTableChannel(tx: Tx, id: string, channelConversationId: string, teamsMeetingId?: string): Promise<void> {
-  if (teamsMeetingId) {
-    // A meeting belongs to one table: linking it here unlinks it elsewhere.
-    await tx.conferenceTable.updateMany({ where: { teamsMeetingId, id: { not: id } }, data: { teamsMeetingId: null } });
-  }
-  await tx.conferenceTable.update({ where: { id }, data: { channelConversationId, ...(teamsMeetingId ? { teamsMeetingId } : {}) } });
+  if (teamsMeetingId) await setTableMeeting(tx, id, teamsMeetingId);
+  await tx.conferenceTable.update({ where: { id }, data: { channelConversationId } });
+}
+
+export async function setTableMeeting(tx: Tx, id: string, teamsMeetingId: string): Promise<void> {
+  // A meeting belongs to one table: linking it here unlinks it elsewhere.
+  await tx.conferenceTable.updateMany({ where: { teamsMeetingId, id: { not: id } }, data: { teamsMeetingId: null } });
+  await tx.conferenceTable.update({ where: { id }, data: { teamsMeetingId } });
 }
 
 export async function findTableByMeeting(tx: Tx, teamsMeetingId: string): Promise<TableView | undefined> {

@@ -13,7 +13,7 @@ import { countItems as countSessionItems } from './session.repository.ts';
 import { agendaDueAt, agendaPostJob, ensureAgendaJob, planSessions } from './planning.ts';
 import { scheduleProblems, type TableSchedule } from './schedule.ts';
 import { activeSessionStatuses, listPlannedOccurrences, listSessions, setSessionStatus, type SessionView } from './session.repository.ts';
-import { createTable, findTableById, findTableByName, listTables, setTableChannel, setTableClosed, updateTable, type TableInput, type TableView } from './table.repository.ts';
+import { createTable, findTableById, findTableByName, listTables, setTableChannel, setTableClosed, setTableMeeting, updateTable, type TableInput, type TableView } from './table.repository.ts';
 import { occurrencesBetween } from './schedule.ts';
 
 export interface ConferenceDeps {
@@ -152,5 +152,17 @@ export async function linkChannel(deps: ConferenceDeps, actor: Actor, tableId: s
     }
     await recordAudit(tx, actor, { action: 'table.channelLinked', recordType: 'table', recordId: table.id, purpose: 'tafelbeheer' });
     return { ...table, channelConversationId: conversationId };
+  });
+}
+
+/** `tafel koppelen` in the chat of a Teams meeting that is not in a channel: only the meeting is linked. */
+export async function linkMeeting(deps: ConferenceDeps, actor: Actor, tableId: string, teamsMeetingId: string): Promise<TableView> {
+  assertCan(actor, 'tables.manage');
+  return deps.db.$transaction(async (tx) => {
+    const table = await findTableById(tx, tableId);
+    if (!table || table.closedAt) throw new DomainError(ErrorCode.NotFound, 'Table not found');
+    await setTableMeeting(tx, table.id, teamsMeetingId);
+    await recordAudit(tx, actor, { action: 'table.meetingLinked', recordType: 'table', recordId: table.id, purpose: 'tafelbeheer' });
+    return table;
   });
 }

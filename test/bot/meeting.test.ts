@@ -151,6 +151,19 @@ describe('the table\'s Teams meeting', () => {
     expect(JSON.stringify(cardOf(replies[0]))).toContain(Verb.sessionClose);
   });
 
+  it('a meeting whose chat is not a channel is linked from its chat; its start opens the session, the agenda channel stays', async () => {
+    const { bot, sessionId } = await stage();
+    const meetingChat: Partial<Activity> = {
+      conversation: { id: '19:meeting_abc@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId } as Activity['conversation'],
+      channelData: { tenant: { id: tenantId }, meeting: { id: 'MCMxOTptZWV0aW5n' } },
+    };
+    const { body } = await bot.click(processManager, Verb.tableLink, { tableId: (await listTables(db))[0]!.id }, meetingChat);
+    expect(body.value).toBe('Dit Teams-overleg hoort nu bij tafel Casusoverleg Bonaire: als het begint, opent het casusoverleg.');
+    expect((await listTables(db))[0]!.channelConversationId).toBe(channelId);
+    await bot.deliver({ ...bot.personal(processManager), ...meetingEvent('meetingStart'), ...meetingChat, type: 'event', name: 'application/vnd.microsoft.meetingStart' });
+    expect((await db.conferenceSession.findUniqueOrThrow({ where: { id: sessionId } })).openedAt).not.toBeNull();
+  });
+
   it('a meeting no table is linked to changes nothing', async () => {
     const { bot, sessionId } = await stage();
     const replies = await bot.deliver({ ...bot.personal(processManager), ...meetingEvent('meetingStart') });
