@@ -111,7 +111,7 @@ describe('in the Agents Playground, like a person', () => {
     const ended = cardWith(pm, 'Het Teams-overleg is afgelopen');
     await ended.waitFor({ timeout: 30_000 });
     await expect(ended.innerText()).resolves.toContain('Casusoverleg Bonaire');
-    await expect(ended.getByRole('button', { name: 'Overleg sluiten' }).isVisible()).resolves.toBe(true);
+    await ended.getByRole('button', { name: 'Overleg sluiten' }).waitFor({ timeout: 30_000 }); // actions render a moment after the text
     await pm.screenshot({ path: join(outputDir, 'e2e-meeting-end.png') });
   });
 });
