@@ -9,12 +9,10 @@ import { cancelJob, reviveJob } from '../jobs/job.repository.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import { listPartners } from '../organisations/organisation.repository.ts';
 import { fieldErrors, requiredText } from '../validation.ts';
-import { countItems as countSessionItems } from './session.repository.ts';
 import { agendaDueAt, agendaPostJob, ensureAgendaJob, planSessions } from './planning.ts';
-import { scheduleProblems, type TableSchedule } from './schedule.ts';
-import { activeSessionStatuses, listPlannedOccurrences, listSessions, setSessionStatus, type SessionView } from './session.repository.ts';
+import { occurrencesBetween, scheduleProblems, type TableSchedule } from './schedule.ts';
+import { activeSessionStatuses, countItems, listPlannedOccurrences, listSessions, setSessionStatus, type SessionView } from './session.repository.ts';
 import { createTable, findTableById, findTableByName, listTables, setTableChannel, setTableClosed, setTableMeeting, updateTable, type TableInput, type TableView } from './table.repository.ts';
-import { occurrencesBetween } from './schedule.ts';
 
 export interface ConferenceDeps {
   db: Db;
@@ -84,7 +82,7 @@ export async function saveTable(deps: ConferenceDeps, actor: Actor, raw: unknown
       const planned = await listPlannedOccurrences(tx, table.id, now);
       const horizonEnd = new Date(Math.max(now.getTime(), ...planned.map((s) => s.startsAt.getTime())) + 1);
       const keep = new Set(occurrencesBetween(table.schedule, now, horizonEnd).map((d) => d.getTime()));
-      const counts = await countSessionItems(tx, planned.map((s) => s.id));
+      const counts = await countItems(tx, planned.map((s) => s.id));
       for (const s of planned) {
         if (keep.has(s.startsAt.getTime()) || counts.get(s.id)) continue;
         await setSessionStatus(tx, s.id, 'cancelled');
@@ -123,7 +121,7 @@ export async function closeTable(deps: ConferenceDeps, actor: Actor, tableId: st
     if (!table) throw new DomainError(ErrorCode.NotFound, 'Table not found');
     if (table.closedAt) return table;
     const coming = await listSessions(tx, { tableIds: [table.id], from: now, statuses: activeSessionStatuses });
-    const counts = await countSessionItems(tx, coming.map((s) => s.id));
+    const counts = await countItems(tx, coming.map((s) => s.id));
     if ([...counts.values()].some((n) => n > 0)) throw new DomainError(ErrorCode.Conflict, 'Table still has cases on coming agendas', { reason: 'tableHasAgenda' });
     for (const s of coming) {
       await setSessionStatus(tx, s.id, 'cancelled');
