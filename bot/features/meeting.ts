@@ -8,7 +8,7 @@ import { claimAction, completeAction, handBackAction, myActions, openAction, rea
 import { localParts } from '../../src/conferences/schedule.ts';
 import { findTableByChannel, findTableByMeeting } from '../../src/conferences/table.repository.ts';
 import { loadDecisionContext, recordDecision } from '../../src/decisions/record-decision.ts';
-import { addContribution, addIntervention, openDiscussion } from '../../src/meetings/discussion.ts';
+import { addContribution, addIntervention, findDiscussion, openDiscussion } from '../../src/meetings/discussion.ts';
 import { advanceSession, closeSession, currentSession, openSession, type SessionStep } from '../../src/meetings/run-session.ts';
 import type { Notification } from '../../src/notify/notification.ts';
 import { onCardAction } from '../card-action.ts';
@@ -105,13 +105,13 @@ export function registerMeeting(app: Application<TurnState>, deps: BotDeps): voi
   onCardAction<Data>(app, Verb.decisionForm, async (context, data) => decisionForm(context, text(data, 'agendaItemId')));
   onCardAction<Data>(app, Verb.decisionRecord, async (context, data) => {
     const agendaItemId = text(data, 'agendaItemId');
-    const view = await openDiscussion(deps, actorOf(context), agendaItemId);
+    const item = await findDiscussion(deps, actorOf(context), agendaItemId);
     const values = formValuesOf(data);
-    const result = await recordDecision(deps, actorOf(context), { caseId: view.case.id, agendaItemId, supersedesId: text(data, 'supersedesId') || undefined, values, submissionId: text(data, 'submissionId') });
+    const result = await recordDecision(deps, actorOf(context), { caseId: item.caseId, agendaItemId, supersedesId: text(data, 'supersedesId') || undefined, values, submissionId: text(data, 'submissionId') });
     if (!result.ok && 'errors' in result) return decisionForm(context, agendaItemId, values, result.errors);
     if (!result.ok) return discussion(context, agendaItemId, 'Iemand anders heeft intussen al een besluit vastgelegd of gecorrigeerd. Hieronder staat het besluit dat nu geldt.');
     deps.log.info({ decisionId: result.decisionId }, 'decision recorded');
-    tell([{ kind: 'agendaChanged', sessionId: view.session.id }, ...result.notifications]);
+    tell([{ kind: 'agendaChanged', sessionId: item.sessionId }, ...result.notifications]);
     return discussion(context, agendaItemId, 'Het besluit is vastgelegd. De organisaties met een actie krijgen bericht.');
   });
 

@@ -86,16 +86,22 @@ export async function publicAgenda(tx: Tx, sessionId: string): Promise<AgendaVie
   return (await loadOne(tx, sessionId)).agenda;
 }
 
+/** A session's agenda, for someone at its table only (anyone else hears it does not exist). */
+export async function agendaAtTable(deps: ConferenceDeps, actor: Actor, sessionId: string): Promise<{ agenda: AgendaView; table: TableView; rows: AgendaItemRow[] }> {
+  assertCan(actor, 'agenda.view');
+  const loaded = await loadOne(deps.db, sessionId);
+  if (!sitsAt(actor, loaded.table)) throw new DomainError(ErrorCode.NotFound, 'Session not found for this person');
+  return loaded;
+}
+
 /**
  * A person's own view of an agenda: for the items they may see (need-to-know, access/), a glance at the
  * case, and each such look audited; the rest exactly as the channel shows it.
  */
 export async function personalAgenda(deps: ConferenceDeps, actor: Actor, sessionId: string): Promise<AgendaView & { visibleCount: number }> {
-  assertCan(actor, 'agenda.view');
-  const loaded = await loadOne(deps.db, sessionId);
+  const loaded = await agendaAtTable(deps, actor, sessionId);
   const { table, rows } = loaded;
-  // Only someone at the table sees its agendas at all; before publication, only their own items.
-  if (!sitsAt(actor, table)) throw new DomainError(ErrorCode.NotFound, 'Session not found for this person');
+  // Before publication, only their own items.
   const mayManage = actor.role === 'processManager' || table.chair?.memberId === actor.memberId;
   const agenda = loaded.agenda.session.agendaPublishedAt || mayManage ? loaded.agenda : onlyVisible(loaded.agenda, rows, actor, table);
   const visible = rows.filter((r) => canSeeAgendaItem(actor, r, { chairMemberId: table.chair?.memberId })).map((r) => r.caseId);

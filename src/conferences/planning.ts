@@ -12,14 +12,15 @@ export const agendaPostJob = 'agenda.post';
 export const agendaDueAt = (table: Pick<TableView, 'agendaLeadHours'>, startsAt: Date) => new Date(startsAt.getTime() - hours(table.agendaLeadHours));
 
 /**
- * Keeps a table's sessions as rows a year ahead, each with its agenda-post job. Idempotent, so every
+ * Keeps a table's sessions as rows a year ahead, each with its agenda-post job; returns the coming ones. Idempotent, so every
  * instance may run it at start-up and hourly; moved and cancelled occurrences are not planned again.
  */
-export async function planSessions(tx: Tx, table: TableView, now: Date): Promise<void> {
-  if (table.closedAt) return;
+export async function planSessions(tx: Tx, table: TableView, now: Date): Promise<SessionView[]> {
+  if (table.closedAt) return [];
   await ensureSessionRows(tx, table.id, occurrencesBetween(table.schedule, now, new Date(now.getTime() + days(sessionHorizonDays))));
   const sessions = await listSessions(tx, { tableIds: [table.id], from: now, statuses: activeSessionStatuses });
   await ensureJobs(tx, sessions.filter((s) => !s.agendaPublishedAt).map((s) => ({ kind: agendaPostJob, subjectId: s.id, dueAt: agendaDueAt(table, s.startsAt) })));
+  return sessions;
 }
 
 export async function ensureAgendaJob(tx: Tx, table: TableView, session: SessionView): Promise<void> {

@@ -88,10 +88,6 @@ export async function setSessionStatus(tx: Tx, id: string, status: SessionStatus
   await tx.conferenceSession.update({ where: { id }, data: { status } });
 }
 
-export async function deleteSession(tx: Tx, id: string): Promise<void> {
-  await tx.conferenceSession.delete({ where: { id } });
-}
-
 /** Records the posted agenda card; only the first record counts (a later one must not erase the message id). */
 export async function recordAgendaPost(tx: Tx, id: string, post: { publishedAt: Date; conversationId: string; activityId?: string }): Promise<boolean> {
   const { count } = await tx.conferenceSession.updateMany({

@@ -83,7 +83,10 @@ export async function findTableByChannel(tx: Tx, channelConversationId: string):
   return t ? toView(t) : undefined;
 }
 
-/** Serialises bookings on one table within the calling transaction, so two accepts cannot overfill a meeting. */
+/**
+ * Serialises changes to one table's agendas within the calling transaction (bookings, edits, the meeting's
+ * moves, decisions), so positions, capacity and item states are read and written as one.
+ */
 export async function lockTableForBooking(tx: Tx, tableId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`table:${tableId}`}))`;
 }

@@ -5,11 +5,11 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
-import { cancelJob, reviveJob } from '../jobs/job.repository.ts';
+import { cancelJob, rescheduleJob, reviveJob } from '../jobs/job.repository.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import { listPartners } from '../organisations/organisation.repository.ts';
 import { fieldErrors, requiredText } from '../validation.ts';
-import { agendaDueAt, agendaPostJob, ensureAgendaJob, planSessions } from './planning.ts';
+import { agendaDueAt, agendaPostJob, planSessions } from './planning.ts';
 import { occurrencesBetween, scheduleProblems, type TableSchedule } from './schedule.ts';
 import { activeSessionStatuses, countItems, listPlannedOccurrences, listSessions, setSessionStatus, type SessionView } from './session.repository.ts';
 import { createTable, findTableById, findTableByName, listTables, setTableChannel, setTableClosed, setTableMeeting, updateTable, type TableInput, type TableView } from './table.repository.ts';
@@ -89,10 +89,9 @@ export async function saveTable(deps: ConferenceDeps, actor: Actor, raw: unknown
         await cancelJob(tx, agendaPostJob, s.id);
       }
     }
-    await planSessions(tx, table, now);
-    for (const s of await listSessions(tx, { tableIds: [table.id], from: now, statuses: activeSessionStatuses })) {
-      if (!s.agendaPublishedAt) await ensureAgendaJob(tx, table, s);
-    }
+    const coming = await planSessions(tx, table, now);
+    // A changed lead time moves the agenda posts that have not gone out (new jobs got it already).
+    if (existing) for (const s of coming) if (!s.agendaPublishedAt) await rescheduleJob(tx, agendaPostJob, s.id, agendaDueAt(table, s.startsAt));
     await recordAudit(tx, actor, { action: existing ? 'table.updated' : 'table.created', recordType: 'table', recordId: table.id, purpose: 'tafelbeheer' });
     return table;
   });

@@ -55,6 +55,12 @@ async function loadItem(db: Db, actor: Actor, agendaItemId: string) {
   return { item, found, session, table, chairing, invited, mayContribute: canContribute(actor, facts, { chairing }) };
 }
 
+/** Which case and meeting an agenda item is, for someone who may see its discussion; nothing is read or audited beyond that. */
+export async function findDiscussion(deps: MeetingDeps, actor: Actor, agendaItemId: string): Promise<{ caseId: string; sessionId: string }> {
+  const { found, session } = await loadItem(deps.db, actor, agendaItemId);
+  return { caseId: found.id, sessionId: session.id };
+}
+
 /** The live case card: Beeldvorming, Oordelen, Besluiten for one case, filtered for the viewer; the look is audited. */
 export async function openDiscussion(deps: MeetingDeps, actor: Actor, agendaItemId: string): Promise<DiscussionView> {
   const { item, found, session, table, chairing, mayContribute } = await loadItem(deps.db, actor, agendaItemId);

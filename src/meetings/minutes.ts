@@ -1,10 +1,8 @@
 import type { Actor } from '../actor.ts';
 import { canChair, canSeeContribution, canSeeDiscussion } from '../access/case-access.ts';
-import { listAgendaItems } from '../conferences/agenda.repository.ts';
-import { findTableById } from '../conferences/table.repository.ts';
 import { listActionsOfCases, type ActionView } from '../actions/action.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { personalAgenda, type AgendaView } from '../conferences/agenda.ts';
+import { agendaAtTable, type AgendaView } from '../conferences/agenda.ts';
 import { listOrganisations } from '../organisations/organisation.repository.ts';
 import type { DecisionView } from '../decisions/decision.repository.ts';
 import { listDecisions } from '../decisions/decision.repository.ts';
@@ -27,11 +25,10 @@ export interface MinutesItem {
  * took part, what was decided in that meeting and its actions. Other cases are not in it.
  */
 export async function sessionMinutes(deps: MeetingDeps, actor: Actor, sessionId: string): Promise<{ agenda: AgendaView; items: MinutesItem[] }> {
-  // personalAgenda refuses someone who is not at the table; the discussion itself follows canSeeDiscussion.
-  const agenda = await personalAgenda(deps, actor, sessionId);
-  const table = await findTableById(deps.db, agenda.table.id);
-  const rows = new Map((await listAgendaItems(deps.db, [sessionId])).map((r) => [r.id, r]));
-  const visible = agenda.items.filter((i) => rows.has(i.id) && canSeeDiscussion(actor, rows.get(i.id)!, { chairMemberId: table?.chair?.memberId }));
+  // Only someone at the table; of its cases, those whose discussion they may see.
+  const { agenda, table, rows: items } = await agendaAtTable(deps, actor, sessionId);
+  const rows = new Map(items.map((r) => [r.id, r]));
+  const visible = agenda.items.filter((i) => rows.has(i.id) && canSeeDiscussion(actor, rows.get(i.id)!, { chairMemberId: table.chair?.memberId }));
   const caseIds = visible.map((i) => i.caseId);
   const [attendance, organisations, actions, decisions, contributions] = await Promise.all([
     listAttendance(deps.db, visible.map((i) => i.id)),
@@ -40,7 +37,7 @@ export async function sessionMinutes(deps: MeetingDeps, actor: Actor, sessionId:
     Promise.all(caseIds.map((id) => listDecisions(deps.db, id))),
     Promise.all(caseIds.map((id) => listContributions(deps.db, id))),
   ]);
-  const chairing = canChair(actor, { chairMemberId: table?.chair?.memberId });
+  const chairing = canChair(actor, { chairMemberId: table.chair?.memberId });
   const names = new Map(organisations.map((o) => [o.id, o.name]));
   if (visible.length) await recordAudit(deps.db, actor, { action: 'minutes.viewed', recordType: 'session', recordId: sessionId, purpose: 'casusoverleg' });
   return {
