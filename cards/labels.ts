@@ -30,6 +30,8 @@ export const statusLabels: Record<CaseStatus, string> = {
   infoRequested: 'Meer informatie gevraagd',
   accepted: 'Geaccepteerd',
   rejected: 'Afgewezen',
+  shadowList: 'Op de schaduwlijst',
+  closed: 'Afgesloten',
 };
 
 /** The three national criteria, as the ZVH states them. */

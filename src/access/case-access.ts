@@ -113,3 +113,24 @@ export function canSeeContribution(actor: Pick<Actor, 'organisationId'>, contrib
 export function canContribute(actor: Pick<Actor, 'organisationId'>, item: AgendaItemFacts, context: { chairing: boolean }): boolean {
   return context.chairing || invitedOrganisationIds(item).includes(actor.organisationId);
 }
+
+/**
+ * Who follows a case up between meetings (regie buttons: back on the agenda, progress, proposals): its
+ * casusregisseur, and the procesmanager, who runs the network.
+ */
+export function canDirect(actor: Pick<Actor, 'memberId' | 'role'>, c: { directorMemberId?: string }): boolean {
+  return actor.role === 'processManager' || (c.directorMemberId !== undefined && c.directorMemberId === actor.memberId);
+}
+
+/** What the procesmanager alone does with a followed case: change its regisseur, approve proposals, remind evaluations. */
+export function canManageCase(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'processManager';
+}
+
+/**
+ * Evaluation answers of a closed case: the procesmanager reads them all; an involved organisation reads
+ * only its own. Nobody else, not even another involved organisation.
+ */
+export function canSeeEvaluation(actor: Pick<Actor, 'role' | 'organisationId'>, evaluation: { organisationId: string }): boolean {
+  return actor.role === 'processManager' || evaluation.organisationId === actor.organisationId;
+}

@@ -16,6 +16,8 @@ const permissions = {
   'tables.manage': ['processManager'],
   'agenda.manage': ['processManager'],
   'agenda.view': ['processManager', 'contactPerson', 'participant'],
+  /** The schaduwlijst: the procesmanager sees all of it; a regisseur (any member) only the cases they direct. */
+  'shadowList.view': ['processManager', 'contactPerson', 'participant'],
 } as const satisfies Record<string, readonly MemberRole[]>;
 
 export type Permission = keyof typeof permissions;

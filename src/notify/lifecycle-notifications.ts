@@ -1,0 +1,15 @@
+/**
+ * What the regie, schaduwlijst and closure use cases ask to be told. Each is rendered for its recipient by
+ * the use case that shows the case, so need-to-know is applied when the card is built, not here.
+ */
+export type LifecycleNotification =
+  /** The casusregisseur changed: the old one and the new one hear it. */
+  | { kind: 'directorChanged'; to: string; caseId: string; role: 'old' | 'new' }
+  /** A regisseur proposes the schaduwlijst or closure: the procesmanagers decide. */
+  | { kind: 'proposalMade'; to: string; proposalId: string }
+  /** The procesmanager decided a proposal: the proposer hears how. */
+  | { kind: 'proposalDecided'; to: string; proposalId: string }
+  /** A closed case: each involved organisation is asked to evaluate it (again, once, as a reminder). */
+  | { kind: 'evaluationRequested'; to: string; caseId: string; reminder: boolean }
+  /** A case came back from the schaduwlijst, or could not be booked: the regisseur and procesmanagers hear it. */
+  | { kind: 'shadowListReturn'; to: string; caseId: string; booked: boolean };
