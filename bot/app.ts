@@ -9,6 +9,7 @@ import { registerCases } from './features/cases.ts';
 import { registerAgenda } from './features/agenda.ts';
 import { registerTables } from './features/tables.ts';
 import { registerMeeting } from './features/meeting.ts';
+import { registerRegie } from './features/regie.ts';
 import { createIdentifyStep } from './identify.ts';
 import { PrismaStorage } from './storage.ts';
 import { createTurnErrorHandler } from './turn-error.ts';
@@ -34,6 +35,7 @@ export function createBot(deps: BotDeps, options: { adapter?: TeamsAdapter; botA
   registerTables(app, deps);
   registerAgenda(app, deps);
   registerMeeting(app, deps);
+  registerRegie(app, deps);
   registerFallback(app);
 
   return { app, onTurnError: createTurnErrorHandler(deps.log) };

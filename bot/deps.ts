@@ -4,6 +4,7 @@ import type { Db } from '../src/db/client.ts';
 import type { Logger } from '../src/logger.ts';
 import type { Notifier } from '../src/notify/notifier.ts';
 import type { JobRunner } from '../src/jobs/runner.ts';
+import type { Retention } from '../src/retention/retention.rules.ts';
 import type { BackgroundWork } from './background.ts';
 
 /** The people in the conversation a turn came from (Teams roster), to pick from in forms. */
@@ -21,4 +22,6 @@ export interface BotDeps {
   background: BackgroundWork;
   /** Due work (agenda posts): also run at once when a person asks (publish now). */
   jobs: JobRunner;
+  /** How long personal data are kept (config); defaultRetention when not given. */
+  retention?: Retention;
 }

@@ -22,9 +22,25 @@ const permissionMessages: Record<string, string> = {
   'discussion.contribute': 'Jouw organisatie is niet uitgenodigd voor deze casus.',
   'actions.claim': 'Deze actie is voor een andere organisatie. Alleen een medewerker van die organisatie kan hem oppakken.',
   'actions.reassign': 'Alleen de casusregisseur of de procesmanager kan een actie aan iemand anders geven.',
+  'regie.direct': 'Alleen de casusregisseur van deze casus (of de procesmanager) kan dit doen.',
+  'regie.changeDirector': 'Alleen de procesmanager kan de casusregisseur wijzigen.',
+  'proposals.decide': 'Alleen de procesmanager beslist over voorstellen voor de schaduwlijst of afsluiten.',
+  'evaluations.remind': 'Alleen de procesmanager stuurt herinneringen voor evaluaties.',
+};
+
+/** Why a step does not fit the current state, for the Conflict errors that say so. */
+const reasonMessages: Record<string, string> = {
+  caseClosed: 'Deze casus is afgesloten; dat kan niet meer.',
+  onShadowList: 'De casus staat op de schaduwlijst. Haal hem eerst terug.',
+  notOnShadowList: 'De casus staat niet (meer) op de schaduwlijst.',
+  noSessionWithRoom: 'Er is geen overleg met ruimte gevonden. Neem contact op met de procesmanager.',
+  proposalOpen: 'Er ligt al een voorstel voor deze casus bij de procesmanager.',
+  caseChanged: 'De casus is intussen veranderd. Open hem opnieuw.',
+  notClosed: 'Deze casus is nog niet afgesloten.',
 };
 
 export function userMessageFor(error: DomainError): string {
   const permission = error.details.permission;
-  return (typeof permission === 'string' && permissionMessages[permission]) || messages[error.code];
+  const reason = error.details.reason;
+  return (typeof permission === 'string' && permissionMessages[permission]) || (typeof reason === 'string' && reasonMessages[reason]) || messages[error.code];
 }

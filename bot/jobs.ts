@@ -1,11 +1,14 @@
+import { shadowReturnHandler } from '../src/lifecycle/shadow-list.ts';
 import { actionReminderHandlers } from '../src/actions/reminders.ts';
 import { agendaPostHandler } from '../src/conferences/publish-agenda.ts';
 import { JobRunner } from '../src/jobs/runner.ts';
+import { retentionSweepHandler } from '../src/retention/delete-due.ts';
+import { defaultRetention } from '../src/retention/retention.rules.ts';
 import type { BotDeps } from './deps.ts';
 import { channelCardFor, deliverNotifications } from './notifications.ts';
 
 /** The due work this bot knows, with the channel posting and notifications it needs. */
-export function createJobRunner(deps: Pick<BotDeps, 'db' | 'clock' | 'log' | 'notifier' | 'background'>, options: { owner?: string; leaseMs?: number } = {}): JobRunner {
+export function createJobRunner(deps: Pick<BotDeps, 'db' | 'clock' | 'log' | 'notifier' | 'background' | 'retention'>, options: { owner?: string; leaseMs?: number } = {}): JobRunner {
   const agendaPost = agendaPostHandler({
     db: deps.db,
     clock: deps.clock,
@@ -21,5 +24,7 @@ export function createJobRunner(deps: Pick<BotDeps, 'db' | 'clock' | 'log' | 'no
     notify: async (notifications) => deps.background.run('agenda notifications', () => deliverNotifications(deps, notifications)),
   });
   const reminders = actionReminderHandlers({ db: deps.db, notify: async (notifications) => deps.background.run('reminders', () => deliverNotifications(deps, notifications)) });
-  return new JobRunner({ db: deps.db, clock: deps.clock, log: deps.log, handlers: [agendaPost, ...reminders], ...options });
+  const retentionSweep = retentionSweepHandler({ db: deps.db, clock: deps.clock, log: deps.log, retention: deps.retention ?? defaultRetention });
+  const shadowReturn = shadowReturnHandler({ db: deps.db, notify: async (notifications) => deps.background.run('schaduwlijst notifications', () => deliverNotifications(deps, notifications)) });
+  return new JobRunner({ db: deps.db, clock: deps.clock, log: deps.log, handlers: [agendaPost, ...reminders, retentionSweep, shadowReturn], ...options });
 }

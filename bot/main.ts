@@ -8,6 +8,7 @@ import { migrateDatabase } from '../src/db/migrate.ts';
 import { createLogger, type Logger } from '../src/logger.ts';
 import { demoMembers } from '../src/organisations/demo-partners.ts';
 import { ensureFirstProcessManager, seedDemoData } from '../src/organisations/seed.ts';
+import { ensureRetentionSweep } from '../src/retention/delete-due.ts';
 import { createAdapter } from './adapter.ts';
 import { createBot } from './app.ts';
 import { BackgroundWork } from './background.ts';
@@ -51,9 +52,9 @@ export async function startBot(config: Config, log: Logger = createLogger(config
   });
   const background = new BackgroundWork(log);
   const clock = options.clock ?? systemClock;
-  const jobs = createJobRunner({ db, log, notifier, clock, background }, { leaseMs: config.jobLeaseMs });
+  const jobs = createJobRunner({ db, log, notifier, clock, background, retention: config.retention }, { leaseMs: config.jobLeaseMs });
   const { app, onTurnError } = createBot(
-    { db, log, notifier, clock, roster: teamsRoster(log), allowedTenantIds: config.allowedTenantIds, background, jobs },
+    { db, log, notifier, clock, roster: teamsRoster(log), allowedTenantIds: config.allowedTenantIds, background, jobs, retention: config.retention },
     { adapter, botAppId },
   );
   adapter.onTurnError = onTurnError;
@@ -67,6 +68,8 @@ export async function startBot(config: Config, log: Logger = createLogger(config
   });
   const port = (server.address() as { port: number }).port;
   log.info({ port }, 'Casusbot luistert op /api/messages');
+  // Deletion on time: a sweep at start-up catches up on what came due while the bot was down.
+  await ensureRetentionSweep(db, clock.now());
   // After the server listens: a catch-up post at start-up may already need Teams.
   const scheduler = startScheduler({ db, clock, log, runner: jobs });
 

@@ -10,10 +10,15 @@ import { agendaSeenBy, invitedTeamsUserIds, publicAgenda } from '../src/conferen
 import { findSessionById } from '../src/conferences/session.repository.ts';
 import { identifyActor } from '../src/members/identify-actor.ts';
 import type { Notification } from '../src/notify/notification.ts';
+import type { LifecycleNotification } from '../src/notify/lifecycle-notifications.ts';
+import type { Actor } from '../src/actor.ts';
+import { caseOverview, openProposal } from '../src/lifecycle/regie.ts';
+import { caseOverviewCard, evaluationRequestCard, proposalCard, regieNoticeCard } from '../cards/lifecycle.card.ts';
 import type { BotDeps } from './deps.ts';
 import { screeningCardFor } from './screening-view.ts';
 
 type Deps = Pick<BotDeps, 'db' | 'log' | 'notifier' | 'clock'>;
+const lifecycleKinds = new Set<Notification['kind']>(['directorChanged', 'proposalMade', 'proposalDecided', 'evaluationRequested', 'shadowListReturn']);
 
 /** The channel card of a session as everyone at the table sees it: the agenda, the live meeting, or its summary. */
 export async function channelCardFor(deps: Pick<BotDeps, 'db'>, sessionId: string) {
@@ -30,11 +35,47 @@ async function refreshChannelCard(deps: Deps, sessionId: string): Promise<void> 
   await deps.notifier.update(session.post.conversationId, session.post.activityId, { card: await channelCardFor(deps, sessionId) });
 }
 
+type CaseNotice = Extract<Notification, { kind: 'screeningRequested' | 'referralAccepted' | 'referralRejected' | 'informationRequested' }>;
+const caseNoticeKinds = new Set<Notification['kind']>(['screeningRequested', 'referralAccepted', 'referralRejected', 'informationRequested']);
+const isCaseNotice = (n: Notification): n is CaseNotice => caseNoticeKinds.has(n.kind);
+
+/** A personal card about a followed case, built by the use case that shows it to this recipient (need-to-know applies). */
+async function lifecycleCard(deps: Deps, viewer: Actor, n: LifecycleNotification) {
+  switch (n.kind) {
+    case 'directorChanged': {
+      const v = await caseOverview(deps, viewer, n.caseId);
+      return n.role === 'new'
+        ? caseOverviewCard(v, { text: 'Je bent nu casusregisseur van deze casus.' })
+        : regieNoticeCard(n.caseId, v.case.reference, `Je bent niet langer casusregisseur van ${v.case.reference}; ${v.case.director?.name ?? 'een ander'} neemt het over.`, 'Warning');
+    }
+    case 'proposalMade': {
+      const { proposal, reference } = await openProposal(deps, viewer, n.proposalId);
+      return proposalCard(proposal, reference, 'manager');
+    }
+    case 'proposalDecided': {
+      const { proposal, reference } = await openProposal(deps, viewer, n.proposalId);
+      return proposalCard(proposal, reference, 'proposer');
+    }
+    case 'evaluationRequested': {
+      const v = await caseOverview(deps, viewer, n.caseId);
+      if (!v.may.evaluate) return undefined;
+      return evaluationRequestCard({ caseId: v.case.id, reference: v.case.reference, manager: false, status: v.case.status, candidates: [] }, n.reminder);
+    }
+    case 'shadowListReturn': {
+      const v = await caseOverview(deps, viewer, n.caseId);
+      return n.booked
+        ? caseOverviewCard(v, { text: 'Deze casus is terug van de schaduwlijst en staat weer op de agenda: de tafel besluit of hij kan worden afgesloten.' })
+        : caseOverviewCard(v, { text: 'Deze casus moest terug van de schaduwlijst, maar er is geen overleg met ruimte. Zet hem met de hand op een agenda.', color: 'Attention' });
+    }
+  }
+}
+
 /** A personal card about a session, built for its recipient: only the items they may see. */
-async function personalCard(deps: Deps, n: Exclude<Notification, { kind: 'agendaChanged' } | { caseId: string }>) {
+async function personalCard(deps: Deps, n: Exclude<Notification, { kind: 'agendaChanged' } | CaseNotice>) {
   const viewer = await identifyActor(deps.db, { aadObjectId: n.to });
   if (!viewer) return undefined;
   const seen = (sessionId: string) => agendaSeenBy(deps, viewer, sessionId);
+  if (lifecycleKinds.has(n.kind)) return lifecycleCard(deps, viewer, n as LifecycleNotification);
   switch (n.kind) {
     case 'sessionClosed':
       return minutesCard(await sessionMinutes(deps, viewer, n.sessionId));
@@ -71,7 +112,7 @@ export async function deliverNotifications(deps: Deps, notifications: Notificati
         continue;
       }
       let card: object | undefined;
-      if ('caseId' in n) {
+      if (isCaseNotice(n)) {
         const found = await findCaseById(deps.db, n.caseId);
         card = found && (n.kind === 'screeningRequested' ? await screeningCardFor(deps, { case: found }) : referralOutcomeCard(found));
       } else {

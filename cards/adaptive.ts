@@ -43,3 +43,11 @@ export function execute(title: string, verb: string, data: Record<string, unknow
     ...(options.associatedInputs ? { associatedInputs: options.associatedInputs } : {}),
   };
 }
+
+/** A form that unfolds under its button: no round trip to open it. */
+export const showCard = (title: string, body: Element[], action: Element): Element => ({
+  type: 'Action.ShowCard', title, card: { type: 'AdaptiveCard', version: '1.5', body, actions: [action] },
+});
+
+/** Long free text shortened for a card (the whole text stays in the record). */
+export const clip = (text: string, max = 600) => (text.length > max ? `${text.slice(0, max)}…` : text);

@@ -8,6 +8,8 @@ export interface BotCommand {
   roles?: readonly MemberRole[];
   /** Typed with an @mention in a channel: in the help card, not in the manifest (Teams allows 10 commands there). */
   channelOnly?: boolean;
+  /** In the help card only: Teams offers at most ten commands, and this one is reached from another card as well. */
+  helpOnly?: boolean;
 }
 
 export const botCommands: readonly BotCommand[] = [
@@ -18,11 +20,14 @@ export const botCommands: readonly BotCommand[] = [
   { title: 'agenda', description: 'De komende overleggen met de casussen van jouw organisatie' },
   { title: 'tafels', description: 'De overlegtafels, hun ritme en volgende overleg' },
   { title: 'mijn acties', description: 'Jouw open acties en die van jouw organisatie' },
+  { title: 'mijn casussen', description: 'De casussen waarvan jij casusregisseur bent' },
+  { title: 'schaduwlijst', description: 'Casussen op de schaduwlijst en wanneer ze terugkomen', helpOnly: true },
+  { title: 'casus ZVH-…', description: 'Eén casus opzoeken met zijn kenmerk, bijvoorbeeld "casus ZVH-2026-0001"', helpOnly: true },
   { title: 'tafel koppelen', description: 'In een kanaal: de agenda van een tafel hier laten verschijnen', roles: ['processManager'], channelOnly: true },
   { title: 'overleg starten', description: 'In het kanaal van de tafel: het overleg van vandaag openen (voorzitter)', channelOnly: true },
   { title: 'leden', description: 'Overzicht van de geregistreerde deelnemers', roles: ['processManager', 'contactPerson'] },
-  { title: 'lid toevoegen', description: 'Een Teams-gebruiker registreren bij een organisatie', roles: ['processManager'] },
+  { title: 'lid toevoegen', description: 'Een Teams-gebruiker registreren bij een organisatie', roles: ['processManager'], helpOnly: true },
 ];
 
 /** The commands Teams offers in its compose box (the manifest holds at most ten). */
-export const manifestCommands = botCommands.filter((c) => !c.channelOnly).map(({ title, description }) => ({ title, description }));
+export const manifestCommands = botCommands.filter((c) => !c.channelOnly && !c.helpOnly).map(({ title, description }) => ({ title, description }));

@@ -89,6 +89,26 @@ export function formatTime(at: Date, timeZone: string): string {
 
 export const itemStateLabels = { waiting: 'wacht', active: 'bezig', decided: 'besloten', deferred: 'doorgeschoven' } as const;
 
+export const outcomeLabels = {
+  goalReached: 'Doel bereikt',
+  goalPartlyReached: 'Doel deels bereikt',
+  goalNotReached: 'Doel niet bereikt',
+  transferred: 'Overgedragen',
+  other: 'Anders',
+} as const;
+
+export const goalAnswerLabels = { yes: 'Ja', partly: 'Deels', no: 'Nee' } as const;
+
+export const regieKindLabels = {
+  progress: 'Voortgang',
+  backOnAgenda: 'Terug op de agenda',
+  shadowList: 'Naar de schaduwlijst',
+  pulledBack: 'Teruggehaald van de schaduwlijst',
+  returned: 'Terug van de schaduwlijst (na zes maanden)',
+  closed: 'Afgesloten',
+  directorChanged: 'Andere casusregisseur',
+} as const;
+
 export const nextStepLabels = {
   backOnAgenda: 'Terug op de agenda',
   regieFollowUp: 'Vervolg door de casusregisseur',

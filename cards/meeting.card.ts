@@ -4,19 +4,17 @@ import type { ActionView } from '../src/actions/action.repository.ts';
 import type { AgendaView } from '../src/conferences/agenda.ts';
 import type { DecisionView } from '../src/decisions/decision.repository.ts';
 import { DecisionField, maxActionsPerDecision, nextSteps } from '../src/decisions/decision.rules.ts';
+import { caseOutcomes } from '../src/lifecycle/lifecycle.types.ts';
 import type { DiscussionView } from '../src/meetings/discussion.ts';
 import type { MinutesItem } from '../src/meetings/minutes.ts';
 import type { SessionSummary } from '../src/meetings/run-session.ts';
 import { lifeDomains } from '../src/referrals/referral.types.ts';
-import { card, execute, facts, heading, paragraph, subheading, type AdaptiveCard, type Element } from './adaptive.ts';
+import { card, clip, execute, facts, heading, paragraph, showCard, subheading, type AdaptiveCard, type Element } from './adaptive.ts';
 import { choiceField, formErrorSummary, textField, type FieldErrors, type FormValues } from './form.ts';
-import { formatBirthDate, formatDate, formatIsoDate, formatSession, formatTime, itemStateLabels, lifeDomainLabels, nextStepLabels } from './labels.ts';
+import { formatBirthDate, formatDate, formatIsoDate, formatSession, formatTime, itemStateLabels, lifeDomainLabels, nextStepLabels, outcomeLabels } from './labels.ts';
 import { Verb } from './verbs.ts';
 
 const when = (a: AgendaView) => formatSession(a.session.startsAt, a.table.timeZone);
-const showCard = (title: string, body: Element[], action: Element): Element => ({
-  type: 'Action.ShowCard', title, card: { type: 'AdaptiveCard', version: '1.5', body, actions: [action] },
-});
 /** Each rendering of a form gets its own id: a repeated click or a retried invoke of it adds nothing twice. */
 const submission = () => ({ submissionId: randomUUID() });
 
@@ -59,7 +57,6 @@ export function sessionSummaryCard(a: AgendaView, s: SessionSummary): AdaptiveCa
   );
 }
 
-const clip = (text: string, max = 600) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 function decisionBlock(d: DecisionView, all: DecisionView[], tz: string): Element[] {
   const replaced = d.supersededById ? all.find((x) => x.id === d.supersededById) : undefined;
@@ -80,7 +77,7 @@ function actionLine(x: ActionView): string {
 }
 
 /** Actions listed with a button to open each (claim, finish, hand back are on the action card). */
-function actionRows(actions: ActionView[]): Element[] {
+export function actionRows(actions: ActionView[]): Element[] {
   return actions.flatMap((x) => [paragraph(actionLine(x)), { type: 'ActionSet', actions: [execute(x.state === 'open' ? 'Bekijken / oppakken' : 'Bekijken', Verb.actionShow, { actionId: x.id })] }]);
 }
 
@@ -177,6 +174,7 @@ export function decisionFormCard(v: DecisionFormView): AdaptiveCard {
       : [paragraph('Casusregisseur: niemand van de uitgenodigde organisaties is als lid geregistreerd. Laat de procesmanager iemand toevoegen met "lid toevoegen"; tot dan kan het besluit niet worden opgeslagen.', { color: 'Attention' })]),
     ...choiceField('nextStep', 'Volgende stap', nextSteps.map((s) => ({ title: nextStepLabels[s], value: s })), values, errors, { expanded: true }),
     ...dateField('nextDate', 'Terug op de agenda op (bij "Terug op de agenda")', values, errors),
+    ...choiceField('outcome', 'Uitkomst (bij "Afsluiten")', caseOutcomes.map((o) => ({ title: outcomeLabels[o], value: o })), values, errors, { required: false, placeholder: 'Hoe is de casus geëindigd?' }),
     ...choiceField('attendance', 'Aanwezige organisaties', v.organisations.map((o) => ({ title: o.name, value: o.id })), { attendance: values.attendance ?? v.present?.join(',') }, errors, { multi: true, required: false, placeholder: 'Wie nam deel aan de bespreking?' }),
     subheading('Acties'),
   ];

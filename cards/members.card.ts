@@ -46,7 +46,8 @@ export function memberRegisteredCard(member: MemberView, created: boolean): Adap
   );
 }
 
-export function memberListCard(members: MemberView[]): AdaptiveCard {
+/** The members per organisation; the procesmanager gets the button to add one (the command is not in Teams' list). */
+export function memberListCard(members: MemberView[], options: { canRegister?: boolean } = {}): AdaptiveCard {
   const byOrganisation = new Map<string, MemberView[]>();
   for (const m of members) byOrganisation.set(m.organisationName, [...(byOrganisation.get(m.organisationName) ?? []), m]);
   const body: Element[] = [heading('Leden'), paragraph(`${members.length} geregistreerde leden.`, { subtle: true })];
@@ -54,5 +55,5 @@ export function memberListCard(members: MemberView[]): AdaptiveCard {
     body.push(subheading(organisation));
     body.push({ type: 'FactSet', facts: people.map((p) => ({ title: p.displayName, value: roleLabels[p.role] })) });
   }
-  return card(body);
+  return card(body, options.canRegister ? [execute('Lid toevoegen', Verb.memberForm)] : []);
 }

@@ -46,5 +46,17 @@ export const Verb = {
   actionHandBack: 'action.handBack',
   actionReassign: 'action.reassign',
   actionsMine: 'actions.mine',
+  casesMine: 'cases.mine',
+  caseOverview: 'case.overview',
+  shadowList: 'shadowList.list',
+  regieBackOnAgenda: 'regie.backOnAgenda',
+  regieProgress: 'regie.progress',
+  regiePropose: 'regie.propose',
+  regieChangeDirector: 'regie.changeDirector',
+  regiePullBack: 'regie.pullBack',
+  proposalShow: 'proposal.show',
+  proposalDecide: 'proposal.decide',
+  evaluationSubmit: 'evaluation.submit',
+  evaluationRemind: 'evaluation.remind',
 } as const;
 export type Verb = (typeof Verb)[keyof typeof Verb];

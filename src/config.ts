@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { defaultRetention, type Retention } from './retention/retention.rules.ts';
 
 // The one place that reads the environment. Everything else receives a Config.
 const csv = z
@@ -25,6 +26,9 @@ const schema = z
     SEED_DEMO_DATA: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
     NODE_ENV: z.string().default('development'),
     JOB_LEASE_SECONDS: z.coerce.number().int().min(30).max(3600).default(120),
+    RETENTION_CLOSED_CASE_MONTHS: z.coerce.number().int().positive().default(defaultRetention.closedCaseMonths),
+    RETENTION_REJECTED_MONTHS: z.coerce.number().int().positive().default(defaultRetention.rejectedReferralMonths),
+    RETENTION_DRAFT_DAYS: z.coerce.number().int().positive().default(defaultRetention.draftDays),
   })
   .superRefine((env, ctx) => {
     const need = (key: keyof typeof env, why: string) =>
@@ -50,6 +54,8 @@ export type Config = {
   seedDemoData: boolean;
   /** How long an instance holds a claimed job; after it another instance may take the job over. */
   jobLeaseMs: number;
+  /** How long personal data are kept before the retention sweep deletes them. */
+  retention: Retention;
 };
 
 export class ConfigError extends Error {}
@@ -76,5 +82,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Demo people belong on a laptop, not in a tenant: by default only in local mode.
     seedDemoData: e.SEED_DEMO_DATA === undefined ? !e.MicrosoftAppId : e.SEED_DEMO_DATA === 'true',
     jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
+    retention: { closedCaseMonths: e.RETENTION_CLOSED_CASE_MONTHS, rejectedReferralMonths: e.RETENTION_REJECTED_MONTHS, draftDays: e.RETENTION_DRAFT_DAYS },
   };
 }

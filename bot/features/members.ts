@@ -4,7 +4,7 @@ import { memberFormCard, memberListCard, memberRegisteredCard } from '../../card
 import { Verb } from '../../cards/verbs.ts';
 import { formValuesOf, type FieldErrors, type FormValues } from '../../cards/form.ts';
 import { fieldErrors } from '../../src/validation.ts';
-import { assertCan } from '../../src/access/policy.ts';
+import { assertCan, can } from '../../src/access/policy.ts';
 import { listActiveMembers } from '../../src/members/member.repository.ts';
 import { registerMember, registerMemberInput } from '../../src/members/register-member.ts';
 import { listOrganisations } from '../../src/organisations/organisation.repository.ts';
@@ -19,7 +19,7 @@ export function registerMembers(app: Application<TurnState>, deps: BotDeps): voi
   };
   const list = async (context: TurnContext) => {
     assertCan(actorOf(context), 'members.list');
-    return memberListCard(await listActiveMembers(deps.db));
+    return memberListCard(await listActiveMembers(deps.db), { canRegister: can(actorOf(context), 'members.register') });
   };
 
   app.message(/^\s*lid toevoegen\s*$/i, async (context) => {

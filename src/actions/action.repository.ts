@@ -110,10 +110,10 @@ export async function listActionsOfCases(tx: Tx, caseIds: string[]): Promise<Act
   return rows.map(toView);
 }
 
-/** Unfinished actions past due in the cases this member directs (the decision in force names them regisseur). */
+/** Unfinished actions past due in the cases this member directs now. */
 export async function listOverdueActionsDirectedBy(tx: Tx, memberId: string, today: Date): Promise<ActionView[]> {
   const rows = await tx.caseAction.findMany({
-    where: { state: { in: ['open', 'claimed'] }, dueDate: { lt: today }, case: { decisions: { some: { directorMemberId: memberId, supersededBy: null } } } },
+    where: { state: { in: ['open', 'claimed'] }, dueDate: { lt: today }, case: { directorMemberId: memberId } },
     select,
     orderBy: { dueDate: 'asc' },
     take: 50,
@@ -130,5 +130,12 @@ export async function countActionsOfItems(tx: Tx, agendaItemIds: string[]): Prom
 export async function cancelOpenActionsOf(tx: Tx, decisionId: string): Promise<string[]> {
   const rows = await tx.caseAction.findMany({ where: { decisionId, state: { in: ['open', 'claimed'] } }, select: { id: true } });
   await tx.caseAction.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { state: 'cancelled' } });
+  return rows.map((r) => r.id);
+}
+
+/** Unfinished actions stop when a case closes; returns their ids, so their reminders can be cancelled too. */
+export async function cancelOpenActionsOfCase(tx: Tx, caseId: string): Promise<string[]> {
+  const rows = await tx.caseAction.findMany({ where: { caseId, state: { in: ['open', 'claimed'] } }, select: { id: true } });
+  if (rows.length) await tx.caseAction.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { state: 'cancelled' } });
   return rows.map((r) => r.id);
 }

@@ -96,10 +96,10 @@ export async function findDecisionBySubmission(tx: Tx, submissionId: string): Pr
   return (await tx.decision.findUnique({ where: { submissionId }, select: { id: true } }))?.id;
 }
 
-/** The casusregisseur named by the decision in force. */
+/** The casusregisseur now: named by the decision in force, or since changed by the procesmanager. */
 export async function findCurrentDirectorId(tx: Tx, caseId: string): Promise<string | undefined> {
-  const r = await tx.decision.findFirst({ where: { caseId, supersededBy: null }, select: { directorMemberId: true }, orderBy: { createdAt: 'desc' } });
-  return r?.directorMemberId;
+  const r = await tx.case.findUnique({ where: { id: caseId }, select: { directorMemberId: true } });
+  return r?.directorMemberId ?? undefined;
 }
 
 export async function countDecisionsOfItem(tx: Tx, agendaItemId: string): Promise<number> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseOutcomes, type CaseOutcome } from '../lifecycle/lifecycle.types.ts';
 import { fieldErrors, parseDutchDate, requiredChoice, requiredText } from '../validation.ts';
 
 export const nextSteps = ['backOnAgenda', 'regieFollowUp', 'shadowList', 'closure'] as const;
@@ -17,6 +18,8 @@ export interface DecisionInput {
   directorMemberId: string;
   nextStep: NextStep;
   nextDate?: string;
+  /** How the case ended, when the next step is closure. */
+  outcome?: CaseOutcome;
   actions: { description: string; organisationId: string; dueDate: string }[];
   /** The invited organisations that took part in the discussion, as the chair marks them. */
   attendance: string[];
@@ -40,6 +43,7 @@ const base = z.object({
   directorMemberId: requiredText('Kies de casusregisseur.', 100),
   nextStep: requiredChoice(nextSteps, 'Kies de volgende stap.'),
   nextDate: z.string().trim().optional(),
+  outcome: z.string().trim().optional(),
   correctionReason: z.string().trim().max(1_000, 'Maximaal 1000 tekens.').optional(),
 });
 
@@ -76,6 +80,7 @@ export function parseDecision(values: Record<string, string | undefined>, ctx: D
       if (!next) errors.nextDate = 'Schrijf de datum waarop de casus terugkomt als dd-mm-jjjj.';
       else if (next <= ctx.today) errors.nextDate = 'Die datum moet na vandaag liggen.';
     }
+    if (d.nextStep === 'closure' && !caseOutcomes.includes(d.outcome as CaseOutcome)) errors.outcome = 'Kies de uitkomst van de casus bij afsluiten.';
     if (ctx.correcting && !d.correctionReason) errors.correctionReason = 'Schrijf waarom het besluit wordt gecorrigeerd.';
   }
   if (!parsed.success || Object.keys(errors).length) return { ok: false, errors };
@@ -85,6 +90,7 @@ export function parseDecision(values: Record<string, string | undefined>, ctx: D
     decision: {
       goal: d.goal, plan: d.plan, directorMemberId: d.directorMemberId, nextStep: d.nextStep,
       ...(d.nextStep === 'backOnAgenda' ? { nextDate: parseDutchDate(d.nextDate ?? '') } : {}),
+      ...(d.nextStep === 'closure' ? { outcome: d.outcome as CaseOutcome } : {}),
       actions,
       attendance,
       ...(ctx.correcting ? { correctionReason: d.correctionReason } : {}),

@@ -15,6 +15,9 @@ import { lateInvitations } from '../conferences/sessions.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
 import { isUuid } from '../validation.ts';
+import { closeCaseInTx } from '../lifecycle/closure.ts';
+import { findCaseState, setDirector } from '../lifecycle/lifecycle.repository.ts';
+import { putOnShadowList } from '../lifecycle/shadow-list.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import type { MemberView } from '../members/member.types.ts';
 import type { Notification } from '../notify/notification.ts';
@@ -64,6 +67,7 @@ export async function recordDecision(
   const earlier = submissionId ? await findDecisionBySubmission(deps.db, submissionId) : undefined;
   if (earlier) return { ok: true, decisionId: earlier, notifications: [] };
   const loaded = await loadDecisionContext(deps.db, actor, input.caseId, now);
+  if (loaded.case.status === 'closed') throw new DomainError(ErrorCode.Conflict, 'Case is closed', { reason: 'caseClosed' });
   const ctx: DecisionContext = {
     directorCandidates: new Set(loaded.candidates.map((m) => m.id)),
     actionOrganisations: new Set(loaded.invited),
@@ -96,8 +100,15 @@ export async function recordDecision(
       for (const organisationId of decision.attendance) await recordAttendance(tx, input.agendaItemId, organisationId);
     }
     const booked = decision.nextStep === 'backOnAgenda' && decision.nextDate ? await bookReturn(tx, loaded.table, loaded.case, decision.nextDate) : [];
+    // The regisseur the decision names directs the case from now on; the schaduwlijst and closure take effect at once.
+    await setDirector(tx, loaded.case.id, decision.directorMemberId);
+    const state = await findCaseState(tx, loaded.case.id);
+    const lifecycle = !state ? []
+      : decision.nextStep === 'shadowList' ? (await putOnShadowList(tx, state, loaded.table, now, actor)) ?? []
+      : decision.nextStep === 'closure' ? (await closeCaseInTx(tx, state, visibilityFacts(loaded.case), { at: now, outcome: decision.outcome!, by: actor })) ?? []
+      : [];
     await recordAudit(tx, actor, { action: input.supersedesId ? 'decision.corrected' : 'decision.recorded', recordType: 'case', recordId: loaded.case.id, purpose: 'casusoverleg' });
-    return { decisionId, actionIds, booked };
+    return { decisionId, actionIds, booked: [...booked, ...lifecycle] };
   });
   // Two copies of one click at the same moment: the unique submission id lets one in, the other finds it.
   const result = await run().catch(async (error: unknown) => {

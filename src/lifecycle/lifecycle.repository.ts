@@ -238,9 +238,9 @@ export interface FollowedCase {
 }
 
 /** Cases in a phase, optionally only those one member directs, with their counts, in two queries. */
-export async function listFollowedCases(tx: Tx, where: { directorMemberId?: string; statuses: CaseState['status'][]; today: Date; now: Date; take?: number }): Promise<FollowedCase[]> {
+export async function listFollowedCases(tx: Tx, where: { directorMemberId?: string; ids?: string[]; statuses: CaseState['status'][]; today: Date; now: Date; take?: number }): Promise<FollowedCase[]> {
   const rows = await tx.case.findMany({
-    where: { status: { in: where.statuses }, tableId: { not: null }, ...(where.directorMemberId ? { directorMemberId: where.directorMemberId } : {}) },
+    where: { status: { in: where.statuses }, tableId: { not: null }, ...(where.directorMemberId ? { directorMemberId: where.directorMemberId } : {}), ...(where.ids ? { id: { in: where.ids } } : {}) },
     orderBy: [{ shadowReturnDate: 'asc' }, { reference: 'asc' }],
     take: where.take ?? 30,
     select: {
@@ -280,11 +280,4 @@ export async function takeOffComingAgendas(tx: Tx, caseId: string, now: Date): P
   const items = await tx.agendaItem.findMany({ where: { caseId, state: 'waiting', session: { startsAt: { gt: now }, openedAt: null } }, select: { id: true, sessionId: true } });
   if (items.length) await tx.agendaItem.deleteMany({ where: { id: { in: items.map((i) => i.id) } } });
   return [...new Set(items.map((i) => i.sessionId))];
-}
-
-/** Unfinished actions stop when a case closes; returns their ids (their reminders are cancelled too). */
-export async function cancelOpenActionsOfCase(tx: Tx, caseId: string): Promise<string[]> {
-  const rows = await tx.caseAction.findMany({ where: { caseId, state: { in: ['open', 'claimed'] } }, select: { id: true } });
-  if (rows.length) await tx.caseAction.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { state: 'cancelled' } });
-  return rows.map((r) => r.id);
 }

@@ -6,6 +6,7 @@ import { createJobRunner } from '../../bot/jobs.ts';
 import type { Roster } from '../../bot/deps.ts';
 import type { Db } from '../../src/db/client.ts';
 import { demoMembers, demoStranger } from '../../src/organisations/demo-partners.ts';
+import { defaultRetention } from '../../src/retention/retention.rules.ts';
 import { FixedClock, RecordingNotifier } from './fakes.ts';
 import { capturingLogger } from './logs.ts';
 
@@ -25,8 +26,9 @@ export function createTestBot(db: Db, options: { allowedTenantIds?: string[]; ro
   const clock = new FixedClock(options.now ?? new Date('2026-11-23T09:00:00Z'));
   const roster: Roster = options.roster ?? { membersOf: async () => [] };
   const background = new BackgroundWork(logs.log);
-  const jobs = createJobRunner({ db, log: logs.log, notifier, clock, background });
-  const { app, onTurnError } = createBot({ db, log: logs.log, notifier, clock, roster, allowedTenantIds: options.allowedTenantIds ?? [], background, jobs });
+  const retention = defaultRetention;
+  const jobs = createJobRunner({ db, log: logs.log, notifier, clock, background, retention });
+  const { app, onTurnError } = createBot({ db, log: logs.log, notifier, clock, roster, allowedTenantIds: options.allowedTenantIds ?? [], background, jobs, retention });
   const adapter = new TestAdapter(async (context) => {
     await app.run(context);
   });

@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import type { CaseOverview } from '../src/lifecycle/regie.ts';
+import type { FollowedCase, ProposalView } from '../src/lifecycle/lifecycle.repository.ts';
+import { caseOutcomes, goalAnswers } from '../src/lifecycle/lifecycle.types.ts';
+import { card, clip, execute, facts, heading, paragraph, showCard, subheading, type AdaptiveCard, type Element } from './adaptive.ts';
+import { choiceField, formErrorSummary, textField, type FieldErrors, type FormValues } from './form.ts';
+import { formatDate, formatIsoDate, formatSession, goalAnswerLabels, outcomeLabels, regieKindLabels, statusLabels } from './labels.ts';
+import { actionRows } from './meeting.card.ts';
+import { Verb } from './verbs.ts';
+
+/** The forms of a followed case; each unfolds on the case card and comes back on its own with errors. */
+export type RegieForm = 'backOnAgenda' | 'progress' | 'propose' | 'changeDirector' | 'evaluate';
+
+export interface RegieFormContext {
+  caseId: string;
+  reference: string;
+  /** The procesmanager applies a transition at once; a regisseur proposes it. */
+  manager: boolean;
+  status: CaseOverview['case']['status'];
+  candidates: { id: string; name: string; organisationName: string }[];
+}
+
+const formTitles: Record<RegieForm, string> = {
+  backOnAgenda: 'Terug op de agenda',
+  progress: 'Voortgang melden',
+  propose: 'Schaduwlijst of afsluiten',
+  changeDirector: 'Regisseur wijzigen',
+  evaluate: 'Evalueren',
+};
+
+const formVerbs: Record<RegieForm, string> = {
+  backOnAgenda: Verb.regieBackOnAgenda,
+  progress: Verb.regieProgress,
+  propose: Verb.regiePropose,
+  changeDirector: Verb.regieChangeDirector,
+  evaluate: Verb.evaluationSubmit,
+};
+
+function formFields(form: RegieForm, ctx: RegieFormContext, values: FormValues, errors: FieldErrors): Element[] {
+  switch (form) {
+    case 'backOnAgenda':
+      return [
+        ...textField('date', 'Vanaf datum (leeg: het eerstvolgende overleg met ruimte)', values, errors, { placeholder: 'dd-mm-jjjj', maxLength: 10 }),
+        ...textField('reason', 'Waarom moet de casus terug op de agenda?', values, errors, { required: true, multiline: true, maxLength: 500 }),
+      ];
+    case 'progress':
+      return [
+        ...textField('text', 'Hoe gaat het? (zichtbaar voor de betrokken organisaties)', values, errors, { required: true, multiline: true, maxLength: 1000 }),
+      ];
+    case 'propose': {
+      const kinds = ctx.status === 'accepted' ? [{ title: 'Naar de schaduwlijst (na zes maanden terug op de agenda)', value: 'shadowList' }] : [];
+      return [
+        paragraph(ctx.manager ? 'Als procesmanager voer je dit meteen uit.' : 'De procesmanager beslist over je voorstel.', { subtle: true }),
+        ...choiceField('kind', 'Voorstel', [...kinds, { title: 'Afsluiten', value: 'closure' }], values, errors, { expanded: true }),
+        ...choiceField('outcome', 'Uitkomst (bij afsluiten)', caseOutcomes.map((o) => ({ title: outcomeLabels[o], value: o })), values, errors, { required: false, placeholder: 'Hoe is de casus geëindigd?' }),
+        ...textField('note', 'Toelichting', values, errors, { multiline: true, maxLength: 1000 }),
+      ];
+    }
+    case 'changeDirector':
+      return ctx.candidates.length
+        ? choiceField('directorMemberId', 'Nieuwe casusregisseur', ctx.candidates.map((c) => ({ title: `${clip(c.name, 40)} (${c.organisationName})`, value: c.id })), values, errors, { placeholder: 'Kies de casusregisseur' })
+        : [paragraph('Niemand van de betrokken organisaties is als lid geregistreerd.', { color: 'Attention' })];
+    case 'evaluate':
+      return [
+        paragraph('Schrijf geen namen of andere persoonsgegevens: de evaluatie gaat over de aanpak, niet over de persoon.', { subtle: true }),
+        ...choiceField('goalReached', 'Is het doel bereikt?', goalAnswers.map((g) => ({ title: goalAnswerLabels[g], value: g })), values, errors, { expanded: true }),
+        ...choiceField('cooperation', 'Hoe verliep de samenwerking? (1 = slecht, 5 = uitstekend)', ['1', '2', '3', '4', '5'].map((n) => ({ title: n, value: n })), values, errors, { expanded: true }),
+        ...textField('wentWell', 'Wat ging goed?', values, errors, { multiline: true, maxLength: 1000 }),
+        ...textField('couldBeBetter', 'Wat kan beter?', values, errors, { multiline: true, maxLength: 1000 }),
+      ];
+  }
+}
+
+const submitOf = (form: RegieForm, ctx: RegieFormContext) => execute(form === 'propose' && ctx.manager ? 'Uitvoeren' : form === 'propose' ? 'Voorstellen' : 'Opslaan', formVerbs[form], { caseId: ctx.caseId, submissionId: randomUUID() }, { style: 'positive' });
+
+/** A regie form on its own, with the values kept and a Dutch message at each wrong field. */
+export function regieFormCard(form: RegieForm, ctx: RegieFormContext, values: FormValues, errors: FieldErrors): AdaptiveCard {
+  return card(
+    [heading(`${formTitles[form]}: ${ctx.reference}`), ...formErrorSummary(errors), ...formFields(form, ctx, values, errors)],
+    [submitOf(form, ctx), execute('Terug naar de casus', Verb.caseOverview, { caseId: ctx.caseId })],
+  );
+}
+
+const unfold = (form: RegieForm, ctx: RegieFormContext) => showCard(formTitles[form], formFields(form, ctx, {}, {}), submitOf(form, ctx));
+
+function followedLine(c: FollowedCase): string {
+  const parts = [`**${c.reference}**`, statusLabels[c.status], c.table.name];
+  if (c.nextSessionAt) parts.push(`volgende bespreking ${formatSession(c.nextSessionAt, c.table.timeZone)}`);
+  if (c.shadowReturnDate) parts.push(`terug op de agenda vanaf ${formatIsoDate(c.shadowReturnDate)}`);
+  return parts.join(' · ');
+}
+
+/** `mijn casussen`: the cases I direct, with goal, open and overdue actions, and the next meeting. */
+export function myCasesCard(items: FollowedCase[]): AdaptiveCard {
+  if (!items.length) return card([heading('Mijn casussen'), paragraph('Je bent van geen lopende casus casusregisseur.')]);
+  const body: Element[] = [heading('Mijn casussen'), paragraph('De casussen waarvan jij casusregisseur bent.', { subtle: true })];
+  for (const c of items) {
+    body.push(
+      paragraph(followedLine(c)),
+      ...(c.goal ? [paragraph(`Doel: ${clip(c.goal, 200)}`)] : []),
+      paragraph(`${c.openActions} open ${c.openActions === 1 ? 'actie' : 'acties'}${c.overdueActions ? `, waarvan ${c.overdueActions} over tijd` : ''}`, c.overdueActions ? { color: 'Attention' } : { subtle: true }),
+      { type: 'ActionSet', actions: [execute('Openen', Verb.caseOverview, { caseId: c.id })] },
+    );
+  }
+  return card(body);
+}
+
+/** `schaduwlijst`: what is on it and when it comes back. Only references, tables and dates. */
+export function shadowListCard(items: FollowedCase[], scope: 'all' | 'mine'): AdaptiveCard {
+  const intro = scope === 'all' ? 'Alle casussen op de schaduwlijst.' : 'De casussen op de schaduwlijst waarvan jij casusregisseur bent.';
+  if (!items.length) return card([heading('Schaduwlijst'), paragraph(scope === 'all' ? 'Er staat geen casus op de schaduwlijst.' : 'Er staat geen casus van jou op de schaduwlijst.')]);
+  const body: Element[] = [heading('Schaduwlijst'), paragraph(intro, { subtle: true })];
+  for (const c of items) {
+    body.push(
+      paragraph(`**${c.reference}** · ${c.table.name}${c.directorName ? ` · regisseur ${c.directorName}` : ''}`),
+      paragraph(`Op de lijst sinds ${c.shadowListedAt ? formatDate(c.shadowListedAt, c.table.timeZone) : '?'} · terug op de agenda vanaf ${c.shadowReturnDate ? formatIsoDate(c.shadowReturnDate) : '?'}`, { subtle: true }),
+      { type: 'ActionSet', actions: [execute('Openen', Verb.caseOverview, { caseId: c.id })] },
+    );
+  }
+  return card(body);
+}
+
+/** A followed case for one person: what they may read of it, and the buttons they may use. */
+export function caseOverviewCard(v: CaseOverview, notice?: { text: string; color?: 'Good' | 'Attention' | 'Warning' }): AdaptiveCard {
+  const c = v.case;
+  const ctx: RegieFormContext = { caseId: c.id, reference: c.reference, manager: v.may.manage, status: c.status, candidates: v.directorCandidates.map((m) => ({ id: m.id, name: m.displayName, organisationName: m.organisationName })) };
+  const rows: [string, string][] = [
+    ['Stand', statusLabels[c.status]],
+    ['Tafel', c.tableName],
+    ['Casusregisseur', c.director?.name ?? 'nog niet benoemd'],
+  ];
+  if (c.goal) rows.push(['Doel', clip(c.goal, 300)]);
+  if (v.nextSessionAt) rows.push(['Volgende bespreking', formatSession(v.nextSessionAt, c.timeZone)]);
+  if (c.status === 'shadowList' && c.shadowReturnDate) rows.push(['Terug op de agenda vanaf', formatIsoDate(c.shadowReturnDate)]);
+  if (c.status === 'closed' && c.closedAt) rows.push(['Afgesloten op', formatDate(c.closedAt, c.timeZone)], ['Uitkomst', c.outcome ? outcomeLabels[c.outcome] : '']);
+  const body: Element[] = [
+    heading(`Casus ${c.reference}${c.firstPersonName ? ` · ${c.firstPersonName}` : ''}`),
+    ...(notice ? [paragraph(notice.text, { color: notice.color ?? 'Good' })] : []),
+    facts(rows),
+  ];
+  if (v.openProposal) {
+    const p = v.openProposal;
+    body.push(paragraph(`Voorstel van ${p.proposedBy.name}: ${p.kind === 'shadowList' ? 'naar de schaduwlijst' : `afsluiten (${p.outcome ? outcomeLabels[p.outcome] : ''})`}. De procesmanager beslist.`, { color: 'Warning' }));
+    if (v.may.manage) body.push({ type: 'ActionSet', actions: [execute('Voorstel bekijken', Verb.proposalShow, { proposalId: p.id })] });
+  }
+  const open = v.actions.filter((a) => a.state === 'open' || a.state === 'claimed');
+  body.push(subheading(`Acties (${open.length} open)`), ...(v.actions.length ? actionRows(v.actions.slice(0, 8)) : [paragraph('Geen acties.', { subtle: true })]));
+  body.push(subheading('Regie'), ...(v.updates.length ? v.updates.map((u) => paragraph(`${formatDate(u.at, c.timeZone)} · **${regieKindLabels[u.kind]}**${u.author ? ` · ${u.author.name} (${u.author.organisationName})` : ''}${u.text ? `: ${clip(u.text, 300)}` : ''}`)) : [paragraph('Nog geen voortgang gemeld.', { subtle: true })]));
+  if (c.status === 'closed') {
+    body.push(subheading('Evaluatie'));
+    for (const e of v.evaluations) {
+      body.push(paragraph(`**${e.organisationName}** (${e.member.name}): doel bereikt: ${goalAnswerLabels[e.goalReached]} · samenwerking ${e.cooperation}/5${e.wentWell ? ` · goed: ${clip(e.wentWell, 200)}` : ''}${e.couldBeBetter ? ` · beter: ${clip(e.couldBeBetter, 200)}` : ''}`));
+    }
+    if (v.missingEvaluations.length) body.push(paragraph(`Nog geen evaluatie van: ${v.missingEvaluations.join(', ')}${c.evaluationRemindedAt ? ' (herinnering verstuurd)' : ''}.`, { color: 'Warning' }));
+    if (!v.evaluations.length && !v.missingEvaluations.length) body.push(paragraph(v.may.evaluate ? 'Jouw organisatie heeft nog niet geëvalueerd.' : 'Geen evaluaties om te tonen.', { subtle: true }));
+  }
+  const actions: Element[] = [];
+  if (v.may.pullBack) actions.push(execute('Terughalen van de schaduwlijst', Verb.regiePullBack, { caseId: c.id }));
+  if (v.may.direct && c.status === 'accepted') actions.push(unfold('backOnAgenda', ctx));
+  if (v.may.direct) actions.push(unfold('progress', ctx));
+  if (v.may.direct && !v.openProposal) actions.push(unfold('propose', ctx));
+  if (v.may.manage) actions.push(unfold('changeDirector', ctx));
+  if (v.may.evaluate) actions.push(unfold('evaluate', ctx));
+  if (v.may.remind) actions.push(execute('Herinnering sturen', Verb.evaluationRemind, { caseId: c.id }));
+  return card(body, actions);
+}
+
+/** A proposal of the regisseur, for the procesmanager (approve or decline) or its proposer (how it went). */
+export function proposalCard(p: ProposalView, reference: string, viewer: 'manager' | 'proposer', notice?: string): AdaptiveCard {
+  const what = p.kind === 'shadowList' ? 'naar de schaduwlijst' : `afsluiten, uitkomst: ${p.outcome ? outcomeLabels[p.outcome].toLowerCase() : '?'}`;
+  const body: Element[] = [
+    heading(`Voorstel voor ${reference}`),
+    ...(notice ? [paragraph(notice, { color: 'Warning' })] : []),
+    paragraph(`${p.proposedBy.name} stelt voor: ${what}.`),
+    ...(p.note ? [paragraph(`Toelichting: ${clip(p.note, 500)}`)] : []),
+  ];
+  if (p.decidedAt) {
+    body.push(paragraph(p.approved === undefined ? 'Dit voorstel is vervallen: de casus is intussen anders verder gegaan.' : `${p.approved ? 'Goedgekeurd' : 'Afgewezen'} door ${p.decidedBy?.name ?? 'de procesmanager'} op ${formatDate(p.decidedAt)}.`, { color: p.approved ? 'Good' : 'Warning' }));
+    return card(body, [execute('Casus openen', Verb.caseOverview, { caseId: p.caseId })]);
+  }
+  if (viewer === 'proposer') return card([...body, paragraph('De procesmanager beslist nog.', { subtle: true })], [execute('Casus openen', Verb.caseOverview, { caseId: p.caseId })]);
+  return card(body, [
+    execute('Goedkeuren', Verb.proposalDecide, { proposalId: p.id, approve: true }, { style: 'positive' }),
+    execute('Afwijzen', Verb.proposalDecide, { proposalId: p.id, approve: false }),
+    execute('Casus openen', Verb.caseOverview, { caseId: p.caseId }),
+  ]);
+}
+
+/** The request to evaluate a closed case: the form itself, in the organisation's members' own chat. */
+export function evaluationRequestCard(ctx: RegieFormContext, reminder: boolean): AdaptiveCard {
+  return card(
+    [
+      heading(`Evaluatie ${ctx.reference}`),
+      paragraph(reminder ? 'Herinnering: jouw organisatie heeft deze afgesloten casus nog niet geëvalueerd.' : 'Deze casus is afgesloten. Wil je namens jouw organisatie een paar vragen beantwoorden? Eén antwoord per organisatie telt.'),
+      ...formFields('evaluate', ctx, {}, {}),
+    ],
+    [submitOf('evaluate', ctx), execute('Casus openen', Verb.caseOverview, { caseId: ctx.caseId })],
+  );
+}
+
+/** A reference whose personal data were deleted after the retention period. */
+export function deletedCaseCard(reference: string, deletedAt: Date): AdaptiveCard {
+  return card([
+    heading(`Casus ${reference}`),
+    paragraph(`Verwijderd op ${formatDate(deletedAt, 'Europe/Amsterdam')}: de bewaartermijn was verstreken. Er zijn geen gegevens meer over deze casus; alleen anonieme cijfers en het logboek (zonder persoonsgegevens) blijven bewaard.`),
+  ]);
+}
+
+/** Any short answer about a followed case that needs no more than a line and a way back. */
+export function regieNoticeCard(caseId: string, reference: string, text: string, color: 'Good' | 'Attention' | 'Warning' = 'Good'): AdaptiveCard {
+  return card([heading(`Casus ${reference}`), paragraph(text, { color })], [execute('Casus openen', Verb.caseOverview, { caseId })]);
+}

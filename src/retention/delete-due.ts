@@ -1,0 +1,105 @@
+import { DateTime } from 'luxon';
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { Clock } from '../clock.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { ensureJob } from '../jobs/job.repository.ts';
+import type { JobHandler } from '../jobs/runner.ts';
+import type { Logger } from '../logger.ts';
+import { deleteCaseIfDue, listDueForDeletion, nextRetentionDueAt } from './retention.repository.ts';
+import { retentionCutoffs, type DeletionKind, type Retention } from './retention.rules.ts';
+
+export interface RetentionDeps {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+}
+
+export interface DeletionCounts {
+  case: number;
+  referral: number;
+  draft: number;
+  /** Due cases whose deletion failed; they are tried again by the next sweep. */
+  failed: number;
+  batches: number;
+}
+
+const auditAction: Record<DeletionKind, string> = { case: 'case.deleted', referral: 'referral.deleted', draft: 'draft.deleted' };
+
+/**
+ * Deletes every case whose retention period has passed. The due ids are listed in batches, and each case is
+ * deleted in its own short transaction with its audit event, so a deletion is whole or not at all and no
+ * transaction grows with the backlog. Several instances may sweep at once: the row lock and the re-check in
+ * deleteCaseIfDue let exactly one of them delete a case. Stops when a batch holds nothing it has not tried.
+ */
+export async function deleteDueCases(
+  deps: RetentionDeps,
+  retention: Retention,
+  options: { batchSize?: number; onProgress?(deleted: number): void } = {},
+): Promise<DeletionCounts> {
+  const batchSize = options.batchSize ?? 100;
+  const counts: DeletionCounts = { case: 0, referral: 0, draft: 0, failed: 0, batches: 0 };
+  const tried = new Set<string>();
+  for (;;) {
+    const ids = (await listDueForDeletion(deps.db, retentionCutoffs(retention, deps.clock.now()), batchSize)).filter((id) => !tried.has(id));
+    if (!ids.length) break;
+    counts.batches++;
+    for (const caseId of ids) {
+      tried.add(caseId);
+      try {
+        const kind = await deps.db.$transaction(async (tx) => deleteOne(tx, caseId, retention, deps.clock.now()));
+        if (kind) counts[kind]++;
+      } catch (error) {
+        counts.failed++;
+        deps.log.error({ caseId, errorType: (error as Error)?.name ?? 'Error' }, 'case deletion failed');
+      }
+    }
+    options.onProgress?.(counts.case + counts.referral + counts.draft);
+  }
+  const { batches, ...deleted } = counts;
+  if (batches) deps.log.info({ ...deleted, batches }, 'retention sweep: cases deleted');
+  return counts;
+}
+
+async function deleteOne(tx: Tx, caseId: string, retention: Retention, now: Date): Promise<DeletionKind | undefined> {
+  const kind = await deleteCaseIfDue(tx, caseId, retentionCutoffs(retention, now), now);
+  if (kind) await recordAudit(tx, 'system', { action: auditAction[kind], recordType: 'case', recordId: caseId, purpose: 'verwijdering' });
+  return kind;
+}
+
+export const retentionSweepJob = 'retention.sweep';
+
+/** When the sweep comes back at the latest: the next midnight (UTC), the same moment for every instance. */
+function nextDailySweep(now: Date): Date {
+  return DateTime.fromJSDate(now, { zone: 'utc' }).startOf('day').plus({ days: 1 }).toJSDate();
+}
+
+/** A case still due after a sweep (its deletion failed): tried again after this long, not at once. */
+const retryAfterMs = 15 * 60_000;
+
+const ensureSweep = (db: Db, dueAt: Date) => ensureJob(db, { kind: retentionSweepJob, subjectId: dueAt.toISOString(), dueAt });
+
+/**
+ * The sweep as due work in the jobs table: exactly one instance runs each sweep, and a sweep that came due
+ * while the bot was down runs when it is back. Each sweep plans the next: on the moment the next case becomes
+ * due, and at least daily. The daily one is planned first, so a sweep that fails does not end the chain; the
+ * subject is the due moment, so instances that plan the same moment plan one job.
+ */
+export function retentionSweepHandler(deps: RetentionDeps & { retention: Retention }): JobHandler {
+  return {
+    kind: retentionSweepJob,
+    async run() {
+      const daily = nextDailySweep(deps.clock.now());
+      await ensureSweep(deps.db, daily);
+      await deleteDueCases(deps, deps.retention);
+      const now = deps.clock.now();
+      const due = await nextRetentionDueAt(deps.db, deps.retention);
+      if (due && due < daily) await ensureSweep(deps.db, due > now ? due : new Date(now.getTime() + retryAfterMs));
+      return { state: 'done' };
+    },
+  };
+}
+
+/** At start-up: a sweep due now, to catch up; instances that start on the same day create one. */
+export async function ensureRetentionSweep(db: Db, now: Date): Promise<void> {
+  await ensureJob(db, { kind: retentionSweepJob, subjectId: `start-${DateTime.fromJSDate(now, { zone: 'utc' }).toISODate()}`, dueAt: now });
+}
