@@ -49,7 +49,7 @@ export async function closeCaseInTx(
   await cancelShadowReturn(tx, c);
   await withdrawOpenProposals(tx, c.id, input.at);
   const changed = await takeOffComingAgendas(tx, c.id, input.at);
-  await addRegieUpdate(tx, { caseId: c.id, kind: 'closed', ...(input.by ? { authorMemberId: input.by.memberId, organisationId: input.by.organisationId } : {}) });
+  await addRegieUpdate(tx, { caseId: c.id, kind: 'closed', at: input.at, ...(input.by ? { authorMemberId: input.by.memberId, organisationId: input.by.organisationId } : {}) });
   const asked = await evaluators(tx, invitedOrganisationIds(facts));
   return [
     ...changed.map((sessionId) => ({ kind: 'agendaChanged' as const, sessionId })),
@@ -75,7 +75,7 @@ export async function submitEvaluation(deps: { db: Db; clock: Clock }, actor: Ac
   const parsed = parseEvaluation(values);
   if (!parsed.ok) return parsed;
   const saved = await deps.db.$transaction(async (tx) => {
-    const created = await saveEvaluation(tx, { caseId, organisationId: actor.organisationId, memberId: actor.memberId, ...parsed.evaluation });
+    const created = await saveEvaluation(tx, { caseId, organisationId: actor.organisationId, memberId: actor.memberId, ...parsed.evaluation, at: deps.clock.now() });
     if (created) await recordAudit(tx, actor, { action: 'evaluation.recorded', recordType: 'case', recordId: caseId, purpose: 'evaluatie' });
     return created;
   });

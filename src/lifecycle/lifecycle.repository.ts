@@ -94,8 +94,10 @@ export interface RegieUpdateView {
   at: Date;
 }
 
-export async function addRegieUpdate(tx: Tx, input: { caseId: string; kind: RegieKind; authorMemberId?: string; organisationId?: string; text?: string; submissionId?: string }): Promise<void> {
-  await tx.regieUpdate.create({ data: input });
+/** `at` comes from the injected clock, like every time the bot records. */
+export async function addRegieUpdate(tx: Tx, input: { caseId: string; kind: RegieKind; at: Date; authorMemberId?: string; organisationId?: string; text?: string; submissionId?: string }): Promise<void> {
+  const { at, ...data } = input;
+  await tx.regieUpdate.create({ data: { ...data, createdAt: at } });
 }
 
 export async function regieUpdateExists(tx: Tx, submissionId: string): Promise<boolean> {
@@ -199,8 +201,9 @@ export interface EvaluationView {
 }
 
 /** The first answer of an organisation counts; a second returns false. */
-export async function saveEvaluation(tx: Tx, input: { caseId: string; organisationId: string; memberId: string; goalReached: GoalAnswer; cooperation: number; wentWell?: string; couldBeBetter?: string }): Promise<boolean> {
-  const { count } = await tx.evaluation.createMany({ data: [input], skipDuplicates: true });
+export async function saveEvaluation(tx: Tx, input: { caseId: string; organisationId: string; memberId: string; goalReached: GoalAnswer; cooperation: number; wentWell?: string; couldBeBetter?: string; at: Date }): Promise<boolean> {
+  const { at, ...data } = input;
+  const { count } = await tx.evaluation.createMany({ data: [{ ...data, createdAt: at }], skipDuplicates: true });
   return count === 1;
 }
 

@@ -139,7 +139,7 @@ export async function recordProgress(deps: RegieDeps, actor: Actor, caseId: stri
   const submission = submissionId && isUuid(submissionId) ? submissionId : undefined;
   await deps.db.$transaction(async (tx) => {
     if (submission && (await regieUpdateExists(tx, submission))) return;
-    await addRegieUpdate(tx, { caseId, kind: 'progress', authorMemberId: actor.memberId, organisationId: actor.organisationId, text: parsed.text, ...(submission ? { submissionId: submission } : {}) });
+    await addRegieUpdate(tx, { caseId, kind: 'progress', at: deps.clock.now(), authorMemberId: actor.memberId, organisationId: actor.organisationId, text: parsed.text, ...(submission ? { submissionId: submission } : {}) });
     await recordAudit(tx, actor, { action: 'regie.progress', recordType: 'case', recordId: caseId, purpose: 'regie' });
   });
   return { ok: true, notifications: [] };
@@ -161,7 +161,7 @@ export async function putBackOnAgenda(deps: RegieDeps, actor: Actor, caseId: str
     if (!session) return { ok: false as const, errors: { date: 'Er is geen overleg met ruimte na die datum. Neem contact op met de procesmanager.' } };
     const already = await isOnAgenda(tx, session.id, c.id);
     if (!already) await addToAgenda(tx, session.id, c.id, 'backOnAgenda');
-    await addRegieUpdate(tx, { caseId, kind: 'backOnAgenda', authorMemberId: actor.memberId, organisationId: actor.organisationId, text: parsed.reason });
+    await addRegieUpdate(tx, { caseId, kind: 'backOnAgenda', at: now, authorMemberId: actor.memberId, organisationId: actor.organisationId, text: parsed.reason });
     await recordAudit(tx, actor, { action: 'case.backOnAgenda', recordType: 'case', recordId: caseId, purpose: 'regie' });
     return { ok: true as const, sessionId: session.id, notifications: already ? [] : [{ kind: 'agendaChanged' as const, sessionId: session.id }, ...(await lateInvitations(tx, session.id, [c.id]))] };
   });
@@ -243,7 +243,7 @@ export async function changeDirector(deps: RegieDeps, actor: Actor, caseId: stri
   const previous = members.find((m) => m.id === c.directorMemberId);
   await deps.db.$transaction(async (tx) => {
     await setDirector(tx, caseId, next.id);
-    await addRegieUpdate(tx, { caseId, kind: 'directorChanged', authorMemberId: actor.memberId, organisationId: actor.organisationId });
+    await addRegieUpdate(tx, { caseId, kind: 'directorChanged', at: deps.clock.now(), authorMemberId: actor.memberId, organisationId: actor.organisationId });
     await recordAudit(tx, actor, { action: 'case.directorChanged', recordType: 'case', recordId: caseId, purpose: 'regie' });
   });
   return {

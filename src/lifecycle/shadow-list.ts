@@ -39,7 +39,7 @@ export async function putOnShadowList(tx: Tx, c: CaseState, table: TableView, at
   const job = { kind: shadowReturnJob, subjectId: subjectOf(c.id, returnDate), dueAt: zonedToUtc(returnDate, '00:00', table.schedule.timeZone) };
   await ensureJob(tx, job);
   await reviveJob(tx, job.kind, job.subjectId, job.dueAt);
-  await addRegieUpdate(tx, { caseId: c.id, kind: 'shadowList', ...(by ? { authorMemberId: by.memberId, organisationId: by.organisationId } : {}) });
+  await addRegieUpdate(tx, { caseId: c.id, kind: 'shadowList', at, ...(by ? { authorMemberId: by.memberId, organisationId: by.organisationId } : {}) });
   return changed.map((sessionId) => ({ kind: 'agendaChanged' as const, sessionId }));
 }
 
@@ -85,7 +85,7 @@ export function shadowReturnHandler(deps: { db: Db; notify(notifications: Notifi
         const booked = await bookReturn(tx, table, c.id, job.dueAt);
         if (booked) {
           await leaveShadowList(tx, c.id);
-          await addRegieUpdate(tx, { caseId: c.id, kind: 'returned' });
+          await addRegieUpdate(tx, { caseId: c.id, kind: 'returned', at: context.now });
           await recordAudit(tx, 'system', { action: 'case.returnedFromShadowList', recordType: 'case', recordId: c.id, purpose: 'regie' });
         }
         await context.finishIn(tx);
@@ -117,7 +117,7 @@ export async function pullBackFromShadowList(deps: { db: Db; clock: Clock }, act
     await leaveShadowList(tx, c.id);
     await cancelShadowReturn(tx, c);
     await withdrawOpenProposals(tx, c.id, now);
-    await addRegieUpdate(tx, { caseId: c.id, kind: 'pulledBack', authorMemberId: actor.memberId, organisationId: actor.organisationId, ...(reason ? { text: reason } : {}) });
+    await addRegieUpdate(tx, { caseId: c.id, kind: 'pulledBack', at: now, authorMemberId: actor.memberId, organisationId: actor.organisationId, ...(reason ? { text: reason } : {}) });
     await recordAudit(tx, actor, { action: 'case.pulledBackFromShadowList', recordType: 'case', recordId: c.id, purpose: 'regie' });
     const director = c.directorMemberId && c.directorMemberId !== actor.memberId ? await returnNotices(tx, c, true) : [];
     return { notifications: [...booked, ...director], booked: true };

@@ -116,7 +116,7 @@ describe('schaduwlijst', () => {
     const proposed = await propose(deps, a.youthCareContact, caseId, { kind: 'shadowList', note: 'Stabiel sinds twee maanden' });
     if (!proposed.ok) throw new Error(JSON.stringify(proposed));
     expect(proposed.applied).toBe(false);
-    expect(proposed.notifications.map((n) => n.to).sort()).toEqual([a.pm.aadObjectId, a.pm2.aadObjectId].sort());
+    expect(proposed.notifications.map((n) => (n as { to: string }).to).sort()).toEqual([a.pm.aadObjectId, a.pm2.aadObjectId].sort());
     await expect(propose(deps, a.youthCareContact, caseId, { kind: 'shadowList' })).rejects.toMatchObject({ details: { reason: 'proposalOpen' } });
     expect((await findCaseState(db, caseId))!.status).toBe('accepted');
     const proposalId = (proposed.notifications[0] as { proposalId: string }).proposalId;
