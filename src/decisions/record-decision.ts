@@ -101,14 +101,18 @@ export async function recordDecision(
     }
     const booked = decision.nextStep === 'backOnAgenda' && decision.nextDate ? await bookReturn(tx, loaded.table, loaded.case, decision.nextDate) : [];
     // The regisseur the decision names directs the case from now on; the schaduwlijst and closure take effect at once.
-    await setDirector(tx, loaded.case.id, decision.directorMemberId);
     const state = await findCaseState(tx, loaded.case.id);
+    const newDirector = state?.directorMemberId !== decision.directorMemberId;
+    await setDirector(tx, loaded.case.id, decision.directorMemberId);
     const lifecycle = !state ? []
       : decision.nextStep === 'shadowList' ? (await putOnShadowList(tx, state, loaded.table, now, actor)) ?? []
       : decision.nextStep === 'closure' ? (await closeCaseInTx(tx, state, visibilityFacts(loaded.case), { at: now, outcome: decision.outcome!, by: actor })) ?? []
       : [];
     await recordAudit(tx, actor, { action: input.supersedesId ? 'decision.corrected' : 'decision.recorded', recordType: 'case', recordId: loaded.case.id, purpose: 'casusoverleg' });
-    return { decisionId, actionIds, booked: [...booked, ...lifecycle] };
+    // A newly named regisseur hears it in their own chat, with the case card and its regie buttons.
+    const director = newDirector && decision.nextStep !== 'closure' ? loaded.candidates.find((m) => m.id === decision.directorMemberId && m.id !== actor.memberId) : undefined;
+    const told = director ? [{ kind: 'directorChanged' as const, to: director.aadObjectId, caseId: loaded.case.id, role: 'new' as const }] : [];
+    return { decisionId, actionIds, booked: [...booked, ...lifecycle, ...told] };
   });
   // Two copies of one click at the same moment: the unique submission id lets one in, the other finds it.
   const result = await run().catch(async (error: unknown) => {

@@ -43,6 +43,7 @@ async function decided() {
 describe('regie in Teams', () => {
   it('the regisseur finds the case under "mijn casussen"; others see it without regie buttons, or not at all', async () => {
     const { bot, reference, caseId } = await decided();
+    expect(textOf(bot.notifier.to(youthCareContact.aadObjectId).at(-1)!.card)).toMatch(new RegExp(`Casus ${reference}[\\s\\S]*Je bent nu casusregisseur van deze casus\\.`));
     const mine = textOf(cardOf((await bot.say(youthCareContact, 'mijn casussen'))[0]));
     expect(mine).toMatch(new RegExp(`${reference}\\*\\* · Geaccepteerd · Casusoverleg Bonaire[\\s\\S]*Doel: Huisuitzetting voorkomen[\\s\\S]*1 open actie`));
     const asRegisseur = JSON.stringify(cardOf((await bot.say(youthCareContact, `casus ${reference.toLowerCase()}`))[0]));
