@@ -49,12 +49,12 @@ async function lifecycleCard(deps: Deps, viewer: Actor, n: LifecycleNotification
         : regieNoticeCard(n.caseId, v.case.reference, `Je bent niet langer casusregisseur van ${v.case.reference}; ${v.case.director?.name ?? 'een ander'} neemt het over.`, 'Warning');
     }
     case 'proposalMade': {
-      const { proposal, reference } = await openProposal(deps, viewer, n.proposalId);
-      return proposalCard(proposal, reference, 'manager');
+      const { proposal, reference, timeZone } = await openProposal(deps, viewer, n.proposalId);
+      return proposalCard(proposal, reference, 'manager', undefined, timeZone);
     }
     case 'proposalDecided': {
-      const { proposal, reference } = await openProposal(deps, viewer, n.proposalId);
-      return proposalCard(proposal, reference, 'proposer');
+      const { proposal, reference, timeZone } = await openProposal(deps, viewer, n.proposalId);
+      return proposalCard(proposal, reference, 'proposer', undefined, timeZone);
     }
     case 'evaluationRequested': {
       const v = await caseOverview(deps, viewer, n.caseId);

@@ -90,11 +90,16 @@ function followedLine(c: FollowedCase): string {
   return parts.join(' · ');
 }
 
+/** How many cases a list card shows: beyond it a line says there are more (the card must stay under 24 KB). */
+export const maxListedCases = 25;
+const maxActionsShown = 8;
+const moreLine = (items: unknown[]): Element[] => (items.length > maxListedCases ? [paragraph(`Er zijn er meer dan ${maxListedCases}. Open een casus met "casus ZVH-…".`, { subtle: true })] : []);
+
 /** `mijn casussen`: the cases I direct, with goal, open and overdue actions, and the next meeting. */
 export function myCasesCard(items: FollowedCase[]): AdaptiveCard {
   if (!items.length) return card([heading('Mijn casussen'), paragraph('Je bent van geen lopende casus casusregisseur.')]);
   const body: Element[] = [heading('Mijn casussen'), paragraph('De casussen waarvan jij casusregisseur bent.', { subtle: true })];
-  for (const c of items) {
+  for (const c of items.slice(0, maxListedCases)) {
     body.push(
       paragraph(followedLine(c)),
       ...(c.goal ? [paragraph(`Doel: ${clip(c.goal, 200)}`)] : []),
@@ -102,7 +107,7 @@ export function myCasesCard(items: FollowedCase[]): AdaptiveCard {
       { type: 'ActionSet', actions: [execute('Openen', Verb.caseOverview, { caseId: c.id })] },
     );
   }
-  return card(body);
+  return card([...body, ...moreLine(items)]);
 }
 
 /** `schaduwlijst`: what is on it and when it comes back. Only references, tables and dates. */
@@ -110,14 +115,14 @@ export function shadowListCard(items: FollowedCase[], scope: 'all' | 'mine'): Ad
   const intro = scope === 'all' ? 'Alle casussen op de schaduwlijst.' : 'De casussen op de schaduwlijst waarvan jij casusregisseur bent.';
   if (!items.length) return card([heading('Schaduwlijst'), paragraph(scope === 'all' ? 'Er staat geen casus op de schaduwlijst.' : 'Er staat geen casus van jou op de schaduwlijst.')]);
   const body: Element[] = [heading('Schaduwlijst'), paragraph(intro, { subtle: true })];
-  for (const c of items) {
+  for (const c of items.slice(0, maxListedCases)) {
     body.push(
       paragraph(`**${c.reference}** · ${c.table.name}${c.directorName ? ` · regisseur ${c.directorName}` : ''}`),
       paragraph(`Op de lijst sinds ${c.shadowListedAt ? formatDate(c.shadowListedAt, c.table.timeZone) : '?'} · terug op de agenda vanaf ${c.shadowReturnDate ? formatIsoDate(c.shadowReturnDate) : '?'}`, { subtle: true }),
       { type: 'ActionSet', actions: [execute('Openen', Verb.caseOverview, { caseId: c.id })] },
     );
   }
-  return card(body);
+  return card([...body, ...moreLine(items)]);
 }
 
 /** A followed case for one person: what they may read of it, and the buttons they may use. */
@@ -132,7 +137,7 @@ export function caseOverviewCard(v: CaseOverview, notice?: { text: string; color
   if (c.goal) rows.push(['Doel', clip(c.goal, 300)]);
   if (v.nextSessionAt) rows.push(['Volgende bespreking', formatSession(v.nextSessionAt, c.timeZone)]);
   if (c.status === 'shadowList' && c.shadowReturnDate) rows.push(['Terug op de agenda vanaf', formatIsoDate(c.shadowReturnDate)]);
-  if (c.status === 'closed' && c.closedAt) rows.push(['Afgesloten op', formatDate(c.closedAt, c.timeZone)], ['Uitkomst', c.outcome ? outcomeLabels[c.outcome] : '']);
+  if (c.status === 'closed' && c.closedAt) rows.push(['Afgesloten op', formatDate(c.closedAt, c.timeZone)], ...(c.outcome ? [['Uitkomst', outcomeLabels[c.outcome]] as [string, string]] : []));
   const body: Element[] = [
     heading(`Casus ${c.reference}${c.firstPersonName ? ` · ${c.firstPersonName}` : ''}`),
     ...(notice ? [paragraph(notice.text, { color: notice.color ?? 'Good' })] : []),
@@ -144,7 +149,8 @@ export function caseOverviewCard(v: CaseOverview, notice?: { text: string; color
     if (v.may.manage) body.push({ type: 'ActionSet', actions: [execute('Voorstel bekijken', Verb.proposalShow, { proposalId: p.id })] });
   }
   const open = v.actions.filter((a) => a.state === 'open' || a.state === 'claimed');
-  body.push(subheading(`Acties (${open.length} open)`), ...(v.actions.length ? actionRows(v.actions.slice(0, 8)) : [paragraph('Geen acties.', { subtle: true })]));
+  body.push(subheading(`Acties (${open.length} open)`), ...(v.actions.length ? actionRows(v.actions.slice(0, maxActionsShown)) : [paragraph('Geen acties.', { subtle: true })]));
+  if (v.actions.length > maxActionsShown) body.push(paragraph(`En nog ${v.actions.length - maxActionsShown} eerdere acties; je eigen open acties staan onder "mijn acties".`, { subtle: true }));
   body.push(subheading('Regie'), ...(v.updates.length ? v.updates.map((u) => paragraph(`${formatDate(u.at, c.timeZone)} · **${regieKindLabels[u.kind]}**${u.author ? ` · ${u.author.name} (${u.author.organisationName})` : ''}${u.text ? `: ${clip(u.text, 300)}` : ''}`)) : [paragraph('Nog geen voortgang gemeld.', { subtle: true })]));
   if (c.status === 'closed') {
     body.push(subheading('Evaluatie'));
@@ -159,14 +165,14 @@ export function caseOverviewCard(v: CaseOverview, notice?: { text: string; color
   if (v.may.direct && c.status === 'accepted') actions.push(unfold('backOnAgenda', ctx));
   if (v.may.direct) actions.push(unfold('progress', ctx));
   if (v.may.direct && !v.openProposal) actions.push(unfold('propose', ctx));
-  if (v.may.manage) actions.push(unfold('changeDirector', ctx));
+  if (v.may.manage && ctx.candidates.length) actions.push(unfold('changeDirector', ctx));
   if (v.may.evaluate) actions.push(unfold('evaluate', ctx));
   if (v.may.remind) actions.push(execute('Herinnering sturen', Verb.evaluationRemind, { caseId: c.id }));
   return card(body, actions);
 }
 
 /** A proposal of the regisseur, for the procesmanager (approve or decline) or its proposer (how it went). */
-export function proposalCard(p: ProposalView, reference: string, viewer: 'manager' | 'proposer', notice?: string): AdaptiveCard {
+export function proposalCard(p: ProposalView, reference: string, viewer: 'manager' | 'proposer', notice?: string, timeZone = 'UTC'): AdaptiveCard {
   const what = p.kind === 'shadowList' ? 'naar de schaduwlijst' : `afsluiten, uitkomst: ${p.outcome ? outcomeLabels[p.outcome].toLowerCase() : '?'}`;
   const body: Element[] = [
     heading(`Voorstel voor ${reference}`),
@@ -175,7 +181,7 @@ export function proposalCard(p: ProposalView, reference: string, viewer: 'manage
     ...(p.note ? [paragraph(`Toelichting: ${clip(p.note, 500)}`)] : []),
   ];
   if (p.decidedAt) {
-    body.push(paragraph(p.approved === undefined ? 'Dit voorstel is vervallen: de casus is intussen anders verder gegaan.' : `${p.approved ? 'Goedgekeurd' : 'Afgewezen'} door ${p.decidedBy?.name ?? 'de procesmanager'} op ${formatDate(p.decidedAt)}.`, { color: p.approved ? 'Good' : 'Warning' }));
+    body.push(paragraph(p.approved === undefined ? 'Dit voorstel is vervallen: de casus is intussen anders verder gegaan.' : `${p.approved ? 'Goedgekeurd' : 'Afgewezen'} door ${p.decidedBy?.name ?? 'de procesmanager'} op ${formatDate(p.decidedAt, timeZone)}.`, { color: p.approved ? 'Good' : 'Warning' }));
     return card(body, [execute('Casus openen', Verb.caseOverview, { caseId: p.caseId })]);
   }
   if (viewer === 'proposer') return card([...body, paragraph('De procesmanager beslist nog.', { subtle: true })], [execute('Casus openen', Verb.caseOverview, { caseId: p.caseId })]);

@@ -89,17 +89,17 @@ export function registerRegie(app: Application<TurnState>, deps: BotDeps): void 
   });
 
   onCardAction<Data>(app, Verb.proposalShow, async (context, data) => {
-    const { proposal, reference } = await openProposal(deps, actorOf(context), text(data, 'proposalId'));
-    return proposalCard(proposal, reference, canManageCase(actorOf(context)) ? 'manager' : 'proposer');
+    const { proposal, reference, timeZone } = await openProposal(deps, actorOf(context), text(data, 'proposalId'));
+    return proposalCard(proposal, reference, canManageCase(actorOf(context)) ? 'manager' : 'proposer', undefined, timeZone);
   });
   onCardAction<Data>(app, Verb.proposalDecide, async (context, data) => {
     const proposalId = text(data, 'proposalId');
     const approve = data.approve === true || data.approve === 'true';
     const result = await decideProposal(deps, actorOf(context), proposalId, approve);
-    const { reference } = await openProposal(deps, actorOf(context), proposalId);
-    if (!result.decided) return proposalCard(result.proposal, reference, 'manager', 'Over dit voorstel is al beslist.');
+    const { reference, timeZone } = await openProposal(deps, actorOf(context), proposalId);
+    if (!result.decided) return proposalCard(result.proposal, reference, 'manager', 'Over dit voorstel is al beslist.', timeZone);
     tell(result.notifications);
-    return proposalCard(result.proposal, reference, 'manager');
+    return proposalCard(result.proposal, reference, 'manager', undefined, timeZone);
   });
 
   onCardAction<Data>(app, Verb.evaluationSubmit, async (context, data) => {

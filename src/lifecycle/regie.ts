@@ -43,19 +43,21 @@ async function loadFollowed(tx: Tx, actor: Actor, caseId: string): Promise<{ c: 
   return { c, facts };
 }
 
+/** One more than a list card shows, so it can say there are more. */
+const listLimit = 26;
 const today = (now: Date, timeZone: string) => new Date(`${localParts(now, timeZone).date}T00:00:00Z`);
 
 /** `mijn casussen`: the cases I am casusregisseur of, with their goal, actions and next meeting. */
 export async function myCases(deps: RegieDeps, actor: Actor): Promise<FollowedCase[]> {
   const now = deps.clock.now();
-  return listFollowedCases(deps.db, { directorMemberId: actor.memberId, statuses: ['accepted', 'shadowList'], now, today: today(now, 'UTC') });
+  return listFollowedCases(deps.db, { directorMemberId: actor.memberId, statuses: ['accepted', 'shadowList'], now, today: today(now, 'UTC'), take: listLimit });
 }
 
 /** `schaduwlijst`: all of it for the procesmanager; for anyone else, the cases they direct. */
 export async function shadowListFor(deps: RegieDeps, actor: Actor): Promise<FollowedCase[]> {
   assertCan(actor, 'shadowList.view');
   const now = deps.clock.now();
-  return listFollowedCases(deps.db, { ...(canManageCase(actor) ? {} : { directorMemberId: actor.memberId }), statuses: ['shadowList'], now, today: today(now, 'UTC'), take: 50 });
+  return listFollowedCases(deps.db, { ...(canManageCase(actor) ? {} : { directorMemberId: actor.memberId }), statuses: ['shadowList'], now, today: today(now, 'UTC'), take: listLimit });
 }
 
 export interface CaseOverview {
@@ -256,11 +258,12 @@ export async function changeDirector(deps: RegieDeps, actor: Actor, caseId: stri
 }
 
 /** A proposal as the procesmanager or its proposer reads it; others hear "not found". */
-export async function openProposal(deps: RegieDeps, actor: Actor, proposalId: string): Promise<{ proposal: ProposalView; reference: string }> {
+export async function openProposal(deps: RegieDeps, actor: Actor, proposalId: string): Promise<{ proposal: ProposalView; reference: string; timeZone: string }> {
   const proposal = await findProposal(deps.db, proposalId);
   if (!proposal || !(canManageCase(actor) || proposal.proposedBy.memberId === actor.memberId)) throw new DomainError(ErrorCode.NotFound, 'Proposal not found');
   const { c } = await loadFollowed(deps.db, actor, proposal.caseId);
-  return { proposal, reference: c.reference };
+  const table = await findTableById(deps.db, c.tableId);
+  return { proposal, reference: c.reference, timeZone: table?.schedule.timeZone ?? 'UTC' };
 }
 
 /**

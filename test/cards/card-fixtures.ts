@@ -1,6 +1,7 @@
 import { agendaNoticeCard, agendaProblemCard, channelAgendaCard, draftAgendaCard, maxRefreshUsers, myAgendaCard, personalAgendaCard } from '../../cards/agenda.card.ts';
 import { casesCard, decisionRecordedCard, myReferralsCard, referralOutcomeCard } from '../../cards/cases.card.ts';
 import { helpCard } from '../../cards/help.card.ts';
+import { caseOverviewCard, deletedCaseCard, evaluationRequestCard, myCasesCard, proposalCard, regieFormCard, regieNoticeCard, shadowListCard, type RegieForm, type RegieFormContext } from '../../cards/lifecycle.card.ts';
 import { actionCard, decisionFormCard, discussionCard, liveSessionCard, meetingEndedCard, minutesCard, myActionsCard, sessionSummaryCard, staleButtonCard, type DecisionFormView } from '../../cards/meeting.card.ts';
 import { memberFormCard, memberListCard, memberRegisteredCard } from '../../cards/members.card.ts';
 import { referralFormCard, referralSubmittedCard } from '../../cards/referral.card.ts';
@@ -18,6 +19,8 @@ import type { TableOverview } from '../../src/conferences/tables.ts';
 import type { DecisionView } from '../../src/decisions/decision.repository.ts';
 import { DecisionField, maxActionsPerDecision } from '../../src/decisions/decision.rules.ts';
 import type { ContributionView, InterventionView } from '../../src/meetings/discussion.repository.ts';
+import type { EvaluationView, FollowedCase, ProposalView, RegieUpdateView } from '../../src/lifecycle/lifecycle.repository.ts';
+import type { CaseOverview } from '../../src/lifecycle/regie.ts';
 import type { DiscussionView, ItemState } from '../../src/meetings/discussion.ts';
 import type { MemberRole, MemberView } from '../../src/members/member.types.ts';
 import { demoPartnerNames } from '../../src/organisations/demo-partners.ts';
@@ -341,6 +344,71 @@ const decisionErrors: Record<string, string> = {
 const actionCardView = (x: ActionView, extra: Partial<ActionCardView> = {}): ActionCardView => ({ action: x, mayClaim: false, mine: false, mayReassign: false, colleagues: [], ...extra });
 const today = '2026-03-20';
 
+// After the besluit: the regisseur follows the case, the schaduwlijst, proposals, closure and evaluation.
+const followed = (n: number, status: FollowedCase['status'], extra: Partial<FollowedCase> = {}): FollowedCase => ({
+  id: uuid(600 + n), reference: `ZVH-2026-${String(n).padStart(4, '0')}`, status, table, openActions: 0, overdueActions: 0, ...extra,
+});
+const shadowListed = { shadowListedAt: new Date('2026-03-03T15:40:00Z'), shadowReturnDate: '2026-09-03' };
+const myFollowed: FollowedCase[] = [
+  followed(7, 'accepted', { goal: correctedDecision.goal, directorName: jeffrey.displayName, openActions: 3, overdueActions: 2, nextSessionAt: nextSession }),
+  followed(12, 'accepted', { goal: 'Meneer Anthony heeft een stabiele woonplek en zijn schulden zijn in beeld bij de schuldhulpverlening.', directorName: jeffrey.displayName, openActions: 1 }),
+  // Decided without a goal (older data), every action done.
+  followed(15, 'accepted', { directorName: jeffrey.displayName }),
+  followed(18, 'shadowList', { goal: 'Gina blijft bij haar moeder wonen en maakt haar opleiding af.', directorName: jeffrey.displayName, openActions: 1, overdueActions: 1, ...shadowListed }),
+];
+const onShadowList: FollowedCase[] = [
+  myFollowed[3]!,
+  followed(21, 'shadowList', { directorName: ria.displayName, shadowListedAt: new Date('2026-01-20T14:30:00Z'), shadowReturnDate: '2026-07-20' }),
+  // No regisseur and no dates (older data): the card shows question marks.
+  followed(22, 'shadowList'),
+];
+
+const regieUpdate = (n: number, kind: RegieUpdateView['kind'], at: string, extra: Partial<RegieUpdateView> = {}): RegieUpdateView => ({ id: uuid(1100 + n), kind, at: new Date(at), ...extra });
+const by = (m: MemberView) => ({ author: { name: m.displayName, organisationName: m.organisationName } });
+const regieUpdates: RegieUpdateView[] = [
+  regieUpdate(0, 'progress', '2026-04-14T13:00:00Z', { ...by(jeffrey), text: 'Het budgetbeheer loopt sinds half maart; de verhuurder heeft de betalingsregeling geaccepteerd. Kevin gaat sinds de meivakantie weer drie dagen per week naar school.' }),
+  regieUpdate(1, 'backOnAgenda', '2026-03-31T12:00:00Z', { ...by(jeffrey), text: 'De gezinscoach komt niet binnen; graag met de leerplichtambtenaar bespreken hoe we verder gaan.' }),
+  regieUpdate(2, 'directorChanged', '2026-03-10T15:00:00Z', by(ingrid)),
+  regieUpdate(3, 'progress', '2026-03-06T16:20:00Z', { ...by(ramon), text: 'Geen nieuwe meldingen sinds het overleg.' }),
+];
+
+const proposer = { memberId: jeffrey.id, aadObjectId: jeffrey.aadObjectId, name: jeffrey.displayName };
+const proposal = (extra: Partial<ProposalView> = {}): ProposalView => ({
+  id: uuid(1110), caseId: uuid(500), kind: 'shadowList', proposedBy: proposer, createdAt: new Date('2026-04-20T13:00:00Z'),
+  note: 'Het gezin is stabiel: de huur wordt betaald en Kevin gaat weer naar school. Zes maanden volgen zonder overleg is genoeg.', ...extra,
+});
+const closureProposal = proposal({ id: uuid(1111), kind: 'closure', outcome: 'goalPartlyReached', note: 'De woning is behouden; school blijft moeizaam, maar dat pakt de leerplicht verder op.' });
+const decided = { decidedBy: { name: ingrid.displayName }, decidedAt: new Date('2026-04-21T09:30:00Z') };
+
+const evaluation = (m: MemberView, goalReached: EvaluationView['goalReached'], cooperation: number, extra: Partial<EvaluationView> = {}): EvaluationView => ({
+  organisationId: m.organisationId, organisationName: m.organisationName, member: { name: m.displayName }, goalReached, cooperation, at: new Date('2026-05-04T12:00:00Z'), ...extra,
+});
+const evaluations: EvaluationView[] = [
+  evaluation(sharon, 'partly', 4, { wentWell: 'Snel schakelen tussen politie en Jeugdzorg na de laatste melding.', couldBeBetter: 'De leerplichtambtenaar had eerder aan tafel moeten zitten.' }),
+  evaluation(ria, 'yes', 5, { wentWell: 'De betalingsregeling was binnen twee weken rond.' }),
+];
+
+const granted = (may: Partial<CaseOverview['may']> = {}): CaseOverview['may'] => ({ direct: false, manage: false, pullBack: false, evaluate: false, remind: false, ...may });
+const followedCase = (extra: Partial<CaseOverview['case']> = {}): CaseOverview['case'] => ({
+  id: uuid(500), reference: 'ZVH-2026-0007', status: 'accepted', tableId: table.id, tableName: table.name, timeZone, firstPersonName: 'Maria Isenia',
+  goal: correctedDecision.goal, plan: correctedDecision.plan, directorMemberId: jeffrey.id, director: person(jeffrey), ...extra,
+});
+const caseView = (extra: Partial<CaseOverview> = {}): CaseOverview => ({
+  case: followedCase(), actions: [], updates: [], evaluations: [], missingEvaluations: [], directorCandidates: [], may: granted(), ...extra,
+});
+const closedCase = followedCase({ status: 'closed', closedAt: new Date('2026-04-28T15:10:00Z'), outcome: 'goalPartlyReached' });
+const regieContext = (extra: Partial<RegieFormContext> = {}): RegieFormContext => ({ caseId: uuid(500), reference: 'ZVH-2026-0007', manager: false, status: 'accepted', candidates, ...extra });
+const regieForms: [RegieForm, string, Partial<RegieFormContext>, Record<string, string>, Record<string, string>][] = [
+  ['backOnAgenda', 'a date in the past', {}, { date: '01-03-2026', reason: 'De gezinscoach komt niet binnen.' }, { date: 'Die datum moet na vandaag liggen.' }],
+  ['backOnAgenda', 'no reason and a wrong date', {}, { date: '31-02' }, { date: 'Geen geldige datum. Schrijf hem als dd-mm-jjjj, of laat het veld leeg voor het eerstvolgende overleg.', reason: 'Schrijf waarom de casus terug op de agenda moet.' }],
+  ['progress', 'empty', {}, { text: '' }, { text: 'Schrijf kort hoe het gaat.' }],
+  ['propose', 'the regisseur, closure without outcome', {}, { kind: 'closure', note: 'De woning is behouden.' }, { outcome: 'Kies de uitkomst van de casus.' }],
+  ['propose', 'the procesmanager on the schaduwlijst, nothing chosen', { manager: true, status: 'shadowList' }, {}, { kind: 'Kies: naar de schaduwlijst of afsluiten.' }],
+  ['changeDirector', 'someone no longer involved', { manager: true }, { directorMemberId: uuid(399) }, { directorMemberId: 'Kies een casusregisseur van een betrokken organisatie.' }],
+  ['changeDirector', 'no candidates', { manager: true, candidates: [] }, {}, { directorMemberId: 'Kies een casusregisseur van een betrokken organisatie.' }],
+  ['evaluate', 'no cooperation mark, texts kept', { status: 'closed' }, { goalReached: 'partly', wentWell: 'Snel schakelen.', couldBeBetter: 'Eerder de leerplicht erbij.' }, { cooperation: 'Geef de samenwerking een cijfer van 1 tot 5.' }],
+];
+
 export const cardFixtures: CardFixture[] = [
   // Help: welcome or not, every kind of viewer (and a stranger), in a personal chat and shared in a channel or group chat.
   ...[true, false].flatMap((welcome) =>
@@ -371,6 +439,7 @@ export const cardFixtures: CardFixture[] = [
   ['memberRegisteredCard updated', () => memberRegisteredCard(members[4]!, false)],
   ['memberListCard', () => memberListCard(members)],
   ['memberListCard only the procesmanager', () => memberListCard(members.slice(0, 1))],
+  ['memberListCard canRegister', () => memberListCard(members, { canRegister: true })],
 
   ['referralFormCard empty', () => referralFormCard({ values: {}, partners, forExternal: false })],
   ['referralFormCard filled, two persons', () => referralFormCard({ caseId: uuid(500), values: filledReferral(2), partners, forExternal: false })],
@@ -567,6 +636,8 @@ export const cardFixtures: CardFixture[] = [
       errors: { correctionReason: 'Geef de reden van de correctie.', [DecisionField.action(maxActionsPerDecision, 'description')]: 'Beschrijf de actie.' },
     })),
   ],
+  ['decisionFormCard closure with outcome, values kept', () => decisionFormCard(decisionForm({ values: { goal: correctedDecision.goal, plan: correctedDecision.plan, directorMemberId: jeffrey.id, nextStep: 'closure', outcome: 'transferred' } }))],
+  ['decisionFormCard closure without outcome, with error', () => decisionFormCard(decisionForm({ values: { nextStep: 'closure' }, errors: { outcome: 'Kies de uitkomst van de casus bij afsluiten.' } }))],
 
   ['actionCard open, may claim', () => actionCard(actionCardView(actions[0]!, { mayClaim: true }))],
   ['actionCard mine and claimed, with notice', () => actionCard(actionCardView(actions[1]!, { mine: true }), 'Je hebt deze actie opgepakt.')],
@@ -598,4 +669,66 @@ export const cardFixtures: CardFixture[] = [
       ],
     }),
   ],
+
+  ['myCasesCard empty', () => myCasesCard([])],
+  ['myCasesCard several cases, overdue actions, one on the schaduwlijst', () => myCasesCard(myFollowed)],
+  ['shadowListCard all', () => shadowListCard(onShadowList, 'all')],
+  ['shadowListCard mine', () => shadowListCard(onShadowList.slice(0, 1), 'mine')],
+  ['shadowListCard all, empty', () => shadowListCard([], 'all')],
+  ['shadowListCard mine, empty', () => shadowListCard([], 'mine')],
+
+  [
+    'caseOverviewCard the regisseur of an accepted case: actions, regie updates, no proposal',
+    () => caseOverviewCard(caseView({ nextSessionAt: nextSession, actions, updates: regieUpdates, may: granted({ direct: true }) })),
+  ],
+  [
+    'caseOverviewCard the procesmanager, on the schaduwlijst, an open proposal and director candidates',
+    () => caseOverviewCard(caseView({
+      case: followedCase({ status: 'shadowList', ...shadowListed }), actions: actions.slice(2), updates: regieUpdates, openProposal: closureProposal,
+      directorCandidates: [ramon, sharon, ria, jeffrey], may: granted({ direct: true, manage: true, pullBack: true }),
+    })),
+  ],
+  [
+    'caseOverviewCard the procesmanager, accepted, no regisseur yet and no candidates',
+    () => caseOverviewCard(caseView({ case: followedCase({ directorMemberId: undefined, director: undefined, goal: undefined, firstPersonName: undefined }), may: granted({ direct: true, manage: true }) })),
+  ],
+  [
+    'caseOverviewCard the regisseur with an open proposal of his own',
+    () => caseOverviewCard(caseView({ actions, updates: regieUpdates, openProposal: proposal(), may: granted({ direct: true }) })),
+  ],
+  [
+    'caseOverviewCard closed, the procesmanager: evaluations, missing ones, remind',
+    () => caseOverviewCard(caseView({ case: closedCase, actions, updates: [regieUpdate(4, 'closed', '2026-04-28T15:10:00Z', by(ingrid)), ...regieUpdates], evaluations, missingEvaluations: [jeugdzorg.name], may: granted({ remind: true }) })),
+  ],
+  [
+    'caseOverviewCard closed, the procesmanager: reminder already sent',
+    () => caseOverviewCard(caseView({ case: { ...closedCase, evaluationRemindedAt: new Date('2026-05-05T12:00:00Z') }, actions, evaluations, missingEvaluations: [jeugdzorg.name] })),
+  ],
+  [
+    'caseOverviewCard closed, an involved participant who may evaluate',
+    () => caseOverviewCard(caseView({ case: closedCase, actions, updates: regieUpdates, may: granted({ evaluate: true }) })),
+  ],
+  ['caseOverviewCard closed, an involved participant whose organisation evaluated', () => caseOverviewCard(caseView({ case: closedCase, actions, evaluations: evaluations.slice(1) }))],
+  ['caseOverviewCard closed, nothing to show', () => caseOverviewCard(caseView({ case: closedCase }))],
+  ['caseOverviewCard a viewer without buttons', () => caseOverviewCard(caseView({ nextSessionAt: nextSession, actions, updates: regieUpdates }))],
+  ['caseOverviewCard a viewer, on the schaduwlijst: pull back', () => caseOverviewCard(caseView({ case: followedCase({ status: 'shadowList', ...shadowListed }), updates: regieUpdates, may: granted({ pullBack: true }) }))],
+  ['caseOverviewCard with notice', () => caseOverviewCard(caseView({ actions, updates: regieUpdates, may: granted({ direct: true }) }), { text: 'Voortgang opgeslagen. De betrokken organisaties zien het op de casus.' })],
+  [
+    'caseOverviewCard with an Attention notice',
+    () => caseOverviewCard(caseView({ case: followedCase({ status: 'shadowList', ...shadowListed }), may: granted({ direct: true, pullBack: true }) }), { text: 'Er is geen overleg met ruimte in de komende drie maanden.', color: 'Attention' }),
+  ],
+
+  ...regieForms.map(([form, variant, ctx, values, errors]): CardFixture => [`regieFormCard ${form}, ${variant}`, () => regieFormCard(form, regieContext(ctx), values, errors)]),
+
+  ['proposalCard open, the procesmanager', () => proposalCard(proposal(), 'ZVH-2026-0007', 'manager')],
+  ['proposalCard open closure, the procesmanager, with notice', () => proposalCard(closureProposal, 'ZVH-2026-0007', 'manager', 'Er is intussen een nieuw voorstel gedaan.')],
+  ['proposalCard open, the proposer', () => proposalCard(closureProposal, 'ZVH-2026-0007', 'proposer')],
+  ['proposalCard approved', () => proposalCard({ ...proposal(), ...decided, approved: true }, 'ZVH-2026-0007', 'manager')],
+  ['proposalCard declined, the proposer', () => proposalCard({ ...closureProposal, ...decided, approved: false, note: undefined }, 'ZVH-2026-0007', 'proposer')],
+  ['proposalCard lapsed', () => proposalCard({ ...proposal(), decidedAt: decided.decidedAt }, 'ZVH-2026-0007', 'manager')],
+  ['evaluationRequestCard', () => evaluationRequestCard(regieContext({ status: 'closed', candidates: [] }), false)],
+  ['evaluationRequestCard reminder', () => evaluationRequestCard(regieContext({ status: 'closed', candidates: [] }), true)],
+  ['deletedCaseCard', () => deletedCaseCard('ZVH-2024-0031', new Date('2026-02-01T03:00:00Z'))],
+  ['regieNoticeCard', () => regieNoticeCard(uuid(500), 'ZVH-2026-0007', 'De casus staat weer op de agenda van 3 maart.')],
+  ['regieNoticeCard Attention', () => regieNoticeCard(uuid(500), 'ZVH-2026-0007', 'Deze casus is afgesloten; er kan geen voortgang meer bij.', 'Attention')],
 ];

@@ -5,10 +5,13 @@ import { sessionsCard } from '../../cards/tables.card.ts';
 import { referralFormCard } from '../../cards/referral.card.ts';
 import { screeningCard } from '../../cards/screening.card.ts';
 import { decisionFormCard, discussionCard } from '../../cards/meeting.card.ts';
+import { caseOverviewCard, maxListedCases, myCasesCard, shadowListCard } from '../../cards/lifecycle.card.ts';
+import type { FollowedCase } from '../../src/lifecycle/lifecycle.repository.ts';
 import type { ActionView } from '../../src/actions/action.repository.ts';
 import type { DecisionView } from '../../src/decisions/decision.repository.ts';
 import { DecisionField, maxActionsPerDecision } from '../../src/decisions/decision.rules.ts';
 import type { DiscussionView } from '../../src/meetings/discussion.ts';
+import type { CaseOverview } from '../../src/lifecycle/regie.ts';
 import type { CaseRecord } from '../../src/cases/case.types.ts';
 import type { AgendaView } from '../../src/conferences/agenda.ts';
 import type { TableView } from '../../src/conferences/table.repository.ts';
@@ -157,5 +160,47 @@ describe('card sizes at the limits of every field', () => {
       candidates: Array.from({ length: 2 * partners.length }, (_, n) => ({ id: id(300 + n), name: full(L.name), organisationName: partners[n % partners.length]!.name })),
     });
     expect(size(card)).toBeLessThan(teamsLimit);
+  });
+
+  // The case card after the besluit, every part at its fullest: more actions than it shows (8), the 8 newest regie
+  // updates of 1000 characters, the longest goal, an evaluation of each of the 14 partners with both texts full (and
+  // all 14 named as missing too), and two director candidates per partner. The buttons are those caseOverview gives
+  // the procesmanager in each phase (the forms and candidates only before closure, evaluations only after), plus the
+  // evaluation form on the closed case: every part at once would be ~27 KB, but no one ever sees that card.
+  it('the fullest case overview: 12 actions, 8 long regie updates, 14 long evaluations, 28 candidates, every form, stays under 24 KB', () => {
+    const view = (status: CaseOverview['case']['status'], openProposal: boolean): CaseOverview => ({
+      case: {
+        id: id(500), reference: 'ZVH-2026-0001', status, tableId: id(200), tableName: full(100), timeZone: 'America/Kralendijk', firstPersonName: full(L.name),
+        goal: full(1000), plan: full(2000), directorMemberId: id(301), director: people(1),
+        shadowListedAt: startsAt, shadowReturnDate: '2026-09-03', closedAt: startsAt, outcome: 'goalPartlyReached', evaluationRemindedAt: startsAt,
+      },
+      nextSessionAt: startsAt,
+      actions: Array.from({ length: 12 }, (_, n) => maxAction(n)),
+      updates: Array.from({ length: 8 }, (_, n) => ({ id: id(1100 + n), kind: 'progress' as const, text: full(1000), author: { name: full(L.name), organisationName: partners[n]!.name }, at: startsAt })),
+      ...(openProposal ? { openProposal: { id: id(1110), caseId: id(500), kind: 'closure' as const, outcome: 'goalPartlyReached' as const, note: full(1000), proposedBy: { memberId: id(301), aadObjectId: id(401), name: full(L.name) }, createdAt: startsAt } } : {}),
+      evaluations: partners.map((p, n) => ({ organisationId: p.id, organisationName: p.name, member: { name: full(L.name) }, goalReached: 'partly' as const, cooperation: 1 + (n % 5), wentWell: full(1000), couldBeBetter: full(1000), at: startsAt })),
+      missingEvaluations: partners.map((p) => p.name),
+      directorCandidates: Array.from({ length: 2 * partners.length }, (_, n) => ({
+        id: id(300 + n), aadObjectId: id(400 + n), displayName: full(L.name), role: n % 2 ? ('participant' as const) : ('contactPerson' as const), organisationId: partners[n % partners.length]!.id, organisationName: partners[n % partners.length]!.name,
+      })),
+      may: { direct: status !== 'closed', manage: status !== 'closed', pullBack: status === 'shadowList', evaluate: status === 'closed', remind: status === 'closed' },
+    });
+    for (const status of ['accepted', 'shadowList', 'closed'] as const) {
+      for (const openProposal of [false, true]) {
+        expect(size(caseOverviewCard(view(status, openProposal), { text: full(200), color: 'Attention' })), `${status}${openProposal ? ', open proposal' : ''}`).toBeLessThan(teamsLimit);
+      }
+    }
+  });
+
+  it('mijn casussen and the schaduwlijst, more cases than they show, every name at its longest, stay under 24 KB', () => {
+    const followed = (n: number): FollowedCase => ({
+      id: `7d5b0c43-0000-4000-8000-${String(n).padStart(12, '0')}`, reference: `ZVH-2026-${String(n).padStart(4, '0')}`, status: 'shadowList',
+      table: { id: 't', name: full(100), timeZone: 'America/Kralendijk' }, goal: full(1000), directorName: full(100), openActions: 12, overdueActions: 11,
+      nextSessionAt: new Date('2027-01-05T14:00:00Z'), shadowReturnDate: '2027-06-01', shadowListedAt: new Date('2026-12-01T14:00:00Z'),
+    });
+    const many = Array.from({ length: maxListedCases + 1 }, (_, n) => followed(n));
+    expect(size(myCasesCard(many))).toBeLessThan(teamsLimit);
+    expect(size(shadowListCard(many, 'all'))).toBeLessThan(teamsLimit);
+    expect(JSON.stringify(myCasesCard(many))).toContain(`Er zijn er meer dan ${maxListedCases}`);
   });
 });
