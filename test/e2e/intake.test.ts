@@ -1,6 +1,9 @@
 import { join } from 'node:path';
+import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatIsoDate } from '../../cards/labels.ts';
+import { demoTable } from '../../src/organisations/demo-partners.ts';
 import { cardWith, openChannel, openPersonalChat, outputDir, postMentioningBot, say, startStage } from './harness.ts';
 
 let stage: Awaited<ReturnType<typeof startStage>>;
@@ -41,7 +44,7 @@ async function fillIntakeForm(page: Page): Promise<void> {
 }
 
 let reference: string | undefined;
-const pages: Partial<Record<'pm' | 'officer', Page>> = {};
+const pages: Partial<Record<'pm' | 'officer' | 'youthCare', Page>> = {};
 
 describe('intake, screening and the agenda in the Agents Playground, like people', () => {
   it('a police officer registers a case; the procesmanager gets it in personal chat and accepts it; the officer hears the date', async () => {
@@ -133,7 +136,7 @@ describe('intake, screening and the agenda in the Agents Playground, like people
   it('in the meeting the chair opens it, youth care adds what it knows, the chair decides an action for the police, the officer takes it on, and both see who has it', async () => {
     const pm = pages.pm!;
     const officer = pages.officer!;
-    const youthCare = await stage.open('user-id-3');
+    const youthCare = (pages.youthCare = await stage.open('user-id-3'));
     await cardWith(youthCare, 'Welkom bij Casusbot').waitFor({ timeout: 30_000 });
 
     stage.clock.set(new Date('2026-12-08T13:55:00Z')); // the day of the meeting, five minutes before it starts
@@ -193,5 +196,45 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     expect(minutesText).toContain('Aanwezig: Jeugdzorg CN');
     expect(minutesText).toContain('Huisbezoek afleggen');
     await officer.screenshot({ path: join(outputDir, 'e2e-meeting-verslag.png') });
+  });
+
+  it('the casusregisseur (youth care) proposes the schaduwlijst from "mijn casussen"; the procesmanager approves it in personal chat and finds the case on the schaduwlijst', async () => {
+    const pm = pages.pm!;
+    const director = pages.youthCare!; // Marco Rosaria (Jeugdzorg CN), appointed casusregisseur in the meeting
+    expect(reference).toBeDefined();
+
+    await openPersonalChat(director);
+    await say(director, 'mijn casussen');
+    const mine = cardWith(director, 'De casussen waarvan jij casusregisseur bent.');
+    await mine.getByRole('button', { name: 'Openen' }).click();
+    // The case card replaces the list; until then the newest "Casus …" card is the one that told him he became
+    // casusregisseur (it has the same buttons), so wait for the list to go before using the case card.
+    await mine.waitFor({ state: 'detached', timeout: 30_000 });
+    const overview = cardWith(director, `Casus ${reference}`);
+    await overview.getByRole('button', { name: 'Schaduwlijst of afsluiten' }).click();
+    await overview.getByRole('radio', { name: /^Naar de schaduwlijst/ }).check();
+    await overview.getByRole('textbox', { name: /^Toelichting/ }).fill('Het gezin is stabiel; de schuldhulp loopt.');
+    await overview.getByRole('button', { name: 'Voorstellen' }).click();
+    await overview.getByText('Je voorstel ligt bij de procesmanager.').waitFor({ timeout: 30_000 });
+    await expect(overview.innerText()).resolves.toContain('Voorstel van Marco Rosaria: naar de schaduwlijst. De procesmanager beslist.');
+    await director.screenshot({ path: join(outputDir, 'e2e-regie-proposed.png') });
+
+    await openPersonalChat(pm);
+    const proposal = cardWith(pm, `Voorstel voor ${reference}`);
+    await proposal.waitFor({ timeout: 30_000 });
+    await expect(proposal.innerText()).resolves.toContain('Marco Rosaria stelt voor: naar de schaduwlijst.');
+    await proposal.getByRole('button', { name: 'Goedkeuren' }).click();
+    await cardWith(pm, 'Goedgekeurd door Ingrid Martina').waitFor({ timeout: 30_000 });
+    await cardWith(director, 'Goedgekeurd door Ingrid Martina').waitFor({ timeout: 30_000 }); // the proposer hears it
+
+    // Six months after the day it went on the list, in the table's timezone.
+    const returnDate = formatIsoDate(DateTime.fromJSDate(stage.clock.now(), { zone: demoTable.schedule.timeZone }).plus({ months: 6 }).toISODate()!);
+    await say(pm, 'schaduwlijst');
+    const shadowList = cardWith(pm, 'Alle casussen op de schaduwlijst.');
+    await shadowList.waitFor({ timeout: 30_000 });
+    const listText = await shadowList.innerText();
+    expect(listText).toContain(reference!);
+    expect(listText).toContain(`terug op de agenda vanaf ${returnDate}`);
+    await pm.screenshot({ path: join(outputDir, 'e2e-regie-shadow-list.png') });
   });
 });
