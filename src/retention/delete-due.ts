@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { DateTime } from 'luxon';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Clock } from '../clock.ts';
@@ -21,6 +23,8 @@ export interface DeletionCounts {
   /** Due cases whose deletion failed; they are tried again by the next sweep. */
   failed: number;
   batches: number;
+  /** Stopped at `maxMs` while due cases may be left. */
+  unfinished: boolean;
 }
 
 const auditAction: Record<DeletionKind, string> = { case: 'case.deleted', referral: 'referral.deleted', draft: 'draft.deleted' };
@@ -29,17 +33,19 @@ const auditAction: Record<DeletionKind, string> = { case: 'case.deleted', referr
  * Deletes every case whose retention period has passed. The due ids are listed in batches, and each case is
  * deleted in its own short transaction with its audit event, so a deletion is whole or not at all and no
  * transaction grows with the backlog. Several instances may sweep at once: the row lock and the re-check in
- * deleteCaseIfDue let exactly one of them delete a case. Stops when a batch holds nothing it has not tried.
+ * deleteCaseIfDue let exactly one of them delete a case. Stops when a batch holds nothing it has not tried, or,
+ * with `maxMs`, once that much (real) time has passed, after at least one case.
  */
 export async function deleteDueCases(
   deps: RetentionDeps,
   retention: Retention,
-  options: { batchSize?: number; onProgress?(deleted: number): void } = {},
+  options: { batchSize?: number; maxMs?: number; onProgress?(deleted: number): void } = {},
 ): Promise<DeletionCounts> {
   const batchSize = options.batchSize ?? 100;
-  const counts: DeletionCounts = { case: 0, referral: 0, draft: 0, failed: 0, batches: 0 };
+  const started = performance.now();
+  const counts: DeletionCounts = { case: 0, referral: 0, draft: 0, failed: 0, batches: 0, unfinished: false };
   const tried = new Set<string>();
-  for (;;) {
+  sweep: for (;;) {
     const ids = (await listDueForDeletion(deps.db, retentionCutoffs(retention, deps.clock.now()), batchSize)).filter((id) => !tried.has(id));
     if (!ids.length) break;
     counts.batches++;
@@ -52,11 +58,16 @@ export async function deleteDueCases(
         counts.failed++;
         deps.log.error({ caseId, errorType: (error as Error)?.name ?? 'Error' }, 'case deletion failed');
       }
+      if (options.maxMs !== undefined && performance.now() - started >= options.maxMs) {
+        counts.unfinished = true;
+        options.onProgress?.(counts.case + counts.referral + counts.draft);
+        break sweep;
+      }
     }
     options.onProgress?.(counts.case + counts.referral + counts.draft);
   }
-  const { batches, ...deleted } = counts;
-  if (batches) deps.log.info({ ...deleted, batches }, 'retention sweep: cases deleted');
+  const { batches, unfinished, ...deleted } = counts;
+  if (batches) deps.log.info({ ...deleted, batches, unfinished }, 'retention sweep: cases deleted');
   return counts;
 }
 
@@ -76,22 +87,34 @@ function nextDailySweep(now: Date): Date {
 /** A case still due after a sweep (its deletion failed): tried again after this long, not at once. */
 const retryAfterMs = 15 * 60_000;
 
+/**
+ * How long one sweep job deletes before it hands over to a fresh one: well within the shortest job lease
+ * (JOB_LEASE_SECONDS is at least 30), so a long backlog is never taken for a dead instance's job.
+ */
+const sweepMs = 20_000;
+
 const ensureSweep = (db: Db, dueAt: Date) => ensureJob(db, { kind: retentionSweepJob, subjectId: dueAt.toISOString(), dueAt });
 
 /**
  * The sweep as due work in the jobs table: exactly one instance runs each sweep, and a sweep that came due
  * while the bot was down runs when it is back. Each sweep plans the next: on the moment the next case becomes
  * due, and at least daily. The daily one is planned first, so a sweep that fails does not end the chain; the
- * subject is the due moment, so instances that plan the same moment plan one job.
+ * subject is the due moment, so instances that plan the same moment plan one job. A backlog larger than one
+ * sweep's time continues in a sweep due at once.
  */
-export function retentionSweepHandler(deps: RetentionDeps & { retention: Retention }): JobHandler {
+export function retentionSweepHandler(deps: RetentionDeps & { retention: Retention; sweepMs?: number }): JobHandler {
   return {
     kind: retentionSweepJob,
     async run() {
       const daily = nextDailySweep(deps.clock.now());
       await ensureSweep(deps.db, daily);
-      await deleteDueCases(deps, deps.retention);
+      const result = await deleteDueCases(deps, deps.retention, { maxMs: deps.sweepMs ?? sweepMs });
       const now = deps.clock.now();
+      // Continued at once only while it makes progress: a case that keeps failing waits for the retry below.
+      if (result.unfinished && result.case + result.referral + result.draft > 0) {
+        await ensureJob(deps.db, { kind: retentionSweepJob, subjectId: `${now.toISOString()}:more-${randomUUID().slice(0, 8)}`, dueAt: now });
+        return { state: 'done' };
+      }
       const due = await nextRetentionDueAt(deps.db, deps.retention);
       if (due && due < daily) await ensureSweep(deps.db, due > now ? due : new Date(now.getTime() + retryAfterMs));
       return { state: 'done' };

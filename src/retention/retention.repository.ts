@@ -1,7 +1,7 @@
 import type { Tx } from '../db/client.ts';
 import type { CaseOutcome } from '../lifecycle/lifecycle.types.ts';
 import { isUuid } from '../validation.ts';
-import { buildCaseFact, type CaseFactSource } from './case-facts.ts';
+import { buildCaseFact, type CaseFactSource, type EvaluationScore } from './case-facts.ts';
 import { dueKind, nextDueMoment, type DeletionKind, type Retention, type RetentionCutoffs } from './retention.rules.ts';
 
 /**
@@ -26,23 +26,50 @@ export async function listDueForDeletion(tx: Tx, cutoffs: RetentionCutoffs, limi
   return rows.map((r) => r.id);
 }
 
-/** What the figures keep of a case, read in a handful of queries; undefined when the case is not there. */
+type FactRow = {
+  status: string;
+  submittedAt: Date | null;
+  decidedAt: Date | null;
+  closedAt: Date | null;
+  shadowListedAt: Date | null;
+  outcome: string | null;
+  lifeDomains: unknown;
+  chains: string[] | null;
+  referrerOrganisationId: string;
+  responsibleOrganisationId: string | null;
+  tableId: string | null;
+  timeZone: string | null;
+  firstSession: { startsAt: string; status: string } | null;
+  involvedOrganisationIds: string[] | null;
+  decidedSessionStarts: string[] | null;
+  actions: { state: string; dueDate: string; doneAt: string | null }[] | null;
+  evaluations: EvaluationScore[] | null;
+};
+
+/**
+ * What the figures keep of a case, in one query (it runs once per deleted case, so round trips count);
+ * undefined when the case is not there.
+ */
 export async function loadCaseFactSource(tx: Tx, caseId: string): Promise<CaseFactSource | undefined> {
   if (!isUuid(caseId)) return undefined;
-  const c = await tx.case.findUnique({
-    where: { id: caseId },
-    select: {
-      status: true, submittedAt: true, decidedAt: true, closedAt: true, shadowListedAt: true, outcome: true, lifeDomains: true, chains: true,
-      referrerOrganisationId: true, responsibleOrganisationId: true, tableId: true,
-      table: { select: { timeZone: true } },
-      firstSession: { select: { startsAt: true, status: true } },
-      organisations: { select: { organisationId: true } },
-      agendaItems: { where: { state: 'decided' }, select: { session: { select: { startsAt: true } } } },
-      actions: { select: { state: true, dueDate: true, doneAt: true } },
-      evaluations: { orderBy: { createdAt: 'asc' }, select: { organisationId: true, goalReached: true, cooperation: true } },
-    },
-  });
+  const [c] = await tx.$queryRaw<FactRow[]>`
+    SELECT c.status::text AS status, c."submittedAt", c."decidedAt", c."closedAt", c."shadowListedAt", c.outcome::text AS outcome,
+           c."lifeDomains", c.chains, c."referrerOrganisationId"::text AS "referrerOrganisationId",
+           c."responsibleOrganisationId"::text AS "responsibleOrganisationId", c."tableId"::text AS "tableId", t."timeZone",
+           CASE WHEN s.id IS NULL THEN NULL ELSE json_build_object('startsAt', s."startsAt", 'status', s.status) END AS "firstSession",
+           (SELECT json_agg(o."organisationId") FROM case_organisation o WHERE o."caseId" = c.id) AS "involvedOrganisationIds",
+           (SELECT json_agg(d."startsAt") FROM agenda_item i JOIN conference_session d ON d.id = i."sessionId"
+             WHERE i."caseId" = c.id AND i.state = 'decided') AS "decidedSessionStarts",
+           (SELECT json_agg(json_build_object('state', a.state, 'dueDate', a."dueDate", 'doneAt', a."doneAt")) FROM case_action a
+             WHERE a."caseId" = c.id) AS actions,
+           (SELECT json_agg(json_build_object('organisationId', e."organisationId", 'goalReached', e."goalReached", 'cooperation', e.cooperation) ORDER BY e."createdAt")
+              FROM evaluation e WHERE e."caseId" = c.id) AS evaluations
+      FROM case_record c
+      LEFT JOIN conference_table t ON t.id = c."tableId"
+      LEFT JOIN conference_session s ON s.id = c."firstSessionId"
+     WHERE c.id = ${caseId}::uuid`;
   if (!c) return undefined;
+  const date = (v: string) => new Date(v);
   return {
     status: c.status,
     ...(c.submittedAt ? { submittedAt: c.submittedAt } : {}),
@@ -51,16 +78,16 @@ export async function loadCaseFactSource(tx: Tx, caseId: string): Promise<CaseFa
     ...(c.shadowListedAt ? { shadowListedAt: c.shadowListedAt } : {}),
     ...(c.outcome ? { outcome: c.outcome as CaseOutcome } : {}),
     lifeDomains: c.lifeDomains,
-    chains: c.chains,
+    chains: c.chains ?? [],
     referrerOrganisationId: c.referrerOrganisationId,
     ...(c.responsibleOrganisationId ? { responsibleOrganisationId: c.responsibleOrganisationId } : {}),
-    involvedOrganisationIds: c.organisations.map((o) => o.organisationId),
+    involvedOrganisationIds: c.involvedOrganisationIds ?? [],
     ...(c.tableId ? { tableId: c.tableId } : {}),
-    ...(c.table ? { timeZone: c.table.timeZone } : {}),
-    ...(c.firstSession ? { firstSession: { startsAt: c.firstSession.startsAt, status: c.firstSession.status } } : {}),
-    decidedSessionStarts: c.agendaItems.map((i) => i.session.startsAt),
-    actions: c.actions.map((a) => ({ state: a.state, dueDate: a.dueDate.toISOString().slice(0, 10), ...(a.doneAt ? { doneAt: a.doneAt } : {}) })),
-    evaluations: c.evaluations,
+    ...(c.timeZone ? { timeZone: c.timeZone } : {}),
+    ...(c.firstSession ? { firstSession: { startsAt: date(c.firstSession.startsAt), status: c.firstSession.status } } : {}),
+    decidedSessionStarts: (c.decidedSessionStarts ?? []).map(date),
+    actions: (c.actions ?? []).map((a) => ({ state: a.state, dueDate: a.dueDate, ...(a.doneAt ? { doneAt: date(a.doneAt) } : {}) })),
+    evaluations: c.evaluations ?? [],
   };
 }
 
@@ -80,18 +107,17 @@ export async function deleteCaseIfDue(tx: Tx, caseId: string, cutoffs: Retention
   const kind = dueKind(row, cutoffs);
   if (!kind) return undefined;
   if (kind !== 'draft') {
-    const source = await loadCaseFactSource(tx, caseId);
-    const fact = buildCaseFact(source!, now);
-    await tx.caseFact.create({ data: { ...fact, evaluationScores: fact.evaluationScores.map((e) => ({ ...e })) } });
+    const fact = buildCaseFact((await loadCaseFactSource(tx, caseId))!, now);
+    await tx.caseFact.createMany({ data: [{ ...fact, evaluationScores: fact.evaluationScores.map((e) => ({ ...e })) }] });
   }
-  if (row.reference) await tx.deletedCase.create({ data: { reference: row.reference, caseId, deletedAt: now } });
-  const actionIds = (await tx.caseAction.findMany({ where: { caseId }, select: { id: true } })).map((a) => a.id);
-  // Jobs about the case ("<caseId>" or "<caseId>:<date>", as the schaduwlijst return) or about one of its actions.
-  await tx.scheduledJob.updateMany({
-    where: { state: 'pending', OR: [{ subjectId: { in: [caseId, ...actionIds] } }, { subjectId: { startsWith: `${caseId}:` } }] },
-    data: { state: 'cancelled' },
-  });
-  await tx.case.delete({ where: { id: caseId } });
+  if (row.reference) await tx.deletedCase.createMany({ data: [{ reference: row.reference, caseId, deletedAt: now }] });
+  // Jobs about the case ("<caseId>", or "<caseId>:<date>" as the schaduwlijst return) or about one of its actions.
+  await tx.$executeRaw`
+    UPDATE scheduled_job SET state = 'cancelled', "updatedAt" = ${now}
+     WHERE state = 'pending'
+       AND ("subjectId" = ${caseId} OR "subjectId" LIKE ${`${caseId}:%`}
+            OR "subjectId" IN (SELECT id::text FROM case_action WHERE "caseId" = ${caseId}::uuid))`;
+  await tx.$executeRaw`DELETE FROM case_record WHERE id = ${caseId}::uuid`;
   return kind;
 }
 
