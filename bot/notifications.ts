@@ -12,7 +12,7 @@ import { identifyActor } from '../src/members/identify-actor.ts';
 import type { Notification } from '../src/notify/notification.ts';
 import type { LifecycleNotification } from '../src/notify/lifecycle-notifications.ts';
 import type { Actor } from '../src/actor.ts';
-import { caseOverview, openProposal } from '../src/lifecycle/regie.ts';
+import { caseOverview as overviewFor, openProposal } from '../src/lifecycle/regie.ts';
 import { caseOverviewCard, evaluationRequestCard, proposalCard, regieNoticeCard } from '../cards/lifecycle.card.ts';
 import type { BotDeps } from './deps.ts';
 import { screeningCardFor } from './screening-view.ts';
@@ -39,8 +39,16 @@ type CaseNotice = Extract<Notification, { kind: 'screeningRequested' | 'referral
 const caseNoticeKinds = new Set<Notification['kind']>(['screeningRequested', 'referralAccepted', 'referralRejected', 'informationRequested']);
 const isCaseNotice = (n: Notification): n is CaseNotice => caseNoticeKinds.has(n.kind);
 
-/** A personal card about a followed case, built by the use case that shows it to this recipient (need-to-know applies). */
+/**
+ * A personal card about a followed case, built by the use case that shows it to this recipient (need-to-know
+ * applies). A card pushed unasked carries the reference, not the person's name: it stays in the chat after the
+ * case is deleted.
+ */
 async function lifecycleCard(deps: Deps, viewer: Actor, n: LifecycleNotification) {
+  const caseOverview = async (d: Deps, a: Actor, caseId: string) => {
+    const v = await overviewFor(d, a, caseId);
+    return { ...v, case: { ...v.case, firstPersonName: undefined } };
+  };
   switch (n.kind) {
     case 'directorChanged': {
       const v = await caseOverview(deps, viewer, n.caseId);
@@ -65,7 +73,7 @@ async function lifecycleCard(deps: Deps, viewer: Actor, n: LifecycleNotification
       const v = await caseOverview(deps, viewer, n.caseId);
       return n.booked
         ? caseOverviewCard(v, { text: 'Deze casus is terug van de schaduwlijst en staat weer op de agenda: de tafel besluit of hij kan worden afgesloten.' })
-        : caseOverviewCard(v, { text: 'Deze casus moest terug van de schaduwlijst, maar er is geen overleg met ruimte. Zet hem met de hand op een agenda.', color: 'Attention' });
+        : caseOverviewCard(v, { text: 'Deze casus moest terug van de schaduwlijst, maar er is geen overleg met ruimte (of de tafel is gesloten). Casusbot probeert het elke dag opnieuw; zodra er ruimte is kun je hem ook zelf terughalen.', color: 'Attention' });
     }
   }
 }

@@ -72,14 +72,15 @@ export function registerRegie(app: Application<TurnState>, deps: BotDeps): void 
     const result = await propose(deps, actorOf(context), caseId, formValuesOf(data));
     if (!result.ok) return formAgain(context, 'propose', caseId, data, result.errors);
     tell(result.notifications);
-    return overview(context, caseId, result.applied ? 'Uitgevoerd.' : 'Je voorstel ligt bij de procesmanager. Je hoort wat die besluit.');
+    const done = text(data, 'kind') === 'closure' ? 'De casus is afgesloten. De betrokken organisaties krijgen een evaluatie.' : 'De casus staat op de schaduwlijst; de datum waarop hij terugkomt staat hieronder.';
+    return overview(context, caseId, result.applied ? done : 'Je voorstel ligt bij de procesmanager. Je hoort wat die besluit.');
   });
   onCardAction<Data>(app, Verb.regieChangeDirector, async (context, data) => {
     const caseId = text(data, 'caseId');
     const result = await changeDirector(deps, actorOf(context), caseId, formValuesOf(data));
     if (!result.ok) return formAgain(context, 'changeDirector', caseId, data, result.errors);
     tell(result.notifications);
-    return overview(context, caseId, 'De casusregisseur is gewijzigd; de oude en de nieuwe regisseur zijn op de hoogte gebracht.');
+    return overview(context, caseId, result.changed ? 'De casusregisseur is gewijzigd; de oude en de nieuwe regisseur zijn op de hoogte gebracht.' : 'Dat is al de casusregisseur.');
   });
   onCardAction<Data>(app, Verb.regiePullBack, async (context, data) => {
     const caseId = text(data, 'caseId');

@@ -122,6 +122,15 @@ export function canDirect(actor: Pick<Actor, 'memberId' | 'role'>, c: { director
   return actor.role === 'processManager' || (c.directorMemberId !== undefined && c.directorMemberId === actor.memberId);
 }
 
+/**
+ * Who follows a case after its decision (its card, regie updates, schaduwlijst, evaluations): the organisations
+ * invited to discuss it and whoever chairs, as for the discussion, and the procesmanager, who runs the network
+ * also at a table with its own voorzitter.
+ */
+export function canFollowCase(actor: Actor, item: AgendaItemFacts, table: { chairMemberId?: string }): boolean {
+  return actor.role === 'processManager' || canSeeDiscussion(actor, item, table);
+}
+
 /** What the procesmanager alone does with a followed case: change its regisseur, approve proposals, remind evaluations. */
 export function canManageCase(actor: Pick<Actor, 'role'>): boolean {
   return actor.role === 'processManager';

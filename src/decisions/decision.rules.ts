@@ -81,6 +81,7 @@ export function parseDecision(values: Record<string, string | undefined>, ctx: D
       else if (next <= ctx.today) errors.nextDate = 'Die datum moet na vandaag liggen.';
     }
     if (d.nextStep === 'closure' && !caseOutcomes.includes(d.outcome as CaseOutcome)) errors.outcome = 'Kies de uitkomst van de casus bij afsluiten.';
+    if (d.nextStep === 'closure' && actions.length) errors[DecisionField.action(1, 'description')] ??= 'Bij afsluiten worden geen acties meer afgesproken. Laat de acties leeg of kies een andere volgende stap.';
     if (ctx.correcting && !d.correctionReason) errors.correctionReason = 'Schrijf waarom het besluit wordt gecorrigeerd.';
   }
   if (!parsed.success || Object.keys(errors).length) return { ok: false, errors };

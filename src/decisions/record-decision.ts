@@ -16,8 +16,8 @@ import type { Db, Tx } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
 import { isUuid } from '../validation.ts';
 import { closeCaseInTx } from '../lifecycle/closure.ts';
-import { findCaseState, setDirector } from '../lifecycle/lifecycle.repository.ts';
-import { putOnShadowList } from '../lifecycle/shadow-list.ts';
+import { findCaseState, leaveShadowList, lockCase, reopenCase, setDirector } from '../lifecycle/lifecycle.repository.ts';
+import { cancelShadowReturn, putOnShadowList } from '../lifecycle/shadow-list.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import type { MemberView } from '../members/member.types.ts';
 import type { Notification } from '../notify/notification.ts';
@@ -67,7 +67,8 @@ export async function recordDecision(
   const earlier = submissionId ? await findDecisionBySubmission(deps.db, submissionId) : undefined;
   if (earlier) return { ok: true, decisionId: earlier, notifications: [] };
   const loaded = await loadDecisionContext(deps.db, actor, input.caseId, now);
-  if (loaded.case.status === 'closed') throw new DomainError(ErrorCode.Conflict, 'Case is closed', { reason: 'caseClosed' });
+  // A closed case takes no new decision; only the decision that closed it can be corrected (checked again below).
+  if (loaded.case.status === 'closed' && !input.supersedesId) throw new DomainError(ErrorCode.Conflict, 'Case is closed', { reason: 'caseClosed' });
   const ctx: DecisionContext = {
     directorCandidates: new Set(loaded.candidates.map((m) => m.id)),
     actionOrganisations: new Set(loaded.invited),
@@ -79,16 +80,29 @@ export async function recordDecision(
   const decision = parsed.decision;
 
   const run = () => deps.db.$transaction(async (tx) => {
-    // Decisions of one table take turns with the moves of its meeting (next, skip, close) and its bookings.
+    // The case row first, then the table (the order of every change of a case's phase): decisions of one table
+    // take turns with the moves of its meeting (next, skip, close) and its bookings.
+    await lockCase(tx, loaded.case.id);
     await lockTableForBooking(tx, loaded.table.id);
     if (submissionId && (await findDecisionBySubmission(tx, submissionId))) return { duplicate: true as const };
     // A second new decision on the same agenda item (two chairs, two open cards): the first counts.
     if (!input.supersedesId && input.agendaItemId && (await countDecisionsOfItem(tx, input.agendaItemId))) return { superseded: true as const };
+    const current = input.supersedesId ? await findCurrentDecision(tx, loaded.case.id) : undefined;
     if (input.supersedesId) {
-      const current = await findCurrentDecision(tx, loaded.case.id);
       if (current?.id !== input.supersedesId || !(await lockDecision(tx, input.supersedesId)) || (await isSuperseded(tx, input.supersedesId))) {
         return { superseded: true as const };
       }
+    }
+    const before = await findCaseState(tx, loaded.case.id);
+    if (before?.status === 'closed') {
+      // Closed meanwhile, or closed by another decision than the one corrected: nothing more to decide.
+      if (current?.nextStep !== 'closure') throw new DomainError(ErrorCode.Conflict, 'Case is closed', { reason: 'caseClosed' });
+      await reopenCase(tx, loaded.case.id);
+    }
+    // A correction of the decision that put the case on the schaduwlijst into another step takes it off again.
+    if (before?.status === 'shadowList' && decision.nextStep !== 'shadowList') {
+      await leaveShadowList(tx, loaded.case.id);
+      await cancelShadowReturn(tx, before);
     }
     // The corrected decision's unfinished actions stop (and with them their reminders and the overdue feed).
     if (input.supersedesId) await cancelOpenActionsOf(tx, input.supersedesId);
@@ -102,6 +116,7 @@ export async function recordDecision(
     const booked = decision.nextStep === 'backOnAgenda' && decision.nextDate ? await bookReturn(tx, loaded.table, loaded.case, decision.nextDate) : [];
     // The regisseur the decision names directs the case from now on; the schaduwlijst and closure take effect at once.
     const state = await findCaseState(tx, loaded.case.id);
+    const previousDirector = state?.directorMemberId !== decision.directorMemberId ? state?.directorMemberId : undefined;
     const newDirector = state?.directorMemberId !== decision.directorMemberId;
     await setDirector(tx, loaded.case.id, decision.directorMemberId);
     const lifecycle = !state ? []
@@ -111,7 +126,11 @@ export async function recordDecision(
     await recordAudit(tx, actor, { action: input.supersedesId ? 'decision.corrected' : 'decision.recorded', recordType: 'case', recordId: loaded.case.id, purpose: 'casusoverleg' });
     // A newly named regisseur hears it in their own chat, with the case card and its regie buttons.
     const director = newDirector && decision.nextStep !== 'closure' ? loaded.candidates.find((m) => m.id === decision.directorMemberId && m.id !== actor.memberId) : undefined;
-    const told = director ? [{ kind: 'directorChanged' as const, to: director.aadObjectId, caseId: loaded.case.id, role: 'new' as const }] : [];
+    const replaced = previousDirector ? loaded.candidates.find((m) => m.id === previousDirector && m.id !== actor.memberId) : undefined;
+    const told = [
+      ...(director ? [{ kind: 'directorChanged' as const, to: director.aadObjectId, caseId: loaded.case.id, role: 'new' as const }] : []),
+      ...(replaced && decision.nextStep !== 'closure' ? [{ kind: 'directorChanged' as const, to: replaced.aadObjectId, caseId: loaded.case.id, role: 'old' as const }] : []),
+    ];
     return { decisionId, actionIds, booked: [...booked, ...lifecycle, ...told] };
   });
   // Two copies of one click at the same moment: the unique submission id lets one in, the other finds it.

@@ -1,5 +1,5 @@
 import type { Actor } from '../actor.ts';
-import { canManageCase, canSeeDiscussion, invitedOrganisationIds } from '../access/case-access.ts';
+import { canFollowCase, canManageCase, invitedOrganisationIds } from '../access/case-access.ts';
 import { cancelOpenActionsOfCase } from '../actions/action.repository.ts';
 import { reminderAfterJob, reminderBeforeJob } from '../actions/reminders.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -88,9 +88,10 @@ export async function submitEvaluation(deps: { db: Db; clock: Clock }, actor: Ac
 export async function remindEvaluations(deps: { db: Db; clock: Clock }, actor: Actor, caseId: string): Promise<{ notifications: Notification[]; reminded: boolean }> {
   if (!canManageCase(actor)) throw new DomainError(ErrorCode.Forbidden, 'Only the procesmanager reminds', { permission: 'evaluations.remind' });
   const facts = await findDiscussionFacts(deps.db, caseId);
-  if (!facts || !canSeeDiscussion(actor, facts, facts)) throw new DomainError(ErrorCode.NotFound, 'Case not found');
+  if (!facts || !canFollowCase(actor, facts, facts)) throw new DomainError(ErrorCode.NotFound, 'Case not found');
   return deps.db.$transaction(async (tx) => {
     await lockCase(tx, caseId);
+    if ((await findCaseState(tx, caseId))?.status !== 'closed') throw new DomainError(ErrorCode.Conflict, 'Case is not closed', { reason: 'notClosed' });
     if (!(await markEvaluationReminded(tx, caseId, deps.clock.now()))) return { notifications: [], reminded: false };
     const answered = new Set((await listEvaluations(tx, caseId)).map((e) => e.organisationId));
     const to = await evaluators(tx, invitedOrganisationIds(facts), answered);

@@ -81,6 +81,15 @@ export async function setClosed(tx: Tx, caseId: string, input: { at: Date; outco
   return count === 1;
 }
 
+/** A closing decision corrected into another step: the case is under regie again. */
+export async function reopenCase(tx: Tx, caseId: string): Promise<boolean> {
+  const { count } = await tx.case.updateMany({
+    where: { id: caseId, status: 'closed' },
+    data: { status: 'accepted', closedAt: null, outcome: null, closureNote: null, evaluationRemindedAt: null },
+  });
+  return count === 1;
+}
+
 export async function markEvaluationReminded(tx: Tx, caseId: string, at: Date): Promise<boolean> {
   const { count } = await tx.case.updateMany({ where: { id: caseId, status: 'closed', evaluationRemindedAt: null }, data: { evaluationRemindedAt: at } });
   return count === 1;

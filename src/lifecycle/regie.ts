@@ -1,5 +1,5 @@
 import type { Actor } from '../actor.ts';
-import { canDirect, canManageCase, canSeeDiscussion, canSeeEvaluation, invitedOrganisationIds } from '../access/case-access.ts';
+import { canDirect, canFollowCase, canManageCase, canSeeEvaluation, invitedOrganisationIds } from '../access/case-access.ts';
 import { assertCan } from '../access/policy.ts';
 import { listActionsOfCases, type ActionView } from '../actions/action.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -15,12 +15,13 @@ import type { Db, Tx } from '../db/client.ts';
 import { findCurrentDecision } from '../decisions/decision.repository.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
+import { listOrganisations } from '../organisations/organisation.repository.ts';
 import type { MemberView } from '../members/member.types.ts';
 import type { Notification } from '../notify/notification.ts';
 import { closeCaseInTx } from './closure.ts';
 import {
   addRegieUpdate, createProposal, decideProposalIfOpen, findCaseIdByReference, findCaseState, findOpenProposal, findProposal, listEvaluations, listFollowedCases, listRegieUpdates,
-  lockCase, regieUpdateExists, setDirector, type CaseState, type EvaluationView, type FollowedCase, type ProposalView, type RegieUpdateView,
+  lockCase, regieUpdateExists, setDirector, withdrawOpenProposals, type CaseState, type EvaluationView, type FollowedCase, type ProposalView, type RegieUpdateView,
 } from './lifecycle.repository.ts';
 import { parseBackOnAgenda, parseProgress, parseProposal } from './lifecycle.rules.ts';
 import type { CaseOutcome, ProposalKind } from './lifecycle.types.ts';
@@ -39,7 +40,7 @@ type Facts = CaseVisibilityFacts & { chairMemberId?: string };
 async function loadFollowed(tx: Tx, actor: Actor, caseId: string): Promise<{ c: CaseState; facts: Facts }> {
   const facts = await findDiscussionFacts(tx, caseId);
   const c = facts && (await findCaseState(tx, caseId));
-  if (!facts || !c || !canSeeDiscussion(actor, facts, facts)) throw new DomainError(ErrorCode.NotFound, 'Case not found');
+  if (!facts || !c || !canFollowCase(actor, facts, facts)) throw new DomainError(ErrorCode.NotFound, 'Case not found');
   return { c, facts };
 }
 
@@ -83,7 +84,7 @@ export async function caseOverview(deps: RegieDeps, actor: Actor, caseId: string
   const { c, facts } = await loadFollowed(deps.db, actor, caseId);
   const table = (await findTableById(deps.db, c.tableId))!;
   const now = deps.clock.now();
-  const [decision, glance, actions, updates, openProposal, evaluations, members, followed] = await Promise.all([
+  const [decision, glance, actions, updates, openProposal, evaluations, members, followed, organisations] = await Promise.all([
     findCurrentDecision(deps.db, c.id),
     findCaseGlances(deps.db, [c.id]),
     listActionsOfCases(deps.db, [c.id]),
@@ -92,12 +93,13 @@ export async function caseOverview(deps: RegieDeps, actor: Actor, caseId: string
     listEvaluations(deps.db, c.id),
     listActiveMembers(deps.db),
     listFollowedCases(deps.db, { statuses: [c.status], now, today: today(now, table.schedule.timeZone), ids: [c.id] }),
+    listOrganisations(deps.db),
   ]);
   const invited = invitedOrganisationIds(facts);
   const director = c.directorMemberId ? members.find((m) => m.id === c.directorMemberId) : undefined;
   const manage = canManageCase(actor);
   const answered = new Set(evaluations.map((e) => e.organisationId));
-  const names = new Map(members.map((m) => [m.organisationId, m.organisationName]));
+  const names = new Map(organisations.map((o) => [o.id, o.name]));
   await recordAudit(deps.db, actor, { action: 'case.viewed', recordType: 'case', recordId: c.id, purpose: 'regie' });
   return {
     case: {
@@ -125,6 +127,9 @@ export async function caseOverview(deps: RegieDeps, actor: Actor, caseId: string
   };
 }
 
+/** The schaduwlijst is for a case under regie; closure for one under regie or on the schaduwlijst. */
+const applicable = (kind: ProposalKind, c: CaseState) => (kind === 'shadowList' ? c.status === 'accepted' : c.status !== 'closed');
+
 function assertDirects(actor: Actor, c: CaseState): void {
   if (!canDirect(actor, c)) throw new DomainError(ErrorCode.Forbidden, 'Only the casusregisseur or the procesmanager', { permission: 'regie.direct' });
   if (c.status === 'closed') throw new DomainError(ErrorCode.Conflict, 'Case is closed', { reason: 'caseClosed' });
@@ -143,6 +148,9 @@ export async function recordProgress(deps: RegieDeps, actor: Actor, caseId: stri
     if (submission && (await regieUpdateExists(tx, submission))) return;
     await addRegieUpdate(tx, { caseId, kind: 'progress', at: deps.clock.now(), authorMemberId: actor.memberId, organisationId: actor.organisationId, text: parsed.text, ...(submission ? { submissionId: submission } : {}) });
     await recordAudit(tx, actor, { action: 'regie.progress', recordType: 'case', recordId: caseId, purpose: 'regie' });
+  }).catch((error: unknown) => {
+    // Two copies of one click at once: the unique submission id let the other one in.
+    if ((error as { code?: string }).code !== 'P2002' || !submission) throw error;
   });
   return { ok: true, notifications: [] };
 }
@@ -158,14 +166,20 @@ export async function putBackOnAgenda(deps: RegieDeps, actor: Actor, caseId: str
   if (!parsed.ok) return parsed;
   const from = parsed.date ? new Date(Math.max(zonedToUtc(parsed.date, '00:00', table.schedule.timeZone).getTime(), firstBookableFrom(now).getTime())) : firstBookableFrom(now);
   return deps.db.$transaction(async (tx) => {
+    // Case first, then table: the order every change of a case's phase takes, so they cannot deadlock.
+    await lockCase(tx, caseId);
+    const { c: current } = await loadFollowed(tx, actor, caseId);
+    assertDirects(actor, current);
+    if (current.status !== 'accepted') throw new DomainError(ErrorCode.Conflict, 'Case is on the shadow list', { reason: 'onShadowList' });
     await lockTableForBooking(tx, table.id);
     const session = table.closedAt ? undefined : await firstFreeSession(tx, table, from);
     if (!session) return { ok: false as const, errors: { date: 'Er is geen overleg met ruimte na die datum. Neem contact op met de procesmanager.' } };
     const already = await isOnAgenda(tx, session.id, c.id);
-    if (!already) await addToAgenda(tx, session.id, c.id, 'backOnAgenda');
+    if (already) return { ok: true as const, sessionId: session.id, notifications: [] };
+    await addToAgenda(tx, session.id, c.id, 'backOnAgenda');
     await addRegieUpdate(tx, { caseId, kind: 'backOnAgenda', at: now, authorMemberId: actor.memberId, organisationId: actor.organisationId, text: parsed.reason });
     await recordAudit(tx, actor, { action: 'case.backOnAgenda', recordType: 'case', recordId: caseId, purpose: 'regie' });
-    return { ok: true as const, sessionId: session.id, notifications: already ? [] : [{ kind: 'agendaChanged' as const, sessionId: session.id }, ...(await lateInvitations(tx, session.id, [c.id]))] };
+    return { ok: true as const, sessionId: session.id, notifications: [{ kind: 'agendaChanged' as const, sessionId: session.id }, ...(await lateInvitations(tx, session.id, [c.id]))] };
   });
 }
 
@@ -192,6 +206,8 @@ export async function propose(deps: RegieDeps, actor: Actor, caseId: string, val
   return deps.db.$transaction(async (tx) => {
     await lockCase(tx, caseId);
     const { c: current, facts } = await loadFollowed(tx, actor, caseId);
+    assertDirects(actor, current);
+    if (!applicable(step.kind, current)) throw new DomainError(ErrorCode.Conflict, 'Already on the shadow list', { reason: 'onShadowList' });
     if (canManageCase(actor)) {
       await lockTableForBooking(tx, current.tableId);
       const table = (await findTableById(tx, current.tableId))!;
@@ -219,6 +235,11 @@ export async function decideProposal(deps: RegieDeps, actor: Actor, proposalId: 
   const result = await deps.db.$transaction(async (tx) => {
     await lockCase(tx, proposal.caseId);
     const { c, facts } = await loadFollowed(tx, actor, proposal.caseId);
+    // The case moved on meanwhile (closed, or already on the schaduwlijst): the proposal lapses instead.
+    if (approve && !applicable(proposal.kind, c)) {
+      await withdrawOpenProposals(tx, c.id, now);
+      return undefined;
+    }
     if (!(await decideProposalIfOpen(tx, proposalId, { approved: approve, decidedByMemberId: actor.memberId, at: now }))) return undefined;
     let notifications: Notification[] = [];
     if (approve) {
@@ -234,14 +255,14 @@ export async function decideProposal(deps: RegieDeps, actor: Actor, proposalId: 
 }
 
 /** The procesmanager names another casusregisseur (a member of an involved organisation); both hear it. */
-export async function changeDirector(deps: RegieDeps, actor: Actor, caseId: string, values: Record<string, string | undefined>): Promise<RegieResult> {
+export async function changeDirector(deps: RegieDeps, actor: Actor, caseId: string, values: Record<string, string | undefined>): Promise<RegieResult & { changed?: boolean }> {
   if (!canManageCase(actor)) throw new DomainError(ErrorCode.Forbidden, 'Only the procesmanager changes the regisseur', { permission: 'regie.changeDirector' });
   const { c, facts } = await loadFollowed(deps.db, actor, caseId);
   if (c.status === 'closed') throw new DomainError(ErrorCode.Conflict, 'Case is closed', { reason: 'caseClosed' });
   const members = await listActiveMembers(deps.db);
   const next = members.find((m) => m.id === values.directorMemberId && invitedOrganisationIds(facts).includes(m.organisationId));
   if (!next) return { ok: false, errors: { directorMemberId: 'Kies een casusregisseur van een betrokken organisatie.' } };
-  if (next.id === c.directorMemberId) return { ok: true, notifications: [] };
+  if (next.id === c.directorMemberId) return { ok: true, changed: false, notifications: [] };
   const previous = members.find((m) => m.id === c.directorMemberId);
   await deps.db.$transaction(async (tx) => {
     await setDirector(tx, caseId, next.id);
@@ -250,6 +271,7 @@ export async function changeDirector(deps: RegieDeps, actor: Actor, caseId: stri
   });
   return {
     ok: true,
+    changed: true,
     notifications: [
       { kind: 'directorChanged', to: next.aadObjectId, caseId, role: 'new' },
       ...(previous ? [{ kind: 'directorChanged' as const, to: previous.aadObjectId, caseId, role: 'old' as const }] : []),

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Actor } from '../actor.ts';
-import { canSeeDiscussion } from '../access/case-access.ts';
+import { canFollowCase } from '../access/case-access.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findDiscussionFacts } from '../cases/case.repository.ts';
 import type { Clock } from '../clock.ts';
@@ -36,6 +36,8 @@ export async function putOnShadowList(tx: Tx, c: CaseState, table: TableView, at
   const returnDate = shadowReturnDate(at, table.schedule.timeZone);
   if (!(await setShadowList(tx, c.id, at, returnDate, ['accepted']))) return undefined;
   const changed = await takeOffComingAgendas(tx, c.id, at);
+  // A proposal still open (say, the regisseur's own for the schaduwlijst) is overtaken.
+  await withdrawOpenProposals(tx, c.id, at);
   const job = { kind: shadowReturnJob, subjectId: subjectOf(c.id, returnDate), dueAt: zonedToUtc(returnDate, '00:00', table.schedule.timeZone) };
   await ensureJob(tx, job);
   await reviveJob(tx, job.kind, job.subjectId, job.dueAt);
@@ -65,34 +67,37 @@ async function returnNotices(tx: Tx, c: CaseState, booked: boolean): Promise<Not
 }
 
 /**
- * Six months on: the case comes back on the agenda of its table's first meeting from the return date, where
- * the table decides to close or continue. Exactly once: the job is marked done in the transaction that books.
- * A table without a meeting with room leaves the case on the list and tells the procesmanagers.
+ * Six months on: the case comes back on the agenda of its table's first meeting from the return date (or, after
+ * downtime, the first at least a day ahead), where the table decides to close or continue. Exactly once: the
+ * case row is locked first (as every change of its phase does, before the table), and the job is marked done in
+ * the transaction that books. A table without a meeting with room leaves the case on the list, tells the
+ * procesmanagers once, and tries again the next day.
  */
 export function shadowReturnHandler(deps: { db: Db; notify(notifications: Notification[]): Promise<void> }): JobHandler {
   return {
     kind: shadowReturnJob,
     async run(job, context) {
       const [caseId = '', returnDate] = job.subjectId.split(':');
-      const notifications = await deps.db.$transaction(async (tx) => {
+      const result = await deps.db.$transaction(async (tx) => {
+        await lockCase(tx, caseId);
         const c = await findCaseState(tx, caseId);
         if (!c || c.status !== 'shadowList' || c.shadowReturnDate !== returnDate) {
           await context.finishIn(tx);
-          return [];
+          return { notifications: [] as Notification[], booked: true };
         }
         await lockTableForBooking(tx, c.tableId);
         const table = (await findTableById(tx, c.tableId))!;
-        const booked = await bookReturn(tx, table, c.id, job.dueAt);
-        if (booked) {
-          await leaveShadowList(tx, c.id);
-          await addRegieUpdate(tx, { caseId: c.id, kind: 'returned', at: context.now });
-          await recordAudit(tx, 'system', { action: 'case.returnedFromShadowList', recordType: 'case', recordId: c.id, purpose: 'regie' });
-        }
+        const from = new Date(Math.max(job.dueAt.getTime(), firstBookableFrom(context.now).getTime()));
+        const booked = await bookReturn(tx, table, c.id, from);
+        if (!booked) return { notifications: job.attempts <= 1 ? await returnNotices(tx, c, false) : [], booked: false };
+        await leaveShadowList(tx, c.id);
+        await addRegieUpdate(tx, { caseId: c.id, kind: 'returned', at: context.now });
+        await recordAudit(tx, 'system', { action: 'case.returnedFromShadowList', recordType: 'case', recordId: c.id, purpose: 'regie' });
         await context.finishIn(tx);
-        return [...(booked ?? []), ...(await returnNotices(tx, c, Boolean(booked)))];
+        return { notifications: [...booked, ...(await returnNotices(tx, c, true))], booked: true };
       });
-      await deps.notify(notifications);
-      return { state: 'done' };
+      await deps.notify(result.notifications);
+      return result.booked ? { state: 'done' } : { retryAt: new Date(context.now.getTime() + 24 * 3600_000), reason: 'noSessionWithRoom' };
     },
   };
 }
@@ -103,7 +108,7 @@ export function shadowReturnHandler(deps: { db: Db; notify(notifications: Notifi
  */
 export async function pullBackFromShadowList(deps: { db: Db; clock: Clock }, actor: Actor, caseId: string, reason?: string): Promise<{ notifications: Notification[]; booked: boolean }> {
   const facts = await findDiscussionFacts(deps.db, caseId);
-  if (!facts || !canSeeDiscussion(actor, facts, facts)) throw new DomainError(ErrorCode.NotFound, 'Case not found');
+  if (!facts || !canFollowCase(actor, facts, facts)) throw new DomainError(ErrorCode.NotFound, 'Case not found');
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
     await lockCase(tx, caseId);

@@ -44,7 +44,7 @@ export interface CaseFact {
   firstDiscussionMonth: string | null;
   closedMonth: string | null;
   deletedMonth: string;
-  screeningOutcome: 'accepted' | 'rejected' | null;
+  screeningOutcome: 'accepted' | 'rejected' | 'withdrawn' | null;
   screeningWorkingDays: number | null;
   daysToFirstDiscussion: number | null;
   lifeDomains: string[];
@@ -82,9 +82,10 @@ export function doneOnTime(action: { state: string; dueDate: string; doneAt?: Da
  * deleted), and the same for a live case. Never names, reference, case id, free text or exact dates.
  */
 export function buildCaseFact(row: CaseFactSource, now: Date): CaseFact {
-  const rejected = row.status === 'rejected';
+  // A question nobody answered in the retention period counts as a withdrawn aanmelding.
+  const rejected = row.status === 'rejected' || row.status === 'infoRequested';
   const accepted = acceptedStatuses.has(row.status);
-  const screeningOutcome = rejected ? 'rejected' : accepted ? 'accepted' : null;
+  const screeningOutcome = row.status === 'rejected' ? 'rejected' : row.status === 'infoRequested' ? 'withdrawn' : accepted ? 'accepted' : null;
   const discussed = accepted ? firstDiscussion(row) : undefined;
   const actions = row.actions.filter((a) => a.state !== 'cancelled');
   const domains = row.lifeDomains && typeof row.lifeDomains === 'object' && !Array.isArray(row.lifeDomains) ? Object.keys(row.lifeDomains).sort() : [];

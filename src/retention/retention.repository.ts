@@ -16,7 +16,7 @@ export async function listDueForDeletion(tx: Tx, cutoffs: RetentionCutoffs, limi
         WHERE status = 'closed' AND "closedAt" <= ${cutoffs.closedBefore} ORDER BY "closedAt" LIMIT ${take})
       UNION ALL
       (SELECT id, "decidedAt" AS at FROM case_record
-        WHERE status = 'rejected' AND "decidedAt" <= ${cutoffs.rejectedBefore} ORDER BY "decidedAt" LIMIT ${take})
+        WHERE status IN ('rejected', 'infoRequested') AND "decidedAt" <= ${cutoffs.rejectedBefore} ORDER BY "decidedAt" LIMIT ${take})
       UNION ALL
       (SELECT id, "updatedAt" AS at FROM case_record
         WHERE status = 'draft' AND "updatedAt" <= ${cutoffs.draftUpdatedBefore} ORDER BY "updatedAt" LIMIT ${take})
@@ -142,7 +142,7 @@ export async function findDeletedCaseById(tx: Tx, caseId: string): Promise<Delet
 export async function nextRetentionDueAt(tx: Tx, retention: Retention): Promise<Date | undefined> {
   const [closed, rejected, draft] = await Promise.all([
     tx.case.findFirst({ where: { status: 'closed', closedAt: { not: null } }, orderBy: { closedAt: 'asc' }, select: { closedAt: true } }),
-    tx.case.findFirst({ where: { status: 'rejected', decidedAt: { not: null } }, orderBy: { decidedAt: 'asc' }, select: { decidedAt: true } }),
+    tx.case.findFirst({ where: { status: { in: ['rejected', 'infoRequested'] }, decidedAt: { not: null } }, orderBy: { decidedAt: 'asc' }, select: { decidedAt: true } }),
     tx.case.findFirst({ where: { status: 'draft' }, orderBy: { updatedAt: 'asc' }, select: { updatedAt: true } }),
   ]);
   return nextDueMoment(

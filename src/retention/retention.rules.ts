@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 export interface Retention {
   /** A closed case: months after its closure. */
   closedCaseMonths: number;
-  /** A rejected aanmelding: months after the screening decision. */
+  /** A rejected aanmelding, or one whose question went unanswered (withdrawn): months after the screening decision. */
   rejectedReferralMonths: number;
   /** A draft: days after its last change. */
   draftDays: number;
@@ -42,7 +42,7 @@ export interface RetentionFacts {
 /** Which kind of deletion a case is due for, or undefined when it must stay. Other statuses are never deleted. */
 export function dueKind(c: RetentionFacts, cutoffs: RetentionCutoffs): DeletionKind | undefined {
   if (c.status === 'closed' && c.closedAt && c.closedAt <= cutoffs.closedBefore) return 'case';
-  if (c.status === 'rejected' && c.decidedAt && c.decidedAt <= cutoffs.rejectedBefore) return 'referral';
+  if ((c.status === 'rejected' || c.status === 'infoRequested') && c.decidedAt && c.decidedAt <= cutoffs.rejectedBefore) return 'referral';
   if (c.status === 'draft' && c.updatedAt <= cutoffs.draftUpdatedBefore) return 'draft';
   return undefined;
 }

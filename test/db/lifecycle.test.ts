@@ -22,7 +22,7 @@ const deps = { db, clock };
 let a: Actors;
 
 /** A case of the police and youth care, accepted at a table and decided at its first meeting. */
-async function decidedCase(values: Record<string, string> = {}, tableId?: string) {
+async function decidedCase(values: Record<string, string> = {}, tableId?: string, chair = a.pm) {
   clock.set(new Date('2026-11-20T09:00:00Z'));
   const submitted = await submitReferral(deps, a.police, { data: validReferralData([a.orgs['Korps Politie CN']!, a.orgs['Jeugdzorg CN']!]) });
   if (!submitted.ok) throw new Error('invalid');
@@ -30,7 +30,7 @@ async function decidedCase(values: Record<string, string> = {}, tableId?: string
   if (!accepted.ok) throw new Error('not accepted');
   const item = await db.agendaItem.findFirstOrThrow({ where: { caseId: submitted.caseId }, include: { session: true } });
   clock.set(new Date(item.session.startsAt.getTime() + 60_000));
-  const decided = await recordDecision(deps, a.pm, {
+  const decided = await recordDecision(deps, chair, {
     caseId: submitted.caseId,
     agendaItemId: item.id,
     values: {
@@ -100,7 +100,7 @@ describe('regie', () => {
     await expect(changeDirector(deps, a.youthCareContact, caseId, { directorMemberId: a.police.memberId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await changeDirector(deps, a.pm, caseId, { directorMemberId: a.krusada.memberId })).toEqual({ ok: false, errors: { directorMemberId: 'Kies een casusregisseur van een betrokken organisatie.' } });
     const changed = await changeDirector(deps, a.pm, caseId, { directorMemberId: a.police.memberId });
-    expect(changed).toEqual({ ok: true, notifications: [
+    expect(changed).toEqual({ ok: true, changed: true, notifications: [
       { kind: 'directorChanged', to: a.police.aadObjectId, caseId, role: 'new' },
       { kind: 'directorChanged', to: a.youthCareContact.aadObjectId, caseId, role: 'old' },
     ] });
@@ -236,5 +236,58 @@ describe('afsluiting en evaluatie', () => {
     expect(await findCaseState(db, first.caseId)).toMatchObject({ status: 'closed', outcome: 'goalReached' });
     // The regisseur's proposal lapsed with the closure.
     expect(await db.caseProposal.count({ where: { caseId: first.caseId, decidedAt: null } })).toBe(0);
+  });
+
+  it('a correction takes a case off the schaduwlijst, or reopens the case its corrected decision closed; a closure agrees no actions', async () => {
+    const { caseId } = await decidedCase({ nextStep: 'shadowList' });
+    const current = async () => (await db.decision.findFirstOrThrow({ where: { caseId, supersededBy: null } })).id;
+    const base = { goal: 'Huisuitzetting voorkomen', plan: 'Verder', directorMemberId: a.youthCareContact.memberId, correctionReason: 'Vergissing' };
+    const corrected = await recordDecision(deps, a.pm, { caseId, supersedesId: await current(), values: { ...base, nextStep: 'regieFollowUp' } });
+    expect(corrected.ok).toBe(true);
+    expect((await findCaseState(db, caseId))!.status).toBe('accepted');
+    expect((await db.scheduledJob.findFirstOrThrow({ where: { kind: shadowReturnJob } })).state).toBe('cancelled');
+
+    expect(await recordDecision(deps, a.pm, { caseId, supersedesId: await current(), values: {
+      ...base, nextStep: 'closure', outcome: 'goalReached', action1_description: 'Nog iets', action1_organisationId: a.orgs['Korps Politie CN']!, action1_dueDate: '01-12-2027',
+    } })).toEqual({ ok: false, errors: { action1_description: 'Bij afsluiten worden geen acties meer afgesproken. Laat de acties leeg of kies een andere volgende stap.' } });
+    expect((await recordDecision(deps, a.pm, { caseId, supersedesId: await current(), values: { ...base, nextStep: 'closure', outcome: 'goalReached' } })).ok).toBe(true);
+    expect((await findCaseState(db, caseId))!.status).toBe('closed');
+    // A new decision on a closed case is refused; correcting the one that closed it reopens the case.
+    await expect(recordDecision(deps, a.pm, { caseId, values: { ...base, nextStep: 'regieFollowUp' } })).rejects.toMatchObject({ details: { reason: 'caseClosed' } });
+    expect((await recordDecision(deps, a.pm, { caseId, supersedesId: await current(), values: { ...base, nextStep: 'regieFollowUp' } })).ok).toBe(true);
+    expect(await findCaseState(db, caseId)).toMatchObject({ status: 'accepted' });
+    expect((await findCaseState(db, caseId))!.closedAt).toBeUndefined();
+  });
+
+  it('at a table with its own voorzitter the procesmanager still follows the case and decides its proposals', async () => {
+    await db.conferenceTable.updateMany({ data: { chairMemberId: a.municipality.memberId } });
+    const { caseId } = await decidedCase({}, undefined, a.municipality);
+    const proposed = await propose(deps, a.youthCareContact, caseId, { kind: 'shadowList' });
+    if (!proposed.ok) throw new Error(JSON.stringify(proposed));
+    const proposalId = (proposed.notifications[0] as { proposalId: string }).proposalId;
+    expect((await caseOverview(deps, a.pm, caseId)).openProposal?.id).toBe(proposalId);
+    expect((await decideProposal(deps, a.pm, proposalId, true)).decided).toBe(true);
+    expect((await findCaseState(db, caseId))!.status).toBe('shadowList');
+    expect((await shadowListFor(deps, a.pm)).map((c) => c.id)).toEqual([caseId]);
+  });
+
+  it('a return that finds no meeting with room tells the procesmanagers once and tries again the next day', async () => {
+    const { caseId } = await decidedCase({ nextStep: 'shadowList' });
+    const state = (await findCaseState(db, caseId))!;
+    await db.conferenceTable.updateMany({ data: { closedAt: new Date('2027-01-01T00:00:00Z') } });
+    const { jobs, background, notifier } = runner();
+    clock.set(new Date(`${state.shadowReturnDate}T12:00:00Z`));
+    await jobs.runDue();
+    await background.settled();
+    const job = await db.scheduledJob.findFirstOrThrow({ where: { kind: shadowReturnJob } });
+    expect(job).toMatchObject({ state: 'pending', lastError: 'noSessionWithRoom' });
+    expect(job.dueAt.getTime()).toBe(clock.now().getTime() + 24 * 3600_000);
+    expect((await findCaseState(db, caseId))!.status).toBe('shadowList');
+    const told = notifier.sent.filter((m) => JSON.stringify(m.message.card).includes('geen overleg met ruimte')).map((m) => (m.to as { person: string }).person).sort();
+    expect(told).toEqual([a.pm.aadObjectId, a.pm2.aadObjectId, a.youthCareContact.aadObjectId].sort());
+    clock.set(job.dueAt);
+    await jobs.runDue();
+    await background.settled();
+    expect(notifier.sent.filter((m) => JSON.stringify(m.message.card).includes('geen overleg met ruimte'))).toHaveLength(told.length);
   });
 });

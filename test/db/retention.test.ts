@@ -239,6 +239,24 @@ describe('a rejected aanmelding goes three months after the decision, a draft 30
     expect(await auditActions(submitted.caseId)).toContain('referral.deleted');
   });
 
+  it('a question the referrer never answered counts as withdrawn: there after 89 days, gone after 93', async () => {
+    const submitted = await submitReferral(deps, a.police, { data: referralOf() });
+    if (!submitted.ok) throw new Error('invalid');
+    const askedAt = new Date('2026-11-23T09:00:00Z');
+    clock.set(askedAt);
+    const asked = await decideScreening(deps, a.pm, submitted.caseId, { decision: 'askInfo', question: `Woont ${person.name} nog op dit adres?` });
+    if (!asked.ok) throw new Error('not asked');
+    const sweep = () => deleteDueCases({ db, clock, log: capturingLogger().log }, defaultRetention);
+    clock.set(plusDays(askedAt, 89));
+    expect((await sweep()).referral).toBe(0);
+    expect(await db.case.count()).toBe(1);
+    clock.set(plusDays(askedAt, 93));
+    expect((await sweep()).referral).toBe(1);
+    expect(await findNeedles()).toEqual([]);
+    expect(await factRows()).toMatchObject([{ kind: 'referral', screeningOutcome: 'withdrawn', acceptedMonth: null }]);
+    expect(await deletedNotice(db, submitted.reference)).toEqual({ reference: submitted.reference, deletedAt: plusDays(askedAt, 93) });
+  });
+
   it('an abandoned draft: there after 29 days, gone after 31, leaving no facts and no tombstone', async () => {
     const caseId = await saveReferralDraft(deps, a.police, { data: referralOf() });
     // Prisma stamps updatedAt with the real time, not the test clock: count from what it stamped.

@@ -24,7 +24,7 @@ describe('retention cutoffs and due cases', () => {
     });
   });
 
-  it('only closed, rejected and draft cases are ever due, each by its own moment', () => {
+  it('only closed, rejected, unanswered and draft cases are ever due, each by its own moment', () => {
     const old = d('2020-01-01T00:00:00Z');
     const updatedAt = d('2027-11-24T00:00:00Z');
     expect(dueKind({ status: 'closed', closedAt: d('2026-11-25T10:00:00Z'), updatedAt }, cutoffs)).toBe('case');
@@ -33,8 +33,11 @@ describe('retention cutoffs and due cases', () => {
     expect(dueKind({ status: 'rejected', decidedAt: d('2027-09-01T00:00:00Z'), updatedAt }, cutoffs)).toBeUndefined();
     expect(dueKind({ status: 'draft', updatedAt: d('2027-10-26T09:59:59Z') }, cutoffs)).toBe('draft');
     expect(dueKind({ status: 'draft', updatedAt }, cutoffs)).toBeUndefined();
+    // A question nobody answered counts as withdrawn, by the same period.
+    expect(dueKind({ status: 'infoRequested', decidedAt: d('2027-08-01T00:00:00Z'), updatedAt }, cutoffs)).toBe('referral');
+    expect(dueKind({ status: 'infoRequested', decidedAt: d('2027-09-01T00:00:00Z'), updatedAt }, cutoffs)).toBeUndefined();
     // Whatever their dates, these stay.
-    for (const status of ['submitted', 'infoRequested', 'accepted', 'shadowList']) {
+    for (const status of ['submitted', 'accepted', 'shadowList']) {
       expect(dueKind({ status, closedAt: old, decidedAt: old, updatedAt: old }, cutoffs)).toBeUndefined();
     }
     // A closed case without a closure date is never guessed at.
