@@ -10,9 +10,14 @@ import { registerAgenda } from './features/agenda.ts';
 import { registerTables } from './features/tables.ts';
 import { registerMeeting } from './features/meeting.ts';
 import { registerRegie } from './features/regie.ts';
+import { registerLogbook } from './features/logbook.ts';
 import { createIdentifyStep } from './identify.ts';
 import { PrismaStorage } from './storage.ts';
 import { createTurnErrorHandler } from './turn-error.ts';
+import { actorIfKnown } from './turn-context.ts';
+import { recordRefusal } from '../src/access/refusals.ts';
+import type { DomainError } from '../src/errors.ts';
+import type { TurnContext } from 'botbuilder';
 
 /** The composition of the bot's features. The adapter is absent in tests that drive `app.run` themselves. */
 export function createBot(deps: BotDeps, options: { adapter?: TeamsAdapter; botAppId?: string } = {}) {
@@ -36,7 +41,15 @@ export function createBot(deps: BotDeps, options: { adapter?: TeamsAdapter; botA
   registerAgenda(app, deps);
   registerMeeting(app, deps);
   registerRegie(app, deps);
+  registerLogbook(app, deps);
   registerFallback(app);
 
-  return { app, onTurnError: createTurnErrorHandler(deps.log) };
+  // A refused attempt goes into the logbook with who tried what (the verb or the command word, never the input).
+  const onRefused = async (context: TurnContext, error: DomainError) => {
+    const actor = actorIfKnown(context);
+    if (!actor) return;
+    const attempted = context.activity.type === 'invoke' ? String((context.activity.value as { action?: { verb?: string } } | undefined)?.action?.verb ?? context.activity.name ?? 'invoke') : (context.activity.text ?? '').trim().split(/\s+/).slice(0, 2).join(' ');
+    await recordRefusal(deps.db, actor, error, attempted);
+  };
+  return { app, onTurnError: createTurnErrorHandler(deps.log, { onRefused }) };
 }

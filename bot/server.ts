@@ -2,6 +2,7 @@ import express from 'express';
 import type { TeamsAdapter, Application, TurnState } from '@microsoft/teams-ai';
 import type { Db } from '../src/db/client.ts';
 import type { Logger } from '../src/logger.ts';
+import { withTrace } from '../src/audit/trace.ts';
 
 export function createHttpApp(deps: { adapter: TeamsAdapter; app: Application<TurnState>; db: Db; log: Logger }) {
   const http = express();
@@ -9,7 +10,8 @@ export function createHttpApp(deps: { adapter: TeamsAdapter; app: Application<Tu
   http.use(express.json({ limit: '1mb' }));
 
   http.post('/api/messages', async (req, res) => {
-    await deps.adapter.process(req, res, (context) => deps.app.run(context).then(() => undefined));
+    // One trace per turn: every logbook event and log line of it (and of the work it starts) shares the id.
+    await deps.adapter.process(req, res, (context) => withTrace(() => deps.app.run(context)).then(() => undefined));
   });
 
   http.get('/healthz', async (_req, res) => {

@@ -15,6 +15,11 @@ export function actorOf(context: TurnContext): Actor {
   return actor;
 }
 
+/** The actor when the identify step found one (a refused stranger has none). */
+export function actorIfKnown(context: TurnContext): Actor | undefined {
+  return context.turnState.get(actorKey) as Actor | undefined;
+}
+
 export function conversationKind(activity: Partial<Activity>): ConversationKind {
   const type = activity.conversation?.conversationType;
   if (type === 'channel') return 'channel';

@@ -1,5 +1,7 @@
 import { pino, type Logger } from 'pino';
 
+import { currentTraceId } from './audit/trace.ts';
+
 export type { Logger };
 
 /**
@@ -11,6 +13,11 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     {
       level,
       base: { app: 'casusbot' },
+      // The trace of the turn or job a line belongs to: the same id as its logbook events.
+      mixin: () => {
+        const traceId = currentTraceId();
+        return traceId ? { traceId } : {};
+      },
       redact: {
         paths: ['text', '*.text', 'name', '*.name', 'displayName', '*.displayName', 'value', '*.value', 'data', '*.data'],
         censor: '[verwijderd]',

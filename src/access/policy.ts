@@ -17,6 +17,8 @@ const permissions = {
   'agenda.manage': ['processManager'],
   'agenda.view': ['processManager', 'contactPerson', 'participant'],
   /** The schaduwlijst: the procesmanager sees all of it; a regisseur (any member) only the cases they direct. */
+  /** The logbook of data processing: who saw or changed what, when, for which purpose. */
+  'logbook.view': ['processManager'],
   'shadowList.view': ['processManager', 'contactPerson', 'participant'],
 } as const satisfies Record<string, readonly MemberRole[]>;
 

@@ -55,7 +55,7 @@ async function cardView(deps: ActionDeps, actor: Actor, action: ActionView, dire
 /** One action, for someone who may see its case; every look is audited. */
 export async function openAction(deps: ActionDeps, actor: Actor, actionId: string): Promise<ActionCardView> {
   const { action, directorId } = await visibleAction(deps, actor, actionId);
-  await recordAudit(deps.db, actor, { action: 'action.viewed', recordType: 'action', recordId: action.id, purpose: 'casusoverleg' });
+  await recordAudit(deps.db, actor, { action: 'action.viewed', recordType: 'action', recordId: action.id, caseId: action.caseId, purpose: 'casusoverleg' });
   return cardView(deps, actor, action, directorId);
 }
 
@@ -78,7 +78,7 @@ export async function claimAction(deps: ActionDeps, actor: Actor, actionId: stri
   const changed = await deps.db.$transaction(async (tx) => {
     const won = await claimIfOpen(tx, actionId, { memberId: actor.memberId, organisationId: actor.organisationId }, deps.clock.now());
     // The winner's claim, or the loser's look at who has it: one audit row either way.
-    await recordAudit(tx, actor, { action: won ? 'action.claimed' : 'action.viewed', recordType: 'action', recordId: actionId, purpose: 'casusoverleg' });
+    await recordAudit(tx, actor, { action: won ? 'action.claimed' : 'action.viewed', recordType: 'action', recordId: actionId, caseId: before.action.caseId, purpose: 'casusoverleg' });
     return won;
   });
   return { view: await afterChange(deps, actor, actionId, before.directorId), changed, notifications: [] };
@@ -88,12 +88,12 @@ export const completeForm = z.object({ result: requiredText('Schrijf kort wat he
 
 /** The one who has the action marks it done with a short result. A repeat changes nothing. */
 export async function completeAction(deps: ActionDeps, actor: Actor, actionId: string, raw: unknown): Promise<ActionChange | { errors: Record<string, string> }> {
-  await openAction(deps, actor, actionId);
+  const before = await openAction(deps, actor, actionId);
   const parsed = completeForm.safeParse(raw);
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
   const changed = await deps.db.$transaction(async (tx) => {
     const done = await completeIfClaimedBy(tx, actionId, actor.memberId, parsed.data.result, deps.clock.now());
-    if (done) await recordAudit(tx, actor, { action: 'action.completed', recordType: 'action', recordId: actionId, purpose: 'casusoverleg' });
+    if (done) await recordAudit(tx, actor, { action: 'action.completed', recordType: 'action', recordId: actionId, caseId: before.action.caseId, purpose: 'casusoverleg' });
     return done;
   });
   return { view: await openAction(deps, actor, actionId), changed, notifications: [] };
@@ -104,7 +104,7 @@ export async function handBackAction(deps: ActionDeps, actor: Actor, actionId: s
   const before = await openAction(deps, actor, actionId);
   const changed = await deps.db.$transaction(async (tx) => {
     const back = await handBackIfClaimedBy(tx, actionId, actor.memberId);
-    if (back) await recordAudit(tx, actor, { action: 'action.handedBack', recordType: 'action', recordId: actionId, purpose: 'casusoverleg' });
+    if (back) await recordAudit(tx, actor, { action: 'action.handedBack', recordType: 'action', recordId: actionId, caseId: before.action.caseId, purpose: 'casusoverleg' });
     return back;
   });
   const colleagues = changed ? await listActiveMembers(deps.db, { organisationId: before.action.organisation.id }) : [];
@@ -124,7 +124,7 @@ export async function reassignAction(deps: ActionDeps, actor: Actor, actionId: s
   const target = (await listActiveMembers(deps.db, { organisationId: before.action.organisation.id })).find((m) => m.id === toMemberId)!;
   const changed = await deps.db.$transaction(async (tx) => {
     const moved = await reassignIfNotDone(tx, actionId, { memberId: target.id, organisationId: target.organisationId }, deps.clock.now());
-    if (moved) await recordAudit(tx, actor, { action: 'action.reassigned', recordType: 'action', recordId: actionId, purpose: 'regie' });
+    if (moved) await recordAudit(tx, actor, { action: 'action.reassigned', recordType: 'action', recordId: actionId, caseId: before.action.caseId, purpose: 'regie' });
     return moved;
   });
   return { view: await openAction(deps, actor, actionId), changed, notifications: changed ? [{ kind: 'actionReassigned', to: target.aadObjectId, actionId }] : [] };

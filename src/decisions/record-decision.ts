@@ -41,7 +41,7 @@ export async function loadDecisionContext(db: Db, actor: Actor, caseId: string, 
   const table = found?.table && (await findTableById(db, found.table.id));
   if (!found || !table) throw new DomainError(ErrorCode.NotFound, 'Case not found');
   const facts = visibilityFacts(found);
-  if (!canSeeDiscussion(actor, facts, { chairMemberId: table.chair?.memberId })) throw new DomainError(ErrorCode.NotFound, 'Case not found');
+  if (!canSeeDiscussion(actor, facts, { chairMemberId: table.chair?.memberId })) throw new DomainError(ErrorCode.NotFound, 'Case not found', { caseId });
   if (!canChair(actor, { chairMemberId: table.chair?.memberId })) {
     throw new DomainError(ErrorCode.Forbidden, 'Only the chair records decisions', { permission: 'decisions.record' });
   }

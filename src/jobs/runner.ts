@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { Db, Tx } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
+import { withTrace } from '../audit/trace.ts';
 import { claimDueJob, claimJobNow, expireLeases, finishJob, markSending, nextDueAt, retryJobLater, type JobRow, type JobState } from './job.repository.ts';
 
 export interface JobContext {
@@ -72,7 +73,12 @@ export class JobRunner {
     return nextDueAt(this.deps.db);
   }
 
-  private async execute(job: JobRow): Promise<JobOutcome> {
+  /** Each job runs in its own trace, like a bot turn. */
+  private execute(job: JobRow): Promise<JobOutcome> {
+    return withTrace(() => this.executeTraced(job));
+  }
+
+  private async executeTraced(job: JobRow): Promise<JobOutcome> {
     const { db, log, clock } = this.deps;
     const handler = this.handlers.get(job.kind);
     const now = clock.now();

@@ -69,7 +69,7 @@ export type EvaluationResult =
  */
 export async function submitEvaluation(deps: { db: Db; clock: Clock }, actor: Actor, caseId: string, values: Record<string, string | undefined>): Promise<EvaluationResult> {
   const facts = await findDiscussionFacts(deps.db, caseId);
-  if (!facts || !invitedOrganisationIds(facts).includes(actor.organisationId)) throw new DomainError(ErrorCode.NotFound, 'Case not found');
+  if (!facts || !invitedOrganisationIds(facts).includes(actor.organisationId)) throw new DomainError(ErrorCode.NotFound, 'Case not found', { caseId });
   const c = await findCaseState(deps.db, caseId);
   if (c?.status !== 'closed') throw new DomainError(ErrorCode.Conflict, 'Case is not closed', { reason: 'notClosed' });
   const parsed = parseEvaluation(values);
@@ -88,7 +88,7 @@ export async function submitEvaluation(deps: { db: Db; clock: Clock }, actor: Ac
 export async function remindEvaluations(deps: { db: Db; clock: Clock }, actor: Actor, caseId: string): Promise<{ notifications: Notification[]; reminded: boolean }> {
   if (!canManageCase(actor)) throw new DomainError(ErrorCode.Forbidden, 'Only the procesmanager reminds', { permission: 'evaluations.remind' });
   const facts = await findDiscussionFacts(deps.db, caseId);
-  if (!facts || !canFollowCase(actor, facts, facts)) throw new DomainError(ErrorCode.NotFound, 'Case not found');
+  if (!facts || !canFollowCase(actor, facts, facts)) throw new DomainError(ErrorCode.NotFound, 'Case not found', { caseId });
   return deps.db.$transaction(async (tx) => {
     await lockCase(tx, caseId);
     if ((await findCaseState(tx, caseId))?.status !== 'closed') throw new DomainError(ErrorCode.Conflict, 'Case is not closed', { reason: 'notClosed' });

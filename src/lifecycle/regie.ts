@@ -40,7 +40,7 @@ type Facts = CaseVisibilityFacts & { chairMemberId?: string };
 async function loadFollowed(tx: Tx, actor: Actor, caseId: string): Promise<{ c: CaseState; facts: Facts }> {
   const facts = await findDiscussionFacts(tx, caseId);
   const c = facts && (await findCaseState(tx, caseId));
-  if (!facts || !c || !canFollowCase(actor, facts, facts)) throw new DomainError(ErrorCode.NotFound, 'Case not found');
+  if (!facts || !c || !canFollowCase(actor, facts, facts)) throw new DomainError(ErrorCode.NotFound, 'Case not found', { caseId });
   return { c, facts };
 }
 

@@ -108,7 +108,7 @@ export function shadowReturnHandler(deps: { db: Db; notify(notifications: Notifi
  */
 export async function pullBackFromShadowList(deps: { db: Db; clock: Clock }, actor: Actor, caseId: string, reason?: string): Promise<{ notifications: Notification[]; booked: boolean }> {
   const facts = await findDiscussionFacts(deps.db, caseId);
-  if (!facts || !canFollowCase(actor, facts, facts)) throw new DomainError(ErrorCode.NotFound, 'Case not found');
+  if (!facts || !canFollowCase(actor, facts, facts)) throw new DomainError(ErrorCode.NotFound, 'Case not found', { caseId });
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
     await lockCase(tx, caseId);

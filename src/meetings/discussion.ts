@@ -47,7 +47,7 @@ async function loadItem(db: Db, actor: Actor, agendaItemId: string) {
   const session = (await findSessionById(db, item.sessionId))!;
   const table = (await findTableById(db, session.tableId))!;
   const facts = visibilityFacts(found);
-  if (!canSeeDiscussion(actor, facts, { chairMemberId: table.chair?.memberId })) throw new DomainError(ErrorCode.NotFound, 'Agenda item not found or not visible');
+  if (!canSeeDiscussion(actor, facts, { chairMemberId: table.chair?.memberId })) throw new DomainError(ErrorCode.NotFound, 'Agenda item not found or not visible', { caseId: found.id });
   const chairing = canChair(actor, { chairMemberId: table.chair?.memberId });
   // Attendance counts the invited organisations that took part in the meeting, not the chair's own, and not later.
   const inMeeting = Boolean(session.openedAt && !session.closedAt && item.state === 'active');

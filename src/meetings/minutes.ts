@@ -1,7 +1,7 @@
 import type { Actor } from '../actor.ts';
 import { canChair, canSeeContribution, canSeeDiscussion } from '../access/case-access.ts';
 import { listActionsOfCases, type ActionView } from '../actions/action.repository.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { recordAudits } from '../audit/audit.repository.ts';
 import { agendaAtTable, type AgendaView } from '../conferences/agenda.ts';
 import { listOrganisations } from '../organisations/organisation.repository.ts';
 import type { DecisionView } from '../decisions/decision.repository.ts';
@@ -39,7 +39,8 @@ export async function sessionMinutes(deps: MeetingDeps, actor: Actor, sessionId:
   ]);
   const chairing = canChair(actor, { chairMemberId: table.chair?.memberId });
   const names = new Map(organisations.map((o) => [o.id, o.name]));
-  if (visible.length) await recordAudit(deps.db, actor, { action: 'minutes.viewed', recordType: 'session', recordId: sessionId, purpose: 'casusoverleg' });
+  // One logbook event per case read in the verslag, so each case's logbook shows who read it.
+  if (visible.length) await recordAudits(deps.db, actor, visible.map((i) => ({ action: 'minutes.viewed', recordType: 'session', recordId: sessionId, caseId: i.caseId, purpose: 'casusoverleg' as const })));
   return {
     agenda,
     items: visible.map((item, n) => {

@@ -22,6 +22,13 @@ export async function findActiveMemberByAadObjectId(tx: Tx, aadObjectId: string)
   return m ? toView(m) : undefined;
 }
 
+/** Members by their Entra id, also those no longer active: the logbook names who it was then. */
+export async function findMembersByAadObjectIds(tx: Tx, aadObjectIds: string[]): Promise<MemberView[]> {
+  if (!aadObjectIds.length) return [];
+  const rows = await tx.member.findMany({ where: { aadObjectId: { in: aadObjectIds } }, include: withOrganisation });
+  return rows.map(toView);
+}
+
 export async function listActiveMembers(tx: Tx, where: { role?: MemberRole; organisationId?: string } = {}): Promise<MemberView[]> {
   const rows = await tx.member.findMany({
     where: { active: true, ...where },

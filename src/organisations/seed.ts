@@ -35,6 +35,6 @@ export async function ensureFirstProcessManager(db: Db, first: { aadObjectId: st
     if (await findActiveMemberByAadObjectId(tx, first.aadObjectId)) return;
     const network = await ensureOrganisation(tx, networkOrganisationName, 'network');
     const { member } = await upsertMember(tx, { aadObjectId: first.aadObjectId, displayName: first.name, organisationId: network.id, role: 'processManager' });
-    await recordAudit(tx, 'system', { action: 'member.bootstrapped', recordType: 'member', recordId: member.id, purpose: 'eerste procesmanager uit configuratie' });
+    await recordAudit(tx, 'system', { action: 'member.bootstrapped', recordType: 'member', recordId: member.id, purpose: 'deelnemersbeheer' });
   });
 }

@@ -132,6 +132,11 @@ export async function findDeletedCase(tx: Tx, reference: string): Promise<Delete
   return r ?? undefined;
 }
 
+/** The case id behind a deleted reference: its logbook stays readable after the deletion. */
+export async function findDeletedCaseId(tx: Tx, reference: string): Promise<string | undefined> {
+  return (await tx.deletedCase.findUnique({ where: { reference }, select: { caseId: true } }))?.caseId;
+}
+
 export async function findDeletedCaseById(tx: Tx, caseId: string): Promise<DeletedCase | undefined> {
   if (!isUuid(caseId)) return undefined;
   const r = await tx.deletedCase.findUnique({ where: { caseId }, select: { reference: true, deletedAt: true } });

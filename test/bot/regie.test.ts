@@ -1,44 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Verb } from '../../cards/verbs.ts';
-import { listTables } from '../../src/conferences/table.repository.ts';
-import { upsertMember } from '../../src/members/member.repository.ts';
-import { demoMembers } from '../../src/organisations/demo-partners.ts';
-import { seedDemoData } from '../../src/organisations/seed.ts';
-import { cardOf, createTestBot, police, processManager, textOf, youthCareContact } from '../support/bot.ts';
+import { cardOf, police, processManager, textOf, youthCareContact } from '../support/bot.ts';
 import { useDatabase } from '../support/database.ts';
-import { organisationIds, validReferralData } from '../support/referral.ts';
+import { colleague, decidedCase, krusada, notFound, seedPeople } from '../support/decided-case.ts';
 
 const db = useDatabase();
-const krusada = { aadObjectId: 'aad-krusada', teamsUserId: 'user-krusada', displayName: 'Deelnemer Krusada' };
-const colleague = { aadObjectId: 'aad-police-2', teamsUserId: 'user-police-2', displayName: 'Collega Politie' };
-const notFound = 'Dat kan ik niet vinden. Misschien is het verwijderd, of heb je er geen toegang toe.';
 let orgs: Record<string, string>;
 
 beforeEach(async () => {
-  await seedDemoData(db, [...demoMembers]);
-  orgs = await organisationIds(db);
-  await upsertMember(db, { aadObjectId: krusada.aadObjectId, displayName: krusada.displayName, organisationId: orgs['Krusada']!, role: 'participant' });
-  await upsertMember(db, { aadObjectId: colleague.aadObjectId, displayName: colleague.displayName, organisationId: orgs['Korps Politie CN']!, role: 'participant' });
+  orgs = await seedPeople(db);
 });
 
-/** A case of the police and youth care, decided at its first meeting with youth care's contact as regisseur. */
-async function decided() {
-  const bot = createTestBot(db, { now: new Date('2026-11-20T09:00:00Z') });
-  for (const user of [processManager, police, youthCareContact, krusada, colleague]) await bot.say(user, 'hulp');
-  const { body } = await bot.click(police, Verb.referralSubmit, validReferralData([orgs['Korps Politie CN']!, orgs['Jeugdzorg CN']!]));
-  const reference = /ZVH-2026-\d{4}/.exec(textOf(body.value))![0];
-  const caseId = (await db.case.findUniqueOrThrow({ where: { reference } })).id;
-  await bot.click(processManager, Verb.screeningAccept, { caseId, tableId: (await listTables(db))[0]!.id });
-  const item = await db.agendaItem.findFirstOrThrow({ where: { caseId }, include: { session: true } });
-  bot.clock.set(new Date(item.session.startsAt.getTime() + 60_000));
-  const director = (await db.member.findFirstOrThrow({ where: { aadObjectId: youthCareContact.aadObjectId } })).id;
-  const { body: done } = await bot.click(processManager, Verb.decisionRecord, {
-    agendaItemId: item.id, goal: 'Huisuitzetting voorkomen', plan: 'Schuldhulp en gezinscoach', directorMemberId: director, nextStep: 'regieFollowUp',
-    action1_description: 'Huisbezoek afleggen', action1_organisationId: orgs['Korps Politie CN']!, action1_dueDate: '2026-12-01',
-  });
-  expect(textOf(done.value)).toContain('Het besluit is vastgelegd');
-  return { bot, reference, caseId };
-}
+const decided = () => decidedCase(db, orgs);
 
 describe('regie in Teams', () => {
   it('the regisseur finds the case under "mijn casussen"; others see it without regie buttons, or not at all', async () => {

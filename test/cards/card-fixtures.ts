@@ -1,3 +1,4 @@
+import { caseLogbookCard, unusualAccessCard } from '../../cards/logbook.card.ts';
 import { agendaNoticeCard, agendaProblemCard, channelAgendaCard, draftAgendaCard, maxRefreshUsers, myAgendaCard, personalAgendaCard } from '../../cards/agenda.card.ts';
 import { casesCard, decisionRecordedCard, myReferralsCard, referralOutcomeCard } from '../../cards/cases.card.ts';
 import { helpCard } from '../../cards/help.card.ts';
@@ -731,4 +732,13 @@ export const cardFixtures: CardFixture[] = [
   ['deletedCaseCard', () => deletedCaseCard('ZVH-2024-0031', new Date('2026-02-01T03:00:00Z'))],
   ['regieNoticeCard', () => regieNoticeCard(uuid(500), 'ZVH-2026-0007', 'De casus staat weer op de agenda van 3 maart.')],
   ['regieNoticeCard Attention', () => regieNoticeCard(uuid(500), 'ZVH-2026-0007', 'Deze casus is afgesloten; er kan geen voortgang meer bij.', 'Attention')],
+
+  ['caseLogbookCard', () => caseLogbookCard({ reference: 'ZVH-2026-0007', truncated: true, entries: [
+    { at: new Date('2026-11-24T15:03:00Z'), actor: { name: members[2]!.displayName, organisationName: politie.name }, action: 'case.viewed', activity: 'Regie', outcome: 'ok', traceId: 'a'.repeat(32) },
+    { at: new Date('2026-11-24T15:04:00Z'), actor: { name: members[3]!.displayName, organisationName: forma.name }, action: 'refused:case.overview', activity: 'Toegangscontrole', outcome: 'refused' },
+    { at: new Date('2026-11-25T00:00:00Z'), action: 'case.returnedFromShadowList', activity: 'Regie', outcome: 'ok' },
+  ] })],
+  ['caseLogbookCard after deletion', () => caseLogbookCard({ reference: 'ZVH-2025-0031', deletedAt: new Date('2027-01-02T00:00:00Z'), truncated: false, entries: [{ at: new Date('2027-01-02T00:00:00Z'), action: 'case.deleted', activity: 'Verwijdering', outcome: 'ok' }] })],
+  ['unusualAccessCard', () => unusualAccessCard({ since: new Date('2026-10-25T00:00:00Z'), thresholds: { cases: 15, refused: 3 }, rows: [{ name: members[3]!.displayName, organisationName: forma.name, role: 'participant', cases: 2, refused: 7 }, { name: members[1]!.displayName, organisationName: politie.name, role: 'contactPerson', cases: 31, refused: 0 }] })],
+  ['unusualAccessCard, nobody', () => unusualAccessCard({ since: new Date('2026-10-25T00:00:00Z'), thresholds: { cases: 15, refused: 3 }, rows: [] })],
 ];

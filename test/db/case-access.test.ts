@@ -82,9 +82,9 @@ describe('need-to-know', () => {
   });
 
   it('every allowed look at a case is audited with who, which organisation and why', async () => {
-    await openCase(db, a.municipality, ids.accepted, 'voorbereiding casusoverleg');
+    await openCase(db, a.municipality, ids.accepted, 'casusoverleg');
     const [event] = await db.auditEvent.findMany({ where: { action: 'case.viewed' } });
-    expect(event).toMatchObject({ recordId: ids.accepted, actorAadObjectId: a.municipality.aadObjectId, actorOrganisationId: a.municipality.organisationId, purpose: 'voorbereiding casusoverleg' });
+    expect(event).toMatchObject({ recordId: ids.accepted, actorAadObjectId: a.municipality.aadObjectId, actorOrganisationId: a.municipality.organisationId, purpose: 'casusoverleg' });
   });
 
   it('"casussen" lists no drafts, even the actor\'s own', async () => {

@@ -23,7 +23,7 @@ describe('migrations', () => {
 
 describe('audit log', () => {
   it('refuses to change or remove an event, even for the bot itself', async () => {
-    await recordAudit(db, 'system', { action: 'member.seeded', recordType: 'member', recordId: 'x', purpose: 'test' });
+    await recordAudit(db, 'system', { action: 'member.seeded', recordType: 'member', recordId: 'x', purpose: 'demogegevens' });
     await expect(db.auditEvent.updateMany({ data: { purpose: 'anders' } })).rejects.toThrow();
     await expect(db.auditEvent.deleteMany({})).rejects.toThrow();
     expect(await db.auditEvent.findMany()).toMatchObject([{ action: 'member.seeded', purpose: 'test' }]);

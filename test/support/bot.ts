@@ -1,3 +1,4 @@
+import { withTrace } from '../../src/audit/trace.ts';
 import { TestAdapter } from 'botbuilder';
 import type { Activity } from 'botbuilder';
 import { BackgroundWork } from '../../bot/background.ts';
@@ -30,7 +31,7 @@ export function createTestBot(db: Db, options: { allowedTenantIds?: string[]; ro
   const jobs = createJobRunner({ db, log: logs.log, notifier, clock, background, retention });
   const { app, onTurnError } = createBot({ db, log: logs.log, notifier, clock, roster, allowedTenantIds: options.allowedTenantIds ?? [], background, jobs, retention });
   const adapter = new TestAdapter(async (context) => {
-    await app.run(context);
+    await withTrace(() => app.run(context));
   });
   /** Messages the bot edited in the conversation it answered in (an invoke's card is never among them unless shared content changed). */
   const edited: Partial<Activity>[] = [];

@@ -1,0 +1,71 @@
+import type { CaseLogbook, UnusualAccess } from '../src/audit/logbook.ts';
+import { card, heading, paragraph, type AdaptiveCard, type Element } from './adaptive.ts';
+import { formatDate } from './labels.ts';
+
+/** What the logbook's action codes mean, in Dutch; a code not listed is shown as it is. */
+const actionLabels: Record<string, string> = {
+  'referral.draftSaved': 'concept opgeslagen',
+  'referral.submitted': 'aangemeld',
+  'screening.accepted': 'geaccepteerd',
+  'screening.rejected': 'afgewezen',
+  'screening.infoRequested': 'vraag aan aanmelder',
+  'case.viewed': 'casus bekeken',
+  'agenda.itemViewed': 'agendapunt bekeken',
+  'minutes.viewed': 'verslag bekeken',
+  'contribution.added': 'inbreng toegevoegd',
+  'intervention.added': 'interventie voorgesteld',
+  'decision.recorded': 'besluit vastgelegd',
+  'decision.corrected': 'besluit gecorrigeerd',
+  'action.viewed': 'actie bekeken',
+  'action.claimed': 'actie opgepakt',
+  'action.completed': 'actie afgerond',
+  'action.handedBack': 'actie teruggegeven',
+  'action.reassigned': 'actie toegewezen',
+  'regie.progress': 'voortgang gemeld',
+  'case.backOnAgenda': 'terug op de agenda gezet',
+  'proposal.made': 'voorstel gedaan',
+  'proposal.approved': 'voorstel goedgekeurd',
+  'proposal.declined': 'voorstel afgewezen',
+  'case.shadowListed': 'naar de schaduwlijst',
+  'case.returnedFromShadowList': 'terug van de schaduwlijst',
+  'case.pulledBackFromShadowList': 'teruggehaald van de schaduwlijst',
+  'case.closed': 'afgesloten',
+  'case.directorChanged': 'regisseur gewijzigd',
+  'evaluation.recorded': 'evaluatie ingevuld',
+  'evaluation.reminded': 'herinnering evaluatie',
+  'case.deleted': 'persoonsgegevens verwijderd',
+  'referral.deleted': 'aanmelding verwijderd',
+  'logbook.viewed': 'logboek bekeken',
+};
+
+export function actionLabel(action: string): string {
+  if (action.startsWith('refused:')) return `geweigerd: ${action.slice('refused:'.length)}`;
+  return actionLabels[action] ?? action;
+}
+
+const time = (at: Date) => `${formatDate(at, 'UTC')} ${at.toISOString().slice(11, 16)} UTC`;
+
+/** `logboek ZVH-…`: who saw or changed what, when, and why; ids resolved to names, newest first. */
+export function caseLogbookCard(v: CaseLogbook): AdaptiveCard {
+  const body: Element[] = [
+    heading(`Logboek ${v.reference}`),
+    paragraph(v.deletedAt ? `De persoonsgegevens zijn verwijderd op ${formatDate(v.deletedAt, 'Europe/Amsterdam')}; het logboek blijft (alleen kenmerken, geen inhoud).` : 'Wie wat heeft gezien of gewijzigd, wanneer en waarvoor. Het nieuwste staat bovenaan.', { subtle: true }),
+  ];
+  for (const e of v.entries) {
+    const who = e.actor ? `${e.actor.name}${e.actor.organisationName ? ` (${e.actor.organisationName})` : ''}` : 'Casusbot (automatisch)';
+    body.push(paragraph(`${time(e.at)} · **${actionLabel(e.action)}** · ${who} · ${e.activity}${e.traceId ? ` · spoor ${e.traceId.slice(0, 8)}` : ''}`, e.outcome === 'refused' ? { color: 'Attention' } : {}));
+  }
+  if (v.truncated) body.push(paragraph('Oudere gebeurtenissen zijn niet getoond.', { subtle: true }));
+  return card(body);
+}
+
+/** `logboek`: members who touched unusually many cases, or were refused unusually often, lately. */
+export function unusualAccessCard(v: UnusualAccess): AdaptiveCard {
+  const intro = `Sinds ${formatDate(v.since, 'Europe/Amsterdam')}: leden die ${v.thresholds.cases} of meer casussen bekeken of wijzigden, of ${v.thresholds.refused} of meer keer werden geweigerd. Bekijk het logboek van een casus met "logboek ZVH-…".`;
+  if (!v.rows.length) return card([heading('Ongebruikelijke toegang'), paragraph(intro, { subtle: true }), paragraph('Niemand valt op.', { color: 'Good' })]);
+  return card([
+    heading('Ongebruikelijke toegang'),
+    paragraph(intro, { subtle: true }),
+    ...v.rows.map((r) => paragraph(`**${r.name}**${r.organisationName ? ` (${r.organisationName})` : ''} · ${r.cases} casussen · ${r.refused} keer geweigerd`, r.refused >= v.thresholds.refused ? { color: 'Attention' } : {})),
+  ]);
+}

@@ -1,0 +1,24 @@
+/**
+ * The register of the ZVH's processing activities (verwerkingsactiviteiten, AVG art. 30): every event in the
+ * logbook names one, so "for which purpose" is always one of these and never free text.
+ */
+export const processingActivities = {
+  aanmelding: { name: 'Aanmelding', purpose: 'Een casus aanmelden voor het casusoverleg' },
+  screening: { name: 'Screening', purpose: 'Een aanmelding toetsen aan de drie landelijke criteria' },
+  casusoverleg: { name: 'Casusoverleg', purpose: 'Beeldvorming, oordelen en besluiten over een casus aan tafel' },
+  regie: { name: 'Regie', purpose: 'De uitvoering van het plan volgen door de casusregisseur' },
+  evaluatie: { name: 'Evaluatie', purpose: 'Een afgesloten casus evalueren' },
+  inzage: { name: 'Inzage', purpose: 'Een betrokkene inzage geven in wat over hem of haar is vastgelegd (AVG art. 15)' },
+  verwijdering: { name: 'Verwijdering', purpose: 'Persoonsgegevens verwijderen na de bewaartermijn' },
+  toegangscontrole: { name: 'Toegangscontrole', purpose: 'Een poging tot inzage of wijziging zonder recht weigeren' },
+  logboek: { name: 'Logboek', purpose: 'Toezicht op wie welke gegevens verwerkte' },
+  tafelbeheer: { name: 'Tafelbeheer', purpose: 'Overlegtafels, hun overleggen en agenda beheren' },
+  deelnemersbeheer: { name: 'Deelnemersbeheer', purpose: 'Deelnemers en hun organisatie registreren' },
+  demogegevens: { name: 'Demogegevens', purpose: 'Fictieve gegevens voor een demonstratie' },
+} as const;
+
+export type ProcessingActivity = keyof typeof processingActivities;
+
+export function isProcessingActivity(value: string): value is ProcessingActivity {
+  return Object.hasOwn(processingActivities, value);
+}

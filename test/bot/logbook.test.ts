@@ -1,0 +1,78 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Verb } from '../../cards/verbs.ts';
+import { listAuditEvents } from '../../src/audit/audit.repository.ts';
+import { isProcessingActivity } from '../../src/audit/processing-activities.ts';
+import { setClosed } from '../../src/lifecycle/lifecycle.repository.ts';
+import { deleteDueCases } from '../../src/retention/delete-due.ts';
+import { defaultRetention } from '../../src/retention/retention.rules.ts';
+import { cardOf, police, processManager, textOf, youthCareContact } from '../support/bot.ts';
+import { useDatabase } from '../support/database.ts';
+import { capturingLogger } from '../support/logs.ts';
+import { decidedCase, krusada, notFound, seedPeople } from '../support/decided-case.ts';
+
+const db = useDatabase();
+let orgs: Record<string, string>;
+
+beforeEach(async () => {
+  orgs = await seedPeople(db);
+});
+
+describe('the logbook', () => {
+  it('every read and change of the walk is one event with its processing activity, and the events of one turn share a trace', async () => {
+    const { bot, reference, caseId } = await decidedCase(db, orgs);
+    const before = (await listAuditEvents(db, { caseId })).length;
+    await bot.say(police, `casus ${reference}`);
+    await bot.say(youthCareContact, `casus ${reference}`);
+    const { body } = await bot.click(youthCareContact, Verb.regieProgress, { caseId, text: 'Schuldhulp is gestart' });
+    expect(textOf(body.value)).toContain('Je voortgang is opgeslagen');
+    const events = await listAuditEvents(db, { caseId });
+    const walk = events.slice(before);
+    expect(walk.map((e) => e.action)).toEqual(['case.viewed', 'case.viewed', 'regie.progress', 'case.viewed']);
+    for (const e of events) {
+      expect(isProcessingActivity(e.purpose), e.action).toBe(true);
+      expect(e.traceId, e.action).toMatch(/^[0-9a-f]{32}$/);
+    }
+    // The progress and the card shown after it are one click: one trace. The two looks before were turns of their own.
+    expect(walk[2]!.traceId).toBe(walk[3]!.traceId);
+    expect(new Set(walk.slice(0, 3).map((e) => e.traceId)).size).toBe(3);
+    expect(walk.map((e) => e.purpose)).toEqual(['regie', 'regie', 'regie', 'regie']);
+  });
+
+  it('the procesmanager reads who did what with a case; refused attempts are in it and stand out in the summary; nobody else may read it', async () => {
+    const { bot, reference, caseId } = await decidedCase(db, orgs);
+    await bot.say(police, `casus ${reference}`);
+    for (let i = 0; i < 3; i++) expect(textOf((await bot.click(krusada, Verb.caseOverview, { caseId })).body.value)).toBe(notFound);
+    const refused = (await listAuditEvents(db, { caseId })).filter((e) => e.outcome === 'refused');
+    expect(refused).toHaveLength(3);
+    expect(refused[0]).toMatchObject({ action: `refused:${Verb.caseOverview}`, purpose: 'toegangscontrole', actorAadObjectId: krusada.aadObjectId });
+
+    const logbook = textOf(cardOf((await bot.say(processManager, `logboek ${reference.toLowerCase()}`))[0]));
+    expect(logbook).toContain(`Logboek ${reference}`);
+    expect(logbook).toMatch(/\*\*casus bekeken\*\* · Ruben Croes \(Korps Politie CN\) · Regie/);
+    expect(logbook).toMatch(/\*\*geweigerd: case\.overview\*\* · Deelnemer Krusada \(Krusada\) · Toegangscontrole/);
+    expect(logbook).toMatch(/\*\*besluit vastgelegd\*\* · Ingrid Martina/);
+    expect(logbook).not.toMatch(/Jan Fictief|Huisuitzetting/);
+
+    const summary = textOf(cardOf((await bot.say(processManager, 'logboek'))[0]));
+    expect(summary).toMatch(/\*\*Deelnemer Krusada\*\* \(Krusada\) · 0 casussen · 3 keer geweigerd/);
+    expect(summary).not.toContain('Ruben Croes');
+
+    for (const user of [police, youthCareContact, krusada]) {
+      expect(textOf((await bot.say(user, `logboek ${reference}`))[0])).toBe('Alleen de procesmanager kan het logboek inzien.');
+    }
+    const views = (await listAuditEvents(db, { caseId })).filter((e) => e.action === 'logbook.viewed');
+    expect(views).toHaveLength(1);
+  });
+
+  it('after the personal data are deleted the logbook of the reference stays readable, with the deletion in it', async () => {
+    const { bot, reference, caseId } = await decidedCase(db, orgs);
+    await setClosed(db, caseId, { at: new Date('2026-12-01T12:00:00Z'), outcome: 'goalReached' });
+    bot.clock.set(new Date('2027-12-02T12:00:00Z'));
+    expect((await deleteDueCases({ db, clock: bot.clock, log: capturingLogger().log }, defaultRetention)).case).toBe(1);
+    expect(textOf(cardOf((await bot.say(police, `casus ${reference}`))[0]))).toContain('Verwijderd op 2 december 2027');
+    const logbook = textOf(cardOf((await bot.say(processManager, `logboek ${reference}`))[0]));
+    expect(logbook).toMatch(/De persoonsgegevens zijn verwijderd op 2 december 2027/);
+    expect(logbook).toMatch(/\*\*persoonsgegevens verwijderd\*\* · Casusbot \(automatisch\) · Verwijdering/);
+    expect(logbook).toMatch(/\*\*casus bekeken\*\*|\*\*besluit vastgelegd\*\*/);
+  });
+});
