@@ -26,6 +26,6 @@ describe('audit log', () => {
     await recordAudit(db, 'system', { action: 'member.seeded', recordType: 'member', recordId: 'x', purpose: 'demogegevens' });
     await expect(db.auditEvent.updateMany({ data: { purpose: 'anders' } })).rejects.toThrow();
     await expect(db.auditEvent.deleteMany({})).rejects.toThrow();
-    expect(await db.auditEvent.findMany()).toMatchObject([{ action: 'member.seeded', purpose: 'test' }]);
+    expect(await db.auditEvent.findMany()).toMatchObject([{ action: 'member.seeded', purpose: 'demogegevens' }]);
   });
 });
