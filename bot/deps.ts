@@ -22,6 +22,8 @@ export interface BotDeps {
   background: BackgroundWork;
   /** Due work (agenda posts): also run at once when a person asks (publish now). */
   jobs: JobRunner;
+  /** Days after acceptance by which the person must be informed (INFORM_WITHIN_DAYS; default 14). */
+  informWithinDays?: number;
   /** How long personal data are kept (config); defaultRetention when not given. */
   retention?: Retention;
 }

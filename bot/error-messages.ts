@@ -22,6 +22,7 @@ const permissionMessages: Record<string, string> = {
   'discussion.contribute': 'Jouw organisatie is niet uitgenodigd voor deze casus.',
   'actions.claim': 'Deze actie is voor een andere organisatie. Alleen een medewerker van die organisatie kan hem oppakken.',
   'actions.reassign': 'Alleen de casusregisseur of de procesmanager kan een actie aan iemand anders geven.',
+  'informing.record': 'Alleen wie de betrokkene informeert (of de procesmanager) legt dat vast.',
   'logbook.view': 'Alleen de procesmanager kan het logboek inzien.',
   'regie.direct': 'Alleen de casusregisseur van deze casus (of de procesmanager) kan dit doen.',
   'regie.changeDirector': 'Alleen de procesmanager kan de casusregisseur wijzigen.',

@@ -1,3 +1,4 @@
+import { informReminderHandler } from '../src/lifecycle/informing.ts';
 import { shadowReturnHandler } from '../src/lifecycle/shadow-list.ts';
 import { actionReminderHandlers } from '../src/actions/reminders.ts';
 import { agendaPostHandler } from '../src/conferences/publish-agenda.ts';
@@ -26,5 +27,6 @@ export function createJobRunner(deps: Pick<BotDeps, 'db' | 'clock' | 'log' | 'no
   const reminders = actionReminderHandlers({ db: deps.db, notify: async (notifications) => deps.background.run('reminders', () => deliverNotifications(deps, notifications)) });
   const retentionSweep = retentionSweepHandler({ db: deps.db, clock: deps.clock, log: deps.log, retention: deps.retention ?? defaultRetention });
   const shadowReturn = shadowReturnHandler({ db: deps.db, notify: async (notifications) => deps.background.run('schaduwlijst notifications', () => deliverNotifications(deps, notifications)) });
-  return new JobRunner({ db: deps.db, clock: deps.clock, log: deps.log, handlers: [agendaPost, ...reminders, retentionSweep, shadowReturn], ...options });
+  const informReminder = informReminderHandler({ db: deps.db, notify: async (notifications) => deps.background.run('informing reminder', () => deliverNotifications(deps, notifications)) });
+  return new JobRunner({ db: deps.db, clock: deps.clock, log: deps.log, handlers: [agendaPost, ...reminders, retentionSweep, shadowReturn, informReminder], ...options });
 }

@@ -54,7 +54,7 @@ export async function startBot(config: Config, log: Logger = createLogger(config
   const clock = options.clock ?? systemClock;
   const jobs = createJobRunner({ db, log, notifier, clock, background, retention: config.retention }, { leaseMs: config.jobLeaseMs });
   const { app, onTurnError } = createBot(
-    { db, log, notifier, clock, roster: teamsRoster(log), allowedTenantIds: config.allowedTenantIds, background, jobs, retention: config.retention },
+    { db, log, notifier, clock, roster: teamsRoster(log), allowedTenantIds: config.allowedTenantIds, background, jobs, retention: config.retention, informWithinDays: config.informWithinDays },
     { adapter, botAppId },
   );
   adapter.onTurnError = onTurnError;

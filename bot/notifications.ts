@@ -18,7 +18,7 @@ import type { BotDeps } from './deps.ts';
 import { screeningCardFor } from './screening-view.ts';
 
 type Deps = Pick<BotDeps, 'db' | 'log' | 'notifier' | 'clock'>;
-const lifecycleKinds = new Set<Notification['kind']>(['directorChanged', 'proposalMade', 'proposalDecided', 'evaluationRequested', 'shadowListReturn']);
+const lifecycleKinds = new Set<Notification['kind']>(['directorChanged', 'proposalMade', 'proposalDecided', 'evaluationRequested', 'shadowListReturn', 'informerNamed', 'informingReminder']);
 
 /** The channel card of a session as everyone at the table sees it: the agenda, the live meeting, or its summary. */
 export async function channelCardFor(deps: Pick<BotDeps, 'db'>, sessionId: string) {
@@ -69,6 +69,10 @@ async function lifecycleCard(deps: Deps, viewer: Actor, n: LifecycleNotification
       if (!v.may.evaluate) return undefined;
       return evaluationRequestCard({ caseId: v.case.id, reference: v.case.reference, manager: false, status: v.case.status, candidates: [] }, n.reminder);
     }
+    case 'informerNamed':
+      return caseOverviewCard(await caseOverview(deps, viewer, n.caseId), { text: 'In het overleg is afgesproken dat jij de betrokkene informeert over de bespreking. Leg vast wanneer dat is gebeurd.' });
+    case 'informingReminder':
+      return caseOverviewCard(await caseOverview(deps, viewer, n.caseId), { text: 'Herinnering: de termijn om de betrokkene te informeren is verstreken. Leg vast wanneer dat is gebeurd, of waarom nog niet.', color: 'Attention' });
     case 'shadowListReturn': {
       const v = await caseOverview(deps, viewer, n.caseId);
       return n.booked

@@ -37,10 +37,17 @@ export function casesCard(items: CaseSummary[]): AdaptiveCard {
 export function referralOutcomeCard(c: CaseRecord): AdaptiveCard {
   const reference = c.reference ?? '';
   if (c.status === 'accepted') {
-    return card([
-      heading(`Aanmelding ${reference} geaccepteerd`),
-      paragraph(`De casus wordt besproken op ${formatSession(c.firstSessionAt!, c.table!.timeZone)} aan tafel ${c.table!.name}. Je kunt, als je wilt, bij de bespreking aanwezig zijn.`, { color: 'Good' }),
-    ]);
+    const informed = c.informed?.informed === true;
+    return card(
+      [
+        heading(`Aanmelding ${reference} geaccepteerd`),
+        paragraph(`De casus wordt besproken op ${formatSession(c.firstSessionAt!, c.table!.timeZone)} aan tafel ${c.table!.name}. Je kunt, als je wilt, bij de bespreking aanwezig zijn.`, { color: 'Good' }),
+        paragraph(informed
+          ? 'Je gaf aan dat de betrokkene is geïnformeerd; dat staat vastgelegd.'
+          : 'De betrokkene hoeft geen toestemming te geven, maar moet wel worden geïnformeerd over de bespreking. Dat doe jij, tenzij in het overleg iemand anders wordt afgesproken. Leg vast wanneer het is gebeurd, of waarom nog niet.'),
+      ],
+      informed ? [] : [execute('Informeren vastleggen', Verb.caseOverview, { caseId: c.id })],
+    );
   }
   if (c.status === 'rejected') {
     return card([heading(`Aanmelding ${reference} afgewezen`), paragraph(`Reden: ${c.rejectionReason}`), paragraph('Vragen? Neem contact op met de procesmanager.', { subtle: true })]);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseOverview } from '../src/lifecycle/regie.ts';
-import type { FollowedCase, ProposalView } from '../src/lifecycle/lifecycle.repository.ts';
+import type { FollowedCase, InformingDue, ProposalView } from '../src/lifecycle/lifecycle.repository.ts';
 import { caseOutcomes, goalAnswers } from '../src/lifecycle/lifecycle.types.ts';
 import { card, clip, execute, facts, heading, paragraph, showCard, subheading, type AdaptiveCard, type Element } from './adaptive.ts';
 import { choiceField, formErrorSummary, textField, type FieldErrors, type FormValues } from './form.ts';
@@ -9,7 +9,7 @@ import { actionRows } from './meeting.card.ts';
 import { Verb } from './verbs.ts';
 
 /** The forms of a followed case; each unfolds on the case card and comes back on its own with errors. */
-export type RegieForm = 'backOnAgenda' | 'progress' | 'propose' | 'changeDirector' | 'evaluate';
+export type RegieForm = 'backOnAgenda' | 'progress' | 'propose' | 'changeDirector' | 'evaluate' | 'inform';
 
 export interface RegieFormContext {
   caseId: string;
@@ -26,6 +26,7 @@ const formTitles: Record<RegieForm, string> = {
   propose: 'Schaduwlijst of afsluiten',
   changeDirector: 'Regisseur wijzigen',
   evaluate: 'Evalueren',
+  inform: 'Informeren vastleggen',
 };
 
 const formVerbs: Record<RegieForm, string> = {
@@ -34,6 +35,7 @@ const formVerbs: Record<RegieForm, string> = {
   propose: Verb.regiePropose,
   changeDirector: Verb.regieChangeDirector,
   evaluate: Verb.evaluationSubmit,
+  inform: Verb.informingRecord,
 };
 
 function formFields(form: RegieForm, ctx: RegieFormContext, values: FormValues, errors: FieldErrors): Element[] {
@@ -60,6 +62,15 @@ function formFields(form: RegieForm, ctx: RegieFormContext, values: FormValues, 
       return ctx.candidates.length
         ? choiceField('directorMemberId', 'Nieuwe casusregisseur', ctx.candidates.map((c) => ({ title: `${clip(c.name, 40)} (${c.organisationName})`, value: c.id })), values, errors, { placeholder: 'Kies de casusregisseur' })
         : [paragraph('Niemand van de betrokken organisaties is als lid geregistreerd.', { color: 'Attention' })];
+    case 'inform':
+      return [
+        paragraph('De betrokkene hoeft geen toestemming te geven voor de bespreking, maar moet er wel over worden geïnformeerd.', { subtle: true }),
+        ...textField('informedOn', 'Geïnformeerd op', values, errors, { placeholder: 'dd-mm-jjjj', maxLength: 10 }),
+        ...textField('reason', 'Nog niet geïnformeerd, omdat', values, errors, { multiline: true, maxLength: 500 }),
+        ...(ctx.manager && ctx.candidates.length
+          ? choiceField('informerMemberId', 'Wie informeert (afgesproken in het overleg)', ctx.candidates.map((c) => ({ title: `${clip(c.name, 40)} (${c.organisationName})`, value: c.id })), values, errors, { required: false, placeholder: 'Laat staan wie het nu doet' })
+          : []),
+      ];
     case 'evaluate':
       return [
         paragraph('Schrijf geen namen of andere persoonsgegevens: de evaluatie gaat over de aanpak, niet over de persoon.', { subtle: true }),
@@ -136,6 +147,7 @@ export function caseOverviewCard(v: CaseOverview, notice?: { text: string; color
   ];
   if (c.goal) rows.push(['Doel', clip(c.goal, 300)]);
   if (v.nextSessionAt) rows.push(['Volgende bespreking', formatSession(v.nextSessionAt, c.timeZone)]);
+  rows.push(['Betrokkene geïnformeerd', informingLine(v.informing)]);
   if (c.status === 'shadowList' && c.shadowReturnDate) rows.push(['Terug op de agenda vanaf', formatIsoDate(c.shadowReturnDate)]);
   if (c.status === 'closed' && c.closedAt) rows.push(['Afgesloten op', formatDate(c.closedAt, c.timeZone)], ...(c.outcome ? [['Uitkomst', outcomeLabels[c.outcome]] as [string, string]] : []));
   const body: Element[] = [
@@ -167,8 +179,29 @@ export function caseOverviewCard(v: CaseOverview, notice?: { text: string; color
   if (v.may.direct && !v.openProposal) actions.push(unfold('propose', ctx));
   if (v.may.manage && ctx.candidates.length) actions.push(unfold('changeDirector', ctx));
   if (v.may.evaluate) actions.push(unfold('evaluate', ctx));
+  if (v.may.inform && !v.informing.informedOn) actions.push(unfold('inform', ctx));
   if (v.may.remind) actions.push(execute('Herinnering sturen', Verb.evaluationRemind, { caseId: c.id }));
   return card(body, actions);
+}
+
+function informingLine(i: CaseOverview['informing']): string {
+  const who = i.informerName ? ` (door ${i.informerName})` : '';
+  if (i.informedOn) return `ja, op ${formatIsoDate(i.informedOn)}${who}`;
+  return `nog niet${who}${i.reason ? `: ${clip(i.reason, 200)}` : ''}${i.overdue ? ' — de termijn is verstreken' : ''}`;
+}
+
+/** `informeren`: for the procesmanager the cases where informing the person is overdue; for others, their own to do. */
+export function informingDueCard(v: { overdueOnly: boolean; cases: InformingDue[] }): AdaptiveCard {
+  const title = v.overdueOnly ? 'Betrokkene nog niet geïnformeerd (termijn verstreken)' : 'Betrokkenen die jij nog informeert';
+  if (!v.cases.length) return card([heading(title), paragraph(v.overdueOnly ? 'Bij geen enkele casus is de termijn verstreken.' : 'Je hoeft niemand meer te informeren.', { color: 'Good' })]);
+  const body: Element[] = [heading(title)];
+  for (const c of v.cases.slice(0, maxListedCases)) {
+    body.push(
+      paragraph(`**${c.reference}**${c.informerName ? ` · informeert: ${c.informerName}` : ''}${c.acceptedAt ? ` · geaccepteerd ${formatDate(c.acceptedAt)}` : ''}${c.reason ? ` · nog niet omdat: ${clip(c.reason, 200)}` : ''}`),
+      { type: 'ActionSet', actions: [execute('Openen', Verb.caseOverview, { caseId: c.id })] },
+    );
+  }
+  return card([...body, ...moreLine(v.cases)]);
 }
 
 /** A proposal of the regisseur, for the procesmanager (approve or decline) or its proposer (how it went). */

@@ -58,5 +58,7 @@ export const Verb = {
   proposalDecide: 'proposal.decide',
   evaluationSubmit: 'evaluation.submit',
   evaluationRemind: 'evaluation.remind',
+  informingRecord: 'informing.record',
+  informingDue: 'informing.due',
 } as const;
 export type Verb = (typeof Verb)[keyof typeof Verb];

@@ -25,6 +25,7 @@ const schema = z
     FIRST_PROCESS_MANAGER_NAME: z.string().default('Procesmanager'),
     SEED_DEMO_DATA: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
     NODE_ENV: z.string().default('development'),
+    INFORM_WITHIN_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     JOB_LEASE_SECONDS: z.coerce.number().int().min(30).max(3600).default(120),
     RETENTION_CLOSED_CASE_MONTHS: z.coerce.number().int().positive().default(defaultRetention.closedCaseMonths),
     RETENTION_REJECTED_MONTHS: z.coerce.number().int().positive().default(defaultRetention.rejectedReferralMonths),
@@ -54,6 +55,8 @@ export type Config = {
   seedDemoData: boolean;
   /** How long an instance holds a claimed job; after it another instance may take the job over. */
   jobLeaseMs: number;
+  /** Days after acceptance by which the person must be informed; then the one who informs gets one reminder. */
+  informWithinDays: number;
   /** How long personal data are kept before the retention sweep deletes them. */
   retention: Retention;
 };
@@ -82,6 +85,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Demo people belong on a laptop, not in a tenant: by default only in local mode.
     seedDemoData: e.SEED_DEMO_DATA === undefined ? !e.MicrosoftAppId : e.SEED_DEMO_DATA === 'true',
     jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
+    informWithinDays: e.INFORM_WITHIN_DAYS,
     retention: { closedCaseMonths: e.RETENTION_CLOSED_CASE_MONTHS, rejectedReferralMonths: e.RETENTION_REJECTED_MONTHS, draftDays: e.RETENTION_DRAFT_DAYS },
   };
 }

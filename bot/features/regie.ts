@@ -1,12 +1,13 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { formValuesOf } from '../../cards/form.ts';
-import { caseOverviewCard, deletedCaseCard, myCasesCard, proposalCard, regieFormCard, regieNoticeCard, shadowListCard, type RegieForm, type RegieFormContext } from '../../cards/lifecycle.card.ts';
+import { caseOverviewCard, deletedCaseCard, informingDueCard, myCasesCard, proposalCard, regieFormCard, regieNoticeCard, shadowListCard, type RegieForm, type RegieFormContext } from '../../cards/lifecycle.card.ts';
 import { Verb } from '../../cards/verbs.ts';
 import { canManageCase } from '../../src/access/case-access.ts';
 import { remindEvaluations, submitEvaluation } from '../../src/lifecycle/closure.ts';
 import { caseByReference, caseOverview, changeDirector, decideProposal, myCases, openProposal, propose, putBackOnAgenda, recordProgress, shadowListFor, type CaseOverview } from '../../src/lifecycle/regie.ts';
 import { pullBackFromShadowList } from '../../src/lifecycle/shadow-list.ts';
+import { informingDue, recordInforming } from '../../src/lifecycle/informing.ts';
 import type { Notification } from '../../src/notify/notification.ts';
 import { onCardAction } from '../card-action.ts';
 import type { BotDeps } from '../deps.ts';
@@ -110,6 +111,20 @@ export function registerRegie(app: Application<TurnState>, deps: BotDeps): void 
     if ('answeredBy' in result) return overview(context, caseId, `${result.answeredBy} heeft al geëvalueerd namens jouw organisatie.`);
     return formAgain(context, 'evaluate', caseId, data, result.errors);
   });
+  onCardAction<Data>(app, Verb.informingRecord, async (context, data) => {
+    const caseId = text(data, 'caseId');
+    const result = await recordInforming(deps, actorOf(context), caseId, formValuesOf(data));
+    if (!result.ok) return formAgain(context, 'inform', caseId, data, result.errors);
+    tell(result.notifications);
+    return overview(context, caseId, 'Vastgelegd.');
+  });
+  const due = async (context: TurnContext) => informingDueCard(await informingDue(deps, actorOf(context)));
+  app.message(/^\s*informeren\s*$/i, async (context) => {
+    if (!(await inPersonalChat(context, 'informeren'))) return;
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await due(context))] });
+  });
+  onCardAction(app, Verb.informingDue, due);
+
   onCardAction<Data>(app, Verb.evaluationRemind, async (context, data) => {
     const caseId = text(data, 'caseId');
     const result = await remindEvaluations(deps, actorOf(context), caseId);

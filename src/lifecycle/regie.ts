@@ -21,17 +21,19 @@ import type { Notification } from '../notify/notification.ts';
 import { closeCaseInTx } from './closure.ts';
 import {
   addRegieUpdate, createProposal, decideProposalIfOpen, findCaseIdByReference, findCaseState, findOpenProposal, findProposal, listEvaluations, listFollowedCases, listRegieUpdates,
-  lockCase, regieUpdateExists, setDirector, withdrawOpenProposals, type CaseState, type EvaluationView, type FollowedCase, type ProposalView, type RegieUpdateView,
+  findInforming, lockCase, regieUpdateExists, setDirector, withdrawOpenProposals, type CaseState, type EvaluationView, type FollowedCase, type ProposalView, type RegieUpdateView,
 } from './lifecycle.repository.ts';
 import { parseBackOnAgenda, parseProgress, parseProposal } from './lifecycle.rules.ts';
 import type { CaseOutcome, ProposalKind } from './lifecycle.types.ts';
 import { putOnShadowList } from './shadow-list.ts';
+import { defaultInformWithinDays } from './informing.ts';
 import { isUuid } from '../validation.ts';
 import { deletedNotice } from '../retention/deleted.ts';
 
 export interface RegieDeps {
   db: Db;
   clock: Clock;
+  informWithinDays?: number;
 }
 
 type Facts = CaseVisibilityFacts & { chairMemberId?: string };
@@ -71,9 +73,11 @@ export interface CaseOverview {
   evaluations: EvaluationView[];
   /** For the procesmanager: the involved organisations whose evaluation is missing. */
   missingEvaluations: string[];
+  /** Who informs the person(s), and whether it happened (or why not yet); overdue after the configured days. */
+  informing: { informerName?: string; informedOn?: string; reason?: string; overdue: boolean };
   /** Members who may become casusregisseur (the procesmanager's choice). */
   directorCandidates: MemberView[];
-  may: { direct: boolean; manage: boolean; pullBack: boolean; evaluate: boolean; remind: boolean };
+  may: { direct: boolean; manage: boolean; pullBack: boolean; evaluate: boolean; remind: boolean; inform: boolean };
 }
 
 /**
@@ -84,7 +88,7 @@ export async function caseOverview(deps: RegieDeps, actor: Actor, caseId: string
   const { c, facts } = await loadFollowed(deps.db, actor, caseId);
   const table = (await findTableById(deps.db, c.tableId))!;
   const now = deps.clock.now();
-  const [decision, glance, actions, updates, openProposal, evaluations, members, followed, organisations] = await Promise.all([
+  const [decision, glance, actions, updates, openProposal, evaluations, members, followed, organisations, informing] = await Promise.all([
     findCurrentDecision(deps.db, c.id),
     findCaseGlances(deps.db, [c.id]),
     listActionsOfCases(deps.db, [c.id]),
@@ -94,7 +98,10 @@ export async function caseOverview(deps: RegieDeps, actor: Actor, caseId: string
     listActiveMembers(deps.db),
     listFollowedCases(deps.db, { statuses: [c.status], now, today: today(now, table.schedule.timeZone), ids: [c.id] }),
     listOrganisations(deps.db),
+    findInforming(deps.db, c.id),
   ]);
+  const informer = informing?.informerMemberId ? members.find((m) => m.id === informing.informerMemberId) : undefined;
+  const informDeadline = informing?.acceptedAt && new Date(informing.acceptedAt.getTime() + (deps.informWithinDays ?? defaultInformWithinDays) * 86_400_000);
   const invited = invitedOrganisationIds(facts);
   const director = c.directorMemberId ? members.find((m) => m.id === c.directorMemberId) : undefined;
   const manage = canManageCase(actor);
@@ -117,12 +124,19 @@ export async function caseOverview(deps: RegieDeps, actor: Actor, caseId: string
     evaluations: evaluations.filter((e) => canSeeEvaluation(actor, e)),
     missingEvaluations: manage && c.status === 'closed' ? invited.filter((id) => !answered.has(id)).map((id) => names.get(id) ?? '') : [],
     directorCandidates: manage ? members.filter((m) => invited.includes(m.organisationId)) : [],
+    informing: {
+      ...(informer ? { informerName: informer.displayName } : {}),
+      ...(informing?.informedOn ? { informedOn: informing.informedOn } : {}),
+      ...(informing?.notInformedReason ? { reason: informing.notInformedReason } : {}),
+      overdue: !informing?.informedOn && c.status !== 'closed' && Boolean(informDeadline && informDeadline < now),
+    },
     may: {
       direct: c.status !== 'closed' && canDirect(actor, c),
       manage: c.status !== 'closed' && manage,
       pullBack: c.status === 'shadowList',
       evaluate: c.status === 'closed' && invited.includes(actor.organisationId) && !answered.has(actor.organisationId),
       remind: c.status === 'closed' && manage && !c.evaluationRemindedAt && invited.some((id) => !answered.has(id)),
+      inform: c.status !== 'closed' && (manage || informing?.informerMemberId === actor.memberId),
     },
   };
 }

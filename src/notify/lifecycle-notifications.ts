@@ -12,4 +12,8 @@ export type LifecycleNotification =
   /** A closed case: each involved organisation is asked to evaluate it (again, once, as a reminder). */
   | { kind: 'evaluationRequested'; to: string; caseId: string; reminder: boolean }
   /** A case came back from the schaduwlijst, or could not be booked: the regisseur and procesmanagers hear it. */
-  | { kind: 'shadowListReturn'; to: string; caseId: string; booked: boolean };
+  | { kind: 'shadowListReturn'; to: string; caseId: string; booked: boolean }
+  /** The procesmanager named someone to inform the person(s). */
+  | { kind: 'informerNamed'; to: string; caseId: string }
+  /** The period to inform the person ran out: the one reminder to whoever informs. */
+  | { kind: 'informingReminder'; to: string; caseId: string };

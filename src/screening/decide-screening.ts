@@ -11,6 +11,7 @@ import { findTableById, lockTableForBooking } from '../conferences/table.reposit
 import type { Db } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
 import type { Notification } from '../notify/notification.ts';
+import { defaultInformWithinDays, startInforming } from '../lifecycle/informing.ts';
 import { fieldErrors, requiredText } from '../validation.ts';
 
 export const screeningDecision = z.discriminatedUnion('decision', [
@@ -34,7 +35,7 @@ const notificationKind = { accepted: 'referralAccepted', rejected: 'referralReje
  * the chosen table is booked at once), reject with a reason, or ask the referrer a question.
  * Of two procesmanagers deciding at once, exactly one decision counts.
  */
-export async function decideScreening(deps: { db: Db; clock: Clock }, actor: Actor, caseId: string, raw: unknown): Promise<ScreeningResult> {
+export async function decideScreening(deps: { db: Db; clock: Clock; informWithinDays?: number }, actor: Actor, caseId: string, raw: unknown): Promise<ScreeningResult> {
   assertCan(actor, 'screening.decide');
   const parsed = screeningDecision.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
@@ -63,6 +64,9 @@ export async function decideScreening(deps: { db: Db; clock: Clock }, actor: Act
 
     if (!(await decideIfAwaitingScreening(tx, caseId, actor.memberId, now, outcome))) return { won: false };
     if (session) await addToAgenda(tx, session.id, caseId, 'newCase');
+    if (outcome.status === 'accepted') {
+      await startInforming(tx, { id: caseId, referrerMemberId: current.referrer.memberId, informedAtIntake: current.informed?.informed === true, ...(current.submittedAt ? { submittedAt: current.submittedAt } : {}) }, now, deps.informWithinDays ?? defaultInformWithinDays);
+    }
     await recordAudit(tx, actor, { action: auditAction[outcome.status], recordType: 'case', recordId: caseId, purpose: 'screening' });
     return { won: true, sessionId: session?.id, late: session ? await lateInvitations(tx, session.id, [caseId]) : [] };
   });

@@ -2,7 +2,7 @@ import { caseLogbookCard, unusualAccessCard } from '../../cards/logbook.card.ts'
 import { agendaNoticeCard, agendaProblemCard, channelAgendaCard, draftAgendaCard, maxRefreshUsers, myAgendaCard, personalAgendaCard } from '../../cards/agenda.card.ts';
 import { casesCard, decisionRecordedCard, myReferralsCard, referralOutcomeCard } from '../../cards/cases.card.ts';
 import { helpCard } from '../../cards/help.card.ts';
-import { caseOverviewCard, deletedCaseCard, evaluationRequestCard, myCasesCard, proposalCard, regieFormCard, regieNoticeCard, shadowListCard, type RegieForm, type RegieFormContext } from '../../cards/lifecycle.card.ts';
+import { caseOverviewCard, informingDueCard, deletedCaseCard, evaluationRequestCard, myCasesCard, proposalCard, regieFormCard, regieNoticeCard, shadowListCard, type RegieForm, type RegieFormContext } from '../../cards/lifecycle.card.ts';
 import { actionCard, decisionFormCard, discussionCard, liveSessionCard, meetingEndedCard, minutesCard, myActionsCard, sessionSummaryCard, staleButtonCard, type DecisionFormView } from '../../cards/meeting.card.ts';
 import { memberFormCard, memberListCard, memberRegisteredCard } from '../../cards/members.card.ts';
 import { referralFormCard, referralSubmittedCard } from '../../cards/referral.card.ts';
@@ -389,13 +389,13 @@ const evaluations: EvaluationView[] = [
   evaluation(ria, 'yes', 5, { wentWell: 'De betalingsregeling was binnen twee weken rond.' }),
 ];
 
-const granted = (may: Partial<CaseOverview['may']> = {}): CaseOverview['may'] => ({ direct: false, manage: false, pullBack: false, evaluate: false, remind: false, ...may });
+const granted = (may: Partial<CaseOverview['may']> = {}): CaseOverview['may'] => ({ direct: false, manage: false, pullBack: false, evaluate: false, remind: false, inform: false, ...may });
 const followedCase = (extra: Partial<CaseOverview['case']> = {}): CaseOverview['case'] => ({
   id: uuid(500), reference: 'ZVH-2026-0007', status: 'accepted', tableId: table.id, tableName: table.name, timeZone, firstPersonName: 'Maria Isenia',
   goal: correctedDecision.goal, plan: correctedDecision.plan, directorMemberId: jeffrey.id, director: person(jeffrey), ...extra,
 });
 const caseView = (extra: Partial<CaseOverview> = {}): CaseOverview => ({
-  case: followedCase(), actions: [], updates: [], evaluations: [], missingEvaluations: [], directorCandidates: [], may: granted(), ...extra,
+  case: followedCase(), actions: [], updates: [], evaluations: [], missingEvaluations: [], directorCandidates: [], informing: { informerName: 'Sharon Frans', overdue: false }, may: granted(), ...extra,
 });
 const closedCase = followedCase({ status: 'closed', closedAt: new Date('2026-04-28T15:10:00Z'), outcome: 'goalPartlyReached' });
 const regieContext = (extra: Partial<RegieFormContext> = {}): RegieFormContext => ({ caseId: uuid(500), reference: 'ZVH-2026-0007', manager: false, status: 'accepted', candidates, ...extra });
@@ -403,6 +403,8 @@ const regieForms: [RegieForm, string, Partial<RegieFormContext>, Record<string, 
   ['backOnAgenda', 'a date in the past', {}, { date: '01-03-2026', reason: 'De gezinscoach komt niet binnen.' }, { date: 'Die datum moet na vandaag liggen.' }],
   ['backOnAgenda', 'no reason and a wrong date', {}, { date: '31-02' }, { date: 'Geen geldige datum. Schrijf hem als dd-mm-jjjj, of laat het veld leeg voor het eerstvolgende overleg.', reason: 'Schrijf waarom de casus terug op de agenda moet.' }],
   ['progress', 'empty', {}, { text: '' }, { text: 'Schrijf kort hoe het gaat.' }],
+  ['inform', 'the procesmanager, a date in the future', { manager: true, candidates: [{ id: uuid(305), name: 'Jeffrey Statia', organisationName: 'Jeugdzorg CN' }] }, { informedOn: '01-01-2030' }, { informedOn: 'Die datum ligt in de toekomst.' }],
+  ['inform', 'the one who informs, nothing filled in', {}, {}, { informedOn: 'Vul de datum in waarop de betrokkene is geïnformeerd, of schrijf waarom dat nog niet is gebeurd.' }],
   ['propose', 'the regisseur, closure without outcome', {}, { kind: 'closure', note: 'De woning is behouden.' }, { outcome: 'Kies de uitkomst van de casus.' }],
   ['propose', 'the procesmanager on the schaduwlijst, nothing chosen', { manager: true, status: 'shadowList' }, {}, { kind: 'Kies: naar de schaduwlijst of afsluiten.' }],
   ['changeDirector', 'someone no longer involved', { manager: true }, { directorMemberId: uuid(399) }, { directorMemberId: 'Kies een casusregisseur van een betrokken organisatie.' }],
@@ -741,4 +743,8 @@ export const cardFixtures: CardFixture[] = [
   ['caseLogbookCard after deletion', () => caseLogbookCard({ reference: 'ZVH-2025-0031', deletedAt: new Date('2027-01-02T00:00:00Z'), truncated: false, entries: [{ at: new Date('2027-01-02T00:00:00Z'), action: 'case.deleted', activity: 'Verwijdering', outcome: 'ok' }] })],
   ['unusualAccessCard', () => unusualAccessCard({ since: new Date('2026-10-25T00:00:00Z'), thresholds: { cases: 15, refused: 3 }, rows: [{ name: members[3]!.displayName, organisationName: forma.name, role: 'participant', cases: 2, refused: 7 }, { name: members[1]!.displayName, organisationName: politie.name, role: 'contactPerson', cases: 31, refused: 0 }] })],
   ['unusualAccessCard, nobody', () => unusualAccessCard({ since: new Date('2026-10-25T00:00:00Z'), thresholds: { cases: 15, refused: 3 }, rows: [] })],
+
+  ['informingDueCard, overdue', () => informingDueCard({ overdueOnly: true, cases: [{ id: uuid(500), reference: 'ZVH-2026-0007', acceptedAt: new Date('2026-03-01T10:00:00Z'), informerName: 'Sharon Frans', reason: 'Betrokkene is tijdelijk onbereikbaar' }, { id: uuid(501), reference: 'ZVH-2026-0009' }] })],
+  ['informingDueCard, nothing to do', () => informingDueCard({ overdueOnly: false, cases: [] })],
+  ['caseOverviewCard, informing overdue, may inform', () => caseOverviewCard(caseView({ informing: { informerName: 'Sharon Frans', reason: 'Onbereikbaar', overdue: true }, may: granted({ inform: true }) }))],
 ];

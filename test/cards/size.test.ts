@@ -183,7 +183,8 @@ describe('card sizes at the limits of every field', () => {
       directorCandidates: Array.from({ length: 2 * partners.length }, (_, n) => ({
         id: id(300 + n), aadObjectId: id(400 + n), displayName: full(L.name), role: n % 2 ? ('participant' as const) : ('contactPerson' as const), organisationId: partners[n % partners.length]!.id, organisationName: partners[n % partners.length]!.name,
       })),
-      may: { direct: status !== 'closed', manage: status !== 'closed', pullBack: status === 'shadowList', evaluate: status === 'closed', remind: status === 'closed' },
+      informing: { informerName: full(L.name), reason: full(500), overdue: true },
+      may: { direct: status !== 'closed', manage: status !== 'closed', pullBack: status === 'shadowList', evaluate: status === 'closed', remind: status === 'closed', inform: status !== 'closed' },
     });
     for (const status of ['accepted', 'shadowList', 'closed'] as const) {
       for (const openProposal of [false, true]) {
