@@ -11,6 +11,7 @@ import { registerTables } from './features/tables.ts';
 import { registerMeeting } from './features/meeting.ts';
 import { registerRegie } from './features/regie.ts';
 import { registerLogbook } from './features/logbook.ts';
+import { registerInzage } from './features/inzage.ts';
 import { createIdentifyStep } from './identify.ts';
 import { PrismaStorage } from './storage.ts';
 import { createTurnErrorHandler } from './turn-error.ts';
@@ -42,6 +43,7 @@ export function createBot(deps: BotDeps, options: { adapter?: TeamsAdapter; botA
   registerMeeting(app, deps);
   registerRegie(app, deps);
   registerLogbook(app, deps);
+  registerInzage(app, deps);
   registerFallback(app);
 
   // A refused attempt goes into the logbook with who tried what (the verb or the command word, never the input).

@@ -24,6 +24,8 @@ export interface BotDeps {
   jobs: JobRunner;
   /** Days after acceptance by which the person must be informed (INFORM_WITHIN_DAYS; default 14). */
   informWithinDays?: number;
+  /** Signed one-time links to documents: the bot's public address and the signing secret. */
+  links?: { publicUrl: string; secret: string };
   /** How long personal data are kept (config); defaultRetention when not given. */
   retention?: Retention;
 }

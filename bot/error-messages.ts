@@ -23,6 +23,7 @@ const permissionMessages: Record<string, string> = {
   'actions.claim': 'Deze actie is voor een andere organisatie. Alleen een medewerker van die organisatie kan hem oppakken.',
   'actions.reassign': 'Alleen de casusregisseur of de procesmanager kan een actie aan iemand anders geven.',
   'informing.record': 'Alleen wie de betrokkene informeert (of de procesmanager) legt dat vast.',
+  'inzage.produce': 'Alleen de procesmanager maakt een inzagedocument.',
   'logbook.view': 'Alleen de procesmanager kan het logboek inzien.',
   'regie.direct': 'Alleen de casusregisseur van deze casus (of de procesmanager) kan dit doen.',
   'regie.changeDirector': 'Alleen de procesmanager kan de casusregisseur wijzigen.',

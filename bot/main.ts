@@ -17,6 +17,7 @@ import { teamsRoster } from './roster.ts';
 import { createJobRunner } from './jobs.ts';
 import { startScheduler } from './scheduler.ts';
 import { createHttpApp } from './server.ts';
+import { processLinkSecret } from '../src/privacy/downloads.ts';
 
 export interface RunningBot {
   port: number;
@@ -54,7 +55,7 @@ export async function startBot(config: Config, log: Logger = createLogger(config
   const clock = options.clock ?? systemClock;
   const jobs = createJobRunner({ db, log, notifier, clock, background, retention: config.retention }, { leaseMs: config.jobLeaseMs });
   const { app, onTurnError } = createBot(
-    { db, log, notifier, clock, roster: teamsRoster(log), allowedTenantIds: config.allowedTenantIds, background, jobs, retention: config.retention, informWithinDays: config.informWithinDays },
+    { db, log, notifier, clock, roster: teamsRoster(log), allowedTenantIds: config.allowedTenantIds, background, jobs, retention: config.retention, informWithinDays: config.informWithinDays, links: { publicUrl: config.publicUrl, secret: config.linkSecret ?? processLinkSecret } },
     { adapter, botAppId },
   );
   adapter.onTurnError = onTurnError;
@@ -64,7 +65,7 @@ export async function startBot(config: Config, log: Logger = createLogger(config
 
   const server: Server = await new Promise((resolve, reject) => {
     // Express 5 hands a listen error (port in use) to the callback.
-    const s = createHttpApp({ adapter, app, db, log }).listen(config.port, (error?: Error) => (error ? reject(error) : resolve(s)));
+    const s = createHttpApp({ adapter, app, db, log, clock, linkSecret: config.linkSecret ?? processLinkSecret }).listen(config.port, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
   const port = (server.address() as { port: number }).port;
   log.info({ port }, 'Casusbot luistert op /api/messages');

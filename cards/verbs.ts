@@ -60,5 +60,7 @@ export const Verb = {
   evaluationRemind: 'evaluation.remind',
   informingRecord: 'informing.record',
   informingDue: 'informing.due',
+  inzageForm: 'inzage.form',
+  inzageProduce: 'inzage.produce',
 } as const;
 export type Verb = (typeof Verb)[keyof typeof Verb];

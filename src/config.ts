@@ -25,6 +25,8 @@ const schema = z
     FIRST_PROCESS_MANAGER_NAME: z.string().default('Procesmanager'),
     SEED_DEMO_DATA: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
     NODE_ENV: z.string().default('development'),
+    PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+    LINK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'minstens 32 tekens').optional()),
     INFORM_WITHIN_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     JOB_LEASE_SECONDS: z.coerce.number().int().min(30).max(3600).default(120),
     RETENTION_CLOSED_CASE_MONTHS: z.coerce.number().int().positive().default(defaultRetention.closedCaseMonths),
@@ -37,6 +39,7 @@ const schema = z
     if (env.MicrosoftAppId) {
       if (env.MicrosoftAppType !== 'UserAssignedMSI') need('MicrosoftAppPassword', 'nodig bij een app-id, behalve met managed identity');
       if (env.MicrosoftAppType !== 'MultiTenant') need('MicrosoftAppTenantId', 'nodig bij SingleTenant en UserAssignedMSI');
+      if (env.NODE_ENV === 'production') need('LINK_SECRET', 'in productie verplicht: dezelfde geheime sleutel op elke instantie, voor de links naar documenten');
     } else if (env.NODE_ENV === 'production') {
       need('MicrosoftAppId', 'in productie verplicht: zonder app-id wordt niemand geauthenticeerd');
     }
@@ -59,6 +62,10 @@ export type Config = {
   informWithinDays: number;
   /** How long personal data are kept before the retention sweep deletes them. */
   retention: Retention;
+  /** Where browsers reach the bot (links to documents such as an inzage). */
+  publicUrl: string;
+  /** Signs those links; without one, a secret for this process only. */
+  linkSecret: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -86,6 +93,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemoData: e.SEED_DEMO_DATA === undefined ? !e.MicrosoftAppId : e.SEED_DEMO_DATA === 'true',
     jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
     informWithinDays: e.INFORM_WITHIN_DAYS,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    linkSecret: e.LINK_SECRET,
     retention: { closedCaseMonths: e.RETENTION_CLOSED_CASE_MONTHS, rejectedReferralMonths: e.RETENTION_REJECTED_MONTHS, draftDays: e.RETENTION_DRAFT_DAYS },
   };
 }

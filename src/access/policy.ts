@@ -19,6 +19,8 @@ const permissions = {
   /** The schaduwlijst: the procesmanager sees all of it; a regisseur (any member) only the cases they direct. */
   /** The logbook of data processing: who saw or changed what, when, for which purpose. */
   'logbook.view': ['processManager'],
+  /** Inzage (AVG art. 15): everything held about one person, for the procesmanager to hand over. */
+  'inzage.produce': ['processManager'],
   'shadowList.view': ['processManager', 'contactPerson', 'participant'],
 } as const satisfies Record<string, readonly MemberRole[]>;
 

@@ -7,7 +7,7 @@ import { DomainError, ErrorCode } from '../errors.ts';
 import { findMembersByAadObjectIds } from '../members/member.repository.ts';
 import { listOrganisations } from '../organisations/organisation.repository.ts';
 import { findDeletedCase, findDeletedCaseId } from '../retention/retention.repository.ts';
-import { accessSummary, listAuditEvents, recordAudit } from './audit.repository.ts';
+import { accessSummary, listAuditEvents, recordAudit, type AuditEventView } from './audit.repository.ts';
 import { isProcessingActivity, processingActivities } from './processing-activities.ts';
 
 export interface LogbookEntry {
@@ -41,28 +41,33 @@ export async function caseLogbook(deps: { db: Db }, actor: Actor, reference: str
   const deleted = await findDeletedCase(deps.db, reference);
   await recordAudit(deps.db, actor, { action: 'logbook.viewed', recordType: 'case', recordId: caseId, purpose: 'logboek' });
   const events = await listAuditEvents(deps.db, { caseId }, { newestFirst: true, take: shown + 1 });
-  const [members, organisations] = await Promise.all([
-    findMembersByAadObjectIds(deps.db, [...new Set(events.flatMap((e) => (e.actorAadObjectId ? [e.actorAadObjectId] : [])))]),
-    listOrganisations(deps.db),
-  ]);
-  const byAad = new Map(members.map((m) => [m.aadObjectId, m]));
-  const orgNames = new Map(organisations.map((o) => [o.id, o.name]));
   return {
     reference,
     ...(deleted ? { deletedAt: deleted.deletedAt } : {}),
     truncated: events.length > shown,
-    entries: events.slice(0, shown).map((e) => {
-      const member = e.actorAadObjectId ? byAad.get(e.actorAadObjectId) : undefined;
-      return {
-        at: e.at,
-        ...(e.actorAadObjectId ? { actor: { name: member?.displayName ?? 'onbekend lid', organisationName: (e.actorOrganisationId && orgNames.get(e.actorOrganisationId)) || member?.organisationName || '' } } : {}),
-        action: e.action,
-        activity: isProcessingActivity(e.purpose) ? processingActivities[e.purpose].name : e.purpose,
-        outcome: e.outcome,
-        ...(e.traceId ? { traceId: e.traceId } : {}),
-      };
-    }),
+    entries: await resolveEntries(deps.db, events.slice(0, shown)),
   };
+}
+
+/** Logbook rows with their ids resolved to who it was (name and organisation) and the activity's name. */
+export async function resolveEntries(db: Db, events: AuditEventView[]): Promise<LogbookEntry[]> {
+  const [members, organisations] = await Promise.all([
+    findMembersByAadObjectIds(db, [...new Set(events.flatMap((e) => (e.actorAadObjectId ? [e.actorAadObjectId] : [])))]),
+    listOrganisations(db),
+  ]);
+  const byAad = new Map(members.map((m) => [m.aadObjectId, m]));
+  const orgNames = new Map(organisations.map((o) => [o.id, o.name]));
+  return events.map((e) => {
+    const member = e.actorAadObjectId ? byAad.get(e.actorAadObjectId) : undefined;
+    return {
+      at: e.at,
+      ...(e.actorAadObjectId ? { actor: { name: member?.displayName ?? 'onbekend lid', organisationName: (e.actorOrganisationId && orgNames.get(e.actorOrganisationId)) || member?.organisationName || '' } } : {}),
+      action: e.action,
+      activity: isProcessingActivity(e.purpose) ? processingActivities[e.purpose].name : e.purpose,
+      outcome: e.outcome,
+      ...(e.traceId ? { traceId: e.traceId } : {}),
+    };
+  });
 }
 
 export interface UnusualAccess {

@@ -1,3 +1,4 @@
+import { inzageReadyCard, inzageSearchCard } from '../../cards/inzage.card.ts';
 import { caseLogbookCard, unusualAccessCard } from '../../cards/logbook.card.ts';
 import { agendaNoticeCard, agendaProblemCard, channelAgendaCard, draftAgendaCard, maxRefreshUsers, myAgendaCard, personalAgendaCard } from '../../cards/agenda.card.ts';
 import { casesCard, decisionRecordedCard, myReferralsCard, referralOutcomeCard } from '../../cards/cases.card.ts';
@@ -747,4 +748,9 @@ export const cardFixtures: CardFixture[] = [
   ['informingDueCard, overdue', () => informingDueCard({ overdueOnly: true, cases: [{ id: uuid(500), reference: 'ZVH-2026-0007', acceptedAt: new Date('2026-03-01T10:00:00Z'), informerName: 'Sharon Frans', reason: 'Betrokkene is tijdelijk onbereikbaar' }, { id: uuid(501), reference: 'ZVH-2026-0009' }] })],
   ['informingDueCard, nothing to do', () => informingDueCard({ overdueOnly: false, cases: [] })],
   ['caseOverviewCard, informing overdue, may inform', () => caseOverviewCard(caseView({ informing: { informerName: 'Sharon Frans', reason: 'Onbereikbaar', overdue: true }, may: granted({ inform: true }) }))],
+
+  ['inzageSearchCard', () => inzageSearchCard()],
+  ['inzageSearchCard with errors', () => inzageSearchCard({ bsn: '123456789' }, { bsn: 'Dit is geen geldig BSN (de elfproef klopt niet).' })],
+  ['inzageReadyCard', () => inzageReadyCard({ url: `https://casusbot.example/downloads/${uuid(900)}?exp=1&sig=abc`, cases: 2, expiresAt: new Date('2026-11-21T10:10:00Z') })],
+  ['inzageReadyCard, nothing held', () => inzageReadyCard({ url: `https://casusbot.example/downloads/${uuid(901)}?exp=1&sig=abc`, cases: 0, expiresAt: new Date('2026-11-21T10:10:00Z') })],
 ];
