@@ -12,6 +12,7 @@ import { registerMeeting } from './features/meeting.ts';
 import { registerRegie } from './features/regie.ts';
 import { registerLogbook } from './features/logbook.ts';
 import { registerInzage } from './features/inzage.ts';
+import { registerConsent } from './features/consent.ts';
 import { createIdentifyStep } from './identify.ts';
 import { PrismaStorage } from './storage.ts';
 import { createTurnErrorHandler } from './turn-error.ts';
@@ -44,6 +45,7 @@ export function createBot(deps: BotDeps, options: { adapter?: TeamsAdapter; botA
   registerRegie(app, deps);
   registerLogbook(app, deps);
   registerInzage(app, deps);
+  registerConsent(app, deps);
   registerFallback(app);
 
   // A refused attempt goes into the logbook with who tried what (the verb or the command word, never the input).

@@ -24,6 +24,7 @@ const permissionMessages: Record<string, string> = {
   'actions.reassign': 'Alleen de casusregisseur of de procesmanager kan een actie aan iemand anders geven.',
   'informing.record': 'Alleen wie de betrokkene informeert (of de procesmanager) legt dat vast.',
   'inzage.produce': 'Alleen de procesmanager maakt een inzagedocument.',
+  'consent.answer': 'Alleen de organisatie die de informatie inbracht, beslist over toestemming.',
   'logbook.view': 'Alleen de procesmanager kan het logboek inzien.',
   'regie.direct': 'Alleen de casusregisseur van deze casus (of de procesmanager) kan dit doen.',
   'regie.changeDirector': 'Alleen de procesmanager kan de casusregisseur wijzigen.',
@@ -40,6 +41,7 @@ const reasonMessages: Record<string, string> = {
   proposalOpen: 'Er ligt al een voorstel voor deze casus bij de procesmanager.',
   caseChanged: 'De casus is intussen veranderd. Open hem opnieuw.',
   notClosed: 'Deze casus is nog niet afgesloten.',
+  ownContribution: 'Dit is inbreng van jouw eigen organisatie: daarvoor is geen toestemming nodig.',
 };
 
 export function userMessageFor(error: DomainError): string {

@@ -13,12 +13,14 @@ import type { Notification } from '../src/notify/notification.ts';
 import type { LifecycleNotification } from '../src/notify/lifecycle-notifications.ts';
 import type { Actor } from '../src/actor.ts';
 import { caseOverview as overviewFor, openProposal } from '../src/lifecycle/regie.ts';
+import { consentCard } from '../cards/consent.card.ts';
+import { openConsent } from '../src/meetings/consent.ts';
 import { caseOverviewCard, evaluationRequestCard, proposalCard, regieNoticeCard } from '../cards/lifecycle.card.ts';
 import type { BotDeps } from './deps.ts';
 import { screeningCardFor } from './screening-view.ts';
 
 type Deps = Pick<BotDeps, 'db' | 'log' | 'notifier' | 'clock'>;
-const lifecycleKinds = new Set<Notification['kind']>(['directorChanged', 'proposalMade', 'proposalDecided', 'evaluationRequested', 'shadowListReturn', 'informerNamed', 'informingReminder']);
+const lifecycleKinds = new Set<Notification['kind']>(['directorChanged', 'proposalMade', 'proposalDecided', 'evaluationRequested', 'shadowListReturn', 'informerNamed', 'informingReminder', 'consentRequested', 'consentAnswered']);
 
 /** The channel card of a session as everyone at the table sees it: the agenda, the live meeting, or its summary. */
 export async function channelCardFor(deps: Pick<BotDeps, 'db'>, sessionId: string) {
@@ -68,6 +70,14 @@ async function lifecycleCard(deps: Deps, viewer: Actor, n: LifecycleNotification
       const v = await caseOverview(deps, viewer, n.caseId);
       if (!v.may.evaluate) return undefined;
       return evaluationRequestCard({ caseId: v.case.id, reference: v.case.reference, manager: false, status: v.case.status, candidates: [] }, n.reminder);
+    }
+    case 'consentRequested': {
+      const { consent, mayAnswer } = await openConsent(deps, viewer, n.consentId);
+      return consentCard(consent, mayAnswer, 'Er wordt toestemming gevraagd voor inbreng van jouw organisatie.');
+    }
+    case 'consentAnswered': {
+      const { consent, mayAnswer } = await openConsent(deps, viewer, n.consentId);
+      return consentCard(consent, mayAnswer, 'Er is gereageerd op je vraag om toestemming.');
     }
     case 'informerNamed':
       return caseOverviewCard(await caseOverview(deps, viewer, n.caseId), { text: 'In het overleg is afgesproken dat jij de betrokkene informeert over de bespreking. Leg vast wanneer dat is gebeurd.' });

@@ -6,6 +6,8 @@ import type { DecisionView } from '../src/decisions/decision.repository.ts';
 import { DecisionField, maxActionsPerDecision, nextSteps } from '../src/decisions/decision.rules.ts';
 import { caseOutcomes } from '../src/lifecycle/lifecycle.types.ts';
 import type { DiscussionView } from '../src/meetings/discussion.ts';
+import type { HiddenContribution } from '../src/meetings/consent.ts';
+import type { ConsentState } from '../src/meetings/consent.repository.ts';
 import type { MinutesItem } from '../src/meetings/minutes.ts';
 import type { SessionSummary } from '../src/meetings/run-session.ts';
 import { lifeDomains } from '../src/referrals/referral.types.ts';
@@ -84,13 +86,29 @@ export function actionRows(actions: ActionView[]): Element[] {
 /** The newest contributions and interventions a case card shows; a line says how many older ones are left out. */
 const maxShown = 10;
 const leftOut = (n: number, text: (n: number) => string): Element[] => (n > 0 ? [paragraph(text(n), { subtle: true })] : []);
-/** Sensitive contributions the viewer may not see: one line, per organisation how many. */
-function hiddenLine(hidden: { organisation: string }[]): Element[] {
+const consentStateLabels: Record<ConsentState, string> = {
+  requested: 'toestemming gevraagd, nog geen antwoord',
+  granted: 'toestemming gegeven',
+  grantedWithCondition: 'toestemming gegeven onder voorwaarde',
+  refused: 'toestemming geweigerd',
+  withdrawn: 'toestemming ingetrokken',
+};
+const maxHiddenShown = 4;
+
+/**
+ * Contributions the viewer may not read (zeggenschap): whose they are, and a button to ask that organisation
+ * for consent. Only their existence is shown, never the content.
+ */
+function hiddenRows(hidden: HiddenContribution[]): Element[] {
   if (!hidden.length) return [];
-  const counts = new Map<string, number>();
-  for (const h of hidden) counts.set(h.organisation, (counts.get(h.organisation) ?? 0) + 1);
-  const list = [...counts].map(([o, n]) => `${o} (${n}×)`).join(', ');
-  return [paragraph(`Gevoelige inbreng die alleen de organisatie zelf en de voorzitter zien: ${list}.`, { subtle: true })];
+  const rows: Element[] = [paragraph('Inbreng van andere organisaties die je buiten het overleg alleen met hun toestemming ziet:', { subtle: true })];
+  for (const h of hidden.slice(-maxHiddenShown)) {
+    const state = h.consent ? ` · ${consentStateLabels[h.consent.state]}` : '';
+    rows.push(paragraph(`**${h.organisation}** heeft informatie ingebracht${h.sensitive ? ' (gevoelig)' : ''}${state}.`));
+    if (!h.consent || h.consent.state === 'refused' || h.consent.state === 'withdrawn') rows.push({ type: 'ActionSet', actions: [execute('Toestemming vragen', Verb.consentRequest, { contributionId: h.contributionId })] });
+  }
+  if (hidden.length > maxHiddenShown) rows.push(paragraph(`En nog ${hidden.length - maxHiddenShown} eerdere bijdragen; vraag de organisatie zelf.`, { subtle: true }));
+  return rows;
 }
 
 /**
@@ -110,7 +128,7 @@ export function discussionCard(v: DiscussionView, notice?: string): AdaptiveCard
     ...(v.contributions.length ? [] : [paragraph('Nog geen inbreng.', { subtle: true })]),
     ...leftOut(v.contributions.length - maxShown, (n) => `${n} eerdere ${n === 1 ? 'bijdrage staat' : 'bijdragen staan'} niet op deze kaart.`),
     ...v.contributions.slice(-maxShown).map((c) => paragraph(`**${c.organisation.name}** (${c.author.name})${c.lifeDomain && c.lifeDomain in lifeDomainLabels ? ` · ${lifeDomainLabels[c.lifeDomain as keyof typeof lifeDomainLabels]}` : ''}${c.sensitive ? ' · gevoelig' : ''}: ${clip(c.text, 400)}`)),
-    ...hiddenLine(v.hiddenContributions),
+    ...hiddenRows(v.hiddenContributions),
     subheading('Oordelen: mogelijke interventies'),
     ...(v.interventions.length ? [] : [paragraph('Nog geen interventies.', { subtle: true })]),
     ...leftOut(v.interventions.length - maxShown, (n) => `${n} eerdere ${n === 1 ? 'interventie staat' : 'interventies staan'} niet op deze kaart.`),

@@ -61,6 +61,10 @@ export const Verb = {
   informingRecord: 'informing.record',
   informingDue: 'informing.due',
   inzageForm: 'inzage.form',
+  consentRequest: 'consent.request',
+  consentShow: 'consent.show',
+  consentAnswer: 'consent.answer',
+  consentWithdraw: 'consent.withdraw',
   inzageProduce: 'inzage.produce',
 } as const;
 export type Verb = (typeof Verb)[keyof typeof Verb];

@@ -102,11 +102,19 @@ export function canReassignAction(actor: Pick<Actor, 'memberId' | 'role'>, c: { 
 }
 
 /**
- * A contribution in the overleg: those who may see the case see it, except a sensitive one, which only
- * its own organisation and whoever chairs the discussion see.
+ * A contribution belongs to the organisation that made it (zeggenschap). Its own organisation and whoever chairs
+ * the discussion always see it. The other invited organisations see it during the meeting it was given in,
+ * unless it is sensitive; outside that meeting only with its contributor's consent for their organisation
+ * (which also opens a sensitive one). Without consent they see that it exists and whose it is.
  */
-export function canSeeContribution(actor: Pick<Actor, 'organisationId'>, contribution: { organisationId: string; sensitive: boolean }, context: { chairing: boolean }): boolean {
-  return !contribution.sensitive || contribution.organisationId === actor.organisationId || context.chairing;
+export function canSeeContribution(
+  actor: Pick<Actor, 'organisationId'>,
+  contribution: { organisationId: string; sensitive: boolean; inOpenSession: boolean; consentedOrganisationIds: readonly string[] },
+  context: { chairing: boolean },
+): boolean {
+  if (contribution.organisationId === actor.organisationId || context.chairing) return true;
+  if (contribution.consentedOrganisationIds.includes(actor.organisationId)) return true;
+  return !contribution.sensitive && contribution.inOpenSession;
 }
 
 /** Who contributes to the discussion of a case: a member of an organisation invited to it, or its chair. */

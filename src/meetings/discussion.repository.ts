@@ -9,6 +9,10 @@ export interface ContributionView {
   text: string;
   sensitive: boolean;
   createdAt: Date;
+  /** The meeting it was given in is under way now: the invited see it there without consent. */
+  inOpenSession: boolean;
+  /** Organisations its contributor allowed to use it (granted, with or without a condition, and not withdrawn). */
+  consentedOrganisationIds: string[];
 }
 
 export interface InterventionView {
@@ -22,8 +26,18 @@ export interface InterventionView {
 const people = { organisation: { select: { id: true, name: true } }, author: { select: { id: true, displayName: true } } } as const;
 
 export async function listContributions(tx: Tx, caseId: string): Promise<ContributionView[]> {
-  const rows = await tx.contribution.findMany({ where: { caseId }, include: people, orderBy: { createdAt: 'asc' } });
+  const rows = await tx.contribution.findMany({
+    where: { caseId },
+    include: {
+      ...people,
+      agendaItem: { select: { session: { select: { openedAt: true, closedAt: true } } } },
+      consents: { where: { state: { in: ['granted', 'grantedWithCondition'] } }, select: { organisationId: true } },
+    },
+    orderBy: { createdAt: 'asc' },
+  });
   return rows.map((r) => ({
+    inOpenSession: Boolean(r.agendaItem?.session.openedAt && !r.agendaItem.session.closedAt),
+    consentedOrganisationIds: r.consents.map((c) => c.organisationId),
     id: r.id,
     ...(r.agendaItemId ? { agendaItemId: r.agendaItemId } : {}),
     organisation: r.organisation,

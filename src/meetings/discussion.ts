@@ -14,6 +14,7 @@ import { DomainError, ErrorCode } from '../errors.ts';
 import { lifeDomains } from '../referrals/referral.types.ts';
 import { fieldErrors, isUuid, requiredText } from '../validation.ts';
 import { findAgendaItemRef } from '../conferences/agenda.repository.ts';
+import { hiddenWithConsent, type HiddenContribution } from './consent.ts';
 import { addContributionRow, addInterventionRow, isSubmitted, listContributions, listInterventions, recordAttendance, type ContributionView, type InterventionView } from './discussion.repository.ts';
 
 export interface MeetingDeps {
@@ -31,8 +32,8 @@ export interface DiscussionView {
   table: TableView;
   case: Pick<CaseRecord, 'id' | 'reference' | 'persons' | 'lifeDomains' | 'organisations'>;
   contributions: ContributionView[];
-  /** Contributions the viewer may not see: that they exist, and whose they are. */
-  hiddenContributions: { organisation: string }[];
+  /** Contributions the viewer may not see: that they exist, whose they are, and where the viewer's request for consent stands. */
+  hiddenContributions: HiddenContribution[];
   interventions: InterventionView[];
   decisions: DecisionView[];
   actions: ActionView[];
@@ -67,7 +68,7 @@ export async function openDiscussion(deps: MeetingDeps, actor: Actor, agendaItem
   const [contributions, interventions, decisions, actions] = await Promise.all([
     listContributions(deps.db, found.id), listInterventions(deps.db, found.id), listDecisions(deps.db, found.id), listActionsOfCases(deps.db, [found.id]),
   ]);
-  const visible = contributions.filter((c) => canSeeContribution(actor, { organisationId: c.organisation.id, sensitive: c.sensitive }, { chairing }));
+  const visible = contributions.filter((c) => canSeeContribution(actor, { ...c, organisationId: c.organisation.id }, { chairing }));
   await recordAudit(deps.db, actor, { action: 'case.viewed', recordType: 'case', recordId: found.id, purpose: 'casusoverleg' });
   return {
     agendaItemId: item.id,
@@ -76,7 +77,7 @@ export async function openDiscussion(deps: MeetingDeps, actor: Actor, agendaItem
     table,
     case: { id: found.id, reference: found.reference, persons: found.persons, lifeDomains: found.lifeDomains, organisations: found.organisations },
     contributions: visible,
-    hiddenContributions: contributions.filter((c) => !visible.includes(c)).map((c) => ({ organisation: c.organisation.name })),
+    hiddenContributions: await hiddenWithConsent(deps.db, actor, contributions.filter((c) => !visible.includes(c))),
     interventions,
     decisions,
     actions,

@@ -51,7 +51,7 @@ export async function sessionMinutes(deps: MeetingDeps, actor: Actor, sessionId:
         reference: item.reference,
         state: item.state,
         attendance: attendance.filter((x) => x.agendaItemId === item.id).map((x) => names.get(x.organisationId) ?? '').sort(),
-        contributions: contributions[n]!.filter((c) => c.agendaItemId === item.id && canSeeContribution(actor, { organisationId: c.organisation.id, sensitive: c.sensitive }, { chairing })),
+        contributions: contributions[n]!.filter((c) => c.agendaItemId === item.id && canSeeContribution(actor, { ...c, organisationId: c.organisation.id }, { chairing })),
         decisions: taken,
         actions: actions.filter((x) => ids.has(x.decisionId)),
       };

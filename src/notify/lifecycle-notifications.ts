@@ -16,4 +16,8 @@ export type LifecycleNotification =
   /** The procesmanager named someone to inform the person(s). */
   | { kind: 'informerNamed'; to: string; caseId: string }
   /** The period to inform the person ran out: the one reminder to whoever informs. */
-  | { kind: 'informingReminder'; to: string; caseId: string };
+  | { kind: 'informingReminder'; to: string; caseId: string }
+  /** Another organisation asks to use a contribution: its organisation answers. */
+  | { kind: 'consentRequested'; to: string; consentId: string }
+  /** The contributor answered (or withdrew): the one who asked hears it. */
+  | { kind: 'consentAnswered'; to: string; consentId: string };

@@ -108,7 +108,12 @@ describe('a session in Teams', () => {
 
     // The verslag: the invited see their case with who took part and what was decided; the others see none of it.
     const { body: minutes } = await bot.click(youthCareContact, Verb.sessionMinutes, { sessionId }, inChannel());
-    expect(textOf(minutes.value)).toMatch(new RegExp(`${reference}: besloten[\\s\\S]*Aanwezig: Korps Politie CN[\\s\\S]*Korps Politie CN: Drie meldingen huiselijk geweld[\\s\\S]*Huisuitzetting voorkomen[\\s\\S]*Huisbezoek afleggen`));
+    // After the meeting another organisation's contribution is theirs again (zeggenschap): youth care reads the
+    // decision, not what the police said; the police read their own.
+    expect(textOf(minutes.value)).toMatch(new RegExp(`${reference}: besloten[\\s\\S]*Aanwezig: Korps Politie CN[\\s\\S]*Huisuitzetting voorkomen[\\s\\S]*Huisbezoek afleggen`));
+    expect(textOf(minutes.value)).not.toContain('Drie meldingen huiselijk geweld');
+    const { body: policeMinutes } = await bot.click(police, Verb.sessionMinutes, { sessionId }, inChannel());
+    expect(textOf(policeMinutes.value)).toContain('Korps Politie CN: Drie meldingen huiselijk geweld');
     const { body: notInvited } = await bot.click(krusada, Verb.sessionMinutes, { sessionId }, inChannel());
     expect(textOf(notInvited.value)).toContain('Jouw organisatie was voor geen van de casussen uitgenodigd.');
     expect(textOf(notInvited.value)).not.toMatch(/Huisuitzetting|Huisbezoek|ZVH-2026/); // the shared card is edited through the notifier only, never by an invoke answer

@@ -1,3 +1,4 @@
+import { consentCard } from '../../cards/consent.card.ts';
 import { inzageReadyCard, inzageSearchCard } from '../../cards/inzage.card.ts';
 import { caseLogbookCard, unusualAccessCard } from '../../cards/logbook.card.ts';
 import { agendaNoticeCard, agendaProblemCard, channelAgendaCard, draftAgendaCard, maxRefreshUsers, myAgendaCard, personalAgendaCard } from '../../cards/agenda.card.ts';
@@ -289,7 +290,7 @@ const person = (m: MemberView) => ({ memberId: m.id, name: m.displayName });
 const [ingrid, ramon, sharon, ria, jeffrey] = members as [MemberView, MemberView, MemberView, MemberView, MemberView];
 const at = (minute: number) => minutes(nextSession, minute);
 const contribution = (n: number, o: { id: string; name: string }, author: MemberView, text: string, extra: Partial<ContributionView> = {}): ContributionView => ({
-  id: uuid(1000 + n), agendaItemId: uuid(800), organisation: o, author: person(author), text, sensitive: false, createdAt: at(n), ...extra,
+  id: uuid(1000 + n), agendaItemId: uuid(800), organisation: o, author: person(author), text, sensitive: false, createdAt: at(n), inOpenSession: true, consentedOrganisationIds: [], ...extra,
 });
 const contributions: ContributionView[] = [
   contribution(1, politie, sharon, 'Twee meldingen van huiselijk geweld dit jaar, de laatste op 14 januari. Geen aangifte.', { lifeDomain: 'domesticViolence' }),
@@ -601,12 +602,12 @@ export const cardFixtures: CardFixture[] = [
   [
     'discussionCard as a participant who may contribute, with hidden contributions',
     () => discussionCard(discussionView({
-      mayContribute: true, contributions: contributions.filter((c) => !c.sensitive), hiddenContributions: [{ organisation: politie.name }, { organisation: politie.name }], interventions, decisions: [correctedDecision], actions,
+      mayContribute: true, contributions: contributions.filter((c) => !c.sensitive), hiddenContributions: [{ contributionId: uuid(1050), organisation: politie.name, sensitive: true }, { contributionId: uuid(1051), organisation: politie.name, sensitive: false, consent: { id: uuid(1060), state: 'requested' } }], interventions, decisions: [correctedDecision], actions,
     })),
   ],
   [
     'discussionCard as someone who may not contribute',
-    () => discussionCard(discussionView({ itemState: 'deferred', contributions: contributions.filter((c) => !c.sensitive), hiddenContributions: [{ organisation: politie.name }] })),
+    () => discussionCard(discussionView({ itemState: 'deferred', contributions: contributions.filter((c) => !c.sensitive), hiddenContributions: [{ contributionId: uuid(1052), organisation: politie.name, sensitive: false, consent: { id: uuid(1061), state: 'refused' } }] })),
   ],
 
   [
@@ -614,7 +615,7 @@ export const cardFixtures: CardFixture[] = [
     () => discussionCard(discussionView({
       chairing: true, mayContribute: true,
       contributions: Array.from({ length: 13 }, (_, n) => contributions[n % contributions.length]!),
-      hiddenContributions: [{ organisation: politie.name }, { organisation: forma.name }, { organisation: politie.name }],
+      hiddenContributions: [{ contributionId: uuid(1053), organisation: politie.name, sensitive: true }, { contributionId: uuid(1054), organisation: forma.name, sensitive: false, consent: { id: uuid(1062), state: 'withdrawn' } }, { contributionId: uuid(1055), organisation: politie.name, sensitive: false, consent: { id: uuid(1063), state: 'granted' } }],
       interventions: Array.from({ length: 11 }, (_, n) => interventions[n % interventions.length]!),
       decisions: [supersededDecision, { ...correctedDecision, supersededById: uuid(1032) }, decision(2, { supersedesId: uuid(1031), correctionReason: 'Casusregisseur gewijzigd.' })],
       actions,
@@ -753,4 +754,22 @@ export const cardFixtures: CardFixture[] = [
   ['inzageSearchCard with errors', () => inzageSearchCard({ bsn: '123456789' }, { bsn: 'Dit is geen geldig BSN (de elfproef klopt niet).' })],
   ['inzageReadyCard', () => inzageReadyCard({ url: `https://casusbot.example/downloads/${uuid(900)}?exp=1&sig=abc`, cases: 2, expiresAt: new Date('2026-11-21T10:10:00Z') })],
   ['inzageReadyCard, nothing held', () => inzageReadyCard({ url: `https://casusbot.example/downloads/${uuid(901)}?exp=1&sig=abc`, cases: 0, expiresAt: new Date('2026-11-21T10:10:00Z') })],
+
+  ...(['requested', 'granted', 'grantedWithCondition', 'refused', 'withdrawn'] as const).flatMap((state): CardFixture[] => {
+    const consent = {
+      id: uuid(1200), contributionId: uuid(1001), caseId: uuid(500), organisation: { id: jeugdzorg.id, name: jeugdzorg.name },
+      requestedBy: { memberId: jeffrey.id, name: jeffrey.displayName, aadObjectId: jeffrey.aadObjectId }, state,
+      ...(state === 'grantedWithCondition' ? { condition: 'Alleen voor het huisbezoek van 3 maart' } : {}),
+      ...(state === 'requested' ? {} : { answeredBy: { name: sharon.displayName }, answeredAt: new Date('2026-03-04T10:00:00Z') }),
+      contribution: { organisationId: politie.id, organisationName: politie.name, authorMemberId: sharon.id, text: 'Drie meldingen huiselijk geweld dit jaar; vader heeft een contactverbod.', sensitive: state === 'refused', createdAt: at(5) },
+    };
+    return [
+      [`consentCard ${state}, the contributor`, () => consentCard(consent, true, state === 'requested' ? 'Er wordt toestemming gevraagd voor inbreng van jouw organisatie.' : undefined)],
+      [`consentCard ${state}, the asker`, () => consentCard({ ...consent, contribution: { ...consent.contribution, text: state.startsWith('granted') ? consent.contribution.text : '' } }, false)],
+    ];
+  }),
+  ['consentCard with a missing condition', () => consentCard({
+    id: uuid(1201), contributionId: uuid(1001), caseId: uuid(500), organisation: { id: jeugdzorg.id, name: jeugdzorg.name }, requestedBy: { memberId: jeffrey.id, name: jeffrey.displayName, aadObjectId: jeffrey.aadObjectId }, state: 'requested',
+    contribution: { organisationId: politie.id, organisationName: politie.name, authorMemberId: sharon.id, text: 'Drie meldingen.', sensitive: false, createdAt: at(5) },
+  }, true, undefined, { condition: 'Schrijf de voorwaarde.' })],
 ];

@@ -126,9 +126,9 @@ describe('card sizes at the limits of every field', () => {
         persons: Array.from({ length: maxPersons }, (_, i) => ({ position: i + 1, name: full(L.name), birthDate: '1990-01-01', address: full(L.address), relation: full(L.relation) })),
       },
       contributions: Array.from({ length: 15 }, (_, n) => ({
-        id: id(1000 + n), agendaItemId: id(800), organisation: partners[n % partners.length]!, author: people(n), lifeDomain: lifeDomains[n % lifeDomains.length], text: full(2000), sensitive: n % 2 === 0, createdAt: startsAt,
+        id: id(1000 + n), agendaItemId: id(800), organisation: partners[n % partners.length]!, author: people(n), lifeDomain: lifeDomains[n % lifeDomains.length], text: full(2000), sensitive: n % 2 === 0, createdAt: startsAt, inOpenSession: true, consentedOrganisationIds: [],
       })),
-      hiddenContributions: Array.from({ length: 10 }, (_, n) => ({ organisation: partners[n]!.name })),
+      hiddenContributions: Array.from({ length: 10 }, (_, n) => ({ contributionId: id(1100 + n), organisation: partners[n]!.name, sensitive: n % 2 === 0 })),
       interventions: Array.from({ length: 10 }, (_, n) => ({ id: id(1020 + n), organisation: partners[n]!, author: people(n), description: full(1000), createdAt: startsAt })),
       decisions: [maxDecision(0, { supersededById: id(1031) }), maxDecision(1, { supersedesId: id(1030), supersededById: id(1032) }), maxDecision(2, { supersedesId: id(1031) })],
       actions: Array.from({ length: 10 }, (_, n) => maxAction(n)),

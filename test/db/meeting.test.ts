@@ -92,7 +92,7 @@ describe('Beeldvorming and Oordelen, need-to-know', () => {
     expect((await openDiscussion(deps, a.pm, items[0]!.id)).contributions.map((c) => c.text)).toEqual(['Kind in beeld bij Veilig Thuis']);
     const police = await openDiscussion(deps, a.police, items[0]!.id);
     expect(police.contributions).toEqual([]);
-    expect(police.hiddenContributions).toEqual([{ organisation: 'Jeugdzorg CN' }]);
+    expect(police.hiddenContributions).toEqual([{ contributionId: expect.any(String), organisation: 'Jeugdzorg CN', sensitive: true }]);
     expect(JSON.stringify(police)).not.toContain('Veilig Thuis');
   });
 

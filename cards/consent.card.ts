@@ -1,0 +1,44 @@
+import type { ConsentView } from '../src/meetings/consent.repository.ts';
+import { card, clip, execute, heading, paragraph, showCard, type AdaptiveCard, type Element } from './adaptive.ts';
+import { formErrorSummary, textField, type FieldErrors, type FormValues } from './form.ts';
+import { formatDate } from './labels.ts';
+import { Verb } from './verbs.ts';
+
+/**
+ * A request for consent: for the contributing organisation, with its own contribution and the buttons to
+ * answer or withdraw; for the asking organisation, the answer (and the content once allowed).
+ */
+export function consentCard(c: ConsentView, mayAnswer: boolean, notice?: string, errors: FieldErrors = {}, values: FormValues = {}): AdaptiveCard {
+  const body: Element[] = [heading('Toestemming voor inbreng'), ...(notice ? [paragraph(notice, { color: 'Good' })] : []), ...formErrorSummary(errors)];
+  const about = `${c.contribution.organisationName}, ${formatDate(c.contribution.createdAt)}${c.contribution.sensitive ? ' (gevoelig)' : ''}`;
+  if (mayAnswer) {
+    body.push(
+      paragraph(`${c.requestedBy.name} (${c.organisation.name}) vraagt of ${c.organisation.name} deze inbreng van jouw organisatie buiten het overleg mag gebruiken:`),
+      paragraph(`"${clip(c.contribution.text, 600)}" · ${about}`),
+    );
+  } else {
+    body.push(paragraph(`Jouw vraag aan ${c.contribution.organisationName} om hun inbreng van ${formatDate(c.contribution.createdAt)} te gebruiken.`));
+  }
+  const answered = c.answeredAt ? ` · ${c.answeredBy?.name ?? ''}, ${formatDate(c.answeredAt)}` : '';
+  const stateText = {
+    requested: mayAnswer ? 'Nog niet beantwoord.' : `${c.contribution.organisationName} heeft nog niet geantwoord.`,
+    granted: `Toestemming gegeven${answered}.`,
+    grantedWithCondition: `Toestemming gegeven onder voorwaarde: ${c.condition ?? ''}${answered}.`,
+    refused: `Geen toestemming${answered}.`,
+    withdrawn: `Toestemming ingetrokken${answered}.`,
+  }[c.state];
+  body.push(paragraph(stateText, { color: c.state === 'granted' || c.state === 'grantedWithCondition' ? 'Good' : c.state === 'requested' ? 'Warning' : 'Attention' }));
+  if (!mayAnswer && (c.state === 'granted' || c.state === 'grantedWithCondition')) body.push(paragraph(`"${clip(c.contribution.text, 600)}" · ${about}`));
+  if (!mayAnswer && (c.state === 'refused' || c.state === 'withdrawn')) body.push(paragraph(`Neem voor deze informatie rechtstreeks contact op met ${c.contribution.organisationName}.`, { subtle: true }));
+  const actions: Element[] = [];
+  if (mayAnswer && c.state === 'requested') {
+    actions.push(
+      execute('Ja', Verb.consentAnswer, { consentId: c.id, answer: 'yes' }, { style: 'positive' }),
+      execute('Nee', Verb.consentAnswer, { consentId: c.id, answer: 'no' }),
+      showCard('Ja, onder voorwaarde', textField('condition', 'Voorwaarde', values, errors, { required: true, multiline: true, maxLength: 500 }), execute('Toestemming geven', Verb.consentAnswer, { consentId: c.id, answer: 'yesWithCondition' })),
+    );
+  }
+  if (mayAnswer && (c.state === 'granted' || c.state === 'grantedWithCondition')) actions.push(execute('Toestemming intrekken', Verb.consentWithdraw, { consentId: c.id }, { style: 'destructive' }));
+  actions.push(execute('Vernieuwen', Verb.consentShow, { consentId: c.id }));
+  return card(body, actions);
+}

@@ -1,0 +1,91 @@
+import type { Tx } from '../db/client.ts';
+import { isUuid } from '../validation.ts';
+
+export type ConsentState = 'requested' | 'granted' | 'grantedWithCondition' | 'refused' | 'withdrawn';
+
+export interface ConsentView {
+  id: string;
+  contributionId: string;
+  caseId: string;
+  /** The organisation that asks to use it. */
+  organisation: { id: string; name: string };
+  requestedBy: { memberId: string; name: string; aadObjectId: string };
+  state: ConsentState;
+  condition?: string;
+  answeredBy?: { name: string };
+  answeredAt?: Date;
+  contribution: { organisationId: string; organisationName: string; authorMemberId: string; text: string; sensitive: boolean; createdAt: Date };
+}
+
+const select = {
+  id: true, contributionId: true, organisationId: true, state: true, condition: true, answeredAt: true, requestedByMemberId: true, answeredByMemberId: true,
+  contribution: { select: { caseId: true, organisationId: true, authorMemberId: true, text: true, sensitive: true, createdAt: true, organisation: { select: { name: true } } } },
+} as const;
+
+export async function findConsent(tx: Tx, id: string): Promise<ConsentView | undefined> {
+  if (!isUuid(id)) return undefined;
+  const r = await tx.contributionConsent.findUnique({ where: { id }, select });
+  if (!r) return undefined;
+  const [organisation, members] = await Promise.all([
+    tx.organisation.findUniqueOrThrow({ where: { id: r.organisationId }, select: { id: true, name: true } }),
+    tx.member.findMany({ where: { id: { in: [r.requestedByMemberId, ...(r.answeredByMemberId ? [r.answeredByMemberId] : [])] } }, select: { id: true, displayName: true, aadObjectId: true } }),
+  ]);
+  const requester = members.find((m) => m.id === r.requestedByMemberId)!;
+  const answerer = r.answeredByMemberId ? members.find((m) => m.id === r.answeredByMemberId) : undefined;
+  return {
+    id: r.id,
+    contributionId: r.contributionId,
+    caseId: r.contribution.caseId,
+    organisation,
+    requestedBy: { memberId: requester.id, name: requester.displayName, aadObjectId: requester.aadObjectId },
+    state: r.state,
+    ...(r.condition ? { condition: r.condition } : {}),
+    ...(answerer ? { answeredBy: { name: answerer.displayName } } : {}),
+    ...(r.answeredAt ? { answeredAt: r.answeredAt } : {}),
+    contribution: {
+      organisationId: r.contribution.organisationId, organisationName: r.contribution.organisation.name, authorMemberId: r.contribution.authorMemberId,
+      text: r.contribution.text, sensitive: r.contribution.sensitive, createdAt: r.contribution.createdAt,
+    },
+  };
+}
+
+/** A contribution's owner and case, to check a request against. */
+export async function findContributionOwner(tx: Tx, id: string): Promise<{ id: string; caseId: string; organisationId: string; authorMemberId: string } | undefined> {
+  if (!isUuid(id)) return undefined;
+  return (await tx.contribution.findUnique({ where: { id }, select: { id: true, caseId: true, organisationId: true, authorMemberId: true } })) ?? undefined;
+}
+
+/** Asks (again): a new request, or a refused or withdrawn one asked anew. Returns the request and whether it is open now. */
+export async function upsertRequest(tx: Tx, input: { contributionId: string; organisationId: string; requestedByMemberId: string; at: Date }): Promise<{ id: string; asked: boolean }> {
+  const created = await tx.contributionConsent.createMany({ data: [{ contributionId: input.contributionId, organisationId: input.organisationId, requestedByMemberId: input.requestedByMemberId, createdAt: input.at }], skipDuplicates: true });
+  const again = await tx.contributionConsent.updateMany({
+    where: { contributionId: input.contributionId, organisationId: input.organisationId, state: { in: ['refused', 'withdrawn'] } },
+    data: { state: 'requested', requestedByMemberId: input.requestedByMemberId, condition: null, answeredByMemberId: null, answeredAt: null, createdAt: input.at },
+  });
+  const row = await tx.contributionConsent.findUniqueOrThrow({ where: { contributionId_organisationId: { contributionId: input.contributionId, organisationId: input.organisationId } }, select: { id: true } });
+  return { id: row.id, asked: created.count === 1 || again.count === 1 };
+}
+
+/** Answers an open request, once: of two answers at the same moment, one counts. */
+export async function answerIfRequested(tx: Tx, id: string, input: { state: 'granted' | 'grantedWithCondition' | 'refused'; condition?: string; answeredByMemberId: string; at: Date }): Promise<boolean> {
+  const { count } = await tx.contributionConsent.updateMany({
+    where: { id, state: 'requested' },
+    data: { state: input.state, condition: input.condition ?? null, answeredByMemberId: input.answeredByMemberId, answeredAt: input.at },
+  });
+  return count === 1;
+}
+
+export async function withdrawIfGranted(tx: Tx, id: string, input: { answeredByMemberId: string; at: Date }): Promise<boolean> {
+  const { count } = await tx.contributionConsent.updateMany({
+    where: { id, state: { in: ['granted', 'grantedWithCondition'] } },
+    data: { state: 'withdrawn', answeredByMemberId: input.answeredByMemberId, answeredAt: input.at },
+  });
+  return count === 1;
+}
+
+/** Where this organisation's requests for these contributions stand. */
+export async function consentStates(tx: Tx, contributionIds: string[], organisationId: string): Promise<Map<string, { id: string; state: ConsentState }>> {
+  if (!contributionIds.length) return new Map();
+  const rows = await tx.contributionConsent.findMany({ where: { contributionId: { in: contributionIds }, organisationId }, select: { id: true, contributionId: true, state: true } });
+  return new Map(rows.map((r) => [r.contributionId, { id: r.id, state: r.state }]));
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import type { Actor } from '../actor.ts';
+import { canSeeDiscussion } from '../access/case-access.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { findDiscussionFacts } from '../cases/case.repository.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/client.ts';
+import { DomainError, ErrorCode } from '../errors.ts';
+import { listActiveMembers } from '../members/member.repository.ts';
+import type { Notification } from '../notify/notification.ts';
+import { fieldErrors } from '../validation.ts';
+import { answerIfRequested, consentStates, findConsent, findContributionOwner, upsertRequest, withdrawIfGranted, type ConsentState, type ConsentView } from './consent.repository.ts';
+import type { ContributionView } from './discussion.repository.ts';
+
+/** A contribution the viewer may not read: whose it is, and where their organisation's request for consent stands. */
+export interface HiddenContribution {
+  contributionId: string;
+  organisation: string;
+  sensitive: boolean;
+  consent?: { id: string; state: ConsentState };
+}
+
+export async function hiddenWithConsent(db: Db, actor: Actor, hidden: ContributionView[]): Promise<HiddenContribution[]> {
+  const states = await consentStates(db, hidden.map((c) => c.id), actor.organisationId);
+  return hidden.map((c) => ({ contributionId: c.id, organisation: c.organisation.name, sensitive: c.sensitive, ...(states.get(c.id) ? { consent: states.get(c.id)! } : {}) }));
+}
+
+/** Who answers for a contribution: its author and the contactpersonen of its organisation (or all its members if it has none). */
+async function answerers(db: Db, owner: { organisationId: string; authorMemberId: string }): Promise<string[]> {
+  const own = await listActiveMembers(db, { organisationId: owner.organisationId });
+  const contacts = own.filter((m) => m.role === 'contactPerson' || m.id === owner.authorMemberId);
+  return (contacts.length ? contacts : own).map((m) => m.aadObjectId);
+}
+
+/**
+ * A participant of another invited organisation asks to use a contribution outside the meeting it was given in.
+ * Its organisation's answerers get a card; asking again after a refusal or a withdrawal opens a new request.
+ */
+export async function requestConsent(deps: { db: Db; clock: Clock }, actor: Actor, contributionId: string): Promise<{ consentId: string; notifications: Notification[] }> {
+  const owner = await findContributionOwner(deps.db, contributionId);
+  const facts = owner && (await findDiscussionFacts(deps.db, owner.caseId));
+  if (!owner || !facts || !canSeeDiscussion(actor, facts, facts)) throw new DomainError(ErrorCode.NotFound, 'Contribution not found', { ...(owner ? { caseId: owner.caseId } : {}) });
+  if (owner.organisationId === actor.organisationId) throw new DomainError(ErrorCode.Conflict, 'Own contribution', { reason: 'ownContribution' });
+  const now = deps.clock.now();
+  const { id, asked } = await deps.db.$transaction(async (tx) => {
+    const result = await upsertRequest(tx, { contributionId, organisationId: actor.organisationId, requestedByMemberId: actor.memberId, at: now });
+    if (result.asked) await recordAudit(tx, actor, { action: 'consent.requested', recordType: 'contribution', recordId: contributionId, caseId: owner.caseId, purpose: 'toestemming' });
+    return result;
+  });
+  return { consentId: id, notifications: asked ? (await answerers(deps.db, owner)).map((to) => ({ kind: 'consentRequested' as const, to, consentId: id })) : [] };
+}
+
+/** The request as its contributor's organisation (to answer or withdraw) or the asking organisation (to see the answer) reads it. */
+export async function openConsent(deps: { db: Db }, actor: Actor, consentId: string): Promise<{ consent: ConsentView; mayAnswer: boolean }> {
+  const consent = await findConsent(deps.db, consentId);
+  const owns = consent?.contribution.organisationId === actor.organisationId;
+  if (!consent || !(owns || consent.organisation.id === actor.organisationId)) throw new DomainError(ErrorCode.NotFound, 'Consent not found');
+  // The asking organisation reads the content only once it is allowed to.
+  const visible = owns || consent.state === 'granted' || consent.state === 'grantedWithCondition';
+  return { consent: visible ? consent : { ...consent, contribution: { ...consent.contribution, text: '' } }, mayAnswer: owns };
+}
+
+const answerForm = z.object({
+  answer: z.enum(['yes', 'no', 'yesWithCondition'], { message: 'Kies een antwoord.' }),
+  condition: z.string().trim().max(500, 'Maximaal 500 tekens.').optional(),
+});
+
+export type ConsentAnswerResult = { ok: true; changed: boolean; notifications: Notification[] } | { ok: false; errors: Record<string, string> };
+
+/** A member of the contributing organisation answers: yes, no, or yes with a condition; stored with who and when. */
+export async function answerConsent(deps: { db: Db; clock: Clock }, actor: Actor, consentId: string, values: Record<string, string | undefined>): Promise<ConsentAnswerResult> {
+  const { consent, mayAnswer } = await openConsent(deps, actor, consentId);
+  if (!mayAnswer) throw new DomainError(ErrorCode.Forbidden, 'Only the contributing organisation answers', { permission: 'consent.answer' });
+  const parsed = answerForm.safeParse(values);
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  if (parsed.data.answer === 'yesWithCondition' && !parsed.data.condition) return { ok: false, errors: { condition: 'Schrijf de voorwaarde.' } };
+  const state = parsed.data.answer === 'yes' ? 'granted' : parsed.data.answer === 'no' ? 'refused' : 'grantedWithCondition';
+  const changed = await deps.db.$transaction(async (tx) => {
+    const done = await answerIfRequested(tx, consentId, { state, ...(state === 'grantedWithCondition' ? { condition: parsed.data.condition! } : {}), answeredByMemberId: actor.memberId, at: deps.clock.now() });
+    if (done) await recordAudit(tx, actor, { action: `consent.${state}`, recordType: 'contribution', recordId: consent.contributionId, caseId: consent.caseId, purpose: 'toestemming' });
+    return done;
+  });
+  return { ok: true, changed, notifications: changed ? [{ kind: 'consentAnswered', to: consent.requestedBy.aadObjectId, consentId }] : [] };
+}
+
+/** Consent can be withdrawn at any time: the contribution is hidden again at once. */
+export async function withdrawConsent(deps: { db: Db; clock: Clock }, actor: Actor, consentId: string): Promise<{ changed: boolean; notifications: Notification[] }> {
+  const { consent, mayAnswer } = await openConsent(deps, actor, consentId);
+  if (!mayAnswer) throw new DomainError(ErrorCode.Forbidden, 'Only the contributing organisation withdraws', { permission: 'consent.answer' });
+  const changed = await deps.db.$transaction(async (tx) => {
+    const done = await withdrawIfGranted(tx, consentId, { answeredByMemberId: actor.memberId, at: deps.clock.now() });
+    if (done) await recordAudit(tx, actor, { action: 'consent.withdrawn', recordType: 'contribution', recordId: consent.contributionId, caseId: consent.caseId, purpose: 'toestemming' });
+    return done;
+  });
+  return { changed, notifications: changed ? [{ kind: 'consentAnswered', to: consent.requestedBy.aadObjectId, consentId }] : [] };
+}

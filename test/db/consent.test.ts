@@ -1,0 +1,101 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { listAuditEvents } from '../../src/audit/audit.repository.ts';
+import { listTables } from '../../src/conferences/table.repository.ts';
+import { answerConsent, openConsent, requestConsent, withdrawConsent } from '../../src/meetings/consent.ts';
+import { addContribution, openDiscussion } from '../../src/meetings/discussion.ts';
+import { sessionMinutes } from '../../src/meetings/minutes.ts';
+import { closeSession, openSession } from '../../src/meetings/run-session.ts';
+import { submitReferral } from '../../src/referrals/submit-referral.ts';
+import { decideScreening } from '../../src/screening/decide-screening.ts';
+import { seedActors, type Actors } from '../support/actors.ts';
+import { useDatabase } from '../support/database.ts';
+import { FixedClock } from '../support/fakes.ts';
+import { validReferralData } from '../support/referral.ts';
+
+const db = useDatabase();
+const clock = new FixedClock(new Date('2026-11-20T09:00:00Z'));
+const deps = { db, clock };
+let a: Actors;
+let sessionId: string;
+let itemId: string;
+let contributionId: string;
+const secret = 'Vader heeft een contactverbod met de moeder';
+
+/** A case of the police and youth care, discussed and closed: the police said something, not sensitive. */
+beforeEach(async () => {
+  a = await seedActors(db);
+  const s = await submitReferral(deps, a.police, { data: validReferralData([a.orgs['Korps Politie CN']!, a.orgs['Jeugdzorg CN']!]) });
+  if (!s.ok) throw new Error('invalid');
+  const d = await decideScreening(deps, a.pm, s.caseId, { decision: 'accept', tableId: (await listTables(db))[0]!.id });
+  if (!d.ok) throw new Error('not accepted');
+  sessionId = d.case.firstSessionId!;
+  itemId = (await db.agendaItem.findFirstOrThrow({ where: { caseId: s.caseId } })).id;
+  clock.set(new Date('2026-11-24T14:02:00Z'));
+  await openSession(deps, a.pm, sessionId);
+  await addContribution(deps, a.police, itemId, { text: secret });
+  contributionId = (await db.contribution.findFirstOrThrow()).id;
+});
+
+const youthSees = async () => (await openDiscussion(deps, a.youthCareContact, itemId)).contributions.map((c) => c.text);
+
+describe('zeggenschap', () => {
+  it('during its meeting the invited see it; afterwards another organisation sees only that it exists and whose it is', async () => {
+    expect(await youthSees()).toEqual([secret]);
+    await closeSession(deps, a.pm, sessionId);
+    expect(await youthSees()).toEqual([]);
+    const hidden = (await openDiscussion(deps, a.youthCareContact, itemId)).hiddenContributions;
+    expect(hidden).toEqual([{ contributionId, organisation: 'Korps Politie CN', sensitive: false }]);
+    expect(JSON.stringify(await sessionMinutes(deps, a.youthCareContact, sessionId))).not.toContain(secret);
+    // Its own organisation and the chair keep it.
+    expect((await openDiscussion(deps, a.policeColleague, itemId)).contributions.map((c) => c.text)).toEqual([secret]);
+    expect((await openDiscussion(deps, a.pm, itemId)).contributions.map((c) => c.text)).toEqual([secret]);
+  });
+
+  it('asked, granted, withdrawn: youth care sees it from the answer until the withdrawal, at once; who and when are stored', async () => {
+    await closeSession(deps, a.pm, sessionId);
+    const asked = await requestConsent(deps, a.youthCareContact, contributionId);
+    // The police answer: the author and the police contactpersoon are asked; nobody of youth care or elsewhere.
+    expect(asked.notifications.map((n) => (n as { to: string }).to).sort()).toEqual([a.police.aadObjectId, a.policeContact.aadObjectId].sort());
+    expect((await requestConsent(deps, a.youthCareContact, contributionId)).notifications).toEqual([]);
+    // The asking organisation does not read the content before the answer; an outsider does not find the request.
+    expect((await openConsent(deps, a.youthCareContact, asked.consentId)).consent.contribution.text).toBe('');
+    await expect(openConsent(deps, a.krusada, asked.consentId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(answerConsent(deps, a.youthCareContact, asked.consentId, { answer: 'yes' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await youthSees()).toEqual([]);
+
+    expect(await answerConsent(deps, a.policeColleague, asked.consentId, { answer: 'yes' })).toEqual({ ok: true, changed: true, notifications: [{ kind: 'consentAnswered', to: a.youthCareContact.aadObjectId, consentId: asked.consentId }] });
+    expect((await answerConsent(deps, a.police, asked.consentId, { answer: 'no' })).ok && true).toBe(true);
+    expect(await db.contributionConsent.findUniqueOrThrow({ where: { id: asked.consentId } })).toMatchObject({ state: 'granted', answeredByMemberId: a.policeColleague.memberId, answeredAt: clock.now() });
+    expect(await youthSees()).toEqual([secret]);
+    // Consent is for youth care, not for everyone: mental health is not invited anyway; a second invited org would still need its own.
+    expect((await withdrawConsent(deps, a.police, asked.consentId)).changed).toBe(true);
+    expect(await youthSees()).toEqual([]);
+    expect((await listAuditEvents(db, { recordType: 'contribution', recordId: contributionId })).map((e) => e.action)).toEqual(['consent.requested', 'consent.granted', 'consent.withdrawn']);
+  });
+
+  it('refused, or granted with a condition; a condition must be written; asking again after a refusal opens a new request', async () => {
+    await closeSession(deps, a.pm, sessionId);
+    const { consentId } = await requestConsent(deps, a.youthCareContact, contributionId);
+    expect(await answerConsent(deps, a.police, consentId, { answer: 'yesWithCondition' })).toEqual({ ok: false, errors: { condition: 'Schrijf de voorwaarde.' } });
+    expect((await answerConsent(deps, a.police, consentId, { answer: 'no' })).ok).toBe(true);
+    expect(await youthSees()).toEqual([]);
+    expect((await openDiscussion(deps, a.youthCareContact, itemId)).hiddenContributions[0]!.consent).toEqual({ id: consentId, state: 'refused' });
+    const again = await requestConsent(deps, a.youthCareContact, contributionId);
+    expect(again.consentId).toBe(consentId);
+    expect(again.notifications.length).toBeGreaterThan(0);
+    expect((await answerConsent(deps, a.police, consentId, { answer: 'yesWithCondition', condition: 'Alleen voor het huisbezoek' })).ok).toBe(true);
+    expect(await youthSees()).toEqual([secret]);
+    expect((await openConsent(deps, a.youthCareContact, consentId)).consent).toMatchObject({ state: 'grantedWithCondition', condition: 'Alleen voor het huisbezoek' });
+  });
+
+  it('a sensitive contribution stays hidden outside its organisation and the chair, also during the meeting, unless consent is given', async () => {
+    await addContribution(deps, a.police, itemId, { text: 'Lopend strafrechtelijk onderzoek', sensitive: 'true' });
+    const sensitiveId = (await db.contribution.findFirstOrThrow({ where: { sensitive: true } })).id;
+    expect(await youthSees()).toEqual([secret]);
+    const { consentId } = await requestConsent(deps, a.youthCareContact, sensitiveId);
+    await answerConsent(deps, a.police, consentId, { answer: 'yes' });
+    expect(await youthSees()).toEqual([secret, 'Lopend strafrechtelijk onderzoek']);
+    await expect(requestConsent(deps, a.police, sensitiveId)).rejects.toMatchObject({ details: { reason: 'ownContribution' } });
+    await expect(requestConsent(deps, a.krusada, sensitiveId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
