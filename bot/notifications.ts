@@ -14,13 +14,15 @@ import type { LifecycleNotification } from '../src/notify/lifecycle-notification
 import type { Actor } from '../src/actor.ts';
 import { caseOverview as overviewFor, openProposal } from '../src/lifecycle/regie.ts';
 import { consentCard } from '../cards/consent.card.ts';
+import { reassessmentCard } from '../cards/reassessment.card.ts';
+import { pendingReassessments } from '../src/meetings/reassessment.ts';
 import { openConsent } from '../src/meetings/consent.ts';
 import { caseOverviewCard, evaluationRequestCard, proposalCard, regieNoticeCard } from '../cards/lifecycle.card.ts';
 import type { BotDeps } from './deps.ts';
 import { screeningCardFor } from './screening-view.ts';
 
 type Deps = Pick<BotDeps, 'db' | 'log' | 'notifier' | 'clock'>;
-const lifecycleKinds = new Set<Notification['kind']>(['directorChanged', 'proposalMade', 'proposalDecided', 'evaluationRequested', 'shadowListReturn', 'informerNamed', 'informingReminder', 'consentRequested', 'consentAnswered']);
+const lifecycleKinds = new Set<Notification['kind']>(['directorChanged', 'proposalMade', 'proposalDecided', 'evaluationRequested', 'shadowListReturn', 'informerNamed', 'informingReminder', 'consentRequested', 'consentAnswered', 'reassessmentRequested']);
 
 /** The channel card of a session as everyone at the table sees it: the agenda, the live meeting, or its summary. */
 export async function channelCardFor(deps: Pick<BotDeps, 'db'>, sessionId: string) {
@@ -79,6 +81,8 @@ async function lifecycleCard(deps: Deps, viewer: Actor, n: LifecycleNotification
       const { consent, mayAnswer } = await openConsent(deps, viewer, n.consentId);
       return consentCard(consent, mayAnswer, 'Er is gereageerd op je vraag om toestemming.');
     }
+    case 'reassessmentRequested':
+      return reassessmentCard(await pendingReassessments(deps, viewer, n.caseId), 'Het doel van een casus is veranderd.');
     case 'informerNamed':
       return caseOverviewCard(await caseOverview(deps, viewer, n.caseId), { text: 'In het overleg is afgesproken dat jij de betrokkene informeert over de bespreking. Leg vast wanneer dat is gebeurd.' });
     case 'informingReminder':

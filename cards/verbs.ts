@@ -62,6 +62,8 @@ export const Verb = {
   informingDue: 'informing.due',
   inzageForm: 'inzage.form',
   consentRequest: 'consent.request',
+  reassessmentList: 'reassessment.list',
+  reassessmentAnswer: 'reassessment.answer',
   consentShow: 'consent.show',
   consentAnswer: 'consent.answer',
   consentWithdraw: 'consent.withdraw',

@@ -7,7 +7,10 @@ import type { Notification } from '../../src/notify/notification.ts';
 import { onCardAction } from '../card-action.ts';
 import type { BotDeps } from '../deps.ts';
 import { deliverNotifications } from '../notifications.ts';
-import { actorOf } from '../turn-context.ts';
+import { actorOf, inPersonalChat } from '../turn-context.ts';
+import { CardFactory } from 'botbuilder';
+import { reassessmentCard } from '../../cards/reassessment.card.ts';
+import { pendingReassessments, reassess } from '../../src/meetings/reassessment.ts';
 
 type Data = Record<string, unknown>;
 const text = (data: Data, key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
@@ -34,6 +37,17 @@ export function registerConsent(app: Application<TurnState>, deps: BotDeps): voi
     }
     tell(result.notifications);
     return show(context, consentId, result.changed ? 'Je antwoord is vastgelegd.' : 'Op deze vraag is al geantwoord.');
+  });
+  const reassessments = async (context: Parameters<typeof actorOf>[0], notice?: string) => reassessmentCard(await pendingReassessments(deps, actorOf(context)), notice);
+  app.message(/^\s*herbeoordeling\s*$/i, async (context) => {
+    if (!(await inPersonalChat(context, 'herbeoordeling'))) return;
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await reassessments(context))] });
+  });
+  onCardAction(app, Verb.reassessmentList, async (context) => reassessments(context));
+  onCardAction<Data>(app, Verb.reassessmentAnswer, async (context, data) => {
+    const keep = data.keep === true || data.keep === 'true';
+    const { changed } = await reassess(deps, actorOf(context), text(data, 'contributionId'), keep);
+    return reassessments(context, changed ? (keep ? 'Behouden voor het nieuwe doel.' : 'Ingetrokken: alleen jullie en de voorzitter zien het nog.') : 'Dat was al beantwoord.');
   });
   onCardAction<Data>(app, Verb.consentWithdraw, async (context, data) => {
     const consentId = text(data, 'consentId');

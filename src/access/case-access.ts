@@ -105,14 +105,17 @@ export function canReassignAction(actor: Pick<Actor, 'memberId' | 'role'>, c: { 
  * A contribution belongs to the organisation that made it (zeggenschap). Its own organisation and whoever chairs
  * the discussion always see it. The other invited organisations see it during the meeting it was given in,
  * unless it is sensitive; outside that meeting only with its contributor's consent for their organisation
- * (which also opens a sensitive one). Without consent they see that it exists and whose it is.
+ * (which also opens a sensitive one). Without consent they see that it exists and whose it is. When the goal of
+ * the case changes, it is hidden from them until its organisation keeps it for the new goal.
  */
 export function canSeeContribution(
   actor: Pick<Actor, 'organisationId'>,
-  contribution: { organisationId: string; sensitive: boolean; inOpenSession: boolean; consentedOrganisationIds: readonly string[] },
+  contribution: { organisationId: string; sensitive: boolean; inOpenSession: boolean; consentedOrganisationIds: readonly string[]; reassessment?: 'pending' | 'kept' | 'withdrawn' },
   context: { chairing: boolean },
 ): boolean {
   if (contribution.organisationId === actor.organisationId || context.chairing) return true;
+  // The goal changed: until its organisation keeps it for the new goal, and after it withdrew it, nobody else sees it.
+  if (contribution.reassessment === 'pending' || contribution.reassessment === 'withdrawn') return false;
   if (contribution.consentedOrganisationIds.includes(actor.organisationId)) return true;
   return !contribution.sensitive && contribution.inOpenSession;
 }

@@ -18,6 +18,7 @@ import { isUuid } from '../validation.ts';
 import { closeCaseInTx } from '../lifecycle/closure.ts';
 import { findCaseState, leaveShadowList, lockCase, reopenCase, setDirector } from '../lifecycle/lifecycle.repository.ts';
 import { cancelShadowReturn, putOnShadowList } from '../lifecycle/shadow-list.ts';
+import { startReassessment } from '../meetings/reassessment.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import type { MemberView } from '../members/member.types.ts';
 import type { Notification } from '../notify/notification.ts';
@@ -106,6 +107,7 @@ export async function recordDecision(
     }
     // The corrected decision's unfinished actions stop (and with them their reminders and the overdue feed).
     if (input.supersedesId) await cancelOpenActionsOf(tx, input.supersedesId);
+    const previous = current ?? (await findCurrentDecision(tx, loaded.case.id));
     const decisionId = await createDecision(tx, { ...decision, caseId: loaded.case.id, agendaItemId: input.agendaItemId, decidedByMemberId: actor.memberId, supersedesId: input.supersedesId, submissionId, decidedAt: now });
     const actionIds = await createActions(tx, loaded.case.id, decisionId, decision.actions);
     await scheduleReminders(tx, decision.actions.map((a, i) => ({ id: actionIds[i]!, dueDate: a.dueDate })), loaded.table.schedule.timeZone);
@@ -123,6 +125,9 @@ export async function recordDecision(
       : decision.nextStep === 'shadowList' ? (await putOnShadowList(tx, state, loaded.table, now, actor)) ?? []
       : decision.nextStep === 'closure' ? (await closeCaseInTx(tx, state, visibilityFacts(loaded.case), { at: now, outcome: decision.outcome!, by: actor })) ?? []
       : [];
+    // Another goal than the one in force: every earlier contribution is re-assessed by its organisation.
+    const goalChanged = previous !== undefined && previous.goal.trim() !== decision.goal.trim() && decision.nextStep !== 'closure';
+    if (goalChanged) lifecycle.push(...(await startReassessment(tx, loaded.case.id, decisionId)));
     await recordAudit(tx, actor, { action: input.supersedesId ? 'decision.corrected' : 'decision.recorded', recordType: 'case', recordId: loaded.case.id, purpose: 'casusoverleg' });
     // A newly named regisseur hears it in their own chat, with the case card and its regie buttons.
     const director = newDirector && decision.nextStep !== 'closure' ? loaded.candidates.find((m) => m.id === decision.directorMemberId && m.id !== actor.memberId) : undefined;

@@ -13,6 +13,8 @@ export interface ContributionView {
   inOpenSession: boolean;
   /** Organisations its contributor allowed to use it (granted, with or without a condition, and not withdrawn). */
   consentedOrganisationIds: string[];
+  /** After a change of goal: waiting for its organisation's answer, or withdrawn by it. */
+  reassessment?: 'pending' | 'kept' | 'withdrawn';
 }
 
 export interface InterventionView {
@@ -37,6 +39,7 @@ export async function listContributions(tx: Tx, caseId: string): Promise<Contrib
   });
   return rows.map((r) => ({
     inOpenSession: Boolean(r.agendaItem?.session.openedAt && !r.agendaItem.session.closedAt),
+    ...(r.reassessment ? { reassessment: r.reassessment } : {}),
     consentedOrganisationIds: r.consents.map((c) => c.organisationId),
     id: r.id,
     ...(r.agendaItemId ? { agendaItemId: r.agendaItemId } : {}),

@@ -20,4 +20,6 @@ export type LifecycleNotification =
   /** Another organisation asks to use a contribution: its organisation answers. */
   | { kind: 'consentRequested'; to: string; consentId: string }
   /** The contributor answered (or withdrew): the one who asked hears it. */
-  | { kind: 'consentAnswered'; to: string; consentId: string };
+  | { kind: 'consentAnswered'; to: string; consentId: string }
+  /** The goal of a case changed: an organisation keeps or withdraws what it contributed. */
+  | { kind: 'reassessmentRequested'; to: string; caseId: string };

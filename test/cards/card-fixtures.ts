@@ -1,3 +1,4 @@
+import { reassessmentCard } from '../../cards/reassessment.card.ts';
 import { consentCard } from '../../cards/consent.card.ts';
 import { inzageReadyCard, inzageSearchCard } from '../../cards/inzage.card.ts';
 import { caseLogbookCard, unusualAccessCard } from '../../cards/logbook.card.ts';
@@ -772,4 +773,11 @@ export const cardFixtures: CardFixture[] = [
     id: uuid(1201), contributionId: uuid(1001), caseId: uuid(500), organisation: { id: jeugdzorg.id, name: jeugdzorg.name }, requestedBy: { memberId: jeffrey.id, name: jeffrey.displayName, aadObjectId: jeffrey.aadObjectId }, state: 'requested',
     contribution: { organisationId: politie.id, organisationName: politie.name, authorMemberId: sharon.id, text: 'Drie meldingen.', sensitive: false, createdAt: at(5) },
   }, true, undefined, { condition: 'Schrijf de voorwaarde.' })],
+
+  ['reassessmentCard, the contributing organisation', () => reassessmentCard({ all: false, items: [
+    { contributionId: uuid(1001), caseId: uuid(500), reference: 'ZVH-2026-0007', organisation: { id: politie.id, name: politie.name }, text: 'Drie meldingen huiselijk geweld dit jaar.', createdAt: at(5) },
+    { contributionId: uuid(1002), caseId: uuid(500), reference: 'ZVH-2026-0007', organisation: { id: politie.id, name: politie.name }, text: 'Vader heeft een contactverbod.', createdAt: at(6) },
+  ] }, 'Het doel van een casus is veranderd.')],
+  ['reassessmentCard, the procesmanager', () => reassessmentCard({ all: true, items: [{ contributionId: uuid(1001), caseId: uuid(500), reference: 'ZVH-2026-0007', organisation: { id: politie.id, name: politie.name }, text: '', createdAt: at(5) }] })],
+  ['reassessmentCard, nothing open', () => reassessmentCard({ all: false, items: [] })],
 ];

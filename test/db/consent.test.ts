@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../src/audit/audit.repository.ts';
 import { listTables } from '../../src/conferences/table.repository.ts';
 import { answerConsent, openConsent, requestConsent, withdrawConsent } from '../../src/meetings/consent.ts';
+import { pendingReassessments, reassess } from '../../src/meetings/reassessment.ts';
+import { recordDecision } from '../../src/decisions/record-decision.ts';
 import { addContribution, openDiscussion } from '../../src/meetings/discussion.ts';
 import { sessionMinutes } from '../../src/meetings/minutes.ts';
 import { closeSession, openSession } from '../../src/meetings/run-session.ts';
@@ -97,5 +99,43 @@ describe('zeggenschap', () => {
     expect(await youthSees()).toEqual([secret, 'Lopend strafrechtelijk onderzoek']);
     await expect(requestConsent(deps, a.police, sensitiveId)).rejects.toMatchObject({ details: { reason: 'ownContribution' } });
     await expect(requestConsent(deps, a.krusada, sensitiveId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('a change of goal', () => {
+  it('re-assesses every earlier contribution: hidden from others (consent or not) until its organisation keeps it; a withdrawn one stays hidden', async () => {
+    const caseId = (await db.agendaItem.findUniqueOrThrow({ where: { id: itemId } })).caseId;
+    const values = (goal: string) => ({ goal, plan: 'Plan', directorMemberId: a.youthCareContact.memberId, nextStep: 'regieFollowUp' });
+    expect((await recordDecision(deps, a.pm, { caseId, agendaItemId: itemId, values: values('Huisuitzetting voorkomen') })).ok).toBe(true);
+    await closeSession(deps, a.pm, sessionId);
+    const { consentId } = await requestConsent(deps, a.youthCareContact, contributionId);
+    await answerConsent(deps, a.police, consentId, { answer: 'yes' });
+    expect(await youthSees()).toEqual([secret]);
+    expect(await pendingReassessments(deps, a.pm)).toEqual({ all: true, items: [] });
+
+    // The same goal again changes nothing; another goal starts the re-assessment.
+    const current = async () => (await db.decision.findFirstOrThrow({ where: { caseId, supersededBy: null } })).id;
+    const same = await recordDecision(deps, a.pm, { caseId, supersedesId: await current(), values: { ...values('Huisuitzetting voorkomen'), correctionReason: 'Plan bijgesteld' } });
+    expect(same.ok && same.notifications.filter((n) => n.kind === 'reassessmentRequested')).toEqual([]);
+    const changed = await recordDecision(deps, a.pm, { caseId, supersedesId: await current(), values: { ...values('Veilig thuis voor de kinderen'), correctionReason: 'Nieuw doel' } });
+    if (!changed.ok) throw new Error('not decided');
+    expect(changed.notifications.filter((n) => n.kind === 'reassessmentRequested').map((n) => (n as { to: string }).to)).toEqual([a.policeContact.aadObjectId]);
+    expect(await youthSees()).toEqual([]);
+    expect((await openDiscussion(deps, a.policeColleague, itemId)).contributions.map((c) => c.text)).toEqual([secret]);
+    const overview = await pendingReassessments(deps, a.pm);
+    expect(overview.items.map((i) => [i.organisation.name, i.text])).toEqual([['Korps Politie CN', '']]);
+    expect((await pendingReassessments(deps, a.youthCareContact)).items).toEqual([]);
+    await expect(reassess(deps, a.youthCareContact, contributionId, true)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    expect(await reassess(deps, a.police, contributionId, true)).toEqual({ changed: true });
+    expect(await reassess(deps, a.policeColleague, contributionId, false)).toEqual({ changed: false });
+    expect(await youthSees()).toEqual([secret]);
+
+    // Another new goal; this time the police withdraw it.
+    await recordDecision(deps, a.pm, { caseId, supersedesId: await current(), values: { ...values('Zelfstandig wonen'), correctionReason: 'Weer een nieuw doel' } });
+    expect(await reassess(deps, a.police, contributionId, false)).toEqual({ changed: true });
+    expect(await youthSees()).toEqual([]);
+    expect((await openDiscussion(deps, a.pm, itemId)).contributions.map((c) => c.text)).toEqual([secret]);
+    expect((await listAuditEvents(db, { recordType: 'contribution', recordId: contributionId })).map((e) => e.action)).toContain('reassessment.withdrawn');
   });
 });

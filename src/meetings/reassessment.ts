@@ -1,0 +1,45 @@
+import type { Actor } from '../actor.ts';
+import { canManageCase } from '../access/case-access.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { Clock } from '../clock.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { DomainError, ErrorCode } from '../errors.ts';
+import { listActiveMembers } from '../members/member.repository.ts';
+import type { Notification } from '../notify/notification.ts';
+import { answerReassessment, findContributionReassessment, listPendingReassessments, markForReassessment, type PendingReassessment } from './reassessment.repository.ts';
+
+/**
+ * The goal of a case changed (a decision with another goal than the one in force): every earlier contribution
+ * waits for its organisation to keep it for the new goal or withdraw it, and until then only that organisation
+ * and the chair see it. Each contributing organisation is asked (its contactpersonen, or its members).
+ */
+export async function startReassessment(tx: Tx, caseId: string, decisionId: string): Promise<Notification[]> {
+  const organisations = await markForReassessment(tx, caseId, decisionId);
+  if (!organisations.length) return [];
+  const members = await listActiveMembers(tx);
+  return organisations.flatMap((organisationId) => {
+    const own = members.filter((m) => m.organisationId === organisationId);
+    const contacts = own.filter((m) => m.role === 'contactPerson');
+    return (contacts.length ? contacts : own).map((m) => ({ kind: 'reassessmentRequested' as const, to: m.aadObjectId, caseId }));
+  });
+}
+
+/** `herbeoordeling`: the procesmanager sees all open re-assessments; anyone else those of their own organisation, to answer. */
+export async function pendingReassessments(deps: { db: Db }, actor: Actor, caseId?: string): Promise<{ all: boolean; items: PendingReassessment[] }> {
+  const all = canManageCase(actor);
+  const items = await listPendingReassessments(deps.db, { ...(all ? {} : { organisationId: actor.organisationId }), ...(caseId ? { caseId } : {}) });
+  // The procesmanager sees which contributions wait, not what they say.
+  return { all, items: all ? items.map((i) => (i.organisation.id === actor.organisationId ? i : { ...i, text: '' })) : items };
+}
+
+/** The contributing organisation keeps a contribution for the new goal, or withdraws it; the first answer counts. */
+export async function reassess(deps: { db: Db; clock: Clock }, actor: Actor, contributionId: string, keep: boolean): Promise<{ changed: boolean }> {
+  const found = await findContributionReassessment(deps.db, contributionId);
+  if (!found || found.organisationId !== actor.organisationId) throw new DomainError(ErrorCode.NotFound, 'Contribution not found', { ...(found ? { caseId: found.caseId } : {}) });
+  const changed = await deps.db.$transaction(async (tx) => {
+    const done = await answerReassessment(tx, contributionId, { keep, memberId: actor.memberId, at: deps.clock.now() });
+    if (done) await recordAudit(tx, actor, { action: keep ? 'reassessment.kept' : 'reassessment.withdrawn', recordType: 'contribution', recordId: contributionId, caseId: found.caseId, purpose: 'toestemming' });
+    return done;
+  });
+  return { changed };
+}
