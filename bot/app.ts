@@ -13,6 +13,7 @@ import { registerRegie } from './features/regie.ts';
 import { registerLogbook } from './features/logbook.ts';
 import { registerInzage } from './features/inzage.ts';
 import { registerConsent } from './features/consent.ts';
+import { registerHandover } from './features/handover.ts';
 import { createIdentifyStep } from './identify.ts';
 import { PrismaStorage } from './storage.ts';
 import { createTurnErrorHandler } from './turn-error.ts';
@@ -46,6 +47,7 @@ export function createBot(deps: BotDeps, options: { adapter?: TeamsAdapter; botA
   registerLogbook(app, deps);
   registerInzage(app, deps);
   registerConsent(app, deps);
+  registerHandover(app, deps);
   registerFallback(app);
 
   // A refused attempt goes into the logbook with who tried what (the verb or the command word, never the input).

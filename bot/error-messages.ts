@@ -41,6 +41,7 @@ const reasonMessages: Record<string, string> = {
   proposalOpen: 'Er ligt al een voorstel voor deze casus bij de procesmanager.',
   caseChanged: 'De casus is intussen veranderd. Open hem opnieuw.',
   notClosed: 'Deze casus is nog niet afgesloten.',
+  consentPending: 'Nog niet alle inbrengers hebben geantwoord; rond de overdracht daarna af.',
   ownContribution: 'Dit is inbreng van jouw eigen organisatie: daarvoor is geen toestemming nodig.',
 };
 

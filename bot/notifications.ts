@@ -15,6 +15,8 @@ import type { Actor } from '../src/actor.ts';
 import { caseOverview as overviewFor, openProposal } from '../src/lifecycle/regie.ts';
 import { consentCard } from '../cards/consent.card.ts';
 import { reassessmentCard } from '../cards/reassessment.card.ts';
+import { handoverCard } from '../cards/handover.card.ts';
+import { openHandover, readHandover } from '../src/lifecycle/handover.ts';
 import { pendingReassessments } from '../src/meetings/reassessment.ts';
 import { openConsent } from '../src/meetings/consent.ts';
 import { caseOverviewCard, evaluationRequestCard, proposalCard, regieNoticeCard } from '../cards/lifecycle.card.ts';
@@ -22,7 +24,7 @@ import type { BotDeps } from './deps.ts';
 import { screeningCardFor } from './screening-view.ts';
 
 type Deps = Pick<BotDeps, 'db' | 'log' | 'notifier' | 'clock'>;
-const lifecycleKinds = new Set<Notification['kind']>(['directorChanged', 'proposalMade', 'proposalDecided', 'evaluationRequested', 'shadowListReturn', 'informerNamed', 'informingReminder', 'consentRequested', 'consentAnswered', 'reassessmentRequested']);
+const lifecycleKinds = new Set<Notification['kind']>(['directorChanged', 'proposalMade', 'proposalDecided', 'evaluationRequested', 'shadowListReturn', 'informerNamed', 'informingReminder', 'consentRequested', 'consentAnswered', 'reassessmentRequested', 'handoverConsentRequested', 'handoverReady']);
 
 /** The channel card of a session as everyone at the table sees it: the agenda, the live meeting, or its summary. */
 export async function channelCardFor(deps: Pick<BotDeps, 'db'>, sessionId: string) {
@@ -80,6 +82,14 @@ async function lifecycleCard(deps: Deps, viewer: Actor, n: LifecycleNotification
     case 'consentAnswered': {
       const { consent, mayAnswer } = await openConsent(deps, viewer, n.consentId);
       return consentCard(consent, mayAnswer, 'Er is gereageerd op je vraag om toestemming.');
+    }
+    case 'handoverConsentRequested': {
+      const { handover, role } = await openHandover(deps, viewer, n.handoverId);
+      return handoverCard(handover, role, 'Bij een overdracht zou inbreng van jouw organisatie meegaan. Mag dat?');
+    }
+    case 'handoverReady': {
+      const { handover, role } = await readHandover(deps, viewer, n.handoverId);
+      return handoverCard(handover, role, 'Jouw organisatie meldt deze casus aan bij de andere tafel. Dit is wat er mee mag.');
     }
     case 'reassessmentRequested':
       return reassessmentCard(await pendingReassessments(deps, viewer, n.caseId), 'Het doel van een casus is veranderd.');

@@ -26,6 +26,7 @@ export const botCommands: readonly BotCommand[] = [
   { title: 'tafel koppelen', description: 'In een kanaal: de agenda van een tafel hier laten verschijnen', roles: ['processManager'], channelOnly: true },
   { title: 'overleg starten', description: 'In het kanaal van de tafel: het overleg van vandaag openen (voorzitter)', channelOnly: true },
   { title: 'informeren', description: 'Betrokkenen die nog geïnformeerd moeten worden over de bespreking van hun casus', helpOnly: true },
+  { title: 'overdragen ZVH-…', description: 'Een casus overdragen aan een andere tafel of een extern gremium (regisseur, procesmanager)', helpOnly: true },
   { title: 'herbeoordeling', description: 'Inbreng die na een nieuw doel opnieuw beoordeeld moet worden', helpOnly: true },
   { title: 'inzage', description: 'Alles wat over één persoon is vastgelegd, als document (AVG artikel 15)', roles: ['processManager'], helpOnly: true },
   { title: 'logboek ZVH-…', description: 'Wie wat van een casus zag of wijzigde, wanneer en waarvoor; "logboek" alleen: wie opvalt', roles: ['processManager'], helpOnly: true },

@@ -7,6 +7,7 @@ export const processingActivities = {
   screening: { name: 'Screening', purpose: 'Een aanmelding toetsen aan de drie landelijke criteria' },
   casusoverleg: { name: 'Casusoverleg', purpose: 'Beeldvorming, oordelen en besluiten over een casus aan tafel' },
   regie: { name: 'Regie', purpose: 'De uitvoering van het plan volgen door de casusregisseur' },
+  overdracht: { name: 'Overdracht', purpose: 'Een casus overdragen aan een andere overlegtafel of een extern gremium' },
   toestemming: { name: 'Toestemming', purpose: 'Een inbrenger laat een andere organisatie zijn gegevens gebruiken, of niet (zeggenschap)' },
   informeren: { name: 'Informeren', purpose: 'Vastleggen wie de betrokkene informeert over de bespreking, en wanneer' },
   evaluatie: { name: 'Evaluatie', purpose: 'Een afgesloten casus evalueren' },

@@ -22,4 +22,8 @@ export type LifecycleNotification =
   /** The contributor answered (or withdrew): the one who asked hears it. */
   | { kind: 'consentAnswered'; to: string; consentId: string }
   /** The goal of a case changed: an organisation keeps or withdraws what it contributed. */
-  | { kind: 'reassessmentRequested'; to: string; caseId: string };
+  | { kind: 'reassessmentRequested'; to: string; caseId: string }
+  /** A handover takes contributions along: their organisations are asked. */
+  | { kind: 'handoverConsentRequested'; to: string; handoverId: string }
+  /** A handover is complete: the registering partner gets exactly what was agreed. */
+  | { kind: 'handoverReady'; to: string; handoverId: string };

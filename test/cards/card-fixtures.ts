@@ -1,3 +1,4 @@
+import { handoverCard, handoverFormCard } from '../../cards/handover.card.ts';
 import { reassessmentCard } from '../../cards/reassessment.card.ts';
 import { consentCard } from '../../cards/consent.card.ts';
 import { inzageReadyCard, inzageSearchCard } from '../../cards/inzage.card.ts';
@@ -780,4 +781,28 @@ export const cardFixtures: CardFixture[] = [
   ] }, 'Het doel van een casus is veranderd.')],
   ['reassessmentCard, the procesmanager', () => reassessmentCard({ all: true, items: [{ contributionId: uuid(1001), caseId: uuid(500), reference: 'ZVH-2026-0007', organisation: { id: politie.id, name: politie.name }, text: '', createdAt: at(5) }] })],
   ['reassessmentCard, nothing open', () => reassessmentCard({ all: false, items: [] })],
+
+  ...((): CardFixture[] => {
+    const form = {
+      caseId: uuid(500), reference: 'ZVH-2026-0007', tables: [{ id: uuid(201), name: 'Casusoverleg Jeugd' }], organisations: [{ id: politie.id, name: politie.name }, { id: jeugdzorg.id, name: jeugdzorg.name }],
+      informers: [sharon, jeffrey], contributions: [{ id: uuid(1001), organisation: politie.name, sensitive: false }, { id: uuid(1002), organisation: politie.name, sensitive: true }, { id: uuid(1003), organisation: jeugdzorg.name, sensitive: false, text: 'Gezinscoach loopt sinds maart.' }],
+    };
+    const handover = {
+      id: uuid(1300), caseId: uuid(500), reference: 'ZVH-2026-0007', targetName: 'Veiligheidshuis Fryslân', necessity: 'Het gezin verhuist.', purpose: 'De aanpak daar voortzetten.',
+      registeringOrganisation: { id: jeugdzorg.id, name: jeugdzorg.name }, informer: { memberId: jeffrey.id, name: jeffrey.displayName }, createdByMemberId: jeffrey.id, createdAt: at(1),
+      items: [
+        { contributionId: uuid(1001), organisation: { id: politie.id, name: politie.name }, text: 'Drie meldingen dit jaar.', sensitive: false, choice: 'include' as const, consent: 'requested' as const },
+        { contributionId: uuid(1002), organisation: { id: politie.id, name: politie.name }, text: 'Lopend onderzoek.', sensitive: true, choice: 'contactDirectly' as const },
+        { contributionId: uuid(1003), organisation: { id: jeugdzorg.id, name: jeugdzorg.name }, text: 'Gezinscoach loopt sinds maart.', sensitive: false, choice: 'include' as const },
+      ],
+    };
+    return [
+      ['handoverFormCard', () => handoverFormCard(form)],
+      ['handoverFormCard with errors', () => handoverFormCard(form, { target: 'external' }, { externalName: 'Schrijf de naam van het gremium.', necessity: 'Leg uit waarom overdracht nodig is.' })],
+      ['handoverCard, the one who prepared it, waiting', () => handoverCard(handover, 'manager', 'De inbrengers is om toestemming gevraagd.')],
+      ['handoverCard, the one who prepared it, all answered', () => handoverCard({ ...handover, items: handover.items.map((i) => (i.consent ? { ...i, consent: 'granted' as const } : i)) }, 'manager')],
+      ['handoverCard, a contributor', () => handoverCard({ ...handover, items: handover.items.slice(0, 1) }, 'contributor', 'Bij een overdracht zou inbreng van jouw organisatie meegaan. Mag dat?')],
+      ['handoverCard, the receiving partner', () => handoverCard({ ...handover, completedAt: at(30), items: [{ ...handover.items[1]!, text: '' }, handover.items[2]!] }, 'receiver')],
+    ];
+  })(),
 ];
