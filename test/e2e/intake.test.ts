@@ -198,6 +198,60 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     await officer.screenshot({ path: join(outputDir, 'e2e-meeting-verslag.png') });
   });
 
+  it('after the meeting the officer sees that youth care has information but not what it is, asks for consent, youth care says yes, and the officer reads it', async () => {
+    const officer = pages.officer!;
+    const youthCare = pages.youthCare!; // Marco Rosaria (Jeugdzorg CN), who added the contribution
+    const contribution = 'Gezin is bekend bij jeugdzorg';
+    expect(reference).toBeDefined();
+
+    // The case from the verslag: the case card replaces the verslag for the officer.
+    await openPersonalChat(officer);
+    const minutes = cardWith(officer, 'Verslag Casusoverleg Bonaire');
+    await minutes.getByRole('button', { name: 'Open casus' }).click();
+    await minutes.waitFor({ state: 'detached', timeout: 30_000 });
+    const hidden = cardWith(officer, 'Jeugdzorg CN heeft informatie ingebracht.');
+    await hidden.waitFor({ timeout: 30_000 });
+    const hiddenText = await hidden.innerText();
+    expect(hiddenText).toContain('Beeldvorming');
+    expect(hiddenText).not.toContain(contribution);
+    await hidden.scrollIntoViewIfNeeded();
+    await officer.screenshot({ path: join(outputDir, 'e2e-consent-hidden.png') });
+    await hidden.getByRole('button', { name: 'Toestemming vragen' }).click();
+    await officer.getByText('Je vraag is verstuurd').first().waitFor({ timeout: 30_000 });
+    await expect(cardWith(officer, 'Je vraag is verstuurd').innerText()).resolves.not.toContain(contribution);
+    await officer.screenshot({ path: join(outputDir, 'e2e-consent-requested.png') });
+
+    // Youth care answers in personal chat.
+    await openPersonalChat(youthCare);
+    const request = cardWith(youthCare, 'Er wordt toestemming gevraagd voor inbreng van jouw organisatie.');
+    await request.waitFor({ timeout: 30_000 });
+    const requestText = await request.innerText();
+    expect(requestText).toContain('Toestemming voor inbreng');
+    expect(requestText).toContain(contribution);
+    await request.getByRole('button', { name: 'Ja', exact: true }).click();
+    await youthCare.getByText('Je antwoord is vastgelegd.').first().waitFor({ timeout: 30_000 });
+    await expect(cardWith(youthCare, 'Je antwoord is vastgelegd.').innerText()).resolves.toContain('Toestemming gegeven');
+    await youthCare.screenshot({ path: join(outputDir, 'e2e-consent-granted.png') });
+
+    // The officer hears it, with the content, and now reads it on the case card too.
+    const answered = cardWith(officer, 'Er is gereageerd op je vraag om toestemming.');
+    await answered.waitFor({ timeout: 30_000 });
+    const answeredText = await answered.innerText();
+    expect(answeredText).toContain('Toestemming gegeven');
+    expect(answeredText).toContain(contribution);
+    await officer.screenshot({ path: join(outputDir, 'e2e-consent-answered.png') });
+
+    // The case card he got when the meeting opened: "Vernieuwen" shows it as it is now.
+    await cardWith(officer, 'Beeldvorming').getByRole('button', { name: 'Vernieuwen' }).click();
+    const visible = officer.locator('.ac-adaptiveCard').filter({ hasText: 'Beeldvorming' }).filter({ hasText: contribution }).last();
+    await visible.waitFor({ timeout: 30_000 });
+    const visibleText = await visible.innerText();
+    expect(visibleText).toContain('Jeugdzorg CN (Marco Rosaria)');
+    expect(visibleText).not.toContain('heeft informatie ingebracht');
+    await visible.scrollIntoViewIfNeeded();
+    await officer.screenshot({ path: join(outputDir, 'e2e-consent-case-card.png') });
+  });
+
   it('the casusregisseur (youth care) proposes the schaduwlijst from "mijn casussen"; the procesmanager approves it in personal chat and finds the case on the schaduwlijst', async () => {
     const pm = pages.pm!;
     const director = pages.youthCare!; // Marco Rosaria (Jeugdzorg CN), appointed casusregisseur in the meeting
