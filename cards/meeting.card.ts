@@ -228,6 +228,14 @@ export function actionCard(v: ActionCardView, notice?: string): AdaptiveCard {
       ...(x.result ? ([['Resultaat', clip(x.result, 500)]] as [string, string][]) : []),
     ]),
   ];
+  if (v.takeHome.length) {
+    body.push(subheading('Mee naar huis'));
+    for (const t of v.takeHome) {
+      body.push(paragraph(t.text
+        ? `**${t.organisation}**: ${clip(t.text, 400)}`
+        : `**${t.organisation}** heeft informatie die voor deze actie nodig is${t.consent ? ` (${consentStateLabels[t.consent]})` : ''}. Zonder toestemming vraag je het ${t.organisation} zelf.`));
+    }
+  }
   const actions: Element[] = [];
   if (v.mayClaim) actions.push(execute('Ik pak dit op', Verb.actionClaim, { actionId: x.id }, { style: 'positive' }));
   if (v.mine && x.state === 'claimed') {
@@ -236,6 +244,9 @@ export function actionCard(v: ActionCardView, notice?: string): AdaptiveCard {
   }
   if (v.mayReassign && v.colleagues.length) {
     actions.push(showCard('Toewijzen', choiceField('memberId', 'Aan', v.colleagues.map((c) => ({ title: c.name, value: c.memberId })), {}, {}), execute('Toewijzen', Verb.actionReassign, { actionId: x.id })));
+  }
+  if (v.takeHomeOptions.length) {
+    actions.push(showCard('Mee naar huis', choiceField('takeHome', 'Welke inbreng heeft de uitvoerder nodig? De inbrenger wordt om toestemming gevraagd.', v.takeHomeOptions.map((o) => ({ title: clip(o.title, 80), value: o.id })), {}, {}, { multi: true }), execute('Vragen', Verb.actionTakeHome, { actionId: x.id })));
   }
   actions.push(execute('Vernieuwen', Verb.actionShow, { actionId: x.id }));
   return card(body, actions);

@@ -46,6 +46,7 @@ export const Verb = {
   actionHandBack: 'action.handBack',
   actionReassign: 'action.reassign',
   actionsMine: 'actions.mine',
+  actionTakeHome: 'action.takeHome',
   casesMine: 'cases.mine',
   caseOverview: 'case.overview',
   shadowList: 'shadowList.list',

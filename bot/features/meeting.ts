@@ -4,7 +4,7 @@ import { formValuesOf } from '../../cards/form.ts';
 import { actionCard, decisionFormCard, discussionCard, meetingEndedCard, minutesCard, myActionsCard } from '../../cards/meeting.card.ts';
 import { sessionMinutes } from '../../src/meetings/minutes.ts';
 import { Verb } from '../../cards/verbs.ts';
-import { claimAction, completeAction, handBackAction, myActions, openAction, reassignAction } from '../../src/actions/actions.ts';
+import { claimAction, completeAction, handBackAction, markTakeHome, myActions, openAction, reassignAction } from '../../src/actions/actions.ts';
 import { localParts } from '../../src/conferences/schedule.ts';
 import { findTableByChannel, findTableByMeeting } from '../../src/conferences/table.repository.ts';
 import { loadDecisionContext, recordDecision } from '../../src/decisions/record-decision.ts';
@@ -136,6 +136,12 @@ export function registerMeeting(app: Application<TurnState>, deps: BotDeps): voi
     const result = await reassignAction(deps, actorOf(context), text(data, 'actionId'), text(data, 'memberId'));
     tell(result.notifications);
     return actionCard(result.view, result.changed ? `Toegewezen aan ${result.view.action.claimedBy?.name}.` : undefined);
+  });
+  onCardAction<Data>(app, Verb.actionTakeHome, async (context, data) => {
+    const ids = text(data, 'takeHome').split(',').map((v) => v.trim()).filter(Boolean);
+    const result = await markTakeHome(deps, actorOf(context), text(data, 'actionId'), ids);
+    tell(result.notifications);
+    return actionCard(result.view, result.changed ? 'De inbrengers is om toestemming gevraagd; de uitvoerder ziet de inbreng zodra zij instemmen.' : undefined);
   });
 
   const mine = async (context: TurnContext) => {

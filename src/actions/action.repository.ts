@@ -133,6 +133,15 @@ export async function cancelOpenActionsOf(tx: Tx, decisionId: string): Promise<s
   return rows.map((r) => r.id);
 }
 
+/** "Mee naar huis": the contributions an action's organisation needs. */
+export async function linkTakeHome(tx: Tx, rows: { actionId: string; contributionId: string }[]): Promise<void> {
+  if (rows.length) await tx.actionContribution.createMany({ data: rows, skipDuplicates: true });
+}
+
+export async function listTakeHomeIds(tx: Tx, actionId: string): Promise<string[]> {
+  return (await tx.actionContribution.findMany({ where: { actionId }, select: { contributionId: true } })).map((r) => r.contributionId);
+}
+
 /** Unfinished actions stop when a case closes; returns their ids, so their reminders can be cancelled too. */
 export async function cancelOpenActionsOfCase(tx: Tx, caseId: string): Promise<string[]> {
   const rows = await tx.caseAction.findMany({ where: { caseId, state: { in: ['open', 'claimed'] } }, select: { id: true } });

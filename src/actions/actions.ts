@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
-import { canClaimAction, canReassignAction, canSeeDiscussion } from '../access/case-access.ts';
+import { canChair, canClaimAction, canReassignAction, canSeeContribution, canSeeDiscussion } from '../access/case-access.ts';
+import { askForTakeHome } from '../meetings/consent.ts';
+import { consentStates, type ConsentState } from '../meetings/consent.repository.ts';
+import { listContributions } from '../meetings/discussion.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findDiscussionFacts } from '../cases/case.repository.ts';
 import type { Clock } from '../clock.ts';
@@ -12,6 +15,8 @@ import type { Notification } from '../notify/notification.ts';
 import { fieldErrors, requiredText } from '../validation.ts';
 import {
   claimIfOpen, completeIfClaimedBy, findActionById, handBackIfClaimedBy, listOpenActionsFor, listOverdueActionsDirectedBy, reassignIfNotDone, type ActionView,
+  linkTakeHome,
+  listTakeHomeIds,
 } from './action.repository.ts';
 
 export interface ActionDeps {
@@ -27,6 +32,10 @@ export interface ActionCardView {
   mayReassign: boolean;
   /** Members of the owning organisation, for reassigning. */
   colleagues: { memberId: string; name: string }[];
+  /** "Mee naar huis": the contributions its organisation needs; the text only where the viewer may read it (consent). */
+  takeHome: { contributionId: string; organisation: string; text?: string; consent?: ConsentState }[];
+  /** For the chair, the regisseur and the procesmanager: contributions of other organisations they may mark. */
+  takeHomeOptions: { id: string; title: string }[];
 }
 
 /** The action if this person may see the discussion of its case (need-to-know); otherwise "not found", so they cannot learn it exists. */
@@ -43,13 +52,43 @@ async function cardView(deps: ActionDeps, actor: Actor, action: ActionView, dire
   const colleagues = mayReassign
     ? (await listActiveMembers(deps.db, { organisationId: action.organisation.id })).map((m) => ({ memberId: m.id, name: m.displayName }))
     : [];
+  const [marked, contributions, facts] = await Promise.all([listTakeHomeIds(deps.db, action.id), listContributions(deps.db, action.caseId), findDiscussionFacts(deps.db, action.caseId)]);
+  const chairing = canChair(actor, { ...(facts?.chairMemberId ? { chairMemberId: facts.chairMemberId } : {}) });
+  const states = await consentStates(deps.db, marked, action.organisation.id);
+  const mayMark = (chairing || canReassignAction(actor, { directorMemberId: directorId })) && action.state !== 'cancelled' && action.state !== 'done';
   return {
     action,
     mayClaim: action.state === 'open' && canClaimAction(actor, { organisationId: action.organisation.id }),
     mine: action.claimedBy?.memberId === actor.memberId,
     mayReassign,
     colleagues,
+    takeHome: contributions.filter((c) => marked.includes(c.id)).map((c) => ({
+      contributionId: c.id,
+      organisation: c.organisation.name,
+      ...(canSeeContribution(actor, { ...c, organisationId: c.organisation.id }, { chairing }) ? { text: c.text } : {}),
+      ...(states.get(c.id) ? { consent: states.get(c.id)!.state } : {}),
+    })),
+    takeHomeOptions: mayMark
+      ? contributions.filter((c) => c.organisation.id !== action.organisation.id && !marked.includes(c.id) && c.reassessment !== 'withdrawn').slice(-8).map((c) => ({ id: c.id, title: `${c.organisation.name}, ${c.createdAt.toISOString().slice(0, 10)}${canSeeContribution(actor, { ...c, organisationId: c.organisation.id }, { chairing }) ? `: ${c.text.slice(0, 40)}` : ''}` }))
+      : [],
   };
+}
+
+/**
+ * "Mee naar huis": the chair (or the regisseur, or the procesmanager) marks the contributions an action's
+ * organisation needs; their contributors are asked for consent on its behalf, and only then does it see them.
+ */
+export async function markTakeHome(deps: ActionDeps, actor: Actor, actionId: string, contributionIds: string[]): Promise<ActionChange> {
+  const before = await openAction(deps, actor, actionId);
+  const allowed = new Set(before.takeHomeOptions.map((o) => o.id));
+  if (!before.takeHomeOptions.length && contributionIds.length) throw new DomainError(ErrorCode.Forbidden, 'Only the chair, the regisseur or the procesmanager', { permission: 'actions.reassign' });
+  const ids = contributionIds.filter((id) => allowed.has(id));
+  const notifications = await deps.db.$transaction(async (tx) => {
+    await linkTakeHome(tx, ids.map((contributionId) => ({ actionId, contributionId })));
+    if (ids.length) await recordAudit(tx, actor, { action: 'action.takeHomeMarked', recordType: 'action', recordId: actionId, caseId: before.action.caseId, purpose: 'toestemming' });
+    return askForTakeHome(tx, ids.map((contributionId) => ({ contributionId, organisationId: before.action.organisation.id })), actor.memberId, deps.clock.now());
+  });
+  return { view: await afterChange(deps, actor, actionId, (await findCurrentDirectorId(deps.db, before.action.caseId))), changed: ids.length > 0, notifications };
 }
 
 /** One action, for someone who may see its case; every look is audited. */

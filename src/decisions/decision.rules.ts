@@ -9,7 +9,7 @@ export type NextStep = (typeof nextSteps)[number];
 export const maxActionsPerDecision = 4;
 
 export const DecisionField = {
-  action: (n: number, key: 'description' | 'organisationId' | 'dueDate') => `action${n}_${key}`,
+  action: (n: number, key: 'description' | 'organisationId' | 'dueDate' | 'takeHome') => `action${n}_${key}`,
 } as const;
 
 export interface DecisionInput {
@@ -20,7 +20,8 @@ export interface DecisionInput {
   nextDate?: string;
   /** How the case ended, when the next step is closure. */
   outcome?: CaseOutcome;
-  actions: { description: string; organisationId: string; dueDate: string }[];
+  /** Per action, the contributions its organisation needs ("mee naar huis"): used only with their contributors' consent. */
+  actions: { description: string; organisationId: string; dueDate: string; takeHome: string[] }[];
   /** The invited organisations that took part in the discussion, as the chair marks them. */
   attendance: string[];
   correctionReason?: string;
@@ -33,6 +34,8 @@ export interface DecisionContext {
   actionOrganisations: ReadonlySet<string>;
   /** Today in the table's timezone, YYYY-MM-DD. */
   today: string;
+  /** The case's contributions that may be marked "mee naar huis". */
+  contributionIds?: ReadonlySet<string>;
   correcting: boolean;
 }
 
@@ -68,7 +71,8 @@ export function parseDecision(values: Record<string, string | undefined>, ctx: D
     if (!ctx.actionOrganisations.has(organisationId)) errors[f('organisationId')] = 'Kies een organisatie die bij de casus betrokken is.';
     if (!dueDate) errors[f('dueDate')] = 'Geen geldige datum. Schrijf hem als dd-mm-jjjj, bijvoorbeeld 01-12-2026.';
     else if (dueDate < ctx.today) errors[f('dueDate')] = 'De datum ligt in het verleden.';
-    actions.push({ description, organisationId, dueDate });
+    const takeHome = (values[DecisionField.action(n, 'takeHome')] ?? '').split(',').map((v) => v.trim()).filter((id) => ctx.contributionIds?.has(id));
+    actions.push({ description, organisationId, dueDate, takeHome });
   }
   const attendance = (values.attendance ?? '').split(',').map((v) => v.trim()).filter(Boolean);
   if (attendance.some((id) => !ctx.actionOrganisations.has(id))) errors.attendance = 'Kies alleen organisaties die voor deze casus zijn uitgenodigd.';

@@ -1,6 +1,6 @@
 import type { Actor } from '../actor.ts';
 import { canChair, canSeeDiscussion, invitedOrganisationIds } from '../access/case-access.ts';
-import { cancelOpenActionsOf, createActions } from '../actions/action.repository.ts';
+import { cancelOpenActionsOf, createActions, linkTakeHome } from '../actions/action.repository.ts';
 import { recordAttendance } from '../meetings/discussion.repository.ts';
 import { scheduleReminders } from '../actions/reminders.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -19,6 +19,8 @@ import { closeCaseInTx } from '../lifecycle/closure.ts';
 import { findCaseState, leaveShadowList, lockCase, reopenCase, setDirector } from '../lifecycle/lifecycle.repository.ts';
 import { cancelShadowReturn, putOnShadowList } from '../lifecycle/shadow-list.ts';
 import { startReassessment } from '../meetings/reassessment.ts';
+import { askForTakeHome } from '../meetings/consent.ts';
+import { listContributions } from '../meetings/discussion.repository.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import type { MemberView } from '../members/member.types.ts';
 import type { Notification } from '../notify/notification.ts';
@@ -71,6 +73,7 @@ export async function recordDecision(
   // A closed case takes no new decision; only the decision that closed it can be corrected (checked again below).
   if (loaded.case.status === 'closed' && !input.supersedesId) throw new DomainError(ErrorCode.Conflict, 'Case is closed', { reason: 'caseClosed' });
   const ctx: DecisionContext = {
+    contributionIds: new Set((await listContributions(deps.db, loaded.case.id)).map((c) => c.id)),
     directorCandidates: new Set(loaded.candidates.map((m) => m.id)),
     actionOrganisations: new Set(loaded.invited),
     today: loaded.today,
@@ -110,6 +113,9 @@ export async function recordDecision(
     const previous = current ?? (await findCurrentDecision(tx, loaded.case.id));
     const decisionId = await createDecision(tx, { ...decision, caseId: loaded.case.id, agendaItemId: input.agendaItemId, decidedByMemberId: actor.memberId, supersedesId: input.supersedesId, submissionId, decidedAt: now });
     const actionIds = await createActions(tx, loaded.case.id, decisionId, decision.actions);
+    // "Mee naar huis": each action's organisation gets what it needs once the contributor consents.
+    await linkTakeHome(tx, decision.actions.flatMap((a, i) => a.takeHome.map((contributionId) => ({ actionId: actionIds[i]!, contributionId }))));
+    const takeHomeAsked = await askForTakeHome(tx, decision.actions.flatMap((a) => a.takeHome.map((contributionId) => ({ contributionId, organisationId: a.organisationId }))), actor.memberId, now);
     await scheduleReminders(tx, decision.actions.map((a, i) => ({ id: actionIds[i]!, dueDate: a.dueDate })), loaded.table.schedule.timeZone);
     if (input.agendaItemId) {
       await markDecided(tx, input.agendaItemId, loaded.case.id, now);
@@ -136,7 +142,7 @@ export async function recordDecision(
       ...(director ? [{ kind: 'directorChanged' as const, to: director.aadObjectId, caseId: loaded.case.id, role: 'new' as const }] : []),
       ...(replaced && decision.nextStep !== 'closure' ? [{ kind: 'directorChanged' as const, to: replaced.aadObjectId, caseId: loaded.case.id, role: 'old' as const }] : []),
     ];
-    return { decisionId, actionIds, booked: [...booked, ...lifecycle, ...told] };
+    return { decisionId, actionIds, booked: [...booked, ...lifecycle, ...told, ...takeHomeAsked] };
   });
   // Two copies of one click at the same moment: the unique submission id lets one in, the other finds it.
   const result = await run().catch(async (error: unknown) => {

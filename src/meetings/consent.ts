@@ -4,7 +4,7 @@ import { canSeeDiscussion } from '../access/case-access.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findDiscussionFacts } from '../cases/case.repository.ts';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import type { Notification } from '../notify/notification.ts';
@@ -25,8 +25,25 @@ export async function hiddenWithConsent(db: Db, actor: Actor, hidden: Contributi
   return hidden.map((c) => ({ contributionId: c.id, organisation: c.organisation.name, sensitive: c.sensitive, ...(states.get(c.id) ? { consent: states.get(c.id)! } : {}) }));
 }
 
+/**
+ * "Mee naar huis" at the decision: for each contribution an action's organisation needs (and did not make itself),
+ * consent is asked on that organisation's behalf, in the decision's transaction.
+ */
+export async function askForTakeHome(tx: Tx, requests: { contributionId: string; organisationId: string }[], requestedByMemberId: string, at: Date): Promise<Notification[]> {
+  const notifications: Notification[] = [];
+  for (const r of requests) {
+    const owner = await findContributionOwner(tx, r.contributionId);
+    if (!owner || owner.organisationId === r.organisationId) continue;
+    const { id, asked } = await upsertRequest(tx, { ...r, requestedByMemberId, at });
+    if (!asked) continue;
+    await recordAudit(tx, 'system', { action: 'consent.requested', recordType: 'contribution', recordId: r.contributionId, caseId: owner.caseId, purpose: 'toestemming' });
+    notifications.push(...(await answerers(tx, owner)).map((to) => ({ kind: 'consentRequested' as const, to, consentId: id })));
+  }
+  return notifications;
+}
+
 /** Who answers for a contribution: its author and the contactpersonen of its organisation (or all its members if it has none). */
-async function answerers(db: Db, owner: { organisationId: string; authorMemberId: string }): Promise<string[]> {
+async function answerers(db: Tx, owner: { organisationId: string; authorMemberId: string }): Promise<string[]> {
   const own = await listActiveMembers(db, { organisationId: owner.organisationId });
   const contacts = own.filter((m) => m.role === 'contactPerson' || m.id === owner.authorMemberId);
   return (contacts.length ? contacts : own).map((m) => m.aadObjectId);

@@ -346,7 +346,7 @@ const decisionErrors: Record<string, string> = {
   [DecisionField.action(1, 'dueDate')]: 'De datum ligt in het verleden.',
   [DecisionField.action(2, 'description')]: 'Beschrijf de actie.',
 };
-const actionCardView = (x: ActionView, extra: Partial<ActionCardView> = {}): ActionCardView => ({ action: x, mayClaim: false, mine: false, mayReassign: false, colleagues: [], ...extra });
+const actionCardView = (x: ActionView, extra: Partial<ActionCardView> = {}): ActionCardView => ({ action: x, mayClaim: false, mine: false, mayReassign: false, colleagues: [], takeHome: [], takeHomeOptions: [], ...extra });
 const today = '2026-03-20';
 
 // After the besluit: the regisseur follows the case, the schaduwlijst, proposals, closure and evaluation.
@@ -647,6 +647,13 @@ export const cardFixtures: CardFixture[] = [
   ['decisionFormCard closure without outcome, with error', () => decisionFormCard(decisionForm({ values: { nextStep: 'closure' }, errors: { outcome: 'Kies de uitkomst van de casus bij afsluiten.' } }))],
 
   ['actionCard open, may claim', () => actionCard(actionCardView(actions[0]!, { mayClaim: true }))],
+  ['actionCard with take-home, consent asked and given', () => actionCard(actionCardView(actions[1]!, { mine: true, takeHome: [
+    { contributionId: uuid(1001), organisation: politie.name, consent: 'requested' },
+    { contributionId: uuid(1002), organisation: forma.name, text: 'Huurachterstand van vier maanden; betalingsregeling loopt.', consent: 'granted' },
+  ] }))],
+  ['actionCard, the regisseur may mark take-home and reassign', () => actionCard(actionCardView(actions[1]!, { mayReassign: true, colleagues: [person(sharon)], takeHomeOptions: [
+    { id: uuid(1001), title: `${politie.name}, 2026-03-03: Drie meldingen huiselijk geweld dit jaar` }, { id: uuid(1003), title: `${forma.name}, 2026-03-03` },
+  ] }))],
   ['actionCard mine and claimed, with notice', () => actionCard(actionCardView(actions[1]!, { mine: true }), 'Je hebt deze actie opgepakt.')],
   [
     'actionCard claimed, the regisseur may reassign to colleagues',

@@ -4,6 +4,7 @@ import { listTables } from '../../src/conferences/table.repository.ts';
 import { answerConsent, openConsent, requestConsent, withdrawConsent } from '../../src/meetings/consent.ts';
 import { pendingReassessments, reassess } from '../../src/meetings/reassessment.ts';
 import { recordDecision } from '../../src/decisions/record-decision.ts';
+import { markTakeHome, openAction } from '../../src/actions/actions.ts';
 import { addContribution, openDiscussion } from '../../src/meetings/discussion.ts';
 import { sessionMinutes } from '../../src/meetings/minutes.ts';
 import { closeSession, openSession } from '../../src/meetings/run-session.ts';
@@ -137,5 +138,40 @@ describe('a change of goal', () => {
     expect(await youthSees()).toEqual([]);
     expect((await openDiscussion(deps, a.pm, itemId)).contributions.map((c) => c.text)).toEqual([secret]);
     expect((await listAuditEvents(db, { recordType: 'contribution', recordId: contributionId })).map((e) => e.action)).toContain('reassessment.withdrawn');
+  });
+});
+
+describe('mee naar huis', () => {
+  it('the chair marks what an action\'s organisation needs: consent is asked on its behalf, and its action card shows the content only once granted', async () => {
+    const caseId = (await db.agendaItem.findUniqueOrThrow({ where: { id: itemId } })).caseId;
+    // At the decision: youth care's action needs the police's contribution.
+    const decided = await recordDecision(deps, a.pm, { caseId, agendaItemId: itemId, values: {
+      goal: 'Rust in het gezin', plan: 'Gezinscoach', directorMemberId: a.youthCareContact.memberId, nextStep: 'regieFollowUp',
+      action1_description: 'Gezinscoach inzetten', action1_organisationId: a.orgs['Jeugdzorg CN']!, action1_dueDate: '2026-12-15', action1_takeHome: contributionId,
+    } });
+    if (!decided.ok) throw new Error(JSON.stringify(decided));
+    expect(decided.notifications.filter((n) => n.kind === 'consentRequested').map((n) => (n as { to: string }).to).sort()).toEqual([a.police.aadObjectId, a.policeContact.aadObjectId].sort());
+    await closeSession(deps, a.pm, sessionId);
+    const actionId = (await db.caseAction.findFirstOrThrow({ where: { caseId } })).id;
+    const before = await openAction(deps, a.youthCareContact, actionId);
+    expect(before.takeHome).toEqual([{ contributionId, organisation: 'Korps Politie CN', consent: 'requested' }]);
+    const consentId = (await db.contributionConsent.findFirstOrThrow()).id;
+    await answerConsent(deps, a.police, consentId, { answer: 'yes' });
+    expect((await openAction(deps, a.youthCareContact, actionId)).takeHome).toEqual([{ contributionId, organisation: 'Korps Politie CN', text: secret, consent: 'granted' }]);
+  });
+
+  it('after the decision only the chair, the regisseur or the procesmanager marks; the outsider finds nothing', async () => {
+    const caseId = (await db.agendaItem.findUniqueOrThrow({ where: { id: itemId } })).caseId;
+    await recordDecision(deps, a.pm, { caseId, agendaItemId: itemId, values: {
+      goal: 'Rust', plan: 'Plan', directorMemberId: a.youthCareContact.memberId, nextStep: 'regieFollowUp',
+      action1_description: 'Huisbezoek', action1_organisationId: a.orgs['Jeugdzorg CN']!, action1_dueDate: '2026-12-15',
+    } });
+    const actionId = (await db.caseAction.findFirstOrThrow({ where: { caseId } })).id;
+    await expect(markTakeHome(deps, a.police, actionId, [contributionId])).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(markTakeHome(deps, a.krusada, actionId, [contributionId])).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const marked = await markTakeHome(deps, a.youthCareContact, actionId, [contributionId, 'not-a-contribution']);
+    expect(marked.changed).toBe(true);
+    expect(marked.view.takeHome.map((t) => t.contributionId)).toEqual([contributionId]);
+    expect(marked.notifications.length).toBeGreaterThan(0);
   });
 });
