@@ -25,7 +25,7 @@ export interface BotDeps {
   /** Days after acceptance by which the person must be informed (INFORM_WITHIN_DAYS; default 14). */
   informWithinDays?: number;
   /** Signed one-time links to documents: the bot's public address and the signing secret. */
-  links?: { publicUrl: string; secret: string };
+  links?: { publicUrl: string; secret: string; /** Real Teams: also offer the document through the file-consent flow. */ fileConsent?: boolean };
   /** How long personal data are kept (config); defaultRetention when not given. */
   retention?: Retention;
 }

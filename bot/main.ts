@@ -55,7 +55,7 @@ export async function startBot(config: Config, log: Logger = createLogger(config
   const clock = options.clock ?? systemClock;
   const jobs = createJobRunner({ db, log, notifier, clock, background, retention: config.retention }, { leaseMs: config.jobLeaseMs });
   const { app, onTurnError } = createBot(
-    { db, log, notifier, clock, roster: teamsRoster(log), allowedTenantIds: config.allowedTenantIds, background, jobs, retention: config.retention, informWithinDays: config.informWithinDays, links: { publicUrl: config.publicUrl, secret: config.linkSecret ?? processLinkSecret } },
+    { db, log, notifier, clock, roster: teamsRoster(log), allowedTenantIds: config.allowedTenantIds, background, jobs, retention: config.retention, informWithinDays: config.informWithinDays, links: { publicUrl: config.publicUrl, secret: config.linkSecret ?? processLinkSecret, fileConsent: Boolean(config.microsoftApp) } },
     { adapter, botAppId },
   );
   adapter.onTurnError = onTurnError;

@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { PDFDocument } from 'pdf-lib';
@@ -104,5 +105,41 @@ describe('inzage', () => {
     await bot.say(processManager, 'hulp');
     const { body } = await bot.click(processManager, Verb.inzageProduce, { bsn: annie.p1_bsn });
     expect(textOf(body.value)).toContain('Over deze persoon is niets vastgelegd; het document zegt dat.');
+  });
+
+  it('in real Teams the same one-time document is also offered as a file: accepted, it is put in the OneDrive upload URL once', async () => {
+    await caseOf(annie);
+    const bot = createTestBot(db, { now: new Date('2026-11-21T10:00:00Z'), links: { publicUrl: 'https://casusbot.example', secret: 'x'.repeat(32), fileConsent: true } });
+    await bot.say(processManager, 'hulp');
+    const { others } = await bot.click(processManager, Verb.inzageProduce, { bsn: annie.p1_bsn });
+    const consentCard = others.flatMap((a) => a.attachments ?? []).find((x) => x.contentType === 'application/vnd.microsoft.teams.card.file.consent')!;
+    expect(consentCard).toMatchObject({ name: 'inzage.pdf', content: { description: 'Inzagedocument (eenmalig, tien minuten)' } });
+    const uploads: { range?: string; body: Buffer }[] = [];
+    const upload = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => { uploads.push({ range: req.headers['content-range'] as string | undefined, body: Buffer.concat(chunks) }); res.writeHead(201).end(); });
+    }).listen(0, '127.0.0.1');
+    await new Promise((r) => upload.once('listening', r));
+    const uploadUrl = `http://127.0.0.1:${(upload.address() as AddressInfo).port}/upload`;
+    const accept = (context: unknown) => bot.deliver({ ...bot.personal(processManager), type: 'invoke', name: 'fileConsent/invoke', value: {
+      type: 'fileUpload', action: 'accept', context, uploadInfo: { uploadUrl, contentUrl: 'https://onedrive.example/inzage.pdf', name: 'inzage.pdf', uniqueId: 'u1', fileType: 'pdf' },
+    } });
+    try {
+      const first = await accept((consentCard.content as { acceptContext: unknown }).acceptContext);
+      expect(first.find((a) => a.type === 'invokeResponse')?.value).toEqual({ status: 200 });
+      expect(uploads).toHaveLength(1);
+      expect(uploads[0]!.body.subarray(0, 4).toString()).toBe('%PDF');
+      expect(uploads[0]!.range).toBe(`bytes 0-${uploads[0]!.body.length - 1}/${uploads[0]!.body.length}`);
+      expect(first.flatMap((a) => a.attachments ?? []).map((x) => x.contentType)).toContain('application/vnd.microsoft.teams.card.file.info');
+      const second = await accept((consentCard.content as { acceptContext: unknown }).acceptContext);
+      expect(textOf(second.filter((a) => a.type === 'message'))).toContain('verlopen of al opgehaald');
+      expect(uploads).toHaveLength(1);
+      const forged = await accept({ ...(consentCard.content as { acceptContext: Record<string, string> }).acceptContext, sig: 'AAAA' });
+      expect(textOf(forged.filter((a) => a.type === 'message'))).toContain('verlopen of al opgehaald');
+    } finally {
+      await new Promise<void>((r) => upload.close(() => r()));
+    }
+    expect((await listAuditEvents(db)).filter((e) => e.action === 'inzage.fetched')).toHaveLength(1);
   });
 });

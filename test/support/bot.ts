@@ -1,3 +1,4 @@
+import type { BotDeps } from '../../bot/deps.ts';
 import { withTrace } from '../../src/audit/trace.ts';
 import { TestAdapter } from 'botbuilder';
 import type { Activity } from 'botbuilder';
@@ -21,7 +22,7 @@ export const municipality = demoMembers[4];
 export const stranger = demoStranger;
 
 /** A real teams-ai Application behind botbuilder's TestAdapter, on the real test database. */
-export function createTestBot(db: Db, options: { allowedTenantIds?: string[]; roster?: Roster; now?: Date } = {}) {
+export function createTestBot(db: Db, options: { allowedTenantIds?: string[]; roster?: Roster; now?: Date; links?: BotDeps['links'] } = {}) {
   const notifier = new RecordingNotifier();
   const logs = capturingLogger();
   const clock = new FixedClock(options.now ?? new Date('2026-11-23T09:00:00Z'));
@@ -29,7 +30,7 @@ export function createTestBot(db: Db, options: { allowedTenantIds?: string[]; ro
   const background = new BackgroundWork(logs.log);
   const retention = defaultRetention;
   const jobs = createJobRunner({ db, log: logs.log, notifier, clock, background, retention });
-  const { app, onTurnError } = createBot({ db, log: logs.log, notifier, clock, roster, allowedTenantIds: options.allowedTenantIds ?? [], background, jobs, retention });
+  const { app, onTurnError } = createBot({ db, log: logs.log, notifier, clock, roster, allowedTenantIds: options.allowedTenantIds ?? [], background, jobs, retention, ...(options.links ? { links: options.links } : {}) });
   const adapter = new TestAdapter(async (context) => {
     await withTrace(() => app.run(context));
   });
