@@ -154,3 +154,37 @@ export function canManageCase(actor: Pick<Actor, 'role'>): boolean {
 export function canSeeEvaluation(actor: Pick<Actor, 'role' | 'organisationId'>, evaluation: { organisationId: string }): boolean {
   return actor.role === 'processManager' || evaluation.organisationId === actor.organisationId;
 }
+
+/** Zeggenschap: only the organisation that made a contribution answers for it (consent, handover, re-assessment). */
+export function speaksForContribution(actor: Pick<Actor, 'organisationId'>, contribution: { organisationId: string }): boolean {
+  return actor.organisationId === contribution.organisationId;
+}
+
+/** A request for consent is read by the contributing organisation (to answer) and the asking one (to see the answer). */
+export function canReadConsentRequest(actor: Pick<Actor, 'organisationId'>, request: { contributionOrganisationId: string; requestingOrganisationId: string }): boolean {
+  return actor.organisationId === request.contributionOrganisationId || actor.organisationId === request.requestingOrganisationId;
+}
+
+/** Who marks "mee naar huis" on an action: whoever chairs, the casusregisseur, or the procesmanager. */
+export function canMarkTakeHome(actor: Pick<Actor, 'memberId' | 'role'>, c: { chairing: boolean; directorMemberId?: string }): boolean {
+  return c.chairing || canReassignAction(actor, c);
+}
+
+/** Who records that the person was informed: the one agreed to do it, or the procesmanager. */
+export function canRecordInforming(actor: Pick<Actor, 'memberId' | 'role'>, c: { informerMemberId?: string }): boolean {
+  return actor.role === 'processManager' || (c.informerMemberId !== undefined && c.informerMemberId === actor.memberId);
+}
+
+/**
+ * What a person is to a handover: the one who prepared it and the procesmanager see all of it; the registering
+ * partner, once it is complete, what goes along; a contributing organisation its own items; anyone else nothing.
+ */
+export function handoverRole(
+  actor: Pick<Actor, 'memberId' | 'role' | 'organisationId'>,
+  h: { createdByMemberId: string; completed: boolean; registeringOrganisationId: string; includedOrganisationIds: readonly string[] },
+): 'manager' | 'receiver' | 'contributor' | undefined {
+  if (actor.role === 'processManager' || h.createdByMemberId === actor.memberId) return 'manager';
+  if (h.completed && h.registeringOrganisationId === actor.organisationId) return 'receiver';
+  if (h.includedOrganisationIds.includes(actor.organisationId)) return 'contributor';
+  return undefined;
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
-import { canChair, canClaimAction, canReassignAction, canSeeContribution, canSeeDiscussion } from '../access/case-access.ts';
+import { canChair, canClaimAction, canMarkTakeHome, canReassignAction, canSeeContribution, canSeeDiscussion } from '../access/case-access.ts';
 import { askForTakeHome } from '../meetings/consent.ts';
 import { consentStates, type ConsentState } from '../meetings/consent.repository.ts';
 import { listContributions } from '../meetings/discussion.repository.ts';
@@ -55,7 +55,7 @@ async function cardView(deps: ActionDeps, actor: Actor, action: ActionView, dire
   const [marked, contributions, facts] = await Promise.all([listTakeHomeIds(deps.db, action.id), listContributions(deps.db, action.caseId), findDiscussionFacts(deps.db, action.caseId)]);
   const chairing = canChair(actor, { ...(facts?.chairMemberId ? { chairMemberId: facts.chairMemberId } : {}) });
   const states = await consentStates(deps.db, marked, action.organisation.id);
-  const mayMark = (chairing || canReassignAction(actor, { directorMemberId: directorId })) && action.state !== 'cancelled' && action.state !== 'done';
+  const mayMark = canMarkTakeHome(actor, { chairing, ...(directorId ? { directorMemberId: directorId } : {}) }) && action.state !== 'cancelled' && action.state !== 'done';
   return {
     action,
     mayClaim: action.state === 'open' && canClaimAction(actor, { organisationId: action.organisation.id }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
-import { canDirect, canFollowCase, canManageCase, canSeeContribution, invitedOrganisationIds } from '../access/case-access.ts';
+import { canDirect, canFollowCase, canManageCase, canSeeContribution, handoverRole, invitedOrganisationIds, speaksForContribution } from '../access/case-access.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findDiscussionFacts } from '../cases/case.repository.ts';
 import type { Clock } from '../clock.ts';
@@ -121,10 +121,13 @@ export type HandoverRole = 'manager' | 'contributor' | 'receiver';
 export async function openHandover(deps: { db: Db }, actor: Actor, handoverId: string): Promise<{ handover: HandoverView; role: HandoverRole }> {
   const h = await findHandover(deps.db, handoverId);
   if (!h) throw new DomainError(ErrorCode.NotFound, 'Handover not found');
-  if (canManageCase(actor) || h.createdByMemberId === actor.memberId) return { handover: h, role: 'manager' };
-  if (h.completedAt && h.registeringOrganisation.id === actor.organisationId) return { handover: receivedPart(h), role: 'receiver' };
-  const own = h.items.filter((i) => i.organisation.id === actor.organisationId && i.choice === 'include');
-  if (own.length) return { handover: { ...h, items: own }, role: 'contributor' };
+  const role = handoverRole(actor, {
+    createdByMemberId: h.createdByMemberId, completed: Boolean(h.completedAt), registeringOrganisationId: h.registeringOrganisation.id,
+    includedOrganisationIds: h.items.filter((i) => i.choice === 'include').map((i) => i.organisation.id),
+  });
+  if (role === 'manager') return { handover: h, role };
+  if (role === 'receiver') return { handover: receivedPart(h), role };
+  if (role === 'contributor') return { handover: { ...h, items: h.items.filter((i) => i.choice === 'include' && speaksForContribution(actor, { organisationId: i.organisation.id })) }, role };
   throw new DomainError(ErrorCode.NotFound, 'Handover not found', { caseId: h.caseId });
 }
 
@@ -142,7 +145,7 @@ export function receivedPart(h: HandoverView): HandoverView {
 export async function answerHandover(deps: { db: Db; clock: Clock }, actor: Actor, handoverId: string, contributionId: string, granted: boolean): Promise<{ changed: boolean }> {
   const { handover, role } = await openHandover(deps, actor, handoverId);
   const item = handover.items.find((i) => i.contributionId === contributionId);
-  if (!item || item.organisation.id !== actor.organisationId) throw new DomainError(ErrorCode.Forbidden, 'Only the contributing organisation answers', { permission: 'consent.answer' });
+  if (!item || !speaksForContribution(actor, { organisationId: item.organisation.id })) throw new DomainError(ErrorCode.Forbidden, 'Only the contributing organisation answers', { permission: 'consent.answer' });
   void role;
   const changed = await deps.db.$transaction(async (tx) => {
     const done = await answerHandoverItem(tx, handoverId, contributionId, { granted, memberId: actor.memberId, at: deps.clock.now() });

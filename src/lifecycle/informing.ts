@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
-import { canFollowCase, canManageCase, invitedOrganisationIds } from '../access/case-access.ts';
+import { canFollowCase, canManageCase, canRecordInforming, invitedOrganisationIds } from '../access/case-access.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findDiscussionFacts } from '../cases/case.repository.ts';
 import type { Clock } from '../clock.ts';
@@ -47,7 +47,7 @@ export async function recordInforming(deps: { db: Db; clock: Clock }, actor: Act
   const state = facts && (await findInforming(deps.db, caseId));
   if (!facts || !state || !canFollowCase(actor, facts, facts)) throw new DomainError(ErrorCode.NotFound, 'Case not found', { caseId });
   const manager = canManageCase(actor);
-  if (!manager && state.informerMemberId !== actor.memberId) throw new DomainError(ErrorCode.Forbidden, 'Only the one who informs', { permission: 'informing.record' });
+  if (!canRecordInforming(actor, state)) throw new DomainError(ErrorCode.Forbidden, 'Only the one who informs', { permission: 'informing.record' });
   const parsed = informingForm.safeParse(values);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const { informedOn: typed, reason, informerMemberId } = parsed.data;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
-import { canSeeDiscussion } from '../access/case-access.ts';
+import { canReadConsentRequest, canSeeDiscussion, speaksForContribution } from '../access/case-access.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findDiscussionFacts } from '../cases/case.repository.ts';
 import type { Clock } from '../clock.ts';
@@ -57,7 +57,7 @@ export async function requestConsent(deps: { db: Db; clock: Clock }, actor: Acto
   const owner = await findContributionOwner(deps.db, contributionId);
   const facts = owner && (await findDiscussionFacts(deps.db, owner.caseId));
   if (!owner || !facts || !canSeeDiscussion(actor, facts, facts)) throw new DomainError(ErrorCode.NotFound, 'Contribution not found', { ...(owner ? { caseId: owner.caseId } : {}) });
-  if (owner.organisationId === actor.organisationId) throw new DomainError(ErrorCode.Conflict, 'Own contribution', { reason: 'ownContribution' });
+  if (speaksForContribution(actor, owner)) throw new DomainError(ErrorCode.Conflict, 'Own contribution', { reason: 'ownContribution' });
   const now = deps.clock.now();
   const { id, asked } = await deps.db.$transaction(async (tx) => {
     const result = await upsertRequest(tx, { contributionId, organisationId: actor.organisationId, requestedByMemberId: actor.memberId, at: now });
@@ -70,8 +70,8 @@ export async function requestConsent(deps: { db: Db; clock: Clock }, actor: Acto
 /** The request as its contributor's organisation (to answer or withdraw) or the asking organisation (to see the answer) reads it. */
 export async function openConsent(deps: { db: Db }, actor: Actor, consentId: string): Promise<{ consent: ConsentView; mayAnswer: boolean }> {
   const consent = await findConsent(deps.db, consentId);
-  const owns = consent?.contribution.organisationId === actor.organisationId;
-  if (!consent || !(owns || consent.organisation.id === actor.organisationId)) throw new DomainError(ErrorCode.NotFound, 'Consent not found');
+  if (!consent || !canReadConsentRequest(actor, { contributionOrganisationId: consent.contribution.organisationId, requestingOrganisationId: consent.organisation.id })) throw new DomainError(ErrorCode.NotFound, 'Consent not found');
+  const owns = speaksForContribution(actor, consent.contribution);
   // The asking organisation reads the content only once it is allowed to.
   const visible = owns || consent.state === 'granted' || consent.state === 'grantedWithCondition';
   return { consent: visible ? consent : { ...consent, contribution: { ...consent.contribution, text: '' } }, mayAnswer: owns };

@@ -1,5 +1,5 @@
 import type { Actor } from '../actor.ts';
-import { canManageCase } from '../access/case-access.ts';
+import { canManageCase, speaksForContribution } from '../access/case-access.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Clock } from '../clock.ts';
 import type { Db, Tx } from '../db/client.ts';
@@ -35,7 +35,7 @@ export async function pendingReassessments(deps: { db: Db }, actor: Actor, caseI
 /** The contributing organisation keeps a contribution for the new goal, or withdraws it; the first answer counts. */
 export async function reassess(deps: { db: Db; clock: Clock }, actor: Actor, contributionId: string, keep: boolean): Promise<{ changed: boolean }> {
   const found = await findContributionReassessment(deps.db, contributionId);
-  if (!found || found.organisationId !== actor.organisationId) throw new DomainError(ErrorCode.NotFound, 'Contribution not found', { ...(found ? { caseId: found.caseId } : {}) });
+  if (!found || !speaksForContribution(actor, found)) throw new DomainError(ErrorCode.NotFound, 'Contribution not found', { ...(found ? { caseId: found.caseId } : {}) });
   const changed = await deps.db.$transaction(async (tx) => {
     const done = await answerReassessment(tx, contributionId, { keep, memberId: actor.memberId, at: deps.clock.now() });
     if (done) await recordAudit(tx, actor, { action: keep ? 'reassessment.kept' : 'reassessment.withdrawn', recordType: 'contribution', recordId: contributionId, caseId: found.caseId, purpose: 'toestemming' });
