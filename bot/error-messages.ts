@@ -42,6 +42,7 @@ const reasonMessages: Record<string, string> = {
   caseChanged: 'De casus is intussen veranderd. Open hem opnieuw.',
   notClosed: 'Deze casus is nog niet afgesloten.',
   consentPending: 'Nog niet alle inbrengers hebben geantwoord; rond de overdracht daarna af.',
+  contributionWithdrawn: 'Deze inbreng is ingetrokken na een nieuw doel; er kan geen toestemming meer voor worden gevraagd.',
   ownContribution: 'Dit is inbreng van jouw eigen organisatie: daarvoor is geen toestemming nodig.',
 };
 

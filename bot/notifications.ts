@@ -16,7 +16,7 @@ import { caseOverview as overviewFor, openProposal } from '../src/lifecycle/regi
 import { consentCard } from '../cards/consent.card.ts';
 import { reassessmentCard } from '../cards/reassessment.card.ts';
 import { handoverCard } from '../cards/handover.card.ts';
-import { openHandover, readHandover } from '../src/lifecycle/handover.ts';
+import { openHandover } from '../src/lifecycle/handover.ts';
 import { pendingReassessments } from '../src/meetings/reassessment.ts';
 import { openConsent } from '../src/meetings/consent.ts';
 import { caseOverviewCard, evaluationRequestCard, proposalCard, regieNoticeCard } from '../cards/lifecycle.card.ts';
@@ -75,24 +75,28 @@ async function lifecycleCard(deps: Deps, viewer: Actor, n: LifecycleNotification
       if (!v.may.evaluate) return undefined;
       return evaluationRequestCard({ caseId: v.case.id, reference: v.case.reference, manager: false, status: v.case.status, candidates: [] }, n.reminder);
     }
+    // Pushed unasked, these cards carry no contribution text: it would stay in the chat after a withdrawal or
+    // deletion. "Vernieuwen" shows it to whoever may read it then.
     case 'consentRequested': {
-      const { consent, mayAnswer } = await openConsent(deps, viewer, n.consentId);
-      return consentCard(consent, mayAnswer, 'Er wordt toestemming gevraagd voor inbreng van jouw organisatie.');
+      const { consent, mayAnswer } = await openConsent(deps, viewer, n.consentId, { audit: false });
+      return consentCard({ ...consent, contribution: { ...consent.contribution, text: '' } }, mayAnswer, 'Er wordt toestemming gevraagd voor inbreng van jouw organisatie.');
     }
     case 'consentAnswered': {
-      const { consent, mayAnswer } = await openConsent(deps, viewer, n.consentId);
-      return consentCard(consent, mayAnswer, 'Er is gereageerd op je vraag om toestemming.');
+      const { consent, mayAnswer } = await openConsent(deps, viewer, n.consentId, { audit: false });
+      return consentCard({ ...consent, contribution: { ...consent.contribution, text: '' } }, mayAnswer, 'Er is gereageerd op je vraag om toestemming. Kies "Vernieuwen" om te zien wat je nu mag lezen.');
     }
     case 'handoverConsentRequested': {
       const { handover, role } = await openHandover(deps, viewer, n.handoverId);
-      return handoverCard(handover, role, 'Bij een overdracht zou inbreng van jouw organisatie meegaan. Mag dat?');
+      return handoverCard(handover, role, 'Bij een overdracht zou inbreng van jouw organisatie meegaan. Mag dat? Kies "Vernieuwen" om de inbreng te lezen.', { contentHidden: true });
     }
     case 'handoverReady': {
-      const { handover, role } = await readHandover(deps, viewer, n.handoverId);
-      return handoverCard(handover, role, 'Jouw organisatie meldt deze casus aan bij de andere tafel. Dit is wat er mee mag.');
+      const { handover, role } = await openHandover(deps, viewer, n.handoverId);
+      return handoverCard(handover, role, 'Jouw organisatie meldt deze casus aan bij de andere tafel.', { contentHidden: true });
     }
-    case 'reassessmentRequested':
-      return reassessmentCard(await pendingReassessments(deps, viewer, n.caseId), 'Het doel van een casus is veranderd.');
+    case 'reassessmentRequested': {
+      const pending = await pendingReassessments(deps, viewer, n.caseId);
+      return reassessmentCard({ ...pending, items: pending.items.map((i) => ({ ...i, text: '' })) }, 'Het doel van een casus is veranderd. Kies "Vernieuwen" om jullie inbreng te lezen en te beoordelen.');
+    }
     case 'informerNamed':
       return caseOverviewCard(await caseOverview(deps, viewer, n.caseId), { text: 'In het overleg is afgesproken dat jij de betrokkene informeert over de bespreking. Leg vast wanneer dat is gebeurd.' });
     case 'informingReminder':

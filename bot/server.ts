@@ -18,10 +18,15 @@ export function createHttpApp(deps: { adapter: TeamsAdapter; app: Application<Tu
 
   // A document behind a signed link (an inzage): once, within ten minutes; never cached, never indexed.
   http.get('/downloads/:id', async (req, res) => {
-    res.set({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex', 'Referrer-Policy': 'no-referrer' });
+    res.set({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex', 'Referrer-Policy': 'no-referrer', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'; sandbox" });
+    // A HEAD (a link preview, a scanner) must not use up the one fetch.
+    if (req.method === 'HEAD') {
+      res.status(405).set('Allow', 'GET').end();
+      return;
+    }
     const q = (key: string) => (typeof req.query[key] === 'string' ? (req.query[key] as string) : '');
     try {
-      const result = await fetchDownload({ db: deps.db, clock: deps.clock ?? systemClock, linkSecret: deps.linkSecret ?? processLinkSecret }, req.params.id, q('exp'), q('sig'));
+      const result = await withTrace(() => fetchDownload({ db: deps.db, clock: deps.clock ?? systemClock, linkSecret: deps.linkSecret ?? processLinkSecret }, req.params.id, q('exp'), q('sig')));
       if (!result.ok) {
         deps.log.info({ reason: result.reason }, 'download refused');
         res.status(result.reason === 'invalid' ? 403 : 410).type('text/plain; charset=utf-8').send(result.reason === 'invalid' ? 'Deze link is niet geldig.' : 'Deze link is verlopen of al gebruikt. Vraag de procesmanager om een nieuw document.');

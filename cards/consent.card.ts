@@ -13,8 +13,10 @@ export function consentCard(c: ConsentView, mayAnswer: boolean, notice?: string,
   const about = `${c.contribution.organisationName}, ${formatDate(c.contribution.createdAt)}${c.contribution.sensitive ? ' (gevoelig)' : ''}`;
   if (mayAnswer) {
     body.push(
-      paragraph(`${c.requestedBy.name} (${c.organisation.name}) vraagt of ${c.organisation.name} deze inbreng van jouw organisatie buiten het overleg mag gebruiken:`),
-      paragraph(`"${clip(c.contribution.text, 600)}" · ${about}`),
+      paragraph(c.requestedBy.organisationId === c.organisation.id
+        ? `${c.requestedBy.name} (${c.organisation.name}) vraagt of ${c.organisation.name} deze inbreng van jouw organisatie buiten het overleg mag gebruiken:`
+        : `${c.requestedBy.name} vraagt namens ${c.organisation.name} (voor een afgesproken actie) of zij deze inbreng van jouw organisatie mogen gebruiken:`),
+      ...(c.contribution.text ? [paragraph(`"${clip(c.contribution.text, 600)}" · ${about}`)] : [paragraph('Kies "Vernieuwen" om de inbreng te lezen.', { subtle: true })]),
     );
   } else {
     body.push(paragraph(`Jouw vraag aan ${c.contribution.organisationName} om hun inbreng van ${formatDate(c.contribution.createdAt)} te gebruiken.`));
@@ -28,7 +30,7 @@ export function consentCard(c: ConsentView, mayAnswer: boolean, notice?: string,
     withdrawn: `Toestemming ingetrokken${answered}.`,
   }[c.state];
   body.push(paragraph(stateText, { color: c.state === 'granted' || c.state === 'grantedWithCondition' ? 'Good' : c.state === 'requested' ? 'Warning' : 'Attention' }));
-  if (!mayAnswer && (c.state === 'granted' || c.state === 'grantedWithCondition')) body.push(paragraph(`"${clip(c.contribution.text, 600)}" · ${about}`));
+  if (!mayAnswer && c.contribution.text) body.push(paragraph(`"${clip(c.contribution.text, 600)}" · ${about}`));
   if (!mayAnswer && (c.state === 'refused' || c.state === 'withdrawn')) body.push(paragraph(`Neem voor deze informatie rechtstreeks contact op met ${c.contribution.organisationName}.`, { subtle: true }));
   const actions: Element[] = [];
   if (mayAnswer && c.state === 'requested') {

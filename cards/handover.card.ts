@@ -37,7 +37,7 @@ const consentLabel = { requested: 'toestemming gevraagd', granted: 'toestemming 
 const choiceLabel = { include: 'gaat mee', keepBack: 'blijft achter', contactDirectly: 'contact met de inbrenger' } as const;
 
 /** A handover as its reader may see it: the whole checklist, a contributor's own items to answer, or what the receiving side gets. */
-export function handoverCard(h: HandoverView, role: HandoverRole, notice?: string): AdaptiveCard {
+export function handoverCard(h: HandoverView, role: HandoverRole, notice?: string, options: { contentHidden?: boolean } = {}): AdaptiveCard {
   const body: Element[] = [
     heading(`Overdracht ${h.reference} aan ${h.targetName}`),
     ...(notice ? [paragraph(notice, { color: 'Good' })] : []),
@@ -51,7 +51,9 @@ export function handoverCard(h: HandoverView, role: HandoverRole, notice?: strin
     subheading(role === 'receiver' ? 'Wat meegaat' : role === 'contributor' ? 'Jullie inbreng die mee zou gaan' : 'Inbreng'),
   ];
   const actions: Element[] = [];
-  for (const i of h.items.slice(0, maxItems)) {
+  // A card pushed unasked names the organisations, not what they said: "Vernieuwen" shows it to whoever may read it.
+  const items = options.contentHidden ? h.items.map((i) => ({ ...i, text: '' })) : h.items;
+  for (const i of role === 'receiver' && options.contentHidden ? [] : items.slice(0, maxItems)) {
     if (role === 'receiver') {
       body.push(paragraph(i.choice === 'include' ? `**${i.organisation.name}**: ${clip(i.text, 500)}` : `**${i.organisation.name}** heeft informatie: neem rechtstreeks contact op met ${i.organisation.name}.`));
       continue;
@@ -64,7 +66,8 @@ export function handoverCard(h: HandoverView, role: HandoverRole, notice?: strin
       ] });
     }
   }
-  if (!h.items.length) body.push(paragraph(role === 'receiver' ? 'Er gaat geen inbreng mee.' : 'Geen inbreng.', { subtle: true }));
+  if (role === 'receiver' && options.contentHidden) body.push(paragraph('Kies "Vernieuwen" om te lezen wat er mee mag.', { subtle: true }));
+  else if (!h.items.length) body.push(paragraph(role === 'receiver' ? 'Er gaat geen inbreng mee.' : 'Geen inbreng.', { subtle: true }));
   if (role === 'manager' && !h.completedAt) {
     const waiting = h.items.filter((i) => i.consent === 'requested').length;
     body.push(paragraph(waiting ? `Nog ${waiting} ${waiting === 1 ? 'antwoord' : 'antwoorden'} van inbrengers nodig.` : 'Alle inbrengers hebben geantwoord.', { subtle: true }));

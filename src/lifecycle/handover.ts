@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
-import { canDirect, canFollowCase, canManageCase, canSeeContribution, handoverRole, invitedOrganisationIds, speaksForContribution } from '../access/case-access.ts';
+import { canChair, canDirect, canFollowCase, canSeeContribution, handoverRole, invitedOrganisationIds, speaksForContribution } from '../access/case-access.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findDiscussionFacts } from '../cases/case.repository.ts';
 import type { Clock } from '../clock.ts';
@@ -42,9 +42,10 @@ export async function handoverForm(deps: { db: Db }, actor: Actor, reference: st
 
 export async function handoverFormFor(deps: { db: Db }, actor: Actor, caseId: string): Promise<HandoverFormContext> {
   const { c, facts } = await loadForHandover(deps, actor, caseId);
+  await recordAudit(deps.db, actor, { action: 'handover.formViewed', recordType: 'case', recordId: caseId, purpose: 'overdracht' });
   const invited = invitedOrganisationIds(facts);
   const [tables, members, contributions] = await Promise.all([listTables(deps.db), listActiveMembers(deps.db), listContributions(deps.db, caseId)]);
-  const chairing = canManageCase(actor);
+  const chairing = canChair(actor, { ...(facts.chairMemberId ? { chairMemberId: facts.chairMemberId } : {}) });
   return {
     caseId,
     reference: c.reference,
@@ -125,10 +126,27 @@ export async function openHandover(deps: { db: Db }, actor: Actor, handoverId: s
     createdByMemberId: h.createdByMemberId, completed: Boolean(h.completedAt), registeringOrganisationId: h.registeringOrganisation.id,
     includedOrganisationIds: h.items.filter((i) => i.choice === 'include').map((i) => i.organisation.id),
   });
-  if (role === 'manager') return { handover: h, role };
-  if (role === 'receiver') return { handover: receivedPart(h), role };
+  if (role === 'manager') return { handover: await readableFor(deps.db, actor, h), role };
+  if (role === 'receiver') return { handover: receivedPart(await withoutWithdrawn(deps.db, h)), role };
   if (role === 'contributor') return { handover: { ...h, items: h.items.filter((i) => i.choice === 'include' && speaksForContribution(actor, { organisationId: i.organisation.id })) }, role };
   throw new DomainError(ErrorCode.NotFound, 'Handover not found', { caseId: h.caseId });
+}
+
+/** The one who prepared a handover reads each item only where the one rule allows it. */
+async function readableFor(db: Db, actor: Actor, h: HandoverView): Promise<HandoverView> {
+  const [live, facts] = await Promise.all([listContributions(db, h.caseId), findDiscussionFacts(db, h.caseId)]);
+  const chairing = canChair(actor, { ...(facts?.chairMemberId ? { chairMemberId: facts.chairMemberId } : {}) });
+  const byId = new Map(live.map((c) => [c.id, c]));
+  return { ...h, items: h.items.map((i) => {
+    const c = byId.get(i.contributionId);
+    return c && canSeeContribution(actor, { ...c, organisationId: c.organisation.id }, { chairing }) ? i : { ...i, text: '' };
+  }) };
+}
+
+/** A contribution withdrawn at a re-assessment after the handover no longer reaches the receiving side. */
+async function withoutWithdrawn(db: Db, h: HandoverView): Promise<HandoverView> {
+  const withdrawn = new Set((await listContributions(db, h.caseId)).filter((c) => c.reassessment === 'withdrawn').map((c) => c.id));
+  return { ...h, items: h.items.filter((i) => !withdrawn.has(i.contributionId)) };
 }
 
 /** What the receiving side gets: what goes along with consent (or is the registering partner's own); a refusal or "contact directly" becomes a pointer; what stays behind is not mentioned. */
@@ -166,7 +184,9 @@ export async function completeHandover(deps: { db: Db; clock: Clock }, actor: Ac
     return done;
   });
   if (!completed) return { completed: false, notifications: [] };
-  const receivers = (await listActiveMembers(deps.db, { organisationId: handover.registeringOrganisation.id })).filter((m) => m.id !== actor.memberId);
+  const own = (await listActiveMembers(deps.db, { organisationId: handover.registeringOrganisation.id })).filter((m) => m.id !== actor.memberId);
+  const contacts = own.filter((m) => m.role === 'contactPerson');
+  const receivers = contacts.length ? contacts : own;
   return { completed: true, notifications: receivers.map((m) => ({ kind: 'handoverReady' as const, to: m.aadObjectId, handoverId })) };
 }
 

@@ -45,7 +45,8 @@ export type InformingResult = { ok: true; notifications: Notification[] } | { ok
 export async function recordInforming(deps: { db: Db; clock: Clock }, actor: Actor, caseId: string, values: Record<string, string | undefined>): Promise<InformingResult> {
   const facts = await findDiscussionFacts(deps.db, caseId);
   const state = facts && (await findInforming(deps.db, caseId));
-  if (!facts || !state || !canFollowCase(actor, facts, facts)) throw new DomainError(ErrorCode.NotFound, 'Case not found', { caseId });
+  // The one who informs may record it even when their organisation does not follow the case (a referrer from elsewhere).
+  if (!facts || !state || !(canFollowCase(actor, facts, facts) || state.informerMemberId === actor.memberId)) throw new DomainError(ErrorCode.NotFound, 'Case not found', { caseId });
   const manager = canManageCase(actor);
   if (!canRecordInforming(actor, state)) throw new DomainError(ErrorCode.Forbidden, 'Only the one who informs', { permission: 'informing.record' });
   const parsed = informingForm.safeParse(values);

@@ -9,7 +9,8 @@ export interface ConsentView {
   caseId: string;
   /** The organisation that asks to use it. */
   organisation: { id: string; name: string };
-  requestedBy: { memberId: string; name: string; aadObjectId: string };
+  /** Who asked: a member of the asking organisation, or the chair on its behalf ("mee naar huis"). */
+  requestedBy: { memberId: string; name: string; aadObjectId: string; organisationId: string };
   state: ConsentState;
   condition?: string;
   answeredBy?: { name: string };
@@ -28,7 +29,7 @@ export async function findConsent(tx: Tx, id: string): Promise<ConsentView | und
   if (!r) return undefined;
   const [organisation, members] = await Promise.all([
     tx.organisation.findUniqueOrThrow({ where: { id: r.organisationId }, select: { id: true, name: true } }),
-    tx.member.findMany({ where: { id: { in: [r.requestedByMemberId, ...(r.answeredByMemberId ? [r.answeredByMemberId] : [])] } }, select: { id: true, displayName: true, aadObjectId: true } }),
+    tx.member.findMany({ where: { id: { in: [r.requestedByMemberId, ...(r.answeredByMemberId ? [r.answeredByMemberId] : [])] } }, select: { id: true, displayName: true, aadObjectId: true, organisationId: true } }),
   ]);
   const requester = members.find((m) => m.id === r.requestedByMemberId)!;
   const answerer = r.answeredByMemberId ? members.find((m) => m.id === r.answeredByMemberId) : undefined;
@@ -37,7 +38,7 @@ export async function findConsent(tx: Tx, id: string): Promise<ConsentView | und
     contributionId: r.contributionId,
     caseId: r.contribution.caseId,
     organisation,
-    requestedBy: { memberId: requester.id, name: requester.displayName, aadObjectId: requester.aadObjectId },
+    requestedBy: { memberId: requester.id, name: requester.displayName, aadObjectId: requester.aadObjectId, organisationId: requester.organisationId },
     state: r.state,
     ...(r.condition ? { condition: r.condition } : {}),
     ...(answerer ? { answeredBy: { name: answerer.displayName } } : {}),
@@ -50,9 +51,10 @@ export async function findConsent(tx: Tx, id: string): Promise<ConsentView | und
 }
 
 /** A contribution's owner and case, to check a request against. */
-export async function findContributionOwner(tx: Tx, id: string): Promise<{ id: string; caseId: string; organisationId: string; authorMemberId: string } | undefined> {
+export async function findContributionOwner(tx: Tx, id: string): Promise<{ id: string; caseId: string; organisationId: string; authorMemberId: string; withdrawn: boolean } | undefined> {
   if (!isUuid(id)) return undefined;
-  return (await tx.contribution.findUnique({ where: { id }, select: { id: true, caseId: true, organisationId: true, authorMemberId: true } })) ?? undefined;
+  const r = await tx.contribution.findUnique({ where: { id }, select: { id: true, caseId: true, organisationId: true, authorMemberId: true, reassessment: true } });
+  return r ? { id: r.id, caseId: r.caseId, organisationId: r.organisationId, authorMemberId: r.authorMemberId, withdrawn: r.reassessment === 'withdrawn' } : undefined;
 }
 
 /** Asks (again): a new request, or a refused or withdrawn one asked anew. Returns the request and whether it is open now. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
-import { canReadConsentRequest, canSeeDiscussion, speaksForContribution } from '../access/case-access.ts';
+import { canReadConsentRequest, canSeeContribution, canSeeDiscussion, speaksForContribution } from '../access/case-access.ts';
+import { listContributions } from './discussion.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findDiscussionFacts } from '../cases/case.repository.ts';
 import type { Clock } from '../clock.ts';
@@ -33,7 +34,7 @@ export async function askForTakeHome(tx: Tx, requests: { contributionId: string;
   const notifications: Notification[] = [];
   for (const r of requests) {
     const owner = await findContributionOwner(tx, r.contributionId);
-    if (!owner || owner.organisationId === r.organisationId) continue;
+    if (!owner || owner.withdrawn || owner.organisationId === r.organisationId) continue;
     const { id, asked } = await upsertRequest(tx, { ...r, requestedByMemberId, at });
     if (!asked) continue;
     await recordAudit(tx, 'system', { action: 'consent.requested', recordType: 'contribution', recordId: r.contributionId, caseId: owner.caseId, purpose: 'toestemming' });
@@ -58,6 +59,7 @@ export async function requestConsent(deps: { db: Db; clock: Clock }, actor: Acto
   const facts = owner && (await findDiscussionFacts(deps.db, owner.caseId));
   if (!owner || !facts || !canSeeDiscussion(actor, facts, facts)) throw new DomainError(ErrorCode.NotFound, 'Contribution not found', { ...(owner ? { caseId: owner.caseId } : {}) });
   if (speaksForContribution(actor, owner)) throw new DomainError(ErrorCode.Conflict, 'Own contribution', { reason: 'ownContribution' });
+  if (owner.withdrawn) throw new DomainError(ErrorCode.Conflict, 'Withdrawn contribution', { reason: 'contributionWithdrawn' });
   const now = deps.clock.now();
   const { id, asked } = await deps.db.$transaction(async (tx) => {
     const result = await upsertRequest(tx, { contributionId, organisationId: actor.organisationId, requestedByMemberId: actor.memberId, at: now });
@@ -68,12 +70,14 @@ export async function requestConsent(deps: { db: Db; clock: Clock }, actor: Acto
 }
 
 /** The request as its contributor's organisation (to answer or withdraw) or the asking organisation (to see the answer) reads it. */
-export async function openConsent(deps: { db: Db }, actor: Actor, consentId: string): Promise<{ consent: ConsentView; mayAnswer: boolean }> {
+export async function openConsent(deps: { db: Db }, actor: Actor, consentId: string, options: { audit?: boolean } = {}): Promise<{ consent: ConsentView; mayAnswer: boolean }> {
   const consent = await findConsent(deps.db, consentId);
   if (!consent || !canReadConsentRequest(actor, { contributionOrganisationId: consent.contribution.organisationId, requestingOrganisationId: consent.organisation.id })) throw new DomainError(ErrorCode.NotFound, 'Consent not found');
   const owns = speaksForContribution(actor, consent.contribution);
-  // The asking organisation reads the content only once it is allowed to.
-  const visible = owns || consent.state === 'granted' || consent.state === 'grantedWithCondition';
+  // The asking organisation reads the content only where the one rule allows it (consent, and no re-assessment open or withdrawn).
+  const live = owns ? undefined : (await listContributions(deps.db, consent.caseId)).find((c) => c.id === consent.contributionId);
+  const visible = owns || Boolean(live && canSeeContribution(actor, { ...live, organisationId: live.organisation.id }, { chairing: false }));
+  if (options.audit !== false && visible) await recordAudit(deps.db, actor, { action: 'consent.viewed', recordType: 'contribution', recordId: consent.contributionId, caseId: consent.caseId, purpose: 'toestemming' });
   return { consent: visible ? consent : { ...consent, contribution: { ...consent.contribution, text: '' } }, mayAnswer: owns };
 }
 
@@ -86,7 +90,7 @@ export type ConsentAnswerResult = { ok: true; changed: boolean; notifications: N
 
 /** A member of the contributing organisation answers: yes, no, or yes with a condition; stored with who and when. */
 export async function answerConsent(deps: { db: Db; clock: Clock }, actor: Actor, consentId: string, values: Record<string, string | undefined>): Promise<ConsentAnswerResult> {
-  const { consent, mayAnswer } = await openConsent(deps, actor, consentId);
+  const { consent, mayAnswer } = await openConsent(deps, actor, consentId, { audit: false });
   if (!mayAnswer) throw new DomainError(ErrorCode.Forbidden, 'Only the contributing organisation answers', { permission: 'consent.answer' });
   const parsed = answerForm.safeParse(values);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
@@ -97,17 +101,28 @@ export async function answerConsent(deps: { db: Db; clock: Clock }, actor: Actor
     if (done) await recordAudit(tx, actor, { action: `consent.${state}`, recordType: 'contribution', recordId: consent.contributionId, caseId: consent.caseId, purpose: 'toestemming' });
     return done;
   });
-  return { ok: true, changed, notifications: changed ? [{ kind: 'consentAnswered', to: consent.requestedBy.aadObjectId, consentId }] : [] };
+  return { ok: true, changed, notifications: changed ? await askers(deps.db, consent) : [] };
+}
+
+/**
+ * Who hears the answer: the one who asked, if of the asking organisation; when the chair asked on its behalf
+ * ("mee naar huis"), that organisation's contactpersonen (or its members).
+ */
+async function askers(db: Db, consent: ConsentView): Promise<Notification[]> {
+  if (consent.requestedBy.organisationId === consent.organisation.id) return [{ kind: 'consentAnswered', to: consent.requestedBy.aadObjectId, consentId: consent.id }];
+  const own = await listActiveMembers(db, { organisationId: consent.organisation.id });
+  const contacts = own.filter((m) => m.role === 'contactPerson');
+  return (contacts.length ? contacts : own).map((m) => ({ kind: 'consentAnswered' as const, to: m.aadObjectId, consentId: consent.id }));
 }
 
 /** Consent can be withdrawn at any time: the contribution is hidden again at once. */
 export async function withdrawConsent(deps: { db: Db; clock: Clock }, actor: Actor, consentId: string): Promise<{ changed: boolean; notifications: Notification[] }> {
-  const { consent, mayAnswer } = await openConsent(deps, actor, consentId);
+  const { consent, mayAnswer } = await openConsent(deps, actor, consentId, { audit: false });
   if (!mayAnswer) throw new DomainError(ErrorCode.Forbidden, 'Only the contributing organisation withdraws', { permission: 'consent.answer' });
   const changed = await deps.db.$transaction(async (tx) => {
     const done = await withdrawIfGranted(tx, consentId, { answeredByMemberId: actor.memberId, at: deps.clock.now() });
     if (done) await recordAudit(tx, actor, { action: 'consent.withdrawn', recordType: 'contribution', recordId: consent.contributionId, caseId: consent.caseId, purpose: 'toestemming' });
     return done;
   });
-  return { changed, notifications: changed ? [{ kind: 'consentAnswered', to: consent.requestedBy.aadObjectId, consentId }] : [] };
+  return { changed, notifications: changed ? await askers(deps.db, consent) : [] };
 }

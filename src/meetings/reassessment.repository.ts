@@ -6,7 +6,8 @@ export async function markForReassessment(tx: Tx, caseId: string, decisionId: st
   const rows = await tx.contribution.findMany({ where: { caseId, OR: [{ reassessment: null }, { reassessment: { not: 'withdrawn' } }] }, select: { id: true, organisationId: true } });
   if (rows.length) {
     await tx.contribution.updateMany({
-      where: { id: { in: rows.map((r) => r.id) } },
+      // The condition again in the update: a withdrawal committed in between stays a withdrawal.
+      where: { id: { in: rows.map((r) => r.id) }, OR: [{ reassessment: null }, { reassessment: { not: 'withdrawn' } }] },
       data: { reassessment: 'pending', reassessmentDecisionId: decisionId, reassessedByMemberId: null, reassessedAt: null },
     });
   }

@@ -9,6 +9,10 @@ export interface StoredDownload {
   createdByOrganisationId: string;
 }
 
+export async function deleteExpiredDownloads(tx: Tx, now: Date): Promise<number> {
+  return (await tx.download.deleteMany({ where: { expiresAt: { lt: now } } })).count;
+}
+
 /** Stores a document to be fetched once before `expiresAt`; documents that expired unfetched go at the same time. */
 export async function createDownload(tx: Tx, input: Omit<StoredDownload, 'id'> & { expiresAt: Date }, now: Date): Promise<string> {
   await tx.download.deleteMany({ where: { expiresAt: { lt: now } } });

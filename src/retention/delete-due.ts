@@ -8,6 +8,7 @@ import { ensureJob } from '../jobs/job.repository.ts';
 import type { JobHandler } from '../jobs/runner.ts';
 import type { Logger } from '../logger.ts';
 import { deleteCaseIfDue, listDueForDeletion, nextRetentionDueAt } from './retention.repository.ts';
+import { deleteExpiredDownloads } from '../privacy/download.repository.ts';
 import { retentionCutoffs, type DeletionKind, type Retention } from './retention.rules.ts';
 
 export interface RetentionDeps {
@@ -108,6 +109,8 @@ export function retentionSweepHandler(deps: RetentionDeps & { retention: Retenti
     async run() {
       const daily = nextDailySweep(deps.clock.now());
       await ensureSweep(deps.db, daily);
+      // Documents behind a link (an inzage) that nobody fetched go when their ten minutes are over.
+      await deleteExpiredDownloads(deps.db, deps.clock.now());
       const result = await deleteDueCases(deps, deps.retention, { maxMs: deps.sweepMs ?? sweepMs });
       const now = deps.clock.now();
       // Continued at once only while it makes progress: a case that keeps failing waits for the retry below.

@@ -76,6 +76,8 @@ describe('inzage', () => {
     try {
       const tampered = await fetch(`${base}${url.pathname}?exp=${Number(url.searchParams.get('exp')) + 60_000}&sig=${url.searchParams.get('sig')}`);
       expect(tampered.status).toBe(403);
+      // A link preview or scanner (HEAD) does not use up the one fetch.
+      expect((await fetch(`${base}${url.pathname}${url.search}`, { method: 'HEAD' })).status).toBe(405);
       const first = await fetch(`${base}${url.pathname}${url.search}`);
       expect(first.status).toBe(200);
       expect(first.headers.get('content-type')).toBe('application/pdf');

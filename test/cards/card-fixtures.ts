@@ -767,7 +767,7 @@ export const cardFixtures: CardFixture[] = [
   ...(['requested', 'granted', 'grantedWithCondition', 'refused', 'withdrawn'] as const).flatMap((state): CardFixture[] => {
     const consent = {
       id: uuid(1200), contributionId: uuid(1001), caseId: uuid(500), organisation: { id: jeugdzorg.id, name: jeugdzorg.name },
-      requestedBy: { memberId: jeffrey.id, name: jeffrey.displayName, aadObjectId: jeffrey.aadObjectId }, state,
+      requestedBy: { memberId: jeffrey.id, name: jeffrey.displayName, aadObjectId: jeffrey.aadObjectId, organisationId: jeffrey.organisationId }, state,
       ...(state === 'grantedWithCondition' ? { condition: 'Alleen voor het huisbezoek van 3 maart' } : {}),
       ...(state === 'requested' ? {} : { answeredBy: { name: sharon.displayName }, answeredAt: new Date('2026-03-04T10:00:00Z') }),
       contribution: { organisationId: politie.id, organisationName: politie.name, authorMemberId: sharon.id, text: 'Drie meldingen huiselijk geweld dit jaar; vader heeft een contactverbod.', sensitive: state === 'refused', createdAt: at(5) },
@@ -778,7 +778,7 @@ export const cardFixtures: CardFixture[] = [
     ];
   }),
   ['consentCard with a missing condition', () => consentCard({
-    id: uuid(1201), contributionId: uuid(1001), caseId: uuid(500), organisation: { id: jeugdzorg.id, name: jeugdzorg.name }, requestedBy: { memberId: jeffrey.id, name: jeffrey.displayName, aadObjectId: jeffrey.aadObjectId }, state: 'requested',
+    id: uuid(1201), contributionId: uuid(1001), caseId: uuid(500), organisation: { id: jeugdzorg.id, name: jeugdzorg.name }, requestedBy: { memberId: jeffrey.id, name: jeffrey.displayName, aadObjectId: jeffrey.aadObjectId, organisationId: jeffrey.organisationId }, state: 'requested',
     contribution: { organisationId: politie.id, organisationName: politie.name, authorMemberId: sharon.id, text: 'Drie meldingen.', sensitive: false, createdAt: at(5) },
   }, true, undefined, { condition: 'Schrijf de voorwaarde.' })],
 

@@ -122,6 +122,8 @@ describe('a change of goal', () => {
     if (!changed.ok) throw new Error('not decided');
     expect(changed.notifications.filter((n) => n.kind === 'reassessmentRequested').map((n) => (n as { to: string }).to)).toEqual([a.policeContact.aadObjectId]);
     expect(await youthSees()).toEqual([]);
+    // Nor through the consent card: the granted consent does not get round the re-assessment.
+    expect((await openConsent(deps, a.youthCareContact, consentId)).consent.contribution.text).toBe('');
     expect((await openDiscussion(deps, a.policeColleague, itemId)).contributions.map((c) => c.text)).toEqual([secret]);
     const overview = await pendingReassessments(deps, a.pm);
     expect(overview.items.map((i) => [i.organisation.name, i.text])).toEqual([['Korps Politie CN', '']]);

@@ -62,6 +62,8 @@ describe('handover to another table', () => {
     if (!started.ok) throw new Error(JSON.stringify(started));
     // The police are asked for their one contribution that would go along; youth care's own needs no consent.
     expect(started.notifications.map((n) => (n as { to: string }).to)).toEqual([a.policeContact.aadObjectId]);
+    // The regisseur who prepared it reads only what the one rule lets youth care read: not the police's text.
+    expect((await openHandover(deps, a.youthCareContact, started.handoverId)).handover.items.map((i) => i.text)).toEqual(['', '', 'Jeugdzorg: gezinscoach loopt']);
     const police = await openHandover(deps, a.police, started.handoverId);
     expect(police.role).toBe('contributor');
     expect(police.handover.items.map((i) => i.text)).toEqual(['Politie: drie meldingen']);
