@@ -10,6 +10,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
 import { cancelJob } from '../jobs/job.repository.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
+import { speakersFor } from '../members/member.types.ts';
 import type { Notification } from '../notify/notification.ts';
 import { addRegieUpdate, findCaseState, listEvaluations, lockCase, markEvaluationReminded, saveEvaluation, setClosed, takeOffComingAgendas, withdrawOpenProposals, type CaseState } from './lifecycle.repository.ts';
 import { parseEvaluation } from './lifecycle.rules.ts';
@@ -21,12 +22,7 @@ import { cancelShadowReturn } from './shadow-list.ts';
  * One answer per organisation counts.
  */
 async function evaluators(tx: Tx, organisationIds: string[], except: Set<string> = new Set()): Promise<string[]> {
-  const members = await listActiveMembers(tx);
-  return organisationIds.filter((id) => !except.has(id)).flatMap((organisationId) => {
-    const own = members.filter((m) => m.organisationId === organisationId);
-    const contacts = own.filter((m) => m.role === 'contactPerson');
-    return (contacts.length ? contacts : own).map((m) => m.aadObjectId);
-  });
+  return speakersFor(await listActiveMembers(tx), organisationIds.filter((id) => !except.has(id)));
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Db } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
 import { listContributions } from '../meetings/discussion.repository.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
-import type { MemberView } from '../members/member.types.ts';
+import { speakersFor, type MemberView } from '../members/member.types.ts';
 import type { Notification } from '../notify/notification.ts';
 import { fieldErrors, requiredText } from '../validation.ts';
 import { answerHandoverItem, completeHandoverIfOpen, createHandover, findHandover, type HandoverChoice, type HandoverView } from './handover.repository.ts';
@@ -104,12 +104,7 @@ export async function startHandover(deps: { db: Db; clock: Clock }, actor: Actor
     return id;
   });
   const asking = [...new Set(items.filter((i) => i.consent === 'requested').map((i) => i.organisationId))];
-  const members = await listActiveMembers(deps.db);
-  const to = asking.flatMap((organisationId) => {
-    const own = members.filter((m) => m.organisationId === organisationId);
-    const contacts = own.filter((m) => m.role === 'contactPerson');
-    return (contacts.length ? contacts : own).map((m) => m.aadObjectId);
-  });
+  const to = speakersFor(await listActiveMembers(deps.db), asking);
   return { ok: true, handoverId, notifications: to.map((aad) => ({ kind: 'handoverConsentRequested' as const, to: aad, handoverId })) };
 }
 
@@ -184,10 +179,8 @@ export async function completeHandover(deps: { db: Db; clock: Clock }, actor: Ac
     return done;
   });
   if (!completed) return { completed: false, notifications: [] };
-  const own = (await listActiveMembers(deps.db, { organisationId: handover.registeringOrganisation.id })).filter((m) => m.id !== actor.memberId);
-  const contacts = own.filter((m) => m.role === 'contactPerson');
-  const receivers = contacts.length ? contacts : own;
-  return { completed: true, notifications: receivers.map((m) => ({ kind: 'handoverReady' as const, to: m.aadObjectId, handoverId })) };
+  const others = (await listActiveMembers(deps.db, { organisationId: handover.registeringOrganisation.id })).filter((m) => m.id !== actor.memberId);
+  return { completed: true, notifications: speakersFor(others, [handover.registeringOrganisation.id]).map((to) => ({ kind: 'handoverReady' as const, to, handoverId })) };
 }
 
 /** The registering partner reads what it takes along: logged, so the log shows what the receiving table got. */

@@ -8,6 +8,7 @@ import type { Clock } from '../clock.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
+import { speakersFor } from '../members/member.types.ts';
 import type { Notification } from '../notify/notification.ts';
 import { fieldErrors } from '../validation.ts';
 import { answerIfRequested, consentStates, findConsent, findContributionOwner, upsertRequest, withdrawIfGranted, type ConsentState, type ConsentView } from './consent.repository.ts';
@@ -110,9 +111,7 @@ export async function answerConsent(deps: { db: Db; clock: Clock }, actor: Actor
  */
 async function askers(db: Db, consent: ConsentView): Promise<Notification[]> {
   if (consent.requestedBy.organisationId === consent.organisation.id) return [{ kind: 'consentAnswered', to: consent.requestedBy.aadObjectId, consentId: consent.id }];
-  const own = await listActiveMembers(db, { organisationId: consent.organisation.id });
-  const contacts = own.filter((m) => m.role === 'contactPerson');
-  return (contacts.length ? contacts : own).map((m) => ({ kind: 'consentAnswered' as const, to: m.aadObjectId, consentId: consent.id }));
+  return speakersFor(await listActiveMembers(db, { organisationId: consent.organisation.id }), [consent.organisation.id]).map((to) => ({ kind: 'consentAnswered' as const, to, consentId: consent.id }));
 }
 
 /** Consent can be withdrawn at any time: the contribution is hidden again at once. */

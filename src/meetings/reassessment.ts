@@ -5,6 +5,7 @@ import type { Clock } from '../clock.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
+import { speakersFor } from '../members/member.types.ts';
 import type { Notification } from '../notify/notification.ts';
 import { answerReassessment, findContributionReassessment, listPendingReassessments, markForReassessment, type PendingReassessment } from './reassessment.repository.ts';
 
@@ -16,12 +17,7 @@ import { answerReassessment, findContributionReassessment, listPendingReassessme
 export async function startReassessment(tx: Tx, caseId: string, decisionId: string): Promise<Notification[]> {
   const organisations = await markForReassessment(tx, caseId, decisionId);
   if (!organisations.length) return [];
-  const members = await listActiveMembers(tx);
-  return organisations.flatMap((organisationId) => {
-    const own = members.filter((m) => m.organisationId === organisationId);
-    const contacts = own.filter((m) => m.role === 'contactPerson');
-    return (contacts.length ? contacts : own).map((m) => ({ kind: 'reassessmentRequested' as const, to: m.aadObjectId, caseId }));
-  });
+  return speakersFor(await listActiveMembers(tx), organisations).map((to) => ({ kind: 'reassessmentRequested' as const, to, caseId }));
 }
 
 /** `herbeoordeling`: the procesmanager sees all open re-assessments; anyone else those of their own organisation, to answer. */

@@ -11,3 +11,15 @@ export interface MemberView {
   organisationId: string;
   organisationName: string;
 }
+
+/**
+ * Who speaks for an organisation when the bot asks it something (an evaluation, consent, a re-assessment, a
+ * handover): its contactpersonen, or, where it has none, all its members. Returns their Entra ids.
+ */
+export function speakersFor(members: readonly MemberView[], organisationIds: readonly string[]): string[] {
+  return organisationIds.flatMap((organisationId) => {
+    const own = members.filter((m) => m.organisationId === organisationId);
+    const contacts = own.filter((m) => m.role === 'contactPerson');
+    return (contacts.length ? contacts : own).map((m) => m.aadObjectId);
+  });
+}
