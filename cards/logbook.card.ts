@@ -43,6 +43,8 @@ const actionLabels: Record<string, string> = {
   'consent.refused': 'toestemming geweigerd',
   'consent.withdrawn': 'toestemming ingetrokken',
   'consent.viewed': 'inbreng met toestemming bekeken',
+  'reassessment.viewed': 'inbreng bekeken voor herbeoordeling',
+  'informing.listed': 'stand van informeren bekeken',
   'reassessment.kept': 'inbreng behouden na nieuw doel',
   'reassessment.withdrawn': 'inbreng ingetrokken na nieuw doel',
   'handover.formViewed': 'overdracht voorbereid (inbreng bekeken)',

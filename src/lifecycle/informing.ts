@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { canFollowCase, canManageCase, canRecordInforming, invitedOrganisationIds } from '../access/case-access.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { recordAudit, recordAudits } from '../audit/audit.repository.ts';
 import { findDiscussionFacts } from '../cases/case.repository.ts';
 import type { Clock } from '../clock.ts';
 import type { Db, Tx } from '../db/client.ts';
@@ -75,8 +75,11 @@ export async function recordInforming(deps: { db: Db; clock: Clock }, actor: Act
 export async function informingDue(deps: { db: Db; clock: Clock; informWithinDays?: number }, actor: Actor): Promise<{ overdueOnly: boolean; cases: InformingDue[] }> {
   const now = deps.clock.now();
   const acceptedBefore = DateTime.fromJSDate(now).minus({ days: deps.informWithinDays ?? defaultInformWithinDays }).toJSDate();
-  if (canManageCase(actor)) return { overdueOnly: true, cases: await listInformingDue(deps.db, { acceptedBefore }) };
-  return { overdueOnly: false, cases: await listInformingDue(deps.db, { informerMemberId: actor.memberId }) };
+  const manager = canManageCase(actor);
+  const cases = await listInformingDue(deps.db, manager ? { acceptedBefore } : { informerMemberId: actor.memberId });
+  // Reading the list reads each case's reason: one logbook event per case.
+  if (cases.length) await recordAudits(deps.db, actor, cases.map((c) => ({ action: 'informing.listed', recordType: 'case', recordId: c.id, purpose: 'informeren' as const })));
+  return { overdueOnly: manager, cases };
 }
 
 /** The one reminder when the period ran out and nobody recorded that the person was informed. */

@@ -43,7 +43,10 @@ export async function produceInzage(deps: { db: Db; clock: Clock }, actor: Actor
     if (v.name && birthDate) match = { name: v.name, birthDate };
   }
   if (!match) return { ok: false, errors };
-  const persons = await findPersonRows(deps.db, match);
+  const byBsn = await findPersonRows(deps.db, match);
+  // The same person may be held without a BSN in another case: found by BSN, they are also looked up by name and birth date.
+  const alsoByName = 'bsn' in match ? (await Promise.all(byBsn.map((p) => findPersonRows(deps.db, { name: p.name, birthDate: p.birthDate })))).flat() : [];
+  const persons = [...new Map([...byBsn, ...alsoByName].map((p) => [p.caseId, p])).values()];
   const cases: InzageDocument['cases'] = [];
   for (const person of persons) {
     const held = await findHeldCase(deps.db, person.caseId);
