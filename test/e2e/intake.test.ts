@@ -227,8 +227,12 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     await request.waitFor({ timeout: 30_000 });
     const requestText = await request.innerText();
     expect(requestText).toContain('Toestemming voor inbreng');
-    expect(requestText).toContain(contribution);
-    await request.getByRole('button', { name: 'Ja', exact: true }).click();
+    // Pushed unasked, the card names the request, not the content; "Vernieuwen" shows it.
+    expect(requestText).not.toContain(contribution);
+    await request.getByRole('button', { name: 'Vernieuwen' }).click();
+    const readable = youthCare.locator('.ac-adaptiveCard').filter({ hasText: 'Toestemming voor inbreng' }).filter({ hasText: contribution }).last();
+    await readable.waitFor({ timeout: 30_000 });
+    await readable.getByRole('button', { name: 'Ja', exact: true }).click();
     await youthCare.getByText('Je antwoord is vastgelegd.').first().waitFor({ timeout: 30_000 });
     await expect(cardWith(youthCare, 'Je antwoord is vastgelegd.').innerText()).resolves.toContain('Toestemming gegeven');
     await youthCare.screenshot({ path: join(outputDir, 'e2e-consent-granted.png') });
@@ -238,7 +242,9 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     await answered.waitFor({ timeout: 30_000 });
     const answeredText = await answered.innerText();
     expect(answeredText).toContain('Toestemming gegeven');
-    expect(answeredText).toContain(contribution);
+    expect(answeredText).not.toContain(contribution);
+    await answered.getByRole('button', { name: 'Vernieuwen' }).click();
+    await officer.locator('.ac-adaptiveCard').filter({ hasText: 'Toestemming voor inbreng' }).filter({ hasText: contribution }).last().waitFor({ timeout: 30_000 });
     await officer.screenshot({ path: join(outputDir, 'e2e-consent-answered.png') });
 
     // The case card he got when the meeting opened: "Vernieuwen" shows it as it is now.
