@@ -7,6 +7,7 @@ export const roleLabels: Record<MemberRole, string> = {
   processManager: 'Procesmanager',
   contactPerson: 'Contactpersoon',
   participant: 'Deelnemer casusoverleg',
+  steeringGroupMember: 'Stuurgroeplid',
 };
 
 export const lifeDomainLabels: Record<LifeDomain, string> = {

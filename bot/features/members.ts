@@ -19,7 +19,7 @@ export function registerMembers(app: Application<TurnState>, deps: BotDeps): voi
   };
   const list = async (context: TurnContext) => {
     assertCan(actorOf(context), 'members.list');
-    return memberListCard(await listActiveMembers(deps.db), { canRegister: can(actorOf(context), 'members.register') });
+    return memberListCard(await listActiveMembers(deps.db, { includeSteeringGroup: true }), { canRegister: can(actorOf(context), 'members.register') });
   };
 
   app.message(/^\s*lid toevoegen\s*$/i, async (context) => {

@@ -1,4 +1,5 @@
 import type { Actor } from '../actor.ts';
+import { can } from './policy.ts';
 import { acceptedStatuses, type CaseStatus } from '../referrals/referral.types.ts';
 
 /**
@@ -11,6 +12,8 @@ import { acceptedStatuses, type CaseStatus } from '../referrals/referral.types.t
  * Both follow the same rules, and a database test checks that they agree.
  */
 export interface CaseScope {
+  /** Sees no case at all (a stuurgroeplid). */
+  none: boolean;
   memberId: string;
   organisationId: string;
   allSubmitted: boolean;
@@ -18,8 +21,17 @@ export interface CaseScope {
   acceptedStatuses: readonly CaseStatus[];
 }
 
+/**
+ * Whether someone works on cases at all. Every rule below that could let a person see or touch case data asks
+ * this first, so a role without case work (the stuurgroeplid) is refused by each of them, whatever its organisation.
+ */
+export function worksOnCases(actor: Pick<Actor, 'role'>): boolean {
+  return can(actor, 'cases.work');
+}
+
 export function caseScope(actor: Actor): CaseScope {
   return {
+    none: !worksOnCases(actor),
     memberId: actor.memberId,
     organisationId: actor.organisationId,
     allSubmitted: actor.role === 'processManager',
@@ -38,6 +50,7 @@ export interface CaseVisibilityFacts {
 
 export function canSeeCase(actor: Actor, c: CaseVisibilityFacts): boolean {
   const scope = caseScope(actor);
+  if (scope.none) return false;
   if (c.referrerMemberId === scope.memberId) return true;
   if (c.status === 'draft') return false;
   if (scope.allSubmitted) return true;
@@ -67,6 +80,7 @@ export function invitedOrganisationIds(item: AgendaItemFacts): string[] {
  * the case itself under canSeeCase, and the table's chair, who leads its discussion.
  */
 export function canSeeAgendaItem(actor: Actor, item: AgendaItemFacts, table: { chairMemberId?: string }): boolean {
+  if (!worksOnCases(actor)) return false;
   if (table.chairMemberId === actor.memberId) return true;
   return canSeeCase(actor, {
     status: item.status,
@@ -79,6 +93,7 @@ export function canSeeAgendaItem(actor: Actor, item: AgendaItemFacts, table: { c
 
 /** Who chairs a table's meetings: its named voorzitter, or, when it has none, the procesmanager. */
 export function canChair(actor: Pick<Actor, 'memberId' | 'role'>, table: { chairMemberId?: string }): boolean {
+  if (!worksOnCases(actor)) return false;
   return table.chairMemberId ? table.chairMemberId === actor.memberId : actor.role === 'processManager';
 }
 
@@ -88,16 +103,17 @@ export function canChair(actor: Pick<Actor, 'memberId' | 'role'>, table: { chair
  * organisation is not at the discussion knows of the case, not of the discussion.
  */
 export function canSeeDiscussion(actor: Actor, item: AgendaItemFacts, table: { chairMemberId?: string }): boolean {
-  return canChair(actor, table) || invitedOrganisationIds(item).includes(actor.organisationId);
+  return canChair(actor, table) || (worksOnCases(actor) && invitedOrganisationIds(item).includes(actor.organisationId));
 }
 
 /** Who may take an action on: a member of the organisation that owns it. */
-export function canClaimAction(actor: Pick<Actor, 'organisationId'>, action: { organisationId: string }): boolean {
-  return actor.organisationId === action.organisationId;
+export function canClaimAction(actor: Pick<Actor, 'organisationId' | 'role'>, action: { organisationId: string }): boolean {
+  return worksOnCases(actor) && actor.organisationId === action.organisationId;
 }
 
 /** Who may give an action to someone else: the procesmanager, or the casusregisseur of its case. */
 export function canReassignAction(actor: Pick<Actor, 'memberId' | 'role'>, c: { directorMemberId?: string }): boolean {
+  if (!worksOnCases(actor)) return false;
   return actor.role === 'processManager' || c.directorMemberId === actor.memberId;
 }
 
@@ -109,10 +125,11 @@ export function canReassignAction(actor: Pick<Actor, 'memberId' | 'role'>, c: { 
  * the case changes, it is hidden from them until its organisation keeps it for the new goal.
  */
 export function canSeeContribution(
-  actor: Pick<Actor, 'organisationId'>,
+  actor: Pick<Actor, 'organisationId' | 'role'>,
   contribution: { organisationId: string; sensitive: boolean; inOpenSession: boolean; consentedOrganisationIds: readonly string[]; reassessment?: 'pending' | 'kept' | 'withdrawn' },
   context: { chairing: boolean },
 ): boolean {
+  if (!worksOnCases(actor)) return false;
   if (contribution.organisationId === actor.organisationId || context.chairing) return true;
   // The goal changed: until its organisation keeps it for the new goal, and after it withdrew it, nobody else sees it.
   if (contribution.reassessment === 'pending' || contribution.reassessment === 'withdrawn') return false;
@@ -121,7 +138,8 @@ export function canSeeContribution(
 }
 
 /** Who contributes to the discussion of a case: a member of an organisation invited to it, or its chair. */
-export function canContribute(actor: Pick<Actor, 'organisationId'>, item: AgendaItemFacts, context: { chairing: boolean }): boolean {
+export function canContribute(actor: Pick<Actor, 'organisationId' | 'role'>, item: AgendaItemFacts, context: { chairing: boolean }): boolean {
+  if (!worksOnCases(actor)) return false;
   return context.chairing || invitedOrganisationIds(item).includes(actor.organisationId);
 }
 
@@ -130,6 +148,7 @@ export function canContribute(actor: Pick<Actor, 'organisationId'>, item: Agenda
  * casusregisseur, and the procesmanager, who runs the network.
  */
 export function canDirect(actor: Pick<Actor, 'memberId' | 'role'>, c: { directorMemberId?: string }): boolean {
+  if (!worksOnCases(actor)) return false;
   return actor.role === 'processManager' || (c.directorMemberId !== undefined && c.directorMemberId === actor.memberId);
 }
 
@@ -144,6 +163,7 @@ export function canFollowCase(actor: Actor, item: AgendaItemFacts, table: { chai
 
 /** What the procesmanager alone does with a followed case: change its regisseur, approve proposals, remind evaluations. */
 export function canManageCase(actor: Pick<Actor, 'role'>): boolean {
+  // (The procesmanager's role, which works on cases by definition.)
   return actor.role === 'processManager';
 }
 
@@ -152,16 +172,18 @@ export function canManageCase(actor: Pick<Actor, 'role'>): boolean {
  * only its own. Nobody else, not even another involved organisation.
  */
 export function canSeeEvaluation(actor: Pick<Actor, 'role' | 'organisationId'>, evaluation: { organisationId: string }): boolean {
+  if (!worksOnCases(actor)) return false;
   return actor.role === 'processManager' || evaluation.organisationId === actor.organisationId;
 }
 
 /** Zeggenschap: only the organisation that made a contribution answers for it (consent, handover, re-assessment). */
-export function speaksForContribution(actor: Pick<Actor, 'organisationId'>, contribution: { organisationId: string }): boolean {
-  return actor.organisationId === contribution.organisationId;
+export function speaksForContribution(actor: Pick<Actor, 'organisationId' | 'role'>, contribution: { organisationId: string }): boolean {
+  return worksOnCases(actor) && actor.organisationId === contribution.organisationId;
 }
 
 /** A request for consent is read by the contributing organisation (to answer) and the asking one (to see the answer). */
-export function canReadConsentRequest(actor: Pick<Actor, 'organisationId'>, request: { contributionOrganisationId: string; requestingOrganisationId: string }): boolean {
+export function canReadConsentRequest(actor: Pick<Actor, 'organisationId' | 'role'>, request: { contributionOrganisationId: string; requestingOrganisationId: string }): boolean {
+  if (!worksOnCases(actor)) return false;
   return actor.organisationId === request.contributionOrganisationId || actor.organisationId === request.requestingOrganisationId;
 }
 
@@ -172,6 +194,7 @@ export function canMarkTakeHome(actor: Pick<Actor, 'memberId' | 'role'>, c: { ch
 
 /** Who records that the person was informed: the one agreed to do it, or the procesmanager. */
 export function canRecordInforming(actor: Pick<Actor, 'memberId' | 'role'>, c: { informerMemberId?: string }): boolean {
+  if (!worksOnCases(actor)) return false;
   return actor.role === 'processManager' || (c.informerMemberId !== undefined && c.informerMemberId === actor.memberId);
 }
 
@@ -183,6 +206,7 @@ export function handoverRole(
   actor: Pick<Actor, 'memberId' | 'role' | 'organisationId'>,
   h: { createdByMemberId: string; completed: boolean; registeringOrganisationId: string; includedOrganisationIds: readonly string[] },
 ): 'manager' | 'receiver' | 'contributor' | undefined {
+  if (!worksOnCases(actor)) return undefined;
   if (actor.role === 'processManager' || h.createdByMemberId === actor.memberId) return 'manager';
   if (h.completed && h.registeringOrganisationId === actor.organisationId) return 'receiver';
   if (h.includedOrganisationIds.includes(actor.organisationId)) return 'contributor';

@@ -22,6 +22,15 @@ const permissions = {
   /** Inzage (AVG art. 15): everything held about one person, for the procesmanager to hand over. */
   'inzage.produce': ['processManager'],
   'shadowList.view': ['processManager', 'contactPerson', 'participant'],
+  /**
+   * Working on cases at all: every case rule in case-access.ts starts here. A stuurgroeplid steers on figures and
+   * sees nothing of any case, not even of the cases their own organisation is involved in.
+   */
+  'cases.work': ['processManager', 'contactPerson', 'participant'],
+  /** The kengetallen (cijfers), without personal data: the procesmanager and the stuurgroep. */
+  'figures.view': ['processManager', 'steeringGroupMember'],
+  /** Linking the stuurgroep's channel, where the quarter's figures are posted. */
+  'figures.linkChannel': ['processManager'],
 } as const satisfies Record<string, readonly MemberRole[]>;
 
 export type Permission = keyof typeof permissions;

@@ -79,6 +79,7 @@ export function visibilityFacts(c: CaseRecord): CaseVisibilityFacts {
 
 /** The query form of access/case-access.ts: the same rules as canSeeCase, as one WHERE clause. */
 function visibleWhere(scope: CaseScope) {
+  if (scope.none) return { id: { in: [] as string[] } };
   return {
     OR: [
       { referrerMemberId: scope.memberId },

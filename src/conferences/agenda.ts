@@ -1,5 +1,5 @@
 import type { Actor } from '../actor.ts';
-import { canSeeAgendaItem, invitedOrganisationIds } from '../access/case-access.ts';
+import { canSeeAgendaItem, invitedOrganisationIds, worksOnCases } from '../access/case-access.ts';
 import { assertCan } from '../access/policy.ts';
 import { recordAudit, recordAudits } from '../audit/audit.repository.ts';
 import type { Tx } from '../db/client.ts';
@@ -198,6 +198,7 @@ export async function settleOverflow(tx: Tx, table: TableView, sessionId: string
 
 /** Whether a person is at a table: the procesmanager, its chair, or a member of one of its partners. */
 function sitsAt(actor: Actor, table: TableView): boolean {
+  if (!worksOnCases(actor)) return false;
   return actor.role === 'processManager' || table.chair?.memberId === actor.memberId || table.organisationIds.includes(actor.organisationId);
 }
 

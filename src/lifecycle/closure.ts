@@ -1,5 +1,5 @@
 import type { Actor } from '../actor.ts';
-import { canFollowCase, canManageCase, invitedOrganisationIds } from '../access/case-access.ts';
+import { canFollowCase, canManageCase, invitedOrganisationIds, worksOnCases } from '../access/case-access.ts';
 import { cancelOpenActionsOfCase } from '../actions/action.repository.ts';
 import { reminderAfterJob, reminderBeforeJob } from '../actions/reminders.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -65,7 +65,7 @@ export type EvaluationResult =
  */
 export async function submitEvaluation(deps: { db: Db; clock: Clock }, actor: Actor, caseId: string, values: Record<string, string | undefined>): Promise<EvaluationResult> {
   const facts = await findDiscussionFacts(deps.db, caseId);
-  if (!facts || !invitedOrganisationIds(facts).includes(actor.organisationId)) throw new DomainError(ErrorCode.NotFound, 'Case not found', { caseId });
+  if (!facts || !worksOnCases(actor) || !invitedOrganisationIds(facts).includes(actor.organisationId)) throw new DomainError(ErrorCode.NotFound, 'Case not found', { caseId });
   const c = await findCaseState(deps.db, caseId);
   if (c?.status !== 'closed') throw new DomainError(ErrorCode.Conflict, 'Case is not closed', { reason: 'notClosed' });
   const parsed = parseEvaluation(values);

@@ -1,5 +1,5 @@
 import type { Actor } from '../actor.ts';
-import { canManageCase, speaksForContribution } from '../access/case-access.ts';
+import { canManageCase, speaksForContribution, worksOnCases } from '../access/case-access.ts';
 import { recordAudit, recordAudits } from '../audit/audit.repository.ts';
 import type { Clock } from '../clock.ts';
 import type { Db, Tx } from '../db/client.ts';
@@ -22,9 +22,10 @@ export async function startReassessment(tx: Tx, caseId: string, decisionId: stri
 
 /** `herbeoordeling`: the procesmanager sees all open re-assessments; anyone else those of their own organisation, to answer. */
 export async function pendingReassessments(deps: { db: Db }, actor: Actor, caseId?: string): Promise<{ all: boolean; items: PendingReassessment[] }> {
+  if (!worksOnCases(actor)) return { all: false, items: [] };
   const all = canManageCase(actor);
   const items = await listPendingReassessments(deps.db, { ...(all ? {} : { organisationId: actor.organisationId }), ...(caseId ? { caseId } : {}) });
-  const read = items.filter((i) => i.organisation.id === actor.organisationId);
+  const read = items.filter((i) => speaksForContribution(actor, { organisationId: i.organisation.id }));
   if (read.length) await recordAudits(deps.db, actor, read.map((i) => ({ action: 'reassessment.viewed', recordType: 'contribution', recordId: i.contributionId, caseId: i.caseId, purpose: 'toestemming' as const })));
   // The procesmanager sees which contributions wait, not what they say.
   return { all, items: all ? items.map((i) => (i.organisation.id === actor.organisationId ? i : { ...i, text: '' })) : items };

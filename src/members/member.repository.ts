@@ -29,9 +29,15 @@ export async function findMembersByAadObjectIds(tx: Tx, aadObjectIds: string[]):
   return rows.map(toView);
 }
 
-export async function listActiveMembers(tx: Tx, where: { role?: MemberRole; organisationId?: string } = {}): Promise<MemberView[]> {
+/**
+ * The active members who work on cases: everyone a case, an action or a question can be sent to, chosen from
+ * or named in. A stuurgroeplid is never among them (they see figures only), unless asked for by role or with
+ * `includeSteeringGroup` (the member list, the figures' recipients).
+ */
+export async function listActiveMembers(tx: Tx, where: { role?: MemberRole; organisationId?: string; includeSteeringGroup?: boolean } = {}): Promise<MemberView[]> {
+  const { includeSteeringGroup, ...filter } = where;
   const rows = await tx.member.findMany({
-    where: { active: true, ...where },
+    where: { active: true, ...filter, ...(filter.role || includeSteeringGroup ? {} : { role: { not: 'steeringGroupMember' as const } }) },
     include: withOrganisation,
     orderBy: [{ organisation: { name: 'asc' } }, { displayName: 'asc' }],
   });

@@ -1,4 +1,4 @@
-export const memberRoles = ['processManager', 'contactPerson', 'participant'] as const;
+export const memberRoles = ['processManager', 'contactPerson', 'participant', 'steeringGroupMember'] as const;
 export type MemberRole = (typeof memberRoles)[number];
 
 export interface MemberView {

@@ -73,7 +73,7 @@ export async function deleteDueCases(
 }
 
 async function deleteOne(tx: Tx, caseId: string, retention: Retention, now: Date): Promise<DeletionKind | undefined> {
-  const kind = await deleteCaseIfDue(tx, caseId, retentionCutoffs(retention, now), now);
+  const kind = await deleteCaseIfDue(tx, caseId, retention, now);
   if (kind) await recordAudit(tx, 'system', { action: auditAction[kind], recordType: 'case', recordId: caseId, purpose: 'verwijdering' });
   return kind;
 }

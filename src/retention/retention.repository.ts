@@ -1,8 +1,9 @@
+import { Prisma } from '../../prisma/generated/client.ts';
 import type { Tx } from '../db/client.ts';
 import type { CaseOutcome } from '../lifecycle/lifecycle.types.ts';
 import { isUuid } from '../validation.ts';
-import { buildCaseFact, type CaseFactSource, type EvaluationScore } from './case-facts.ts';
-import { dueKind, nextDueMoment, type DeletionKind, type Retention, type RetentionCutoffs } from './retention.rules.ts';
+import { buildCaseFact, storedFact, type CaseFact, type CaseFactSource, type EvaluationScore } from './case-facts.ts';
+import { dueKind, dueMoment, nextDueMoment, retentionCutoffs, type DeletionKind, type Retention, type RetentionCutoffs } from './retention.rules.ts';
 
 /**
  * Ids of the cases due for deletion, oldest first, at most `limit`: closed before the cutoff, rejected
@@ -39,38 +40,43 @@ type FactRow = {
   responsibleOrganisationId: string | null;
   tableId: string | null;
   timeZone: string | null;
+  informedOn: Date | null;
   firstSession: { startsAt: string; status: string } | null;
   involvedOrganisationIds: string[] | null;
-  decidedSessionStarts: string[] | null;
+  discussions: { startsAt: string; present: string[] | null }[] | null;
   actions: { state: string; dueDate: string; doneAt: string | null }[] | null;
   evaluations: EvaluationScore[] | null;
+  shadowEvents: { kind: string; at: string }[] | null;
 };
 
 /**
- * What the figures keep of a case, in one query (it runs once per deleted case, so round trips count);
- * undefined when the case is not there.
+ * What the figures keep of cases, in one query whatever their number: the cases with these ids (a deletion),
+ * or every case past its draft (the figures' live part).
  */
-export async function loadCaseFactSource(tx: Tx, caseId: string): Promise<CaseFactSource | undefined> {
-  if (!isUuid(caseId)) return undefined;
-  const [c] = await tx.$queryRaw<FactRow[]>`
+async function queryFactSources(tx: Tx, which: { ids: string[] } | 'live'): Promise<CaseFactSource[]> {
+  const where = which === 'live' ? Prisma.sql`c.status <> 'draft'` : Prisma.sql`c.id = ANY(${which.ids}::uuid[])`;
+  const rows = await tx.$queryRaw<FactRow[]>`
     SELECT c.status::text AS status, c."submittedAt", c."decidedAt", c."closedAt", c."shadowListedAt", c.outcome::text AS outcome,
            c."lifeDomains", c.chains, c."referrerOrganisationId"::text AS "referrerOrganisationId",
-           c."responsibleOrganisationId"::text AS "responsibleOrganisationId", c."tableId"::text AS "tableId", t."timeZone",
+           c."responsibleOrganisationId"::text AS "responsibleOrganisationId", c."tableId"::text AS "tableId", t."timeZone", c."informedOn",
            CASE WHEN s.id IS NULL THEN NULL ELSE json_build_object('startsAt', s."startsAt", 'status', s.status) END AS "firstSession",
            (SELECT json_agg(o."organisationId") FROM case_organisation o WHERE o."caseId" = c.id) AS "involvedOrganisationIds",
-           (SELECT json_agg(d."startsAt") FROM agenda_item i JOIN conference_session d ON d.id = i."sessionId"
-             WHERE i."caseId" = c.id AND i.state = 'decided') AS "decidedSessionStarts",
+           (SELECT json_agg(json_build_object('startsAt', d."startsAt",
+                     'present', (SELECT json_agg(a."organisationId") FROM attendance a WHERE a."agendaItemId" = i.id)))
+              FROM agenda_item i JOIN conference_session d ON d.id = i."sessionId"
+             WHERE i."caseId" = c.id AND i.state = 'decided') AS discussions,
            (SELECT json_agg(json_build_object('state', a.state, 'dueDate', a."dueDate", 'doneAt', a."doneAt")) FROM case_action a
              WHERE a."caseId" = c.id) AS actions,
            (SELECT json_agg(json_build_object('organisationId', e."organisationId", 'goalReached', e."goalReached", 'cooperation', e.cooperation) ORDER BY e."createdAt")
-              FROM evaluation e WHERE e."caseId" = c.id) AS evaluations
+              FROM evaluation e WHERE e."caseId" = c.id) AS evaluations,
+           (SELECT json_agg(json_build_object('kind', r.kind, 'at', r."createdAt")) FROM regie_update r
+             WHERE r."caseId" = c.id AND r.kind IN ('shadowList', 'pulledBack', 'returned', 'closed')) AS "shadowEvents"
       FROM case_record c
       LEFT JOIN conference_table t ON t.id = c."tableId"
       LEFT JOIN conference_session s ON s.id = c."firstSessionId"
-     WHERE c.id = ${caseId}::uuid`;
-  if (!c) return undefined;
+     WHERE ${where}`;
   const date = (v: string) => new Date(v);
-  return {
+  return rows.map((c) => ({
     status: c.status,
     ...(c.submittedAt ? { submittedAt: c.submittedAt } : {}),
     ...(c.decidedAt ? { decidedAt: c.decidedAt } : {}),
@@ -84,11 +90,24 @@ export async function loadCaseFactSource(tx: Tx, caseId: string): Promise<CaseFa
     involvedOrganisationIds: c.involvedOrganisationIds ?? [],
     ...(c.tableId ? { tableId: c.tableId } : {}),
     ...(c.timeZone ? { timeZone: c.timeZone } : {}),
+    ...(c.informedOn ? { informedOn: c.informedOn } : {}),
     ...(c.firstSession ? { firstSession: { startsAt: date(c.firstSession.startsAt), status: c.firstSession.status } } : {}),
-    decidedSessionStarts: (c.decidedSessionStarts ?? []).map(date),
+    discussions: (c.discussions ?? []).map((d) => ({ startsAt: date(d.startsAt), presentOrganisationIds: d.present ?? [] })),
     actions: (c.actions ?? []).map((a) => ({ state: a.state, dueDate: a.dueDate, ...(a.doneAt ? { doneAt: date(a.doneAt) } : {}) })),
     evaluations: c.evaluations ?? [],
-  };
+    shadowEvents: (c.shadowEvents ?? []).map((e) => ({ kind: e.kind, at: date(e.at) })),
+  }));
+}
+
+/** What the figures keep of one case (it runs once per deleted case); undefined when the case is not there. */
+export async function loadCaseFactSource(tx: Tx, caseId: string): Promise<CaseFactSource | undefined> {
+  if (!isUuid(caseId)) return undefined;
+  return (await queryFactSources(tx, { ids: [caseId] }))[0];
+}
+
+/** The fact sources of every live case (past its draft), for the figures. */
+export function loadLiveFactSources(tx: Tx): Promise<CaseFactSource[]> {
+  return queryFactSources(tx, 'live');
 }
 
 /**
@@ -98,17 +117,17 @@ export async function loadCaseFactSource(tx: Tx, caseId: string): Promise<CaseFa
  * Its jobs still waiting are cancelled; the foreign keys remove everything else of the case with it.
  * Returns what was deleted, or undefined.
  */
-export async function deleteCaseIfDue(tx: Tx, caseId: string, cutoffs: RetentionCutoffs, now: Date): Promise<DeletionKind | undefined> {
+export async function deleteCaseIfDue(tx: Tx, caseId: string, retention: Retention, now: Date): Promise<DeletionKind | undefined> {
   if (!isUuid(caseId)) return undefined;
   const [row] = await tx.$queryRaw<{ id: string; status: string; reference: string | null; closedAt: Date | null; decidedAt: Date | null; updatedAt: Date }[]>`
     SELECT id, status::text AS status, reference, "closedAt", "decidedAt", "updatedAt"
       FROM case_record WHERE id = ${caseId}::uuid FOR UPDATE`;
   if (!row) return undefined;
-  const kind = dueKind(row, cutoffs);
+  const kind = dueKind(row, retentionCutoffs(retention, now));
   if (!kind) return undefined;
   if (kind !== 'draft') {
-    const fact = buildCaseFact((await loadCaseFactSource(tx, caseId))!, now);
-    await tx.caseFact.createMany({ data: [{ ...fact, evaluationScores: fact.evaluationScores.map((e) => ({ ...e })) }] });
+    const fact = storedFact(buildCaseFact((await loadCaseFactSource(tx, caseId))!, now, { dueAt: dueAtOf(row, kind, retention) }));
+    await tx.caseFact.createMany({ data: [toFactRow(fact)] });
   }
   if (row.reference) await tx.deletedCase.createMany({ data: [{ reference: row.reference, caseId, deletedAt: now }] });
   // Jobs about the case ("<caseId>", or "<caseId>:<date>" as the schaduwlijst return) or about one of its actions.
@@ -119,6 +138,46 @@ export async function deleteCaseIfDue(tx: Tx, caseId: string, cutoffs: Retention
             OR "subjectId" IN (SELECT id::text FROM case_action WHERE "caseId" = ${caseId}::uuid))`;
   await tx.$executeRaw`DELETE FROM case_record WHERE id = ${caseId}::uuid`;
   return kind;
+}
+
+/** The moment a case became due, from the moment its clock started. */
+function dueAtOf(row: { closedAt: Date | null; decidedAt: Date | null }, kind: 'case' | 'referral', retention: Retention): Date {
+  return kind === 'case' ? dueMoment(row.closedAt!, { months: retention.closedCaseMonths }) : dueMoment(row.decidedAt!, { months: retention.rejectedReferralMonths });
+}
+
+/** A fact as the case_fact table takes it. */
+function toFactRow(fact: CaseFact) {
+  // Plain JSON for Prisma's Json columns.
+  const json = (rows: object[]) => rows.map((r) => ({ ...r }) as Prisma.InputJsonObject);
+  return {
+    ...fact,
+    deletedMonth: fact.deletedMonth!,
+    evaluationScores: json(fact.evaluationScores),
+    shadowListSpells: json(fact.shadowListSpells),
+    actionFacts: json(fact.actionFacts),
+    attendance: json(fact.attendance),
+  };
+}
+
+/** The anonymous facts of deleted cases that still count for figures from `fromMonth` on (deleted in or after it). */
+export async function listCaseFacts(tx: Tx, fromMonth: string): Promise<CaseFact[]> {
+  const rows = await tx.caseFact.findMany({ where: { deletedMonth: { gte: fromMonth } }, omit: { id: true, createdAt: true } });
+  return rows.map((r) => ({
+    ...r,
+    kind: r.kind === 'referral' ? 'referral' : 'case',
+    screeningOutcome: r.screeningOutcome as CaseFact['screeningOutcome'],
+    evaluationScores: r.evaluationScores as unknown as CaseFact['evaluationScores'],
+    shadowListSpells: r.shadowListSpells as unknown as CaseFact['shadowListSpells'],
+    actionFacts: r.actionFacts as unknown as CaseFact['actionFacts'],
+    attendance: r.attendance as unknown as CaseFact['attendance'],
+  }));
+}
+
+/** Intake months of deleted cases from `fromMonth` on, counted: the trend of aanmeldingen over several years. */
+export async function countFactIntakesByMonth(tx: Tx, fromMonth: string): Promise<Map<string, number>> {
+  const rows = await tx.$queryRaw<{ month: string; n: number }[]>`
+    SELECT "intakeMonth" AS month, count(*)::int AS n FROM case_fact WHERE "intakeMonth" >= ${fromMonth} GROUP BY 1`;
+  return new Map(rows.map((r) => [r.month, r.n]));
 }
 
 export interface DeletedCase {

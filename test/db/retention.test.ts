@@ -180,6 +180,15 @@ describe('a closed case is deleted a year after its closure, and nothing of the 
       wasOnShadowList: false,
       outcome: 'goalReached',
       evaluationScores: [{ organisationId: a.orgs['Jeugdzorg CN'], goalReached: 'yes', cooperation: 4 }],
+      screenedMonth: '2026-11',
+      daysToClosure: 56,
+      daysToInformed: 0,
+      shadowListSpells: [],
+      actionFacts: [{ dueMonth: '2026-12', onTime: true }],
+      // The one discussion: nobody was marked present (the decision form's attendance was left empty).
+      attendance: [a.orgs['Korps Politie CN']!, a.orgs['Jeugdzorg CN']!].sort().map((organisationId) => ({ month: '2026-11', organisationId, invited: 1, present: 0 })),
+      // Swept a day after the year was over.
+      deletedLateDays: 1,
     });
     expect(JSON.stringify(facts)).not.toContain(reference);
     expect(JSON.stringify(facts)).not.toContain(caseId);
@@ -302,11 +311,11 @@ describe('a rejected aanmelding goes three months after the decision, a draft 30
     const cutoffs = retentionCutoffs(defaultRetention, clock.now());
     expect(await listDueForDeletion(db, cutoffs, 10)).toEqual([draft]);
     await saveReferralDraft(deps, a.police, { caseId: draft, data: referralOf({ p2_relation: 'zus' }) });
-    expect(await db.$transaction((tx) => deleteCaseIfDue(tx, draft, cutoffs, clock.now()))).toBeUndefined();
+    expect(await db.$transaction((tx) => deleteCaseIfDue(tx, draft, defaultRetention, clock.now()))).toBeUndefined();
     expect(await db.case.count({ where: { id: draft } })).toBe(1);
     // A case that is gone already (another instance deleted it) is nothing to do.
     await db.case.delete({ where: { id: draft } });
-    expect(await db.$transaction((tx) => deleteCaseIfDue(tx, draft, cutoffs, clock.now()))).toBeUndefined();
+    expect(await db.$transaction((tx) => deleteCaseIfDue(tx, draft, defaultRetention, clock.now()))).toBeUndefined();
   });
 
   it('other phases are never deleted, however old', async () => {

@@ -121,7 +121,7 @@ describe('the anonymous facts of a case', () => {
     tableId: org(9),
     timeZone: 'America/Kralendijk',
     firstSession: { startsAt: d('2026-11-24T14:00:00Z'), status: 'held' },
-    decidedSessionStarts: [d('2026-12-08T14:00:00Z'), d('2026-11-24T14:00:00Z')],
+    discussions: [{ startsAt: d('2026-12-08T14:00:00Z'), presentOrganisationIds: [org(1)] }, { startsAt: d('2026-11-24T14:00:00Z'), presentOrganisationIds: [org(1), org(2)] }],
     actions: [
       { state: 'done', dueDate: '2026-12-01', doneAt: d('2026-11-30T12:00:00Z') },
       { state: 'done', dueDate: '2026-12-01', doneAt: d('2026-12-05T12:00:00Z') },
@@ -129,10 +129,12 @@ describe('the anonymous facts of a case', () => {
       { state: 'cancelled', dueDate: '2026-12-15' },
     ],
     evaluations: [{ organisationId: org(2), goalReached: 'yes', cooperation: 4 }],
+    informedOn: d('2026-11-30T00:00:00Z'),
+    shadowEvents: [{ kind: 'closed', at: d('2027-03-10T15:00:00Z') }, { kind: 'shadowList', at: d('2027-01-05T15:00:00Z') }],
   };
 
   it('months, counts and ids of organisations; nothing of the person, no reference, no free text, no dates', () => {
-    const fact = buildCaseFact(closed, d('2028-03-11T00:00:00Z'));
+    const fact = buildCaseFact(closed, d('2028-03-11T00:00:00Z'), { dueAt: d('2028-03-10T15:00:00Z') });
     expect(fact).toEqual({
       kind: 'case',
       intakeMonth: '2026-11',
@@ -141,8 +143,11 @@ describe('the anonymous facts of a case', () => {
       closedMonth: '2027-03',
       deletedMonth: '2028-03',
       screeningOutcome: 'accepted',
+      screenedMonth: '2026-11',
       screeningWorkingDays: 2,
       daysToFirstDiscussion: 4,
+      daysToClosure: 110,
+      daysToInformed: 6,
       lifeDomains: ['finances', 'housing'],
       chains: ['care', 'justice'],
       referrerOrganisationId: org(1),
@@ -153,8 +158,19 @@ describe('the anonymous facts of a case', () => {
       actions: 3,
       actionsDoneOnTime: 1,
       wasOnShadowList: true,
+      shadowListSpells: [{ from: '2027-01', to: '2027-03' }],
+      actionFacts: [{ dueMonth: '2026-12', onTime: true }, { dueMonth: '2026-12', onTime: false }, { dueMonth: '2026-12', onTime: false }],
+      // Police (1) took part in both discussions, youth care (2) in the first of the two, both in November and December.
+      attendance: [
+        { month: '2026-11', organisationId: org(1), invited: 1, present: 1 },
+        { month: '2026-11', organisationId: org(2), invited: 1, present: 1 },
+        { month: '2026-12', organisationId: org(1), invited: 1, present: 1 },
+        { month: '2026-12', organisationId: org(2), invited: 1, present: 0 },
+      ],
       outcome: 'goalReached',
       evaluationScores: [{ organisationId: org(2), goalReached: 'yes', cooperation: 4 }],
+      deletedLateDays: 0,
+      daysSinceAcceptance: null,
     });
     const text = JSON.stringify(fact);
     expect(text).not.toMatch(/Zefanja|huisuitzetting|Schulden|T\d\d:\d\d|2026-11-2\d/);
@@ -163,17 +179,18 @@ describe('the anonymous facts of a case', () => {
   it('a rejected aanmelding keeps its intake and screening, and nothing of a table or a discussion', () => {
     const fact = buildCaseFact({
       ...closed, status: 'rejected', closedAt: undefined, outcome: undefined, shadowListedAt: undefined, tableId: undefined, firstSession: undefined,
-      decidedSessionStarts: [], actions: [], evaluations: [],
-    }, d('2027-03-01T00:00:00Z'));
+      discussions: [], actions: [], evaluations: [], shadowEvents: [],
+    }, d('2027-03-01T00:00:00Z'), { dueAt: d('2027-02-24T12:00:00Z') });
     expect(fact).toMatchObject({
       kind: 'referral', intakeMonth: '2026-11', acceptedMonth: null, firstDiscussionMonth: null, closedMonth: null, deletedMonth: '2027-03',
       screeningOutcome: 'rejected', screeningWorkingDays: 2, daysToFirstDiscussion: null, tableId: null, sessions: 0, actions: 0, wasOnShadowList: false, outcome: null,
+      screenedMonth: '2026-11', shadowListSpells: [], attendance: [], daysToInformed: null, deletedLateDays: 4,
     });
   });
 
   it('the first discussion: the first meeting that decided on it, else its first meeting if that was held', () => {
-    expect(firstDiscussion({ decidedSessionStarts: [], firstSession: { startsAt: d('2026-11-24T14:00:00Z'), status: 'held' } })).toEqual(d('2026-11-24T14:00:00Z'));
-    expect(firstDiscussion({ decidedSessionStarts: [], firstSession: { startsAt: d('2026-11-24T14:00:00Z'), status: 'planned' } })).toBeUndefined();
-    expect(firstDiscussion({ decidedSessionStarts: [d('2026-12-08T14:00:00Z')], firstSession: { startsAt: d('2026-11-24T14:00:00Z'), status: 'held' } })).toEqual(d('2026-12-08T14:00:00Z'));
+    expect(firstDiscussion({ discussions: [], firstSession: { startsAt: d('2026-11-24T14:00:00Z'), status: 'held' } })).toEqual(d('2026-11-24T14:00:00Z'));
+    expect(firstDiscussion({ discussions: [], firstSession: { startsAt: d('2026-11-24T14:00:00Z'), status: 'planned' } })).toBeUndefined();
+    expect(firstDiscussion({ discussions: [{ startsAt: d('2026-12-08T14:00:00Z'), presentOrganisationIds: [] }], firstSession: { startsAt: d('2026-11-24T14:00:00Z'), status: 'held' } })).toEqual(d('2026-12-08T14:00:00Z'));
   });
 });
