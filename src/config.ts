@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { defaultRetention, type Retention } from './retention/retention.rules.ts';
 
@@ -32,6 +33,8 @@ const schema = z
     RETENTION_CLOSED_CASE_MONTHS: z.coerce.number().int().positive().default(defaultRetention.closedCaseMonths),
     RETENTION_REJECTED_MONTHS: z.coerce.number().int().positive().default(defaultRetention.rejectedReferralMonths),
     RETENTION_DRAFT_DAYS: z.coerce.number().int().positive().default(defaultRetention.draftDays),
+    FIGURES_TIME_ZONE: z.string().default('Europe/Amsterdam').refine((v) => IANAZone.isValidZone(v), 'geen IANA-tijdzone (bijvoorbeeld Europe/Amsterdam)'),
+    SEED_DEMO_HISTORY: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
   })
   .superRefine((env, ctx) => {
     const need = (key: keyof typeof env, why: string) =>
@@ -56,6 +59,10 @@ export type Config = {
   allowedTenantIds: string[];
   firstProcessManager: { aadObjectId: string; name: string } | undefined;
   seedDemoData: boolean;
+  /** With the demo data: two years of fictional history, so the figures, agenda and schaduwlijst show something. */
+  seedDemoHistory: boolean;
+  /** The network's timezone: where a quarter begins and ends, and when its figures go to the stuurgroep. */
+  figuresTimeZone: string;
   /** How long an instance holds a claimed job; after it another instance may take the job over. */
   jobLeaseMs: number;
   /** Days after acceptance by which the person must be informed; then the one who informs gets one reminder. */
@@ -91,6 +98,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : undefined,
     // Demo people belong on a laptop, not in a tenant: by default only in local mode.
     seedDemoData: e.SEED_DEMO_DATA === undefined ? !e.MicrosoftAppId : e.SEED_DEMO_DATA === 'true',
+    // History is part of the demo: never without the demo data.
+    seedDemoHistory: (e.SEED_DEMO_DATA === undefined ? !e.MicrosoftAppId : e.SEED_DEMO_DATA === 'true') && e.SEED_DEMO_HISTORY !== 'false',
+    figuresTimeZone: e.FIGURES_TIME_ZONE,
     jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
     informWithinDays: e.INFORM_WITHIN_DAYS,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,

@@ -17,6 +17,7 @@ export const processingActivities = {
   logboek: { name: 'Logboek', purpose: 'Toezicht op wie welke gegevens verwerkte' },
   tafelbeheer: { name: 'Tafelbeheer', purpose: 'Overlegtafels, hun overleggen en agenda beheren' },
   deelnemersbeheer: { name: 'Deelnemersbeheer', purpose: 'Deelnemers en hun organisatie registreren' },
+  kengetallen: { name: 'Kengetallen', purpose: 'Cijfers zonder persoonsgegevens voor de (kern)stuurgroep en het jaarverslag' },
   demogegevens: { name: 'Demogegevens', purpose: 'Fictieve gegevens voor een demonstratie' },
 } as const;
 

@@ -1,0 +1,89 @@
+import type { Actor } from '../actor.ts';
+import { assertCan } from '../access/policy.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { Clock } from '../clock.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { listTables } from '../conferences/table.repository.ts';
+import { listOrganisations } from '../organisations/organisation.repository.ts';
+import { buildCaseFact } from '../retention/case-facts.ts';
+import { countFactIntakesByMonth, listCaseFacts, loadLiveFactSources } from '../retention/retention.repository.ts';
+import type { DisclosureMode } from './disclosure.ts';
+import { listHeldSessions } from './figures.repository.ts';
+import { computeFigures, discloseFigures, type DisclosedFigures, type FigureFact } from './figures.rules.ts';
+import { lastCompletedQuarter, parsePeriod, periodChoices, periodKey, periodMonths, periodsUpTo, previousPeriod, type Period } from './periods.ts';
+
+export interface FiguresDeps {
+  db: Db;
+  clock: Clock;
+  /** INFORM_WITHIN_DAYS: what "informed in time" means. */
+  informWithinDays: number;
+  /** FIGURES_TIME_ZONE: where quarters begin and end. */
+  timeZone: string;
+}
+
+export interface FiguresView {
+  figures: DisclosedFigures;
+  /** Names of the organisations and tables the figures name by id. */
+  organisationNames: Record<string, string>;
+  tableNames: Record<string, string>;
+  choices: Period[];
+  generatedAt: Date;
+}
+
+/** How many periods the trend of aanmeldingen shows: two years of quarters, or five years. */
+const trendLength = (p: Period) => (p.kind === 'quarter' ? 8 : 5);
+
+/** A period someone may ask for: one of the choices; anything else (a future quarter, nonsense) gets the default. */
+export function choosePeriod(requested: unknown, now: Date, zone: string): Period {
+  const wanted = parsePeriod(requested);
+  const choices = periodChoices(now, zone).map(periodKey);
+  return wanted && choices.includes(periodKey(wanted)) ? wanted : lastCompletedQuarter(now, zone);
+}
+
+/**
+ * Reads what the figures of a period need, from anonymous facts only: those kept of deleted cases and those built
+ * now from live cases, with the same function that builds them at deletion.
+ */
+export async function loadFigures(tx: Tx, period: Period, now: Date, informWithinDays: number) {
+  const trend = periodsUpTo(period, trendLength(period));
+  const from = periodMonths(previousPeriod(period)).from;
+  const trendFrom = periodMonths(trend[0]!).from;
+  const [deleted, live, held, deletedIntakes] = await Promise.all([
+    listCaseFacts(tx, from),
+    loadLiveFactSources(tx),
+    listHeldSessions(tx, trendFrom < from ? trendFrom : from),
+    countFactIntakesByMonth(tx, trendFrom),
+  ]);
+  const liveFacts: FigureFact[] = live.map((source) => buildCaseFact(source, now));
+  const intakesByMonth = new Map(deletedIntakes);
+  for (const f of liveFacts) if (f.intakeMonth && f.intakeMonth >= trendFrom) intakesByMonth.set(f.intakeMonth, (intakesByMonth.get(f.intakeMonth) ?? 0) + 1);
+  return computeFigures({ facts: [...deleted, ...liveFacts], heldSessions: held, intakesByMonth, period, trendLength: trend.length, informWithinDays });
+}
+
+async function names(db: Db) {
+  const [organisations, tables] = await Promise.all([listOrganisations(db), listTables(db, { includeClosed: true })]);
+  return {
+    organisationNames: Object.fromEntries(organisations.map((o) => [o.id, o.name])),
+    tableNames: Object.fromEntries(tables.map((t) => [t.id, t.name])),
+  };
+}
+
+/** The figures as the system (a job) produces them, for a channel or a document. */
+export async function produceFigures(deps: FiguresDeps, period: Period, mode: DisclosureMode): Promise<FiguresView> {
+  const now = deps.clock.now();
+  const [computed, labels] = await Promise.all([loadFigures(deps.db, period, now, deps.informWithinDays), names(deps.db)]);
+  return { figures: discloseFigures(computed, mode), ...labels, choices: periodChoices(now, deps.timeZone), generatedAt: now };
+}
+
+/**
+ * `cijfers`: the procesmanager and the stuurgroep read a period's figures beside the previous one, with small
+ * counts hidden (internal), or take the public form for the jaarverslag. Logged: who read which period.
+ */
+export async function viewFigures(deps: FiguresDeps, actor: Actor, input: { period?: unknown; mode?: DisclosureMode } = {}): Promise<FiguresView> {
+  assertCan(actor, 'figures.view');
+  const period = choosePeriod(input.period, deps.clock.now(), deps.timeZone);
+  const mode = input.mode ?? 'internal';
+  const view = await produceFigures(deps, period, mode);
+  await recordAudit(deps.db, actor, { action: mode === 'public' ? 'figures.exported' : 'figures.viewed', recordType: 'figures', recordId: periodKey(period), purpose: 'kengetallen' });
+  return view;
+}
