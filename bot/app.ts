@@ -15,6 +15,8 @@ import { registerInzage } from './features/inzage.ts';
 import { registerConsent } from './features/consent.ts';
 import { registerHandover } from './features/handover.ts';
 import { createIdentifyStep } from './identify.ts';
+import { attemptedIn, createCaseWorkGate } from './case-work-gate.ts';
+import { registerFigures } from './features/figures.ts';
 import { PrismaStorage } from './storage.ts';
 import { createTurnErrorHandler } from './turn-error.ts';
 import { actorIfKnown } from './turn-context.ts';
@@ -33,7 +35,8 @@ export function createBot(deps: BotDeps, options: { adapter?: TeamsAdapter; botA
     longRunningMessages: false,
   });
   const identify = createIdentifyStep(deps);
-  app.turn('beforeTurn', async (context) => identify(context));
+  const caseWorkGate = createCaseWorkGate(deps);
+  app.turn('beforeTurn', async (context) => (await identify(context)) && (await caseWorkGate(context)));
 
   registerHelp(app, deps);
   registerMembers(app, deps);
@@ -48,14 +51,14 @@ export function createBot(deps: BotDeps, options: { adapter?: TeamsAdapter; botA
   registerInzage(app, deps);
   registerConsent(app, deps);
   registerHandover(app, deps);
+  registerFigures(app, deps);
   registerFallback(app);
 
   // A refused attempt goes into the logbook with who tried what (the verb or the command word, never the input).
   const onRefused = async (context: TurnContext, error: DomainError) => {
     const actor = actorIfKnown(context);
     if (!actor) return;
-    const attempted = context.activity.type === 'invoke' ? String((context.activity.value as { action?: { verb?: string } } | undefined)?.action?.verb ?? context.activity.name ?? 'invoke') : (context.activity.text ?? '').trim().split(/\s+/).slice(0, 2).join(' ');
-    await recordRefusal(deps.db, actor, error, attempted);
+    await recordRefusal(deps.db, actor, error, attemptedIn(context));
   };
   return { app, onTurnError: createTurnErrorHandler(deps.log, { onRefused }) };
 }

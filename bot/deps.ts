@@ -26,6 +26,8 @@ export interface BotDeps {
   informWithinDays?: number;
   /** Signed one-time links to documents: the bot's public address and the signing secret. */
   links?: { publicUrl: string; secret: string; /** Real Teams: also offer the document through the file-consent flow. */ fileConsent?: boolean };
+  /** FIGURES_TIME_ZONE: where quarters begin and end, and when the quarter's figures are posted. */
+  figuresTimeZone?: string;
   /** How long personal data are kept (config); defaultRetention when not given. */
   retention?: Retention;
 }

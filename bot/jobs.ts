@@ -6,10 +6,13 @@ import { JobRunner } from '../src/jobs/runner.ts';
 import { retentionSweepHandler } from '../src/retention/delete-due.ts';
 import { defaultRetention } from '../src/retention/retention.rules.ts';
 import type { BotDeps } from './deps.ts';
+import { figuresCard } from '../cards/figures.card.ts';
+import { quarterlyFiguresHandler } from '../src/figures/figures.ts';
+import { figuresDeps } from './features/figures.ts';
 import { channelCardFor, deliverNotifications } from './notifications.ts';
 
 /** The due work this bot knows, with the channel posting and notifications it needs. */
-export function createJobRunner(deps: Pick<BotDeps, 'db' | 'clock' | 'log' | 'notifier' | 'background' | 'retention'>, options: { owner?: string; leaseMs?: number } = {}): JobRunner {
+export function createJobRunner(deps: Pick<BotDeps, 'db' | 'clock' | 'log' | 'notifier' | 'background' | 'retention' | 'informWithinDays' | 'figuresTimeZone'>, options: { owner?: string; leaseMs?: number } = {}): JobRunner {
   const agendaPost = agendaPostHandler({
     db: deps.db,
     clock: deps.clock,
@@ -28,5 +31,14 @@ export function createJobRunner(deps: Pick<BotDeps, 'db' | 'clock' | 'log' | 'no
   const retentionSweep = retentionSweepHandler({ db: deps.db, clock: deps.clock, log: deps.log, retention: deps.retention ?? defaultRetention });
   const shadowReturn = shadowReturnHandler({ db: deps.db, notify: async (notifications) => deps.background.run('schaduwlijst notifications', () => deliverNotifications(deps, notifications)) });
   const informReminder = informReminderHandler({ db: deps.db, notify: async (notifications) => deps.background.run('informing reminder', () => deliverNotifications(deps, notifications)) });
-  return new JobRunner({ db: deps.db, clock: deps.clock, log: deps.log, handlers: [agendaPost, ...reminders, retentionSweep, shadowReturn, informReminder], ...options });
+  const fdeps = figuresDeps(deps);
+  const quarterlyFigures = quarterlyFiguresHandler({
+    ...fdeps,
+    log: deps.log,
+    async post(conversationId, view) {
+      const card = figuresCard(view, { informWithinDays: fdeps.informWithinDays, timeZone: fdeps.timeZone, shared: true });
+      if (!(await deps.notifier.toConversation(conversationId, { card })).delivered) throw new Error('channel conversation unknown');
+    },
+  });
+  return new JobRunner({ db: deps.db, clock: deps.clock, log: deps.log, handlers: [agendaPost, ...reminders, retentionSweep, shadowReturn, informReminder, quarterlyFigures], ...options });
 }

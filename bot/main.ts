@@ -9,6 +9,7 @@ import { createLogger, type Logger } from '../src/logger.ts';
 import { demoMembers } from '../src/organisations/demo-partners.ts';
 import { ensureFirstProcessManager, seedDemoData } from '../src/organisations/seed.ts';
 import { ensureRetentionSweep } from '../src/retention/delete-due.ts';
+import { ensureQuarterlyFiguresJob } from '../src/figures/figures.ts';
 import { createAdapter } from './adapter.ts';
 import { createBot } from './app.ts';
 import { BackgroundWork } from './background.ts';
@@ -53,9 +54,9 @@ export async function startBot(config: Config, log: Logger = createLogger(config
   });
   const background = new BackgroundWork(log);
   const clock = options.clock ?? systemClock;
-  const jobs = createJobRunner({ db, log, notifier, clock, background, retention: config.retention }, { leaseMs: config.jobLeaseMs });
+  const jobs = createJobRunner({ db, log, notifier, clock, background, retention: config.retention, informWithinDays: config.informWithinDays, figuresTimeZone: config.figuresTimeZone }, { leaseMs: config.jobLeaseMs });
   const { app, onTurnError } = createBot(
-    { db, log, notifier, clock, roster: teamsRoster(log), allowedTenantIds: config.allowedTenantIds, background, jobs, retention: config.retention, informWithinDays: config.informWithinDays, links: { publicUrl: config.publicUrl, secret: config.linkSecret ?? processLinkSecret, fileConsent: Boolean(config.microsoftApp) } },
+    { db, log, notifier, clock, roster: teamsRoster(log), allowedTenantIds: config.allowedTenantIds, background, jobs, retention: config.retention, informWithinDays: config.informWithinDays, figuresTimeZone: config.figuresTimeZone, links: { publicUrl: config.publicUrl, secret: config.linkSecret ?? processLinkSecret, fileConsent: Boolean(config.microsoftApp) } },
     { adapter, botAppId },
   );
   adapter.onTurnError = onTurnError;
@@ -71,6 +72,8 @@ export async function startBot(config: Config, log: Logger = createLogger(config
   log.info({ port }, 'Casusbot luistert op /api/messages');
   // Deletion on time: a sweep at start-up catches up on what came due while the bot was down.
   await ensureRetentionSweep(db, clock.now());
+  // The figures of the quarter we are in go to the stuurgroep after it ends.
+  await ensureQuarterlyFiguresJob(db, clock.now(), config.figuresTimeZone);
   // After the server listens: a catch-up post at start-up may already need Teams.
   const scheduler = startScheduler({ db, clock, log, runner: jobs });
 

@@ -4,7 +4,7 @@ import type { Db } from '../src/db/client.ts';
 import type { Logger } from '../src/logger.ts';
 import { withTrace } from '../src/audit/trace.ts';
 import { systemClock, type Clock } from '../src/clock.ts';
-import { fetchDownload, processLinkSecret } from '../src/privacy/downloads.ts';
+import { contentTypeOf, fetchDownload, processLinkSecret } from '../src/privacy/downloads.ts';
 
 export function createHttpApp(deps: { adapter: TeamsAdapter; app: Application<TurnState>; db: Db; log: Logger; clock?: Clock; linkSecret?: string }) {
   const http = express();
@@ -32,7 +32,7 @@ export function createHttpApp(deps: { adapter: TeamsAdapter; app: Application<Tu
         res.status(result.reason === 'invalid' ? 403 : 410).type('text/plain; charset=utf-8').send(result.reason === 'invalid' ? 'Deze link is niet geldig.' : 'Deze link is verlopen of al gebruikt. Vraag de procesmanager om een nieuw document.');
         return;
       }
-      res.status(200).type('application/pdf').set('Content-Disposition', `attachment; filename="${result.download.fileName}"`).send(Buffer.from(result.download.content));
+      res.status(200).type(contentTypeOf(result.download.fileName)).set('Content-Disposition', `attachment; filename="${result.download.fileName}"`).send(Buffer.from(result.download.content));
     } catch (error) {
       deps.log.error({ errorType: (error as Error)?.name }, 'download failed');
       res.status(500).type('text/plain; charset=utf-8').send('Er ging iets mis. Probeer het opnieuw.');

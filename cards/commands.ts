@@ -4,8 +4,10 @@ import type { MemberRole } from '../src/members/member.types.ts';
 export interface BotCommand {
   title: string;
   description: string;
-  /** Roles that see it in the help card; absent means everyone. */
+  /** Roles that see it in the help card; absent means everyone who works on cases. */
   roles?: readonly MemberRole[];
+  /** Also for those who work on no case (the stuurgroeplid). */
+  forAll?: boolean;
   /** Typed with an @mention in a channel: in the help card, not in the manifest (Teams allows 10 commands there). */
   channelOnly?: boolean;
   /** In the help card only: Teams offers at most ten commands, and this one is reached from another card as well. */
@@ -13,7 +15,7 @@ export interface BotCommand {
 }
 
 export const botCommands: readonly BotCommand[] = [
-  { title: 'hulp', description: 'Laat zien wat Casusbot kan' },
+  { title: 'hulp', description: 'Laat zien wat Casusbot kan', forAll: true },
   { title: 'aanmelden', description: 'Een casus aanmelden voor het casusoverleg' },
   { title: 'mijn aanmeldingen', description: 'De stand van jouw aanmeldingen' },
   { title: 'casussen', description: 'De casussen waarbij jouw organisatie betrokken is' },
@@ -30,6 +32,8 @@ export const botCommands: readonly BotCommand[] = [
   { title: 'herbeoordeling', description: 'Inbreng die na een nieuw doel opnieuw beoordeeld moet worden', helpOnly: true },
   { title: 'inzage', description: 'Alles wat over één persoon is vastgelegd, als document (AVG artikel 15)', roles: ['processManager'], helpOnly: true },
   { title: 'logboek ZVH-…', description: 'Wie wat van een casus zag of wijzigde, wanneer en waarvoor; "logboek" alleen: wie opvalt', roles: ['processManager'], helpOnly: true },
+  { title: 'cijfers', description: 'De kengetallen per kwartaal of jaar, zonder persoonsgegevens', roles: ['processManager', 'steeringGroupMember'] },
+  { title: 'stuurgroep koppelen', description: 'In het kanaal van de stuurgroep: daar na elk kwartaal de kengetallen laten verschijnen', roles: ['processManager'], channelOnly: true },
   { title: 'leden', description: 'Overzicht van de geregistreerde deelnemers', roles: ['processManager', 'contactPerson'] },
   { title: 'lid toevoegen', description: 'Een Teams-gebruiker registreren bij een organisatie', roles: ['processManager'], helpOnly: true },
 ];

@@ -1,6 +1,7 @@
 import type { MemberRole } from '../src/members/member.types.ts';
 import { card, execute, facts, heading, paragraph, type AdaptiveCard } from './adaptive.ts';
 import { botCommands } from './commands.ts';
+import { worksOnCases } from '../src/access/case-access.ts';
 import { roleLabels } from './labels.ts';
 import { Verb } from './verbs.ts';
 
@@ -13,16 +14,17 @@ export interface HelpView {
 }
 
 export function helpCard(view: HelpView): AdaptiveCard {
-  const commands = botCommands.filter((c) => !c.roles || (!view.shared && view.viewer && c.roles.includes(view.viewer.role)));
+  const caseWork = !view.viewer || worksOnCases(view.viewer);
+  const commands = botCommands.filter((c) => (c.roles ? !view.shared && view.viewer && c.roles.includes(view.viewer.role) : caseWork || c.forAll));
   const intro = view.welcome
     ? 'Welkom bij Casusbot. Ik ondersteun het casusoverleg van het Zorg- en Veiligheidshuis: aanmelden, agenda, besluiten en acties, binnen de afspraken van het privacyconvenant.'
     : 'Dit kan ik voor je doen. Typ een opdracht of kies een knop.';
   const who = view.shared
     ? 'Aanmelden en je casussen bekijken doe je in een persoonlijke chat met mij.'
     : view.viewer
-      ? `Je bent geregistreerd als ${roleLabels[view.viewer.role].toLowerCase()} bij ${view.viewer.organisationName}.`
+      ? `Je bent geregistreerd als ${roleLabels[view.viewer.role].toLowerCase()} bij ${view.viewer.organisationName}.${caseWork ? '' : ' Je ziet de kengetallen van het Zorg- en Veiligheidshuis, zonder persoonsgegevens; casussen zie je niet.'}`
       : 'Je bent nog niet geregistreerd als deelnemer. Vraag de procesmanager om je te registreren.';
-  const actions = view.shared ? [] : [
+  const actions = view.shared ? [] : !caseWork ? [execute('Cijfers', Verb.figuresShow)] : [
     // At most five buttons: the procesmanager rarely refers a case, so "mijn aanmeldingen" stays a typed command for them.
     ...(view.viewer ? [execute('Aanmelden', Verb.referralNew)] : []),
     ...(view.viewer && view.viewer.role !== 'processManager' ? [execute('Mijn aanmeldingen', Verb.referralMine)] : []),

@@ -1,12 +1,9 @@
 import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { printable, wrap } from './pdf.ts';
 import type { InzageDocument } from '../src/privacy/inzage.ts';
 import { formatBirthDate, formatDate, formatIsoDate, lifeDomainLabels, regieKindLabels, statusLabels } from './labels.ts';
 import { actionLabel } from './logbook.card.ts';
 import type { LifeDomain } from '../src/referrals/referral.types.ts';
-
-// The standard PDF fonts speak WinAnsi: Latin-1 plus a few signs. Anything else becomes "?" instead of failing.
-const winAnsiExtras = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const printable = (text: string) => [...text.normalize('NFC')].map((ch) => (ch === '\n' || ch === '\t' ? ' ' : ch.charCodeAt(0) < 256 || winAnsiExtras.has(ch) ? ch : '?')).join('');
 
 const page = { width: 595.28, height: 841.89, margin: 50 };
 
@@ -34,20 +31,6 @@ class Writer {
       this.current.drawText(line, { x: left, y: this.y, size, font });
     }
   }
-}
-
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(candidate, size) <= width) line = candidate;
-    else {
-      if (line) lines.push(line);
-      line = word;
-    }
-  }
-  return line ? [...lines, line] : lines.length ? lines : [''];
 }
 
 /** The inzage document (PDF): per case the person's own record, the data, who contributed what, the decisions, and who saw it. */

@@ -73,5 +73,7 @@ export const Verb = {
   consentAnswer: 'consent.answer',
   consentWithdraw: 'consent.withdraw',
   inzageProduce: 'inzage.produce',
+  figuresShow: 'figures.show',
+  figuresExport: 'figures.export',
 } as const;
 export type Verb = (typeof Verb)[keyof typeof Verb];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
-import { canChair, canClaimAction, canMarkTakeHome, canReassignAction, canSeeContribution, canSeeDiscussion } from '../access/case-access.ts';
+import { canChair, canClaimAction, canMarkTakeHome, canReassignAction, canSeeContribution, canSeeDiscussion, worksOnCases } from '../access/case-access.ts';
 import { askForTakeHome } from '../meetings/consent.ts';
 import { consentStates, type ConsentState } from '../meetings/consent.repository.ts';
 import { listContributions } from '../meetings/discussion.repository.ts';
@@ -174,6 +174,7 @@ export async function reassignAction(deps: ActionDeps, actor: Actor, actionId: s
  * for a casusregisseur, the overdue actions in the cases they direct.
  */
 export async function myActions(deps: ActionDeps, actor: Actor): Promise<{ mine: ActionView[]; overdueInMyCases: ActionView[] }> {
+  if (!worksOnCases(actor)) return { mine: [], overdueInMyCases: [] };
   const today = new Date(`${deps.clock.now().toISOString().slice(0, 10)}T00:00:00Z`);
   const [mine, directed] = await Promise.all([
     listOpenActionsFor(deps.db, { memberId: actor.memberId, organisationId: actor.organisationId }),

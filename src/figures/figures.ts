@@ -8,9 +8,12 @@ import { listOrganisations } from '../organisations/organisation.repository.ts';
 import { buildCaseFact } from '../retention/case-facts.ts';
 import { countFactIntakesByMonth, listCaseFacts, loadLiveFactSources } from '../retention/retention.repository.ts';
 import type { DisclosureMode } from './disclosure.ts';
-import { listHeldSessions } from './figures.repository.ts';
+import { ensureJob, reviveJob } from '../jobs/job.repository.ts';
+import type { JobHandler, JobOutcome } from '../jobs/runner.ts';
+import type { Logger } from '../logger.ts';
+import { findSteeringGroupChannel, listHeldSessions, setSteeringGroupChannel } from './figures.repository.ts';
 import { computeFigures, discloseFigures, type DisclosedFigures, type FigureFact } from './figures.rules.ts';
-import { lastCompletedQuarter, parsePeriod, periodChoices, periodKey, periodMonths, periodsUpTo, previousPeriod, type Period } from './periods.ts';
+import { firstWorkingDayAfter, lastCompletedQuarter, parsePeriod, periodChoices, periodKey, periodMonths, periodsUpTo, previousPeriod, quarterOf, type Period } from './periods.ts';
 
 export interface FiguresDeps {
   db: Db;
@@ -86,4 +89,53 @@ export async function viewFigures(deps: FiguresDeps, actor: Actor, input: { peri
   const view = await produceFigures(deps, period, mode);
   await recordAudit(deps.db, actor, { action: mode === 'public' ? 'figures.exported' : 'figures.viewed', recordType: 'figures', recordId: periodKey(period), purpose: 'kengetallen' });
   return view;
+}
+
+/** Links the stuurgroep's channel (the procesmanager, in that channel); a quarter that found no channel is posted now. */
+export async function linkSteeringGroupChannel(deps: FiguresDeps, actor: Actor, conversationId: string): Promise<void> {
+  assertCan(actor, 'figures.linkChannel');
+  const now = deps.clock.now();
+  await deps.db.$transaction(async (tx) => {
+    await setSteeringGroupChannel(tx, conversationId, actor.memberId, now);
+    await recordAudit(tx, actor, { action: 'figures.channelLinked', recordType: 'steeringGroupChannel', purpose: 'kengetallen' });
+    await ensureQuarterlyFiguresJob(tx, now, deps.timeZone);
+    await reviveJob(tx, quarterlyFiguresJob, periodKey(lastCompletedQuarter(now, deps.timeZone)), now);
+  });
+}
+
+export const quarterlyFiguresJob = 'figures.quarterly';
+
+/** The post of the quarter that `now` is in, due on the first working day after it; instances that plan it plan one. */
+export async function ensureQuarterlyFiguresJob(tx: Tx, now: Date, timeZone: string): Promise<void> {
+  const quarter = quarterOf(now, timeZone);
+  await ensureJob(tx, { kind: quarterlyFiguresJob, subjectId: periodKey(quarter), dueAt: firstWorkingDayAfter(quarter, timeZone) });
+}
+
+/**
+ * On the first working day after each quarter its figures (the stuurgroep's own form) go to the linked channel,
+ * through the jobs table: exactly once, also with several instances and after downtime. Each post plans the next.
+ */
+export function quarterlyFiguresHandler(deps: FiguresDeps & { log: Logger; post(conversationId: string, view: FiguresView): Promise<void> }): JobHandler {
+  return {
+    kind: quarterlyFiguresJob,
+    async run(job, context): Promise<JobOutcome> {
+      const period = parsePeriod(job.subjectId);
+      if (!period || period.kind !== 'quarter') return { state: 'failed', reason: 'BAD_PERIOD' };
+      await ensureQuarterlyFiguresJob(deps.db, context.now, deps.timeZone);
+      const channel = await findSteeringGroupChannel(deps.db);
+      if (!channel) {
+        deps.log.warn({ jobId: job.id }, 'quarterly figures: no stuurgroep channel linked');
+        return { state: 'failed', reason: 'NO_CHANNEL' };
+      }
+      const view = await produceFigures(deps, period, 'internal');
+      await context.markSending();
+      await deps.post(channel, view);
+      await deps.db.$transaction(async (tx) => {
+        await recordAudit(tx, 'system', { action: 'figures.posted', recordType: 'figures', recordId: job.subjectId, purpose: 'kengetallen' });
+        await context.finishIn(tx);
+      });
+      deps.log.info({ jobId: job.id }, 'quarterly figures posted to the stuurgroep channel');
+      return { state: 'done' };
+    },
+  };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Clock } from '../clock.ts';
+import type { ProcessingActivity } from '../audit/processing-activities.ts';
 import type { Db } from '../db/client.ts';
 import { isUuid } from '../validation.ts';
 import { createDownload, takeDownload, type StoredDownload } from './download.repository.ts';
@@ -14,6 +15,14 @@ export interface DownloadDeps {
   linkSecret: string;
   /** Where the bot is reached from the browser (PUBLIC_URL). */
   publicUrl: string;
+}
+
+/** The processing activity a fetched document belongs to, by its kind. */
+const purposeOf: Record<string, ProcessingActivity> = { inzage: 'inzage', figures: 'kengetallen' };
+
+/** What a browser is told a document is, by its file name. */
+export function contentTypeOf(fileName: string): string {
+  return fileName.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/pdf';
 }
 
 /** A secret for one process, when none is configured: links then work only on the instance that made them. */
@@ -39,7 +48,7 @@ export async function fetchDownload(deps: Omit<DownloadDeps, 'publicUrl'>, id: s
   return deps.db.$transaction(async (tx) => {
     const download = await takeDownload(tx, id, now);
     if (!download) return { ok: false as const, reason: 'gone' as const };
-    await recordAudit(tx, { aadObjectId: download.createdByAadObjectId, organisationId: download.createdByOrganisationId }, { action: `${download.kind}.fetched`, recordType: 'download', recordId: id, purpose: 'inzage' });
+    await recordAudit(tx, { aadObjectId: download.createdByAadObjectId, organisationId: download.createdByOrganisationId }, { action: `${download.kind}.fetched`, recordType: 'download', recordId: id, purpose: purposeOf[download.kind] ?? 'inzage' });
     return { ok: true as const, download };
   });
 }

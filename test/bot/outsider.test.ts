@@ -10,6 +10,8 @@ import { demoPartnerNames, demoTable } from '../../src/organisations/demo-partne
 import { cardOf, createTestBot, police, processManager, tenantId, textOf, youthCareContact } from '../support/bot.ts';
 import { useDatabase } from '../support/database.ts';
 import { colleague, krusada, seedPeople } from '../support/decided-case.ts';
+import { upsertMember } from '../../src/members/member.repository.ts';
+import type { TestUser } from '../support/bot.ts';
 import { validReferralData } from '../support/referral.ts';
 
 /**
@@ -92,19 +94,38 @@ interface Attempt {
   showsReference: boolean;
 }
 
-describe('an uninvolved organisation', () => {
+/** A manager of the police in the stuurgroep: their organisation is involved in both cases, yet they see none. */
+const policeManager: TestUser = { aadObjectId: 'aad-police-manager', teamsUserId: 'user-police-manager', displayName: 'Stuurgroeplid Politie' };
+
+/** What a refusal answers: not found, not allowed, or the stuurgroeplid's own. */
+const refusals = ['Dat kan ik niet vinden', 'Dat mag je', 'Alleen ', 'Als stuurgroeplid'];
+/** Tables an attempt may change: the public figures' export stores its two documents (behind one-time links). */
+const allowedChanges: Record<string, string[]> = { [Verb.figuresExport]: ['download'] };
+
+const outsiders = [
+  { who: 'a participant of an uninvolved organisation', outsider: krusada, role: 'participant' as const, organisation: 'Krusada' },
+  { who: 'a stuurgroeplid of an organisation involved in both cases', outsider: policeManager, role: 'steeringGroupMember' as const, organisation: 'Korps Politie CN' },
+];
+
+describe.each(outsiders)('$who', ({ outsider, role, organisation }) => {
   it('gets nothing of a case through any verb or command, and changes nothing', async () => {
+    await runSweep(outsider, role, organisation);
+  });
+});
+
+async function runSweep(outsider: TestUser, role: 'participant' | 'steeringGroupMember', organisation: string) {
     const started = Date.now();
     // Krusada is a partner at the demo table (every partner sits at it), so the published agenda is theirs to see.
     expect(demoPartnerNames).toContain('Krusada');
     const orgs = await seedPeople(db);
+    await upsertMember(db, { aadObjectId: outsider.aadObjectId, displayName: outsider.displayName, organisationId: orgs[organisation]!, role });
     const table = (await listTables(db))[0]!;
     expect(table.name).toBe(demoTable.name);
     expect(table.organisationIds).toContain(orgs['Krusada']!);
 
     // ---- Two real cases of the police and youth care, through the bot.
     const bot = createTestBot(db, { now: new Date('2026-11-20T09:00:00Z') });
-    for (const user of [processManager, police, youthCareContact, krusada, colleague]) await bot.say(user, 'hulp');
+    for (const user of [processManager, police, youthCareContact, outsider, colleague]) await bot.say(user, 'hulp');
     const involved = [orgs['Korps Politie CN']!, orgs['Jeugdzorg CN']!];
     const s = secret;
     const refer = async (form: Record<string, string | undefined>) => {
@@ -156,7 +177,7 @@ describe('an uninvolved organisation', () => {
     expect(textOf(claimed.value)).toContain('Je hebt deze actie opgepakt.');
     const decisionA = await db.decision.findFirstOrThrow({ where: { caseId: A.caseId } });
     const decisionB = await db.decision.findFirstOrThrow({ where: { caseId: B.caseId } });
-    const krusadaMember = await db.member.findFirstOrThrow({ where: { aadObjectId: krusada.aadObjectId } });
+    const outsiderMember = await db.member.findFirstOrThrow({ where: { aadObjectId: outsider.aadObjectId } });
     const contributionOf = async (text: string) => (await db.contribution.findFirstOrThrow({ where: { text } })).id;
     const contribution = { a: await contributionOf(s.a.contribution), aSensitive: await contributionOf(s.a.sensitive), b: await contributionOf(s.b.contribution) };
 
@@ -181,7 +202,7 @@ describe('an uninvolved organisation', () => {
     const payload = (c: { caseId: string; reference: string; bsn: string; birthDate: string }, ids: { agendaItemId: string; sessionId: string; actionId: string; decisionId: string; contributionId: string; proposalId?: string }, agendaAction: string) => ({
       caseId: c.caseId, reference: c.reference, agendaItemId: ids.agendaItemId, itemId: ids.agendaItemId, sessionId: ids.sessionId, actionId: ids.actionId,
       proposalId: ids.proposalId ?? randomUUID(), supersedesId: ids.decisionId, decisionId: ids.decisionId, tableId: table.id, contributionId: ids.contributionId, consentId,
-      submissionId: randomUUID(), memberId: krusadaMember.id, directorMemberId: krusadaMember.id, informerMemberId: krusadaMember.id, person: 'aad-outsider-new',
+      submissionId: randomUUID(), memberId: outsiderMember.id, directorMemberId: outsiderMember.id, informerMemberId: outsiderMember.id, person: 'aad-outsider-new',
       approve: true, keep: false, action: agendaAction, decision: 'accept', answer: 'yes', condition: 'Buitenstaander-voorwaarde',
       // Form values, none of them secret: an answer that echoes what Krusada typed is no leak.
       text: 'Buitenstaander kijkt mee', description: 'Buitenstaander-interventie', organisationId: orgs['Krusada']!, lifeDomain: 'housing', sensitive: 'false',
@@ -190,7 +211,7 @@ describe('an uninvolved organisation', () => {
       result: 'Buitenstaander-resultaat', kind: 'closure', note: 'Buitenstaander-notitie', reason: 'Buitenstaander-reden', date: '15-12-2026', time: '10:00',
       ...(() => { const m = moveInputIds(ids.sessionId); return { [m.date]: '15-12-2026', [m.time]: '11:00' }; })(),
       goalReached: 'no', cooperation: '1', wentWell: 'Buitenstaander-goed', couldBeBetter: 'Buitenstaander-beter', informedOn: '20-11-2026', question: 'Buitenstaander-vraag',
-      name: 'Buitenstaandertafel', organisationIds: orgs['Krusada']!, chair: krusadaMember.id, timeZone: 'America/Kralendijk', weekday: '3', startTime: '09:00',
+      name: 'Buitenstaandertafel', organisationIds: orgs['Krusada']!, chair: outsiderMember.id, timeZone: 'America/Kralendijk', weekday: '3', startTime: '09:00',
       anchorDate: '2026-12-02', intervalWeeks: '1', sessionMinutes: '60', minutesPerCase: '10', agendaLeadHours: '1',
       // Inzage: Krusada knows the person's BSN and birth date and asks what is held. (Typed by Krusada, so an echo of
       // these two in a form would show up as a leak: no handler may get that far for an outsider.)
@@ -207,8 +228,8 @@ describe('an uninvolved organisation', () => {
       const editedBefore = bot.edited.length;
       const { answer, replies } = await attempt();
       const sent = bot.notifier.sent.slice(sentBefore);
-      const toKrusada = sent.filter((m) => 'person' in m.to && m.to.person === krusada.aadObjectId);
-      const toOthers = sent.filter((m) => !('person' in m.to) || m.to.person !== krusada.aadObjectId);
+      const toKrusada = sent.filter((m) => 'person' in m.to && m.to.person === outsider.aadObjectId);
+      const toOthers = sent.filter((m) => !('person' in m.to) || m.to.person !== outsider.aadObjectId);
       const after = (last = await snapshot(db));
       const shown = { answer, replies, toKrusada, toOthers, updates: bot.notifier.updates.slice(updatesBefore), edited: bot.edited.slice(editedBefore) };
       attempts.push({
@@ -216,7 +237,7 @@ describe('an uninvolved organisation', () => {
         answer: (typeof answer === 'string' ? answer : textOf(answer)).replace(/\s+/g, ' ').slice(0, 110),
         full: typeof answer === 'string' ? answer : textOf(answer),
         leaks: leaksIn(shown),
-        changed: Object.keys(after).filter((t) => after[t] !== before[t]),
+        changed: Object.keys(after).filter((t) => after[t] !== before[t] && !(allowedChanges[what.split(' · ')[0]!] ?? []).includes(t)),
         notifiedOthers: toOthers.length,
         // The help card's example happens to be the first reference: not counted.
         showsReference: !/^"(hulp|help)"/.test(what) && [A.reference, B.reference].some((r) => JSON.stringify(shown).includes(r)),
@@ -225,7 +246,7 @@ describe('an uninvolved organisation', () => {
     const clickAll = async (label: string, data: Record<string, unknown>, extra: Partial<Activity> = {}) => {
       for (const verb of Object.values(Verb)) {
         await tryAs(`${verb} · ${label}`, async () => {
-          const { body, others } = await bot.click(krusada, verb, data, extra);
+          const { body, others } = await bot.click(outsider, verb, data, extra);
           return { answer: body.value, replies: others };
         });
       }
@@ -235,7 +256,7 @@ describe('an uninvolved organisation', () => {
       for (const text of [...typed, 'logboek', 'help', `casus ${A.reference.toLowerCase()}`]) {
         for (const [where, extra] of [['personal', {}], ['channel', inChannel()]] as const) {
           await tryAs(`"${text}" · ${where} · ${label}`, async () => {
-            const replies = await bot.say(krusada, text, extra);
+            const replies = await bot.say(outsider, text, extra);
             return { answer: replies.map((r) => r.text ?? textOf(cardOf(r))).join(' | '), replies };
           });
         }
@@ -250,7 +271,7 @@ describe('an uninvolved organisation', () => {
       await clickAll(`A next session · channel · ${phase}`, payload({ ...A, ...secret.a }, { agendaItemId: itemNext, sessionId: sessionNext, actionId: actionA.id, decisionId: decisionA.id, contributionId: contribution.aSensitive, proposalId: proposalA }, 'up'), inChannel());
       // An automatic refresh in the channel (Teams sends the card's own data, trigger "automatic").
       await tryAs(`${Verb.discussionOpen} · automatic refresh · ${phase}`, async () => {
-        const { body } = await bot.click(krusada, Verb.discussionOpen, {}, { ...inChannel(), value: { action: { type: 'Action.Execute', verb: Verb.discussionOpen, data: { verb: Verb.discussionOpen, agendaItemId: itemA.id } }, trigger: 'automatic' } });
+        const { body } = await bot.click(outsider, Verb.discussionOpen, {}, { ...inChannel(), value: { action: { type: 'Action.Execute', verb: Verb.discussionOpen, data: { verb: Verb.discussionOpen, agendaItemId: itemA.id } }, trigger: 'automatic' } });
         return { answer: body.value, replies: [] };
       });
       await sayAll(phase);
@@ -309,19 +330,18 @@ describe('an uninvolved organisation', () => {
     // ---- Over the whole test.
     if (process.env.OUTSIDER_REPORT) {
       const withReference = attempts.filter((a) => a.showsReference).map((a) => `${a.what}:\n${a.full}`);
-      console.log(`${attempts.length} attempts in ${((Date.now() - started) / 1000).toFixed(1)} s; Krusada was sent ${bot.notifier.to(krusada.aadObjectId).length} messages, the channel ${bot.notifier.inConversation(channelId).length} posts and ${bot.notifier.updates.length} edits\n\nWhat Krusada sees where a reference shows (allowed: the table's agenda):\n${[...new Set(withReference)].slice(0, 1).join('\n\n')}`);
+      console.log(`${attempts.length} attempts in ${((Date.now() - started) / 1000).toFixed(1)} s; Krusada was sent ${bot.notifier.to(outsider.aadObjectId).length} messages, the channel ${bot.notifier.inConversation(channelId).length} posts and ${bot.notifier.updates.length} edits\n\nWhat Krusada sees where a reference shows (allowed: the table's agenda):\n${[...new Set(withReference)].slice(0, 1).join('\n\n')}`);
     }
     // Everything Krusada was ever sent, and every channel card, holds none of the secrets.
-    expect(leaksIn(bot.notifier.to(krusada.aadObjectId))).toEqual([]);
+    expect(leaksIn(bot.notifier.to(outsider.aadObjectId))).toEqual([]);
     expect(leaksIn([bot.notifier.inConversation(channelId), bot.notifier.updates.map((u) => u.message), bot.edited])).toEqual([]);
     // The logbook shows Krusada's tries as refused, and no read of either case that went through.
-    const logged = await db.auditEvent.findMany({ where: { actorAadObjectId: krusada.aadObjectId } });
+    const logged = await db.auditEvent.findMany({ where: { actorAadObjectId: outsider.aadObjectId } });
     expect(logged.filter((e) => e.outcome === 'ok' && (e.caseId === A.caseId || e.caseId === B.caseId || e.recordId === A.caseId || e.recordId === B.caseId)).map((e) => e.action)).toEqual([]);
     expect(logged.filter((e) => e.outcome === 'refused').length).toBeGreaterThan(0);
     // Sanity: the sweep reached the handlers and was refused there, not by a typo in this test.
-    const refused = attempts.filter((a) => a.answer.startsWith('Dat kan ik niet vinden') || a.answer.startsWith('Dat mag je') || a.answer.startsWith('Alleen '));
+    const refused = attempts.filter((a) => refusals.some((r) => a.answer.startsWith(r)));
     expect(refused.length).toBeGreaterThan(Object.values(Verb).length);
     expect(attempts.filter((a) => a.answer.includes('Sorry, er ging iets mis')).map((a) => a.what)).toEqual([]);
     expect(attempts.some((a) => a.answer.includes('Deze knop werkt niet meer'))).toBe(false);
-  });
-});
+}

@@ -61,6 +61,7 @@ describe('need-to-know', () => {
     ['an involved partner, after acceptance', 'municipality', ['accepted', 'rejected']],
     ['the procesmanager', 'pm', ['submitted', 'accepted', 'rejected', 'external']],
     ['a partner involved in nothing', 'krusada', []],
+    ['a stuurgroeplid of the referring organisation', 'policeManager', []],
   ] as const)('%s sees exactly %s', async (_who, actor, keys) => {
     expect(await visibleIds(a[actor])).toEqual(expected(...keys));
   });
@@ -72,6 +73,15 @@ describe('need-to-know', () => {
     }
     await expect(openCase(db, a.krusada, '00000000-0000-4000-8000-00000000beef', 'inzage')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await db.auditEvent.count({ where: { action: 'case.viewed' } })).toBe(0);
+  });
+
+  it('a stuurgroeplid gets nothing of any case, not even of those their own organisation referred or is involved in', async () => {
+    await decideScreening(deps, a.pm, ids.submitted, { decision: 'accept', tableId: (await listTables(db))[0]!.id });
+    expect(await listCasesFor(db, a.policeManager)).toEqual([]);
+    for (const id of Object.values(ids)) {
+      await expect(openCase(db, a.policeManager, id, 'inzage')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(canSeeCase(a.policeManager, visibilityFacts((await findCaseById(db, id))!)), id).toBe(false);
+    }
   });
 
   it('nobody but its author sees a draft, not even the procesmanager', async () => {

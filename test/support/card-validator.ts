@@ -12,6 +12,45 @@ const AC = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js')
 const phaseNames: Record<number, string> = { 0: 'parse', 1: 'toJSON', 2: 'validation' };
 
 /**
+ * Teams' chart elements (Chart.VerticalBar, Chart.Line, Chart.Donut, ...) are not in this library: they are
+ * registered here with the properties and data shapes of Microsoft's documentation (and of the renderers in the
+ * Agents Playground), so a chart with a wrong shape is a problem like any other.
+ */
+const point = (p: unknown) => !!p && typeof p === 'object' && typeof (p as { y?: unknown }).y === 'number' && Number.isFinite((p as { y: number }).y);
+const seriesOf = (d: unknown) => Array.isArray(d) && d.every((s) => s && typeof s === 'object' && typeof (s as { legend?: unknown }).legend === 'string'
+  && Array.isArray((s as { values?: unknown }).values) && (s as { values: unknown[] }).values.every((v) => point(v) && typeof (v as { x?: unknown }).x === 'string'));
+const chartShapes: Record<string, (data: unknown) => boolean> = {
+  'Chart.VerticalBar': (d) => Array.isArray(d) && d.every((p) => point(p) && typeof (p as { x?: unknown }).x === 'string'),
+  'Chart.HorizontalBar': (d) => Array.isArray(d) && d.every((p) => point(p) && typeof (p as { x?: unknown }).x === 'string'),
+  'Chart.VerticalBar.Grouped': seriesOf,
+  'Chart.Line': seriesOf,
+  'Chart.Donut': (d) => Array.isArray(d) && d.every((p) => !!p && typeof (p as { legend?: unknown }).legend === 'string' && typeof (p as { value?: unknown }).value === 'number'),
+  'Chart.Pie': (d) => Array.isArray(d) && d.every((p) => !!p && typeof (p as { legend?: unknown }).legend === 'string' && typeof (p as { value?: unknown }).value === 'number'),
+};
+const chartProblems: string[] = [];
+for (const [typeName, shapeOk] of Object.entries(chartShapes)) {
+  class Chart extends AC.CardElement {
+    static readonly titleProperty = new AC.StringProperty(AC.Versions.v1_5, 'title');
+    static readonly xAxisTitleProperty = new AC.StringProperty(AC.Versions.v1_5, 'xAxisTitle');
+    static readonly yAxisTitleProperty = new AC.StringProperty(AC.Versions.v1_5, 'yAxisTitle');
+    static readonly colorSetProperty = new AC.StringProperty(AC.Versions.v1_5, 'colorSet');
+    static readonly dataProperty = new AC.CustomProperty<unknown>(
+      AC.Versions.v1_5, 'data',
+      (_sender, _property, source) => {
+        const data = (source as Record<string, unknown>).data;
+        if (!Array.isArray(data) || !data.length) chartProblems.push(`${typeName}: no data`);
+        else if (!shapeOk(data)) chartProblems.push(`${typeName}: data not in the documented shape`);
+        return data;
+      },
+      (_sender, _property, target, value) => { (target as Record<string, unknown>).data = value; },
+    );
+    getJsonTypeName() { return typeName; }
+    protected internalRender(): undefined { return undefined; }
+  }
+  AC.GlobalRegistry.elements.register(typeName, Chart, AC.Versions.v1_5);
+}
+
+/**
  * Keys the library has no property for but that are valid where they stand.
  * - `$schema` is written by every card; the library reads it too, but keep it allowed should that change.
  * - `msteams` on a card (`{ width: 'Full' }`) is the documented Teams extension to the card, not part of the
@@ -43,6 +82,7 @@ const keysParsedByHand: Record<string, string[]> = {
 export function validateCard(json: object): string[] {
   const problems: string[] = [];
   const source = json as Record<string, unknown>;
+  chartProblems.length = 0;
 
   if (source.type !== 'AdaptiveCard') problems.push(`root: type is ${JSON.stringify(source.type)}, expected "AdaptiveCard"`);
   if (source.version !== '1.5') problems.push(`root: version is ${JSON.stringify(source.version)}, expected "1.5"`);
@@ -79,7 +119,7 @@ export function validateCard(json: object): string[] {
   if (card.refresh) unknownKeys('AdaptiveCard: refresh', card.refresh, source.refresh);
   // No parse event is ignored: every event this library logs (unknown element or action type, a value outside an
   // enum, a property of a later version, a ShowCard without a card) means Teams would drop or alter that part.
-  problems.push(...events(parsing));
+  problems.push(...events(parsing), ...chartProblems);
 
   // The library recurses on its own: ShowCardAction parses its card with the same context (so parse events of nested
   // cards are above) and validates it into the same results (so ids are unique across the card and its show cards,

@@ -1,0 +1,40 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { worksOnCases } from '../src/access/case-access.ts';
+import { recordRefusal } from '../src/access/refusals.ts';
+import type { Db } from '../src/db/client.ts';
+import { DomainError, ErrorCode } from '../src/errors.ts';
+import { Verb } from '../cards/verbs.ts';
+import { actorIfKnown, isCardAction, sendCardActionResponse } from './turn-context.ts';
+
+/** What someone who works on no case (a stuurgroeplid) may type or click: help and the figures. */
+const openCommands = /^\s*(hulp|help|\?|cijfers)\s*$/i;
+const openVerbs = new Set<string>([Verb.figuresShow, Verb.figuresExport]);
+
+/** The verb of a card action, or the first two words typed: what a refusal records as tried (never the input). */
+export function attemptedIn(context: TurnContext): string {
+  const activity = context.activity;
+  if (activity.type === ActivityTypes.Invoke) return String((activity.value as { action?: { verb?: string } } | undefined)?.action?.verb ?? activity.name ?? 'invoke');
+  return (activity.text ?? '').trim().split(/\s+/).slice(0, 2).join(' ');
+}
+
+/**
+ * Runs after identification: a member whose role works on no case reaches help and the figures only. Every other
+ * command and button, the ones that exist now and any added later, is refused here before a handler runs, and
+ * the refusal is logged. (Each case rule in src/access refuses them as well.)
+ */
+export function createCaseWorkGate(deps: { db: Db }) {
+  return async function gate(context: TurnContext): Promise<boolean> {
+    const actor = actorIfKnown(context);
+    const activity = context.activity;
+    if (!actor || worksOnCases(actor)) return true;
+    if (activity.type !== ActivityTypes.Message && activity.type !== ActivityTypes.Invoke) return true;
+    if (activity.type === ActivityTypes.Message && openCommands.test(activity.text ?? '')) return true;
+    if (isCardAction(activity) && openVerbs.has(attemptedIn(context))) return true;
+    await recordRefusal(deps.db, actor, new DomainError(ErrorCode.Forbidden, 'Role works on no case', { permission: 'cases.work' }), attemptedIn(context));
+    const message = 'Als stuurgroeplid zie je de kengetallen, zonder persoonsgegevens; casussen, aanmeldingen en acties zie je niet. Typ "cijfers".';
+    if (isCardAction(activity)) await sendCardActionResponse(context, { message });
+    else if (activity.type === ActivityTypes.Message) await context.sendActivity(message);
+    else await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403 } });
+    return false;
+  };
+}
