@@ -10,6 +10,7 @@ import { demoMembers } from '../src/organisations/demo-partners.ts';
 import { ensureFirstProcessManager, seedDemoData } from '../src/organisations/seed.ts';
 import { ensureRetentionSweep } from '../src/retention/delete-due.ts';
 import { ensureQuarterlyFiguresJob } from '../src/figures/figures.ts';
+import { seedDemoHistory } from '../src/demo/history.ts';
 import { createAdapter } from './adapter.ts';
 import { createBot } from './app.ts';
 import { BackgroundWork } from './background.ts';
@@ -39,7 +40,9 @@ export async function startBot(config: Config, log: Logger = createLogger(config
   const applied = await migrateDatabase(database.url);
   if (applied.length) log.info({ migrations: applied }, 'migrations applied');
   const db = createDb(database.url, { embedded: !config.databaseUrl });
+  const clock = options.clock ?? systemClock;
   if (config.seedDemoData) await seedDemoData(db, [...demoMembers]);
+  if (config.seedDemoHistory) await seedDemoHistory({ db, log, retention: config.retention }, clock.now());
   if (config.firstProcessManager) await ensureFirstProcessManager(db, config.firstProcessManager);
 
   const adapter = createAdapter(config);
@@ -53,7 +56,6 @@ export async function startBot(config: Config, log: Logger = createLogger(config
       adapter.createConversationAsync(botAppId, 'msteams', serviceUrl, undefined as unknown as string, parameters, logic),
   });
   const background = new BackgroundWork(log);
-  const clock = options.clock ?? systemClock;
   const jobs = createJobRunner({ db, log, notifier, clock, background, retention: config.retention, informWithinDays: config.informWithinDays, figuresTimeZone: config.figuresTimeZone }, { leaseMs: config.jobLeaseMs });
   const { app, onTurnError } = createBot(
     { db, log, notifier, clock, roster: teamsRoster(log), allowedTenantIds: config.allowedTenantIds, background, jobs, retention: config.retention, informWithinDays: config.informWithinDays, figuresTimeZone: config.figuresTimeZone, links: { publicUrl: config.publicUrl, secret: config.linkSecret ?? processLinkSecret, fileConsent: Boolean(config.microsoftApp) } },

@@ -23,7 +23,7 @@ const bar = [rgb(0.2, 0.42, 0.69), rgb(0.55, 0.71, 0.87)];
 
 function drawChart(pageRef: PDFPage, font: PDFFont, chart: ChartSpec, box: { x: number; y: number; w: number; h: number }): void {
   pageRef.drawText(printable(chart.title), { x: box.x, y: box.y + box.h - 9, size: 8, font, color: ink });
-  const plot = { x: box.x + 4, y: box.y + 14, w: box.w - 8, h: box.h - 30 };
+  const plot = { x: box.x + 4, y: box.y + 14, w: box.w - 8, h: box.h - 36 };
   const series = chart.type === 'donut' || chart.type === 'horizontalBar' ? chart.series.slice(0, 1) : chart.series;
   const xs = [...new Set(series.flatMap((s) => s.points.map((p) => p.x)))];
   const max = Math.max(1, ...series.flatMap((s) => s.points.map((p) => p.y)));
@@ -36,7 +36,11 @@ function drawChart(pageRef: PDFPage, font: PDFFont, chart: ChartSpec, box: { x: 
   if (chart.type === 'line') {
     const pts = xs.map((x, i) => ({ x: plot.x + slot * (i + 0.5), y: plot.y + (plot.h * (series[0]!.points.find((p) => p.x === x)?.y ?? 0)) / max, known: series[0]!.points.some((p) => p.x === x) }));
     for (let i = 1; i < pts.length; i++) pageRef.drawLine({ start: pts[i - 1]!, end: pts[i]!, thickness: 1.2, color: bar[0]! });
-    for (const pt of pts) pageRef.drawCircle({ x: pt.x, y: pt.y, size: 1.6, color: bar[0]! });
+    pts.forEach((pt, i) => {
+      pageRef.drawCircle({ x: pt.x, y: pt.y, size: 1.6, color: bar[0]! });
+      const y = series[0]!.points.find((p) => p.x === xs[i])?.y;
+      if (y !== undefined) pageRef.drawText(String(y), { x: pt.x - 3, y: pt.y + 3, size: 5.5, font, color: ink });
+    });
   } else {
     const width = (slot * 0.7) / series.length;
     series.forEach((s, si) => {
@@ -56,8 +60,8 @@ function drawChart(pageRef: PDFPage, font: PDFFont, chart: ChartSpec, box: { x: 
   });
   if (series.length > 1) {
     series.forEach((s, si) => {
-      pageRef.drawRectangle({ x: box.x + box.w - 60 + si * 30, y: box.y + box.h - 9, width: 5, height: 5, color: bar[si % bar.length]! });
-      pageRef.drawText(printable(s.legend), { x: box.x + box.w - 53 + si * 30, y: box.y + box.h - 9, size: 5.5, font, color: ink });
+      pageRef.drawRectangle({ x: box.x + si * 40, y: box.y + box.h - 18, width: 5, height: 5, color: bar[si % bar.length]! });
+      pageRef.drawText(printable(s.legend), { x: box.x + 7 + si * 40, y: box.y + box.h - 18, size: 5.5, font, color: ink });
     });
   }
 }
@@ -85,9 +89,10 @@ export async function figuresPdf(p: PresentedFigures): Promise<Uint8Array> {
   // The tables: as many lines as fit in two columns; smaller type until all do.
   const columnW = (A4.width - 2 * A4.margin - 16) / 2;
   const top = y - 12;
+  // Columns headed short ("K2 2026"); a withheld statistic is a dash (the legend says why).
   const lines = p.sections.flatMap((s) => [
-    { text: s.title, values: [p.previous, p.period], head: true },
-    ...s.rows.map((r) => ({ text: r.label, values: [r.previous, r.current], head: false })),
+    { text: s.title, values: [p.previousShort, p.periodShort], head: true },
+    ...s.rows.map((r) => ({ text: r.label, values: [r.previous, r.current].map((v) => (v.startsWith('–') ? '–' : v)), head: false })),
   ]);
   let size = 7.5;
   const capacity = (sz: number) => 2 * Math.floor((top - A4.margin) / (sz * 1.32));
@@ -107,7 +112,7 @@ export async function figuresPdf(p: PresentedFigures): Promise<Uint8Array> {
     const ly = top - row * lineH;
     const font = line.head ? bold : regular;
     let label = printable(line.text);
-    const valueW = 90;
+    const valueW = 110;
     while (label.length > 3 && font.widthOfTextAtSize(label, size) > columnW - valueW - 4) label = `${label.slice(0, -2)}…`;
     page.drawText(label, { x, y: ly, size, font, color: ink });
     line.values.forEach((v, i) => {

@@ -36,6 +36,9 @@ export interface PresentedFigures {
   title: string;
   period: string;
   previous: string;
+  /** "K3 2026", for narrow columns. */
+  periodShort: string;
+  previousShort: string;
   /** What the marks mean, and that nothing here is about a person. */
   legend: string;
   sections: PresentedSection[];
@@ -111,13 +114,20 @@ export function presentFigures(view: FiguresView, options: { informWithinDays: n
   });
 
   const sections: PresentedSection[] = figures.sections.map((section) => {
-    const rows: PresentedRow[] = section.rows.map((row) => ({
+    // Attendance: "12 van 15 (80%)" per partner, the percentage only where it may be shown.
+    const attendance = (id: string, stat: StatValue | undefined) => `${text(id)} van ${text(id.replace(/present$/, 'invited'))}${stat && 'value' in stat ? ` (${stat.value}%)` : ''}`;
+    const attendanceStat = (key: string) => figures.stats.attendance.find((s) => s.subject === key);
+    // Organisations by name; the order of the other tables is their own.
+    const ordered = section.key === 'intake' || section.key === 'attendance'
+      ? [...section.rows].sort((a, b) => Number(Boolean(a.total)) - Number(Boolean(b.total)) || labelOf(section.key, a).localeCompare(labelOf(section.key, b), 'nl'))
+      : section.rows;
+    const rows: PresentedRow[] = ordered.map((row) => ({
       label: labelOf(section.key, row),
-      previous: section.key === 'attendance' ? `${text(row.previous)} van ${text(row.previous.replace(/present$/, 'invited'))}` : text(row.previous),
-      current: section.key === 'attendance' ? `${text(row.current)} van ${text(row.current.replace(/present$/, 'invited'))}` : text(row.current),
+      previous: section.key === 'attendance' ? attendance(row.previous, attendanceStat(row.key)?.previous) : text(row.previous),
+      current: section.key === 'attendance' ? attendance(row.current, attendanceStat(row.key)?.current) : text(row.current),
       ...(row.total ? { total: true } : {}),
     }));
-    for (const stat of figures.stats[section.key]) {
+    for (const stat of section.key === 'attendance' ? [] : figures.stats[section.key]) {
       const label = stat.subject ? `${statLabels[stat.key]}: ${organisation(stat.subject)}` : statLabels[stat.key];
       rows.push({ label, previous: statText(stat.key, stat.kind, stat.previous), current: statText(stat.key, stat.kind, stat.current) });
     }
@@ -148,6 +158,7 @@ export function presentFigures(view: FiguresView, options: { informWithinDays: n
       if (pct.length) result.chart = { type: 'horizontalBar', title: `Aanwezig bij besprekingen (%), ${periodLabel(figures.period)}`, series: [{ legend: 'Aanwezig (%)', points: pct }] };
     }
     if (section.key === 'informed') result.note = `Op tijd: binnen ${options.informWithinDays} dagen na het aannemen van de casus.`;
+    if (section.key === 'attendance') result.note = 'Per partner: bij hoeveel besprekingen waarvoor hij was uitgenodigd hij aanwezig was; het percentage alleen bij 10 of meer.';
     if (section.key === 'lifeDomains') result.note = 'Een casus kan op meer leefgebieden spelen: de aantallen tellen niet op tot het totaal.';
     if (result.chart && result.chart.series.every((s) => !s.points.length)) delete result.chart;
     return result;
@@ -169,8 +180,10 @@ export function presentFigures(view: FiguresView, options: { informWithinDays: n
     title: mode === 'public' ? `Kengetallen ${periodLabel(figures.period)} (openbaar)` : `Kengetallen ${periodLabel(figures.period)}`,
     period: periodLabel(figures.period),
     previous: periodLabel(figures.previous),
+    periodShort: periodShortLabel(figures.period),
+    previousShort: periodShortLabel(figures.previous),
     legend: mode === 'public'
-      ? 'Openbare versie: aantallen afgerond op vijftallen; * = niet getoond (0 tot 7, of af te leiden uit een totaal). Percentages en medianen alleen bij 10 of meer. Zonder persoonsgegevens.'
+      ? 'Openbare versie: aantallen afgerond op vijftallen; * = niet getoond (0 tot 7, of af te leiden uit een totaal). Percentages en medianen alleen bij 10 of meer (anders –). Zonder persoonsgegevens.'
       : 'Zonder persoonsgegevens. <5 = minder dan vijf; x = niet getoond, omdat anders een klein aantal uit een totaal af te leiden is. Percentages en medianen alleen bij 10 of meer. Verborgen aantallen staan niet in de grafieken.',
     sections,
     trend: {

@@ -27,6 +27,11 @@ export function shadowReturnDate(at: Date, timeZone: string): string {
   return DateTime.fromISO(localParts(at, timeZone).date, { zone: 'UTC' }).plus({ months: shadowListMonths }).toISODate()!;
 }
 
+/** The job that brings a case back on its return date (in the table's timezone). */
+export function shadowReturnJobFor(caseId: string, returnDate: string, timeZone: string) {
+  return { kind: shadowReturnJob, subjectId: subjectOf(caseId, returnDate), dueAt: zonedToUtc(returnDate, '00:00', timeZone) };
+}
+
 /**
  * Puts a case on the schaduwlijst (by a decision, or by an approved proposal): it leaves the coming agendas,
  * and a job brings it back on its table's first meeting from the return date. Returns the sessions whose
@@ -38,7 +43,7 @@ export async function putOnShadowList(tx: Tx, c: CaseState, table: TableView, at
   const changed = await takeOffComingAgendas(tx, c.id, at);
   // A proposal still open (say, the regisseur's own for the schaduwlijst) is overtaken.
   await withdrawOpenProposals(tx, c.id, at);
-  const job = { kind: shadowReturnJob, subjectId: subjectOf(c.id, returnDate), dueAt: zonedToUtc(returnDate, '00:00', table.schedule.timeZone) };
+  const job = shadowReturnJobFor(c.id, returnDate, table.schedule.timeZone);
   await ensureJob(tx, job);
   await reviveJob(tx, job.kind, job.subjectId, job.dueAt);
   await addRegieUpdate(tx, { caseId: c.id, kind: 'shadowList', at, ...(by ? { authorMemberId: by.memberId, organisationId: by.organisationId } : {}) });
