@@ -47,7 +47,7 @@ describe('Teams app manifest', () => {
     expect(manifest.bots[0].scopes).toEqual(['personal', 'team', 'groupChat']);
     expect(manifest.bots[0].commandLists[0].commands).toEqual(manifestCommands);
     expect(manifestCommands.length).toBeLessThanOrEqual(10);
-    expect(botCommands.filter((c) => c.channelOnly).map((c) => c.title)).toEqual(['tafel koppelen', 'overleg starten']);
+    expect(botCommands.filter((c) => c.channelOnly).map((c) => c.title)).toEqual(['tafel koppelen', 'overleg starten', 'stuurgroep koppelen']);
   });
 
   it('has a 192x192 colour icon and a 32x32 outline icon', async () => {
