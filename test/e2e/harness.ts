@@ -32,7 +32,7 @@ export function freePort(): Promise<number> {
 export const stageNow = new Date('2026-11-25T12:00:00Z');
 
 /** The real bot (as `npm start` runs it), a Playground per person, and a headless Chromium from npm. */
-export async function startStage(users: PlaygroundUserId[]) {
+export async function startStage(users: PlaygroundUserId[], options: { history?: boolean } = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'casusbot-e2e-'));
   const serverUrl = process.env.TEST_DATABASE_URL || undefined;
   if (serverUrl) {
@@ -42,7 +42,8 @@ export async function startStage(users: PlaygroundUserId[]) {
     await emptyDatabase(db);
     await db.$disconnect();
   }
-  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: serverUrl, SEED_DEMO_DATA: 'true' });
+  // The demo history (two years of cases) only where a test reads it: the others count on an empty table.
+  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: serverUrl, SEED_DEMO_DATA: 'true', SEED_DEMO_HISTORY: options.history ? 'true' : 'false' });
   const clock = new FixedClock(stageNow);
   const bot: RunningBot = await startBot(config, undefined, { clock });
   const playgrounds = new Map<PlaygroundUserId, RunningPlayground>();

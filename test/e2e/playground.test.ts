@@ -13,7 +13,8 @@ const meetingDay = new Date('2026-12-08T13:58:00Z');
 let stage: Awaited<ReturnType<typeof startStage>>;
 let db: pg.Client;
 beforeAll(async () => {
-  stage = await startStage(['user-id-0']); // the procesmanager
+  // The procesmanager, and Kevin Janga (not registered: she registers him as stuurgroeplid); with the demo history.
+  stage = await startStage(['user-id-0', 'user-id-5'], { history: true });
   db = new pg.Client({ connectionString: stage.bot.databaseUrl });
   await db.connect();
 });
@@ -113,5 +114,38 @@ describe('in the Agents Playground, like a person', () => {
     await expect(ended.innerText()).resolves.toContain('Casusoverleg Bonaire');
     await ended.getByRole('button', { name: 'Overleg sluiten' }).waitFor({ timeout: 30_000 }); // actions render a moment after the text
     await pm.screenshot({ path: join(outputDir, 'e2e-meeting-end.png') });
+  });
+
+  it('the procesmanager registers Kevin Janga as stuurgroeplid; he types "cijfers" and reads last quarter with its charts, and nothing of a case', async () => {
+    const pm = await stage.open('user-id-0');
+    await say(pm, 'lid toevoegen');
+    const form = cardWith(pm, 'Koppel een Teams-gebruiker');
+    await form.waitFor({ timeout: 30_000 });
+    await form.getByRole('textbox', { name: /^Naam/ }).fill('Kevin Janga');
+    await form.getByRole('textbox', { name: /^Azure AD object-id/ }).fill('00000000-0000-4000-8000-000000000025');
+    await form.getByRole('combobox', { name: /^Organisatie/ }).click();
+    await pm.getByRole('option', { name: 'Openbaar Lichaam Bonaire' }).click();
+    await form.getByRole('radio', { name: 'Stuurgroeplid' }).check();
+    await form.getByRole('button', { name: 'Registreren' }).click();
+    await cardWith(pm, 'Kevin Janga is stuurgroeplid bij Openbaar Lichaam Bonaire').waitFor({ timeout: 30_000 });
+
+    const kevin = await stage.open('user-id-5');
+    await say(kevin, 'cijfers');
+    const figures = cardWith(kevin, 'Kengetallen 3e kwartaal 2026');
+    await figures.waitFor({ timeout: 60_000 });
+    await expect(figures.innerText()).resolves.toContain('Aanmeldingen per aanmeldende partner');
+    // The charts are drawn (SVG: the line, the donuts, the grouped bars), with the numbers beside them in text.
+    const charts = figures.locator('svg[viewBox]:not([aria-hidden])');
+    await charts.first().waitFor({ timeout: 30_000 });
+    expect(await charts.count()).toBeGreaterThanOrEqual(4);
+    await expect(figures.innerText()).resolves.toMatch(/Aangenomen\s+\d+ → \d+/);
+    await figures.getByText('Kengetallen 3e kwartaal 2026').scrollIntoViewIfNeeded();
+    await kevin.screenshot({ path: join(outputDir, 'e2e-cijfers.png') });
+    await charts.nth(2).scrollIntoViewIfNeeded();
+    await kevin.screenshot({ path: join(outputDir, 'e2e-cijfers-charts.png') });
+
+    // A case command gets the stuurgroeplid's refusal.
+    await say(kevin, 'casussen');
+    await kevin.getByText('Als stuurgroeplid zie je de kengetallen').last().waitFor({ timeout: 30_000 });
   });
 });
