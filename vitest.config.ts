@@ -1,10 +1,13 @@
 import { defineConfig } from 'vitest/config';
+import { testWorkers } from './test/support/workers.ts';
 
 export default defineConfig({
   test: {
-    // The db tests share one migrated database (emptied before each test) and the e2e test starts
-    // servers and a browser: files take turns, which on 2 cores is also the quickest.
-    fileParallelism: false,
+    // Files run side by side, one per worker; each worker has a database of its own (test/support/workers.ts),
+    // which the db, bot and end-to-end tests of that worker share, one file at a time.
+    fileParallelism: true,
+    maxWorkers: testWorkers(),
+    minWorkers: 1,
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/cards/**/*.test.ts'] } },
       {

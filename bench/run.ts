@@ -3,7 +3,8 @@
 // 2. The agenda of issue 7: 1,000 cases against 10 (time, card size, queries per compose; bench/agenda.ts).
 // 3. The claim of issue 8: "Ik pak dit op" as a bot turn beside a bare teams-ai Application (bench/claim.ts).
 // 4. Deletion on time of issue 9: 1,000 due cases among 10,000 closed ones (bench/retention.ts).
-// 5. The embedded PGlite against a PostgreSQL server (when BENCH_DATABASE_URL is set).
+// 5. The figures of issue 11: five years of a large ZVH, a quarter and a year (bench/figures.ts).
+// 6. The embedded PGlite against a PostgreSQL server (when BENCH_DATABASE_URL is set).
 import { caseScope, canSeeCase } from '../src/access/case-access.ts';
 import type { Actor } from '../src/actor.ts';
 import { findCaseById, listVisibleCases, visibilityFacts } from '../src/cases/case.repository.ts';
@@ -19,6 +20,7 @@ import { emptyDatabase } from '../test/support/empty-database.ts';
 import { measureAgenda } from './agenda.ts';
 import { measureClaims } from './claim.ts';
 import { measureRetention } from './retention.ts';
+import { measureFigures } from './figures.ts';
 import { time } from './timing.ts';
 
 const casesToSeed = Number(process.env.BENCH_CASES ?? 300);
@@ -76,7 +78,9 @@ async function measure(name: string, db: Db, url: string, embedded = false) {
   const claims = await measureClaims(db, url, { embedded, clock });
   console.log('  bewaartermijnen (verwijderen op tijd)');
   const retention = await measureRetention(db, { clock });
-  return { inQuery, submit, identify, ...agenda, ...claims, ...retention };
+  console.log('  kengetallen (cijfers)');
+  const figures = await measureFigures(db, clock);
+  return { inQuery, submit, identify, ...agenda, ...claims, ...retention, ...figures };
 }
 
 const embedded = await startEmbeddedPostgres();
@@ -91,7 +95,7 @@ if (serverUrl) {
   const server = await measure('PostgreSQL-server (BENCH_DATABASE_URL; tabellen worden geleegd)', serverDb, serverUrl);
   await serverDb.$disconnect();
   console.log('\nVerhouding PGlite / PostgreSQL (hoger = PGlite trager):');
-  for (const key of ['inQuery', 'submit', 'identify', 'compose1000', 'render1000', 'claimP50', 'claimP99', 'deleteCase'] as const) console.log(`  ${key.padEnd(11)} ${(pglite[key] / server[key]).toFixed(2)}x`);
+  for (const key of ['inQuery', 'submit', 'identify', 'compose1000', 'render1000', 'claimP50', 'claimP99', 'deleteCase', 'figuresQuarter', 'figuresYear'] as const) console.log(`  ${key.padEnd(11)} ${(pglite[key] / server[key]).toFixed(2)}x`);
   console.log(`  claims per seconde bij ${200} tegelijk: PGlite ${pglite.claimsPerSecond.toFixed(0)}, PostgreSQL ${server.claimsPerSecond.toFixed(0)}`);
 } else {
   console.log('\nZet BENCH_DATABASE_URL (een lege testdatabase) om ook met een PostgreSQL-server te vergelijken.');

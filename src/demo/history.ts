@@ -5,7 +5,7 @@ import { capacityOf, occurrencesBetween } from '../conferences/schedule.ts';
 import { ensureSessionRows, listSessions, activeSessionStatuses, type SessionView } from '../conferences/session.repository.ts';
 import { findTableByName, type TableView } from '../conferences/table.repository.ts';
 import type { Db } from '../db/client.ts';
-import { ensureJob } from '../jobs/job.repository.ts';
+import { ensureJobs } from '../jobs/job.repository.ts';
 import type { CaseOutcome } from '../lifecycle/lifecycle.types.ts';
 import { shadowReturnJobFor } from '../lifecycle/shadow-list.ts';
 import type { Logger } from '../logger.ts';
@@ -13,7 +13,7 @@ import { listActiveMembers } from '../members/member.repository.ts';
 import type { MemberView } from '../members/member.types.ts';
 import { demoTable } from '../organisations/demo-partners.ts';
 import { listPartners } from '../organisations/organisation.repository.ts';
-import { deleteCaseAt } from '../retention/delete-due.ts';
+import { deleteHistoryInBulk } from '../retention/retention.repository.ts';
 import { dueMoment, type Retention } from '../retention/retention.rules.ts';
 import { formatReference } from '../cases/reference.ts';
 import { countCases, hasDemoHistory, insertHistory, markSessionsHeld, type HistoricCase } from './history.repository.ts';
@@ -21,10 +21,15 @@ import { countCases, hasDemoHistory, insertHistory, markSessionsHeld, type Histo
 /**
  * Two years of fictional history for the demo table, so that `cijfers`, `agenda` and `schaduwlijst` show something
  * real at once: aanmeldingen through every stage (screening, meetings with decisions and actions, regie, the
- * schaduwlijst, closure and evaluation), and the deletion of what passed its retention period, at the moment it
- * became due, through the same deletion as the sweep. Every name is made up. Written once.
+ * schaduwlijst, closure and evaluation), and the deletion of what passed its retention period as of the moment it
+ * became due, leaving the facts and tombstones the sweep leaves (in bulk: history is written at once). Every name
+ * is made up. Written once.
  */
-export async function seedDemoHistory(deps: { db: Db; log: Logger; retention: Retention }, now: Date, options: { perYear?: number; seed?: number } = {}): Promise<number> {
+export async function seedDemoHistory(
+  deps: { db: Db; log: Logger; retention: Retention },
+  now: Date,
+  options: { perYear?: number; years?: number; seed?: number } = {},
+): Promise<number> {
   const { db } = deps;
   // Only into a demo database without cases of its own: the references start at 1.
   if ((await hasDemoHistory(db)) || (await countCases(db)) > 0) return 0;
@@ -36,7 +41,8 @@ export async function seedDemoHistory(deps: { db: Db; log: Logger; retention: Re
   if (!pm || !people.length) return 0;
   const partners = (await listPartners(db)).map((p) => p.id);
 
-  const from = new Date(now.getTime() - 730 * 86_400_000);
+  const days = Math.round(365 * (options.years ?? 2));
+  const from = new Date(now.getTime() - days * 86_400_000);
   await db.$transaction(async (tx) => {
     await ensureSessionRows(tx, table.id, occurrencesBetween(table.schedule, from, now));
     await markSessionsHeld(tx, table.id, now);
@@ -44,24 +50,22 @@ export async function seedDemoHistory(deps: { db: Db; log: Logger; retention: Re
   });
   const past = await listSessions(db, { tableIds: [table.id], from, to: now, statuses: ['held'] });
   const coming = await listSessions(db, { tableIds: [table.id], from: new Date(now.getTime() + 86_400_000), statuses: activeSessionStatuses });
-  const cases = planHistory({ now, table, past, coming, pm, people, partners, perYear: options.perYear ?? 90, random: mulberry32(options.seed ?? 2026) });
+  const cases = planHistory({ now, days, table, past, coming, pm, people, partners, perYear: options.perYear ?? 90, random: mulberry32(options.seed ?? 2026) });
 
-  const ids = await db.$transaction(async (tx) => {
-    const written = await insertHistory(tx, cases);
-    for (const [i, c] of cases.entries()) {
-      if (c.shadow && !c.shadow.leftAt && !c.closure) await ensureJob(tx, shadowReturnJobFor(written[i]!, c.shadow.returnDate, table.schedule.timeZone));
-    }
+  const ids: string[] = [];
+  for (let start = 0; start < cases.length; start += 1000) ids.push(...(await db.$transaction((tx) => insertHistory(tx, cases.slice(start, start + 1000)), { timeout: 60_000 })));
+  await db.$transaction(async (tx) => {
+    await ensureJobs(tx, cases.flatMap((c, i) => (c.shadow && !c.shadow.leftAt && !c.closure ? [shadowReturnJobFor(ids[i]!, c.shadow.returnDate, table.schedule.timeZone)] : [])));
     await recordAudit(tx, 'system', { action: 'demo.historySeeded', recordType: 'demo', purpose: 'demogegevens' });
-    return written;
-  }, { timeout: 60_000 });
+  });
 
   // What passed its retention period went when it became due: deleted now, as of that moment.
   const due = cases.flatMap((c, i) => {
     const at = c.closure ? dueMoment(c.closure.at, { months: deps.retention.closedCaseMonths })
       : c.screening && c.screening.outcome !== 'accepted' ? dueMoment(c.screening.decidedAt, { months: deps.retention.rejectedReferralMonths }) : undefined;
     return at && at <= now ? [{ id: ids[i]!, at }] : [];
-  }).sort((a, b) => a.at.getTime() - b.at.getTime());
-  for (const d of due) await deleteCaseAt(db, d.id, deps.retention, d.at);
+  });
+  for (let start = 0; start < due.length; start += 1000) await db.$transaction((tx) => deleteHistoryInBulk(tx, due.slice(start, start + 1000).map((d) => d.id), deps.retention), { timeout: 60_000 });
   deps.log.info({ cases: cases.length, deleted: due.length }, 'demo history seeded');
   return cases.length;
 }
@@ -88,6 +92,8 @@ const outcomeWeights: [CaseOutcome, number][] = [['goalReached', 0.45], ['goalPa
 
 interface PlanInput {
   now: Date;
+  /** How many days of history, back from `now`. */
+  days: number;
   table: TableView;
   past: SessionView[];
   coming: SessionView[];
@@ -129,10 +135,10 @@ export function planHistory(input: PlanInput): HistoricCase[] {
   const staffedOrgs = [...new Set(input.people.map((m) => m.organisationId))];
   const counters = new Map<number, number>();
 
-  const total = Math.round((input.perYear * 730) / 365);
+  const total = Math.round((input.perYear * input.days) / 365);
   const cases: HistoricCase[] = [];
   for (let n = 0; n < total; n++) {
-    const submittedAt = new Date(now.getTime() - ((730 * (total - n)) / total) * day + between(0, 8) * 3_600_000);
+    const submittedAt = new Date(now.getTime() - ((input.days * (total - n)) / total) * day + between(0, 8) * 3_600_000);
     const referrer = pick(input.people);
     const involved = [...new Set([referrer.organisationId, pick(staffedOrgs), pick(input.partners), ...(chance(0.5) ? [pick(input.partners)] : [])])];
     const year = submittedAt.getUTCFullYear();

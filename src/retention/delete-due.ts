@@ -78,11 +78,6 @@ async function deleteOne(tx: Tx, caseId: string, retention: Retention, now: Date
   return kind;
 }
 
-/** Deletes one case as of `at` if it is due then (the demo's history, deleted when each case became due). */
-export function deleteCaseAt(db: Db, caseId: string, retention: Retention, at: Date): Promise<DeletionKind | undefined> {
-  return db.$transaction((tx) => deleteOne(tx, caseId, retention, at));
-}
-
 export const retentionSweepJob = 'retention.sweep';
 
 /** When the sweep comes back at the latest: the next midnight (UTC), the same moment for every instance. */

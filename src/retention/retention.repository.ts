@@ -105,6 +105,30 @@ export async function loadCaseFactSource(tx: Tx, caseId: string): Promise<CaseFa
   return (await queryFactSources(tx, { ids: [caseId] }))[0];
 }
 
+/**
+ * Deletes fictional history at once (the demo, the benchmark), each case as of the moment it became due, leaving the
+ * same facts (built by the same function) and tombstones as the sweep, and its audit event. The sweep itself
+ * deletes one live case per transaction, checked under a lock.
+ */
+export async function deleteHistoryInBulk(tx: Tx, ids: string[], retention: Retention): Promise<number> {
+  if (!ids.length) return 0;
+  const sources = await queryFactSources(tx, { ids });
+  const facts = sources.map((s) => {
+    const dueAt = s.status === 'closed' ? dueMoment(s.closedAt!, { months: retention.closedCaseMonths }) : dueMoment(s.decidedAt!, { months: retention.rejectedReferralMonths });
+    return storedFact(buildCaseFact(s, dueAt, { dueAt }));
+  });
+  await tx.caseFact.createMany({ data: facts.map(toFactRow) });
+  await tx.$executeRaw`
+    INSERT INTO audit_event (action, "recordType", "recordId", "caseId", purpose, "traceId")
+    SELECT CASE WHEN status = 'closed' THEN 'case.deleted' ELSE 'referral.deleted' END, 'case', id::text, id, 'verwijdering', NULL
+      FROM case_record WHERE id = ANY(${ids}::uuid[])`;
+  await tx.$executeRaw`
+    INSERT INTO deleted_case (reference, "caseId", "deletedAt")
+    SELECT reference, id, CASE WHEN status = 'closed' THEN "closedAt" + make_interval(months => ${retention.closedCaseMonths}) ELSE "decidedAt" + make_interval(months => ${retention.rejectedReferralMonths}) END
+      FROM case_record WHERE id = ANY(${ids}::uuid[]) AND reference IS NOT NULL`;
+  return tx.$executeRaw`DELETE FROM case_record WHERE id = ANY(${ids}::uuid[])`;
+}
+
 /** The fact sources of every live case (past its draft), for the figures. */
 export function loadLiveFactSources(tx: Tx): Promise<CaseFactSource[]> {
   return queryFactSources(tx, 'live');

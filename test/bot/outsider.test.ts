@@ -110,7 +110,7 @@ const outsiders = [
 describe.each(outsiders)('$who', ({ outsider, role, organisation }) => {
   it('gets nothing of a case through any verb or command, and changes nothing', async () => {
     await runSweep(outsider, role, organisation);
-  });
+  }, 180_000);
 });
 
 async function runSweep(outsider: TestUser, role: 'participant' | 'steeringGroupMember', organisation: string) {

@@ -16,7 +16,7 @@ import { submitReferral } from '../../src/referrals/submit-referral.ts';
 import { decideScreening } from '../../src/screening/decide-screening.ts';
 import type { Notifier } from '../../src/notify/notifier.ts';
 import { seedActors, type Actors } from '../support/actors.ts';
-import { useDatabase } from '../support/database.ts';
+import { databaseUrl, useDatabase } from '../support/database.ts';
 import { FixedClock, RecordingNotifier } from '../support/fakes.ts';
 import { capturingLogger } from '../support/logs.ts';
 import { validReferralData } from '../support/referral.ts';
@@ -73,7 +73,7 @@ describe('the agenda goes to the channel at the lead time, exactly once', () => 
     await linkTable();
     // On PostgreSQL each instance has its own connection pool; the embedded PGlite serves one connection, so there they share it.
     const separate = inject('databaseKind') === 'postgresql';
-    const other = separate ? createDb(inject('databaseUrl'), { poolSize: 4 }) : db;
+    const other = separate ? createDb(databaseUrl(), { poolSize: 4 }) : db;
     try {
       const shared = new RecordingNotifier();
       const one = instance({ notifier: shared, owner: 'instance-a' });

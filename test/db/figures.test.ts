@@ -12,7 +12,7 @@ import { findJob } from '../../src/jobs/job.repository.ts';
 import { deleteDueCases } from '../../src/retention/delete-due.ts';
 import { defaultRetention } from '../../src/retention/retention.rules.ts';
 import { seedActors, type Actors } from '../support/actors.ts';
-import { useDatabase } from '../support/database.ts';
+import { databaseUrl, useDatabase } from '../support/database.ts';
 import { FixedClock, RecordingNotifier } from '../support/fakes.ts';
 import { capturingLogger } from '../support/logs.ts';
 import { textOf } from '../support/bot.ts';
@@ -144,7 +144,7 @@ describe('the quarter\'s figures in the stuurgroep channel', () => {
     expect(await instance().run()).toBe(0);
 
     const separate = inject('databaseKind') === 'postgresql';
-    const other = separate ? createDb(inject('databaseUrl'), { poolSize: 4 }) : db;
+    const other = separate ? createDb(databaseUrl(), { poolSize: 4 }) : db;
     try {
       const shared = new RecordingNotifier();
       const one = instance({ notifier: shared, owner: 'instance-a' });

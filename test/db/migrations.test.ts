@@ -3,7 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { migrationsDir } from '../../src/db/paths.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { recordAudit } from '../../src/audit/audit.repository.ts';
-import { useDatabase } from '../support/database.ts';
+import { databaseUrl, useDatabase } from '../support/database.ts';
 
 const db = useDatabase();
 
@@ -17,7 +17,7 @@ describe('migrations', () => {
   });
 
   it('when run again, then it applies nothing', async () => {
-    expect(await migrateDatabase(inject('databaseUrl'))).toEqual([]);
+    expect(await migrateDatabase(databaseUrl())).toEqual([]);
   });
 });
 

@@ -17,7 +17,7 @@ import { deleteCaseIfDue, findDeletedCaseById, listDueForDeletion, nextRetention
 import { defaultRetention, retentionCutoffs } from '../../src/retention/retention.rules.ts';
 import { decideScreening } from '../../src/screening/decide-screening.ts';
 import { seedActors, type Actors } from '../support/actors.ts';
-import { useDatabase } from '../support/database.ts';
+import { databaseUrl, useDatabase } from '../support/database.ts';
 import { FixedClock, RecordingNotifier } from '../support/fakes.ts';
 import { capturingLogger } from '../support/logs.ts';
 import { validReferralData } from '../support/referral.ts';
@@ -353,7 +353,7 @@ describe('exactly once, also with two instances, and late', () => {
     clock.set(new Date('2028-02-01T00:00:00Z'));
     const separate = inject('databaseKind') === 'postgresql';
     // On PostgreSQL each instance has its own connection pool; the embedded PGlite serves one connection, so there they run one after the other.
-    const other = separate ? createDb(inject('databaseUrl'), { poolSize: 4 }) : db;
+    const other = separate ? createDb(databaseUrl(), { poolSize: 4 }) : db;
     try {
       const sweep = (client: Db) => deleteDueCases({ db: client, clock, log: capturingLogger().log }, defaultRetention, { batchSize: 5 });
       const results = separate ? await Promise.all([sweep(db), sweep(other)]) : [await sweep(db), await sweep(other)];
@@ -379,7 +379,7 @@ describe('exactly once, also with two instances, and late', () => {
     expect(await listJobs(db, { kind: retentionSweepJob })).toHaveLength(1);
     await ensureJob(db, { kind: retentionSweepJob, subjectId: '2028-01-31T00:00:00.000Z', dueAt: new Date('2028-01-31T00:00:00Z') });
     const separate = inject('databaseKind') === 'postgresql';
-    const other = separate ? createDb(inject('databaseUrl'), { poolSize: 4 }) : db;
+    const other = separate ? createDb(databaseUrl(), { poolSize: 4 }) : db;
     try {
       const one = jobRunner(db, 'instance-a');
       const two = jobRunner(other, 'instance-b');

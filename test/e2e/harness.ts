@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/config.ts';
 import { createDb } from '../../src/db/client.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { emptyDatabase } from '../support/empty-database.ts';
+import { workerServerUrl } from '../support/workers.ts';
 import { FixedClock } from '../support/fakes.ts';
 import { startPlayground, type PlaygroundUserId, type RunningPlayground } from '../../scripts/playground.ts';
 
@@ -34,7 +35,7 @@ export const stageNow = new Date('2026-11-25T12:00:00Z');
 /** The real bot (as `npm start` runs it), a Playground per person, and a headless Chromium from npm. */
 export async function startStage(users: PlaygroundUserId[], options: { history?: boolean } = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'casusbot-e2e-'));
-  const serverUrl = process.env.TEST_DATABASE_URL || undefined;
+  const serverUrl = workerServerUrl();
   if (serverUrl) {
     // A shared test server holds whatever the database tests left: every stage starts from an empty one.
     await migrateDatabase(serverUrl);
