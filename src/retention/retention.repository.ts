@@ -2,6 +2,7 @@ import { Prisma } from '../../prisma/generated/client.ts';
 import type { Tx } from '../db/client.ts';
 import type { CaseOutcome } from '../lifecycle/lifecycle.types.ts';
 import { isUuid } from '../validation.ts';
+import { lifeDomains } from '../referrals/referral.types.ts';
 import { buildCaseFact, storedFact, type CaseFact, type CaseFactSource, type EvaluationScore } from './case-facts.ts';
 import { dueKind, dueMoment, nextDueMoment, retentionCutoffs, type DeletionKind, type Retention, type RetentionCutoffs } from './retention.rules.ts';
 
@@ -27,75 +28,77 @@ export async function listDueForDeletion(tx: Tx, cutoffs: RetentionCutoffs, limi
   return rows.map((r) => r.id);
 }
 
-type FactRow = {
-  status: string;
-  submittedAt: Date | null;
-  decidedAt: Date | null;
-  closedAt: Date | null;
-  shadowListedAt: Date | null;
-  outcome: string | null;
-  lifeDomains: unknown;
-  chains: string[] | null;
-  referrerOrganisationId: string;
-  responsibleOrganisationId: string | null;
-  tableId: string | null;
-  timeZone: string | null;
-  informedOn: Date | null;
-  firstSession: { startsAt: string; status: string } | null;
-  involvedOrganisationIds: string[] | null;
-  discussions: { startsAt: string; present: string[] | null }[] | null;
-  actions: { state: string; dueDate: string; doneAt: string | null }[] | null;
-  evaluations: EvaluationScore[] | null;
-  shadowEvents: { kind: string; at: string }[] | null;
-};
-
 /**
- * What the figures keep of cases, in one query whatever their number: the cases with these ids (a deletion),
- * or every case past its draft (the figures' live part).
+ * What the figures keep of cases: the cases with these ids (a deletion), or every case past its draft (the
+ * figures' live part). Plain rows, one query per table, put together here: PGlite builds JSON slowly, and the
+ * figures read thousands of cases. Of the leefgebieden only their names are read, never what was written there.
  */
 async function queryFactSources(tx: Tx, which: { ids: string[] } | 'live'): Promise<CaseFactSource[]> {
   const where = which === 'live' ? Prisma.sql`c.status <> 'draft'` : Prisma.sql`c.id = ANY(${which.ids}::uuid[])`;
-  const rows = await tx.$queryRaw<FactRow[]>`
-    SELECT c.status::text AS status, c."submittedAt", c."decidedAt", c."closedAt", c."shadowListedAt", c.outcome::text AS outcome,
-           c."lifeDomains", c.chains, c."referrerOrganisationId"::text AS "referrerOrganisationId",
-           c."responsibleOrganisationId"::text AS "responsibleOrganisationId", c."tableId"::text AS "tableId", t."timeZone", c."informedOn",
-           CASE WHEN s.id IS NULL THEN NULL ELSE json_build_object('startsAt', s."startsAt", 'status', s.status) END AS "firstSession",
-           (SELECT json_agg(o."organisationId") FROM case_organisation o WHERE o."caseId" = c.id) AS "involvedOrganisationIds",
-           (SELECT json_agg(json_build_object('startsAt', d."startsAt",
-                     'present', (SELECT json_agg(a."organisationId") FROM attendance a WHERE a."agendaItemId" = i.id)))
-              FROM agenda_item i JOIN conference_session d ON d.id = i."sessionId"
-             WHERE i."caseId" = c.id AND i.state = 'decided') AS discussions,
-           (SELECT json_agg(json_build_object('state', a.state, 'dueDate', a."dueDate", 'doneAt', a."doneAt")) FROM case_action a
-             WHERE a."caseId" = c.id) AS actions,
-           (SELECT json_agg(json_build_object('organisationId', e."organisationId", 'goalReached', e."goalReached", 'cooperation', e.cooperation) ORDER BY e."createdAt")
-              FROM evaluation e WHERE e."caseId" = c.id) AS evaluations,
-           (SELECT json_agg(json_build_object('kind', r.kind, 'at', r."createdAt")) FROM regie_update r
-             WHERE r."caseId" = c.id AND r.kind IN ('shadowList', 'pulledBack', 'returned', 'closed')) AS "shadowEvents"
-      FROM case_record c
-      LEFT JOIN conference_table t ON t.id = c."tableId"
-      LEFT JOIN conference_session s ON s.id = c."firstSessionId"
-     WHERE ${where}`;
-  const date = (v: string) => new Date(v);
-  return rows.map((c) => ({
+  // The children of every case at once (those of drafts are read and left), or of the cases asked for.
+  const of = (column: string) => (which === 'live' ? Prisma.sql`TRUE` : Prisma.sql`${Prisma.raw(column)} = ANY(${which.ids}::uuid[])`);
+  // Which leefgebieden a case names, as "housing,finances": a test per leefgebied is quicker than listing the keys.
+  const domainNames = Prisma.raw(`concat_ws(',', ${lifeDomains.map((d) => `CASE WHEN c."lifeDomains" ? '${d}' THEN '${d}' END`).join(', ')})`);
+  type Id = { caseId: string };
+  const [cases, organisations, discussions, present, actions, evaluations, shadowEvents] = await Promise.all([
+    tx.$queryRaw<{
+      id: string; status: string; submittedAt: Date | null; decidedAt: Date | null; closedAt: Date | null; shadowListedAt: Date | null; outcome: string | null;
+      lifeDomains: string; chains: string[] | null; referrerOrganisationId: string; responsibleOrganisationId: string | null; tableId: string | null;
+      timeZone: string | null; informedOn: Date | null; firstStartsAt: Date | null; firstStatus: string | null;
+    }[]>`
+      SELECT c.id::text AS id, c.status::text AS status, c."submittedAt", c."decidedAt", c."closedAt", c."shadowListedAt", c.outcome::text AS outcome,
+             ${domainNames} AS "lifeDomains", c.chains, c."referrerOrganisationId"::text AS "referrerOrganisationId",
+             c."responsibleOrganisationId"::text AS "responsibleOrganisationId", c."tableId"::text AS "tableId", t."timeZone", c."informedOn",
+             s."startsAt" AS "firstStartsAt", s.status::text AS "firstStatus"
+        FROM case_record c
+        LEFT JOIN conference_table t ON t.id = c."tableId"
+        LEFT JOIN conference_session s ON s.id = c."firstSessionId"
+       WHERE ${where}`,
+    tx.$queryRaw<(Id & { organisationId: string })[]>`
+      SELECT "caseId"::text AS "caseId", "organisationId"::text AS "organisationId" FROM case_organisation WHERE ${of('"caseId"')}`,
+    tx.$queryRaw<(Id & { itemId: string; startsAt: Date })[]>`
+      SELECT i."caseId"::text AS "caseId", i.id::text AS "itemId", d."startsAt" FROM agenda_item i JOIN conference_session d ON d.id = i."sessionId"
+       WHERE i.state = 'decided' AND ${of('i."caseId"')}`,
+    tx.$queryRaw<{ itemId: string; organisationId: string }[]>`
+      SELECT a."agendaItemId"::text AS "itemId", a."organisationId"::text AS "organisationId" FROM attendance a
+       WHERE ${which === 'live' ? Prisma.sql`TRUE` : Prisma.sql`a."agendaItemId" IN (SELECT id FROM agenda_item WHERE "caseId" = ANY(${which.ids}::uuid[]))`}`,
+    tx.$queryRaw<(Id & { state: string; dueDate: Date; doneAt: Date | null })[]>`
+      SELECT "caseId"::text AS "caseId", state::text AS state, "dueDate", "doneAt" FROM case_action WHERE ${of('"caseId"')}`,
+    tx.$queryRaw<(Id & EvaluationScore)[]>`
+      SELECT "caseId"::text AS "caseId", "organisationId"::text AS "organisationId", "goalReached"::text AS "goalReached", cooperation
+        FROM evaluation WHERE ${of('"caseId"')} ORDER BY "createdAt"`,
+    tx.$queryRaw<(Id & { kind: string; at: Date })[]>`
+      SELECT "caseId"::text AS "caseId", kind::text AS kind, "createdAt" AS at FROM regie_update
+       WHERE kind IN ('shadowList', 'pulledBack', 'returned', 'closed') AND ${of('"caseId"')}`,
+  ]);
+  const byCase = <T extends Id>(rows: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const r of rows) map.set(r.caseId, [...(map.get(r.caseId) ?? []), r]);
+    return map;
+  };
+  const presentAt = new Map<string, string[]>();
+  for (const p of present) presentAt.set(p.itemId, [...(presentAt.get(p.itemId) ?? []), p.organisationId]);
+  const [orgsOf, discussionsOf, actionsOf, evaluationsOf, shadowOf] = [byCase(organisations), byCase(discussions), byCase(actions), byCase(evaluations), byCase(shadowEvents)];
+  return cases.map((c) => ({
     status: c.status,
     ...(c.submittedAt ? { submittedAt: c.submittedAt } : {}),
     ...(c.decidedAt ? { decidedAt: c.decidedAt } : {}),
     ...(c.closedAt ? { closedAt: c.closedAt } : {}),
     ...(c.shadowListedAt ? { shadowListedAt: c.shadowListedAt } : {}),
     ...(c.outcome ? { outcome: c.outcome as CaseOutcome } : {}),
-    lifeDomains: c.lifeDomains,
+    lifeDomains: c.lifeDomains ? c.lifeDomains.split(',') : [],
     chains: c.chains ?? [],
     referrerOrganisationId: c.referrerOrganisationId,
     ...(c.responsibleOrganisationId ? { responsibleOrganisationId: c.responsibleOrganisationId } : {}),
-    involvedOrganisationIds: c.involvedOrganisationIds ?? [],
+    involvedOrganisationIds: (orgsOf.get(c.id) ?? []).map((o) => o.organisationId),
     ...(c.tableId ? { tableId: c.tableId } : {}),
     ...(c.timeZone ? { timeZone: c.timeZone } : {}),
     ...(c.informedOn ? { informedOn: c.informedOn } : {}),
-    ...(c.firstSession ? { firstSession: { startsAt: date(c.firstSession.startsAt), status: c.firstSession.status } } : {}),
-    discussions: (c.discussions ?? []).map((d) => ({ startsAt: date(d.startsAt), presentOrganisationIds: d.present ?? [] })),
-    actions: (c.actions ?? []).map((a) => ({ state: a.state, dueDate: a.dueDate, ...(a.doneAt ? { doneAt: date(a.doneAt) } : {}) })),
-    evaluations: c.evaluations ?? [],
-    shadowEvents: (c.shadowEvents ?? []).map((e) => ({ kind: e.kind, at: date(e.at) })),
+    ...(c.firstStartsAt ? { firstSession: { startsAt: c.firstStartsAt, status: c.firstStatus! } } : {}),
+    discussions: (discussionsOf.get(c.id) ?? []).map((d) => ({ startsAt: d.startsAt, presentOrganisationIds: presentAt.get(d.itemId) ?? [] })),
+    actions: (actionsOf.get(c.id) ?? []).map((a) => ({ state: a.state, dueDate: a.dueDate.toISOString().slice(0, 10), ...(a.doneAt ? { doneAt: a.doneAt } : {}) })),
+    evaluations: (evaluationsOf.get(c.id) ?? []).map((e) => ({ organisationId: e.organisationId, goalReached: e.goalReached, cooperation: e.cooperation })),
+    shadowEvents: (shadowOf.get(c.id) ?? []).map((e) => ({ kind: e.kind, at: e.at })),
   }));
 }
 
@@ -185,16 +188,19 @@ function toFactRow(fact: CaseFact) {
 
 /** The anonymous facts of deleted cases that still count for figures from `fromMonth` on (deleted in or after it). */
 export async function listCaseFacts(tx: Tx, fromMonth: string): Promise<CaseFact[]> {
-  const rows = await tx.caseFact.findMany({ where: { deletedMonth: { gte: fromMonth } }, omit: { id: true, createdAt: true } });
-  return rows.map((r) => ({
-    ...r,
-    kind: r.kind === 'referral' ? 'referral' : 'case',
-    screeningOutcome: r.screeningOutcome as CaseFact['screeningOutcome'],
-    evaluationScores: r.evaluationScores as unknown as CaseFact['evaluationScores'],
-    shadowListSpells: r.shadowListSpells as unknown as CaseFact['shadowListSpells'],
-    actionFacts: r.actionFacts as unknown as CaseFact['actionFacts'],
-    attendance: r.attendance as unknown as CaseFact['attendance'],
-  }));
+  // One JSON document per row: the driver parses one value instead of a column each (thousands of rows for a year).
+  const rows = await tx.$queryRaw<{ f: CaseFact }[]>`
+    SELECT json_build_object(
+      'kind', kind, 'intakeMonth', "intakeMonth", 'acceptedMonth', "acceptedMonth", 'firstDiscussionMonth', "firstDiscussionMonth",
+      'closedMonth', "closedMonth", 'deletedMonth', "deletedMonth", 'screeningOutcome', "screeningOutcome", 'screenedMonth', "screenedMonth",
+      'screeningWorkingDays', "screeningWorkingDays", 'daysToFirstDiscussion', "daysToFirstDiscussion", 'daysToClosure', "daysToClosure",
+      'daysToInformed', "daysToInformed", 'lifeDomains', "lifeDomains", 'chains', chains, 'referrerOrganisationId', "referrerOrganisationId",
+      'responsibleOrganisationId', "responsibleOrganisationId", 'involvedOrganisationIds', "involvedOrganisationIds", 'tableId', "tableId",
+      'sessions', sessions, 'actions', actions, 'actionsDoneOnTime', "actionsDoneOnTime", 'wasOnShadowList', "wasOnShadowList",
+      'shadowListSpells', "shadowListSpells", 'actionFacts', "actionFacts", 'attendance', attendance, 'outcome', outcome,
+      'evaluationScores', "evaluationScores", 'deletedLateDays', "deletedLateDays") AS f
+      FROM case_fact WHERE "deletedMonth" >= ${fromMonth}`;
+  return rows.map((r) => r.f);
 }
 
 /** Intake months of deleted cases from `fromMonth` on, counted: the trend of aanmeldingen over several years. */

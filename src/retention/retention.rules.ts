@@ -73,8 +73,12 @@ export function nextDueMoment(
 
 /** "2026-11" (UTC): the figures keep months, never exact dates. */
 export function monthOf(date: Date): string {
-  return utc(date).toFormat('yyyy-MM');
+  return date.toISOString().slice(0, 7);
 }
+
+const dayMs = 86_400_000;
+/** Days since the epoch of a moment's UTC day: day arithmetic without a calendar library (the figures do it for every case). */
+const utcDay = (date: Date) => Math.floor(date.getTime() / dayMs);
 
 /**
  * Working days (Monday to Friday) from `from` to `to`: the days after the day of `from` up to and including
@@ -82,18 +86,24 @@ export function monthOf(date: Date): string {
  * Public holidays are not known here and count as working days.
  */
 export function workingDaysBetween(from: Date, to: Date, zone = 'utc'): number {
-  const start = DateTime.fromJSDate(from, { zone }).startOf('day');
-  const end = DateTime.fromJSDate(to, { zone }).startOf('day');
-  const days = Math.round(end.diff(start, 'days').days);
+  if (zone !== 'utc') {
+    const start = DateTime.fromJSDate(from, { zone });
+    const end = DateTime.fromJSDate(to, { zone });
+    return workingDaysBetween(new Date(Date.UTC(start.year, start.month - 1, start.day)), new Date(Date.UTC(end.year, end.month - 1, end.day)));
+  }
+  const start = utcDay(from);
+  const days = utcDay(to) - start;
   if (days <= 0) return 0;
   const weeks = Math.floor(days / 7);
   let count = weeks * 5;
-  for (let d = start.plus({ days: weeks * 7 + 1 }); d <= end; d = d.plus({ days: 1 })) if (d.weekday <= 5) count++;
+  // 1 January 1970 was a Thursday: (day + 4) % 7 is 0 on Sundays, 6 on Saturdays.
+  for (let d = start + weeks * 7 + 1; d <= start + days; d++) if ((d + 4) % 7 !== 0 && (d + 4) % 7 !== 6) count++;
   return count;
 }
 
 /** Calendar days from the day of `from` to the day of `to`. */
 export function calendarDaysBetween(from: Date, to: Date, zone = 'utc'): number {
+  if (zone === 'utc') return utcDay(to) - utcDay(from);
   const start = DateTime.fromJSDate(from, { zone }).startOf('day');
   const end = DateTime.fromJSDate(to, { zone }).startOf('day');
   return Math.round(end.diff(start, 'days').days);

@@ -113,7 +113,7 @@ describe('the anonymous facts of a case', () => {
     closedAt: d('2027-03-10T15:00:00Z'),
     shadowListedAt: d('2027-01-05T15:00:00Z'),
     outcome: 'goalReached',
-    lifeDomains: { housing: 'Dreigende huisuitzetting van Zefanja', finances: 'Schulden' },
+    lifeDomains: ['housing', 'finances'],
     chains: ['care', 'justice'],
     referrerOrganisationId: org(1),
     responsibleOrganisationId: org(1),
@@ -173,7 +173,7 @@ describe('the anonymous facts of a case', () => {
       daysSinceAcceptance: null,
     });
     const text = JSON.stringify(fact);
-    expect(text).not.toMatch(/Zefanja|huisuitzetting|Schulden|T\d\d:\d\d|2026-11-2\d/);
+    expect(text).not.toMatch(/T\d\d:\d\d|2026-11-2\d/);
   });
 
   it('a rejected aanmelding keeps its intake and screening, and nothing of a table or a discussion', () => {
