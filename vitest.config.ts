@@ -8,14 +8,22 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: testWorkers(),
     minWorkers: 1,
+    // Mocks and spies are undone after every test, so files can share a worker's module graph (isolate: false
+    // below): the unit and database files import the same modules, and loading them once per worker instead of
+    // once per file saves about a minute of a two-core run.
+    restoreMocks: true,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/cards/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/cards/**/*.test.ts'], isolate: false },
+      },
       {
         extends: true,
         test: {
           name: 'db',
           include: ['test/db/**/*.test.ts', 'test/bot/**/*.test.ts'],
           globalSetup: ['test/support/global-database.ts'],
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
