@@ -1,11 +1,11 @@
-import { inject, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { TurnContext, type Activity } from 'botbuilder';
 import { BackgroundWork } from '../../bot/background.ts';
 import { createJobRunner } from '../../bot/jobs.ts';
 import { deliverNotifications } from '../../bot/notifications.ts';
 import { BotNotifier } from '../../bot/proactive.ts';
 import { saveConversation } from '../../src/conversations/conversation-ref.repository.ts';
-import { createDb, type Db } from '../../src/db/client.ts';
+import type { Db } from '../../src/db/client.ts';
 import { editAgenda, publicAgenda } from '../../src/conferences/agenda.ts';
 import { agendaPostJob } from '../../src/conferences/planning.ts';
 import { findSessionById } from '../../src/conferences/session.repository.ts';
@@ -16,7 +16,7 @@ import { submitReferral } from '../../src/referrals/submit-referral.ts';
 import { decideScreening } from '../../src/screening/decide-screening.ts';
 import type { Notifier } from '../../src/notify/notifier.ts';
 import { seedActors, type Actors } from '../support/actors.ts';
-import { databaseUrl, useDatabase } from '../support/database.ts';
+import { useDatabase, withSecondInstance } from '../support/database.ts';
 import { FixedClock, RecordingNotifier } from '../support/fakes.ts';
 import { capturingLogger } from '../support/logs.ts';
 import { validReferralData } from '../support/referral.ts';
@@ -71,10 +71,7 @@ describe('the agenda goes to the channel at the lead time, exactly once', () => 
 
   it('two bot instances on one database post it exactly once', async () => {
     await linkTable();
-    // On PostgreSQL each instance has its own connection pool; the embedded PGlite serves one connection, so there they share it.
-    const separate = inject('databaseKind') === 'postgresql';
-    const other = separate ? createDb(databaseUrl(), { poolSize: 4 }) : db;
-    try {
+    await withSecondInstance(db, async (other) => {
       const shared = new RecordingNotifier();
       const one = instance({ notifier: shared, owner: 'instance-a' });
       const two = instance({ notifier: shared, db: other, owner: 'instance-b' });
@@ -83,9 +80,7 @@ describe('the agenda goes to the channel at the lead time, exactly once', () => 
       expect(ran.reduce((x, y) => x + y, 0)).toBe(1);
       expect(posts(shared)).toHaveLength(1);
       expect((await findJob(db, agendaPostJob, sessionId))?.state).toBe('done');
-    } finally {
-      if (separate) await other.$disconnect();
-    }
+    });
   });
 
   it('after downtime the missed post goes out at start-up if the meeting has not begun', async () => {

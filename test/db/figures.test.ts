@@ -1,10 +1,10 @@
-import { inject, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { BackgroundWork } from '../../bot/background.ts';
 import { createJobRunner } from '../../bot/jobs.ts';
 import { occurrencesBetween } from '../../src/conferences/schedule.ts';
 import { ensureSessionRows, listSessions } from '../../src/conferences/session.repository.ts';
 import { listTables, type TableView } from '../../src/conferences/table.repository.ts';
-import { createDb, type Db } from '../../src/db/client.ts';
+import type { Db } from '../../src/db/client.ts';
 import { insertHistory, markSessionsHeld, type HistoricCase } from '../../src/demo/history.repository.ts';
 import { linkSteeringGroupChannel, produceFigures, quarterlyFiguresJob } from '../../src/figures/figures.ts';
 import { parsePeriod } from '../../src/figures/periods.ts';
@@ -12,7 +12,7 @@ import { findJob } from '../../src/jobs/job.repository.ts';
 import { deleteDueCases } from '../../src/retention/delete-due.ts';
 import { defaultRetention } from '../../src/retention/retention.rules.ts';
 import { seedActors, type Actors } from '../support/actors.ts';
-import { databaseUrl, useDatabase } from '../support/database.ts';
+import { useDatabase, withSecondInstance } from '../support/database.ts';
 import { FixedClock, RecordingNotifier } from '../support/fakes.ts';
 import { capturingLogger } from '../support/logs.ts';
 import { textOf } from '../support/bot.ts';
@@ -143,9 +143,7 @@ describe('the quarter\'s figures in the stuurgroep channel', () => {
     clock.set(d('2027-01-04T07:59:00Z'));
     expect(await instance().run()).toBe(0);
 
-    const separate = inject('databaseKind') === 'postgresql';
-    const other = separate ? createDb(databaseUrl(), { poolSize: 4 }) : db;
-    try {
+    await withSecondInstance(db, async (other) => {
       const shared = new RecordingNotifier();
       const one = instance({ notifier: shared, owner: 'instance-a' });
       const two = instance({ notifier: shared, db: other, owner: 'instance-b' });
@@ -164,9 +162,7 @@ describe('the quarter\'s figures in the stuurgroep channel', () => {
       expect(shared.inConversation(channel)).toHaveLength(1);
       await one.run();
       expect(shared.inConversation(channel)).toHaveLength(1);
-    } finally {
-      if (separate) await other.$disconnect();
-    }
+    });
   });
 
   it('without a linked channel the quarter waits; linking the channel posts it then', async () => {

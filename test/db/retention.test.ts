@@ -1,10 +1,10 @@
-import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { BackgroundWork } from '../../bot/background.ts';
 import { createJobRunner } from '../../bot/jobs.ts';
 import { claimAction, completeAction } from '../../src/actions/actions.ts';
 import { listAuditEvents } from '../../src/audit/audit.repository.ts';
 import { listTables } from '../../src/conferences/table.repository.ts';
-import { createDb, type Db } from '../../src/db/client.ts';
+import type { Db } from '../../src/db/client.ts';
 import { recordDecision } from '../../src/decisions/record-decision.ts';
 import { ensureJob, findJob, listJobs } from '../../src/jobs/job.repository.ts';
 import { JobRunner } from '../../src/jobs/runner.ts';
@@ -17,7 +17,7 @@ import { deleteCaseIfDue, findDeletedCaseById, listDueForDeletion, nextRetention
 import { defaultRetention, retentionCutoffs } from '../../src/retention/retention.rules.ts';
 import { decideScreening } from '../../src/screening/decide-screening.ts';
 import { seedActors, type Actors } from '../support/actors.ts';
-import { databaseUrl, useDatabase } from '../support/database.ts';
+import { useDatabase, withSecondInstance } from '../support/database.ts';
 import { FixedClock, RecordingNotifier } from '../support/fakes.ts';
 import { capturingLogger } from '../support/logs.ts';
 import { validReferralData } from '../support/referral.ts';
@@ -351,18 +351,13 @@ describe('exactly once, also with two instances, and late', () => {
   it('two instances sweeping at once delete each of 20 due cases exactly once', async () => {
     const ids = await closedCases(20);
     clock.set(new Date('2028-02-01T00:00:00Z'));
-    const separate = inject('databaseKind') === 'postgresql';
-    // On PostgreSQL each instance has its own connection pool; the embedded PGlite serves one connection, so there they run one after the other.
-    const other = separate ? createDb(databaseUrl(), { poolSize: 4 }) : db;
-    try {
+    await withSecondInstance(db, async (other, separate) => {
       const sweep = (client: Db) => deleteDueCases({ db: client, clock, log: capturingLogger().log }, defaultRetention, { batchSize: 5 });
       const results = separate ? await Promise.all([sweep(db), sweep(other)]) : [await sweep(db), await sweep(other)];
       expect(results[0]!.case + results[1]!.case).toBe(20);
       if (!separate) expect(results[1]).toEqual({ case: 0, referral: 0, draft: 0, failed: 0, batches: 0, unfinished: false });
       expect(results.every((r) => r.failed === 0)).toBe(true);
-    } finally {
-      if (separate) await other.$disconnect();
-    }
+    });
     expect(await db.case.count()).toBe(0);
     expect(await db.auditEvent.count({ where: { action: 'case.deleted' } })).toBe(20);
     expect(new Set((await db.auditEvent.findMany({ where: { action: 'case.deleted' }, select: { recordId: true } })).map((e) => e.recordId))).toEqual(new Set(ids));
@@ -378,15 +373,11 @@ describe('exactly once, also with two instances, and late', () => {
     await ensureRetentionSweep(db, clock.now()); // a second instance starting the same day
     expect(await listJobs(db, { kind: retentionSweepJob })).toHaveLength(1);
     await ensureJob(db, { kind: retentionSweepJob, subjectId: '2028-01-31T00:00:00.000Z', dueAt: new Date('2028-01-31T00:00:00Z') });
-    const separate = inject('databaseKind') === 'postgresql';
-    const other = separate ? createDb(databaseUrl(), { poolSize: 4 }) : db;
-    try {
+    await withSecondInstance(db, async (other) => {
       const one = jobRunner(db, 'instance-a');
       const two = jobRunner(other, 'instance-b');
       await Promise.all([one.run(), two.run()]);
-    } finally {
-      if (separate) await other.$disconnect();
-    }
+    });
     expect(await db.case.count()).toBe(0);
     expect(await db.auditEvent.count({ where: { action: 'case.deleted' } })).toBe(6);
     expect(await db.caseFact.count()).toBe(6);

@@ -18,3 +18,18 @@ export function useDatabase(): Db {
   });
   return db;
 }
+
+/**
+ * Runs `body` with a client for a second bot instance on the same database. On PostgreSQL it has a connection pool of
+ * its own, as a second instance would; the embedded PGlite serves one connection, so there the two share it
+ * (`separate` is false) and whatever must run at the same time runs one after the other.
+ */
+export async function withSecondInstance<T>(db: Db, body: (other: Db, separate: boolean) => Promise<T>): Promise<T> {
+  const separate = inject('databaseKind') === 'postgresql';
+  const other = separate ? createDb(databaseUrl(), { poolSize: 4 }) : db;
+  try {
+    return await body(other, separate);
+  } finally {
+    if (separate) await other.$disconnect();
+  }
+}
