@@ -23,9 +23,6 @@ async function history(db: Db, now: Date, options: { perYear: number; years: num
   await seedDemoData(db, [...demoMembers]);
   const started = performance.now();
   const cases = await seedDemoHistory({ db, log: createLogger('silent'), retention: defaultRetention }, now, options);
-  // After this much writing a PostgreSQL server's autovacuum would have refreshed the planner's statistics and
-  // cleared the dead rows of the benches before; PGlite runs no autovacuum, so the bench does what it would.
-  await db.$executeRawUnsafe('VACUUM ANALYZE');
   const [facts, live] = await Promise.all([db.caseFact.count(), db.case.count()]);
   console.log(`  ${cases} aanmeldingen over ${options.years} jaar geschreven in ${((performance.now() - started) / 1000).toFixed(1)} s: ${facts} anonieme feitenrijen, ${live} levende casussen`);
 }

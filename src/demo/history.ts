@@ -16,7 +16,7 @@ import { listPartners } from '../organisations/organisation.repository.ts';
 import { deleteHistoryInBulk } from '../retention/retention.repository.ts';
 import { dueMoment, type Retention } from '../retention/retention.rules.ts';
 import { formatReference } from '../cases/reference.ts';
-import { countCases, hasDemoHistory, insertHistory, markSessionsHeld, type HistoricCase } from './history.repository.ts';
+import { countCases, hasDemoHistory, insertHistory, markSessionsHeld, vacuumAfterHistory, type HistoricCase } from './history.repository.ts';
 
 /**
  * Two years of fictional history for the demo table, so that `cijfers`, `agenda` and `schaduwlijst` show something
@@ -66,6 +66,7 @@ export async function seedDemoHistory(
     return at && at <= now ? [{ id: ids[i]!, at }] : [];
   });
   for (let start = 0; start < due.length; start += 1000) await db.$transaction((tx) => deleteHistoryInBulk(tx, due.slice(start, start + 1000).map((d) => d.id), deps.retention), { timeout: 60_000 });
+  await vacuumAfterHistory(db);
   deps.log.info({ cases: cases.length, deleted: due.length }, 'demo history seeded');
   return cases.length;
 }
