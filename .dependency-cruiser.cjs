@@ -1,10 +1,34 @@
 /** Import direction: bot -> cards -> src. Only the database layer and repositories touch Prisma. */
 module.exports = {
   forbidden: [
-    { name: 'src-is-the-core', severity: 'error', comment: 'src/ (domain and use cases) imports neither the bot nor the cards.', from: { path: '^src/' }, to: { path: '^(bot|cards|scripts|test)/' } },
-    { name: 'cards-are-views', severity: 'error', comment: 'cards/ are pure view functions: no bot, no scripts.', from: { path: '^cards/' }, to: { path: '^(bot|scripts|test)/' } },
-    { name: 'src-knows-no-teams', severity: 'error', comment: 'The domain does not know Teams, Bot Framework or HTTP.', from: { path: '^src/' }, to: { dependencyTypes: ['npm'], path: 'node_modules/(botbuilder|botframework-|@microsoft/teams-ai|express)' } },
-    { name: 'cards-know-no-teams', severity: 'error', comment: 'Cards are JSON: no Bot Framework, no Prisma.', from: { path: '^cards/' }, to: { path: 'node_modules/(botbuilder|botframework-|@microsoft/teams-ai|express|@prisma|prisma)' } },
+    {
+      name: 'src-is-the-core',
+      severity: 'error',
+      comment: 'src/ (domain and use cases) imports neither the bot nor the cards.',
+      from: { path: '^src/' },
+      to: { path: '^(bot|cards|scripts|test)/' },
+    },
+    {
+      name: 'cards-are-views',
+      severity: 'error',
+      comment: 'cards/ are pure view functions: no bot, no scripts.',
+      from: { path: '^cards/' },
+      to: { path: '^(bot|scripts|test)/' },
+    },
+    {
+      name: 'src-knows-no-teams',
+      severity: 'error',
+      comment: 'The domain does not know Teams, Bot Framework or HTTP.',
+      from: { path: '^src/' },
+      to: { dependencyTypes: ['npm'], path: 'node_modules/(botbuilder|botframework-|@microsoft/teams-ai|express)' },
+    },
+    {
+      name: 'cards-know-no-teams',
+      severity: 'error',
+      comment: 'Cards are JSON: no Bot Framework, no Prisma.',
+      from: { path: '^cards/' },
+      to: { path: 'node_modules/(botbuilder|botframework-|@microsoft/teams-ai|express|@prisma|prisma)' },
+    },
     {
       name: 'only-repositories-touch-prisma',
       severity: 'error',
@@ -19,6 +43,10 @@ module.exports = {
     exclude: { path: '^prisma/generated/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'],
+    },
   },
 };

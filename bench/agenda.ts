@@ -30,14 +30,20 @@ const targetMs = 200;
  */
 async function benchTable(db: Db, clock: Clock) {
   const partners = (await listOrganisations(db)).filter((o) => o.kind === 'partner');
-  const table = (await findTableByName(db, 'Bench 1000')) ?? (await createTable(db, {
-    name: 'Bench 1000',
-    schedule: { ...demoTable.schedule, sessionMinutes: 5_000, minutesPerCase: 5 },
-    agendaLeadHours: demoTable.agendaLeadHours,
-    organisationIds: partners.map((p) => p.id),
-  }));
+  const table =
+    (await findTableByName(db, 'Bench 1000')) ??
+    (await createTable(db, {
+      name: 'Bench 1000',
+      schedule: { ...demoTable.schedule, sessionMinutes: 5_000, minutesPerCase: 5 },
+      agendaLeadHours: demoTable.agendaLeadHours,
+      organisationIds: partners.map((p) => p.id),
+    }));
   await planSessions(db, table, clock.now());
-  const [first, second] = await listSessions(db, { tableIds: [table.id], from: clock.now(), statuses: activeSessionStatuses }, 2);
+  const [first, second] = await listSessions(
+    db,
+    { tableIds: [table.id], from: clock.now(), statuses: activeSessionStatuses },
+    2,
+  );
   return { table, partners, smallSession: first!, largeSession: second! };
 }
 
@@ -49,7 +55,10 @@ async function benchTable(db: Db, clock: Clock) {
  */
 async function seedAgendas(db: Db, clock: Clock, referrers: Actor[], processManager: Actor) {
   const { table, partners, smallSession, largeSession } = await benchTable(db, clock);
-  const template = await db.case.findFirstOrThrow({ where: { status: { not: 'draft' }, reference: { not: null } }, include: { persons: true } });
+  const template = await db.case.findFirstOrThrow({
+    where: { status: { not: 'draft' }, reference: { not: null } },
+    include: { persons: true },
+  });
   const year = clock.now().getUTCFullYear();
   const count = small + large;
   const [counter] = await db.$queryRaw<{ last: number }[]>`
@@ -83,15 +92,29 @@ async function seedAgendas(db: Db, clock: Clock, referrers: Actor[], processMana
   await db.case.createMany({ data: cases });
   const person = template.persons[0]!;
   await db.casePerson.createMany({
-    data: cases.map((c, i) => ({ caseId: c.id, position: 1, name: `Persoon B${i}`, birthDate: person.birthDate, address: person.address })),
+    data: cases.map((c, i) => ({
+      caseId: c.id,
+      position: 1,
+      name: `Persoon B${i}`,
+      birthDate: person.birthDate,
+      address: person.address,
+    })),
   });
   // 2, 3 or 4 partners; steps of 3 stay distinct among 14 partners.
   await db.caseOrganisation.createMany({
-    data: cases.flatMap((c, i) => Array.from({ length: 2 + (i % 3) }, (_, k) => ({ caseId: c.id, organisationId: partners[(i + 3 * k) % partners.length]!.id }))),
+    data: cases.flatMap((c, i) =>
+      Array.from({ length: 2 + (i % 3) }, (_, k) => ({
+        caseId: c.id,
+        organisationId: partners[(i + 3 * k) % partners.length]!.id,
+      })),
+    ),
   });
   await db.agendaItem.createMany({
     data: cases.map((c, i) => ({
-      sessionId: i < small ? smallSession.id : largeSession.id, caseId: c.id, reason: 'newCase' as const, position: i < small ? i + 1 : i - small + 1,
+      sessionId: i < small ? smallSession.id : largeSession.id,
+      caseId: c.id,
+      reason: 'newCase' as const,
+      position: i < small ? i + 1 : i - small + 1,
     })),
   });
   // The Playground's Teams user ids, so the channel card carries its refresh list as in Teams.
@@ -126,20 +149,44 @@ async function composeAndRender(db: Db, sessionId: string): Promise<string> {
 
 const kb = (text: string) => `${(Buffer.byteLength(text) / 1024).toFixed(0)} kB`;
 
-export async function measureAgenda(db: Db, url: string, options: { embedded: boolean; clock: Clock; referrers: Actor[]; processManager: Actor }) {
+export async function measureAgenda(
+  db: Db,
+  url: string,
+  options: { embedded: boolean; clock: Clock; referrers: Actor[]; processManager: Actor },
+) {
   process.stdout.write(`  agenda's vullen: ${small} en ${large} geaccepteerde casussen op tafel 'Bench 1000'`);
-  const { smallSession, largeSession } = await seedAgendas(db, options.clock, options.referrers, options.processManager);
+  const { smallSession, largeSession } = await seedAgendas(
+    db,
+    options.clock,
+    options.referrers,
+    options.processManager,
+  );
   process.stdout.write('\n');
   const [a10, a1000] = [await publicAgenda(db, smallSession.id), await publicAgenda(db, largeSession.id)];
-  if (a10.items.length !== small || a1000.items.length !== large) throw new Error(`agenda's hebben ${a10.items.length} en ${a1000.items.length} items`);
+  if (a10.items.length !== small || a1000.items.length !== large)
+    throw new Error(`agenda's hebben ${a10.items.length} en ${a1000.items.length} items`);
 
-  const compose10 = await time(`agenda samenstellen, ${small} casussen (publicAgenda)`, 20, () => publicAgenda(db, smallSession.id));
-  const compose1000 = await time(`agenda samenstellen, ${large} casussen (publicAgenda)`, 20, () => publicAgenda(db, largeSession.id));
-  const render10 = await time(`samenstellen + kanaalkaart, ${small} casussen (channelCardFor)`, 20, () => composeAndRender(db, smallSession.id));
-  const render1000 = await time(`samenstellen + kanaalkaart, ${large} casussen (channelCardFor)`, 20, () => composeAndRender(db, largeSession.id));
-  console.log(`  kaartgrootte (JSON): ${small} casussen ${kb(await composeAndRender(db, smallSession.id))}, ${large} casussen ${kb(await composeAndRender(db, largeSession.id))}`);
-  console.log(`  verhouding ${large}/${small}: samenstellen ${(compose1000 / compose10).toFixed(1)}x, samenstellen + kaart ${(render1000 / render10).toFixed(1)}x`);
-  console.log(`  ${large} casussen samenstellen + kaart onder ${targetMs} ms: ${render1000 < targetMs ? 'ja' : 'nee'} (${render1000.toFixed(0)} ms)`);
+  const compose10 = await time(`agenda samenstellen, ${small} casussen (publicAgenda)`, 20, () =>
+    publicAgenda(db, smallSession.id),
+  );
+  const compose1000 = await time(`agenda samenstellen, ${large} casussen (publicAgenda)`, 20, () =>
+    publicAgenda(db, largeSession.id),
+  );
+  const render10 = await time(`samenstellen + kanaalkaart, ${small} casussen (channelCardFor)`, 20, () =>
+    composeAndRender(db, smallSession.id),
+  );
+  const render1000 = await time(`samenstellen + kanaalkaart, ${large} casussen (channelCardFor)`, 20, () =>
+    composeAndRender(db, largeSession.id),
+  );
+  console.log(
+    `  kaartgrootte (JSON): ${small} casussen ${kb(await composeAndRender(db, smallSession.id))}, ${large} casussen ${kb(await composeAndRender(db, largeSession.id))}`,
+  );
+  console.log(
+    `  verhouding ${large}/${small}: samenstellen ${(compose1000 / compose10).toFixed(1)}x, samenstellen + kaart ${(render1000 / render10).toFixed(1)}x`,
+  );
+  console.log(
+    `  ${large} casussen samenstellen + kaart onder ${targetMs} ms: ${render1000 < targetMs ? 'ja' : 'nee'} (${render1000.toFixed(0)} ms)`,
+  );
 
   const counter = countingClient(url, options.embedded);
   try {
@@ -150,7 +197,9 @@ export async function measureAgenda(db: Db, url: string, options: { embedded: bo
       await counter.count((c) => work(c, smallSession.id)); // warm-up: the client connects
       const q10 = await counter.count((c) => work(c, smallSession.id));
       const q1000 = await counter.count((c) => work(c, largeSession.id));
-      console.log(`  queries per ${label}: ${small} items → ${q10}, ${large} items → ${q1000} (${q10 === q1000 ? 'gelijk' : 'NIET gelijk: groeit met het aantal items'})`);
+      console.log(
+        `  queries per ${label}: ${small} items → ${q10}, ${large} items → ${q1000} (${q10 === q1000 ? 'gelijk' : 'NIET gelijk: groeit met het aantal items'})`,
+      );
     }
   } finally {
     await counter.db.$disconnect();

@@ -87,7 +87,11 @@ function countingDb(url: string, embedded: boolean) {
 }
 
 /** One Action.Execute turn through botbuilder's TestAdapter, as test/support/bot.ts `click()` sends it. */
-function driver(run: (context: TurnContext) => Promise<unknown>, settled: () => Promise<void>, onTurnError?: (context: TurnContext, error: Error) => Promise<void>) {
+function driver(
+  run: (context: TurnContext) => Promise<unknown>,
+  settled: () => Promise<void>,
+  onTurnError?: (context: TurnContext, error: Error) => Promise<void>,
+) {
   const adapter = new TestAdapter(async (context) => {
     await run(context);
   });
@@ -105,7 +109,11 @@ function driver(run: (context: TurnContext) => Promise<unknown>, settled: () => 
         serviceUrl: 'https://smba.example/teams/',
         from: { id: user.teamsUserId, aadObjectId: user.aadObjectId, name: user.displayName },
         recipient: { id: 'bot-id', name: 'Casusbot' },
-        conversation: { id: `personal-${user.teamsUserId}`, conversationType: 'personal', tenantId } as Activity['conversation'],
+        conversation: {
+          id: `personal-${user.teamsUserId}`,
+          conversationType: 'personal',
+          tenantId,
+        } as Activity['conversation'],
         channelData: { tenant: { id: tenantId } },
         type: 'invoke',
         name: 'adaptiveCard/action',
@@ -136,11 +144,15 @@ function summary(samples: number[]) {
 }
 
 const ms = (n: number) => `${n.toFixed(2)} ms`;
-const won = (body: InvokeBody | undefined) => JSON.stringify(body?.value ?? '').includes('Je hebt deze actie opgepakt.');
+const won = (body: InvokeBody | undefined) =>
+  JSON.stringify(body?.value ?? '').includes('Je hebt deze actie opgepakt.');
 const lost = (body: InvokeBody | undefined) => JSON.stringify(body?.value ?? '').includes('Iemand anders was je voor.');
 /** A repeated click of the one who has it: the action card as it stands, without a notice. */
 const alreadyMine = (body: InvokeBody | undefined) =>
-  body?.type === 'application/vnd.microsoft.card.adaptive' && JSON.stringify(body.value).includes('Opgepakt door') && !won(body) && !lost(body);
+  body?.type === 'application/vnd.microsoft.card.adaptive' &&
+  JSON.stringify(body.value).includes('Opgepakt door') &&
+  !won(body) &&
+  !lost(body);
 
 /**
  * An accepted case on the demo table with a decision of the chair, `count` open actions of the police
@@ -151,7 +163,11 @@ async function seedClaims(db: Db, clock: Clock, count: number) {
   const orgs = await organisationIds(db);
   const police = orgs['Korps Politie CN']!;
   const actor = async (aad: string): Promise<Actor> => (await identifyActor(db, { aadObjectId: aad }))!;
-  const [pm, referrer, director] = [await actor(demoMembers[0].aadObjectId), await actor(demoMembers[1].aadObjectId), await actor(demoMembers[3].aadObjectId)];
+  const [pm, referrer, director] = [
+    await actor(demoMembers[0].aadObjectId),
+    await actor(demoMembers[1].aadObjectId),
+    await actor(demoMembers[3].aadObjectId),
+  ];
   const deps = { db, clock };
   const submitted = await submitReferral(deps, referrer, { data: validReferralData([police, orgs['Jeugdzorg CN']!]) });
   if (!submitted.ok) throw new Error(`aanmelding ongeldig: ${JSON.stringify(submitted)}`);
@@ -172,13 +188,29 @@ async function seedClaims(db: Db, clock: Clock, count: number) {
   });
   if (!decided.ok) throw new Error(`besluit niet vastgelegd: ${JSON.stringify(decided)}`);
   const first = (await db.caseAction.findFirstOrThrow({ where: { decisionId: decided.decisionId } })).id;
-  const more = await createActions(db, submitted.caseId, decided.decisionId, Array.from({ length: count - 1 }, (_, i) => ({
-    description: `Bench-actie ${i + 2}`, organisationId: police, dueDate: '2026-12-01',
-  })));
+  const more = await createActions(
+    db,
+    submitted.caseId,
+    decided.decisionId,
+    Array.from({ length: count - 1 }, (_, i) => ({
+      description: `Bench-actie ${i + 2}`,
+      organisationId: police,
+      dueDate: '2026-12-01',
+    })),
+  );
   const users: User[] = [];
   for (let i = 0; i < members; i++) {
-    const user = { aadObjectId: `aad-bench-politie-${i}`, teamsUserId: `user-bench-politie-${i}`, displayName: `Agent ${i}` };
-    await upsertMember(db, { aadObjectId: user.aadObjectId, displayName: user.displayName, organisationId: police, role: 'participant' });
+    const user = {
+      aadObjectId: `aad-bench-politie-${i}`,
+      teamsUserId: `user-bench-politie-${i}`,
+      displayName: `Agent ${i}`,
+    };
+    await upsertMember(db, {
+      aadObjectId: user.aadObjectId,
+      displayName: user.displayName,
+      organisationId: police,
+      role: 'participant',
+    });
     users.push(user);
   }
   return { actionIds: [first, ...more], users };
@@ -195,10 +227,23 @@ export async function measureClaims(db: Db, url: string, options: { embedded: bo
   const [directA, directB, crowdId] = actionIds.slice(warmUp + claims) as [string, string, string];
 
   // The floor: a bare teams-ai Application behind the same TestAdapter, answering with a fixed card.
-  const fixedCard = { type: 'AdaptiveCard' as const, $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body: [{ type: 'TextBlock', text: 'Je hebt deze actie opgepakt.', wrap: true }] };
-  const bare = new Application<TurnState>({ storage: new MemoryStorage(), removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
+  const fixedCard = {
+    type: 'AdaptiveCard' as const,
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body: [{ type: 'TextBlock', text: 'Je hebt deze actie opgepakt.', wrap: true }],
+  };
+  const bare = new Application<TurnState>({
+    storage: new MemoryStorage(),
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
   bare.adaptiveCards.actionExecute('x', async () => fixedCard);
-  const floor = driver((context) => bare.run(context), async () => undefined);
+  const floor = driver(
+    (context) => bare.run(context),
+    async () => undefined,
+  );
 
   // The real bot, on a client that counts its round trips; nothing else uses the database meanwhile.
   const counting = countingDb(url, options.embedded);
@@ -208,8 +253,21 @@ export async function measureClaims(db: Db, url: string, options: { embedded: bo
     const clock = new FixedClock(options.clock.now());
     const background = new BackgroundWork(logs.log);
     const jobs = createJobRunner({ db: counting.db, log: logs.log, notifier, clock, background });
-    const { app, onTurnError } = createBot({ db: counting.db, log: logs.log, notifier, clock, roster: { membersOf: async () => [] }, allowedTenantIds: [], background, jobs });
-    const bot = driver((context) => app.run(context), () => background.settled(), onTurnError);
+    const { app, onTurnError } = createBot({
+      db: counting.db,
+      log: logs.log,
+      notifier,
+      clock,
+      roster: { membersOf: async () => [] },
+      allowedTenantIds: [],
+      background,
+      jobs,
+    });
+    const bot = driver(
+      (context) => app.run(context),
+      () => background.settled(),
+      onTurnError,
+    );
     const claim = (i: number, actionId: string) => bot.click(users[i % users.length]!, Verb.actionClaim, { actionId });
 
     for (const [i, actionId] of warmIds.entries()) {
@@ -232,7 +290,10 @@ export async function measureClaims(db: Db, url: string, options: { embedded: bo
       if (fixed?.type !== 'application/vnd.microsoft.card.adaptive') throw new Error('kale teams-ai gaf geen kaart');
     }
     const after = counting.counts();
-    const perTurn = { queries: (after.queries - before.queries) / claims, statements: (after.statements - before.statements) / claims };
+    const perTurn = {
+      queries: (after.queries - before.queries) / claims,
+      statements: (after.statements - before.statements) / claims,
+    };
 
     // Losing claims: the same actions again, each by another agent of the same organisation.
     const losing: number[] = [];
@@ -256,21 +317,33 @@ export async function measureClaims(db: Db, url: string, options: { embedded: bo
     const openStatements = c1.statements - c0.statements;
     if (process.env.BENCH_SQL) {
       const sql = await counting.record(() => claim(0, directA));
-      console.log(`  SQL van één claim-beurt (${sql.length}):\n${sql.map((q) => `    ${q.replace(/\s+/g, ' ').slice(0, 220)}`).join('\n')}`);
+      console.log(
+        `  SQL van één claim-beurt (${sql.length}):\n${sql.map((q) => `    ${q.replace(/\s+/g, ' ').slice(0, 220)}`).join('\n')}`,
+      );
     }
     const claimStatements = c2.statements - c1.statements;
 
     // The use case without the turn around it, for where the time goes (each look is audited, as in the bot).
-    const lookMs = await time(`openAction alleen (${openStatements} rondes, buiten een beurt)`, 30, () => openAction({ db: counting.db, clock }, agent, directA));
+    const lookMs = await time(`openAction alleen (${openStatements} rondes, buiten een beurt)`, 30, () =>
+      openAction({ db: counting.db, clock }, agent, directA),
+    );
 
     const w = summary(winning);
     const l = summary(losing);
     const f = summary(floorSamples);
     const ratio = w.p50 / f.p50;
-    console.log(`  claim-beurt p50 ${ms(w.p50)}, p99 ${ms(w.p99)}; kale teams-ai p50 ${ms(f.p50)}, p99 ${ms(f.p99)}; verhouding ${ratio.toFixed(1)}x (doel ≤ ${targetRatio}x: ${ratio <= targetRatio ? 'ja' : 'nee'}) (${claims} beurten)`);
-    console.log(`  verloren claim-beurt (al opgepakt) p50 ${ms(l.p50)}, p99 ${ms(l.p99)}; verhouding ${(l.p50 / f.p50).toFixed(1)}x`);
-    console.log(`  database-rondes per claim-beurt: ${perTurn.statements.toFixed(1)} (Prisma meldt ${perTurn.queries.toFixed(1)} queries: BEGIN telt het niet); verloren claim: ${lostStatements.toFixed(1)}`);
-    console.log(`    waarvan claimAction ${claimStatements} (een losse blik op een actie kost ${openStatements}), de rest identificatie en beurtstatus (${(perTurn.statements - claimStatements).toFixed(1)})`);
+    console.log(
+      `  claim-beurt p50 ${ms(w.p50)}, p99 ${ms(w.p99)}; kale teams-ai p50 ${ms(f.p50)}, p99 ${ms(f.p99)}; verhouding ${ratio.toFixed(1)}x (doel ≤ ${targetRatio}x: ${ratio <= targetRatio ? 'ja' : 'nee'}) (${claims} beurten)`,
+    );
+    console.log(
+      `  verloren claim-beurt (al opgepakt) p50 ${ms(l.p50)}, p99 ${ms(l.p99)}; verhouding ${(l.p50 / f.p50).toFixed(1)}x`,
+    );
+    console.log(
+      `  database-rondes per claim-beurt: ${perTurn.statements.toFixed(1)} (Prisma meldt ${perTurn.queries.toFixed(1)} queries: BEGIN telt het niet); verloren claim: ${lostStatements.toFixed(1)}`,
+    );
+    console.log(
+      `    waarvan claimAction ${claimStatements} (een losse blik op een actie kost ${openStatements}), de rest identificatie en beurtstatus (${(perTurn.statements - claimStatements).toFixed(1)})`,
+    );
 
     // The crowd: 200 claim turns at once on one action, from 20 agents.
     const errorsBefore = bot.errors();
@@ -281,25 +354,50 @@ export async function measureClaims(db: Db, url: string, options: { embedded: bo
     const cpu = process.cpuUsage(cpuBefore);
     const cpuShare = (cpu.user + cpu.system) / 1000 / elapsed;
     const bodies = settled.map((s) => (s.status === 'fulfilled' ? s.value : undefined));
-    const failed = settled.filter((s) => s.status === 'rejected').length + (bot.errors() - errorsBefore) +
+    const failed =
+      settled.filter((s) => s.status === 'rejected').length +
+      (bot.errors() - errorsBefore) +
       bodies.filter((b) => !b || b.statusCode !== 200 || (!won(b) && !lost(b) && !alreadyMine(b))).length;
     const winners = bodies.filter(won).length;
     const [losers, repeats] = [bodies.filter(lost).length, bodies.filter(alreadyMine).length];
     const audited = await counting.db.auditEvent.count({ where: { recordId: crowdId, action: 'action.claimed' } });
     const loggedErrors = logs.lines().filter((line) => Number(line.level) >= 50).length;
-    console.log(`  ${concurrent} gelijktijdige claims op één actie (${members} agenten): ${elapsed.toFixed(0)} ms, ${(concurrent / (elapsed / 1000)).toFixed(0)} claims per seconde; fouten ${failed}, winnaars ${winners}, audit 'action.claimed' ${audited} (doel: 0 fouten, 1 winnaar); "Iemand anders was je voor" ${losers}, al van de winnaar zelf ${repeats}`);
-    console.log(`    CPU van dit Node-proces in die tijd: ${(cpuShare * 100).toFixed(0)}% van één kern${options.embedded ? ' (PGlite draait in hetzelfde proces)' : ''}`);
+    console.log(
+      `  ${concurrent} gelijktijdige claims op één actie (${members} agenten): ${elapsed.toFixed(0)} ms, ${(concurrent / (elapsed / 1000)).toFixed(0)} claims per seconde; fouten ${failed}, winnaars ${winners}, audit 'action.claimed' ${audited} (doel: 0 fouten, 1 winnaar); "Iemand anders was je voor" ${losers}, al van de winnaar zelf ${repeats}`,
+    );
+    console.log(
+      `    CPU van dit Node-proces in die tijd: ${(cpuShare * 100).toFixed(0)}% van één kern${options.embedded ? ' (PGlite draait in hetzelfde proces)' : ''}`,
+    );
     if (failed || loggedErrors) {
       // What went wrong, by kind (the log holds no message text or card input).
       const kinds = new Map<string, number>();
-      for (const line of logs.lines().filter((x) => x.msg === 'turn failed' || x.msg === 'turn refused' || Number(x.level) >= 50)) {
+      for (const line of logs
+        .lines()
+        .filter((x) => x.msg === 'turn failed' || x.msg === 'turn refused' || Number(x.level) >= 50)) {
         const kind = `${String(line.msg)} ${String(line.code ?? line.errorType ?? '')}`.trim();
         kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
       }
-      console.log(`  LET OP: fouten in het log van de bot: ${[...kinds].map(([k, n]) => `${n}× ${k}`).join(', ') || 'geen'}`);
-      if (process.env.BENCH_SQL) for (const line of logs.lines().filter((x) => x.msg === 'turn failed').slice(0, 2)) console.log(String(line.stack));
+      console.log(
+        `  LET OP: fouten in het log van de bot: ${[...kinds].map(([k, n]) => `${n}× ${k}`).join(', ') || 'geen'}`,
+      );
+      if (process.env.BENCH_SQL)
+        for (const line of logs
+          .lines()
+          .filter((x) => x.msg === 'turn failed')
+          .slice(0, 2))
+          console.log(String(line.stack));
     }
-    return { lookP50: lookMs, claimP50: w.p50, claimP99: w.p99, floorP50: f.p50, claimRatio: ratio, claimRoundTrips: perTurn.statements, claimsPerSecond: concurrent / (elapsed / 1000), claimErrors: failed, claimWinners: winners };
+    return {
+      lookP50: lookMs,
+      claimP50: w.p50,
+      claimP99: w.p99,
+      floorP50: f.p50,
+      claimRatio: ratio,
+      claimRoundTrips: perTurn.statements,
+      claimsPerSecond: concurrent / (elapsed / 1000),
+      claimErrors: failed,
+      claimWinners: winners,
+    };
   } finally {
     await counting.close();
   }

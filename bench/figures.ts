@@ -24,7 +24,9 @@ async function history(db: Db, now: Date, options: { perYear: number; years: num
   const started = performance.now();
   const cases = await seedDemoHistory({ db, log: createLogger('silent'), retention: defaultRetention }, now, options);
   const [facts, live] = await Promise.all([db.caseFact.count(), db.case.count()]);
-  console.log(`  ${cases} aanmeldingen over ${options.years} jaar geschreven in ${((performance.now() - started) / 1000).toFixed(1)} s: ${facts} anonieme feitenrijen, ${live} levende casussen`);
+  console.log(
+    `  ${cases} aanmeldingen over ${options.years} jaar geschreven in ${((performance.now() - started) / 1000).toFixed(1)} s: ${facts} anonieme feitenrijen, ${live} levende casussen`,
+  );
 }
 
 export async function measureFigures(db: Db, clock: { now(): Date }) {
@@ -34,16 +36,26 @@ export async function measureFigures(db: Db, clock: { now(): Date }) {
   const year = { kind: 'year' as const, year: quarter.year - 1 };
 
   await history(db, now, { perYear: 90, years: 2 });
-  const small = await time('cijfers kwartaal, demo (2 jaar, 90 per jaar)', 10, () => produceFigures(deps, quarter, 'internal'));
+  const small = await time('cijfers kwartaal, demo (2 jaar, 90 per jaar)', 10, () =>
+    produceFigures(deps, quarter, 'internal'),
+  );
 
   await history(db, now, { perYear, years });
   const heapBefore = process.memoryUsage().heapUsed;
-  const quarterMs = await time(`cijfers kwartaal, ${years} jaar, ${perYear} per jaar`, 10, () => produceFigures(deps, quarter, 'internal'));
-  const yearMs = await time(`cijfers jaar, ${years} jaar, ${perYear} per jaar`, 10, () => produceFigures(deps, year, 'internal'));
-  const publicMs = await time(`cijfers jaar, openbaar (afronden), ${years} jaar`, 10, () => produceFigures(deps, year, 'public'));
+  const quarterMs = await time(`cijfers kwartaal, ${years} jaar, ${perYear} per jaar`, 10, () =>
+    produceFigures(deps, quarter, 'internal'),
+  );
+  const yearMs = await time(`cijfers jaar, ${years} jaar, ${perYear} per jaar`, 10, () =>
+    produceFigures(deps, year, 'internal'),
+  );
+  const publicMs = await time(`cijfers jaar, openbaar (afronden), ${years} jaar`, 10, () =>
+    produceFigures(deps, year, 'public'),
+  );
   const heap = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
   const worst = Math.max(quarterMs, yearMs, publicMs);
-  console.log(`  verhouding groot/demo (kwartaal): ${(quarterMs / small).toFixed(1)}x; heap erbij ${heap.toFixed(1)} MB`);
+  console.log(
+    `  verhouding groot/demo (kwartaal): ${(quarterMs / small).toFixed(1)}x; heap erbij ${heap.toFixed(1)} MB`,
+  );
   console.log(`  onder 1 seconde: ${worst < 1000 ? 'ja' : 'nee'} (${worst.toFixed(0)} ms)`);
   return { figuresQuarter: quarterMs, figuresYear: yearMs };
 }

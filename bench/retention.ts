@@ -25,10 +25,14 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
  * `due` were closed 13 to 24 months ago, the rest within the last year.
  */
 async function seedClosedCases(db: Db, now: Date) {
-  const referrer = await db.member.findFirstOrThrow({ where: { role: 'participant' }, select: { id: true, organisationId: true } });
+  const referrer = await db.member.findFirstOrThrow({
+    where: { role: 'participant' },
+    select: { id: true, organisationId: true },
+  });
   const partners = await db.organisation.findMany({ where: { kind: 'partner' }, select: { id: true } });
   const year = DateTime.fromJSDate(now, { zone: 'utc' }).year - 5;
-  const at = (monthsAgo: number, i: number) => DateTime.fromJSDate(now, { zone: 'utc' }).minus({ months: monthsAgo, minutes: i }).toJSDate();
+  const at = (monthsAgo: number, i: number) =>
+    DateTime.fromJSDate(now, { zone: 'utc' }).minus({ months: monthsAgo, minutes: i }).toJSDate();
   for (let start = 0; start < total; start += chunk) {
     const cases = Array.from({ length: Math.min(chunk, total - start) }, (_, k) => {
       const i = start + k;
@@ -52,21 +56,34 @@ async function seedClosedCases(db: Db, now: Date) {
     });
     await db.case.createMany({ data: cases });
     await db.casePerson.createMany({
-      data: cases.flatMap((c, k) => [1, 2].map((position) => ({
-        caseId: c.id, position, name: `Persoon R${start + k}-${position}`, birthDate: new Date('1990-04-12T00:00:00Z'), address: 'Kaya 1', bsn: null,
-      }))),
+      data: cases.flatMap((c, k) =>
+        [1, 2].map((position) => ({
+          caseId: c.id,
+          position,
+          name: `Persoon R${start + k}-${position}`,
+          birthDate: new Date('1990-04-12T00:00:00Z'),
+          address: 'Kaya 1',
+          bsn: null,
+        })),
+      ),
     });
     await db.caseOrganisation.createMany({
-      data: cases.flatMap((c, k) => [0, 5].map((step) => ({ caseId: c.id, organisationId: partners[(start + k + step) % partners.length]!.id }))),
+      data: cases.flatMap((c, k) =>
+        [0, 5].map((step) => ({ caseId: c.id, organisationId: partners[(start + k + step) % partners.length]!.id })),
+      ),
     });
-    await db.regieUpdate.createMany({ data: cases.map((c) => ({ caseId: c.id, kind: 'progress' as const, text: 'Voortgang' })) });
+    await db.regieUpdate.createMany({
+      data: cases.map((c) => ({ caseId: c.id, kind: 'progress' as const, text: 'Voortgang' })),
+    });
     process.stdout.write('.');
   }
 }
 
 /** The most cases one transaction deleted: the rows a transaction writes share its xmin. */
 async function maxCasesPerTransaction(db: Db): Promise<{ facts: number; audits: number }> {
-  const [facts] = await db.$queryRaw<{ n: number | null }[]>`SELECT max(n)::int AS n FROM (SELECT count(*) AS n FROM case_fact GROUP BY xmin::text) x`;
+  const [facts] = await db.$queryRaw<
+    { n: number | null }[]
+  >`SELECT max(n)::int AS n FROM (SELECT count(*) AS n FROM case_fact GROUP BY xmin::text) x`;
   const [audits] = await db.$queryRaw<{ n: number | null }[]>`
     SELECT max(n)::int AS n FROM (SELECT count(*) AS n FROM audit_event WHERE action = 'case.deleted' GROUP BY xmin::text) x`;
   return { facts: facts?.n ?? 0, audits: audits?.n ?? 0 };
@@ -79,7 +96,9 @@ export async function measureRetention(db: Db, options: { clock: Clock } = { clo
   process.stdout.write('\n');
   const factsBefore = await db.caseFact.count();
   const cutoffs = retentionCutoffs(defaultRetention, now);
-  await time(`eerste ${batchSize} te verwijderen casussen opzoeken (index)`, 20, () => listDueForDeletion(db, cutoffs, batchSize));
+  await time(`eerste ${batchSize} te verwijderen casussen opzoeken (index)`, 20, () =>
+    listDueForDeletion(db, cutoffs, batchSize),
+  );
 
   const baseline = process.memoryUsage();
   let peakRss = baseline.rss;
@@ -91,7 +110,10 @@ export async function measureRetention(db: Db, options: { clock: Clock } = { clo
   };
   const sampler = setInterval(sample, 20);
   const start = performance.now();
-  const result = await deleteDueCases({ db, clock: options.clock, log: createLogger('silent') }, defaultRetention, { batchSize, onProgress: sample });
+  const result = await deleteDueCases({ db, clock: options.clock, log: createLogger('silent') }, defaultRetention, {
+    batchSize,
+    onProgress: sample,
+  });
   const ms = performance.now() - start;
   clearInterval(sampler);
   sample();
@@ -102,10 +124,19 @@ export async function measureRetention(db: Db, options: { clock: Clock } = { clo
   const deleted = result.case + result.referral + result.draft;
   const left = await db.case.count({ where: { status: 'closed' } });
   const perTransaction = await maxCasesPerTransaction(db);
-  console.log(`  ${deleted} casussen verwijderd in ${ms.toFixed(0)} ms: ${(ms / Math.max(deleted, 1)).toFixed(2)} ms per casus, ${result.batches} batches van hoogstens ${batchSize}${result.failed ? `, ${result.failed} mislukt` : ''}`);
-  console.log(`  over: ${left} afgesloten casussen (verwacht ${total - due}), ${(await db.caseFact.count()) - factsBefore} anonieme feitenrijen, ${await db.deletedCase.count()} verwijderde kenmerken`);
-  console.log(`  geheugen tijdens het verwijderen: RSS +${mb(peakRss - baseline.rss)} (piek ${mb(peakRss)}), heap piek +${mb(peakHeap - baseline.heapUsed)}${(globalThis as { gc?: unknown }).gc ? `, na afloop (na gc) ${after.heapUsed >= baseline.heapUsed ? '+' : ''}${mb(after.heapUsed - baseline.heapUsed)}` : ''}`);
-  console.log(`  langste transactie verwijderde ${perTransaction.facts} casus(sen) (${perTransaction.audits} auditregel(s)) — ${perTransaction.facts === 1 && perTransaction.audits === 1 ? 'één casus per transactie' : 'NIET één per transactie'}`);
-  if (deleted !== due || left !== total - due) console.log(`  LET OP: verwacht ${due} verwijderd en ${total - due} over`);
+  console.log(
+    `  ${deleted} casussen verwijderd in ${ms.toFixed(0)} ms: ${(ms / Math.max(deleted, 1)).toFixed(2)} ms per casus, ${result.batches} batches van hoogstens ${batchSize}${result.failed ? `, ${result.failed} mislukt` : ''}`,
+  );
+  console.log(
+    `  over: ${left} afgesloten casussen (verwacht ${total - due}), ${(await db.caseFact.count()) - factsBefore} anonieme feitenrijen, ${await db.deletedCase.count()} verwijderde kenmerken`,
+  );
+  console.log(
+    `  geheugen tijdens het verwijderen: RSS +${mb(peakRss - baseline.rss)} (piek ${mb(peakRss)}), heap piek +${mb(peakHeap - baseline.heapUsed)}${(globalThis as { gc?: unknown }).gc ? `, na afloop (na gc) ${after.heapUsed >= baseline.heapUsed ? '+' : ''}${mb(after.heapUsed - baseline.heapUsed)}` : ''}`,
+  );
+  console.log(
+    `  langste transactie verwijderde ${perTransaction.facts} casus(sen) (${perTransaction.audits} auditregel(s)) — ${perTransaction.facts === 1 && perTransaction.audits === 1 ? 'één casus per transactie' : 'NIET één per transactie'}`,
+  );
+  if (deleted !== due || left !== total - due)
+    console.log(`  LET OP: verwacht ${due} verwijderd en ${total - due} over`);
   return { deleteCase: ms / Math.max(deleted, 1), deleteAllDue: ms };
 }

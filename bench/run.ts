@@ -32,12 +32,16 @@ async function prepare(db: Db, url: string) {
   await seedDemoData(db, [...demoMembers]);
   const orgs = await listOrganisations(db);
   const partners = orgs.filter((o) => o.kind === 'partner');
-  const actors = (await Promise.all(demoMembers.map((m) => identifyActor(db, { aadObjectId: m.aadObjectId })))) as Actor[];
+  const actors = (await Promise.all(
+    demoMembers.map((m) => identifyActor(db, { aadObjectId: m.aadObjectId })),
+  )) as Actor[];
   const referrers = actors.filter((a) => a.role !== 'processManager');
   process.stdout.write(`  ${casesToSeed} aanmeldingen vullen`);
   for (let i = 0; i < casesToSeed; i++) {
     const involved = [partners[i % partners.length]!.id, partners[(i * 7 + 3) % partners.length]!.id];
-    const result = await submitReferral({ db, clock }, referrers[i % referrers.length]!, { data: referralData(involved, i) });
+    const result = await submitReferral({ db, clock }, referrers[i % referrers.length]!, {
+      data: referralData(involved, i),
+    });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     if (i % 50 === 49) process.stdout.write('.');
   }
@@ -49,8 +53,19 @@ async function prepare(db: Db, url: string) {
 
 function referralData(involved: string[], i: number): Record<string, string> {
   return {
-    p1_name: `Persoon ${i}`, p1_birthDate: '12-04-1990', p1_address: 'Kaya 1', domain_housing: 'Huurachterstand', organisations: involved.join(','),
-    chains: 'care,justice', criterionDomains: 'a', criterionChains: 'b', criterionFamily: 'c', informed: 'yes', informedBy: 'aanmelder', urgency: 'normal', contactPhone: '+599 700 0000',
+    p1_name: `Persoon ${i}`,
+    p1_birthDate: '12-04-1990',
+    p1_address: 'Kaya 1',
+    domain_housing: 'Huurachterstand',
+    organisations: involved.join(','),
+    chains: 'care,justice',
+    criterionDomains: 'a',
+    criterionChains: 'b',
+    criterionFamily: 'c',
+    informed: 'yes',
+    informedBy: 'aanmelder',
+    urgency: 'normal',
+    contactPhone: '+599 700 0000',
   };
 }
 
@@ -61,16 +76,22 @@ async function measure(name: string, db: Db, url: string, embedded = false) {
   const allIds = (await db.case.findMany({ select: { id: true } })).map((c) => c.id);
   const visible = (await listVisibleCases(db, caseScope(participant))).length;
   console.log(`  (een deelnemer ziet ${visible} van ${allIds.length} casussen)`);
-  const inQuery = await time('casussen: need-to-know in de query', 30, () => listVisibleCases(db, caseScope(participant)));
+  const inQuery = await time('casussen: need-to-know in de query', 30, () =>
+    listVisibleCases(db, caseScope(participant)),
+  );
   const inMemory = await time('casussen: alles laden en in het geheugen filteren', 5, async () => {
     const all = await Promise.all(allIds.map((id) => findCaseById(db, id)));
     return all.filter((c) => c && canSeeCase(participant, visibilityFacts(c)));
   });
   let n = 0;
   const submit = await time('aanmelding indienen (transactie + audit)', 20, () =>
-    submitReferral({ db, clock }, referrers[n++ % referrers.length]!, { data: referralData([participant.organisationId], n) }),
+    submitReferral({ db, clock }, referrers[n++ % referrers.length]!, {
+      data: referralData([participant.organisationId], n),
+    }),
   );
-  const identify = await time('lid herkennen (elke beurt)', 50, () => identifyActor(db, { aadObjectId: participant.aadObjectId }));
+  const identify = await time('lid herkennen (elke beurt)', 50, () =>
+    identifyActor(db, { aadObjectId: participant.aadObjectId }),
+  );
   console.log(`  verhouding geheugen/query: ${(inMemory / inQuery).toFixed(1)}x`);
   const processManager = actors.find((a) => a.role === 'processManager')!;
   const agenda = await measureAgenda(db, url, { embedded, clock, referrers, processManager });
@@ -95,8 +116,22 @@ if (serverUrl) {
   const server = await measure('PostgreSQL-server (BENCH_DATABASE_URL; tabellen worden geleegd)', serverDb, serverUrl);
   await serverDb.$disconnect();
   console.log('\nVerhouding PGlite / PostgreSQL (hoger = PGlite trager):');
-  for (const key of ['inQuery', 'submit', 'identify', 'compose1000', 'render1000', 'claimP50', 'claimP99', 'deleteCase', 'figuresQuarter', 'figuresYear'] as const) console.log(`  ${key.padEnd(11)} ${(pglite[key] / server[key]).toFixed(2)}x`);
-  console.log(`  claims per seconde bij ${200} tegelijk: PGlite ${pglite.claimsPerSecond.toFixed(0)}, PostgreSQL ${server.claimsPerSecond.toFixed(0)}`);
+  for (const key of [
+    'inQuery',
+    'submit',
+    'identify',
+    'compose1000',
+    'render1000',
+    'claimP50',
+    'claimP99',
+    'deleteCase',
+    'figuresQuarter',
+    'figuresYear',
+  ] as const)
+    console.log(`  ${key.padEnd(11)} ${(pglite[key] / server[key]).toFixed(2)}x`);
+  console.log(
+    `  claims per seconde bij ${200} tegelijk: PGlite ${pglite.claimsPerSecond.toFixed(0)}, PostgreSQL ${server.claimsPerSecond.toFixed(0)}`,
+  );
 } else {
   console.log('\nZet BENCH_DATABASE_URL (een lege testdatabase) om ook met een PostgreSQL-server te vergelijken.');
 }

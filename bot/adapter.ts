@@ -1,4 +1,7 @@
-import { ConfigurationServiceClientCredentialFactory, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import {
+  ConfigurationServiceClientCredentialFactory,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+} from 'botbuilder';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Config } from '../src/config.ts';
 
@@ -7,7 +10,10 @@ import type { Config } from '../src/config.ts';
  * accepts unauthenticated traffic: local mode, for the Agents Playground only (main.ts warns).
  * `endpoints` lets tests point token validation at a local OpenID document.
  */
-export function createAdapter(config: Pick<Config, 'microsoftApp'>, endpoints: Partial<ConfigurationBotFrameworkAuthenticationOptions> = {}): TeamsAdapter {
+export function createAdapter(
+  config: Pick<Config, 'microsoftApp'>,
+  endpoints: Partial<ConfigurationBotFrameworkAuthenticationOptions> = {},
+): TeamsAdapter {
   const app = config.microsoftApp;
   if (!app) return new TeamsAdapter({});
   const auth = {

@@ -12,7 +12,11 @@ export type CardActionHandler<TData> = (context: TurnContext, data: TData) => Pr
  * refresh, which Teams answers with more refreshes (TOOLCHAIN.md). Shared messages are edited only
  * where their shared content changed, by the feature that changed it.
  */
-export function onCardAction<TData = Record<string, unknown>>(app: Application<TurnState>, verb: string, handler: CardActionHandler<TData>): void {
+export function onCardAction<TData = Record<string, unknown>>(
+  app: Application<TurnState>,
+  verb: string,
+  handler: CardActionHandler<TData>,
+): void {
   app.adaptiveCards.actionExecute<TData>(verb, async (context, _state, data) => {
     const result = await handler(context, data);
     await sendCardActionResponse(context, typeof result === 'string' ? { message: result } : { card: result });

@@ -13,7 +13,10 @@ const openVerbs = new Set<string>([Verb.figuresShow, Verb.figuresExport]);
 /** The verb of a card action, or the first two words typed: what a refusal records as tried (never the input). */
 export function attemptedIn(context: TurnContext): string {
   const activity = context.activity;
-  if (activity.type === ActivityTypes.Invoke) return String((activity.value as { action?: { verb?: string } } | undefined)?.action?.verb ?? activity.name ?? 'invoke');
+  if (activity.type === ActivityTypes.Invoke)
+    return String(
+      (activity.value as { action?: { verb?: string } } | undefined)?.action?.verb ?? activity.name ?? 'invoke',
+    );
   return (activity.text ?? '').trim().split(/\s+/).slice(0, 2).join(' ');
 }
 
@@ -30,8 +33,14 @@ export function createCaseWorkGate(deps: { db: Db }) {
     if (activity.type !== ActivityTypes.Message && activity.type !== ActivityTypes.Invoke) return true;
     if (activity.type === ActivityTypes.Message && openCommands.test(activity.text ?? '')) return true;
     if (isCardAction(activity) && openVerbs.has(attemptedIn(context))) return true;
-    await recordRefusal(deps.db, actor, new DomainError(ErrorCode.Forbidden, 'Role works on no case', { permission: 'cases.work' }), attemptedIn(context));
-    const message = 'Als stuurgroeplid zie je de kengetallen, zonder persoonsgegevens; casussen, aanmeldingen en acties zie je niet. Typ "cijfers".';
+    await recordRefusal(
+      deps.db,
+      actor,
+      new DomainError(ErrorCode.Forbidden, 'Role works on no case', { permission: 'cases.work' }),
+      attemptedIn(context),
+    );
+    const message =
+      'Als stuurgroeplid zie je de kengetallen, zonder persoonsgegevens; casussen, aanmeldingen en acties zie je niet. Typ "cijfers".';
     if (isCardAction(activity)) await sendCardActionResponse(context, { message });
     else if (activity.type === ActivityTypes.Message) await context.sendActivity(message);
     else await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403 } });

@@ -25,7 +25,11 @@ export interface BotDeps {
   /** Days after acceptance by which the person must be informed (INFORM_WITHIN_DAYS; default 14). */
   informWithinDays?: number;
   /** Signed one-time links to documents: the bot's public address and the signing secret. */
-  links?: { publicUrl: string; secret: string; /** Real Teams: also offer the document through the file-consent flow. */ fileConsent?: boolean };
+  links?: {
+    publicUrl: string;
+    secret: string;
+    /** Real Teams: also offer the document through the file-consent flow. */ fileConsent?: boolean;
+  };
   /** FIGURES_TIME_ZONE: where quarters begin and end, and when the quarter's figures are posted. */
   figuresTimeZone?: string;
   /** How long personal data are kept (config); defaultRetention when not given. */

@@ -20,13 +20,18 @@ export function createIdentifyStep(deps: { db: Db; log: Logger; allowedTenantIds
     await rememberConversation(deps.db, context);
     if (activity.type !== ActivityTypes.Message && activity.type !== ActivityTypes.Invoke) return true;
 
-    const actor = await identifyActor(deps.db, { aadObjectId: activity.from?.aadObjectId, teamsUserId: activity.from?.id });
+    const actor = await identifyActor(deps.db, {
+      aadObjectId: activity.from?.aadObjectId,
+      teamsUserId: activity.from?.id,
+    });
     if (actor) {
       setActor(context, actor);
       return true;
     }
     const names = await processManagerNames(deps.db);
-    const whom = names.length ? `de procesmanager (${names.join(', ')})` : 'de procesmanager van het Zorg- en Veiligheidshuis';
+    const whom = names.length
+      ? `de procesmanager (${names.join(', ')})`
+      : 'de procesmanager van het Zorg- en Veiligheidshuis';
     const message = `Je bent nog niet geregistreerd als lid van het casusoverleg, dus ik kan je niet verder helpen. Vraag ${whom} om je te registreren bij jouw organisatie.`;
     if (isCardAction(activity)) await sendCardActionResponse(context, { message });
     else if (activity.type === ActivityTypes.Message) await context.sendActivity(message);

@@ -31,11 +31,18 @@ export interface RunningBot {
  * The composition root: database, migrations, seed data, adapter, features, scheduler, HTTP. `clock` is
  * for tests that must not depend on the day they run (the end-to-end suite); production uses the system clock.
  */
-export async function startBot(config: Config, log: Logger = createLogger(config.logLevel), options: { clock?: Clock } = {}): Promise<RunningBot> {
+export async function startBot(
+  config: Config,
+  log: Logger = createLogger(config.logLevel),
+  options: { clock?: Clock } = {},
+): Promise<RunningBot> {
   const database = config.databaseUrl
     ? { url: config.databaseUrl, stop: async () => {} }
     : await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'pglite') });
-  log.info({ embedded: !config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir }, 'database ready');
+  log.info(
+    { embedded: !config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir },
+    'database ready',
+  );
 
   const applied = await migrateDatabase(database.url);
   if (applied.length) log.info({ migrations: applied }, 'migrations applied');
@@ -53,22 +60,67 @@ export async function startBot(config: Config, log: Logger = createLogger(config
     continueConversation: (ref, logic) => adapter.continueConversationAsync(botAppId, ref, logic),
     // No audience: the connector then uses Bot Framework's default scope.
     createConversation: (serviceUrl, parameters, logic) =>
-      adapter.createConversationAsync(botAppId, 'msteams', serviceUrl, undefined as unknown as string, parameters, logic),
+      adapter.createConversationAsync(
+        botAppId,
+        'msteams',
+        serviceUrl,
+        undefined as unknown as string,
+        parameters,
+        logic,
+      ),
   });
   const background = new BackgroundWork(log);
-  const jobs = createJobRunner({ db, log, notifier, clock, background, retention: config.retention, informWithinDays: config.informWithinDays, figuresTimeZone: config.figuresTimeZone }, { leaseMs: config.jobLeaseMs });
+  const jobs = createJobRunner(
+    {
+      db,
+      log,
+      notifier,
+      clock,
+      background,
+      retention: config.retention,
+      informWithinDays: config.informWithinDays,
+      figuresTimeZone: config.figuresTimeZone,
+    },
+    { leaseMs: config.jobLeaseMs },
+  );
   const { app, onTurnError } = createBot(
-    { db, log, notifier, clock, roster: teamsRoster(log), allowedTenantIds: config.allowedTenantIds, background, jobs, retention: config.retention, informWithinDays: config.informWithinDays, figuresTimeZone: config.figuresTimeZone, links: { publicUrl: config.publicUrl, secret: config.linkSecret ?? processLinkSecret, fileConsent: Boolean(config.microsoftApp) } },
+    {
+      db,
+      log,
+      notifier,
+      clock,
+      roster: teamsRoster(log),
+      allowedTenantIds: config.allowedTenantIds,
+      background,
+      jobs,
+      retention: config.retention,
+      informWithinDays: config.informWithinDays,
+      figuresTimeZone: config.figuresTimeZone,
+      links: {
+        publicUrl: config.publicUrl,
+        secret: config.linkSecret ?? processLinkSecret,
+        fileConsent: Boolean(config.microsoftApp),
+      },
+    },
     { adapter, botAppId },
   );
   adapter.onTurnError = onTurnError;
   if (!config.microsoftApp) {
-    log.warn('Lokale modus: geen MicrosoftAppId ingesteld, dus berichten worden NIET geauthenticeerd. Alleen voor de Agents Playground op deze machine.');
+    log.warn(
+      'Lokale modus: geen MicrosoftAppId ingesteld, dus berichten worden NIET geauthenticeerd. Alleen voor de Agents Playground op deze machine.',
+    );
   }
 
   const server: Server = await new Promise((resolve, reject) => {
     // Express 5 hands a listen error (port in use) to the callback.
-    const s = createHttpApp({ adapter, app, db, log, clock, linkSecret: config.linkSecret ?? processLinkSecret }).listen(config.port, (error?: Error) => (error ? reject(error) : resolve(s)));
+    const s = createHttpApp({
+      adapter,
+      app,
+      db,
+      log,
+      clock,
+      linkSecret: config.linkSecret ?? processLinkSecret,
+    }).listen(config.port, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
   const port = (server.address() as { port: number }).port;
   log.info({ port }, 'Casusbot luistert op /api/messages');

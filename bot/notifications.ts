@@ -24,7 +24,20 @@ import type { BotDeps } from './deps.ts';
 import { screeningCardFor } from './screening-view.ts';
 
 type Deps = Pick<BotDeps, 'db' | 'log' | 'notifier' | 'clock'>;
-const lifecycleKinds = new Set<Notification['kind']>(['directorChanged', 'proposalMade', 'proposalDecided', 'evaluationRequested', 'shadowListReturn', 'informerNamed', 'informingReminder', 'consentRequested', 'consentAnswered', 'reassessmentRequested', 'handoverConsentRequested', 'handoverReady']);
+const lifecycleKinds = new Set<Notification['kind']>([
+  'directorChanged',
+  'proposalMade',
+  'proposalDecided',
+  'evaluationRequested',
+  'shadowListReturn',
+  'informerNamed',
+  'informingReminder',
+  'consentRequested',
+  'consentAnswered',
+  'reassessmentRequested',
+  'handoverConsentRequested',
+  'handoverReady',
+]);
 
 /** The channel card of a session as everyone at the table sees it: the agenda, the live meeting, or its summary. */
 export async function channelCardFor(deps: Pick<BotDeps, 'db'>, sessionId: string) {
@@ -38,11 +51,21 @@ export async function channelCardFor(deps: Pick<BotDeps, 'db'>, sessionId: strin
 async function refreshChannelCard(deps: Deps, sessionId: string): Promise<void> {
   const session = await findSessionById(deps.db, sessionId);
   if (!session?.post) return;
-  await deps.notifier.update(session.post.conversationId, session.post.activityId, { card: await channelCardFor(deps, sessionId) });
+  await deps.notifier.update(session.post.conversationId, session.post.activityId, {
+    card: await channelCardFor(deps, sessionId),
+  });
 }
 
-type CaseNotice = Extract<Notification, { kind: 'screeningRequested' | 'referralAccepted' | 'referralRejected' | 'informationRequested' }>;
-const caseNoticeKinds = new Set<Notification['kind']>(['screeningRequested', 'referralAccepted', 'referralRejected', 'informationRequested']);
+type CaseNotice = Extract<
+  Notification,
+  { kind: 'screeningRequested' | 'referralAccepted' | 'referralRejected' | 'informationRequested' }
+>;
+const caseNoticeKinds = new Set<Notification['kind']>([
+  'screeningRequested',
+  'referralAccepted',
+  'referralRejected',
+  'informationRequested',
+]);
 const isCaseNotice = (n: Notification): n is CaseNotice => caseNoticeKinds.has(n.kind);
 
 /**
@@ -60,7 +83,12 @@ async function lifecycleCard(deps: Deps, viewer: Actor, n: LifecycleNotification
       const v = await caseOverview(deps, viewer, n.caseId);
       return n.role === 'new'
         ? caseOverviewCard(v, { text: 'Je bent nu casusregisseur van deze casus.' })
-        : regieNoticeCard(n.caseId, v.case.reference, `Je bent niet langer casusregisseur van ${v.case.reference}; ${v.case.director?.name ?? 'een ander'} neemt het over.`, 'Warning');
+        : regieNoticeCard(
+            n.caseId,
+            v.case.reference,
+            `Je bent niet langer casusregisseur van ${v.case.reference}; ${v.case.director?.name ?? 'een ander'} neemt het over.`,
+            'Warning',
+          );
     }
     case 'proposalMade': {
       const { proposal, reference, timeZone } = await openProposal(deps, viewer, n.proposalId);
@@ -73,39 +101,70 @@ async function lifecycleCard(deps: Deps, viewer: Actor, n: LifecycleNotification
     case 'evaluationRequested': {
       const v = await caseOverview(deps, viewer, n.caseId);
       if (!v.may.evaluate) return undefined;
-      return evaluationRequestCard({ caseId: v.case.id, reference: v.case.reference, manager: false, status: v.case.status, candidates: [] }, n.reminder);
+      return evaluationRequestCard(
+        { caseId: v.case.id, reference: v.case.reference, manager: false, status: v.case.status, candidates: [] },
+        n.reminder,
+      );
     }
     // Pushed unasked, these cards carry no contribution text: it would stay in the chat after a withdrawal or
     // deletion. "Vernieuwen" shows it to whoever may read it then.
     case 'consentRequested': {
       const { consent, mayAnswer } = await openConsent(deps, viewer, n.consentId, { audit: false });
-      return consentCard({ ...consent, contribution: { ...consent.contribution, text: '' } }, mayAnswer, 'Er wordt toestemming gevraagd voor inbreng van jouw organisatie.');
+      return consentCard(
+        { ...consent, contribution: { ...consent.contribution, text: '' } },
+        mayAnswer,
+        'Er wordt toestemming gevraagd voor inbreng van jouw organisatie.',
+      );
     }
     case 'consentAnswered': {
       const { consent, mayAnswer } = await openConsent(deps, viewer, n.consentId, { audit: false });
-      return consentCard({ ...consent, contribution: { ...consent.contribution, text: '' } }, mayAnswer, 'Er is gereageerd op je vraag om toestemming. Kies "Vernieuwen" om te zien wat je nu mag lezen.');
+      return consentCard(
+        { ...consent, contribution: { ...consent.contribution, text: '' } },
+        mayAnswer,
+        'Er is gereageerd op je vraag om toestemming. Kies "Vernieuwen" om te zien wat je nu mag lezen.',
+      );
     }
     case 'handoverConsentRequested': {
       const { handover, role } = await openHandover(deps, viewer, n.handoverId);
-      return handoverCard(handover, role, 'Bij een overdracht zou inbreng van jouw organisatie meegaan. Mag dat? Kies "Vernieuwen" om de inbreng te lezen.', { contentHidden: true });
+      return handoverCard(
+        handover,
+        role,
+        'Bij een overdracht zou inbreng van jouw organisatie meegaan. Mag dat? Kies "Vernieuwen" om de inbreng te lezen.',
+        { contentHidden: true },
+      );
     }
     case 'handoverReady': {
       const { handover, role } = await openHandover(deps, viewer, n.handoverId);
-      return handoverCard(handover, role, 'Jouw organisatie meldt deze casus aan bij de andere tafel.', { contentHidden: true });
+      return handoverCard(handover, role, 'Jouw organisatie meldt deze casus aan bij de andere tafel.', {
+        contentHidden: true,
+      });
     }
     case 'reassessmentRequested': {
       const pending = await pendingReassessments(deps, viewer, n.caseId);
-      return reassessmentCard({ ...pending, items: pending.items.map((i) => ({ ...i, text: '' })) }, 'Het doel van een casus is veranderd. Kies "Vernieuwen" om jullie inbreng te lezen en te beoordelen.');
+      return reassessmentCard(
+        { ...pending, items: pending.items.map((i) => ({ ...i, text: '' })) },
+        'Het doel van een casus is veranderd. Kies "Vernieuwen" om jullie inbreng te lezen en te beoordelen.',
+      );
     }
     case 'informerNamed':
-      return caseOverviewCard(await caseOverview(deps, viewer, n.caseId), { text: 'In het overleg is afgesproken dat jij de betrokkene informeert over de bespreking. Leg vast wanneer dat is gebeurd.' });
+      return caseOverviewCard(await caseOverview(deps, viewer, n.caseId), {
+        text: 'In het overleg is afgesproken dat jij de betrokkene informeert over de bespreking. Leg vast wanneer dat is gebeurd.',
+      });
     case 'informingReminder':
-      return caseOverviewCard(await caseOverview(deps, viewer, n.caseId), { text: 'Herinnering: de termijn om de betrokkene te informeren is verstreken. Leg vast wanneer dat is gebeurd, of waarom nog niet.', color: 'Attention' });
+      return caseOverviewCard(await caseOverview(deps, viewer, n.caseId), {
+        text: 'Herinnering: de termijn om de betrokkene te informeren is verstreken. Leg vast wanneer dat is gebeurd, of waarom nog niet.',
+        color: 'Attention',
+      });
     case 'shadowListReturn': {
       const v = await caseOverview(deps, viewer, n.caseId);
       return n.booked
-        ? caseOverviewCard(v, { text: 'Deze casus is terug van de schaduwlijst en staat weer op de agenda: de tafel besluit of hij kan worden afgesloten.' })
-        : caseOverviewCard(v, { text: 'Deze casus moest terug van de schaduwlijst, maar er is geen overleg met ruimte (of de tafel is gesloten). Casusbot probeert het elke dag opnieuw; zodra er ruimte is kun je hem ook zelf terughalen.', color: 'Attention' });
+        ? caseOverviewCard(v, {
+            text: 'Deze casus is terug van de schaduwlijst en staat weer op de agenda: de tafel besluit of hij kan worden afgesloten.',
+          })
+        : caseOverviewCard(v, {
+            text: 'Deze casus moest terug van de schaduwlijst, maar er is geen overleg met ruimte (of de tafel is gesloten). Casusbot probeert het elke dag opnieuw; zodra er ruimte is kun je hem ook zelf terughalen.',
+            color: 'Attention',
+          });
     }
   }
 }
@@ -122,11 +181,19 @@ async function personalCard(deps: Deps, n: Exclude<Notification, { kind: 'agenda
     case 'discussionStarted':
       return discussionCard(await openDiscussion(deps, viewer, n.agendaItemId), 'Deze casus wordt nu besproken.');
     case 'actionAssigned':
-      return actionCard(await openAction(deps, viewer, n.actionId), 'Er is een actie voor jouw organisatie afgesproken.');
+      return actionCard(
+        await openAction(deps, viewer, n.actionId),
+        'Er is een actie voor jouw organisatie afgesproken.',
+      );
     case 'actionReassigned':
       return actionCard(await openAction(deps, viewer, n.actionId), 'Deze actie is aan jou toegewezen.');
     case 'actionReminder':
-      return actionCard(await openAction(deps, viewer, n.actionId), n.when === 'before' ? 'Herinnering: deze actie moet morgen klaar zijn.' : 'Deze actie had gisteren klaar moeten zijn en staat nog open.');
+      return actionCard(
+        await openAction(deps, viewer, n.actionId),
+        n.when === 'before'
+          ? 'Herinnering: deze actie moet morgen klaar zijn.'
+          : 'Deze actie had gisteren klaar moeten zijn en staat nog open.',
+      );
     case 'agendaProblem':
       return agendaProblemCard(await seen(n.sessionId), n.problem);
     case 'agendaPublished':
@@ -134,7 +201,12 @@ async function personalCard(deps: Deps, n: Exclude<Notification, { kind: 'agenda
     case 'sessionMoved':
       return agendaNoticeCard(await seen(n.sessionId), { kind: 'moved', previousStartsAt: n.previousStartsAt });
     case 'casesRebooked': {
-      const moves = await Promise.all(n.moves.map(async (m) => ({ reference: m.reference, to: m.toSessionId ? await seen(m.toSessionId) : undefined })));
+      const moves = await Promise.all(
+        n.moves.map(async (m) => ({
+          reference: m.reference,
+          to: m.toSessionId ? await seen(m.toSessionId) : undefined,
+        })),
+      );
       return agendaNoticeCard(await seen(n.fromSessionId), { kind: 'rebooked', why: n.why, moves });
     }
   }
@@ -154,13 +226,18 @@ export async function deliverNotifications(deps: Deps, notifications: Notificati
       let card: object | undefined;
       if (isCaseNotice(n)) {
         const found = await findCaseById(deps.db, n.caseId);
-        card = found && (n.kind === 'screeningRequested' ? await screeningCardFor(deps, { case: found }) : referralOutcomeCard(found));
+        card =
+          found &&
+          (n.kind === 'screeningRequested'
+            ? await screeningCardFor(deps, { case: found })
+            : referralOutcomeCard(found));
       } else {
         card = await personalCard(deps, n);
       }
       if (!card) continue;
       const result = await deps.notifier.toPerson(n.to, { card });
-      if (!result.delivered) deps.log.warn({ kind: n.kind }, 'notification not delivered: no personal chat with the recipient yet');
+      if (!result.delivered)
+        deps.log.warn({ kind: n.kind }, 'notification not delivered: no personal chat with the recipient yet');
     } catch (error) {
       deps.log.error({ kind: n.kind, errorType: (error as Error)?.name }, 'notification failed');
     }

@@ -1,5 +1,16 @@
-import { CardFactory, TurnContext, type Activity, type ConversationParameters, type ConversationReference } from 'botbuilder';
-import { findConversation, findLatestConversation, findPersonalConversation, saveConversation } from '../src/conversations/conversation-ref.repository.ts';
+import {
+  CardFactory,
+  TurnContext,
+  type Activity,
+  type ConversationParameters,
+  type ConversationReference,
+} from 'botbuilder';
+import {
+  findConversation,
+  findLatestConversation,
+  findPersonalConversation,
+  saveConversation,
+} from '../src/conversations/conversation-ref.repository.ts';
 import { findActiveMemberByAadObjectId } from '../src/members/member.repository.ts';
 import type { Db } from '../src/db/client.ts';
 import type { Logger } from '../src/logger.ts';
@@ -8,7 +19,11 @@ import { throttlingStatusCodes, withRetry, type RetryPolicy } from '../src/notif
 
 type Logic = (context: TurnContext) => Promise<void>;
 export type ContinueConversation = (reference: Partial<ConversationReference>, logic: Logic) => Promise<void>;
-export type CreateConversation = (serviceUrl: string, parameters: ConversationParameters, logic: Logic) => Promise<void>;
+export type CreateConversation = (
+  serviceUrl: string,
+  parameters: ConversationParameters,
+  logic: Logic,
+) => Promise<void>;
 
 export function toActivity(message: OutgoingMessage): Partial<Activity> {
   return {
@@ -41,7 +56,8 @@ export class BotNotifier implements Notifier {
     const member = await findActiveMemberByAadObjectId(this.deps.db, aadObjectId);
     const anchor = await findLatestConversation(this.deps.db);
     const known = anchor?.reference as Partial<ConversationReference> | undefined;
-    if (!this.deps.createConversation || !member?.teamsUserId || !known?.serviceUrl || !known.bot) return this.undeliverable('personal');
+    if (!this.deps.createConversation || !member?.teamsUserId || !known?.serviceUrl || !known.bot)
+      return this.undeliverable('personal');
     const tenantId = known.conversation?.tenantId;
     const parameters = {
       isGroup: false,
@@ -50,16 +66,27 @@ export class BotNotifier implements Notifier {
       tenantId,
       channelData: { tenant: { id: tenantId } },
     } as ConversationParameters;
-    return this.deliver((logic) => this.deps.createConversation!(known.serviceUrl!, parameters, logic), message, async (context) => {
-      const reference = TurnContext.getConversationReference(context.activity);
-      await saveConversation(this.deps.db, { conversationId: reference.conversation!.id, kind: 'personal', aadObjectId, reference });
-    });
+    return this.deliver(
+      (logic) => this.deps.createConversation!(known.serviceUrl!, parameters, logic),
+      message,
+      async (context) => {
+        const reference = TurnContext.getConversationReference(context.activity);
+        await saveConversation(this.deps.db, {
+          conversationId: reference.conversation!.id,
+          kind: 'personal',
+          aadObjectId,
+          reference,
+        });
+      },
+    );
   }
 
   async toConversation(conversationId: string, message: OutgoingMessage): Promise<DeliveryResult> {
     const conversation = await findConversation(this.deps.db, conversationId);
     // Seen by everyone there: never risk posting it twice.
-    return conversation ? this.send(conversation.reference, message, throttlingStatusCodes) : this.undeliverable('conversation');
+    return conversation
+      ? this.send(conversation.reference, message, throttlingStatusCodes)
+      : this.undeliverable('conversation');
   }
 
   async update(conversationId: string, activityId: string, message: OutgoingMessage): Promise<DeliveryResult> {
@@ -81,7 +108,8 @@ export class BotNotifier implements Notifier {
     return {
       ...this.deps.retry,
       ...(retryOn ? { retryOn } : {}),
-      onRetry: (status: number, attempt: number, delayMs: number) => this.deps.log.warn({ status, attempt, delayMs }, 'Teams asked to slow down: retrying'),
+      onRetry: (status: number, attempt: number, delayMs: number) =>
+        this.deps.log.warn({ status, attempt, delayMs }, 'Teams asked to slow down: retrying'),
     };
   }
 
@@ -91,10 +119,20 @@ export class BotNotifier implements Notifier {
   }
 
   private send(reference: object, message: OutgoingMessage, retryOn?: ReadonlySet<number>): Promise<DeliveryResult> {
-    return this.deliver((logic) => this.deps.continueConversation(reference as Partial<ConversationReference>, logic), message, undefined, retryOn);
+    return this.deliver(
+      (logic) => this.deps.continueConversation(reference as Partial<ConversationReference>, logic),
+      message,
+      undefined,
+      retryOn,
+    );
   }
 
-  private async deliver(open: (logic: Logic) => Promise<void>, message: OutgoingMessage, before?: Logic, retryOn?: ReadonlySet<number>): Promise<DeliveryResult> {
+  private async deliver(
+    open: (logic: Logic) => Promise<void>,
+    message: OutgoingMessage,
+    before?: Logic,
+    retryOn?: ReadonlySet<number>,
+  ): Promise<DeliveryResult> {
     let activityId: string | undefined;
     let failure: unknown;
     await open(async (context) => {

@@ -8,7 +8,9 @@ export function teamsRoster(log: Logger): Roster {
     async membersOf(context: TurnContext) {
       try {
         const { members } = await TeamsInfo.getPagedMembers(context, 200);
-        return members.filter((m) => m.aadObjectId).map((m) => ({ aadObjectId: m.aadObjectId!, name: m.name ?? m.aadObjectId! }));
+        return members
+          .filter((m) => m.aadObjectId)
+          .map((m) => ({ aadObjectId: m.aadObjectId!, name: m.name ?? m.aadObjectId! }));
       } catch (error) {
         log.warn({ errorType: (error as Error)?.name }, 'could not read the conversation roster');
         return [];

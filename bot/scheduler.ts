@@ -25,7 +25,9 @@ export function startScheduler(deps: { db: Db; clock: Clock; log: Logger; runner
   let stopped = false;
 
   const enqueue = (label: string, work: () => Promise<void>) => {
-    chain = chain.then(work).catch((error: unknown) => deps.log.error({ label, errorType: (error as Error)?.name }, 'scheduler work failed'));
+    chain = chain
+      .then(work)
+      .catch((error: unknown) => deps.log.error({ label, errorType: (error as Error)?.name }, 'scheduler work failed'));
   };
   const arm = async () => {
     alarm?.cancel();

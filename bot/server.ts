@@ -6,7 +6,14 @@ import { withTrace } from '../src/audit/trace.ts';
 import { systemClock, type Clock } from '../src/clock.ts';
 import { contentTypeOf, fetchDownload, processLinkSecret } from '../src/privacy/downloads.ts';
 
-export function createHttpApp(deps: { adapter: TeamsAdapter; app: Application<TurnState>; db: Db; log: Logger; clock?: Clock; linkSecret?: string }) {
+export function createHttpApp(deps: {
+  adapter: TeamsAdapter;
+  app: Application<TurnState>;
+  db: Db;
+  log: Logger;
+  clock?: Clock;
+  linkSecret?: string;
+}) {
   const http = express();
   http.disable('x-powered-by');
   http.use(express.json({ limit: '1mb' }));
@@ -18,7 +25,13 @@ export function createHttpApp(deps: { adapter: TeamsAdapter; app: Application<Tu
 
   // A document behind a signed link (an inzage): once, within ten minutes; never cached, never indexed.
   http.get('/downloads/:id', async (req, res) => {
-    res.set({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex', 'Referrer-Policy': 'no-referrer', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'; sandbox" });
+    res.set({
+      'Cache-Control': 'no-store',
+      'X-Robots-Tag': 'noindex',
+      'Referrer-Policy': 'no-referrer',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+    });
     // A HEAD (a link preview, a scanner) must not use up the one fetch.
     if (req.method === 'HEAD') {
       res.status(405).set('Allow', 'GET').end();
@@ -26,13 +39,31 @@ export function createHttpApp(deps: { adapter: TeamsAdapter; app: Application<Tu
     }
     const q = (key: string) => (typeof req.query[key] === 'string' ? (req.query[key] as string) : '');
     try {
-      const result = await withTrace(() => fetchDownload({ db: deps.db, clock: deps.clock ?? systemClock, linkSecret: deps.linkSecret ?? processLinkSecret }, req.params.id, q('exp'), q('sig')));
+      const result = await withTrace(() =>
+        fetchDownload(
+          { db: deps.db, clock: deps.clock ?? systemClock, linkSecret: deps.linkSecret ?? processLinkSecret },
+          req.params.id,
+          q('exp'),
+          q('sig'),
+        ),
+      );
       if (!result.ok) {
         deps.log.info({ reason: result.reason }, 'download refused');
-        res.status(result.reason === 'invalid' ? 403 : 410).type('text/plain; charset=utf-8').send(result.reason === 'invalid' ? 'Deze link is niet geldig.' : 'Deze link is verlopen of al gebruikt. Vraag de procesmanager om een nieuw document.');
+        res
+          .status(result.reason === 'invalid' ? 403 : 410)
+          .type('text/plain; charset=utf-8')
+          .send(
+            result.reason === 'invalid'
+              ? 'Deze link is niet geldig.'
+              : 'Deze link is verlopen of al gebruikt. Vraag de procesmanager om een nieuw document.',
+          );
         return;
       }
-      res.status(200).type(contentTypeOf(result.download.fileName)).set('Content-Disposition', `attachment; filename="${result.download.fileName}"`).send(Buffer.from(result.download.content));
+      res
+        .status(200)
+        .type(contentTypeOf(result.download.fileName))
+        .set('Content-Disposition', `attachment; filename="${result.download.fileName}"`)
+        .send(Buffer.from(result.download.content));
     } catch (error) {
       deps.log.error({ errorType: (error as Error)?.name }, 'download failed');
       res.status(500).type('text/plain; charset=utf-8').send('Er ging iets mis. Probeer het opnieuw.');

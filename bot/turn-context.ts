@@ -32,7 +32,10 @@ export function isCardAction(activity: Partial<Activity>): boolean {
 }
 
 /** Answers an Action.Execute with a card (replacing the clicked card) or a short message. */
-export async function sendCardActionResponse(context: TurnContext, body: { card: object } | { message: string }): Promise<void> {
+export async function sendCardActionResponse(
+  context: TurnContext,
+  body: { card: object } | { message: string },
+): Promise<void> {
   const value =
     'card' in body
       ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: body.card }
@@ -50,6 +53,8 @@ export async function sendCardActionResponse(context: TurnContext, body: { card:
  */
 export async function inPersonalChat(context: TurnContext, command: string): Promise<boolean> {
   if (conversationKind(context.activity) === 'personal') return true;
-  await context.sendActivity(`Dat doe je in een persoonlijke chat met mij: typ daar "${command}". Hier lezen anderen mee.`);
+  await context.sendActivity(
+    `Dat doe je in een persoonlijke chat met mij: typ daar "${command}". Hier lezen anderen mee.`,
+  );
   return false;
 }

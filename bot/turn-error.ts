@@ -10,7 +10,10 @@ import { isCardAction, sendCardActionResponse } from './turn-context.ts';
  * correlation id and the error's kind and stack, never the message text or card inputs.
  * Use cases write in transactions, so a failed turn leaves nothing half-written.
  */
-export function createTurnErrorHandler(log: Logger, options: { onRefused?(context: TurnContext, error: DomainError): Promise<void> } = {}) {
+export function createTurnErrorHandler(
+  log: Logger,
+  options: { onRefused?(context: TurnContext, error: DomainError): Promise<void> } = {},
+) {
   return async function onTurnError(context: TurnContext, error: Error): Promise<void> {
     const correlationId = randomUUID();
     const kind = { correlationId, activityType: context.activity.type, activityName: context.activity.name };
@@ -18,7 +21,11 @@ export function createTurnErrorHandler(log: Logger, options: { onRefused?(contex
     if (error instanceof DomainError) {
       log.info({ ...kind, code: error.code, details: error.details }, 'turn refused');
       reply = userMessageFor(error);
-      await options.onRefused?.(context, error).catch((logError: unknown) => log.error({ correlationId, errorType: (logError as Error)?.name }, 'could not log the refusal'));
+      await options
+        .onRefused?.(context, error)
+        .catch((logError: unknown) =>
+          log.error({ correlationId, errorType: (logError as Error)?.name }, 'could not log the refusal'),
+        );
     } else {
       log.error({ ...kind, errorType: error?.name, stack: stackWithoutMessage(error) }, 'turn failed');
       reply = `Sorry, er ging iets mis. Er is niets half opgeslagen; probeer het opnieuw. Blijft het misgaan, noem dan code ${correlationId.slice(0, 8)} aan de procesmanager.`;

@@ -22,18 +22,42 @@ export function card(body: Element[], actions: Element[] = [], extra: Partial<Ad
   };
 }
 
-export const heading = (text: string): Element => ({ type: 'TextBlock', text, size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' });
-export const subheading = (text: string): Element => ({ type: 'TextBlock', text, weight: 'Bolder', wrap: true, spacing: 'Medium' });
-export const paragraph = (text: string, options: { subtle?: boolean; color?: 'Attention' | 'Good' | 'Warning' } = {}): Element => ({
+export const heading = (text: string): Element => ({
+  type: 'TextBlock',
+  text,
+  size: 'Large',
+  weight: 'Bolder',
+  wrap: true,
+  style: 'heading',
+});
+export const subheading = (text: string): Element => ({
+  type: 'TextBlock',
+  text,
+  weight: 'Bolder',
+  wrap: true,
+  spacing: 'Medium',
+});
+export const paragraph = (
+  text: string,
+  options: { subtle?: boolean; color?: 'Attention' | 'Good' | 'Warning' } = {},
+): Element => ({
   type: 'TextBlock',
   text,
   wrap: true,
   ...(options.subtle ? { isSubtle: true } : {}),
   ...(options.color ? { color: options.color } : {}),
 });
-export const facts = (rows: [string, string][]): Element => ({ type: 'FactSet', facts: rows.map(([title, value]) => ({ title, value })) });
+export const facts = (rows: [string, string][]): Element => ({
+  type: 'FactSet',
+  facts: rows.map(([title, value]) => ({ title, value })),
+});
 
-export function execute(title: string, verb: string, data: Record<string, unknown> = {}, options: { style?: 'positive' | 'destructive'; associatedInputs?: 'auto' | 'none' } = {}): Element {
+export function execute(
+  title: string,
+  verb: string,
+  data: Record<string, unknown> = {},
+  options: { style?: 'positive' | 'destructive'; associatedInputs?: 'auto' | 'none' } = {},
+): Element {
   return {
     type: 'Action.Execute',
     title,
@@ -46,7 +70,9 @@ export function execute(title: string, verb: string, data: Record<string, unknow
 
 /** A form that unfolds under its button: no round trip to open it. */
 export const showCard = (title: string, body: Element[], action: Element): Element => ({
-  type: 'Action.ShowCard', title, card: { type: 'AdaptiveCard', version: '1.5', body, actions: [action] },
+  type: 'Action.ShowCard',
+  title,
+  card: { type: 'AdaptiveCard', version: '1.5', body, actions: [action] },
 });
 
 /** Long free text shortened for a card (the whole text stays in the record). */

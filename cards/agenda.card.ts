@@ -1,14 +1,24 @@
 import type { AgendaItemView, AgendaView } from '../src/conferences/agenda.ts';
 import { card, execute, heading, paragraph, subheading, type AdaptiveCard, type Element } from './adaptive.ts';
 import { choiceField } from './form.ts';
-import { formatDate, formatSession, formatTime, lifeDomainLabels, reasonLabels, sessionStatusLabels } from './labels.ts';
+import {
+  formatDate,
+  formatSession,
+  formatTime,
+  lifeDomainLabels,
+  reasonLabels,
+  sessionStatusLabels,
+} from './labels.ts';
 import { Verb } from './verbs.ts';
 
 /** Teams refreshes a card for at most 60 listed users. */
 export const maxRefreshUsers = 60;
 
 const when = (a: AgendaView) => formatSession(a.session.startsAt, a.table.timeZone);
-const slotText = (a: AgendaView, i: AgendaItemView) => (i.slot ? `${formatTime(i.slot.start, a.table.timeZone)}–${formatTime(i.slot.end, a.table.timeZone)}` : 'nog geen tijd');
+const slotText = (a: AgendaView, i: AgendaItemView) =>
+  i.slot
+    ? `${formatTime(i.slot.start, a.table.timeZone)}–${formatTime(i.slot.end, a.table.timeZone)}`
+    : 'nog geen tijd';
 
 /**
  * An item's line. The channel shows time and reference only; why a case is back (overdue actions, the
@@ -17,11 +27,18 @@ const slotText = (a: AgendaView, i: AgendaItemView) => (i.slot ? `${formatTime(i
 function itemLine(a: AgendaView, i: AgendaItemView, withReason: boolean): string {
   return `**${slotText(a, i)}** · ${i.reference}${withReason ? ` · ${reasonLabels[i.reason]}` : ''}`;
 }
-const invitedLine = (i: AgendaItemView) => paragraph(`Uitgenodigd: ${i.invitedOrganisations.map((o) => o.name).join(', ') || '-'}`, { subtle: true });
+const invitedLine = (i: AgendaItemView) =>
+  paragraph(`Uitgenodigd: ${i.invitedOrganisations.map((o) => o.name).join(', ') || '-'}`, { subtle: true });
 
 function sessionState(a: AgendaView): Element[] {
-  if (a.session.status === 'cancelled') return [paragraph('Dit overleg gaat niet door. De casussen zijn naar een volgend overleg verplaatst.', { color: 'Attention' })];
-  if (a.session.status === 'moved') return [paragraph('Dit overleg is verplaatst naar het tijdstip hierboven.', { color: 'Warning' })];
+  if (a.session.status === 'cancelled')
+    return [
+      paragraph('Dit overleg gaat niet door. De casussen zijn naar een volgend overleg verplaatst.', {
+        color: 'Attention',
+      }),
+    ];
+  if (a.session.status === 'moved')
+    return [paragraph('Dit overleg is verplaatst naar het tijdstip hierboven.', { color: 'Warning' })];
   return [];
 }
 
@@ -37,12 +54,18 @@ export function channelAgendaCard(a: AgendaView, refreshFor: string[] = []): Ada
     heading(`Agenda ${a.table.name}`),
     paragraph(when(a), { color: 'Good' }),
     ...sessionState(a),
-    ...(items.length || a.session.status === 'cancelled' ? [] : [paragraph('Er staan geen casussen op de agenda.', { subtle: true })]),
+    ...(items.length || a.session.status === 'cancelled'
+      ? []
+      : [paragraph('Er staan geen casussen op de agenda.', { subtle: true })]),
     ...items.flatMap((i) => [paragraph(itemLine(a, i, false)), invitedLine(i)]),
-    paragraph('In dit kanaal staan geen persoonsgegevens. Kies "Mijn deel" voor de casussen waarvoor jouw organisatie is uitgenodigd.', { subtle: true }),
+    paragraph(
+      'In dit kanaal staan geen persoonsgegevens. Kies "Mijn deel" voor de casussen waarvoor jouw organisatie is uitgenodigd.',
+      { subtle: true },
+    ),
   ];
   const users = refreshFor.slice(0, maxRefreshUsers);
-  const start = a.session.status === 'cancelled' ? [] : [execute('Overleg starten', Verb.sessionOpen, { sessionId: a.session.id })];
+  const start =
+    a.session.status === 'cancelled' ? [] : [execute('Overleg starten', Verb.sessionOpen, { sessionId: a.session.id })];
   return card(body, [mine, ...start], users.length ? { refresh: { action: mine, userIds: users } } : {});
 }
 
@@ -52,7 +75,12 @@ export function personalAgendaCard(a: AgendaView & { visibleCount: number }): Ad
     heading(`Mijn deel: agenda ${a.table.name}`),
     paragraph(when(a), { color: 'Good' }),
     ...sessionState(a),
-    paragraph(a.visibleCount ? 'Alleen jij ziet dit overzicht. Deel het niet in het kanaal.' : 'Jouw organisatie is voor geen van deze casussen uitgenodigd.', { subtle: true }),
+    paragraph(
+      a.visibleCount
+        ? 'Alleen jij ziet dit overzicht. Deel het niet in het kanaal.'
+        : 'Jouw organisatie is voor geen van deze casussen uitgenodigd.',
+      { subtle: true },
+    ),
   ];
   for (const i of a.session.status === 'cancelled' ? [] : a.items) {
     body.push(paragraph(itemLine(a, i, Boolean(i.glance))));
@@ -95,8 +123,18 @@ export function draftAgendaCard(v: DraftAgendaView): AdaptiveCard {
     paragraph(`${when(a)} · ${sessionStatusLabels[a.session.status]}`, { color: 'Good' }),
     paragraph(status, { subtle: true }),
     ...(v.notice ? [paragraph(v.notice, { color: 'Good' })] : []),
-    ...(v.postUncertain ? [paragraph('Het plaatsen van deze agenda is onderbroken. Kijk in het kanaal of hij er staat en kies hieronder.', { color: 'Attention' })] : []),
-    paragraph(`${a.items.length} van ${a.table.capacity} plaatsen bezet (${a.table.minutesPerCase} minuten per casus).`, { subtle: true }),
+    ...(v.postUncertain
+      ? [
+          paragraph(
+            'Het plaatsen van deze agenda is onderbroken. Kijk in het kanaal of hij er staat en kies hieronder.',
+            { color: 'Attention' },
+          ),
+        ]
+      : []),
+    paragraph(
+      `${a.items.length} van ${a.table.capacity} plaatsen bezet (${a.table.minutesPerCase} minuten per casus).`,
+      { subtle: true },
+    ),
   ];
   a.items.forEach((i, n) => {
     body.push(paragraph(itemLine(a, i, true)), invitedLine(i));
@@ -105,14 +143,25 @@ export function draftAgendaCard(v: DraftAgendaView): AdaptiveCard {
         type: 'ActionSet',
         actions: [
           ...(n > 0 ? [execute('Omhoog', Verb.agendaEdit, { sessionId, action: 'up', itemId: i.id })] : []),
-          ...(n < a.items.length - 1 ? [execute('Omlaag', Verb.agendaEdit, { sessionId, action: 'down', itemId: i.id })] : []),
-          execute('Van de agenda halen', Verb.agendaEdit, { sessionId, action: 'remove', itemId: i.id }, { style: 'destructive' }),
+          ...(n < a.items.length - 1
+            ? [execute('Omlaag', Verb.agendaEdit, { sessionId, action: 'down', itemId: i.id })]
+            : []),
+          execute(
+            'Van de agenda halen',
+            Verb.agendaEdit,
+            { sessionId, action: 'remove', itemId: i.id },
+            { style: 'destructive' },
+          ),
         ],
       });
     }
   });
   if (!a.items.length) body.push(paragraph('Er staan nog geen casussen op deze agenda.', { subtle: true }));
-  if (a.overflow.length) body.push(subheading('Past niet meer'), ...a.overflow.map((i) => paragraph(`${i.reference} · ${reasonLabels[i.reason]}`, { color: 'Warning' })));
+  if (a.overflow.length)
+    body.push(
+      subheading('Past niet meer'),
+      ...a.overflow.map((i) => paragraph(`${i.reference} · ${reasonLabels[i.reason]}`, { color: 'Warning' })),
+    );
   const actions: Element[] = [];
   if (open && v.addable.length) {
     actions.push({
@@ -122,8 +171,21 @@ export function draftAgendaCard(v: DraftAgendaView): AdaptiveCard {
         type: 'AdaptiveCard',
         version: '1.5',
         body: [
-          ...choiceField('caseId', 'Geaccepteerde casus zonder datum', v.addable.slice(0, maxAddableChoices).map((c) => ({ title: c.reference, value: c.id })), {}, {}),
-          ...(v.addable.length > maxAddableChoices ? [paragraph(`De eerste ${maxAddableChoices} van ${v.addable.length}; voeg ze toe en open de lijst opnieuw voor de rest.`, { subtle: true })] : []),
+          ...choiceField(
+            'caseId',
+            'Geaccepteerde casus zonder datum',
+            v.addable.slice(0, maxAddableChoices).map((c) => ({ title: c.reference, value: c.id })),
+            {},
+            {},
+          ),
+          ...(v.addable.length > maxAddableChoices
+            ? [
+                paragraph(
+                  `De eerste ${maxAddableChoices} van ${v.addable.length}; voeg ze toe en open de lijst opnieuw voor de rest.`,
+                  { subtle: true },
+                ),
+              ]
+            : []),
         ],
         actions: [execute('Toevoegen', Verb.agendaEdit, { sessionId, action: 'add' })],
       },
@@ -134,22 +196,33 @@ export function draftAgendaCard(v: DraftAgendaView): AdaptiveCard {
   } else if (open && !a.session.agendaPublishedAt) {
     actions.push(execute('Nu publiceren', Verb.agendaPublish, { sessionId }, { style: 'positive' }));
   }
-  actions.push(execute('Vernieuwen', Verb.agendaShow, { sessionId }), execute('Sessies', Verb.tableSessions, { tableId: a.table.id }));
+  actions.push(
+    execute('Vernieuwen', Verb.agendaShow, { sessionId }),
+    execute('Sessies', Verb.tableSessions, { tableId: a.table.id }),
+  );
   return card(body, actions);
 }
 
 /** `agenda`: the coming sessions; for a participant only their organisation's items. */
 export function myAgendaCard(agendas: AgendaView[], options: { manage: boolean }): AdaptiveCard {
   const body: Element[] = [heading('Agenda')];
-  if (!agendas.length) body.push(paragraph('Er zijn geen komende overleggen aan tafels waar jouw organisatie aan zit.', { subtle: true }));
+  if (!agendas.length)
+    body.push(paragraph('Er zijn geen komende overleggen aan tafels waar jouw organisatie aan zit.', { subtle: true }));
   for (const a of agendas) {
     body.push(subheading(`${a.table.name} · ${when(a)}`));
     body.push(paragraph(a.session.agendaPublishedAt ? 'Gepubliceerd' : 'Concept', { subtle: true }));
-    if (!a.items.length) body.push(paragraph(options.manage ? 'Nog geen casussen.' : 'Jouw organisatie is (nog) niet uitgenodigd.', { subtle: true }));
+    if (!a.items.length)
+      body.push(
+        paragraph(options.manage ? 'Nog geen casussen.' : 'Jouw organisatie is (nog) niet uitgenodigd.', {
+          subtle: true,
+        }),
+      );
     body.push(...a.items.flatMap((i) => [paragraph(itemLine(a, i, true)), invitedLine(i)]));
     const buttons = options.manage
       ? [execute('Agenda bewerken', Verb.agendaShow, { sessionId: a.session.id })]
-      : a.items.length ? [execute('Mijn deel', Verb.agendaMine, { sessionId: a.session.id })] : [];
+      : a.items.length
+        ? [execute('Mijn deel', Verb.agendaMine, { sessionId: a.session.id })]
+        : [];
     if (buttons.length) body.push({ type: 'ActionSet', actions: buttons });
   }
   return card(body, [execute('Vernieuwen', Verb.agendaList)]);
@@ -164,23 +237,34 @@ export type AgendaNotice =
 export function agendaNoticeCard(a: AgendaView, notice: AgendaNotice): AdaptiveCard {
   const tz = a.table.timeZone;
   if (notice.kind === 'rebooked') {
-    const title = notice.why === 'cancelled' ? `Overleg ${a.table.name} gaat niet door` : `Agenda ${a.table.name} is vol`;
-    const intro = notice.why === 'cancelled'
-      ? `Het overleg van ${when(a)} is geannuleerd.`
-      : `De agenda van ${when(a)} is vol; deze casussen schuiven door.`;
+    const title =
+      notice.why === 'cancelled' ? `Overleg ${a.table.name} gaat niet door` : `Agenda ${a.table.name} is vol`;
+    const intro =
+      notice.why === 'cancelled'
+        ? `Het overleg van ${when(a)} is geannuleerd.`
+        : `De agenda van ${when(a)} is vol; deze casussen schuiven door.`;
     return card([
       heading(title),
       paragraph(intro, { color: 'Warning' }),
       ...(notice.moves.length
-        ? notice.moves.map((m) => paragraph(`**${m.reference}** wordt nu besproken op ${m.to ? formatSession(m.to.session.startsAt, tz) : 'een nog te bepalen datum'}.`))
+        ? notice.moves.map((m) =>
+            paragraph(
+              `**${m.reference}** wordt nu besproken op ${m.to ? formatSession(m.to.session.startsAt, tz) : 'een nog te bepalen datum'}.`,
+            ),
+          )
         : [paragraph('Er stonden geen casussen van jouw organisatie op.', { subtle: true })]),
     ]);
   }
-  const intro = notice.kind === 'published'
-    ? `De agenda van ${when(a)} staat in het kanaal. Jouw organisatie is uitgenodigd voor:`
-    : `Het overleg van ${formatSession(notice.previousStartsAt, tz)} is verplaatst naar ${when(a)}. Jouw casussen:`;
+  const intro =
+    notice.kind === 'published'
+      ? `De agenda van ${when(a)} staat in het kanaal. Jouw organisatie is uitgenodigd voor:`
+      : `Het overleg van ${formatSession(notice.previousStartsAt, tz)} is verplaatst naar ${when(a)}. Jouw casussen:`;
   return card(
-    [heading(`Agenda ${a.table.name}`), paragraph(intro, { color: 'Good' }), ...a.items.flatMap((i) => [paragraph(itemLine(a, i, true)), invitedLine(i)])],
+    [
+      heading(`Agenda ${a.table.name}`),
+      paragraph(intro, { color: 'Good' }),
+      ...a.items.flatMap((i) => [paragraph(itemLine(a, i, true)), invitedLine(i)]),
+    ],
     [execute('Mijn deel', Verb.agendaMine, { sessionId: a.session.id })],
   );
 }
@@ -206,9 +290,16 @@ function uncertainActions(sessionId: string): Element {
 
 /** `@Casusbot agenda` in the channel: where the agenda is, not a second copy of it (that one would never be updated). */
 export function agendaPointerCard(a: AgendaView): AdaptiveCard {
-  const posted = a.session.agendaPublishedAt ? ` is op ${formatDate(a.session.agendaPublishedAt, a.table.timeZone)} in dit kanaal geplaatst` : ' staat in dit kanaal';
+  const posted = a.session.agendaPublishedAt
+    ? ` is op ${formatDate(a.session.agendaPublishedAt, a.table.timeZone)} in dit kanaal geplaatst`
+    : ' staat in dit kanaal';
   return card(
-    [heading(`Agenda ${a.table.name}`), paragraph(`De agenda van ${when(a)}${posted}. Kies "Mijn deel" voor de casussen waarvoor jouw organisatie is uitgenodigd.`)],
+    [
+      heading(`Agenda ${a.table.name}`),
+      paragraph(
+        `De agenda van ${when(a)}${posted}. Kies "Mijn deel" voor de casussen waarvoor jouw organisatie is uitgenodigd.`,
+      ),
+    ],
     [execute('Mijn deel', Verb.agendaMine, { sessionId: a.session.id })],
   );
 }
@@ -221,6 +312,12 @@ export function agendaProblemCard(a: AgendaView, problem: AgendaProblem): Adapti
     uncertain: `De bot stopte terwijl hij de agenda van ${when(a)} in het kanaal plaatste. Kijk in het kanaal of de agenda er staat, zodat hij niet twee keer verschijnt.`,
     noChannel: `De agenda van ${when(a)} kon niet worden geplaatst: tafel ${a.table.name} heeft geen kanaal. Typ in het kanaal van de tafel "@Casusbot tafel koppelen"; de agenda gaat daarna alsnog uit.`,
   };
-  const actions = problem === 'uncertain' ? [uncertainActions(sessionId)] : [execute('Agenda bekijken', Verb.agendaShow, { sessionId })];
-  return card([heading(`Agenda ${a.table.name}: actie nodig`), paragraph(text[problem], { color: 'Attention' })], actions);
+  const actions =
+    problem === 'uncertain'
+      ? [uncertainActions(sessionId)]
+      : [execute('Agenda bekijken', Verb.agendaShow, { sessionId })];
+  return card(
+    [heading(`Agenda ${a.table.name}: actie nodig`), paragraph(text[problem], { color: 'Attention' })],
+    actions,
+  );
 }

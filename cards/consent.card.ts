@@ -8,18 +8,36 @@ import { Verb } from './verbs.ts';
  * A request for consent: for the contributing organisation, with its own contribution and the buttons to
  * answer or withdraw; for the asking organisation, the answer (and the content once allowed).
  */
-export function consentCard(c: ConsentView, mayAnswer: boolean, notice?: string, errors: FieldErrors = {}, values: FormValues = {}): AdaptiveCard {
-  const body: Element[] = [heading('Toestemming voor inbreng'), ...(notice ? [paragraph(notice, { color: 'Good' })] : []), ...formErrorSummary(errors)];
+export function consentCard(
+  c: ConsentView,
+  mayAnswer: boolean,
+  notice?: string,
+  errors: FieldErrors = {},
+  values: FormValues = {},
+): AdaptiveCard {
+  const body: Element[] = [
+    heading('Toestemming voor inbreng'),
+    ...(notice ? [paragraph(notice, { color: 'Good' })] : []),
+    ...formErrorSummary(errors),
+  ];
   const about = `${c.contribution.organisationName}, ${formatDate(c.contribution.createdAt)}${c.contribution.sensitive ? ' (gevoelig)' : ''}`;
   if (mayAnswer) {
     body.push(
-      paragraph(c.requestedBy.organisationId === c.organisation.id
-        ? `${c.requestedBy.name} (${c.organisation.name}) vraagt of ${c.organisation.name} deze inbreng van jouw organisatie buiten het overleg mag gebruiken:`
-        : `${c.requestedBy.name} vraagt namens ${c.organisation.name} (voor een afgesproken actie) of zij deze inbreng van jouw organisatie mogen gebruiken:`),
-      ...(c.contribution.text ? [paragraph(`"${clip(c.contribution.text, 600)}" · ${about}`)] : [paragraph('Kies "Vernieuwen" om de inbreng te lezen.', { subtle: true })]),
+      paragraph(
+        c.requestedBy.organisationId === c.organisation.id
+          ? `${c.requestedBy.name} (${c.organisation.name}) vraagt of ${c.organisation.name} deze inbreng van jouw organisatie buiten het overleg mag gebruiken:`
+          : `${c.requestedBy.name} vraagt namens ${c.organisation.name} (voor een afgesproken actie) of zij deze inbreng van jouw organisatie mogen gebruiken:`,
+      ),
+      ...(c.contribution.text
+        ? [paragraph(`"${clip(c.contribution.text, 600)}" · ${about}`)]
+        : [paragraph('Kies "Vernieuwen" om de inbreng te lezen.', { subtle: true })]),
     );
   } else {
-    body.push(paragraph(`Jouw vraag aan ${c.contribution.organisationName} om hun inbreng van ${formatDate(c.contribution.createdAt)} te gebruiken.`));
+    body.push(
+      paragraph(
+        `Jouw vraag aan ${c.contribution.organisationName} om hun inbreng van ${formatDate(c.contribution.createdAt)} te gebruiken.`,
+      ),
+    );
   }
   const answered = c.answeredAt ? ` · ${c.answeredBy?.name ?? ''}, ${formatDate(c.answeredAt)}` : '';
   const stateText = {
@@ -29,18 +47,37 @@ export function consentCard(c: ConsentView, mayAnswer: boolean, notice?: string,
     refused: `Geen toestemming${answered}.`,
     withdrawn: `Toestemming ingetrokken${answered}.`,
   }[c.state];
-  body.push(paragraph(stateText, { color: c.state === 'granted' || c.state === 'grantedWithCondition' ? 'Good' : c.state === 'requested' ? 'Warning' : 'Attention' }));
+  body.push(
+    paragraph(stateText, {
+      color:
+        c.state === 'granted' || c.state === 'grantedWithCondition'
+          ? 'Good'
+          : c.state === 'requested'
+            ? 'Warning'
+            : 'Attention',
+    }),
+  );
   if (!mayAnswer && c.contribution.text) body.push(paragraph(`"${clip(c.contribution.text, 600)}" · ${about}`));
-  if (!mayAnswer && (c.state === 'refused' || c.state === 'withdrawn')) body.push(paragraph(`Neem voor deze informatie rechtstreeks contact op met ${c.contribution.organisationName}.`, { subtle: true }));
+  if (!mayAnswer && (c.state === 'refused' || c.state === 'withdrawn'))
+    body.push(
+      paragraph(`Neem voor deze informatie rechtstreeks contact op met ${c.contribution.organisationName}.`, {
+        subtle: true,
+      }),
+    );
   const actions: Element[] = [];
   if (mayAnswer && c.state === 'requested') {
     actions.push(
       execute('Ja', Verb.consentAnswer, { consentId: c.id, answer: 'yes' }, { style: 'positive' }),
       execute('Nee', Verb.consentAnswer, { consentId: c.id, answer: 'no' }),
-      showCard('Ja, onder voorwaarde', textField('condition', 'Voorwaarde', values, errors, { required: true, multiline: true, maxLength: 500 }), execute('Toestemming geven', Verb.consentAnswer, { consentId: c.id, answer: 'yesWithCondition' })),
+      showCard(
+        'Ja, onder voorwaarde',
+        textField('condition', 'Voorwaarde', values, errors, { required: true, multiline: true, maxLength: 500 }),
+        execute('Toestemming geven', Verb.consentAnswer, { consentId: c.id, answer: 'yesWithCondition' }),
+      ),
     );
   }
-  if (mayAnswer && (c.state === 'granted' || c.state === 'grantedWithCondition')) actions.push(execute('Toestemming intrekken', Verb.consentWithdraw, { consentId: c.id }, { style: 'destructive' }));
+  if (mayAnswer && (c.state === 'granted' || c.state === 'grantedWithCondition'))
+    actions.push(execute('Toestemming intrekken', Verb.consentWithdraw, { consentId: c.id }, { style: 'destructive' }));
   actions.push(execute('Vernieuwen', Verb.consentShow, { consentId: c.id }));
   return card(body, actions);
 }

@@ -7,13 +7,26 @@ import { Verb } from './verbs.ts';
 
 /** A chart as Teams draws it in a 1.5 card (Chart.Line, Chart.Donut, ...). The same numbers stand beside it in text. */
 export function chartElement(chart: ChartSpec): Element {
-  const axes = { ...(chart.xAxisTitle ? { xAxisTitle: chart.xAxisTitle } : {}), ...(chart.yAxisTitle ? { yAxisTitle: chart.yAxisTitle } : {}) };
+  const axes = {
+    ...(chart.xAxisTitle ? { xAxisTitle: chart.xAxisTitle } : {}),
+    ...(chart.yAxisTitle ? { yAxisTitle: chart.yAxisTitle } : {}),
+  };
   const first = chart.series[0]?.points ?? [];
   switch (chart.type) {
     case 'line':
-      return { type: 'Chart.Line', title: chart.title, ...axes, data: chart.series.map((s) => ({ legend: s.legend, values: s.points })) };
+      return {
+        type: 'Chart.Line',
+        title: chart.title,
+        ...axes,
+        data: chart.series.map((s) => ({ legend: s.legend, values: s.points })),
+      };
     case 'groupedBar':
-      return { type: 'Chart.VerticalBar.Grouped', title: chart.title, ...axes, data: chart.series.map((s) => ({ legend: s.legend, values: s.points })) };
+      return {
+        type: 'Chart.VerticalBar.Grouped',
+        title: chart.title,
+        ...axes,
+        data: chart.series.map((s) => ({ legend: s.legend, values: s.points })),
+      };
     case 'donut':
       return { type: 'Chart.Donut', title: chart.title, data: first.map((p) => ({ legend: p.x, value: p.y })) };
     case 'horizontalBar':
@@ -49,32 +62,53 @@ export function figuresCard(view: FiguresView, options: FiguresCardOptions): Ada
   const p = presentFigures(view, options);
   const columns = { previous: p.previous, current: p.period };
   const current = periodKey(view.figures.period);
-  const choose: Element[] = options.shared ? [] : [{
-    type: 'Input.ChoiceSet', id: 'period', label: 'Periode', style: 'compact', value: current,
-    choices: view.choices.map((c) => ({ title: periodLabel(c), value: periodKey(c) })),
-  }];
+  const choose: Element[] = options.shared
+    ? []
+    : [
+        {
+          type: 'Input.ChoiceSet',
+          id: 'period',
+          label: 'Periode',
+          style: 'compact',
+          value: current,
+          choices: view.choices.map((c) => ({ title: periodLabel(c), value: periodKey(c) })),
+        },
+      ];
   return card(
     [
       heading(p.title),
-      paragraph(`${p.period}, naast ${p.previous}. Stand van ${formatDate(view.generatedAt, options.timeZone)} ${formatTime(view.generatedAt, options.timeZone)}.`, { subtle: true }),
+      paragraph(
+        `${p.period}, naast ${p.previous}. Stand van ${formatDate(view.generatedAt, options.timeZone)} ${formatTime(view.generatedAt, options.timeZone)}.`,
+        { subtle: true },
+      ),
       paragraph(p.legend, { subtle: true }),
       ...choose,
       chartElement(p.trend),
       ...p.sections.flatMap((s) => sectionElements(s, columns)),
     ],
-    options.shared ? [] : [
-      execute('Toon periode', Verb.figuresShow),
-      execute('Openbare versie downloaden', Verb.figuresExport, { period: current }, { associatedInputs: 'none' }),
-    ],
+    options.shared
+      ? []
+      : [
+          execute('Toon periode', Verb.figuresShow),
+          execute('Openbare versie downloaden', Verb.figuresExport, { period: current }, { associatedInputs: 'none' }),
+        ],
   );
 }
 
 /** The public export: a CSV and a one-page PDF, each behind a link that works once and for ten minutes. */
-export function figuresExportCard(view: { period: string; csvUrl: string; pdfUrl: string; expiresAt: Date; timeZone: string }): AdaptiveCard {
+export function figuresExportCard(view: {
+  period: string;
+  csvUrl: string;
+  pdfUrl: string;
+  expiresAt: Date;
+  timeZone: string;
+}): AdaptiveCard {
   return card(
     [
       heading(`Kengetallen ${view.period}: openbare versie`),
-      paragraph('Voor het jaarverslag: aantallen afgerond op vijftallen, kleine aantallen niet getoond. Zonder persoonsgegevens.'),
+      paragraph(
+        'Voor het jaarverslag: aantallen afgerond op vijftallen, kleine aantallen niet getoond. Zonder persoonsgegevens.',
+      ),
       paragraph(`Elke link werkt één keer en tot ${formatTime(view.expiresAt, view.timeZone)}.`, { subtle: true }),
     ],
     [
@@ -87,6 +121,8 @@ export function figuresExportCard(view: { period: string; csvUrl: string; pdfUrl
 export function steeringChannelLinkedCard(): AdaptiveCard {
   return card([
     heading('Stuurgroep gekoppeld'),
-    paragraph('In dit kanaal verschijnen voortaan op de eerste werkdag na elk kwartaal de kengetallen van dat kwartaal, zonder persoonsgegevens.'),
+    paragraph(
+      'In dit kanaal verschijnen voortaan op de eerste werkdag na elk kwartaal de kengetallen van dat kwartaal, zonder persoonsgegevens.',
+    ),
   ]);
 }

@@ -21,7 +21,12 @@ const ink = rgb(0.13, 0.13, 0.13);
 const subtle = rgb(0.4, 0.4, 0.4);
 const bar = [rgb(0.2, 0.42, 0.69), rgb(0.55, 0.71, 0.87)];
 
-function drawChart(pageRef: PDFPage, font: PDFFont, chart: ChartSpec, box: { x: number; y: number; w: number; h: number }): void {
+function drawChart(
+  pageRef: PDFPage,
+  font: PDFFont,
+  chart: ChartSpec,
+  box: { x: number; y: number; w: number; h: number },
+): void {
   pageRef.drawText(printable(chart.title), { x: box.x, y: box.y + box.h - 9, size: 8, font, color: ink });
   const plot = { x: box.x + 4, y: box.y + 14, w: box.w - 8, h: box.h - 36 };
   const series = chart.type === 'donut' || chart.type === 'horizontalBar' ? chart.series.slice(0, 1) : chart.series;
@@ -31,11 +36,21 @@ function drawChart(pageRef: PDFPage, font: PDFFont, chart: ChartSpec, box: { x: 
     pageRef.drawText('(geen getoonde aantallen)', { x: plot.x, y: plot.y + plot.h / 2, size: 7, font, color: subtle });
     return;
   }
-  pageRef.drawLine({ start: { x: plot.x, y: plot.y }, end: { x: plot.x + plot.w, y: plot.y }, thickness: 0.5, color: subtle });
+  pageRef.drawLine({
+    start: { x: plot.x, y: plot.y },
+    end: { x: plot.x + plot.w, y: plot.y },
+    thickness: 0.5,
+    color: subtle,
+  });
   const slot = plot.w / xs.length;
   if (chart.type === 'line') {
-    const pts = xs.map((x, i) => ({ x: plot.x + slot * (i + 0.5), y: plot.y + (plot.h * (series[0]!.points.find((p) => p.x === x)?.y ?? 0)) / max, known: series[0]!.points.some((p) => p.x === x) }));
-    for (let i = 1; i < pts.length; i++) pageRef.drawLine({ start: pts[i - 1]!, end: pts[i]!, thickness: 1.2, color: bar[0]! });
+    const pts = xs.map((x, i) => ({
+      x: plot.x + slot * (i + 0.5),
+      y: plot.y + (plot.h * (series[0]!.points.find((p) => p.x === x)?.y ?? 0)) / max,
+      known: series[0]!.points.some((p) => p.x === x),
+    }));
+    for (let i = 1; i < pts.length; i++)
+      pageRef.drawLine({ start: pts[i - 1]!, end: pts[i]!, thickness: 1.2, color: bar[0]! });
     pts.forEach((pt, i) => {
       pageRef.drawCircle({ x: pt.x, y: pt.y, size: 1.6, color: bar[0]! });
       const y = series[0]!.points.find((p) => p.x === xs[i])?.y;
@@ -60,8 +75,20 @@ function drawChart(pageRef: PDFPage, font: PDFFont, chart: ChartSpec, box: { x: 
   });
   if (series.length > 1) {
     series.forEach((s, si) => {
-      pageRef.drawRectangle({ x: box.x + si * 40, y: box.y + box.h - 18, width: 5, height: 5, color: bar[si % bar.length]! });
-      pageRef.drawText(printable(s.legend), { x: box.x + 7 + si * 40, y: box.y + box.h - 18, size: 5.5, font, color: ink });
+      pageRef.drawRectangle({
+        x: box.x + si * 40,
+        y: box.y + box.h - 18,
+        width: 5,
+        height: 5,
+        color: bar[si % bar.length]!,
+      });
+      pageRef.drawText(printable(s.legend), {
+        x: box.x + 7 + si * 40,
+        y: box.y + box.h - 18,
+        size: 5.5,
+        font,
+        color: ink,
+      });
     });
   }
 }
@@ -76,11 +103,19 @@ export async function figuresPdf(p: PresentedFigures): Promise<Uint8Array> {
   const page = pdf.addPage([A4.width, A4.height]);
   let y = A4.height - A4.margin;
   page.drawText(printable(p.title), { x: A4.margin, y: (y -= 16), size: 15, font: bold, color: ink });
-  for (const line of wrap(printable(`${p.period}, naast ${p.previous}. ${p.legend}`), regular, 7.5, A4.width - 2 * A4.margin)) {
+  for (const line of wrap(
+    printable(`${p.period}, naast ${p.previous}. ${p.legend}`),
+    regular,
+    7.5,
+    A4.width - 2 * A4.margin,
+  )) {
     page.drawText(line, { x: A4.margin, y: (y -= 10), size: 7.5, font: regular, color: subtle });
   }
 
-  const charts = [p.trend, ...p.sections.flatMap((s) => (s.chart && s.chart.type !== 'horizontalBar' ? [s.chart] : []))].slice(0, 4);
+  const charts = [
+    p.trend,
+    ...p.sections.flatMap((s) => (s.chart && s.chart.type !== 'horizontalBar' ? [s.chart] : [])),
+  ].slice(0, 4);
   const chartH = 118;
   y -= 8 + chartH;
   const chartW = (A4.width - 2 * A4.margin - (charts.length - 1) * 10) / charts.length;
@@ -92,7 +127,11 @@ export async function figuresPdf(p: PresentedFigures): Promise<Uint8Array> {
   // Columns headed short ("K2 2026"); a withheld statistic is a dash (the legend says why).
   const lines = p.sections.flatMap((s) => [
     { text: s.title, values: [p.previousShort, p.periodShort], head: true },
-    ...s.rows.map((r) => ({ text: r.label, values: [r.previous, r.current].map((v) => (v.startsWith('–') ? '–' : v)), head: false })),
+    ...s.rows.map((r) => ({
+      text: r.label,
+      values: [r.previous, r.current].map((v) => (v.startsWith('–') ? '–' : v)),
+      head: false,
+    })),
   ]);
   let size = 7.5;
   const capacity = (sz: number) => 2 * Math.floor((top - A4.margin) / (sz * 1.32));
@@ -113,7 +152,8 @@ export async function figuresPdf(p: PresentedFigures): Promise<Uint8Array> {
     const font = line.head ? bold : regular;
     let label = printable(line.text);
     const valueW = 110;
-    while (label.length > 3 && font.widthOfTextAtSize(label, size) > columnW - valueW - 4) label = `${label.slice(0, -2)}…`;
+    while (label.length > 3 && font.widthOfTextAtSize(label, size) > columnW - valueW - 4)
+      label = `${label.slice(0, -2)}…`;
     page.drawText(label, { x, y: ly, size, font, color: ink });
     line.values.forEach((v, i) => {
       const text = printable(v);

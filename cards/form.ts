@@ -7,13 +7,16 @@ export type FormValues = Record<string, string | undefined>;
 /** The text an Action.Execute sent back (inputs and action data together), blanks left out. */
 export function formValuesOf(data: Record<string, unknown>): FormValues {
   const values: FormValues = {};
-  for (const [key, value] of Object.entries(data)) if (typeof value === 'string' && value.trim() !== '') values[key] = value;
+  for (const [key, value] of Object.entries(data))
+    if (typeof value === 'string' && value.trim() !== '') values[key] = value;
   return values;
 }
 
 function withError(input: Element, id: string, errors: FieldErrors): Element[] {
   const error = errors[id];
-  return error ? [input, { type: 'TextBlock', text: error, color: 'Attention', wrap: true, spacing: 'None', size: 'Small' }] : [input];
+  return error
+    ? [input, { type: 'TextBlock', text: error, color: 'Attention', wrap: true, spacing: 'None', size: 'Small' }]
+    : [input];
 }
 
 export function textField(
@@ -21,7 +24,13 @@ export function textField(
   label: string,
   values: FormValues,
   errors: FieldErrors,
-  options: { required?: boolean; multiline?: boolean; placeholder?: string; maxLength?: number; style?: 'email' | 'tel' } = {},
+  options: {
+    required?: boolean;
+    multiline?: boolean;
+    placeholder?: string;
+    maxLength?: number;
+    style?: 'email' | 'tel';
+  } = {},
 ): Element[] {
   return withError(
     {
@@ -69,7 +78,10 @@ export function formErrorSummary(errors: FieldErrors): Element[] {
   return [
     {
       type: 'TextBlock',
-      text: count === 1 ? 'Eén veld is niet goed ingevuld. Zie de melding bij het veld.' : `${count} velden zijn niet goed ingevuld. Zie de meldingen bij de velden.`,
+      text:
+        count === 1
+          ? 'Eén veld is niet goed ingevuld. Zie de melding bij het veld.'
+          : `${count} velden zijn niet goed ingevuld. Zie de meldingen bij de velden.`,
       color: 'Attention',
       weight: 'Bolder',
       wrap: true,

@@ -7,7 +7,10 @@ export function inzageSearchCard(values: FormValues = {}, errors: FieldErrors = 
   return card(
     [
       heading('Inzage'),
-      paragraph('Zoek een persoon op om alles wat over hem of haar is vastgelegd in één document te krijgen (AVG artikel 15). Het maken en ophalen worden vastgelegd in het logboek.', { subtle: true }),
+      paragraph(
+        'Zoek een persoon op om alles wat over hem of haar is vastgelegd in één document te krijgen (AVG artikel 15). Het maken en ophalen worden vastgelegd in het logboek.',
+        { subtle: true },
+      ),
       ...formErrorSummary(errors),
       ...textField('bsn', 'BSN', values, errors, { maxLength: 11 }),
       paragraph('Of, zonder BSN:', { subtle: true }),
@@ -23,9 +26,19 @@ export function inzageReadyCard(v: { url: string; cases: number; expiresAt: Date
   return card(
     [
       heading('Inzage: document klaar'),
-      paragraph(v.cases ? `De persoon komt voor in ${v.cases === 1 ? 'één casus' : `${v.cases} casussen`}.` : 'Over deze persoon is niets vastgelegd; het document zegt dat.'),
-      paragraph(`De link werkt één keer en tien minuten lang (tot ${v.expiresAt.toISOString().slice(11, 16)} UTC). Daarna is het document weg; maak dan een nieuw.`, { subtle: true }),
+      paragraph(
+        v.cases
+          ? `De persoon komt voor in ${v.cases === 1 ? 'één casus' : `${v.cases} casussen`}.`
+          : 'Over deze persoon is niets vastgelegd; het document zegt dat.',
+      ),
+      paragraph(
+        `De link werkt één keer en tien minuten lang (tot ${v.expiresAt.toISOString().slice(11, 16)} UTC). Daarna is het document weg; maak dan een nieuw.`,
+        { subtle: true },
+      ),
     ],
-    [{ type: 'Action.OpenUrl', title: 'Document openen (PDF)', url: v.url }, execute('Nieuwe zoekopdracht', Verb.inzageForm)],
+    [
+      { type: 'Action.OpenUrl', title: 'Document openen (PDF)', url: v.url },
+      execute('Nieuwe zoekopdracht', Verb.inzageForm),
+    ],
   );
 }

@@ -1,7 +1,14 @@
 import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import { printable, wrap } from './pdf.ts';
 import type { InzageDocument } from '../src/privacy/inzage.ts';
-import { formatBirthDate, formatDate, formatIsoDate, lifeDomainLabels, regieKindLabels, statusLabels } from './labels.ts';
+import {
+  formatBirthDate,
+  formatDate,
+  formatIsoDate,
+  lifeDomainLabels,
+  regieKindLabels,
+  statusLabels,
+} from './labels.ts';
 import { actionLabel } from './logbook.card.ts';
 import type { LifeDomain } from '../src/referrals/referral.types.ts';
 
@@ -11,7 +18,11 @@ const page = { width: 595.28, height: 841.89, margin: 50 };
 class Writer {
   private current: PDFPage;
   private y: number;
-  constructor(private readonly pdf: PDFDocument, private readonly regular: PDFFont, private readonly bold: PDFFont) {
+  constructor(
+    private readonly pdf: PDFDocument,
+    private readonly regular: PDFFont,
+    private readonly bold: PDFFont,
+  ) {
     this.current = pdf.addPage([page.width, page.height]);
     this.y = page.height - page.margin;
   }
@@ -38,28 +49,49 @@ export async function inzagePdf(doc: InzageDocument): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.setTitle('Inzage persoonsgegevens');
   pdf.setProducer('Casusbot');
-  const w = new Writer(pdf, await pdf.embedFont(StandardFonts.Helvetica), await pdf.embedFont(StandardFonts.HelveticaBold));
+  const w = new Writer(
+    pdf,
+    await pdf.embedFont(StandardFonts.Helvetica),
+    await pdf.embedFont(StandardFonts.HelveticaBold),
+  );
   w.text('Inzage: wat het Zorg- en Veiligheidshuis over u heeft vastgelegd', { size: 15, bold: true });
-  w.text(`Opgesteld op ${formatDate(doc.producedAt, 'Europe/Amsterdam')} door ${doc.producedBy.name} (${doc.producedBy.organisationName}), gezocht op ${doc.search === 'bsn' ? 'BSN' : 'naam en geboortedatum'}.`, { gap: 6 });
+  w.text(
+    `Opgesteld op ${formatDate(doc.producedAt, 'Europe/Amsterdam')} door ${doc.producedBy.name} (${doc.producedBy.organisationName}), gezocht op ${doc.search === 'bsn' ? 'BSN' : 'naam en geboortedatum'}.`,
+    { gap: 6 },
+  );
   if (!doc.cases.length) {
     w.text('Over deze persoon zijn geen gegevens vastgelegd.', { bold: true, gap: 14 });
     return pdf.save();
   }
-  w.text(`Deze persoon komt voor in ${doc.cases.length === 1 ? 'één casus' : `${doc.cases.length} casussen`}.`, { gap: 4 });
+  w.text(`Deze persoon komt voor in ${doc.cases.length === 1 ? 'één casus' : `${doc.cases.length} casussen`}.`, {
+    gap: 4,
+  });
   for (const { person, case: c, logbook } of doc.cases) {
     w.text(`Casus ${c.reference}`, { size: 13, bold: true, gap: 16 });
-    w.text(`Stand: ${statusLabels[c.status as keyof typeof statusLabels] ?? c.status}${c.tableName ? ` · tafel ${c.tableName}` : ''}${c.submittedAt ? ` · aangemeld ${formatDate(c.submittedAt, 'Europe/Amsterdam')}` : ''}${c.closedAt ? ` · afgesloten ${formatDate(c.closedAt, 'Europe/Amsterdam')}` : ''}`);
-    w.text(`Aangemeld door: ${c.referrerOrganisation}${c.responsibleOrganisation ? ` · op gezag van ${c.responsibleOrganisation}` : ''} · betrokken: ${c.involved.join(', ') || '-'}`);
+    w.text(
+      `Stand: ${statusLabels[c.status as keyof typeof statusLabels] ?? c.status}${c.tableName ? ` · tafel ${c.tableName}` : ''}${c.submittedAt ? ` · aangemeld ${formatDate(c.submittedAt, 'Europe/Amsterdam')}` : ''}${c.closedAt ? ` · afgesloten ${formatDate(c.closedAt, 'Europe/Amsterdam')}` : ''}`,
+    );
+    w.text(
+      `Aangemeld door: ${c.referrerOrganisation}${c.responsibleOrganisation ? ` · op gezag van ${c.responsibleOrganisation}` : ''} · betrokken: ${c.involved.join(', ') || '-'}`,
+    );
     w.text('Uw gegevens', { bold: true, gap: 6 });
-    w.text(`${person.name}, geboren ${formatBirthDate(person.birthDate)}, ${person.address}${person.bsn ? `, BSN ${person.bsn}` : ''}${person.relation ? ` (${person.relation})` : ''}`, { indent: 10 });
+    w.text(
+      `${person.name}, geboren ${formatBirthDate(person.birthDate)}, ${person.address}${person.bsn ? `, BSN ${person.bsn}` : ''}${person.relation ? ` (${person.relation})` : ''}`,
+      { indent: 10 },
+    );
     const domains = Object.entries(c.lifeDomains);
     if (domains.length) {
       w.text('Zorgen per leefgebied (uit de aanmelding)', { bold: true, gap: 6 });
-      for (const [domain, text] of domains) w.text(`${lifeDomainLabels[domain as LifeDomain] ?? domain}: ${text}`, { indent: 10 });
+      for (const [domain, text] of domains)
+        w.text(`${lifeDomainLabels[domain as LifeDomain] ?? domain}: ${text}`, { indent: 10 });
     }
     if (c.contributions.length) {
       w.text('Wat organisaties hebben ingebracht (beeldvorming)', { bold: true, gap: 6 });
-      for (const x of c.contributions) w.text(`${formatDate(x.at, 'Europe/Amsterdam')} · ${x.organisation}${x.sensitive ? ' (gevoelig)' : ''}: ${x.text}`, { indent: 10 });
+      for (const x of c.contributions)
+        w.text(
+          `${formatDate(x.at, 'Europe/Amsterdam')} · ${x.organisation}${x.sensitive ? ' (gevoelig)' : ''}: ${x.text}`,
+          { indent: 10 },
+        );
     }
     if (c.interventions.length) {
       w.text('Mogelijke interventies (oordelen)', { bold: true, gap: 6 });
@@ -67,19 +99,31 @@ export async function inzagePdf(doc: InzageDocument): Promise<Uint8Array> {
     }
     if (c.decisions.length) {
       w.text('Besluiten', { bold: true, gap: 6 });
-      for (const x of c.decisions) w.text(`${formatDate(x.at, 'Europe/Amsterdam')} · doel: ${x.goal} · plan: ${x.plan}`, { indent: 10 });
+      for (const x of c.decisions)
+        w.text(`${formatDate(x.at, 'Europe/Amsterdam')} · doel: ${x.goal} · plan: ${x.plan}`, { indent: 10 });
     }
     if (c.actions.length) {
       w.text('Afgesproken acties', { bold: true, gap: 6 });
-      for (const x of c.actions) w.text(`${x.organisation}: ${x.text} (uiterlijk ${formatIsoDate(x.dueDate)}, ${x.state})${x.result ? ` · resultaat: ${x.result}` : ''}`, { indent: 10 });
+      for (const x of c.actions)
+        w.text(
+          `${x.organisation}: ${x.text} (uiterlijk ${formatIsoDate(x.dueDate)}, ${x.state})${x.result ? ` · resultaat: ${x.result}` : ''}`,
+          { indent: 10 },
+        );
     }
     if (c.regie.length) {
       w.text('Voortgang', { bold: true, gap: 6 });
-      for (const x of c.regie) w.text(`${formatDate(x.at, 'Europe/Amsterdam')} · ${regieKindLabels[x.kind as keyof typeof regieKindLabels] ?? x.kind}${x.organisation ? ` · ${x.organisation}` : ''}${x.text ? `: ${x.text}` : ''}`, { indent: 10 });
+      for (const x of c.regie)
+        w.text(
+          `${formatDate(x.at, 'Europe/Amsterdam')} · ${regieKindLabels[x.kind as keyof typeof regieKindLabels] ?? x.kind}${x.organisation ? ` · ${x.organisation}` : ''}${x.text ? `: ${x.text}` : ''}`,
+          { indent: 10 },
+        );
     }
     w.text('Wie deze gegevens heeft gezien of gewijzigd (logboek)', { bold: true, gap: 6 });
     for (const e of logbook) {
-      w.text(`${e.at.toISOString().slice(0, 16).replace('T', ' ')} UTC · ${actionLabel(e.action)} · ${e.actor ? `${e.actor.name} (${e.actor.organisationName})` : 'Casusbot (automatisch)'} · ${e.activity}`, { indent: 10, size: 9 });
+      w.text(
+        `${e.at.toISOString().slice(0, 16).replace('T', ' ')} UTC · ${actionLabel(e.action)} · ${e.actor ? `${e.actor.name} (${e.actor.organisationName})` : 'Casusbot (automatisch)'} · ${e.activity}`,
+        { indent: 10, size: 9 },
+      );
     }
   }
   return pdf.save();

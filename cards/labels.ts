@@ -23,7 +23,11 @@ export const lifeDomainLabels: Record<LifeDomain, string> = {
   daytimeActivities: 'Dagbesteding',
 };
 
-export const chainLabels: Record<Chain, string> = { care: 'Zorg', justice: 'Straf (justitie)', administration: 'Bestuur' };
+export const chainLabels: Record<Chain, string> = {
+  care: 'Zorg',
+  justice: 'Straf (justitie)',
+  administration: 'Bestuur',
+};
 export const urgencyLabels: Record<Urgency, string> = { normal: 'Normaal', high: 'Hoog' };
 export const statusLabels: Record<CaseStatus, string> = {
   draft: 'Concept',
@@ -39,7 +43,8 @@ export const statusLabels: Record<CaseStatus, string> = {
 export const criterionLabels = {
   multipleDomains: 'Er zijn problemen op meerdere leefgebieden, die (kunnen) leiden tot overlast of crimineel gedrag.',
   chainsAndOrganisations: 'Meerdere ketens en meer dan twee organisaties zijn erbij betrokken.',
-  familyOrSafety: 'De problemen hebben gevolgen voor het hele gezin of de directe leefomgeving, of er is lokale veiligheidsproblematiek die om een ketenoverstijgende aanpak vraagt.',
+  familyOrSafety:
+    'De problemen hebben gevolgen voor het hele gezin of de directe leefomgeving, of er is lokale veiligheidsproblematiek die om een ketenoverstijgende aanpak vraagt.',
 } as const;
 
 // Building an Intl.DateTimeFormat costs about a tenth of a millisecond; an agenda formats hundreds of times.
@@ -53,7 +58,14 @@ function formatter(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.
 
 /** A meeting time as the table's members read it: in the table's own timezone. */
 export function formatSession(at: Date, timeZone: string): string {
-  return formatter(timeZone, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(at);
+  return formatter(timeZone, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(at);
 }
 
 export function formatDate(at: Date, timeZone = 'UTC'): string {
@@ -88,7 +100,12 @@ export function formatTime(at: Date, timeZone: string): string {
   return formatter(timeZone, { hour: '2-digit', minute: '2-digit' }).format(at);
 }
 
-export const itemStateLabels = { waiting: 'wacht', active: 'bezig', decided: 'besloten', deferred: 'doorgeschoven' } as const;
+export const itemStateLabels = {
+  waiting: 'wacht',
+  active: 'bezig',
+  decided: 'besloten',
+  deferred: 'doorgeschoven',
+} as const;
 
 export const outcomeLabels = {
   goalReached: 'Doel bereikt',

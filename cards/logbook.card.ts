@@ -72,11 +72,23 @@ const time = (at: Date) => `${formatDate(at, 'UTC')} ${at.toISOString().slice(11
 export function caseLogbookCard(v: CaseLogbook): AdaptiveCard {
   const body: Element[] = [
     heading(`Logboek ${v.reference}`),
-    paragraph(v.deletedAt ? `De persoonsgegevens zijn verwijderd op ${formatDate(v.deletedAt, 'Europe/Amsterdam')}; het logboek blijft (alleen kenmerken, geen inhoud).` : 'Wie wat heeft gezien of gewijzigd, wanneer en waarvoor. Het nieuwste staat bovenaan.', { subtle: true }),
+    paragraph(
+      v.deletedAt
+        ? `De persoonsgegevens zijn verwijderd op ${formatDate(v.deletedAt, 'Europe/Amsterdam')}; het logboek blijft (alleen kenmerken, geen inhoud).`
+        : 'Wie wat heeft gezien of gewijzigd, wanneer en waarvoor. Het nieuwste staat bovenaan.',
+      { subtle: true },
+    ),
   ];
   for (const e of v.entries) {
-    const who = e.actor ? `${e.actor.name}${e.actor.organisationName ? ` (${e.actor.organisationName})` : ''}` : 'Casusbot (automatisch)';
-    body.push(paragraph(`${time(e.at)} · **${actionLabel(e.action)}** · ${who} · ${e.activity}${e.traceId ? ` · spoor ${e.traceId.slice(0, 8)}` : ''}`, e.outcome === 'refused' ? { color: 'Attention' } : {}));
+    const who = e.actor
+      ? `${e.actor.name}${e.actor.organisationName ? ` (${e.actor.organisationName})` : ''}`
+      : 'Casusbot (automatisch)';
+    body.push(
+      paragraph(
+        `${time(e.at)} · **${actionLabel(e.action)}** · ${who} · ${e.activity}${e.traceId ? ` · spoor ${e.traceId.slice(0, 8)}` : ''}`,
+        e.outcome === 'refused' ? { color: 'Attention' } : {},
+      ),
+    );
   }
   if (v.truncated) body.push(paragraph('Oudere gebeurtenissen zijn niet getoond.', { subtle: true }));
   return card(body);
@@ -85,10 +97,20 @@ export function caseLogbookCard(v: CaseLogbook): AdaptiveCard {
 /** `logboek`: members who touched unusually many cases, or were refused unusually often, lately. */
 export function unusualAccessCard(v: UnusualAccess): AdaptiveCard {
   const intro = `Sinds ${formatDate(v.since, 'Europe/Amsterdam')}: leden die ${v.thresholds.cases} of meer casussen bekeken of wijzigden, of ${v.thresholds.refused} of meer keer werden geweigerd. Bekijk het logboek van een casus met "logboek ZVH-…".`;
-  if (!v.rows.length) return card([heading('Ongebruikelijke toegang'), paragraph(intro, { subtle: true }), paragraph('Niemand valt op.', { color: 'Good' })]);
+  if (!v.rows.length)
+    return card([
+      heading('Ongebruikelijke toegang'),
+      paragraph(intro, { subtle: true }),
+      paragraph('Niemand valt op.', { color: 'Good' }),
+    ]);
   return card([
     heading('Ongebruikelijke toegang'),
     paragraph(intro, { subtle: true }),
-    ...v.rows.map((r) => paragraph(`**${r.name}**${r.organisationName ? ` (${r.organisationName})` : ''} · ${r.cases} casussen · ${r.refused} keer geweigerd`, r.refused >= v.thresholds.refused ? { color: 'Attention' } : {})),
+    ...v.rows.map((r) =>
+      paragraph(
+        `**${r.name}**${r.organisationName ? ` (${r.organisationName})` : ''} · ${r.cases} casussen · ${r.refused} keer geweigerd`,
+        r.refused >= v.thresholds.refused ? { color: 'Attention' } : {},
+      ),
+    ),
   ]);
 }

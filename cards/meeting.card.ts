@@ -11,9 +11,30 @@ import type { ConsentState } from '../src/meetings/consent.repository.ts';
 import type { MinutesItem } from '../src/meetings/minutes.ts';
 import type { SessionSummary } from '../src/meetings/run-session.ts';
 import { lifeDomains } from '../src/referrals/referral.types.ts';
-import { card, clip, execute, facts, heading, paragraph, showCard, subheading, type AdaptiveCard, type Element } from './adaptive.ts';
+import {
+  card,
+  clip,
+  execute,
+  facts,
+  heading,
+  paragraph,
+  showCard,
+  subheading,
+  type AdaptiveCard,
+  type Element,
+} from './adaptive.ts';
 import { choiceField, formErrorSummary, textField, type FieldErrors, type FormValues } from './form.ts';
-import { formatBirthDate, formatDate, formatIsoDate, formatSession, formatTime, itemStateLabels, lifeDomainLabels, nextStepLabels, outcomeLabels } from './labels.ts';
+import {
+  formatBirthDate,
+  formatDate,
+  formatIsoDate,
+  formatSession,
+  formatTime,
+  itemStateLabels,
+  lifeDomainLabels,
+  nextStepLabels,
+  outcomeLabels,
+} from './labels.ts';
 import { Verb } from './verbs.ts';
 
 const when = (a: AgendaView) => formatSession(a.session.startsAt, a.table.timeZone);
@@ -30,16 +51,26 @@ export function liveSessionCard(a: AgendaView): AdaptiveCard {
   const body: Element[] = [
     heading(a.table.name),
     paragraph(`${when(a)} · bezig`, { color: 'Good' }),
-    ...a.items.map((i) => paragraph(`${i.slot ? `${formatTime(i.slot.start, a.table.timeZone)} · ` : ''}${i.reference} · **${itemStateLabels[i.state]}**`)),
-    paragraph('Wat er over een casus gezegd wordt, zie je alleen in je eigen chat: kies "Open casus".', { subtle: true }),
+    ...a.items.map((i) =>
+      paragraph(
+        `${i.slot ? `${formatTime(i.slot.start, a.table.timeZone)} · ` : ''}${i.reference} · **${itemStateLabels[i.state]}**`,
+      ),
+    ),
+    paragraph('Wat er over een casus gezegd wordt, zie je alleen in je eigen chat: kies "Open casus".', {
+      subtle: true,
+    }),
   ];
   const actions: Element[] = [];
   if (active) {
     actions.push(execute('Open casus', Verb.discussionOpen, { agendaItemId: active.id }, { style: 'positive' }));
-    actions.push(execute('Volgende casus', Verb.sessionNext, { sessionId, itemId: active.id }), execute('Overslaan', Verb.sessionSkip, { sessionId, itemId: active.id }));
+    actions.push(
+      execute('Volgende casus', Verb.sessionNext, { sessionId, itemId: active.id }),
+      execute('Overslaan', Verb.sessionSkip, { sessionId, itemId: active.id }),
+    );
   } else {
     const lastDecided = [...a.items].reverse().find((i) => i.state === 'decided');
-    if (lastDecided && a.items.some((i) => i.state === 'waiting')) actions.push(execute('Volgende casus', Verb.sessionNext, { sessionId, itemId: lastDecided.id }));
+    if (lastDecided && a.items.some((i) => i.state === 'waiting'))
+      actions.push(execute('Volgende casus', Verb.sessionNext, { sessionId, itemId: lastDecided.id }));
   }
   actions.push(execute('Overleg sluiten', Verb.sessionClose, { sessionId }, { style: 'destructive' }));
   return card(body, actions);
@@ -52,18 +83,24 @@ export function sessionSummaryCard(a: AgendaView, s: SessionSummary): AdaptiveCa
     [
       heading(a.table.name),
       paragraph(`${when(a)} · afgerond`, { color: 'Good' }),
-      paragraph(`${cases(s.discussed)} besproken, ${s.actions === 1 ? '1 actie' : `${s.actions} acties`}, ${s.deferred} doorgeschoven.`),
-      paragraph('Het verslag van de casussen waarvoor jouw organisatie was uitgenodigd zie je met "Mijn verslag".', { subtle: true }),
+      paragraph(
+        `${cases(s.discussed)} besproken, ${s.actions === 1 ? '1 actie' : `${s.actions} acties`}, ${s.deferred} doorgeschoven.`,
+      ),
+      paragraph('Het verslag van de casussen waarvoor jouw organisatie was uitgenodigd zie je met "Mijn verslag".', {
+        subtle: true,
+      }),
     ],
     [execute('Mijn verslag', Verb.sessionMinutes, { sessionId: a.session.id })],
   );
 }
 
-
 function decisionBlock(d: DecisionView, all: DecisionView[], tz: string): Element[] {
   const replaced = d.supersededById ? all.find((x) => x.id === d.supersededById) : undefined;
   return [
-    paragraph(`${replaced ? '~~Besluit~~ (vervangen)' : '**Besluit**'} van ${formatDate(d.createdAt, tz)} door ${d.decidedBy.name}${d.correctionReason ? `, correctie: ${clip(d.correctionReason, 200)}` : ''}`, replaced ? { subtle: true } : {}),
+    paragraph(
+      `${replaced ? '~~Besluit~~ (vervangen)' : '**Besluit**'} van ${formatDate(d.createdAt, tz)} door ${d.decidedBy.name}${d.correctionReason ? `, correctie: ${clip(d.correctionReason, 200)}` : ''}`,
+      replaced ? { subtle: true } : {},
+    ),
     facts([
       ['Doel', clip(d.goal, 300)],
       ['Plan van aanpak', clip(d.plan, 500)],
@@ -74,18 +111,32 @@ function decisionBlock(d: DecisionView, all: DecisionView[], tz: string): Elemen
 }
 
 function actionLine(x: ActionView): string {
-  const state = x.state === 'done' ? `klaar${x.result ? `: ${clip(x.result, 200)}` : ''}` : x.state === 'cancelled' ? 'vervallen (besluit gecorrigeerd)' : x.claimedBy ? `Opgepakt door ${x.claimedBy.name}` : 'nog niet opgepakt';
+  const state =
+    x.state === 'done'
+      ? `klaar${x.result ? `: ${clip(x.result, 200)}` : ''}`
+      : x.state === 'cancelled'
+        ? 'vervallen (besluit gecorrigeerd)'
+        : x.claimedBy
+          ? `Opgepakt door ${x.claimedBy.name}`
+          : 'nog niet opgepakt';
   return `**${x.reference}** · ${clip(x.description, 200)} · ${x.organisation.name} · uiterlijk ${formatIsoDate(x.dueDate)} · ${state}`;
 }
 
 /** Actions listed with a button to open each (claim, finish, hand back are on the action card). */
 export function actionRows(actions: ActionView[]): Element[] {
-  return actions.flatMap((x) => [paragraph(actionLine(x)), { type: 'ActionSet', actions: [execute(x.state === 'open' ? 'Bekijken / oppakken' : 'Bekijken', Verb.actionShow, { actionId: x.id })] }]);
+  return actions.flatMap((x) => [
+    paragraph(actionLine(x)),
+    {
+      type: 'ActionSet',
+      actions: [execute(x.state === 'open' ? 'Bekijken / oppakken' : 'Bekijken', Verb.actionShow, { actionId: x.id })],
+    },
+  ]);
 }
 
 /** The newest contributions and interventions a case card shows; a line says how many older ones are left out. */
 const maxShown = 10;
-const leftOut = (n: number, text: (n: number) => string): Element[] => (n > 0 ? [paragraph(text(n), { subtle: true })] : []);
+const leftOut = (n: number, text: (n: number) => string): Element[] =>
+  n > 0 ? [paragraph(text(n), { subtle: true })] : [];
 const consentStateLabels: Record<ConsentState, string> = {
   requested: 'toestemming gevraagd, nog geen antwoord',
   granted: 'toestemming gegeven',
@@ -101,13 +152,28 @@ const maxHiddenShown = 4;
  */
 function hiddenRows(hidden: HiddenContribution[]): Element[] {
   if (!hidden.length) return [];
-  const rows: Element[] = [paragraph('Inbreng van andere organisaties die je buiten het overleg alleen met hun toestemming ziet:', { subtle: true })];
+  const rows: Element[] = [
+    paragraph('Inbreng van andere organisaties die je buiten het overleg alleen met hun toestemming ziet:', {
+      subtle: true,
+    }),
+  ];
   for (const h of hidden.slice(-maxHiddenShown)) {
     const state = h.consent ? ` · ${consentStateLabels[h.consent.state]}` : '';
-    rows.push(paragraph(`**${h.organisation}** heeft informatie ingebracht${h.sensitive ? ' (gevoelig)' : ''}${state}.`));
-    if (!h.consent || h.consent.state === 'refused' || h.consent.state === 'withdrawn') rows.push({ type: 'ActionSet', actions: [execute('Toestemming vragen', Verb.consentRequest, { contributionId: h.contributionId })] });
+    rows.push(
+      paragraph(`**${h.organisation}** heeft informatie ingebracht${h.sensitive ? ' (gevoelig)' : ''}${state}.`),
+    );
+    if (!h.consent || h.consent.state === 'refused' || h.consent.state === 'withdrawn')
+      rows.push({
+        type: 'ActionSet',
+        actions: [execute('Toestemming vragen', Verb.consentRequest, { contributionId: h.contributionId })],
+      });
   }
-  if (hidden.length > maxHiddenShown) rows.push(paragraph(`En nog ${hidden.length - maxHiddenShown} eerdere bijdragen; vraag de organisatie zelf.`, { subtle: true }));
+  if (hidden.length > maxHiddenShown)
+    rows.push(
+      paragraph(`En nog ${hidden.length - maxHiddenShown} eerdere bijdragen; vraag de organisatie zelf.`, {
+        subtle: true,
+      }),
+    );
   return rows;
 }
 
@@ -122,38 +188,98 @@ export function discussionCard(v: DiscussionView, notice?: string): AdaptiveCard
   const body: Element[] = [
     heading(`${v.case.reference ?? 'Casus'}: ${itemStateLabels[v.itemState]}`),
     paragraph(`${names} · ${v.table.name}, ${formatSession(v.session.startsAt, tz)}`, { subtle: true }),
-    paragraph('Alleen jij ziet deze kaart. Deel niets hiervan in het kanaal of in je eigen systemen.', { subtle: true }),
+    paragraph('Alleen jij ziet deze kaart. Deel niets hiervan in het kanaal of in je eigen systemen.', {
+      subtle: true,
+    }),
     ...(notice ? [paragraph(notice, { color: 'Good' })] : []),
     subheading('Beeldvorming'),
     ...(v.contributions.length ? [] : [paragraph('Nog geen inbreng.', { subtle: true })]),
-    ...leftOut(v.contributions.length - maxShown, (n) => `${n} eerdere ${n === 1 ? 'bijdrage staat' : 'bijdragen staan'} niet op deze kaart.`),
-    ...v.contributions.slice(-maxShown).map((c) => paragraph(`**${c.organisation.name}** (${c.author.name})${c.lifeDomain && c.lifeDomain in lifeDomainLabels ? ` · ${lifeDomainLabels[c.lifeDomain as keyof typeof lifeDomainLabels]}` : ''}${c.sensitive ? ' · gevoelig' : ''}: ${clip(c.text, 400)}`)),
+    ...leftOut(
+      v.contributions.length - maxShown,
+      (n) => `${n} eerdere ${n === 1 ? 'bijdrage staat' : 'bijdragen staan'} niet op deze kaart.`,
+    ),
+    ...v.contributions
+      .slice(-maxShown)
+      .map((c) =>
+        paragraph(
+          `**${c.organisation.name}** (${c.author.name})${c.lifeDomain && c.lifeDomain in lifeDomainLabels ? ` · ${lifeDomainLabels[c.lifeDomain as keyof typeof lifeDomainLabels]}` : ''}${c.sensitive ? ' · gevoelig' : ''}: ${clip(c.text, 400)}`,
+        ),
+      ),
     ...hiddenRows(v.hiddenContributions),
     subheading('Oordelen: mogelijke interventies'),
     ...(v.interventions.length ? [] : [paragraph('Nog geen interventies.', { subtle: true })]),
-    ...leftOut(v.interventions.length - maxShown, (n) => `${n} eerdere ${n === 1 ? 'interventie staat' : 'interventies staan'} niet op deze kaart.`),
-    ...v.interventions.slice(-maxShown).map((i) => paragraph(`${clip(i.description, 200)} · door ${i.organisation.name}`)),
+    ...leftOut(
+      v.interventions.length - maxShown,
+      (n) => `${n} eerdere ${n === 1 ? 'interventie staat' : 'interventies staan'} niet op deze kaart.`,
+    ),
+    ...v.interventions
+      .slice(-maxShown)
+      .map((i) => paragraph(`${clip(i.description, 200)} · door ${i.organisation.name}`)),
     subheading('Besluiten'),
     // A replaced besluit is named, not repeated: its full text stays in the verslag of its meeting.
-    ...(v.decisions.length ? v.decisions.flatMap((d) => (d.supersededById ? decisionBlock(d, v.decisions, tz).slice(0, 1) : decisionBlock(d, v.decisions, tz))) : [paragraph('Nog geen besluit.', { subtle: true })]),
+    ...(v.decisions.length
+      ? v.decisions.flatMap((d) =>
+          d.supersededById ? decisionBlock(d, v.decisions, tz).slice(0, 1) : decisionBlock(d, v.decisions, tz),
+        )
+      : [paragraph('Nog geen besluit.', { subtle: true })]),
     ...(v.actions.length ? [subheading('Acties'), ...actionRows(v.actions)] : []),
   ];
   const actions: Element[] = [];
   if (v.mayContribute) {
-    actions.push(showCard('Inbreng toevoegen', [
-      ...textField('text', 'Wat weet jouw organisatie?', {}, {}, { required: true, multiline: true, maxLength: 2000 }),
-      ...choiceField('lifeDomain', 'Leefgebied', lifeDomains.map((d) => ({ title: lifeDomainLabels[d], value: d })), {}, {}, { required: false, placeholder: 'Kies een leefgebied' }),
-      { type: 'Input.Toggle', id: 'sensitive', title: 'Gevoelig: alleen mijn organisatie en de voorzitter zien dit', valueOn: 'true', valueOff: 'false', value: 'false' },
-    ], execute('Inbreng opslaan', Verb.contributionAdd, { ...data, ...submission() }, { style: 'positive' })));
-    actions.push(showCard('Interventie voorstellen', [
-      ...textField('description', 'Interventie', {}, {}, { required: true, multiline: true, maxLength: 1000 }),
-      ...choiceField('organisationId', 'Wie kan hem uitvoeren?', v.case.organisations.map((o) => ({ title: o.name, value: o.id })), {}, {}),
-    ], execute('Interventie opslaan', Verb.interventionAdd, { ...data, ...submission() })));
+    actions.push(
+      showCard(
+        'Inbreng toevoegen',
+        [
+          ...textField(
+            'text',
+            'Wat weet jouw organisatie?',
+            {},
+            {},
+            { required: true, multiline: true, maxLength: 2000 },
+          ),
+          ...choiceField(
+            'lifeDomain',
+            'Leefgebied',
+            lifeDomains.map((d) => ({ title: lifeDomainLabels[d], value: d })),
+            {},
+            {},
+            { required: false, placeholder: 'Kies een leefgebied' },
+          ),
+          {
+            type: 'Input.Toggle',
+            id: 'sensitive',
+            title: 'Gevoelig: alleen mijn organisatie en de voorzitter zien dit',
+            valueOn: 'true',
+            valueOff: 'false',
+            value: 'false',
+          },
+        ],
+        execute('Inbreng opslaan', Verb.contributionAdd, { ...data, ...submission() }, { style: 'positive' }),
+      ),
+    );
+    actions.push(
+      showCard(
+        'Interventie voorstellen',
+        [
+          ...textField('description', 'Interventie', {}, {}, { required: true, multiline: true, maxLength: 1000 }),
+          ...choiceField(
+            'organisationId',
+            'Wie kan hem uitvoeren?',
+            v.case.organisations.map((o) => ({ title: o.name, value: o.id })),
+            {},
+            {},
+          ),
+        ],
+        execute('Interventie opslaan', Verb.interventionAdd, { ...data, ...submission() }),
+      ),
+    );
   }
   const decidedHere = v.decisions.some((d) => d.agendaItemId === v.agendaItemId && !d.supersededById);
-  if (v.chairing) actions.push(execute(decidedHere ? 'Besluit corrigeren' : 'Besluit vastleggen', Verb.decisionForm, data));
+  if (v.chairing)
+    actions.push(execute(decidedHere ? 'Besluit corrigeren' : 'Besluit vastleggen', Verb.decisionForm, data));
   // The chair can close the meeting from here too (the channel card may be out of reach in a call).
-  if (v.chairing && v.session.openedAt && !v.session.closedAt) actions.push(execute('Overleg sluiten', Verb.sessionClose, { sessionId: v.session.id }, { style: 'destructive' }));
+  if (v.chairing && v.session.openedAt && !v.session.closedAt)
+    actions.push(execute('Overleg sluiten', Verb.sessionClose, { sessionId: v.session.id }, { style: 'destructive' }));
   const refresh = execute('Vernieuwen', Verb.discussionOpen, data);
   actions.push(refresh);
   // In Teams the card in the person's own chat refreshes when they look at it, so others' contributions show.
@@ -177,36 +303,99 @@ export interface DecisionFormView {
 /** The chair's besluit: goal, plan, casusregisseur, actions and the next step. */
 export function decisionFormCard(v: DecisionFormView): AdaptiveCard {
   const errors = v.errors ?? {};
-  const values = v.current && !Object.keys(v.values).length
-    ? { goal: v.current.goal, plan: v.current.plan, directorMemberId: v.current.director.memberId, nextStep: v.current.nextStep, nextDate: v.current.nextDate && formatBirthDate(v.current.nextDate) }
-    : v.values;
+  const values =
+    v.current && !Object.keys(v.values).length
+      ? {
+          goal: v.current.goal,
+          plan: v.current.plan,
+          directorMemberId: v.current.director.memberId,
+          nextStep: v.current.nextStep,
+          nextDate: v.current.nextDate && formatBirthDate(v.current.nextDate),
+        }
+      : v.values;
   const body: Element[] = [
     heading(`${v.current ? 'Besluit corrigeren' : 'Besluit vastleggen'}: ${v.reference}`),
-    ...(v.current ? [paragraph('Het besluit wordt niet gewijzigd: de correctie vervangt het, en beide blijven zichtbaar.', { subtle: true })] : []),
+    ...(v.current
+      ? [
+          paragraph('Het besluit wordt niet gewijzigd: de correctie vervangt het, en beide blijven zichtbaar.', {
+            subtle: true,
+          }),
+        ]
+      : []),
     ...formErrorSummary(errors),
     ...textField('goal', 'Doel', values, errors, { required: true, multiline: true, maxLength: 1000 }),
     ...textField('plan', 'Plan van aanpak', values, errors, { required: true, multiline: true, maxLength: 2000 }),
     // An Input.ChoiceSet without choices is not valid Adaptive Card: say why there is nobody to choose.
     ...(v.candidates.length
-      ? choiceField('directorMemberId', 'Casusregisseur', v.candidates.map((c) => ({ title: `${clip(c.name, 40)} (${c.organisationName})`, value: c.id })), values, errors, { placeholder: 'Kies de casusregisseur' })
-      : [paragraph('Casusregisseur: niemand van de uitgenodigde organisaties is als lid geregistreerd. Laat de procesmanager iemand toevoegen met "lid toevoegen"; tot dan kan het besluit niet worden opgeslagen.', { color: 'Attention' })]),
-    ...choiceField('nextStep', 'Volgende stap', nextSteps.map((s) => ({ title: nextStepLabels[s], value: s })), values, errors, { expanded: true }),
+      ? choiceField(
+          'directorMemberId',
+          'Casusregisseur',
+          v.candidates.map((c) => ({ title: `${clip(c.name, 40)} (${c.organisationName})`, value: c.id })),
+          values,
+          errors,
+          { placeholder: 'Kies de casusregisseur' },
+        )
+      : [
+          paragraph(
+            'Casusregisseur: niemand van de uitgenodigde organisaties is als lid geregistreerd. Laat de procesmanager iemand toevoegen met "lid toevoegen"; tot dan kan het besluit niet worden opgeslagen.',
+            { color: 'Attention' },
+          ),
+        ]),
+    ...choiceField(
+      'nextStep',
+      'Volgende stap',
+      nextSteps.map((s) => ({ title: nextStepLabels[s], value: s })),
+      values,
+      errors,
+      { expanded: true },
+    ),
     ...dateField('nextDate', 'Terug op de agenda op (bij "Terug op de agenda")', values, errors),
-    ...choiceField('outcome', 'Uitkomst (bij "Afsluiten")', caseOutcomes.map((o) => ({ title: outcomeLabels[o], value: o })), values, errors, { required: false, placeholder: 'Hoe is de casus geëindigd?' }),
-    ...choiceField('attendance', 'Aanwezige organisaties', v.organisations.map((o) => ({ title: o.name, value: o.id })), { attendance: values.attendance ?? v.present?.join(',') }, errors, { multi: true, required: false, placeholder: 'Wie nam deel aan de bespreking?' }),
+    ...choiceField(
+      'outcome',
+      'Uitkomst (bij "Afsluiten")',
+      caseOutcomes.map((o) => ({ title: outcomeLabels[o], value: o })),
+      values,
+      errors,
+      { required: false, placeholder: 'Hoe is de casus geëindigd?' },
+    ),
+    ...choiceField(
+      'attendance',
+      'Aanwezige organisaties',
+      v.organisations.map((o) => ({ title: o.name, value: o.id })),
+      { attendance: values.attendance ?? v.present?.join(',') },
+      errors,
+      { multi: true, required: false, placeholder: 'Wie nam deel aan de bespreking?' },
+    ),
     subheading('Acties'),
   ];
   for (let n = 1; n <= maxActionsPerDecision; n++) {
     const f = (key: 'description' | 'organisationId' | 'dueDate') => DecisionField.action(n, key);
     body.push(
       ...textField(f('description'), `Actie ${n}`, values, errors, { maxLength: 500 }),
-      ...choiceField(f('organisationId'), `Actie ${n}: organisatie`, v.organisations.map((o) => ({ title: o.name, value: o.id })), values, errors, { required: false, placeholder: 'Kies een organisatie' }),
+      ...choiceField(
+        f('organisationId'),
+        `Actie ${n}: organisatie`,
+        v.organisations.map((o) => ({ title: o.name, value: o.id })),
+        values,
+        errors,
+        { required: false, placeholder: 'Kies een organisatie' },
+      ),
       ...dateField(f('dueDate'), `Actie ${n}: uiterlijk`, values, errors),
     );
   }
-  if (v.current) body.push(...textField('correctionReason', 'Waarom wordt het besluit gecorrigeerd?', values, errors, { required: true, multiline: true, maxLength: 1000 }));
+  if (v.current)
+    body.push(
+      ...textField('correctionReason', 'Waarom wordt het besluit gecorrigeerd?', values, errors, {
+        required: true,
+        multiline: true,
+        maxLength: 1000,
+      }),
+    );
   const data = { agendaItemId: v.agendaItemId, ...(v.current ? { supersedesId: v.current.id } : {}), ...submission() };
-  return card(body, [execute('Besluit opslaan', Verb.decisionRecord, data, { style: 'positive' }), execute('Terug naar de casus', Verb.discussionOpen, { agendaItemId: v.agendaItemId })]);
+  return card(body, [
+    execute('Besluit opslaan', Verb.decisionRecord, data, { style: 'positive' }),
+    execute('Terug naar de casus', Verb.discussionOpen, { agendaItemId: v.agendaItemId }),
+  ]);
 }
 
 /** Dates are typed (dd-mm-jjjj), as on the intake form: quicker than a calendar, and it works in every client. */
@@ -224,54 +413,129 @@ export function actionCard(v: ActionCardView, notice?: string): AdaptiveCard {
     facts([
       ['Organisatie', x.organisation.name],
       ['Uiterlijk', formatIsoDate(x.dueDate)],
-      ['Stand', x.state === 'done' ? 'Klaar' : x.state === 'cancelled' ? 'Vervallen: het besluit is gecorrigeerd' : x.claimedBy ? `Opgepakt door ${x.claimedBy.name}` : 'Nog niet opgepakt'],
+      [
+        'Stand',
+        x.state === 'done'
+          ? 'Klaar'
+          : x.state === 'cancelled'
+            ? 'Vervallen: het besluit is gecorrigeerd'
+            : x.claimedBy
+              ? `Opgepakt door ${x.claimedBy.name}`
+              : 'Nog niet opgepakt',
+      ],
       ...(x.result ? ([['Resultaat', clip(x.result, 500)]] as [string, string][]) : []),
     ]),
   ];
   if (v.takeHome.length) {
     body.push(subheading('Mee naar huis'));
     for (const t of v.takeHome) {
-      body.push(paragraph(t.text
-        ? `**${t.organisation}**: ${clip(t.text, 400)}`
-        : `**${t.organisation}** heeft informatie die voor deze actie nodig is${t.consent ? ` (${consentStateLabels[t.consent]})` : ''}. Zonder toestemming vraag je het ${t.organisation} zelf.`));
+      body.push(
+        paragraph(
+          t.text
+            ? `**${t.organisation}**: ${clip(t.text, 400)}`
+            : `**${t.organisation}** heeft informatie die voor deze actie nodig is${t.consent ? ` (${consentStateLabels[t.consent]})` : ''}. Zonder toestemming vraag je het ${t.organisation} zelf.`,
+        ),
+      );
     }
   }
   const actions: Element[] = [];
   if (v.mayClaim) actions.push(execute('Ik pak dit op', Verb.actionClaim, { actionId: x.id }, { style: 'positive' }));
   if (v.mine && x.state === 'claimed') {
-    actions.push(showCard('Klaar', textField('result', 'Resultaat (kort)', {}, {}, { required: true, multiline: true, maxLength: 1000 }), execute('Als klaar melden', Verb.actionComplete, { actionId: x.id }, { style: 'positive' })));
+    actions.push(
+      showCard(
+        'Klaar',
+        textField('result', 'Resultaat (kort)', {}, {}, { required: true, multiline: true, maxLength: 1000 }),
+        execute('Als klaar melden', Verb.actionComplete, { actionId: x.id }, { style: 'positive' }),
+      ),
+    );
     actions.push(execute('Teruggeven', Verb.actionHandBack, { actionId: x.id }));
   }
   if (v.mayReassign && v.colleagues.length) {
-    actions.push(showCard('Toewijzen', choiceField('memberId', 'Aan', v.colleagues.map((c) => ({ title: c.name, value: c.memberId })), {}, {}), execute('Toewijzen', Verb.actionReassign, { actionId: x.id })));
+    actions.push(
+      showCard(
+        'Toewijzen',
+        choiceField(
+          'memberId',
+          'Aan',
+          v.colleagues.map((c) => ({ title: c.name, value: c.memberId })),
+          {},
+          {},
+        ),
+        execute('Toewijzen', Verb.actionReassign, { actionId: x.id }),
+      ),
+    );
   }
   if (v.takeHomeOptions.length) {
-    actions.push(showCard('Mee naar huis', choiceField('takeHome', 'Welke inbreng heeft de uitvoerder nodig? De inbrenger wordt om toestemming gevraagd.', v.takeHomeOptions.map((o) => ({ title: clip(o.title, 80), value: o.id })), {}, {}, { multi: true }), execute('Vragen', Verb.actionTakeHome, { actionId: x.id })));
+    actions.push(
+      showCard(
+        'Mee naar huis',
+        choiceField(
+          'takeHome',
+          'Welke inbreng heeft de uitvoerder nodig? De inbrenger wordt om toestemming gevraagd.',
+          v.takeHomeOptions.map((o) => ({ title: clip(o.title, 80), value: o.id })),
+          {},
+          {},
+          { multi: true },
+        ),
+        execute('Vragen', Verb.actionTakeHome, { actionId: x.id }),
+      ),
+    );
   }
   actions.push(execute('Vernieuwen', Verb.actionShow, { actionId: x.id }));
   return card(body, actions);
 }
 
 /** `mijn acties`: one's own open actions and the organisation's unclaimed ones, by due date; for a regisseur also the overdue ones in their cases. */
-export function myActionsCard(actions: { mine: ActionView[]; overdueInMyCases: ActionView[] }, today: string): AdaptiveCard {
+export function myActionsCard(
+  actions: { mine: ActionView[]; overdueInMyCases: ActionView[] },
+  today: string,
+): AdaptiveCard {
   const overdue = (x: ActionView) => x.dueDate < today;
   const row = (x: ActionView): Element[] => [
     paragraph(`${overdue(x) ? 'Te laat: ' : ''}${actionLine(x)}`, overdue(x) ? { color: 'Attention' } : {}),
-    { type: 'ActionSet', actions: [execute(x.state === 'open' ? 'Ik pak dit op' : 'Bekijken', x.state === 'open' ? Verb.actionClaim : Verb.actionShow, { actionId: x.id })] },
+    {
+      type: 'ActionSet',
+      actions: [
+        execute(
+          x.state === 'open' ? 'Ik pak dit op' : 'Bekijken',
+          x.state === 'open' ? Verb.actionClaim : Verb.actionShow,
+          { actionId: x.id },
+        ),
+      ],
+    },
   ];
-  return card([
-    heading('Mijn acties'),
-    ...(actions.mine.length ? [] : [paragraph('Je hebt geen open acties, en jouw organisatie heeft geen acties die nog niemand oppakte.', { subtle: true })]),
-    ...actions.mine.flatMap(row),
-    ...(actions.overdueInMyCases.length ? [subheading('Te laat in de casussen waarvan jij regisseur bent'), ...actions.overdueInMyCases.flatMap((x) => [paragraph(actionLine(x), { color: 'Attention' }), { type: 'ActionSet', actions: [execute('Bekijken', Verb.actionShow, { actionId: x.id })] }])] : []),
-  ], [execute('Vernieuwen', Verb.actionsMine)]);
+  return card(
+    [
+      heading('Mijn acties'),
+      ...(actions.mine.length
+        ? []
+        : [
+            paragraph('Je hebt geen open acties, en jouw organisatie heeft geen acties die nog niemand oppakte.', {
+              subtle: true,
+            }),
+          ]),
+      ...actions.mine.flatMap(row),
+      ...(actions.overdueInMyCases.length
+        ? [
+            subheading('Te laat in de casussen waarvan jij regisseur bent'),
+            ...actions.overdueInMyCases.flatMap((x) => [
+              paragraph(actionLine(x), { color: 'Attention' }),
+              { type: 'ActionSet', actions: [execute('Bekijken', Verb.actionShow, { actionId: x.id })] },
+            ]),
+          ]
+        : []),
+    ],
+    [execute('Vernieuwen', Verb.actionsMine)],
+  );
 }
 
 /** A button that no longer works (an old card, a malformed click): nothing changed, and what to type instead. */
 export function staleButtonCard(): AdaptiveCard {
   return card([
     heading('Deze knop werkt niet meer'),
-    paragraph('Er is niets gewijzigd. Misschien is de kaart verouderd. Typ "hulp" voor een overzicht, of "agenda" of "mijn acties" voor de actuele stand.'),
+    paragraph(
+      'Er is niets gewijzigd. Misschien is de kaart verouderd. Typ "hulp" voor een overzicht, of "agenda" of "mijn acties" voor de actuele stand.',
+    ),
   ]);
 }
 
@@ -282,16 +546,28 @@ export function minutesCard(m: { agenda: AgendaView; items: MinutesItem[] }): Ad
     heading(`Verslag ${m.agenda.table.name}`),
     ...(m.agenda.session.closedAt ? [paragraph('Het overleg is afgerond.', { color: 'Good' })] : []),
     paragraph(when(m.agenda), { subtle: true }),
-    paragraph('Alleen de casussen waarvoor jouw organisatie was uitgenodigd. Neem niets hiervan over in je eigen systemen.', { subtle: true }),
-    ...(m.items.length ? [] : [paragraph('Jouw organisatie was voor geen van de casussen uitgenodigd.', { subtle: true })]),
+    paragraph(
+      'Alleen de casussen waarvoor jouw organisatie was uitgenodigd. Neem niets hiervan over in je eigen systemen.',
+      { subtle: true },
+    ),
+    ...(m.items.length
+      ? []
+      : [paragraph('Jouw organisatie was voor geen van de casussen uitgenodigd.', { subtle: true })]),
   ];
   for (const item of m.items) {
     body.push(subheading(`${item.reference}: ${itemStateLabels[item.state]}`));
     body.push(paragraph(`Aanwezig: ${item.attendance.join(', ') || '-'}`, { subtle: true }));
-    body.push(...item.contributions.slice(-5).map((c) => paragraph(`${c.organisation.name}${c.sensitive ? ' (gevoelig)' : ''}: ${clip(c.text, 300)}`)));
+    body.push(
+      ...item.contributions
+        .slice(-5)
+        .map((c) => paragraph(`${c.organisation.name}${c.sensitive ? ' (gevoelig)' : ''}: ${clip(c.text, 300)}`)),
+    );
     for (const d of item.decisions) body.push(...decisionBlock(d, item.decisions, tz));
     body.push(...item.actions.map((x) => paragraph(actionLine(x))));
-    body.push({ type: 'ActionSet', actions: [execute('Open casus', Verb.discussionOpen, { agendaItemId: item.agendaItemId })] });
+    body.push({
+      type: 'ActionSet',
+      actions: [execute('Open casus', Verb.discussionOpen, { agendaItemId: item.agendaItemId })],
+    });
   }
   return card(body, [execute('Vernieuwen', Verb.sessionMinutes, { sessionId: m.agenda.session.id })]);
 }
@@ -299,7 +575,12 @@ export function minutesCard(m: { agenda: AgendaView; items: MinutesItem[] }): Ad
 /** In the meeting chat when the Teams meeting ends: offer the chair to close the casusoverleg. */
 export function meetingEndedCard(tableName: string, sessionId: string): AdaptiveCard {
   return card(
-    [heading(tableName), paragraph('Het Teams-overleg is afgelopen. Is alles besproken? Dan kan de voorzitter het casusoverleg sluiten; wat niet besproken is, schuift door naar het volgende overleg.')],
+    [
+      heading(tableName),
+      paragraph(
+        'Het Teams-overleg is afgelopen. Is alles besproken? Dan kan de voorzitter het casusoverleg sluiten; wat niet besproken is, schuift door naar het volgende overleg.',
+      ),
+    ],
     [execute('Overleg sluiten', Verb.sessionClose, { sessionId }, { style: 'destructive' })],
   );
 }

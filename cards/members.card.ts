@@ -18,21 +18,57 @@ export function memberFormCard(view: MemberFormView): AdaptiveCard {
   const values = view.values ?? {};
   const errors = view.errors ?? {};
   const person: Element[] = view.roster.length
-    ? choiceField('person', 'Persoon (uit dit gesprek)', view.roster.map((p) => ({ title: p.name, value: p.aadObjectId })), values, errors, { required: false, placeholder: 'Kies een persoon' })
-    : [paragraph('Ik kan de deelnemers van dit gesprek niet opvragen: vul hieronder de gegevens in.', { subtle: true })];
+    ? choiceField(
+        'person',
+        'Persoon (uit dit gesprek)',
+        view.roster.map((p) => ({ title: p.name, value: p.aadObjectId })),
+        values,
+        errors,
+        { required: false, placeholder: 'Kies een persoon' },
+      )
+    : [
+        paragraph('Ik kan de deelnemers van dit gesprek niet opvragen: vul hieronder de gegevens in.', {
+          subtle: true,
+        }),
+      ];
   return card(
     [
       heading('Lid toevoegen'),
-      paragraph('Koppel een Teams-gebruiker aan een convenantpartner en een rol. Alleen geregistreerde leden kunnen Casusbot gebruiken.'),
+      paragraph(
+        'Koppel een Teams-gebruiker aan een convenantpartner en een rol. Alleen geregistreerde leden kunnen Casusbot gebruiken.',
+      ),
       ...formErrorSummary(errors),
       ...person,
       subheading(view.roster.length ? 'Of vul handmatig in' : 'Gegevens'),
       ...textField('displayName', 'Naam', values, errors, { maxLength: 200 }),
-      ...textField('aadObjectId', 'Azure AD object-id', values, errors, { placeholder: '00000000-0000-0000-0000-000000000000' }),
-      ...choiceField('organisationId', 'Organisatie', view.organisations.map((o) => ({ title: o.name, value: o.id })), values, errors, { placeholder: 'Kies een organisatie' }),
-      ...choiceField('role', 'Rol', memberRoles.map((r) => ({ title: roleLabels[r], value: r })), values, errors, { expanded: true }),
+      ...textField('aadObjectId', 'Azure AD object-id', values, errors, {
+        placeholder: '00000000-0000-0000-0000-000000000000',
+      }),
+      ...choiceField(
+        'organisationId',
+        'Organisatie',
+        view.organisations.map((o) => ({ title: o.name, value: o.id })),
+        values,
+        errors,
+        { placeholder: 'Kies een organisatie' },
+      ),
+      ...choiceField(
+        'role',
+        'Rol',
+        memberRoles.map((r) => ({ title: roleLabels[r], value: r })),
+        values,
+        errors,
+        { expanded: true },
+      ),
     ],
-    [execute('Registreren', Verb.memberRegister, { rosterNames: Object.fromEntries(view.roster.map((p) => [p.aadObjectId, p.name])) }, { style: 'positive' })],
+    [
+      execute(
+        'Registreren',
+        Verb.memberRegister,
+        { rosterNames: Object.fromEntries(view.roster.map((p) => [p.aadObjectId, p.name])) },
+        { style: 'positive' },
+      ),
+    ],
   );
 }
 
@@ -40,7 +76,9 @@ export function memberRegisteredCard(member: MemberView, created: boolean): Adap
   return card(
     [
       heading(created ? 'Lid geregistreerd' : 'Lid bijgewerkt'),
-      paragraph(`${member.displayName} is ${roleLabels[member.role].toLowerCase()} bij ${member.organisationName}.`, { color: 'Good' }),
+      paragraph(`${member.displayName} is ${roleLabels[member.role].toLowerCase()} bij ${member.organisationName}.`, {
+        color: 'Good',
+      }),
     ],
     [execute('Nog een lid toevoegen', Verb.memberForm), execute('Leden', Verb.memberList)],
   );
@@ -49,7 +87,8 @@ export function memberRegisteredCard(member: MemberView, created: boolean): Adap
 /** The members per organisation; the procesmanager gets the button to add one (the command is not in Teams' list). */
 export function memberListCard(members: MemberView[], options: { canRegister?: boolean } = {}): AdaptiveCard {
   const byOrganisation = new Map<string, MemberView[]>();
-  for (const m of members) byOrganisation.set(m.organisationName, [...(byOrganisation.get(m.organisationName) ?? []), m]);
+  for (const m of members)
+    byOrganisation.set(m.organisationName, [...(byOrganisation.get(m.organisationName) ?? []), m]);
   const body: Element[] = [heading('Leden'), paragraph(`${members.length} geregistreerde leden.`, { subtle: true })];
   for (const [organisation, people] of byOrganisation) {
     body.push(subheading(organisation));

@@ -2,7 +2,10 @@ import type { PDFFont } from 'pdf-lib';
 
 // The standard PDF fonts speak WinAnsi: Latin-1 plus a few signs. Anything else becomes "?" instead of failing.
 const winAnsiExtras = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-export const printable = (text: string) => [...text.normalize('NFC')].map((ch) => (ch === '\n' || ch === '\t' ? ' ' : ch.charCodeAt(0) < 256 || winAnsiExtras.has(ch) ? ch : '?')).join('');
+export const printable = (text: string) =>
+  [...text.normalize('NFC')]
+    .map((ch) => (ch === '\n' || ch === '\t' ? ' ' : ch.charCodeAt(0) < 256 || winAnsiExtras.has(ch) ? ch : '?'))
+    .join('');
 
 /** Words into lines no wider than `width` at this font and size. */
 export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {

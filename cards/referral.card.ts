@@ -23,9 +23,19 @@ function personFields(position: number, values: FormValues, errors: FieldErrors)
   return [
     subheading(position === 1 ? 'Betrokkene' : `Gezinslid ${position - 1}`),
     ...textField(f('name'), 'Naam', values, errors, { required: true, maxLength: L.name }),
-    ...(position > 1 ? textField(f('relation'), 'Relatie tot de betrokkene', values, errors, { required: true, placeholder: 'bijv. moeder, zoon, partner', maxLength: L.relation }) : []),
+    ...(position > 1
+      ? textField(f('relation'), 'Relatie tot de betrokkene', values, errors, {
+          required: true,
+          placeholder: 'bijv. moeder, zoon, partner',
+          maxLength: L.relation,
+        })
+      : []),
     // Text, not Input.Date: a calendar is slow for a date decades back, and people type birth dates.
-    ...textField(f('birthDate'), 'Geboortedatum', values, errors, { required: true, placeholder: 'dd-mm-jjjj', maxLength: L.birthDate }),
+    ...textField(f('birthDate'), 'Geboortedatum', values, errors, {
+      required: true,
+      placeholder: 'dd-mm-jjjj',
+      maxLength: L.birthDate,
+    }),
     ...textField(f('address'), 'Adres', values, errors, { required: true, maxLength: L.address }),
     ...textField(f('bsn'), 'BSN', values, errors, { placeholder: '9 cijfers', maxLength: L.bsn }),
   ];
@@ -41,7 +51,10 @@ export function referralFormCard(view: ReferralFormView): AdaptiveCard {
 
   const body: Element[] = [
     heading(view.question ? 'Aanmelding aanvullen' : 'Aanmelding casusoverleg'),
-    paragraph('Vul in wat de procesmanager nodig heeft om de aanmelding te beoordelen. Deel alleen wat nodig is voor het doel van het overleg.', { subtle: true }),
+    paragraph(
+      'Vul in wat de procesmanager nodig heeft om de aanmelding te beoordelen. Deel alleen wat nodig is voor het doel van het overleg.',
+      { subtle: true },
+    ),
     ...(view.question ? [paragraph(`Vraag van de procesmanager: ${view.question}`, { color: 'Warning' })] : []),
     ...(view.notice ? [paragraph(view.notice, { color: 'Good' })] : []),
     ...formErrorSummary(errors),
@@ -50,43 +63,112 @@ export function referralFormCard(view: ReferralFormView): AdaptiveCard {
     body.push(
       subheading('Aanmelder van een niet-aangesloten organisatie'),
       ...textField(ReferralField.externalName, 'Naam aanmelder', values, errors, { required: true, maxLength: L.name }),
-      ...textField(ReferralField.externalOrganisation, 'Organisatie aanmelder', values, errors, { required: true, maxLength: L.name }),
-      ...textField(ReferralField.externalPhone, 'Telefoon aanmelder', values, errors, { style: 'tel', maxLength: L.phone }),
-      ...textField(ReferralField.externalEmail, 'E-mail aanmelder', values, errors, { style: 'email', maxLength: L.email }),
-      ...choiceField(ReferralField.responsibleOrganisationId, 'Op gezag van (partner die de casus inbrengt)', partnerChoices, values, errors, { placeholder: 'Kies een partner' }),
+      ...textField(ReferralField.externalOrganisation, 'Organisatie aanmelder', values, errors, {
+        required: true,
+        maxLength: L.name,
+      }),
+      ...textField(ReferralField.externalPhone, 'Telefoon aanmelder', values, errors, {
+        style: 'tel',
+        maxLength: L.phone,
+      }),
+      ...textField(ReferralField.externalEmail, 'E-mail aanmelder', values, errors, {
+        style: 'email',
+        maxLength: L.email,
+      }),
+      ...choiceField(
+        ReferralField.responsibleOrganisationId,
+        'Op gezag van (partner die de casus inbrengt)',
+        partnerChoices,
+        values,
+        errors,
+        { placeholder: 'Kies een partner' },
+      ),
     );
   }
   for (let position = 1; position <= count; position++) body.push(...personFields(position, values, errors));
   if (count < maxPersons) {
-    body.push({ type: 'ActionSet', actions: [execute('Gezinslid toevoegen', Verb.referralAddPerson, { ...carry, [ReferralField.personCount]: String(count + 1) })] });
+    body.push({
+      type: 'ActionSet',
+      actions: [
+        execute('Gezinslid toevoegen', Verb.referralAddPerson, {
+          ...carry,
+          [ReferralField.personCount]: String(count + 1),
+        }),
+      ],
+    });
   }
   body.push(
     subheading('Problemen per leefgebied'),
     paragraph('Beschrijf kort wat er speelt. Laat leeg waar niets speelt.', { subtle: true }),
-    ...lifeDomains.flatMap((d) => textField(ReferralField.domain(d), lifeDomainLabels[d], values, errors, { multiline: true, maxLength: L.domain })),
+    ...lifeDomains.flatMap((d) =>
+      textField(ReferralField.domain(d), lifeDomainLabels[d], values, errors, { multiline: true, maxLength: L.domain }),
+    ),
     subheading('Betrokken organisaties en ketens'),
-    ...choiceField(ReferralField.organisations, 'Organisaties die al betrokken zijn', partnerChoices, values, errors, { multi: true, placeholder: 'Kies organisaties' }),
-    ...textField(ReferralField.otherOrganisations, 'Andere betrokken organisaties', values, errors, { maxLength: L.otherOrganisations }),
-    ...choiceField(ReferralField.chains, 'Betrokken ketens', chains.map((c) => ({ title: chainLabels[c], value: c })), values, errors, { multi: true, expanded: true }),
+    ...choiceField(ReferralField.organisations, 'Organisaties die al betrokken zijn', partnerChoices, values, errors, {
+      multi: true,
+      placeholder: 'Kies organisaties',
+    }),
+    ...textField(ReferralField.otherOrganisations, 'Andere betrokken organisaties', values, errors, {
+      maxLength: L.otherOrganisations,
+    }),
+    ...choiceField(
+      ReferralField.chains,
+      'Betrokken ketens',
+      chains.map((c) => ({ title: chainLabels[c], value: c })),
+      values,
+      errors,
+      { multi: true, expanded: true },
+    ),
     subheading('Waarom past deze casus bij het Zorg- en Veiligheidshuis?'),
-    ...textField(ReferralField.criterionDomains, criterionLabels.multipleDomains, values, errors, { required: true, multiline: true, maxLength: L.criterion }),
-    ...textField(ReferralField.criterionChains, criterionLabels.chainsAndOrganisations, values, errors, { required: true, multiline: true, maxLength: L.criterion }),
-    ...textField(ReferralField.criterionFamily, criterionLabels.familyOrSafety, values, errors, { required: true, multiline: true, maxLength: L.criterion }),
+    ...textField(ReferralField.criterionDomains, criterionLabels.multipleDomains, values, errors, {
+      required: true,
+      multiline: true,
+      maxLength: L.criterion,
+    }),
+    ...textField(ReferralField.criterionChains, criterionLabels.chainsAndOrganisations, values, errors, {
+      required: true,
+      multiline: true,
+      maxLength: L.criterion,
+    }),
+    ...textField(ReferralField.criterionFamily, criterionLabels.familyOrSafety, values, errors, {
+      required: true,
+      multiline: true,
+      maxLength: L.criterion,
+    }),
     subheading('De betrokkene informeren'),
-    ...choiceField(ReferralField.informed, 'Is de betrokkene geïnformeerd over deze aanmelding?', [
-      { title: 'Ja', value: 'yes' },
-      { title: 'Nee, nog niet', value: 'no' },
-    ], values, errors, { expanded: true }),
+    ...choiceField(
+      ReferralField.informed,
+      'Is de betrokkene geïnformeerd over deze aanmelding?',
+      [
+        { title: 'Ja', value: 'yes' },
+        { title: 'Nee, nog niet', value: 'no' },
+      ],
+      values,
+      errors,
+      { expanded: true },
+    ),
     ...textField(ReferralField.informedBy, 'Zo ja: door wie en wanneer', values, errors, { maxLength: L.informedBy }),
-    ...textField(ReferralField.notInformedReason, 'Zo nee: waarom nog niet', values, errors, { multiline: true, maxLength: L.notInformedReason }),
+    ...textField(ReferralField.notInformedReason, 'Zo nee: waarom nog niet', values, errors, {
+      multiline: true,
+      maxLength: L.notInformedReason,
+    }),
     subheading('Urgentie'),
-    ...choiceField(ReferralField.urgency, 'Urgentie', urgencies.map((u) => ({ title: urgencyLabels[u], value: u })), values, errors, { expanded: true }),
+    ...choiceField(
+      ReferralField.urgency,
+      'Urgentie',
+      urgencies.map((u) => ({ title: urgencyLabels[u], value: u })),
+      values,
+      errors,
+      { expanded: true },
+    ),
     subheading('Jouw contactgegevens'),
     ...textField(ReferralField.contactPhone, 'Telefoon', values, errors, { style: 'tel', maxLength: L.phone }),
     ...textField(ReferralField.contactEmail, 'E-mail', values, errors, { style: 'email', maxLength: L.email }),
   );
   return card(body, [
-    execute(view.question ? 'Aanvulling indienen' : 'Aanmelding indienen', Verb.referralSubmit, carry, { style: 'positive' }),
+    execute(view.question ? 'Aanvulling indienen' : 'Aanmelding indienen', Verb.referralSubmit, carry, {
+      style: 'positive',
+    }),
     execute('Concept opslaan', Verb.referralSaveDraft, carry),
   ]);
 }
@@ -95,7 +177,10 @@ export function referralSubmittedCard(reference: string, resubmitted: boolean): 
   return card(
     [
       heading(resubmitted ? 'Aanvulling ontvangen' : 'Aanmelding ontvangen'),
-      paragraph(`Je aanmelding heeft kenmerk **${reference}**. De procesmanager beoordeelt of de casus past bij het casusoverleg. Je hoort het resultaat hier in de chat.`, { color: 'Good' }),
+      paragraph(
+        `Je aanmelding heeft kenmerk **${reference}**. De procesmanager beoordeelt of de casus past bij het casusoverleg. Je hoort het resultaat hier in de chat.`,
+        { color: 'Good' },
+      ),
     ],
     [execute('Mijn aanmeldingen', Verb.referralMine)],
   );

@@ -3,16 +3,31 @@ import type { TableView } from '../src/conferences/table.repository.ts';
 import { lifeDomains } from '../src/referrals/referral.types.ts';
 import { card, execute, facts, heading, paragraph, subheading, type AdaptiveCard, type Element } from './adaptive.ts';
 import { choiceField, formErrorSummary, textField, type FieldErrors, type FormValues } from './form.ts';
-import { chainLabels, criterionLabels, formatBirthDate, formatDate, formatSession, lifeDomainLabels, statusLabels, urgencyLabels } from './labels.ts';
+import {
+  chainLabels,
+  criterionLabels,
+  formatBirthDate,
+  formatDate,
+  formatSession,
+  lifeDomainLabels,
+  statusLabels,
+  urgencyLabels,
+} from './labels.ts';
 import { Verb } from './verbs.ts';
 
 /** What the procesmanager needs to screen: the case, with the referrer's reasons per criterion. */
 function caseDetails(c: CaseRecord): Element[] {
-  const informed = c.informed ? (c.informed.informed ? `Ja, door ${c.informed.by}` : `Nog niet: ${c.informed.reason}`) : '-';
+  const informed = c.informed
+    ? c.informed.informed
+      ? `Ja, door ${c.informed.by}`
+      : `Nog niet: ${c.informed.reason}`
+    : '-';
   const referrer = c.external
     ? `${c.external.name} (${c.external.organisation}), via ${c.referrer.name}`
     : `${c.referrer.name} (${c.referrer.organisationName})`;
-  const contact = [c.external?.phone ?? c.contact?.phone, c.external?.email ?? c.contact?.email].filter(Boolean).join(', ');
+  const contact = [c.external?.phone ?? c.contact?.phone, c.external?.email ?? c.contact?.email]
+    .filter(Boolean)
+    .join(', ');
   const others = c.form.otherOrganisations;
   return [
     facts([
@@ -25,7 +40,9 @@ function caseDetails(c: CaseRecord): Element[] {
     ]),
     subheading('Personen'),
     ...c.persons.map((p) =>
-      paragraph(`${p.name}${p.relation ? ` (${p.relation})` : ''}, geboren ${formatBirthDate(p.birthDate)}, ${p.address}${p.bsn ? `, BSN ${p.bsn}` : ''}`),
+      paragraph(
+        `${p.name}${p.relation ? ` (${p.relation})` : ''}, geboren ${formatBirthDate(p.birthDate)}, ${p.address}${p.bsn ? `, BSN ${p.bsn}` : ''}`,
+      ),
     ),
     subheading('Leefgebieden'),
     facts(lifeDomains.filter((d) => c.lifeDomains[d]).map((d) => [lifeDomainLabels[d], c.lifeDomains[d]!])),
@@ -36,9 +53,12 @@ function caseDetails(c: CaseRecord): Element[] {
     subheading('De drie criteria, volgens de aanmelder'),
     ...(c.criteria
       ? [
-          paragraph(`**1.** ${criterionLabels.multipleDomains}`, { subtle: true }), paragraph(c.criteria.multipleDomains),
-          paragraph(`**2.** ${criterionLabels.chainsAndOrganisations}`, { subtle: true }), paragraph(c.criteria.chainsAndOrganisations),
-          paragraph(`**3.** ${criterionLabels.familyOrSafety}`, { subtle: true }), paragraph(c.criteria.familyOrSafety),
+          paragraph(`**1.** ${criterionLabels.multipleDomains}`, { subtle: true }),
+          paragraph(c.criteria.multipleDomains),
+          paragraph(`**2.** ${criterionLabels.chainsAndOrganisations}`, { subtle: true }),
+          paragraph(c.criteria.chainsAndOrganisations),
+          paragraph(`**3.** ${criterionLabels.familyOrSafety}`, { subtle: true }),
+          paragraph(c.criteria.familyOrSafety),
         ]
       : []),
   ];
@@ -81,12 +101,20 @@ export function screeningCard(view: ScreeningView): AdaptiveCard {
   const open = c.status === 'submitted';
   const body: Element[] = [
     heading(`Screening ${c.reference ?? ''}`.trim()),
-    ...(view.alreadyDecided ? [paragraph('Iemand anders heeft deze aanmelding al beoordeeld. Jouw beslissing is niet vastgelegd.', { color: 'Attention' })] : []),
+    ...(view.alreadyDecided
+      ? [
+          paragraph('Iemand anders heeft deze aanmelding al beoordeeld. Jouw beslissing is niet vastgelegd.', {
+            color: 'Attention',
+          }),
+        ]
+      : []),
     ...(open ? [] : [paragraph(decisionSummary(c), { color: c.status === 'accepted' ? 'Good' : 'Warning' })]),
     ...formErrorSummary(errors),
     ...caseDetails(c),
   ];
-  const extra = view.refreshFor?.length ? { refresh: { action: execute('Vernieuwen', Verb.screeningShow, data), userIds: view.refreshFor } } : {};
+  const extra = view.refreshFor?.length
+    ? { refresh: { action: execute('Vernieuwen', Verb.screeningShow, data), userIds: view.refreshFor } }
+    : {};
   if (!open) return card(body, [execute('Vernieuwen', Verb.screeningShow, data)], extra);
   const showCard = (title: string, elements: Element[], action?: Element): Element => ({
     type: 'Action.ShowCard',
@@ -98,17 +126,47 @@ export function screeningCard(view: ScreeningView): AdaptiveCard {
   const accept = view.tables.length
     ? showCard(
         'Accepteren',
-        choiceField('tableId', 'Overlegtafel', view.tables.map((t) => ({
-          title: `${t.name}: ${t.firstFreeSession ? `eerste vrije datum ${formatSession(t.firstFreeSession, t.schedule.timeZone)}` : 'het komende jaar vol'}`,
-          value: t.id,
-        })), { tableId: values.tableId ?? view.tables[0]?.id }, errors),
+        choiceField(
+          'tableId',
+          'Overlegtafel',
+          view.tables.map((t) => ({
+            title: `${t.name}: ${t.firstFreeSession ? `eerste vrije datum ${formatSession(t.firstFreeSession, t.schedule.timeZone)}` : 'het komende jaar vol'}`,
+            value: t.id,
+          })),
+          { tableId: values.tableId ?? view.tables[0]?.id },
+          errors,
+        ),
         execute('Accepteren en datum plannen', Verb.screeningAccept, data, { style: 'positive' }),
       )
-    : showCard('Accepteren', [paragraph('Er is nog geen overlegtafel. Maak er eerst een met "tafels"; daarna kun je accepteren.', { color: 'Warning' })]);
-  return card(body, [
-    accept,
-    showCard('Afwijzen', textField('reason', 'Reden (de aanmelder leest deze)', values, errors, { required: true, multiline: true, maxLength: 1000 }), execute('Afwijzen', Verb.screeningReject, data, { style: 'destructive' })),
-    showCard('Meer informatie vragen', textField('question', 'Vraag aan de aanmelder', values, errors, { required: true, multiline: true, maxLength: 1000 }), execute('Vraag versturen', Verb.screeningAskInfo, data)),
-    execute('Vernieuwen', Verb.screeningShow, data),
-  ], extra);
+    : showCard('Accepteren', [
+        paragraph('Er is nog geen overlegtafel. Maak er eerst een met "tafels"; daarna kun je accepteren.', {
+          color: 'Warning',
+        }),
+      ]);
+  return card(
+    body,
+    [
+      accept,
+      showCard(
+        'Afwijzen',
+        textField('reason', 'Reden (de aanmelder leest deze)', values, errors, {
+          required: true,
+          multiline: true,
+          maxLength: 1000,
+        }),
+        execute('Afwijzen', Verb.screeningReject, data, { style: 'destructive' }),
+      ),
+      showCard(
+        'Meer informatie vragen',
+        textField('question', 'Vraag aan de aanmelder', values, errors, {
+          required: true,
+          multiline: true,
+          maxLength: 1000,
+        }),
+        execute('Vraag versturen', Verb.screeningAskInfo, data),
+      ),
+      execute('Vernieuwen', Verb.screeningShow, data),
+    ],
+    extra,
+  );
 }

@@ -16,6 +16,12 @@ const teal: [number, number, number, number] = [0, 107, 122, 255];
 const white: [number, number, number, number] = [255, 255, 255, 255];
 const clear: [number, number, number, number] = [0, 0, 0, 0];
 
-await writeFile(new URL('../manifest/color.png', import.meta.url), encodePng(192, 192, (x, y) => (bubble(192, x, y) === 'bubble' ? white : teal)));
-await writeFile(new URL('../manifest/outline.png', import.meta.url), encodePng(32, 32, (x, y) => (bubble(32, x, y) === 'bubble' ? white : clear)));
+await writeFile(
+  new URL('../manifest/color.png', import.meta.url),
+  encodePng(192, 192, (x, y) => (bubble(192, x, y) === 'bubble' ? white : teal)),
+);
+await writeFile(
+  new URL('../manifest/outline.png', import.meta.url),
+  encodePng(32, 32, (x, y) => (bubble(32, x, y) === 'bubble' ? white : clear)),
+);
 console.log('manifest/color.png en manifest/outline.png geschreven');

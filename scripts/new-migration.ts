@@ -14,14 +14,19 @@ if (!/^[a-z0-9_]+$/.test(name)) {
 }
 
 const schema = await readFile(schemaPath, 'utf8');
-const previous = (await readdir(migrationsDir).catch(() => [] as string[])).filter((d) => /^\d{14}_/.test(d)).sort().at(-1);
+const previous = (await readdir(migrationsDir).catch(() => [] as string[]))
+  .filter((d) => /^\d{14}_/.test(d))
+  .sort()
+  .at(-1);
 const previousSchema = previous ? await readFile(join(migrationsDir, previous, 'schema.prisma'), 'utf8') : undefined;
 
 // The engine insists on a connection even for a schema-to-schema diff: give it a throwaway one.
 const scratch = await startEmbeddedPostgres();
 const sql = await withSchemaEngine({ schema, databaseUrl: scratch.url }, async (engine) => {
   const result = await engine.diff({
-    from: previousSchema ? { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: previousSchema }] } : { tag: 'empty' },
+    from: previousSchema
+      ? { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: previousSchema }] }
+      : { tag: 'empty' },
     to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: schema }] },
     script: true,
     exitCode: null,
@@ -39,5 +44,8 @@ const dir = join(migrationsDir, `${stamp}_${name}`);
 await mkdir(dir, { recursive: true });
 await writeFile(join(dir, 'migration.sql'), sql);
 await writeFile(join(dir, 'schema.prisma'), schema);
-await writeFile(join(migrationsDir, 'migration_lock.toml'), '# Written by scripts/new-migration.ts\nprovider = "postgresql"\n');
+await writeFile(
+  join(migrationsDir, 'migration_lock.toml'),
+  '# Written by scripts/new-migration.ts\nprovider = "postgresql"\n',
+);
 console.log(`Migratie geschreven: prisma/migrations/${stamp}_${name}/migration.sql`);

@@ -6,7 +6,9 @@ import { zip } from './png.ts';
 
 const manifestDir = fileURLToPath(new URL('../manifest/', import.meta.url));
 
-export async function buildAppPackage(appId: string | undefined): Promise<{ zip: Buffer; manifest: Record<string, unknown> }> {
+export async function buildAppPackage(
+  appId: string | undefined,
+): Promise<{ zip: Buffer; manifest: Record<string, unknown> }> {
   const manifest = JSON.parse(await readFile(`${manifestDir}manifest.json`, 'utf8')) as Record<string, unknown> & {
     bots: { botId: string }[];
     webApplicationInfo: { id: string; resource: string };
@@ -31,5 +33,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   await mkdir('dist', { recursive: true });
   await writeFile('dist/casusbot-teams-app.zip', bytes);
   console.log(`dist/casusbot-teams-app.zip geschreven (${bytes.length} bytes).`);
-  if (!appId) console.warn('Let op: MicrosoftAppId is niet gezet; het pakket bevat een voorbeeld-id en werkt niet in een echte tenant.');
+  if (!appId)
+    console.warn(
+      'Let op: MicrosoftAppId is niet gezet; het pakket bevat een voorbeeld-id en werkt niet in een echte tenant.',
+    );
 }

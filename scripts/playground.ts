@@ -66,7 +66,10 @@ function waitForPort(port: number, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const attempt = () => {
       const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => { socket.destroy(); resolve(); });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve();
+      });
       socket.once('error', () => {
         socket.destroy();
         if (Date.now() > deadline) reject(new Error(`De Agents Playground startte niet op poort ${port}`));
@@ -78,17 +81,36 @@ function waitForPort(port: number, timeoutMs: number): Promise<void> {
 }
 
 /** Starts one Playground (one person at the keyboard) in its own folder and process group. */
-export async function startPlayground(options: { botPort: number; port: number; user: PlaygroundUserId; folder: string; quiet?: boolean }): Promise<RunningPlayground> {
+export async function startPlayground(options: {
+  botPort: number;
+  port: number;
+  user: PlaygroundUserId;
+  folder: string;
+  quiet?: boolean;
+}): Promise<RunningPlayground> {
   await mkdir(options.folder, { recursive: true });
   await writeFile(join(options.folder, '.m365agentsplayground.yml'), playgroundConfig(options.user));
   const cli = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
-  const child = spawn(process.execPath, [cli, '-e', `http://127.0.0.1:${options.botPort}/api/messages`, '-c', 'msteams', '--dt', '-p', String(options.port)], {
-    cwd: options.folder,
-    // Its own process group: Ctrl-C reaches only us, and we stop it as a whole.
-    detached: true,
-    stdio: options.quiet ? 'ignore' : ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, PATH: `${noBrowserDir}${delimiter}${process.env.PATH ?? ''}` },
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      cli,
+      '-e',
+      `http://127.0.0.1:${options.botPort}/api/messages`,
+      '-c',
+      'msteams',
+      '--dt',
+      '-p',
+      String(options.port),
+    ],
+    {
+      cwd: options.folder,
+      // Its own process group: Ctrl-C reaches only us, and we stop it as a whole.
+      detached: true,
+      stdio: options.quiet ? 'ignore' : ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, PATH: `${noBrowserDir}${delimiter}${process.env.PATH ?? ''}` },
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   // Whatever ends this process, the Playground (in its own group) must not outlive it.
   const killGroup = (signal: NodeJS.Signals) => {
@@ -103,7 +125,9 @@ export async function startPlayground(options: { botPort: number; port: number; 
   process.once('exit', onExit);
   await Promise.race([
     waitForPort(options.port, 60_000),
-    exited.then(() => { throw new Error('De Agents Playground stopte meteen (controleer het configuratiebestand)'); }),
+    exited.then(() => {
+      throw new Error('De Agents Playground stopte meteen (controleer het configuratiebestand)');
+    }),
   ]);
   return {
     url: `http://localhost:${options.port}`,
@@ -111,7 +135,10 @@ export async function startPlayground(options: { botPort: number; port: number; 
     async stop() {
       process.off('exit', onExit);
       killGroup('SIGTERM');
-      const stopped = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 5_000))]);
+      const stopped = await Promise.race([
+        exited.then(() => true),
+        new Promise<boolean>((r) => setTimeout(() => r(false), 5_000)),
+      ]);
       if (!stopped) {
         killGroup('SIGKILL');
         await exited;

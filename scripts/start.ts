@@ -16,8 +16,15 @@ const bot = await startBot(config, log).catch((error: Error) => {
 let playground: RunningPlayground | undefined;
 if (!config.microsoftApp) {
   const port = Number(process.env.PLAYGROUND_PORT ?? 56150);
-  playground = await startPlayground({ botPort: bot.port, port, user: 'user-id-0', folder: join(config.dataDir, 'playground') });
-  console.log(`\n  Casusbot draait. Open de Agents Playground: ${playground.url}\n  Je bent Ingrid Martina (procesmanager). Typ "hulp". Stoppen: Ctrl-C.\n`);
+  playground = await startPlayground({
+    botPort: bot.port,
+    port,
+    user: 'user-id-0',
+    folder: join(config.dataDir, 'playground'),
+  });
+  console.log(
+    `\n  Casusbot draait. Open de Agents Playground: ${playground.url}\n  Je bent Ingrid Martina (procesmanager). Typ "hulp". Stoppen: Ctrl-C.\n`,
+  );
 }
 
 let stopping = false;

@@ -7,7 +7,12 @@ import { defaultRetention, type Retention } from './retention/retention.rules.ts
 const csv = z
   .string()
   .optional()
-  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalText = z.preprocess(emptyAsUndefined, z.string().trim().optional());
 
@@ -33,16 +38,25 @@ const schema = z
     RETENTION_CLOSED_CASE_MONTHS: z.coerce.number().int().positive().default(defaultRetention.closedCaseMonths),
     RETENTION_REJECTED_MONTHS: z.coerce.number().int().positive().default(defaultRetention.rejectedReferralMonths),
     RETENTION_DRAFT_DAYS: z.coerce.number().int().positive().default(defaultRetention.draftDays),
-    FIGURES_TIME_ZONE: z.string().default('Europe/Amsterdam').refine((v) => IANAZone.isValidZone(v), 'geen IANA-tijdzone (bijvoorbeeld Europe/Amsterdam)'),
+    FIGURES_TIME_ZONE: z
+      .string()
+      .default('Europe/Amsterdam')
+      .refine((v) => IANAZone.isValidZone(v), 'geen IANA-tijdzone (bijvoorbeeld Europe/Amsterdam)'),
     SEED_DEMO_HISTORY: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
   })
   .superRefine((env, ctx) => {
     const need = (key: keyof typeof env, why: string) =>
       env[key] === undefined && ctx.addIssue({ code: 'custom', path: [key], message: why });
     if (env.MicrosoftAppId) {
-      if (env.MicrosoftAppType !== 'UserAssignedMSI') need('MicrosoftAppPassword', 'nodig bij een app-id, behalve met managed identity');
-      if (env.MicrosoftAppType !== 'MultiTenant') need('MicrosoftAppTenantId', 'nodig bij SingleTenant en UserAssignedMSI');
-      if (env.NODE_ENV === 'production') need('LINK_SECRET', 'in productie verplicht: dezelfde geheime sleutel op elke instantie, voor de links naar documenten');
+      if (env.MicrosoftAppType !== 'UserAssignedMSI')
+        need('MicrosoftAppPassword', 'nodig bij een app-id, behalve met managed identity');
+      if (env.MicrosoftAppType !== 'MultiTenant')
+        need('MicrosoftAppTenantId', 'nodig bij SingleTenant en UserAssignedMSI');
+      if (env.NODE_ENV === 'production')
+        need(
+          'LINK_SECRET',
+          'in productie verplicht: dezelfde geheime sleutel op elke instantie, voor de links naar documenten',
+        );
     } else if (env.NODE_ENV === 'production') {
       need('MicrosoftAppId', 'in productie verplicht: zonder app-id wordt niemand geauthenticeerd');
     }
@@ -54,7 +68,12 @@ export type Config = {
   dataDir: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   microsoftApp:
-    | { id: string; password: string | undefined; type: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI'; tenantId: string | undefined }
+    | {
+        id: string;
+        password: string | undefined;
+        type: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
+        tenantId: string | undefined;
+      }
     | undefined;
   allowedTenantIds: string[];
   firstProcessManager: { aadObjectId: string; name: string } | undefined;
@@ -90,7 +109,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: resolve(e.DATA_DIR),
     logLevel: e.LOG_LEVEL,
     microsoftApp: e.MicrosoftAppId
-      ? { id: e.MicrosoftAppId, password: e.MicrosoftAppPassword, type: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId }
+      ? {
+          id: e.MicrosoftAppId,
+          password: e.MicrosoftAppPassword,
+          type: e.MicrosoftAppType,
+          tenantId: e.MicrosoftAppTenantId,
+        }
       : undefined,
     allowedTenantIds: e.ALLOWED_TENANT_IDS,
     firstProcessManager: e.FIRST_PROCESS_MANAGER_AAD_ID
@@ -99,12 +123,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Demo people belong on a laptop, not in a tenant: by default only in local mode.
     seedDemoData: e.SEED_DEMO_DATA === undefined ? !e.MicrosoftAppId : e.SEED_DEMO_DATA === 'true',
     // History is part of the demo: never without the demo data.
-    seedDemoHistory: (e.SEED_DEMO_DATA === undefined ? !e.MicrosoftAppId : e.SEED_DEMO_DATA === 'true') && e.SEED_DEMO_HISTORY !== 'false',
+    seedDemoHistory:
+      (e.SEED_DEMO_DATA === undefined ? !e.MicrosoftAppId : e.SEED_DEMO_DATA === 'true') &&
+      e.SEED_DEMO_HISTORY !== 'false',
     figuresTimeZone: e.FIGURES_TIME_ZONE,
     jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
     informWithinDays: e.INFORM_WITHIN_DAYS,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     linkSecret: e.LINK_SECRET,
-    retention: { closedCaseMonths: e.RETENTION_CLOSED_CASE_MONTHS, rejectedReferralMonths: e.RETENTION_REJECTED_MONTHS, draftDays: e.RETENTION_DRAFT_DAYS },
+    retention: {
+      closedCaseMonths: e.RETENTION_CLOSED_CASE_MONTHS,
+      rejectedReferralMonths: e.RETENTION_REJECTED_MONTHS,
+      draftDays: e.RETENTION_DRAFT_DAYS,
+    },
   };
 }

@@ -19,7 +19,18 @@ export function createLogger(level: string, destination?: pino.DestinationStream
         return traceId ? { traceId } : {};
       },
       redact: {
-        paths: ['text', '*.text', 'name', '*.name', 'displayName', '*.displayName', 'value', '*.value', 'data', '*.data'],
+        paths: [
+          'text',
+          '*.text',
+          'name',
+          '*.name',
+          'displayName',
+          '*.displayName',
+          'value',
+          '*.value',
+          'data',
+          '*.data',
+        ],
         censor: '[verwijderd]',
       },
     },

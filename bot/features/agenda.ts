@@ -4,7 +4,15 @@ import { agendaPointerCard, draftAgendaCard, myAgendaCard, personalAgendaCard } 
 import { formatSession } from '../../cards/labels.ts';
 import { Verb } from '../../cards/verbs.ts';
 import { assertCan, can } from '../../src/access/policy.ts';
-import { addableCases, channelAgenda, editAgenda, myAgenda, personalAgenda, publicAgenda, type AgendaEdit } from '../../src/conferences/agenda.ts';
+import {
+  addableCases,
+  channelAgenda,
+  editAgenda,
+  myAgenda,
+  personalAgenda,
+  publicAgenda,
+  type AgendaEdit,
+} from '../../src/conferences/agenda.ts';
 import { agendaPostJob } from '../../src/conferences/planning.ts';
 import { confirmAgendaPosted } from '../../src/conferences/publish-agenda.ts';
 import { findJob } from '../../src/jobs/job.repository.ts';
@@ -19,10 +27,13 @@ const text = (data: Data, key: string) => (typeof data[key] === 'string' ? (data
 
 function publishNotice(outcome: JobOutcome | undefined): string {
   if (!outcome) return 'De agenda is al gepubliceerd, of wordt op dit moment geplaatst.';
-  if ('retryAt' in outcome) return 'Plaatsen in het kanaal lukte nu niet; de bot probeert het over een paar minuten opnieuw.';
-  if (outcome.state === 'done') return 'De agenda staat in het kanaal. De uitgenodigde deelnemers krijgen hun deel in een persoonlijke chat.';
+  if ('retryAt' in outcome)
+    return 'Plaatsen in het kanaal lukte nu niet; de bot probeert het over een paar minuten opnieuw.';
+  if (outcome.state === 'done')
+    return 'De agenda staat in het kanaal. De uitgenodigde deelnemers krijgen hun deel in een persoonlijke chat.';
   if (outcome.state === 'missed') return 'Het overleg is al begonnen: de agenda is niet meer geplaatst.';
-  if (outcome.state === 'uncertain') return 'Het plaatsen is onderbroken. Kijk in het kanaal of de agenda er staat; je krijgt een kaart om het af te ronden.';
+  if (outcome.state === 'uncertain')
+    return 'Het plaatsen is onderbroken. Kijk in het kanaal of de agenda er staat; je krijgt een kaart om het af te ronden.';
   return outcome.reason === 'NO_CHANNEL'
     ? 'Deze tafel heeft nog geen kanaal. Typ in het kanaal "@Casusbot tafel koppelen" en publiceer daarna opnieuw.'
     : 'Dit overleg gaat niet door; er is niets geplaatst.';
@@ -37,7 +48,12 @@ export function registerAgenda(app: Application<TurnState>, deps: BotDeps): void
     const actor = actorOf(context);
     assertCan(actor, 'agenda.manage');
     const postUncertain = (await findJob(deps.db, agendaPostJob, sessionId))?.state === 'uncertain';
-    return draftAgendaCard({ agenda: await publicAgenda(deps.db, sessionId), addable: await addableCases(deps, actor, sessionId), notice, postUncertain });
+    return draftAgendaCard({
+      agenda: await publicAgenda(deps.db, sessionId),
+      addable: await addableCases(deps, actor, sessionId),
+      notice,
+      postUncertain,
+    });
   };
 
   app.message(/^\s*agenda\s*$/i, async (context) => {
@@ -47,13 +63,20 @@ export function registerAgenda(app: Application<TurnState>, deps: BotDeps): void
       return;
     }
     // In a shared conversation only what the channel may show: the table's published agenda, or where to look.
-    const found = kind === 'channel' ? await channelAgenda(deps, actorOf(context), context.activity.conversation.id.split(';')[0]!) : undefined;
+    const found =
+      kind === 'channel'
+        ? await channelAgenda(deps, actorOf(context), context.activity.conversation.id.split(';')[0]!)
+        : undefined;
     if (found?.agenda) {
       await context.sendActivity({ attachments: [CardFactory.adaptiveCard(agendaPointerCard(found.agenda))] });
     } else if (found?.next) {
-      await context.sendActivity(`De agenda van ${found.table.name} voor ${formatSession(found.next.startsAt, found.table.schedule.timeZone)} is nog niet gepubliceerd.`);
+      await context.sendActivity(
+        `De agenda van ${found.table.name} voor ${formatSession(found.next.startsAt, found.table.schedule.timeZone)} is nog niet gepubliceerd.`,
+      );
     } else {
-      await context.sendActivity('De agenda met jouw casussen zie je in een persoonlijke chat met mij: typ daar "agenda".');
+      await context.sendActivity(
+        'De agenda met jouw casussen zie je in een persoonlijke chat met mij: typ daar "agenda".',
+      );
     }
   });
   onCardAction(app, Verb.agendaList, async (context) => mine(context));
@@ -63,9 +86,11 @@ export function registerAgenda(app: Application<TurnState>, deps: BotDeps): void
     const sessionId = text(data, 'sessionId');
     const action = text(data, 'action');
     const edit: AgendaEdit | undefined =
-      action === 'add' ? { action, caseId: text(data, 'caseId') }
-      : action === 'up' || action === 'down' || action === 'remove' ? { action, itemId: text(data, 'itemId') }
-      : undefined;
+      action === 'add'
+        ? { action, caseId: text(data, 'caseId') }
+        : action === 'up' || action === 'down' || action === 'remove'
+          ? { action, itemId: text(data, 'itemId') }
+          : undefined;
     if (!edit || (edit.action === 'add' && !edit.caseId)) return draft(context, sessionId, 'Kies eerst een casus.');
     const notifications = await editAgenda(deps, actorOf(context), sessionId, edit);
     deps.background.run('agenda notifications', () => deliverNotifications(deps, notifications));
@@ -87,9 +112,17 @@ export function registerAgenda(app: Application<TurnState>, deps: BotDeps): void
   onCardAction<Data>(app, Verb.agendaConfirmPosted, async (context, data) => {
     const sessionId = text(data, 'sessionId');
     const confirmed = await confirmAgendaPosted(deps, actorOf(context), sessionId);
-    return draft(context, sessionId, confirmed ? 'Genoteerd: de agenda staat in het kanaal. Wijzigingen kunnen die kaart niet meer bijwerken; zet ze zo nodig zelf in het kanaal.' : 'Dit is al afgehandeld.');
+    return draft(
+      context,
+      sessionId,
+      confirmed
+        ? 'Genoteerd: de agenda staat in het kanaal. Wijzigingen kunnen die kaart niet meer bijwerken; zet ze zo nodig zelf in het kanaal.'
+        : 'Dit is al afgehandeld.',
+    );
   });
 
   // "Mijn deel" on the channel card, and Teams' automatic refresh for invited participants: each person's own view.
-  onCardAction<Data>(app, Verb.agendaMine, async (context, data) => personalAgendaCard(await personalAgenda(deps, actorOf(context), text(data, 'sessionId'))));
+  onCardAction<Data>(app, Verb.agendaMine, async (context, data) =>
+    personalAgendaCard(await personalAgenda(deps, actorOf(context), text(data, 'sessionId'))),
+  );
 }

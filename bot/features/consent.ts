@@ -17,7 +17,8 @@ const text = (data: Data, key: string) => (typeof data[key] === 'string' ? (data
 
 /** Zeggenschap: ask the contributing organisation for consent, answer it, withdraw it. */
 export function registerConsent(app: Application<TurnState>, deps: BotDeps): void {
-  const tell = (notifications: Notification[]) => deps.background.run('consent notifications', () => deliverNotifications(deps, notifications));
+  const tell = (notifications: Notification[]) =>
+    deps.background.run('consent notifications', () => deliverNotifications(deps, notifications));
   const show = async (context: Parameters<typeof actorOf>[0], consentId: string, notice?: string) => {
     const { consent, mayAnswer } = await openConsent(deps, actorOf(context), consentId);
     return consentCard(consent, mayAnswer, notice);
@@ -25,7 +26,11 @@ export function registerConsent(app: Application<TurnState>, deps: BotDeps): voi
   onCardAction<Data>(app, Verb.consentRequest, async (context, data) => {
     const result = await requestConsent(deps, actorOf(context), text(data, 'contributionId'));
     tell(result.notifications);
-    return show(context, result.consentId, result.notifications.length ? 'Je vraag is verstuurd. Je hoort het antwoord in deze chat.' : undefined);
+    return show(
+      context,
+      result.consentId,
+      result.notifications.length ? 'Je vraag is verstuurd. Je hoort het antwoord in deze chat.' : undefined,
+    );
   });
   onCardAction<Data>(app, Verb.consentShow, async (context, data) => show(context, text(data, 'consentId')));
   onCardAction<Data>(app, Verb.consentAnswer, async (context, data) => {
@@ -38,7 +43,8 @@ export function registerConsent(app: Application<TurnState>, deps: BotDeps): voi
     tell(result.notifications);
     return show(context, consentId, result.changed ? 'Je antwoord is vastgelegd.' : 'Op deze vraag is al geantwoord.');
   });
-  const reassessments = async (context: Parameters<typeof actorOf>[0], notice?: string) => reassessmentCard(await pendingReassessments(deps, actorOf(context)), notice);
+  const reassessments = async (context: Parameters<typeof actorOf>[0], notice?: string) =>
+    reassessmentCard(await pendingReassessments(deps, actorOf(context)), notice);
   app.message(/^\s*herbeoordeling\s*$/i, async (context) => {
     if (!(await inPersonalChat(context, 'herbeoordeling'))) return;
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await reassessments(context))] });
@@ -47,12 +53,23 @@ export function registerConsent(app: Application<TurnState>, deps: BotDeps): voi
   onCardAction<Data>(app, Verb.reassessmentAnswer, async (context, data) => {
     const keep = data.keep === true || data.keep === 'true';
     const { changed } = await reassess(deps, actorOf(context), text(data, 'contributionId'), keep);
-    return reassessments(context, changed ? (keep ? 'Behouden voor het nieuwe doel.' : 'Ingetrokken: alleen jullie en de voorzitter zien het nog.') : 'Dat was al beantwoord.');
+    return reassessments(
+      context,
+      changed
+        ? keep
+          ? 'Behouden voor het nieuwe doel.'
+          : 'Ingetrokken: alleen jullie en de voorzitter zien het nog.'
+        : 'Dat was al beantwoord.',
+    );
   });
   onCardAction<Data>(app, Verb.consentWithdraw, async (context, data) => {
     const consentId = text(data, 'consentId');
     const result = await withdrawConsent(deps, actorOf(context), consentId);
     tell(result.notifications);
-    return show(context, consentId, result.changed ? 'De toestemming is ingetrokken; de inbreng is meteen weer verborgen.' : undefined);
+    return show(
+      context,
+      consentId,
+      result.changed ? 'De toestemming is ingetrokken; de inbreng is meteen weer verborgen.' : undefined,
+    );
   });
 }

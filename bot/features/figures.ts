@@ -17,7 +17,12 @@ type Data = Record<string, unknown>;
 export const defaultFiguresTimeZone = 'Europe/Amsterdam';
 
 export function figuresDeps(deps: Pick<BotDeps, 'db' | 'clock' | 'informWithinDays' | 'figuresTimeZone'>): FiguresDeps {
-  return { db: deps.db, clock: deps.clock, informWithinDays: deps.informWithinDays ?? 14, timeZone: deps.figuresTimeZone ?? defaultFiguresTimeZone };
+  return {
+    db: deps.db,
+    clock: deps.clock,
+    informWithinDays: deps.informWithinDays ?? 14,
+    timeZone: deps.figuresTimeZone ?? defaultFiguresTimeZone,
+  };
 }
 
 /**
@@ -29,7 +34,10 @@ export function registerFigures(app: Application<TurnState>, deps: BotDeps): voi
   const fdeps = figuresDeps(deps);
   const links = deps.links ?? { publicUrl: 'http://localhost:3978', secret: processLinkSecret };
   const show = async (context: TurnContext, period?: unknown) =>
-    figuresCard(await viewFigures(fdeps, actorOf(context), { period }), { informWithinDays: fdeps.informWithinDays, timeZone: fdeps.timeZone });
+    figuresCard(await viewFigures(fdeps, actorOf(context), { period }), {
+      informWithinDays: fdeps.informWithinDays,
+      timeZone: fdeps.timeZone,
+    });
 
   app.message(/^\s*cijfers\s*$/i, async (context) => {
     if (!(await inPersonalChat(context, 'cijfers'))) return;
@@ -43,14 +51,29 @@ export function registerFigures(app: Application<TurnState>, deps: BotDeps): voi
     const presented = presentFigures(view, { informWithinDays: fdeps.informWithinDays });
     const key = periodKey(view.figures.period);
     const offer = (fileName: string, content: Uint8Array) =>
-      offerDownload({ ...deps, linkSecret: links.secret, publicUrl: links.publicUrl }, actor, { kind: 'figures', fileName, content });
-    const [csv, pdf] = await Promise.all([offer(`kengetallen-${key}.csv`, figuresCsv(presented)), figuresPdf(presented).then((bytes) => offer(`kengetallen-${key}.pdf`, bytes))]);
-    return figuresExportCard({ period: periodLabel(view.figures.period), csvUrl: csv.url, pdfUrl: pdf.url, expiresAt: csv.expiresAt, timeZone: fdeps.timeZone });
+      offerDownload({ ...deps, linkSecret: links.secret, publicUrl: links.publicUrl }, actor, {
+        kind: 'figures',
+        fileName,
+        content,
+      });
+    const [csv, pdf] = await Promise.all([
+      offer(`kengetallen-${key}.csv`, figuresCsv(presented)),
+      figuresPdf(presented).then((bytes) => offer(`kengetallen-${key}.pdf`, bytes)),
+    ]);
+    return figuresExportCard({
+      period: periodLabel(view.figures.period),
+      csvUrl: csv.url,
+      pdfUrl: pdf.url,
+      expiresAt: csv.expiresAt,
+      timeZone: fdeps.timeZone,
+    });
   });
 
   app.message(/^\s*stuurgroep koppelen\s*$/i, async (context) => {
     if (conversationKind(context.activity) !== 'channel') {
-      await context.sendActivity('Typ dit in het kanaal van de stuurgroep, met @Casusbot ervoor: "@Casusbot stuurgroep koppelen".');
+      await context.sendActivity(
+        'Typ dit in het kanaal van de stuurgroep, met @Casusbot ervoor: "@Casusbot stuurgroep koppelen".',
+      );
       return;
     }
     assertCan(actorOf(context), 'figures.linkChannel');

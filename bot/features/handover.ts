@@ -3,7 +3,15 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { formValuesOf } from '../../cards/form.ts';
 import { handoverCard, handoverFormCard } from '../../cards/handover.card.ts';
 import { Verb } from '../../cards/verbs.ts';
-import { answerHandover, completeHandover, handoverForm, handoverFormFor, openHandover, readHandover, startHandover } from '../../src/lifecycle/handover.ts';
+import {
+  answerHandover,
+  completeHandover,
+  handoverForm,
+  handoverFormFor,
+  openHandover,
+  readHandover,
+  startHandover,
+} from '../../src/lifecycle/handover.ts';
 import type { Notification } from '../../src/notify/notification.ts';
 import { onCardAction } from '../card-action.ts';
 import type { BotDeps } from '../deps.ts';
@@ -15,7 +23,8 @@ const text = (data: Data, key: string) => (typeof data[key] === 'string' ? (data
 
 /** Handing a case to another table or an external gremium, with its checklist and the contributors' consent. */
 export function registerHandover(app: Application<TurnState>, deps: BotDeps): void {
-  const tell = (notifications: Notification[]) => deps.background.run('handover notifications', () => deliverNotifications(deps, notifications));
+  const tell = (notifications: Notification[]) =>
+    deps.background.run('handover notifications', () => deliverNotifications(deps, notifications));
   const show = async (context: TurnContext, handoverId: string, notice?: string) => {
     const { handover, role } = await readHandover(deps, actorOf(context), handoverId);
     return handoverCard(handover, role, notice);
@@ -23,14 +32,21 @@ export function registerHandover(app: Application<TurnState>, deps: BotDeps): vo
   app.message(/^\s*overdragen\s+(ZVH-\d{4}-\d{1,6})\s*$/i, async (context) => {
     if (!(await inPersonalChat(context, 'overdragen ZVH-…'))) return;
     const reference = /ZVH-\d{4}-\d{1,6}/i.exec(context.activity.text ?? '')![0].toUpperCase();
-    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(handoverFormCard(await handoverForm(deps, actorOf(context), reference)))] });
+    await context.sendActivity({
+      attachments: [CardFactory.adaptiveCard(handoverFormCard(await handoverForm(deps, actorOf(context), reference)))],
+    });
   });
   onCardAction<Data>(app, Verb.handoverStart, async (context, data) => {
     const caseId = text(data, 'caseId');
     const result = await startHandover(deps, actorOf(context), caseId, formValuesOf(data));
-    if (!result.ok) return handoverFormCard(await handoverFormFor(deps, actorOf(context), caseId), formValuesOf(data), result.errors);
+    if (!result.ok)
+      return handoverFormCard(await handoverFormFor(deps, actorOf(context), caseId), formValuesOf(data), result.errors);
     tell(result.notifications);
-    return show(context, result.handoverId, result.notifications.length ? 'De inbrengers is om toestemming gevraagd.' : 'Vastgelegd.');
+    return show(
+      context,
+      result.handoverId,
+      result.notifications.length ? 'De inbrengers is om toestemming gevraagd.' : 'Vastgelegd.',
+    );
   });
   onCardAction<Data>(app, Verb.handoverShow, async (context, data) => show(context, text(data, 'handoverId')));
   onCardAction<Data>(app, Verb.handoverAnswer, async (context, data) => {
@@ -44,6 +60,12 @@ export function registerHandover(app: Application<TurnState>, deps: BotDeps): vo
     const handoverId = text(data, 'handoverId');
     const result = await completeHandover(deps, actorOf(context), handoverId);
     tell(result.notifications);
-    return show(context, handoverId, result.completed ? 'De overdracht is afgerond. De aanmeldende partner heeft wat is afgesproken.' : 'De overdracht was al afgerond.');
+    return show(
+      context,
+      handoverId,
+      result.completed
+        ? 'De overdracht is afgerond. De aanmeldende partner heeft wat is afgesproken.'
+        : 'De overdracht was al afgerond.',
+    );
   });
 }

@@ -8,7 +8,9 @@ import { actorOf, conversationKind } from '../turn-context.ts';
 export function registerHelp(app: Application<TurnState>, deps: BotDeps): void {
   app.message(/^\s*(hulp|help|\?)\s*$/i, async (context) => {
     const shared = conversationKind(context.activity) !== 'personal';
-    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard({ welcome: false, viewer: actorOf(context), shared }))] });
+    await context.sendActivity({
+      attachments: [CardFactory.adaptiveCard(helpCard({ welcome: false, viewer: actorOf(context), shared }))],
+    });
   });
 
   // Welcome once, when the bot is added to a chat or team; not when other people join later.
@@ -19,6 +21,9 @@ export function registerHelp(app: Application<TurnState>, deps: BotDeps): void {
     const aad = context.activity.from?.aadObjectId;
     const viewer = aad ? await findActiveMemberByAadObjectId(deps.db, aad) : undefined;
     const shared = conversationKind(context.activity) !== 'personal';
-    await context.sendActivity({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(helpCard({ welcome: true, viewer, shared }))] });
+    await context.sendActivity({
+      type: ActivityTypes.Message,
+      attachments: [CardFactory.adaptiveCard(helpCard({ welcome: true, viewer, shared }))],
+    });
   });
 }

@@ -33,49 +33,91 @@ export function registerInzage(app: Application<TurnState>, deps: BotDeps): void
     const result = await produceInzage(deps, actor, formValuesOf(data));
     if (!result.ok) return inzageSearchCard(formValuesOf(data), result.errors);
     const content = await inzagePdf(result.document);
-    const offered = await offerDownload({ ...deps, linkSecret: links.secret, publicUrl: links.publicUrl }, actor, { kind: 'inzage', fileName: 'inzage.pdf', content });
+    const offered = await offerDownload({ ...deps, linkSecret: links.secret, publicUrl: links.publicUrl }, actor, {
+      kind: 'inzage',
+      fileName: 'inzage.pdf',
+      content,
+    });
     // In real Teams the document is also offered as a file (file-consent flow): the same one-time document.
     if (links.fileConsent) {
       const url = new URL(offered.url);
-      const fileRef = { downloadId: url.pathname.split('/').pop(), exp: url.searchParams.get('exp'), sig: url.searchParams.get('sig') };
-      await context.sendActivity({ attachments: [{
-        contentType: 'application/vnd.microsoft.teams.card.file.consent',
-        name: 'inzage.pdf',
-        content: { description: 'Inzagedocument (eenmalig, tien minuten)', sizeInBytes: content.length, acceptContext: fileRef, declineContext: fileRef },
-      }] });
+      const fileRef = {
+        downloadId: url.pathname.split('/').pop(),
+        exp: url.searchParams.get('exp'),
+        sig: url.searchParams.get('sig'),
+      };
+      await context.sendActivity({
+        attachments: [
+          {
+            contentType: 'application/vnd.microsoft.teams.card.file.consent',
+            name: 'inzage.pdf',
+            content: {
+              description: 'Inzagedocument (eenmalig, tien minuten)',
+              sizeInBytes: content.length,
+              acceptContext: fileRef,
+              declineContext: fileRef,
+            },
+          },
+        ],
+      });
     }
     return inzageReadyCard({ url: offered.url, expiresAt: offered.expiresAt, cases: result.document.cases.length });
   });
 
   // The file-consent answer: on "Toestaan" Teams gives an upload URL in the person's OneDrive; the document is
   // taken out once (the link stops working) and put there. Teams expects a 200 in any case.
-  app.activity(async (context) => context.activity.type === 'invoke' && context.activity.name === 'fileConsent/invoke', async (context) => {
-    const value = context.activity.value as { action?: string; context?: { downloadId?: string; exp?: string; sig?: string }; uploadInfo?: { uploadUrl?: string; contentUrl?: string; name?: string; uniqueId?: string; fileType?: string } };
-    const answered = { type: ActivityTypes.InvokeResponse, value: { status: 200 } };
-    await context.sendActivity(answered);
-    context.turnState.set(INVOKE_RESPONSE_KEY, answered);
-    if (value.action !== 'accept' || !value.uploadInfo?.uploadUrl) {
-      await context.sendActivity('Het document is niet in je OneDrive gezet. De link op de kaart werkt nog tot hij verloopt.');
-      return;
-    }
-    const ref = value.context ?? {};
-    const fetched = await fetchDownload({ db: deps.db, clock: deps.clock, linkSecret: links.secret }, ref.downloadId ?? '', ref.exp ?? '', ref.sig ?? '');
-    if (!fetched.ok) {
-      await context.sendActivity('Dit document is verlopen of al opgehaald. Maak een nieuw met "inzage".');
-      return;
-    }
-    const bytes = Buffer.from(fetched.download.content);
-    const put = await fetch(value.uploadInfo.uploadUrl, { method: 'PUT', headers: { 'Content-Length': String(bytes.length), 'Content-Range': `bytes 0-${bytes.length - 1}/${bytes.length}` }, body: bytes });
-    if (!put.ok) {
-      deps.log.error({ status: put.status }, 'file consent upload failed');
-      await context.sendActivity('Het opslaan in je OneDrive lukte niet. Maak een nieuw document met "inzage".');
-      return;
-    }
-    await context.sendActivity({ attachments: [{
-      contentType: 'application/vnd.microsoft.teams.card.file.info',
-      contentUrl: value.uploadInfo.contentUrl,
-      name: value.uploadInfo.name,
-      content: { uniqueId: value.uploadInfo.uniqueId, fileType: value.uploadInfo.fileType },
-    }] });
-  });
+  app.activity(
+    async (context) => context.activity.type === 'invoke' && context.activity.name === 'fileConsent/invoke',
+    async (context) => {
+      const value = context.activity.value as {
+        action?: string;
+        context?: { downloadId?: string; exp?: string; sig?: string };
+        uploadInfo?: { uploadUrl?: string; contentUrl?: string; name?: string; uniqueId?: string; fileType?: string };
+      };
+      const answered = { type: ActivityTypes.InvokeResponse, value: { status: 200 } };
+      await context.sendActivity(answered);
+      context.turnState.set(INVOKE_RESPONSE_KEY, answered);
+      if (value.action !== 'accept' || !value.uploadInfo?.uploadUrl) {
+        await context.sendActivity(
+          'Het document is niet in je OneDrive gezet. De link op de kaart werkt nog tot hij verloopt.',
+        );
+        return;
+      }
+      const ref = value.context ?? {};
+      const fetched = await fetchDownload(
+        { db: deps.db, clock: deps.clock, linkSecret: links.secret },
+        ref.downloadId ?? '',
+        ref.exp ?? '',
+        ref.sig ?? '',
+      );
+      if (!fetched.ok) {
+        await context.sendActivity('Dit document is verlopen of al opgehaald. Maak een nieuw met "inzage".');
+        return;
+      }
+      const bytes = Buffer.from(fetched.download.content);
+      const put = await fetch(value.uploadInfo.uploadUrl, {
+        method: 'PUT',
+        headers: {
+          'Content-Length': String(bytes.length),
+          'Content-Range': `bytes 0-${bytes.length - 1}/${bytes.length}`,
+        },
+        body: bytes,
+      });
+      if (!put.ok) {
+        deps.log.error({ status: put.status }, 'file consent upload failed');
+        await context.sendActivity('Het opslaan in je OneDrive lukte niet. Maak een nieuw document met "inzage".');
+        return;
+      }
+      await context.sendActivity({
+        attachments: [
+          {
+            contentType: 'application/vnd.microsoft.teams.card.file.info',
+            contentUrl: value.uploadInfo.contentUrl,
+            name: value.uploadInfo.name,
+            content: { uniqueId: value.uploadInfo.uniqueId, fileType: value.uploadInfo.fileType },
+          },
+        ],
+      });
+    },
+  );
 }

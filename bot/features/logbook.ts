@@ -10,7 +10,9 @@ export function registerLogbook(app: Application<TurnState>, deps: BotDeps): voi
   app.message(/^\s*logboek(\s+ZVH-\d{4}-\d{1,6})?\s*$/i, async (context) => {
     if (!(await inPersonalChat(context, 'logboek'))) return;
     const reference = /ZVH-\d{4}-\d{1,6}/i.exec(context.activity.text ?? '')?.[0].toUpperCase();
-    const shown = reference ? caseLogbookCard(await caseLogbook(deps, actorOf(context), reference)) : unusualAccessCard(await unusualAccess(deps, actorOf(context)));
+    const shown = reference
+      ? caseLogbookCard(await caseLogbook(deps, actorOf(context), reference))
+      : unusualAccessCard(await unusualAccess(deps, actorOf(context)));
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(shown)] });
   });
 }

@@ -15,11 +15,18 @@ import { actorOf } from '../turn-context.ts';
 export function registerMembers(app: Application<TurnState>, deps: BotDeps): void {
   const form = async (context: TurnContext, values?: FormValues, errors?: FieldErrors) => {
     assertCan(actorOf(context), 'members.register');
-    return memberFormCard({ roster: await deps.roster.membersOf(context), organisations: await listOrganisations(deps.db), values, errors });
+    return memberFormCard({
+      roster: await deps.roster.membersOf(context),
+      organisations: await listOrganisations(deps.db),
+      values,
+      errors,
+    });
   };
   const list = async (context: TurnContext) => {
     assertCan(actorOf(context), 'members.list');
-    return memberListCard(await listActiveMembers(deps.db, { includeSteeringGroup: true }), { canRegister: can(actorOf(context), 'members.register') });
+    return memberListCard(await listActiveMembers(deps.db, { includeSteeringGroup: true }), {
+      canRegister: can(actorOf(context), 'members.register'),
+    });
   };
 
   app.message(/^\s*lid toevoegen\s*$/i, async (context) => {

@@ -8,7 +8,12 @@ import { Verb } from '../../cards/verbs.ts';
 import { listMyReferrals } from '../../src/cases/view-cases.ts';
 import { listPartners } from '../../src/organisations/organisation.repository.ts';
 import { pickFormValues } from '../../src/referrals/referral-form.rules.ts';
-import { findEditableCase, registersForExternal, saveReferralDraft, submitReferral } from '../../src/referrals/submit-referral.ts';
+import {
+  findEditableCase,
+  registersForExternal,
+  saveReferralDraft,
+  submitReferral,
+} from '../../src/referrals/submit-referral.ts';
 import { deliverNotifications } from '../notifications.ts';
 import { onCardAction } from '../card-action.ts';
 import type { BotDeps } from '../deps.ts';
@@ -18,7 +23,10 @@ type Data = Record<string, unknown>;
 const caseIdOf = (data: Data) => (typeof data.caseId === 'string' && data.caseId ? data.caseId : undefined);
 
 export function registerReferrals(app: Application<TurnState>, deps: BotDeps): void {
-  const form = async (context: TurnContext, options: { caseId?: string; values?: FormValues; errors?: FieldErrors; notice?: string; question?: string }) => {
+  const form = async (
+    context: TurnContext,
+    options: { caseId?: string; values?: FormValues; errors?: FieldErrors; notice?: string; question?: string },
+  ) => {
     const actor = actorOf(context);
     const forExternal = await registersForExternal(deps.db, actor);
     const partners = await listPartners(deps.db);
@@ -28,7 +36,12 @@ export function registerReferrals(app: Application<TurnState>, deps: BotDeps): v
   /** Opens the author's own draft or questioned aanmelding with what was entered before. */
   const edit = async (context: TurnContext, caseId: string, notice?: string) => {
     const existing = await findEditableCase(deps.db, actorOf(context), caseId);
-    return form(context, { caseId, values: existing.form, notice, question: existing.status === 'infoRequested' ? existing.question : undefined });
+    return form(context, {
+      caseId,
+      values: existing.form,
+      notice,
+      question: existing.status === 'infoRequested' ? existing.question : undefined,
+    });
   };
 
   app.message(/^\s*aanmelden\s*$/i, async (context) => {
@@ -36,7 +49,11 @@ export function registerReferrals(app: Application<TurnState>, deps: BotDeps): v
     // Newest first: the draft worked on last.
     const latest = (await listMyReferrals(deps.db, actorOf(context))).find((r) => r.status === 'draft');
     const card = latest
-      ? await edit(context, latest.id, `Je gaat verder met je concept van ${formatDate(latest.updatedAt)}. Nieuw beginnen kan via "mijn aanmeldingen".`)
+      ? await edit(
+          context,
+          latest.id,
+          `Je gaat verder met je concept van ${formatDate(latest.updatedAt)}. Nieuw beginnen kan via "mijn aanmeldingen".`,
+        )
       : await form(context, {});
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   });
@@ -48,7 +65,11 @@ export function registerReferrals(app: Application<TurnState>, deps: BotDeps): v
 
   onCardAction<Data>(app, Verb.referralSaveDraft, async (context, data) => {
     const caseId = await saveReferralDraft(deps, actorOf(context), { caseId: caseIdOf(data), data });
-    return form(context, { caseId, values: pickFormValues(data), notice: 'Concept opgeslagen. Je vindt het terug onder "mijn aanmeldingen".' });
+    return form(context, {
+      caseId,
+      values: pickFormValues(data),
+      notice: 'Concept opgeslagen. Je vindt het terug onder "mijn aanmeldingen".',
+    });
   });
 
   onCardAction<Data>(app, Verb.referralSubmit, async (context, data) => {

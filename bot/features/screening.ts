@@ -32,8 +32,13 @@ export function registerScreening(app: Application<TurnState>, deps: BotDeps): v
       deps.background.run('case notifications', () => deliverNotifications(deps, result.notifications));
       return decisionRecordedCard(result.case);
     }
-    if ('alreadyDecided' in result) return screeningCardFor(deps, { case: result.alreadyDecided, alreadyDecided: true });
-    return screeningCardFor(deps, { case: await openCase(deps.db, actor, caseId, 'screening'), values: formValuesOf(data), errors: result.errors });
+    if ('alreadyDecided' in result)
+      return screeningCardFor(deps, { case: result.alreadyDecided, alreadyDecided: true });
+    return screeningCardFor(deps, {
+      case: await openCase(deps.db, actor, caseId, 'screening'),
+      values: formValuesOf(data),
+      errors: result.errors,
+    });
   };
   onCardAction<Data>(app, Verb.screeningAccept, decide('accept'));
   onCardAction<Data>(app, Verb.screeningReject, decide('reject'));

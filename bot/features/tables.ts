@@ -2,11 +2,26 @@ import { CardFactory, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { FieldErrors, FormValues } from '../../cards/form.ts';
 import { formValuesOf } from '../../cards/form.ts';
-import { channelLinkedCard, linkChannelCard, moveInputIds, newTableDefaults, sessionsCard, tableFormCard, tableFormValues, tablesCard } from '../../cards/tables.card.ts';
+import {
+  channelLinkedCard,
+  linkChannelCard,
+  moveInputIds,
+  newTableDefaults,
+  sessionsCard,
+  tableFormCard,
+  tableFormValues,
+  tablesCard,
+} from '../../cards/tables.card.ts';
 import { Verb } from '../../cards/verbs.ts';
 import { assertCan, can } from '../../src/access/policy.ts';
 import { listSessions, countItems } from '../../src/conferences/session.repository.ts';
-import { addExtraSession, cancelSession, moveSession, sessionLocalTime, type SessionChangeResult } from '../../src/conferences/sessions.ts';
+import {
+  addExtraSession,
+  cancelSession,
+  moveSession,
+  sessionLocalTime,
+  type SessionChangeResult,
+} from '../../src/conferences/sessions.ts';
 import { findTableById, listTables } from '../../src/conferences/table.repository.ts';
 import { closeTable, linkChannel, linkMeeting, listTableOverview, saveTable } from '../../src/conferences/tables.ts';
 import { DomainError, ErrorCode } from '../../src/errors.ts';
@@ -20,7 +35,8 @@ import { actorOf, conversationKind } from '../turn-context.ts';
 type Data = Record<string, unknown>;
 const text = (data: Data, key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
 
-const meetingIdOf = (context: TurnContext) => (context.activity.channelData as { meeting?: { id?: string } } | undefined)?.meeting?.id;
+const meetingIdOf = (context: TurnContext) =>
+  (context.activity.channelData as { meeting?: { id?: string } } | undefined)?.meeting?.id;
 
 export function registerTables(app: Application<TurnState>, deps: BotDeps): void {
   const list = async (context: TurnContext, notice?: string) => {
@@ -32,24 +48,49 @@ export function registerTables(app: Application<TurnState>, deps: BotDeps): void
     const table = tableId ? await findTableById(deps.db, tableId) : undefined;
     if (tableId && !table) throw new DomainError(ErrorCode.NotFound, 'Table not found');
     const members = await listActiveMembers(deps.db);
-    return tableFormCard({ tableId, values: values ?? (table ? tableFormValues(table) : newTableDefaults), errors, partners: await listPartners(deps.db), members });
+    return tableFormCard({
+      tableId,
+      values: values ?? (table ? tableFormValues(table) : newTableDefaults),
+      errors,
+      partners: await listPartners(deps.db),
+      members,
+    });
   };
-  const sessions = async (context: TurnContext, tableId: string, options: { notice?: string; errors?: FieldErrors; values?: FormValues } = {}) => {
+  const sessions = async (
+    context: TurnContext,
+    tableId: string,
+    options: { notice?: string; errors?: FieldErrors; values?: FormValues } = {},
+  ) => {
     assertCan(actorOf(context), 'agenda.manage');
     const table = await findTableById(deps.db, tableId);
     if (!table) throw new DomainError(ErrorCode.NotFound, 'Table not found');
     const coming = await listSessions(deps.db, { tableIds: [table.id], from: deps.clock.now() }, 10);
-    const counts = await countItems(deps.db, coming.map((s) => s.id));
-    return sessionsCard({ table, ...options, sessions: coming.map((s) => ({ ...s, itemCount: counts.get(s.id) ?? 0, local: sessionLocalTime(s, table) })) });
+    const counts = await countItems(
+      deps.db,
+      coming.map((s) => s.id),
+    );
+    return sessionsCard({
+      table,
+      ...options,
+      sessions: coming.map((s) => ({ ...s, itemCount: counts.get(s.id) ?? 0, local: sessionLocalTime(s, table) })),
+    });
   };
   /**
    * After a session change: tell people in the background, show the fresh list at once. A refused change
    * comes back with the typed values and the messages at the inputs they came from (`ids`).
    */
-  const changed = async (context: TurnContext, data: Data, result: SessionChangeResult, notice: string, ids = { date: 'date', time: 'time' }) => {
+  const changed = async (
+    context: TurnContext,
+    data: Data,
+    result: SessionChangeResult,
+    notice: string,
+    ids = { date: 'date', time: 'time' },
+  ) => {
     const tableId = text(data, 'tableId');
     if (!result.ok) {
-      const errors = Object.fromEntries(Object.entries(result.errors).map(([key, message]) => [ids[key as keyof typeof ids] ?? key, message]));
+      const errors = Object.fromEntries(
+        Object.entries(result.errors).map(([key, message]) => [ids[key as keyof typeof ids] ?? key, message]),
+      );
       return sessions(context, tableId, { errors, values: formValuesOf(data) });
     }
     deps.log.info({ sessionId: result.session.id, status: result.session.status }, 'session changed');
@@ -75,7 +116,10 @@ export function registerTables(app: Application<TurnState>, deps: BotDeps): void
       return list(context, `Tafel ${table.name} is gesloten.`);
     } catch (error) {
       if (error instanceof DomainError && error.details.reason === 'tableHasAgenda') {
-        return list(context, 'Deze tafel heeft nog casussen op komende agenda\'s. Verplaats of annuleer die overleggen eerst (knop "Sessies").');
+        return list(
+          context,
+          'Deze tafel heeft nog casussen op komende agenda\'s. Verplaats of annuleer die overleggen eerst (knop "Sessies").',
+        );
       }
       throw error;
     }
@@ -84,20 +128,35 @@ export function registerTables(app: Application<TurnState>, deps: BotDeps): void
   onCardAction<Data>(app, Verb.sessionMove, async (context, data) => {
     // Each session's move inputs have their own ids: the inputs of all show cards on a card share one id space.
     const ids = moveInputIds(text(data, 'sessionId'));
-    const result = await moveSession(deps, actorOf(context), text(data, 'sessionId'), { date: text(data, ids.date), time: text(data, ids.time) });
+    const result = await moveSession(deps, actorOf(context), text(data, 'sessionId'), {
+      date: text(data, ids.date),
+      time: text(data, ids.time),
+    });
     return changed(context, data, result, 'Het overleg is verplaatst; de betrokkenen krijgen bericht.', ids);
   });
   onCardAction<Data>(app, Verb.sessionCancel, async (context, data) =>
-    changed(context, data, await cancelSession(deps, actorOf(context), text(data, 'sessionId')), 'Het overleg is geannuleerd; de casussen zijn doorgeschoven en de betrokkenen krijgen bericht.'),
+    changed(
+      context,
+      data,
+      await cancelSession(deps, actorOf(context), text(data, 'sessionId')),
+      'Het overleg is geannuleerd; de casussen zijn doorgeschoven en de betrokkenen krijgen bericht.',
+    ),
   );
   onCardAction<Data>(app, Verb.sessionAdd, async (context, data) =>
-    changed(context, data, await addExtraSession(deps, actorOf(context), text(data, 'tableId'), formValuesOf(data)), 'Het extra overleg is toegevoegd.'),
+    changed(
+      context,
+      data,
+      await addExtraSession(deps, actorOf(context), text(data, 'tableId'), formValuesOf(data)),
+      'Het extra overleg is toegevoegd.',
+    ),
   );
 
   // In a channel, with an @mention (Teams strips it): this channel becomes where the table's agenda goes.
   app.message(/^\s*tafel koppelen\s*$/i, async (context) => {
     if (conversationKind(context.activity) !== 'channel' && !meetingIdOf(context)) {
-      await context.sendActivity('Typ dit in het kanaal van de overlegtafel, met @Casusbot ervoor: "@Casusbot tafel koppelen".');
+      await context.sendActivity(
+        'Typ dit in het kanaal van de overlegtafel, met @Casusbot ervoor: "@Casusbot tafel koppelen".',
+      );
       return;
     }
     assertCan(actorOf(context), 'tables.manage');
@@ -107,7 +166,8 @@ export function registerTables(app: Application<TurnState>, deps: BotDeps): void
     const meetingId = meetingIdOf(context);
     if (conversationKind(context.activity) !== 'channel') {
       // The chat of a Teams meeting outside a channel: its start and end reach the table; the agenda stays where it is.
-      if (!meetingId) return 'Een tafel koppel je in het kanaal zelf, of in de chat van het Teams-overleg van de tafel.';
+      if (!meetingId)
+        return 'Een tafel koppel je in het kanaal zelf, of in de chat van het Teams-overleg van de tafel.';
       const table = await linkMeeting(deps, actorOf(context), text(data, 'tableId'), meetingId);
       return `Dit Teams-overleg hoort nu bij tafel ${table.name}: als het begint, opent het casusoverleg.`;
     }
@@ -116,7 +176,12 @@ export function registerTables(app: Application<TurnState>, deps: BotDeps): void
     deps.log.info({ tableId: table.id }, 'channel linked to table');
     const confirmation = channelLinkedCard(table);
     // The chooser in the channel becomes the confirmation for everyone: its shared content changed.
-    if (context.activity.replyToId) await context.updateActivity({ id: context.activity.replyToId, type: 'message', attachments: [CardFactory.adaptiveCard(confirmation)] });
+    if (context.activity.replyToId)
+      await context.updateActivity({
+        id: context.activity.replyToId,
+        type: 'message',
+        attachments: [CardFactory.adaptiveCard(confirmation)],
+      });
     return confirmation;
   });
 }

@@ -72,7 +72,12 @@ export interface AgendaItemFacts {
 
 /** The organisations invited to discuss a case: those involved in it and the one it is processed for. */
 export function invitedOrganisationIds(item: AgendaItemFacts): string[] {
-  return [...new Set([...item.involvedOrganisationIds, ...(item.responsibleOrganisationId ? [item.responsibleOrganisationId] : [])])];
+  return [
+    ...new Set([
+      ...item.involvedOrganisationIds,
+      ...(item.responsibleOrganisationId ? [item.responsibleOrganisationId] : []),
+    ]),
+  ];
 }
 
 /**
@@ -107,7 +112,10 @@ export function canSeeDiscussion(actor: Actor, item: AgendaItemFacts, table: { c
 }
 
 /** Who may take an action on: a member of the organisation that owns it. */
-export function canClaimAction(actor: Pick<Actor, 'organisationId' | 'role'>, action: { organisationId: string }): boolean {
+export function canClaimAction(
+  actor: Pick<Actor, 'organisationId' | 'role'>,
+  action: { organisationId: string },
+): boolean {
   return worksOnCases(actor) && actor.organisationId === action.organisationId;
 }
 
@@ -126,7 +134,13 @@ export function canReassignAction(actor: Pick<Actor, 'memberId' | 'role'>, c: { 
  */
 export function canSeeContribution(
   actor: Pick<Actor, 'organisationId' | 'role'>,
-  contribution: { organisationId: string; sensitive: boolean; inOpenSession: boolean; consentedOrganisationIds: readonly string[]; reassessment?: 'pending' | 'kept' | 'withdrawn' },
+  contribution: {
+    organisationId: string;
+    sensitive: boolean;
+    inOpenSession: boolean;
+    consentedOrganisationIds: readonly string[];
+    reassessment?: 'pending' | 'kept' | 'withdrawn';
+  },
   context: { chairing: boolean },
 ): boolean {
   if (!worksOnCases(actor)) return false;
@@ -138,7 +152,11 @@ export function canSeeContribution(
 }
 
 /** Who contributes to the discussion of a case: a member of an organisation invited to it, or its chair. */
-export function canContribute(actor: Pick<Actor, 'organisationId' | 'role'>, item: AgendaItemFacts, context: { chairing: boolean }): boolean {
+export function canContribute(
+  actor: Pick<Actor, 'organisationId' | 'role'>,
+  item: AgendaItemFacts,
+  context: { chairing: boolean },
+): boolean {
   if (!worksOnCases(actor)) return false;
   return context.chairing || invitedOrganisationIds(item).includes(actor.organisationId);
 }
@@ -171,24 +189,39 @@ export function canManageCase(actor: Pick<Actor, 'role'>): boolean {
  * Evaluation answers of a closed case: the procesmanager reads them all; an involved organisation reads
  * only its own. Nobody else, not even another involved organisation.
  */
-export function canSeeEvaluation(actor: Pick<Actor, 'role' | 'organisationId'>, evaluation: { organisationId: string }): boolean {
+export function canSeeEvaluation(
+  actor: Pick<Actor, 'role' | 'organisationId'>,
+  evaluation: { organisationId: string },
+): boolean {
   if (!worksOnCases(actor)) return false;
   return actor.role === 'processManager' || evaluation.organisationId === actor.organisationId;
 }
 
 /** Zeggenschap: only the organisation that made a contribution answers for it (consent, handover, re-assessment). */
-export function speaksForContribution(actor: Pick<Actor, 'organisationId' | 'role'>, contribution: { organisationId: string }): boolean {
+export function speaksForContribution(
+  actor: Pick<Actor, 'organisationId' | 'role'>,
+  contribution: { organisationId: string },
+): boolean {
   return worksOnCases(actor) && actor.organisationId === contribution.organisationId;
 }
 
 /** A request for consent is read by the contributing organisation (to answer) and the asking one (to see the answer). */
-export function canReadConsentRequest(actor: Pick<Actor, 'organisationId' | 'role'>, request: { contributionOrganisationId: string; requestingOrganisationId: string }): boolean {
+export function canReadConsentRequest(
+  actor: Pick<Actor, 'organisationId' | 'role'>,
+  request: { contributionOrganisationId: string; requestingOrganisationId: string },
+): boolean {
   if (!worksOnCases(actor)) return false;
-  return actor.organisationId === request.contributionOrganisationId || actor.organisationId === request.requestingOrganisationId;
+  return (
+    actor.organisationId === request.contributionOrganisationId ||
+    actor.organisationId === request.requestingOrganisationId
+  );
 }
 
 /** Who marks "mee naar huis" on an action: whoever chairs, the casusregisseur, or the procesmanager. */
-export function canMarkTakeHome(actor: Pick<Actor, 'memberId' | 'role'>, c: { chairing: boolean; directorMemberId?: string }): boolean {
+export function canMarkTakeHome(
+  actor: Pick<Actor, 'memberId' | 'role'>,
+  c: { chairing: boolean; directorMemberId?: string },
+): boolean {
   return c.chairing || canReassignAction(actor, c);
 }
 
@@ -204,7 +237,12 @@ export function canRecordInforming(actor: Pick<Actor, 'memberId' | 'role'>, c: {
  */
 export function handoverRole(
   actor: Pick<Actor, 'memberId' | 'role' | 'organisationId'>,
-  h: { createdByMemberId: string; completed: boolean; registeringOrganisationId: string; includedOrganisationIds: readonly string[] },
+  h: {
+    createdByMemberId: string;
+    completed: boolean;
+    registeringOrganisationId: string;
+    includedOrganisationIds: readonly string[];
+  },
 ): 'manager' | 'receiver' | 'contributor' | undefined {
   if (!worksOnCases(actor)) return undefined;
   if (actor.role === 'processManager' || h.createdByMemberId === actor.memberId) return 'manager';

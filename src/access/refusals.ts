@@ -11,7 +11,8 @@ import { isUuid } from '../validation.ts';
  */
 export async function recordRefusal(db: Db, actor: Actor, error: DomainError, attempted: string): Promise<void> {
   if (error.code !== ErrorCode.NotFound && error.code !== ErrorCode.Forbidden) return;
-  const caseId = typeof error.details.caseId === 'string' && isUuid(error.details.caseId) ? error.details.caseId : undefined;
+  const caseId =
+    typeof error.details.caseId === 'string' && isUuid(error.details.caseId) ? error.details.caseId : undefined;
   await recordAudit(db, actor, {
     action: `refused:${attempted.slice(0, 60)}`,
     recordType: caseId ? 'case' : 'attempt',

@@ -19,15 +19,33 @@ export interface ActionView {
 }
 
 const select = {
-  id: true, caseId: true, decisionId: true, description: true, dueDate: true, state: true, claimedAt: true, result: true, doneAt: true,
+  id: true,
+  caseId: true,
+  decisionId: true,
+  description: true,
+  dueDate: true,
+  state: true,
+  claimedAt: true,
+  result: true,
+  doneAt: true,
   case: { select: { reference: true } },
   organisation: { select: { id: true, name: true } },
   claimedBy: { select: { id: true, displayName: true } },
 } as const;
 
 type Row = {
-  id: string; caseId: string; decisionId: string; description: string; dueDate: Date; state: ActionState; claimedAt: Date | null; result: string | null; doneAt: Date | null;
-  case: { reference: string | null }; organisation: { id: string; name: string }; claimedBy: { id: string; displayName: string } | null;
+  id: string;
+  caseId: string;
+  decisionId: string;
+  description: string;
+  dueDate: Date;
+  state: ActionState;
+  claimedAt: Date | null;
+  result: string | null;
+  doneAt: Date | null;
+  case: { reference: string | null };
+  organisation: { id: string; name: string };
+  claimedBy: { id: string; displayName: string } | null;
 };
 
 function toView(r: Row): ActionView {
@@ -53,17 +71,36 @@ export async function findActionById(tx: Tx, id: string): Promise<ActionView | u
   return r ? toView(r) : undefined;
 }
 
-export async function createActions(tx: Tx, caseId: string, decisionId: string, actions: { description: string; organisationId: string; dueDate: string }[]): Promise<string[]> {
+export async function createActions(
+  tx: Tx,
+  caseId: string,
+  decisionId: string,
+  actions: { description: string; organisationId: string; dueDate: string }[],
+): Promise<string[]> {
   const ids: string[] = [];
   for (const a of actions) {
-    const created = await tx.caseAction.create({ data: { caseId, decisionId, description: a.description, organisationId: a.organisationId, dueDate: new Date(`${a.dueDate}T00:00:00Z`) }, select: { id: true } });
+    const created = await tx.caseAction.create({
+      data: {
+        caseId,
+        decisionId,
+        description: a.description,
+        organisationId: a.organisationId,
+        dueDate: new Date(`${a.dueDate}T00:00:00Z`),
+      },
+      select: { id: true },
+    });
     ids.push(created.id);
   }
   return ids;
 }
 
 /** Takes an open action for a member of its organisation: of many at once, exactly one gets true. */
-export async function claimIfOpen(tx: Tx, id: string, member: { memberId: string; organisationId: string }, at: Date): Promise<boolean> {
+export async function claimIfOpen(
+  tx: Tx,
+  id: string,
+  member: { memberId: string; organisationId: string },
+  at: Date,
+): Promise<boolean> {
   const { count } = await tx.caseAction.updateMany({
     where: { id, state: 'open', organisationId: member.organisationId },
     data: { state: 'claimed', claimedByMemberId: member.memberId, claimedAt: at },
@@ -72,31 +109,61 @@ export async function claimIfOpen(tx: Tx, id: string, member: { memberId: string
 }
 
 /** Marks done, only by the one who has it. */
-export async function completeIfClaimedBy(tx: Tx, id: string, memberId: string, result: string, at: Date): Promise<boolean> {
-  const { count } = await tx.caseAction.updateMany({ where: { id, state: 'claimed', claimedByMemberId: memberId }, data: { state: 'done', result, doneAt: at } });
+export async function completeIfClaimedBy(
+  tx: Tx,
+  id: string,
+  memberId: string,
+  result: string,
+  at: Date,
+): Promise<boolean> {
+  const { count } = await tx.caseAction.updateMany({
+    where: { id, state: 'claimed', claimedByMemberId: memberId },
+    data: { state: 'done', result, doneAt: at },
+  });
   return count === 1;
 }
 
 /** Gives the action back to its organisation, only by the one who has it. */
 export async function handBackIfClaimedBy(tx: Tx, id: string, memberId: string): Promise<boolean> {
-  const { count } = await tx.caseAction.updateMany({ where: { id, state: 'claimed', claimedByMemberId: memberId }, data: { state: 'open', claimedByMemberId: null, claimedAt: null } });
+  const { count } = await tx.caseAction.updateMany({
+    where: { id, state: 'claimed', claimedByMemberId: memberId },
+    data: { state: 'open', claimedByMemberId: null, claimedAt: null },
+  });
   return count === 1;
 }
 
 /** Gives an unfinished action to someone of its organisation. */
-export async function reassignIfNotDone(tx: Tx, id: string, to: { memberId: string; organisationId: string }, at: Date): Promise<boolean> {
+export async function reassignIfNotDone(
+  tx: Tx,
+  id: string,
+  to: { memberId: string; organisationId: string },
+  at: Date,
+): Promise<boolean> {
   const { count } = await tx.caseAction.updateMany({
     // Not to the one who has it already: a repeated click changes (and tells) nothing.
-    where: { id, state: { in: ['open', 'claimed'] }, organisationId: to.organisationId, NOT: { state: 'claimed', claimedByMemberId: to.memberId } },
+    where: {
+      id,
+      state: { in: ['open', 'claimed'] },
+      organisationId: to.organisationId,
+      NOT: { state: 'claimed', claimedByMemberId: to.memberId },
+    },
     data: { state: 'claimed', claimedByMemberId: to.memberId, claimedAt: at },
   });
   return count === 1;
 }
 
 /** `mijn acties`: what this person has, and what their organisation has that nobody took yet. */
-export async function listOpenActionsFor(tx: Tx, member: { memberId: string; organisationId: string }): Promise<ActionView[]> {
+export async function listOpenActionsFor(
+  tx: Tx,
+  member: { memberId: string; organisationId: string },
+): Promise<ActionView[]> {
   const rows = await tx.caseAction.findMany({
-    where: { OR: [{ state: 'claimed', claimedByMemberId: member.memberId }, { state: 'open', organisationId: member.organisationId }] },
+    where: {
+      OR: [
+        { state: 'claimed', claimedByMemberId: member.memberId },
+        { state: 'open', organisationId: member.organisationId },
+      ],
+    },
     select,
     orderBy: [{ dueDate: 'asc' }, { createdAt: 'asc' }],
     take: 50,
@@ -106,7 +173,11 @@ export async function listOpenActionsFor(tx: Tx, member: { memberId: string; org
 
 export async function listActionsOfCases(tx: Tx, caseIds: string[]): Promise<ActionView[]> {
   if (!caseIds.length) return [];
-  const rows = await tx.caseAction.findMany({ where: { caseId: { in: caseIds } }, select, orderBy: [{ dueDate: 'asc' }, { createdAt: 'asc' }] });
+  const rows = await tx.caseAction.findMany({
+    where: { caseId: { in: caseIds } },
+    select,
+    orderBy: [{ dueDate: 'asc' }, { createdAt: 'asc' }],
+  });
   return rows.map(toView);
 }
 
@@ -128,7 +199,10 @@ export async function countActionsOfItems(tx: Tx, agendaItemIds: string[]): Prom
 
 /** A corrected decision's unfinished actions stop: the correction names the actions that count now. */
 export async function cancelOpenActionsOf(tx: Tx, decisionId: string): Promise<string[]> {
-  const rows = await tx.caseAction.findMany({ where: { decisionId, state: { in: ['open', 'claimed'] } }, select: { id: true } });
+  const rows = await tx.caseAction.findMany({
+    where: { decisionId, state: { in: ['open', 'claimed'] } },
+    select: { id: true },
+  });
   await tx.caseAction.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { state: 'cancelled' } });
   return rows.map((r) => r.id);
 }
@@ -139,12 +213,18 @@ export async function linkTakeHome(tx: Tx, rows: { actionId: string; contributio
 }
 
 export async function listTakeHomeIds(tx: Tx, actionId: string): Promise<string[]> {
-  return (await tx.actionContribution.findMany({ where: { actionId }, select: { contributionId: true } })).map((r) => r.contributionId);
+  return (await tx.actionContribution.findMany({ where: { actionId }, select: { contributionId: true } })).map(
+    (r) => r.contributionId,
+  );
 }
 
 /** Unfinished actions stop when a case closes; returns their ids, so their reminders can be cancelled too. */
 export async function cancelOpenActionsOfCase(tx: Tx, caseId: string): Promise<string[]> {
-  const rows = await tx.caseAction.findMany({ where: { caseId, state: { in: ['open', 'claimed'] } }, select: { id: true } });
-  if (rows.length) await tx.caseAction.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { state: 'cancelled' } });
+  const rows = await tx.caseAction.findMany({
+    where: { caseId, state: { in: ['open', 'claimed'] } },
+    select: { id: true },
+  });
+  if (rows.length)
+    await tx.caseAction.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { state: 'cancelled' } });
   return rows.map((r) => r.id);
 }

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
-import { canChair, canClaimAction, canMarkTakeHome, canReassignAction, canSeeContribution, canSeeDiscussion, worksOnCases } from '../access/case-access.ts';
+import {
+  canChair,
+  canClaimAction,
+  canMarkTakeHome,
+  canReassignAction,
+  canSeeContribution,
+  canSeeDiscussion,
+  worksOnCases,
+} from '../access/case-access.ts';
 import { askForTakeHome } from '../meetings/consent.ts';
 import { consentStates, type ConsentState } from '../meetings/consent.repository.ts';
 import { listContributions } from '../meetings/discussion.repository.ts';
@@ -14,7 +22,14 @@ import { listActiveMembers } from '../members/member.repository.ts';
 import type { Notification } from '../notify/notification.ts';
 import { fieldErrors, requiredText } from '../validation.ts';
 import {
-  claimIfOpen, completeIfClaimedBy, findActionById, handBackIfClaimedBy, listOpenActionsFor, listOverdueActionsDirectedBy, reassignIfNotDone, type ActionView,
+  claimIfOpen,
+  completeIfClaimedBy,
+  findActionById,
+  handBackIfClaimedBy,
+  listOpenActionsFor,
+  listOverdueActionsDirectedBy,
+  reassignIfNotDone,
+  type ActionView,
   linkTakeHome,
   listTakeHomeIds,
 } from './action.repository.ts';
@@ -39,37 +54,72 @@ export interface ActionCardView {
 }
 
 /** The action if this person may see the discussion of its case (need-to-know); otherwise "not found", so they cannot learn it exists. */
-async function visibleAction(deps: ActionDeps, actor: Actor, actionId: string): Promise<{ action: ActionView; directorId?: string }> {
+async function visibleAction(
+  deps: ActionDeps,
+  actor: Actor,
+  actionId: string,
+): Promise<{ action: ActionView; directorId?: string }> {
   const action = await findActionById(deps.db, actionId);
   const facts = action && (await findDiscussionFacts(deps.db, action.caseId));
-  if (!action || !facts || !canSeeDiscussion(actor, facts, { chairMemberId: facts.chairMemberId })) throw new DomainError(ErrorCode.NotFound, 'Action not found or not visible');
+  if (!action || !facts || !canSeeDiscussion(actor, facts, { chairMemberId: facts.chairMemberId }))
+    throw new DomainError(ErrorCode.NotFound, 'Action not found or not visible');
   return { action, directorId: await findCurrentDirectorId(deps.db, action.caseId) };
 }
 
 /** What this person may do with the action as it stands. */
-async function cardView(deps: ActionDeps, actor: Actor, action: ActionView, directorId: string | undefined): Promise<ActionCardView> {
-  const mayReassign = canReassignAction(actor, { directorMemberId: directorId }) && (action.state === 'open' || action.state === 'claimed');
+async function cardView(
+  deps: ActionDeps,
+  actor: Actor,
+  action: ActionView,
+  directorId: string | undefined,
+): Promise<ActionCardView> {
+  const mayReassign =
+    canReassignAction(actor, { directorMemberId: directorId }) &&
+    (action.state === 'open' || action.state === 'claimed');
   const colleagues = mayReassign
-    ? (await listActiveMembers(deps.db, { organisationId: action.organisation.id })).map((m) => ({ memberId: m.id, name: m.displayName }))
+    ? (await listActiveMembers(deps.db, { organisationId: action.organisation.id })).map((m) => ({
+        memberId: m.id,
+        name: m.displayName,
+      }))
     : [];
-  const [marked, contributions, facts] = await Promise.all([listTakeHomeIds(deps.db, action.id), listContributions(deps.db, action.caseId), findDiscussionFacts(deps.db, action.caseId)]);
+  const [marked, contributions, facts] = await Promise.all([
+    listTakeHomeIds(deps.db, action.id),
+    listContributions(deps.db, action.caseId),
+    findDiscussionFacts(deps.db, action.caseId),
+  ]);
   const chairing = canChair(actor, { ...(facts?.chairMemberId ? { chairMemberId: facts.chairMemberId } : {}) });
   const states = await consentStates(deps.db, marked, action.organisation.id);
-  const mayMark = canMarkTakeHome(actor, { chairing, ...(directorId ? { directorMemberId: directorId } : {}) }) && action.state !== 'cancelled' && action.state !== 'done';
+  const mayMark =
+    canMarkTakeHome(actor, { chairing, ...(directorId ? { directorMemberId: directorId } : {}) }) &&
+    action.state !== 'cancelled' &&
+    action.state !== 'done';
   return {
     action,
     mayClaim: action.state === 'open' && canClaimAction(actor, { organisationId: action.organisation.id }),
     mine: action.claimedBy?.memberId === actor.memberId,
     mayReassign,
     colleagues,
-    takeHome: contributions.filter((c) => marked.includes(c.id)).map((c) => ({
-      contributionId: c.id,
-      organisation: c.organisation.name,
-      ...(canSeeContribution(actor, { ...c, organisationId: c.organisation.id }, { chairing }) ? { text: c.text } : {}),
-      ...(states.get(c.id) ? { consent: states.get(c.id)!.state } : {}),
-    })),
+    takeHome: contributions
+      .filter((c) => marked.includes(c.id))
+      .map((c) => ({
+        contributionId: c.id,
+        organisation: c.organisation.name,
+        ...(canSeeContribution(actor, { ...c, organisationId: c.organisation.id }, { chairing })
+          ? { text: c.text }
+          : {}),
+        ...(states.get(c.id) ? { consent: states.get(c.id)!.state } : {}),
+      })),
     takeHomeOptions: mayMark
-      ? contributions.filter((c) => c.organisation.id !== action.organisation.id && !marked.includes(c.id) && c.reassessment !== 'withdrawn').slice(-8).map((c) => ({ id: c.id, title: `${c.organisation.name}, ${c.createdAt.toISOString().slice(0, 10)}${canSeeContribution(actor, { ...c, organisationId: c.organisation.id }, { chairing }) ? `: ${c.text.slice(0, 40)}` : ''}` }))
+      ? contributions
+          .filter(
+            (c) =>
+              c.organisation.id !== action.organisation.id && !marked.includes(c.id) && c.reassessment !== 'withdrawn',
+          )
+          .slice(-8)
+          .map((c) => ({
+            id: c.id,
+            title: `${c.organisation.name}, ${c.createdAt.toISOString().slice(0, 10)}${canSeeContribution(actor, { ...c, organisationId: c.organisation.id }, { chairing }) ? `: ${c.text.slice(0, 40)}` : ''}`,
+          }))
       : [],
   };
 }
@@ -78,28 +128,66 @@ async function cardView(deps: ActionDeps, actor: Actor, action: ActionView, dire
  * "Mee naar huis": the chair (or the regisseur, or the procesmanager) marks the contributions an action's
  * organisation needs; their contributors are asked for consent on its behalf, and only then does it see them.
  */
-export async function markTakeHome(deps: ActionDeps, actor: Actor, actionId: string, contributionIds: string[]): Promise<ActionChange> {
+export async function markTakeHome(
+  deps: ActionDeps,
+  actor: Actor,
+  actionId: string,
+  contributionIds: string[],
+): Promise<ActionChange> {
   const before = await openAction(deps, actor, actionId);
   const allowed = new Set(before.takeHomeOptions.map((o) => o.id));
-  if (!before.takeHomeOptions.length && contributionIds.length) throw new DomainError(ErrorCode.Forbidden, 'Only the chair, the regisseur or the procesmanager', { permission: 'actions.reassign' });
+  if (!before.takeHomeOptions.length && contributionIds.length)
+    throw new DomainError(ErrorCode.Forbidden, 'Only the chair, the regisseur or the procesmanager', {
+      permission: 'actions.reassign',
+    });
   const ids = contributionIds.filter((id) => allowed.has(id));
   const notifications = await deps.db.$transaction(async (tx) => {
-    await linkTakeHome(tx, ids.map((contributionId) => ({ actionId, contributionId })));
-    if (ids.length) await recordAudit(tx, actor, { action: 'action.takeHomeMarked', recordType: 'action', recordId: actionId, caseId: before.action.caseId, purpose: 'toestemming' });
-    return askForTakeHome(tx, ids.map((contributionId) => ({ contributionId, organisationId: before.action.organisation.id })), actor.memberId, deps.clock.now());
+    await linkTakeHome(
+      tx,
+      ids.map((contributionId) => ({ actionId, contributionId })),
+    );
+    if (ids.length)
+      await recordAudit(tx, actor, {
+        action: 'action.takeHomeMarked',
+        recordType: 'action',
+        recordId: actionId,
+        caseId: before.action.caseId,
+        purpose: 'toestemming',
+      });
+    return askForTakeHome(
+      tx,
+      ids.map((contributionId) => ({ contributionId, organisationId: before.action.organisation.id })),
+      actor.memberId,
+      deps.clock.now(),
+    );
   });
-  return { view: await afterChange(deps, actor, actionId, (await findCurrentDirectorId(deps.db, before.action.caseId))), changed: ids.length > 0, notifications };
+  return {
+    view: await afterChange(deps, actor, actionId, await findCurrentDirectorId(deps.db, before.action.caseId)),
+    changed: ids.length > 0,
+    notifications,
+  };
 }
 
 /** One action, for someone who may see its case; every look is audited. */
 export async function openAction(deps: ActionDeps, actor: Actor, actionId: string): Promise<ActionCardView> {
   const { action, directorId } = await visibleAction(deps, actor, actionId);
-  await recordAudit(deps.db, actor, { action: 'action.viewed', recordType: 'action', recordId: action.id, caseId: action.caseId, purpose: 'casusoverleg' });
+  await recordAudit(deps.db, actor, {
+    action: 'action.viewed',
+    recordType: 'action',
+    recordId: action.id,
+    caseId: action.caseId,
+    purpose: 'casusoverleg',
+  });
   return cardView(deps, actor, action, directorId);
 }
 
 /** After a change: the action as it now stands (the change's own audit row records the look). */
-async function afterChange(deps: ActionDeps, actor: Actor, actionId: string, directorId: string | undefined): Promise<ActionCardView> {
+async function afterChange(
+  deps: ActionDeps,
+  actor: Actor,
+  actionId: string,
+  directorId: string | undefined,
+): Promise<ActionCardView> {
   return cardView(deps, actor, (await findActionById(deps.db, actionId))!, directorId);
 }
 
@@ -112,12 +200,25 @@ export type ActionChange = { view: ActionCardView; changed: boolean; notificatio
 export async function claimAction(deps: ActionDeps, actor: Actor, actionId: string): Promise<ActionChange> {
   const before = await visibleAction(deps, actor, actionId);
   if (!canClaimAction(actor, { organisationId: before.action.organisation.id })) {
-    throw new DomainError(ErrorCode.Forbidden, 'Action belongs to another organisation', { permission: 'actions.claim' });
+    throw new DomainError(ErrorCode.Forbidden, 'Action belongs to another organisation', {
+      permission: 'actions.claim',
+    });
   }
   const changed = await deps.db.$transaction(async (tx) => {
-    const won = await claimIfOpen(tx, actionId, { memberId: actor.memberId, organisationId: actor.organisationId }, deps.clock.now());
+    const won = await claimIfOpen(
+      tx,
+      actionId,
+      { memberId: actor.memberId, organisationId: actor.organisationId },
+      deps.clock.now(),
+    );
     // The winner's claim, or the loser's look at who has it: one audit row either way.
-    await recordAudit(tx, actor, { action: won ? 'action.claimed' : 'action.viewed', recordType: 'action', recordId: actionId, caseId: before.action.caseId, purpose: 'casusoverleg' });
+    await recordAudit(tx, actor, {
+      action: won ? 'action.claimed' : 'action.viewed',
+      recordType: 'action',
+      recordId: actionId,
+      caseId: before.action.caseId,
+      purpose: 'casusoverleg',
+    });
     return won;
   });
   return { view: await afterChange(deps, actor, actionId, before.directorId), changed, notifications: [] };
@@ -126,13 +227,25 @@ export async function claimAction(deps: ActionDeps, actor: Actor, actionId: stri
 export const completeForm = z.object({ result: requiredText('Schrijf kort wat het resultaat is.', 1_000) });
 
 /** The one who has the action marks it done with a short result. A repeat changes nothing. */
-export async function completeAction(deps: ActionDeps, actor: Actor, actionId: string, raw: unknown): Promise<ActionChange | { errors: Record<string, string> }> {
+export async function completeAction(
+  deps: ActionDeps,
+  actor: Actor,
+  actionId: string,
+  raw: unknown,
+): Promise<ActionChange | { errors: Record<string, string> }> {
   const before = await openAction(deps, actor, actionId);
   const parsed = completeForm.safeParse(raw);
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
   const changed = await deps.db.$transaction(async (tx) => {
     const done = await completeIfClaimedBy(tx, actionId, actor.memberId, parsed.data.result, deps.clock.now());
-    if (done) await recordAudit(tx, actor, { action: 'action.completed', recordType: 'action', recordId: actionId, caseId: before.action.caseId, purpose: 'casusoverleg' });
+    if (done)
+      await recordAudit(tx, actor, {
+        action: 'action.completed',
+        recordType: 'action',
+        recordId: actionId,
+        caseId: before.action.caseId,
+        purpose: 'casusoverleg',
+      });
     return done;
   });
   return { view: await openAction(deps, actor, actionId), changed, notifications: [] };
@@ -143,37 +256,75 @@ export async function handBackAction(deps: ActionDeps, actor: Actor, actionId: s
   const before = await openAction(deps, actor, actionId);
   const changed = await deps.db.$transaction(async (tx) => {
     const back = await handBackIfClaimedBy(tx, actionId, actor.memberId);
-    if (back) await recordAudit(tx, actor, { action: 'action.handedBack', recordType: 'action', recordId: actionId, caseId: before.action.caseId, purpose: 'casusoverleg' });
+    if (back)
+      await recordAudit(tx, actor, {
+        action: 'action.handedBack',
+        recordType: 'action',
+        recordId: actionId,
+        caseId: before.action.caseId,
+        purpose: 'casusoverleg',
+      });
     return back;
   });
   const colleagues = changed ? await listActiveMembers(deps.db, { organisationId: before.action.organisation.id }) : [];
   return {
     view: await openAction(deps, actor, actionId),
     changed,
-    notifications: colleagues.filter((m) => m.id !== actor.memberId).map((m) => ({ kind: 'actionAssigned' as const, to: m.aadObjectId, actionId })),
+    notifications: colleagues
+      .filter((m) => m.id !== actor.memberId)
+      .map((m) => ({ kind: 'actionAssigned' as const, to: m.aadObjectId, actionId })),
   };
 }
 
 /** The casusregisseur or the procesmanager gives an unfinished action to a member of its organisation. */
-export async function reassignAction(deps: ActionDeps, actor: Actor, actionId: string, toMemberId: string): Promise<ActionChange> {
+export async function reassignAction(
+  deps: ActionDeps,
+  actor: Actor,
+  actionId: string,
+  toMemberId: string,
+): Promise<ActionChange> {
   const before = await openAction(deps, actor, actionId);
-  if (!before.mayReassign) throw new DomainError(ErrorCode.Forbidden, 'Only the regisseur or the procesmanager reassigns', { permission: 'actions.reassign' });
+  if (!before.mayReassign)
+    throw new DomainError(ErrorCode.Forbidden, 'Only the regisseur or the procesmanager reassigns', {
+      permission: 'actions.reassign',
+    });
   const to = before.colleagues.find((c) => c.memberId === toMemberId);
   if (!to) throw new DomainError(ErrorCode.NotFound, 'Member not of the owning organisation');
-  const target = (await listActiveMembers(deps.db, { organisationId: before.action.organisation.id })).find((m) => m.id === toMemberId)!;
+  const target = (await listActiveMembers(deps.db, { organisationId: before.action.organisation.id })).find(
+    (m) => m.id === toMemberId,
+  )!;
   const changed = await deps.db.$transaction(async (tx) => {
-    const moved = await reassignIfNotDone(tx, actionId, { memberId: target.id, organisationId: target.organisationId }, deps.clock.now());
-    if (moved) await recordAudit(tx, actor, { action: 'action.reassigned', recordType: 'action', recordId: actionId, caseId: before.action.caseId, purpose: 'regie' });
+    const moved = await reassignIfNotDone(
+      tx,
+      actionId,
+      { memberId: target.id, organisationId: target.organisationId },
+      deps.clock.now(),
+    );
+    if (moved)
+      await recordAudit(tx, actor, {
+        action: 'action.reassigned',
+        recordType: 'action',
+        recordId: actionId,
+        caseId: before.action.caseId,
+        purpose: 'regie',
+      });
     return moved;
   });
-  return { view: await openAction(deps, actor, actionId), changed, notifications: changed ? [{ kind: 'actionReassigned', to: target.aadObjectId, actionId }] : [] };
+  return {
+    view: await openAction(deps, actor, actionId),
+    changed,
+    notifications: changed ? [{ kind: 'actionReassigned', to: target.aadObjectId, actionId }] : [],
+  };
 }
 
 /**
  * `mijn acties`: the person's own open actions and their organisation's unclaimed ones, by due date; and,
  * for a casusregisseur, the overdue actions in the cases they direct.
  */
-export async function myActions(deps: ActionDeps, actor: Actor): Promise<{ mine: ActionView[]; overdueInMyCases: ActionView[] }> {
+export async function myActions(
+  deps: ActionDeps,
+  actor: Actor,
+): Promise<{ mine: ActionView[]; overdueInMyCases: ActionView[] }> {
   if (!worksOnCases(actor)) return { mine: [], overdueInMyCases: [] };
   const today = new Date(`${deps.clock.now().toISOString().slice(0, 10)}T00:00:00Z`);
   const [mine, directed] = await Promise.all([

@@ -12,30 +12,45 @@ export const reminderBeforeJob = 'action.remindBefore';
 export const reminderAfterJob = 'action.remindAfter';
 
 /** At 09:00 in the table's timezone, the day before the due date and the day after it. */
-export async function scheduleReminders(tx: Tx, actions: { id: string; dueDate: string }[], timeZone: string): Promise<void> {
-  const at = (date: string, days: number) => zonedToUtc(DateTime.fromISO(date).plus({ days }).toISODate()!, '09:00', timeZone);
-  await ensureJobs(tx, actions.flatMap((a) => [
-    { kind: reminderBeforeJob, subjectId: a.id, dueAt: at(a.dueDate, -1) },
-    { kind: reminderAfterJob, subjectId: a.id, dueAt: at(a.dueDate, 1) },
-  ]));
+export async function scheduleReminders(
+  tx: Tx,
+  actions: { id: string; dueDate: string }[],
+  timeZone: string,
+): Promise<void> {
+  const at = (date: string, days: number) =>
+    zonedToUtc(DateTime.fromISO(date).plus({ days }).toISODate()!, '09:00', timeZone);
+  await ensureJobs(
+    tx,
+    actions.flatMap((a) => [
+      { kind: reminderBeforeJob, subjectId: a.id, dueAt: at(a.dueDate, -1) },
+      { kind: reminderAfterJob, subjectId: a.id, dueAt: at(a.dueDate, 1) },
+    ]),
+  );
 }
 
 /**
  * One personal reminder the day before an action is due and one the day after if it is still open: to
  * whoever has it then, or, while nobody took it, to the members of its organisation. A done action gets none.
  */
-export function actionReminderHandlers(deps: { db: Db; notify(notifications: Notification[]): Promise<void> }): JobHandler[] {
+export function actionReminderHandlers(deps: {
+  db: Db;
+  notify(notifications: Notification[]): Promise<void>;
+}): JobHandler[] {
   const handler = (kind: string, when: 'before' | 'after'): JobHandler => ({
     kind,
     async run(job, context) {
       const action = await findActionById(deps.db, job.subjectId);
       if (!action || action.state === 'done' || action.state === 'cancelled') return { state: 'done' };
       const to = action.claimedBy
-        ? (await listActiveMembers(deps.db, { organisationId: action.organisation.id })).filter((m) => m.id === action.claimedBy!.memberId)
+        ? (await listActiveMembers(deps.db, { organisationId: action.organisation.id })).filter(
+            (m) => m.id === action.claimedBy!.memberId,
+          )
         : await listActiveMembers(deps.db, { organisationId: action.organisation.id });
       // A personal reminder, repeated or lost, harms nobody's privacy: no point of no return is needed.
       await context.markSending();
-      await deps.notify(to.map((m) => ({ kind: 'actionReminder' as const, to: m.aadObjectId, actionId: action.id, when })));
+      await deps.notify(
+        to.map((m) => ({ kind: 'actionReminder' as const, to: m.aadObjectId, actionId: action.id, when })),
+      );
       return { state: 'done' };
     },
   });

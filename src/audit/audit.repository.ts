@@ -21,11 +21,19 @@ export interface AuditEntry {
 /** One logbook row: the entry, the trace of the turn or job it happened in, and its case. */
 function row(entry: AuditEntry) {
   const { caseId, ...rest } = entry;
-  return { ...rest, caseId: caseId ?? (entry.recordType === 'case' ? entry.recordId : undefined), traceId: currentTraceId() ?? null };
+  return {
+    ...rest,
+    caseId: caseId ?? (entry.recordType === 'case' ? entry.recordId : undefined),
+    traceId: currentTraceId() ?? null,
+  };
 }
 
 /** Call inside the transaction that makes the change, so the change and its audit row land together. */
-export async function recordAudit(tx: Tx, actor: Pick<Actor, 'aadObjectId' | 'organisationId'> | 'system', entry: AuditEntry): Promise<void> {
+export async function recordAudit(
+  tx: Tx,
+  actor: Pick<Actor, 'aadObjectId' | 'organisationId'> | 'system',
+  entry: AuditEntry,
+): Promise<void> {
   await tx.auditEvent.create({
     data: {
       ...row(entry),
@@ -36,8 +44,18 @@ export async function recordAudit(tx: Tx, actor: Pick<Actor, 'aadObjectId' | 'or
 }
 
 /** Several events of one actor at once, in one statement (a person looking at a whole agenda). */
-export async function recordAudits(tx: Tx, actor: Pick<Actor, 'aadObjectId' | 'organisationId'>, entries: AuditEntry[]): Promise<void> {
-  await tx.auditEvent.createMany({ data: entries.map((e) => ({ ...row(e), actorAadObjectId: actor.aadObjectId, actorOrganisationId: actor.organisationId })) });
+export async function recordAudits(
+  tx: Tx,
+  actor: Pick<Actor, 'aadObjectId' | 'organisationId'>,
+  entries: AuditEntry[],
+): Promise<void> {
+  await tx.auditEvent.createMany({
+    data: entries.map((e) => ({
+      ...row(e),
+      actorAadObjectId: actor.aadObjectId,
+      actorOrganisationId: actor.organisationId,
+    })),
+  });
 }
 
 export interface AuditEventView {
@@ -64,7 +82,11 @@ export interface AccessSummaryRow {
  * Who touched unusually many cases, or was refused unusually often, since a moment: the procesmanager's
  * look at the logbook as a whole. One query over the (actor, at) index.
  */
-export async function accessSummary(tx: Tx, since: Date, thresholds: { cases: number; refused: number }): Promise<AccessSummaryRow[]> {
+export async function accessSummary(
+  tx: Tx,
+  since: Date,
+  thresholds: { cases: number; refused: number },
+): Promise<AccessSummaryRow[]> {
   const rows = await tx.$queryRaw<{ aad: string; cases: bigint; refused: bigint }[]>`
     SELECT "actorAadObjectId" AS aad,
            count(DISTINCT "caseId") FILTER (WHERE outcome = 'ok') AS cases,
@@ -79,8 +101,16 @@ export async function accessSummary(tx: Tx, since: Date, thresholds: { cases: nu
   return rows.map((r) => ({ actorAadObjectId: r.aad, cases: Number(r.cases), refused: Number(r.refused) }));
 }
 
-export async function listAuditEvents(tx: Tx, where: { recordType?: string; recordId?: string; caseId?: string } = {}, options: { newestFirst?: boolean; take?: number } = {}): Promise<AuditEventView[]> {
-  const rows = await tx.auditEvent.findMany({ where, orderBy: { id: options.newestFirst ? 'desc' : 'asc' }, ...(options.take ? { take: options.take } : {}) });
+export async function listAuditEvents(
+  tx: Tx,
+  where: { recordType?: string; recordId?: string; caseId?: string } = {},
+  options: { newestFirst?: boolean; take?: number } = {},
+): Promise<AuditEventView[]> {
+  const rows = await tx.auditEvent.findMany({
+    where,
+    orderBy: { id: options.newestFirst ? 'desc' : 'asc' },
+    ...(options.take ? { take: options.take } : {}),
+  });
   return rows.map((r) => ({
     ...(r.caseId ? { caseId: r.caseId } : {}),
     ...(r.traceId ? { traceId: r.traceId } : {}),

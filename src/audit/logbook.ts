@@ -39,7 +39,12 @@ export async function caseLogbook(deps: { db: Db }, actor: Actor, reference: str
   const caseId = (await findCaseIdByReference(deps.db, reference)) ?? (await findDeletedCaseId(deps.db, reference));
   if (!caseId) throw new DomainError(ErrorCode.NotFound, 'No such reference');
   const deleted = await findDeletedCase(deps.db, reference);
-  await recordAudit(deps.db, actor, { action: 'logbook.viewed', recordType: 'case', recordId: caseId, purpose: 'logboek' });
+  await recordAudit(deps.db, actor, {
+    action: 'logbook.viewed',
+    recordType: 'case',
+    recordId: caseId,
+    purpose: 'logboek',
+  });
   const events = await listAuditEvents(deps.db, { caseId }, { newestFirst: true, take: shown + 1 });
   return {
     reference,
@@ -52,7 +57,9 @@ export async function caseLogbook(deps: { db: Db }, actor: Actor, reference: str
 /** Logbook rows with their ids resolved to who it was (name and organisation) and the activity's name. */
 export async function resolveEntries(db: Db, events: AuditEventView[]): Promise<LogbookEntry[]> {
   const [members, organisations] = await Promise.all([
-    findMembersByAadObjectIds(db, [...new Set(events.flatMap((e) => (e.actorAadObjectId ? [e.actorAadObjectId] : [])))]),
+    findMembersByAadObjectIds(db, [
+      ...new Set(events.flatMap((e) => (e.actorAadObjectId ? [e.actorAadObjectId] : []))),
+    ]),
     listOrganisations(db),
   ]);
   const byAad = new Map(members.map((m) => [m.aadObjectId, m]));
@@ -61,7 +68,15 @@ export async function resolveEntries(db: Db, events: AuditEventView[]): Promise<
     const member = e.actorAadObjectId ? byAad.get(e.actorAadObjectId) : undefined;
     return {
       at: e.at,
-      ...(e.actorAadObjectId ? { actor: { name: member?.displayName ?? 'onbekend lid', organisationName: (e.actorOrganisationId && orgNames.get(e.actorOrganisationId)) || member?.organisationName || '' } } : {}),
+      ...(e.actorAadObjectId
+        ? {
+            actor: {
+              name: member?.displayName ?? 'onbekend lid',
+              organisationName:
+                (e.actorOrganisationId && orgNames.get(e.actorOrganisationId)) || member?.organisationName || '',
+            },
+          }
+        : {}),
       action: e.action,
       activity: isProcessingActivity(e.purpose) ? processingActivities[e.purpose].name : e.purpose,
       outcome: e.outcome,
@@ -85,14 +100,27 @@ export async function unusualAccess(deps: { db: Db; clock: Clock }, actor: Actor
   const since = new Date(deps.clock.now().getTime() - unusualAccessThresholds.days * 86_400_000);
   const thresholds = { cases: unusualAccessThresholds.cases, refused: unusualAccessThresholds.refused };
   const rows = await accessSummary(deps.db, since, thresholds);
-  const members = new Map((await findMembersByAadObjectIds(deps.db, rows.map((r) => r.actorAadObjectId))).map((m) => [m.aadObjectId, m]));
+  const members = new Map(
+    (
+      await findMembersByAadObjectIds(
+        deps.db,
+        rows.map((r) => r.actorAadObjectId),
+      )
+    ).map((m) => [m.aadObjectId, m]),
+  );
   await recordAudit(deps.db, actor, { action: 'logbook.summaryViewed', recordType: 'logbook', purpose: 'logboek' });
   return {
     since,
     thresholds,
     rows: rows.map((r) => {
       const m = members.get(r.actorAadObjectId);
-      return { name: m?.displayName ?? 'onbekend lid', organisationName: m?.organisationName ?? '', role: m?.role ?? '', cases: r.cases, refused: r.refused };
+      return {
+        name: m?.displayName ?? 'onbekend lid',
+        organisationName: m?.organisationName ?? '',
+        role: m?.role ?? '',
+        cases: r.cases,
+        refused: r.refused,
+      };
     }),
   };
 }

@@ -84,24 +84,40 @@ function visibleWhere(scope: CaseScope) {
     OR: [
       { referrerMemberId: scope.memberId },
       ...(scope.allSubmitted ? [{ status: { not: 'draft' as const } }] : []),
-      ...(scope.ownOrganisationsReferrals ? [{ referrerOrganisationId: scope.organisationId, status: { not: 'draft' as const } }] : []),
+      ...(scope.ownOrganisationsReferrals
+        ? [{ referrerOrganisationId: scope.organisationId, status: { not: 'draft' as const } }]
+        : []),
       {
         status: { in: [...scope.acceptedStatuses] },
-        OR: [{ responsibleOrganisationId: scope.organisationId }, { organisations: { some: { organisationId: scope.organisationId } } }],
+        OR: [
+          { responsibleOrganisationId: scope.organisationId },
+          { organisations: { some: { organisationId: scope.organisationId } } },
+        ],
       },
     ],
   };
 }
 
 const summarySelect = {
-  id: true, reference: true, status: true, firstSession: { select: { startsAt: true } }, submittedAt: true, updatedAt: true,
+  id: true,
+  reference: true,
+  status: true,
+  firstSession: { select: { startsAt: true } },
+  submittedAt: true,
+  updatedAt: true,
   persons: { where: { position: 1 }, select: { name: true } },
   table: { select: { name: true, timeZone: true } },
 } as const;
 
 function toSummary(r: {
-  id: string; reference: string | null; status: CaseStatus; firstSession: { startsAt: Date } | null; submittedAt: Date | null; updatedAt: Date;
-  persons: { name: string }[]; table: { name: string; timeZone: string } | null;
+  id: string;
+  reference: string | null;
+  status: CaseStatus;
+  firstSession: { startsAt: Date } | null;
+  submittedAt: Date | null;
+  updatedAt: Date;
+  persons: { name: string }[];
+  table: { name: string; timeZone: string } | null;
 }): CaseSummary {
   return {
     id: r.id,
@@ -115,7 +131,11 @@ function toSummary(r: {
   };
 }
 
-export async function listVisibleCases(tx: Tx, scope: CaseScope, filter: { statuses?: CaseStatus[] } = {}): Promise<CaseSummary[]> {
+export async function listVisibleCases(
+  tx: Tx,
+  scope: CaseScope,
+  filter: { statuses?: CaseStatus[] } = {},
+): Promise<CaseSummary[]> {
   const rows = await tx.case.findMany({
     where: { AND: [visibleWhere(scope), ...(filter.statuses ? [{ status: { in: filter.statuses } }] : [])] },
     select: summarySelect,
@@ -126,11 +146,19 @@ export async function listVisibleCases(tx: Tx, scope: CaseScope, filter: { statu
 }
 
 export async function listCasesByReferrer(tx: Tx, memberId: string): Promise<CaseSummary[]> {
-  const rows = await tx.case.findMany({ where: { referrerMemberId: memberId }, select: summarySelect, orderBy: { updatedAt: 'desc' }, take: 50 });
+  const rows = await tx.case.findMany({
+    where: { referrerMemberId: memberId },
+    select: summarySelect,
+    orderBy: { updatedAt: 'desc' },
+    take: 50,
+  });
   return rows.map(toSummary);
 }
 
-export async function createCase(tx: Tx, input: { referrerMemberId: string; referrerOrganisationId: string; form: ReferralFormValues }): Promise<string> {
+export async function createCase(
+  tx: Tx,
+  input: { referrerMemberId: string; referrerOrganisationId: string; form: ReferralFormValues },
+): Promise<string> {
   const created = await tx.case.create({ data: { ...input, status: 'draft', form: input.form }, select: { id: true } });
   return created.id;
 }
@@ -152,7 +180,13 @@ export async function nextReferenceNumber(tx: Tx, year: number): Promise<number>
 export async function saveSubmission(
   tx: Tx,
   id: string,
-  input: { referral: Referral; form: ReferralFormValues; reference: string; responsibleOrganisationId: string; submittedAt: Date },
+  input: {
+    referral: Referral;
+    form: ReferralFormValues;
+    reference: string;
+    responsibleOrganisationId: string;
+    submittedAt: Date;
+  },
 ): Promise<void> {
   const r = input.referral;
   await tx.casePerson.deleteMany({ where: { caseId: id } });
@@ -178,7 +212,12 @@ export async function saveSubmission(
       submittedAt: input.submittedAt,
       persons: {
         create: r.persons.map((p) => ({
-          position: p.position, name: p.name, birthDate: new Date(`${p.birthDate}T00:00:00Z`), address: p.address, bsn: p.bsn ?? null, relation: p.relation ?? null,
+          position: p.position,
+          name: p.name,
+          birthDate: new Date(`${p.birthDate}T00:00:00Z`),
+          address: p.address,
+          bsn: p.bsn ?? null,
+          relation: p.relation ?? null,
         })),
       },
       organisations: { create: r.organisationIds.map((organisationId) => ({ organisationId })) },
@@ -192,7 +231,13 @@ export type ScreeningOutcome =
   | { status: 'infoRequested'; question: string };
 
 /** Records a decision only if the case still awaits one: of two deciders, exactly one gets count 1. */
-export async function decideIfAwaitingScreening(tx: Tx, id: string, decidedByMemberId: string, decidedAt: Date, outcome: ScreeningOutcome): Promise<boolean> {
+export async function decideIfAwaitingScreening(
+  tx: Tx,
+  id: string,
+  decidedByMemberId: string,
+  decidedAt: Date,
+  outcome: ScreeningOutcome,
+): Promise<boolean> {
   const { count } = await tx.case.updateMany({
     where: { id, status: 'submitted' },
     data: { ...outcome, decidedByMemberId, decidedAt },
@@ -212,26 +257,47 @@ export async function findCaseGlances(tx: Tx, ids: string[]): Promise<Map<string
   if (!ids.length) return new Map();
   const rows = await tx.case.findMany({
     where: { id: { in: ids } },
-    select: { id: true, lifeDomains: true, persons: { where: { position: 1 }, select: { name: true } }, responsibleOrganisation: { select: { name: true } } },
+    select: {
+      id: true,
+      lifeDomains: true,
+      persons: { where: { position: 1 }, select: { name: true } },
+      responsibleOrganisation: { select: { name: true } },
+    },
   });
-  return new Map(rows.map((r) => [r.id, {
-    firstPersonName: r.persons[0]?.name,
-    lifeDomains: Object.keys((r.lifeDomains ?? {}) as object) as LifeDomain[],
-    responsibleOrganisationName: r.responsibleOrganisation?.name,
-  }]));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        firstPersonName: r.persons[0]?.name,
+        lifeDomains: Object.keys((r.lifeDomains ?? {}) as object) as LifeDomain[],
+        responsibleOrganisationName: r.responsibleOrganisation?.name,
+      },
+    ]),
+  );
 }
 
 /** The facts that decide who sees the discussion of a case: its organisations and its table's chair. */
-export async function findDiscussionFacts(tx: Tx, id: string): Promise<(CaseVisibilityFacts & { chairMemberId?: string }) | undefined> {
+export async function findDiscussionFacts(
+  tx: Tx,
+  id: string,
+): Promise<(CaseVisibilityFacts & { chairMemberId?: string }) | undefined> {
   if (!isUuid(id)) return undefined;
   const r = await tx.case.findUnique({
     where: { id },
     select: {
-      status: true, referrerMemberId: true, referrerOrganisationId: true, responsibleOrganisationId: true,
-      organisations: { select: { organisationId: true } }, table: { select: { chairMemberId: true } },
+      status: true,
+      referrerMemberId: true,
+      referrerOrganisationId: true,
+      responsibleOrganisationId: true,
+      organisations: { select: { organisationId: true } },
+      table: { select: { chairMemberId: true } },
     },
   });
   if (!r) return undefined;
   const { organisations, table, ...facts } = r;
-  return { ...facts, involvedOrganisationIds: organisations.map((o) => o.organisationId), ...(table?.chairMemberId ? { chairMemberId: table.chairMemberId } : {}) };
+  return {
+    ...facts,
+    involvedOrganisationIds: organisations.map((o) => o.organisationId),
+    ...(table?.chairMemberId ? { chairMemberId: table.chairMemberId } : {}),
+  };
 }

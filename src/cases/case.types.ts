@@ -1,4 +1,13 @@
-import type { CaseStatus, Chain, ExternalReferrer, LifeDomain, Referral, ReferralFormValues, ReferralPerson, Urgency } from '../referrals/referral.types.ts';
+import type {
+  CaseStatus,
+  Chain,
+  ExternalReferrer,
+  LifeDomain,
+  Referral,
+  ReferralFormValues,
+  ReferralPerson,
+  Urgency,
+} from '../referrals/referral.types.ts';
 
 export interface CaseRecord {
   id: string;

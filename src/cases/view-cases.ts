@@ -24,7 +24,8 @@ export function listCasesFor(db: Db, actor: Actor): Promise<CaseSummary[]> {
  */
 export async function openCase(db: Db, actor: Actor, caseId: string, purpose: ProcessingActivity): Promise<CaseRecord> {
   const found = await findCaseById(db, caseId);
-  if (!found || !canSeeCase(actor, visibilityFacts(found))) throw new DomainError(ErrorCode.NotFound, 'Case not found or not visible', { caseId });
+  if (!found || !canSeeCase(actor, visibilityFacts(found)))
+    throw new DomainError(ErrorCode.NotFound, 'Case not found or not visible', { caseId });
   await recordAudit(db, actor, { action: 'case.viewed', recordType: 'case', recordId: caseId, purpose });
   return found;
 }

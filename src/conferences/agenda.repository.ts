@@ -19,18 +19,39 @@ export interface AgendaItemRow {
 }
 
 const select = {
-  id: true, sessionId: true, caseId: true, reason: true, position: true, state: true,
+  id: true,
+  sessionId: true,
+  caseId: true,
+  reason: true,
+  position: true,
+  state: true,
   case: {
     select: {
-      reference: true, status: true, referrerMemberId: true, referrerOrganisationId: true, responsibleOrganisationId: true,
+      reference: true,
+      status: true,
+      referrerMemberId: true,
+      referrerOrganisationId: true,
+      responsibleOrganisationId: true,
       organisations: { select: { organisationId: true } },
     },
   },
 } as const;
 
 type Row = {
-  id: string; sessionId: string; caseId: string; reason: AgendaReason; position: number; state: AgendaItemRow['state'];
-  case: { reference: string | null; status: CaseStatus; referrerMemberId: string; referrerOrganisationId: string; responsibleOrganisationId: string | null; organisations: { organisationId: string }[] };
+  id: string;
+  sessionId: string;
+  caseId: string;
+  reason: AgendaReason;
+  position: number;
+  state: AgendaItemRow['state'];
+  case: {
+    reference: string | null;
+    status: CaseStatus;
+    referrerMemberId: string;
+    referrerOrganisationId: string;
+    responsibleOrganisationId: string | null;
+    organisations: { organisationId: string }[];
+  };
 };
 
 function toItem(r: Row): AgendaItemRow {
@@ -53,11 +74,18 @@ function toItem(r: Row): AgendaItemRow {
 /** The items of several sessions in one query (whatever their number), in agenda order. */
 export async function listAgendaItems(tx: Tx, sessionIds: string[]): Promise<AgendaItemRow[]> {
   if (!sessionIds.length) return [];
-  const rows = await tx.agendaItem.findMany({ where: { sessionId: { in: sessionIds } }, select, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }] });
+  const rows = await tx.agendaItem.findMany({
+    where: { sessionId: { in: sessionIds } },
+    select,
+    orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
+  });
   return rows.map(toItem);
 }
 
-export async function addAgendaItem(tx: Tx, item: { sessionId: string; caseId: string; reason: AgendaReason; position: number }): Promise<void> {
+export async function addAgendaItem(
+  tx: Tx,
+  item: { sessionId: string; caseId: string; reason: AgendaReason; position: number },
+): Promise<void> {
   await tx.agendaItem.create({ data: item });
 }
 
@@ -70,7 +98,11 @@ export async function moveItemToSession(tx: Tx, id: string, sessionId: string, p
 }
 
 /** Accepted cases of a table that are on no agenda from `from` on: what the procesmanager can add. */
-export async function listUnscheduledCases(tx: Tx, tableId: string, from: Date): Promise<{ id: string; reference: string }[]> {
+export async function listUnscheduledCases(
+  tx: Tx,
+  tableId: string,
+  from: Date,
+): Promise<{ id: string; reference: string }[]> {
   const rows = await tx.case.findMany({
     where: { tableId, status: 'accepted', agendaItems: { none: { session: { startsAt: { gte: from } } } } },
     select: { id: true, reference: true },
@@ -92,11 +124,19 @@ export async function setFirstSessionIfNone(tx: Tx, caseId: string, sessionId: s
 /** Takes an item off its agenda; a case whose first discussion was that meeting has none planned any more. */
 export async function takeOffAgenda(tx: Tx, item: Pick<AgendaItemRow, 'id' | 'caseId' | 'sessionId'>): Promise<void> {
   await tx.agendaItem.delete({ where: { id: item.id } });
-  await tx.case.updateMany({ where: { id: item.caseId, firstSessionId: item.sessionId }, data: { firstSessionId: null } });
+  await tx.case.updateMany({
+    where: { id: item.caseId, firstSessionId: item.sessionId },
+    data: { firstSessionId: null },
+  });
 }
 
 /** Cases of a table with an unfinished action due before `before` that are not on this session's agenda yet. */
-export async function listCasesWithOverdueActions(tx: Tx, tableId: string, before: Date, sessionId: string): Promise<string[]> {
+export async function listCasesWithOverdueActions(
+  tx: Tx,
+  tableId: string,
+  before: Date,
+  sessionId: string,
+): Promise<string[]> {
   const rows = await tx.case.findMany({
     where: {
       tableId,
@@ -111,14 +151,31 @@ export async function listCasesWithOverdueActions(tx: Tx, tableId: string, befor
 
 export type ItemState = AgendaItemRow['state'];
 
-export async function findAgendaItemRef(tx: Tx, id: string): Promise<{ id: string; sessionId: string; caseId: string; state: ItemState } | undefined> {
-  return (await tx.agendaItem.findUnique({ where: { id }, select: { id: true, sessionId: true, caseId: true, state: true } })) ?? undefined;
+export async function findAgendaItemRef(
+  tx: Tx,
+  id: string,
+): Promise<{ id: string; sessionId: string; caseId: string; state: ItemState } | undefined> {
+  return (
+    (await tx.agendaItem.findUnique({
+      where: { id },
+      select: { id: true, sessionId: true, caseId: true, state: true },
+    })) ?? undefined
+  );
 }
 
 /** Moves an item to another state during the meeting; `from` guards against a stale click. */
-export async function setItemState(tx: Tx, id: string, to: ItemState, at: Date | null, from?: ItemState[]): Promise<boolean> {
+export async function setItemState(
+  tx: Tx,
+  id: string,
+  to: ItemState,
+  at: Date | null,
+  from?: ItemState[],
+): Promise<boolean> {
   const times = to === 'active' ? { startedAt: at } : to === 'waiting' ? { startedAt: null } : { endedAt: at };
-  const { count } = await tx.agendaItem.updateMany({ where: { id, ...(from ? { state: { in: from } } : {}) }, data: { state: to, ...times } });
+  const { count } = await tx.agendaItem.updateMany({
+    where: { id, ...(from ? { state: { in: from } } : {}) },
+    data: { state: to, ...times },
+  });
   return count === 1;
 }
 

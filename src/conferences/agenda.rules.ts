@@ -18,7 +18,10 @@ export interface PositionedItem {
  * cases stay ahead of returning ones, and a manual order the procesmanager made is kept. Gives the new
  * item's position and the items behind it that move one down.
  */
-export function placeArrival<T extends PositionedItem & { id: string }>(items: readonly T[], reason: AgendaReason): { position: number; shifted: { id: string; position: number }[] } {
+export function placeArrival<T extends PositionedItem & { id: string }>(
+  items: readonly T[],
+  reason: AgendaReason,
+): { position: number; shifted: { id: string; position: number }[] } {
   const sorted = [...items].sort((a, b) => a.position - b.position);
   const rank = reasonRank(reason);
   let at = 0;
@@ -26,7 +29,10 @@ export function placeArrival<T extends PositionedItem & { id: string }>(items: r
     if (reasonRank(item.reason) <= rank) at = k + 1;
   });
   const renumbered = sorted.map((item, k) => ({ id: item.id, position: k < at ? k + 1 : k + 2, was: item.position }));
-  return { position: at + 1, shifted: renumbered.filter((r) => r.position !== r.was).map(({ id, position }) => ({ id, position })) };
+  return {
+    position: at + 1,
+    shifted: renumbered.filter((r) => r.position !== r.was).map(({ id, position }) => ({ id, position })),
+  };
 }
 
 export interface Slot {
@@ -42,18 +48,30 @@ export interface ComposedAgenda<T> {
 }
 
 /** Orders the items by position, gives each a slot from the session start, and cuts at capacity. */
-export function composeAgenda<T extends { position: number }>(items: readonly T[], session: { startsAt: Date; minutesPerCase: number; capacity: number }): ComposedAgenda<T> {
+export function composeAgenda<T extends { position: number }>(
+  items: readonly T[],
+  session: { startsAt: Date; minutesPerCase: number; capacity: number },
+): ComposedAgenda<T> {
   const sorted = [...items].sort((a, b) => a.position - b.position);
   const step = session.minutesPerCase * 60_000;
   const start = session.startsAt.getTime();
   return {
-    items: sorted.slice(0, session.capacity).map((item, i) => ({ ...item, slot: { start: new Date(start + i * step), end: new Date(start + (i + 1) * step) } })),
+    items: sorted
+      .slice(0, session.capacity)
+      .map((item, i) => ({
+        ...item,
+        slot: { start: new Date(start + i * step), end: new Date(start + (i + 1) * step) },
+      })),
     overflow: sorted.slice(session.capacity),
   };
 }
 
 /** Swaps an item with its neighbour; the positions to write back. */
-export function moveItem<T extends { id: string; position: number }>(items: readonly T[], id: string, direction: 'up' | 'down'): { id: string; position: number }[] {
+export function moveItem<T extends { id: string; position: number }>(
+  items: readonly T[],
+  id: string,
+  direction: 'up' | 'down',
+): { id: string; position: number }[] {
   const sorted = [...items].sort((a, b) => a.position - b.position);
   const i = sorted.findIndex((x) => x.id === id);
   const j = direction === 'up' ? i - 1 : i + 1;

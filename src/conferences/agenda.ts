@@ -8,13 +8,26 @@ import { listActiveMembers } from '../members/member.repository.ts';
 import type { ConferenceNotification } from '../notify/conference-notifications.ts';
 import { listOrganisations } from '../organisations/organisation.repository.ts';
 import { findCaseGlances, type CaseGlance } from '../cases/case.repository.ts';
-import { listAgendaItems, listUnscheduledCases, setPositions, setFirstSessionIfNone, takeOffAgenda, type AgendaItemRow } from './agenda.repository.ts';
+import {
+  listAgendaItems,
+  listUnscheduledCases,
+  setPositions,
+  setFirstSessionIfNone,
+  takeOffAgenda,
+  type AgendaItemRow,
+} from './agenda.repository.ts';
 import { composeAgenda, moveItem, type AgendaReason, type Slot } from './agenda.rules.ts';
 import { addToAgenda, rebook } from './planning.ts';
 import { lateInvitations } from './sessions.ts';
 import { capacityOf } from './schedule.ts';
 import { activeSessionStatuses, findSessionById, listSessions, type SessionView } from './session.repository.ts';
-import { findTableByChannel, findTableById, listTables, lockTableForBooking, type TableView } from './table.repository.ts';
+import {
+  findTableByChannel,
+  findTableById,
+  listTables,
+  lockTableForBooking,
+  type TableView,
+} from './table.repository.ts';
 import type { ConferenceDeps } from './tables.ts';
 
 export interface AgendaItemView {
@@ -33,15 +46,35 @@ export interface AgendaItemView {
 /** One session's agenda as the channel may show it: references, times and organisations, no personal data. */
 export interface AgendaView {
   session: SessionView;
-  table: { id: string; name: string; timeZone: string; minutesPerCase: number; capacity: number; chairMemberId?: string; channelLinked: boolean };
+  table: {
+    id: string;
+    name: string;
+    timeZone: string;
+    minutesPerCase: number;
+    capacity: number;
+    chairMemberId?: string;
+    channelLinked: boolean;
+  };
   items: AgendaItemView[];
   /** Items beyond capacity (before they are moved on). */
   overflow: AgendaItemView[];
 }
 
 /** Loads agendas for any number of sessions in a fixed number of queries (the items may be loaded already). */
-export async function loadAgendas(tx: Tx, sessions: SessionView[], tables: TableView[], loaded?: AgendaItemRow[]): Promise<AgendaView[]> {
-  const [items, organisations] = await Promise.all([loaded ?? listAgendaItems(tx, sessions.map((s) => s.id)), listOrganisations(tx)]);
+export async function loadAgendas(
+  tx: Tx,
+  sessions: SessionView[],
+  tables: TableView[],
+  loaded?: AgendaItemRow[],
+): Promise<AgendaView[]> {
+  const [items, organisations] = await Promise.all([
+    loaded ??
+      listAgendaItems(
+        tx,
+        sessions.map((s) => s.id),
+      ),
+    listOrganisations(tx),
+  ]);
   const names = new Map(organisations.map((o) => [o.id, o.name]));
   const bySession = new Map<string, AgendaItemRow[]>();
   for (const i of items) {
@@ -52,19 +85,30 @@ export async function loadAgendas(tx: Tx, sessions: SessionView[], tables: Table
   return sessions.map((session) => {
     const table = tables.find((t) => t.id === session.tableId)!;
     const view = (i: AgendaItemRow): AgendaItemView => ({
-      id: i.id, caseId: i.caseId, reference: i.reference, reason: i.reason, state: i.state,
+      id: i.id,
+      caseId: i.caseId,
+      reference: i.reference,
+      reason: i.reason,
+      state: i.state,
       invitedOrganisations: invitedOrganisationIds(i)
         .flatMap((id) => (names.has(id) ? [{ id, name: names.get(id)! }] : []))
         .sort((x, y) => x.name.localeCompare(y.name, 'nl')),
     });
     const composed = composeAgenda(bySession.get(session.id) ?? [], {
-      startsAt: session.startsAt, minutesPerCase: table.schedule.minutesPerCase, capacity: capacityOf(table.schedule),
+      startsAt: session.startsAt,
+      minutesPerCase: table.schedule.minutesPerCase,
+      capacity: capacityOf(table.schedule),
     });
     return {
       session,
       table: {
-        id: table.id, name: table.name, timeZone: table.schedule.timeZone, minutesPerCase: table.schedule.minutesPerCase,
-        capacity: capacityOf(table.schedule), chairMemberId: table.chair?.memberId, channelLinked: Boolean(table.channelConversationId),
+        id: table.id,
+        name: table.name,
+        timeZone: table.schedule.timeZone,
+        minutesPerCase: table.schedule.minutesPerCase,
+        capacity: capacityOf(table.schedule),
+        chairMemberId: table.chair?.memberId,
+        channelLinked: Boolean(table.channelConversationId),
       },
       items: composed.items.map((i) => ({ ...view(i), slot: i.slot })),
       overflow: composed.overflow.map(view),
@@ -72,7 +116,10 @@ export async function loadAgendas(tx: Tx, sessions: SessionView[], tables: Table
   });
 }
 
-async function loadOne(tx: Tx, sessionId: string): Promise<{ agenda: AgendaView; table: TableView; rows: AgendaItemRow[] }> {
+async function loadOne(
+  tx: Tx,
+  sessionId: string,
+): Promise<{ agenda: AgendaView; table: TableView; rows: AgendaItemRow[] }> {
   const session = await findSessionById(tx, sessionId);
   const table = session && (await findTableById(tx, session.tableId));
   if (!session || !table) throw new DomainError(ErrorCode.NotFound, 'Session not found');
@@ -87,7 +134,11 @@ export async function publicAgenda(tx: Tx, sessionId: string): Promise<AgendaVie
 }
 
 /** A session's agenda, for someone at its table only (anyone else hears it does not exist). */
-export async function agendaAtTable(deps: ConferenceDeps, actor: Actor, sessionId: string): Promise<{ agenda: AgendaView; table: TableView; rows: AgendaItemRow[] }> {
+export async function agendaAtTable(
+  deps: ConferenceDeps,
+  actor: Actor,
+  sessionId: string,
+): Promise<{ agenda: AgendaView; table: TableView; rows: AgendaItemRow[] }> {
   assertCan(actor, 'agenda.view');
   const loaded = await loadOne(deps.db, sessionId);
   if (!sitsAt(actor, loaded.table)) throw new DomainError(ErrorCode.NotFound, 'Session not found for this person');
@@ -98,37 +149,72 @@ export async function agendaAtTable(deps: ConferenceDeps, actor: Actor, sessionI
  * A person's own view of an agenda: for the items they may see (need-to-know, access/), a glance at the
  * case, and each such look audited; the rest exactly as the channel shows it.
  */
-export async function personalAgenda(deps: ConferenceDeps, actor: Actor, sessionId: string): Promise<AgendaView & { visibleCount: number }> {
+export async function personalAgenda(
+  deps: ConferenceDeps,
+  actor: Actor,
+  sessionId: string,
+): Promise<AgendaView & { visibleCount: number }> {
   const loaded = await agendaAtTable(deps, actor, sessionId);
   const { table, rows } = loaded;
   // Before publication, only their own items.
   const mayManage = actor.role === 'processManager' || table.chair?.memberId === actor.memberId;
-  const agenda = loaded.agenda.session.agendaPublishedAt || mayManage ? loaded.agenda : onlyVisible(loaded.agenda, rows, actor, table);
-  const visible = rows.filter((r) => canSeeAgendaItem(actor, r, { chairMemberId: table.chair?.memberId })).map((r) => r.caseId);
+  const agenda =
+    loaded.agenda.session.agendaPublishedAt || mayManage
+      ? loaded.agenda
+      : onlyVisible(loaded.agenda, rows, actor, table);
+  const visible = rows
+    .filter((r) => canSeeAgendaItem(actor, r, { chairMemberId: table.chair?.memberId }))
+    .map((r) => r.caseId);
   const glances = await findCaseGlances(deps.db, visible);
   if (visible.length) {
-    await recordAudits(deps.db, actor, visible.map((caseId) => ({ action: 'agenda.itemViewed', recordType: 'case', recordId: caseId, purpose: 'casusoverleg' })));
+    await recordAudits(
+      deps.db,
+      actor,
+      visible.map((caseId) => ({
+        action: 'agenda.itemViewed',
+        recordType: 'case',
+        recordId: caseId,
+        purpose: 'casusoverleg',
+      })),
+    );
   }
   const withGlance = (i: AgendaItemView) => (glances.has(i.caseId) ? { ...i, glance: glances.get(i.caseId)! } : i);
-  return { ...agenda, items: agenda.items.map(withGlance), overflow: agenda.overflow.map(withGlance), visibleCount: visible.length };
+  return {
+    ...agenda,
+    items: agenda.items.map(withGlance),
+    overflow: agenda.overflow.map(withGlance),
+    visibleCount: visible.length,
+  };
 }
 
 /**
  * `agenda`: the coming sessions of the tables the person's organisation sits at, with only the items
  * their organisation is invited to. The procesmanager sees every table's next sessions in full.
  */
-export async function myAgenda(deps: ConferenceDeps, actor: Actor, options: { sessionsPerTable?: number } = {}): Promise<AgendaView[]> {
+export async function myAgenda(
+  deps: ConferenceDeps,
+  actor: Actor,
+  options: { sessionsPerTable?: number } = {},
+): Promise<AgendaView[]> {
   assertCan(actor, 'agenda.view');
   const pm = actor.role === 'processManager';
   const tables = (await listTables(deps.db)).filter((t) => sitsAt(actor, t));
-  const sessions = await listSessions(deps.db, { tableIds: tables.map((t) => t.id), from: deps.clock.now(), statuses: activeSessionStatuses });
+  const sessions = await listSessions(deps.db, {
+    tableIds: tables.map((t) => t.id),
+    from: deps.clock.now(),
+    statuses: activeSessionStatuses,
+  });
   const perTable = options.sessionsPerTable ?? 2;
   const chosen = tables.flatMap((t) => sessions.filter((s) => s.tableId === t.id).slice(0, perTable));
-  const items = await listAgendaItems(deps.db, chosen.map((s) => s.id));
+  const items = await listAgendaItems(
+    deps.db,
+    chosen.map((s) => s.id),
+  );
   const agendas = await loadAgendas(deps.db, chosen, tables, items);
   if (pm) return agendas;
   const rows = new Map(items.map((r) => [r.id, r]));
-  const mine = (a: AgendaView) => (i: AgendaItemView) => canSeeAgendaItem(actor, rows.get(i.id)!, { chairMemberId: a.table.chairMemberId });
+  const mine = (a: AgendaView) => (i: AgendaItemView) =>
+    canSeeAgendaItem(actor, rows.get(i.id)!, { chairMemberId: a.table.chairMemberId });
   return agendas.map((a) => ({ ...a, items: a.items.filter(mine(a)), overflow: a.overflow.filter(mine(a)) }));
 }
 
@@ -146,7 +232,12 @@ export type AgendaEdit = { action: 'up' | 'down' | 'remove'; itemId: string } | 
  * The procesmanager edits a draft (or published) agenda. A full agenda passes its last items on to the
  * next session, and the procesmanager is told. A published card is edited in place.
  */
-export async function editAgenda(deps: ConferenceDeps, actor: Actor, sessionId: string, edit: AgendaEdit): Promise<ConferenceNotification[]> {
+export async function editAgenda(
+  deps: ConferenceDeps,
+  actor: Actor,
+  sessionId: string,
+  edit: AgendaEdit,
+): Promise<ConferenceNotification[]> {
   assertCan(actor, 'agenda.manage');
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
@@ -172,39 +263,81 @@ export async function editAgenda(deps: ConferenceDeps, actor: Actor, sessionId: 
       if (edit.action === 'remove') await takeOffAgenda(tx, item);
       else await setPositions(tx, moveItem(rows, item.id, edit.action));
     }
-    await recordAudit(tx, actor, { action: `agenda.${edit.action}`, recordType: 'session', recordId: sessionId, purpose: 'casusoverleg' });
+    await recordAudit(tx, actor, {
+      action: `agenda.${edit.action}`,
+      recordType: 'session',
+      recordId: sessionId,
+      purpose: 'casusoverleg',
+    });
     return [{ kind: 'agendaChanged', sessionId }, ...late, ...(await settleOverflow(tx, table, sessionId, now))];
   });
 }
 
 /** Moves what no longer fits on a session's agenda to the next session with room; the procesmanagers hear of it. */
-export async function settleOverflow(tx: Tx, table: TableView, sessionId: string, now: Date): Promise<ConferenceNotification[]> {
+export async function settleOverflow(
+  tx: Tx,
+  table: TableView,
+  sessionId: string,
+  now: Date,
+): Promise<ConferenceNotification[]> {
   const session = (await findSessionById(tx, sessionId))!;
   const rows = await listAgendaItems(tx, [sessionId]);
-  const { overflow } = composeAgenda(rows, { startsAt: session.startsAt, minutesPerCase: table.schedule.minutesPerCase, capacity: capacityOf(table.schedule) });
+  const { overflow } = composeAgenda(rows, {
+    startsAt: session.startsAt,
+    minutesPerCase: table.schedule.minutesPerCase,
+    capacity: capacityOf(table.schedule),
+  });
   if (!overflow.length) return [];
   const moves = await rebook(tx, table, overflow, session, now);
-  await recordAudit(tx, 'system', { action: 'agenda.overflowMoved', recordType: 'session', recordId: sessionId, purpose: 'casusoverleg' });
+  await recordAudit(tx, 'system', {
+    action: 'agenda.overflowMoved',
+    recordType: 'session',
+    recordId: sessionId,
+    purpose: 'casusoverleg',
+  });
   const pms = await listActiveMembers(tx, { role: 'processManager' });
   const targets = [...new Set(moves.map((m) => m.toSessionId))];
   const late = [];
-  for (const id of targets) late.push(...(await lateInvitations(tx, id, moves.filter((m) => m.toSessionId === id).map((m) => m.caseId))));
+  for (const id of targets)
+    late.push(
+      ...(await lateInvitations(
+        tx,
+        id,
+        moves.filter((m) => m.toSessionId === id).map((m) => m.caseId),
+      )),
+    );
   return [
     ...targets.map((id) => ({ kind: 'agendaChanged' as const, sessionId: id })),
     ...late,
-    ...pms.map((pm) => ({ kind: 'casesRebooked' as const, to: pm.aadObjectId, fromSessionId: sessionId, why: 'overflow' as const, moves })),
+    ...pms.map((pm) => ({
+      kind: 'casesRebooked' as const,
+      to: pm.aadObjectId,
+      fromSessionId: sessionId,
+      why: 'overflow' as const,
+      moves,
+    })),
   ];
 }
 
 /** Whether a person is at a table: the procesmanager, its chair, or a member of one of its partners. */
 function sitsAt(actor: Actor, table: TableView): boolean {
   if (!worksOnCases(actor)) return false;
-  return actor.role === 'processManager' || table.chair?.memberId === actor.memberId || table.organisationIds.includes(actor.organisationId);
+  return (
+    actor.role === 'processManager' ||
+    table.chair?.memberId === actor.memberId ||
+    table.organisationIds.includes(actor.organisationId)
+  );
 }
 
 function onlyVisible(agenda: AgendaView, rows: AgendaItemRow[], actor: Actor, table: TableView): AgendaView {
-  const ids = new Set(rows.filter((r) => canSeeAgendaItem(actor, r, { chairMemberId: table.chair?.memberId })).map((r) => r.id));
-  return { ...agenda, items: agenda.items.filter((i) => ids.has(i.id)), overflow: agenda.overflow.filter((i) => ids.has(i.id)) };
+  const ids = new Set(
+    rows.filter((r) => canSeeAgendaItem(actor, r, { chairMemberId: table.chair?.memberId })).map((r) => r.id),
+  );
+  return {
+    ...agenda,
+    items: agenda.items.filter((i) => ids.has(i.id)),
+    overflow: agenda.overflow.filter((i) => ids.has(i.id)),
+  };
 }
 
 /** A session's agenda with only the items this person may see (for their personal messages). */
@@ -219,7 +352,9 @@ export async function invitedTeamsUserIds(tx: Tx, agenda: AgendaView): Promise<s
   const members = (await listActiveMembers(tx)).filter((m) => m.teamsUserId);
   // Teams refreshes for at most 60: the invited participants first, then the chair and the procesmanagers.
   const invited = members.filter((m) => organisations.has(m.organisationId));
-  const leading = members.filter((m) => !organisations.has(m.organisationId) && (m.role === 'processManager' || m.id === agenda.table.chairMemberId));
+  const leading = members.filter(
+    (m) => !organisations.has(m.organisationId) && (m.role === 'processManager' || m.id === agenda.table.chairMemberId),
+  );
   return [...invited, ...leading].map((m) => m.teamsUserId!);
 }
 
@@ -227,11 +362,19 @@ export async function invitedTeamsUserIds(tx: Tx, agenda: AgendaView): Promise<s
  * `@Casusbot agenda` in a table's channel: the next meeting's agenda as the channel may show it, once it
  * is published (before that, only that it is not out yet). Undefined when no table uses this channel.
  */
-export async function channelAgenda(deps: ConferenceDeps, actor: Actor, conversationId: string): Promise<{ agenda?: AgendaView; next?: SessionView; table: TableView } | undefined> {
+export async function channelAgenda(
+  deps: ConferenceDeps,
+  actor: Actor,
+  conversationId: string,
+): Promise<{ agenda?: AgendaView; next?: SessionView; table: TableView } | undefined> {
   assertCan(actor, 'agenda.view');
   const table = await findTableByChannel(deps.db, conversationId);
   if (!table) return undefined;
-  const [next] = await listSessions(deps.db, { tableIds: [table.id], from: deps.clock.now(), statuses: activeSessionStatuses }, 1);
+  const [next] = await listSessions(
+    deps.db,
+    { tableIds: [table.id], from: deps.clock.now(), statuses: activeSessionStatuses },
+    1,
+  );
   if (!next?.agendaPublishedAt) return { table, next };
   return { table, next, agenda: (await loadAgendas(deps.db, [next], [table]))[0] };
 }

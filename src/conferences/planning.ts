@@ -1,15 +1,30 @@
 import type { Tx } from '../db/client.ts';
 import { ensureJob, ensureJobs, rescheduleJob } from '../jobs/job.repository.ts';
 import type { AgendaMove } from '../notify/conference-notifications.ts';
-import { addAgendaItem, listAgendaItems, listCasesWithOverdueActions, moveItemToSession, setFirstSession, setPositions, type AgendaItemRow } from './agenda.repository.ts';
+import {
+  addAgendaItem,
+  listAgendaItems,
+  listCasesWithOverdueActions,
+  moveItemToSession,
+  setFirstSession,
+  setPositions,
+  type AgendaItemRow,
+} from './agenda.repository.ts';
 import { placeArrival, type AgendaReason } from './agenda.rules.ts';
 import { capacityOf, days, hours, minimumLeadHours, occurrencesBetween, sessionHorizonDays } from './schedule.ts';
-import { activeSessionStatuses, countItems, ensureSessionRows, listSessions, type SessionView } from './session.repository.ts';
+import {
+  activeSessionStatuses,
+  countItems,
+  ensureSessionRows,
+  listSessions,
+  type SessionView,
+} from './session.repository.ts';
 import type { TableView } from './table.repository.ts';
 
 /** The job that posts a session's agenda to the channel. */
 export const agendaPostJob = 'agenda.post';
-export const agendaDueAt = (table: Pick<TableView, 'agendaLeadHours'>, startsAt: Date) => new Date(startsAt.getTime() - hours(table.agendaLeadHours));
+export const agendaDueAt = (table: Pick<TableView, 'agendaLeadHours'>, startsAt: Date) =>
+  new Date(startsAt.getTime() - hours(table.agendaLeadHours));
 
 /**
  * Keeps a table's sessions as rows a year ahead, each with its agenda-post job; returns the coming ones. Idempotent, so every
@@ -17,9 +32,18 @@ export const agendaDueAt = (table: Pick<TableView, 'agendaLeadHours'>, startsAt:
  */
 export async function planSessions(tx: Tx, table: TableView, now: Date): Promise<SessionView[]> {
   if (table.closedAt) return [];
-  await ensureSessionRows(tx, table.id, occurrencesBetween(table.schedule, now, new Date(now.getTime() + days(sessionHorizonDays))));
+  await ensureSessionRows(
+    tx,
+    table.id,
+    occurrencesBetween(table.schedule, now, new Date(now.getTime() + days(sessionHorizonDays))),
+  );
   const sessions = await listSessions(tx, { tableIds: [table.id], from: now, statuses: activeSessionStatuses });
-  await ensureJobs(tx, sessions.filter((s) => !s.agendaPublishedAt).map((s) => ({ kind: agendaPostJob, subjectId: s.id, dueAt: agendaDueAt(table, s.startsAt) })));
+  await ensureJobs(
+    tx,
+    sessions
+      .filter((s) => !s.agendaPublishedAt)
+      .map((s) => ({ kind: agendaPostJob, subjectId: s.id, dueAt: agendaDueAt(table, s.startsAt) })),
+  );
   return sessions;
 }
 
@@ -29,10 +53,20 @@ export async function ensureAgendaJob(tx: Tx, table: TableView, session: Session
 }
 
 /** The first session from `from` on whose agenda still has room, skipping `except`. */
-export async function firstFreeSession(tx: Tx, table: TableView, from: Date, except?: string): Promise<SessionView | undefined> {
+export async function firstFreeSession(
+  tx: Tx,
+  table: TableView,
+  from: Date,
+  except?: string,
+): Promise<SessionView | undefined> {
   await planSessions(tx, table, from);
-  const sessions = (await listSessions(tx, { tableIds: [table.id], from, statuses: activeSessionStatuses })).filter((s) => s.id !== except);
-  const counts = await countItems(tx, sessions.map((s) => s.id));
+  const sessions = (await listSessions(tx, { tableIds: [table.id], from, statuses: activeSessionStatuses })).filter(
+    (s) => s.id !== except,
+  );
+  const counts = await countItems(
+    tx,
+    sessions.map((s) => s.id),
+  );
   const capacity = capacityOf(table.schedule);
   return sessions.find((s) => (counts.get(s.id) ?? 0) < capacity);
 }
@@ -59,7 +93,13 @@ async function makeRoom(tx: Tx, sessionId: string, reason: AgendaReason): Promis
  * Moves items off a session (cancelled, or over capacity) to the first later session with room.
  * Returns where each went; an item that finds no session within the horizon stays unscheduled.
  */
-export async function rebook(tx: Tx, table: TableView, items: AgendaItemRow[], after: SessionView, now: Date): Promise<Required<AgendaMove>[]> {
+export async function rebook(
+  tx: Tx,
+  table: TableView,
+  items: AgendaItemRow[],
+  after: SessionView,
+  now: Date,
+): Promise<Required<AgendaMove>[]> {
   const from = new Date(Math.max(after.startsAt.getTime() + 1, firstBookableFrom(now).getTime()));
   const moves: Required<AgendaMove>[] = [];
   for (const item of items) {

@@ -30,8 +30,17 @@ export interface PublishDeps {
   notify(notifications: Notification[]): Promise<void>;
 }
 
-async function toProcessManagers(db: Db, sessionId: string, problem: 'missed' | 'uncertain' | 'noChannel'): Promise<Notification[]> {
-  return (await listActiveMembers(db, { role: 'processManager' })).map((pm) => ({ kind: 'agendaProblem' as const, to: pm.aadObjectId, sessionId, problem }));
+async function toProcessManagers(
+  db: Db,
+  sessionId: string,
+  problem: 'missed' | 'uncertain' | 'noChannel',
+): Promise<Notification[]> {
+  return (await listActiveMembers(db, { role: 'processManager' })).map((pm) => ({
+    kind: 'agendaProblem' as const,
+    to: pm.aadObjectId,
+    sessionId,
+    problem,
+  }));
 }
 
 /**
@@ -46,7 +55,8 @@ export function agendaPostHandler(deps: PublishDeps): JobHandler {
     async run(job, context): Promise<JobOutcome> {
       const session = await findSessionById(db, job.subjectId);
       const table = session && (await findTableById(db, session.tableId));
-      if (!session || !table || !activeSessionStatuses.includes(session.status)) return { state: 'failed', reason: 'SESSION_NOT_ACTIVE' };
+      if (!session || !table || !activeSessionStatuses.includes(session.status))
+        return { state: 'failed', reason: 'SESSION_NOT_ACTIVE' };
       if (session.agendaPublishedAt) return { state: 'done' };
       if (session.startsAt.getTime() <= context.now.getTime()) {
         log.warn({ jobId: job.id, sessionId: session.id }, 'agenda missed: the session already began');
@@ -57,17 +67,28 @@ export function agendaPostHandler(deps: PublishDeps): JobHandler {
         await deps.notify(await toProcessManagers(db, session.id, 'noChannel'));
         return { state: 'failed', reason: 'NO_CHANNEL' };
       }
-      await deps.notify(await db.$transaction(async (tx) => {
-        await lockTableForBooking(tx, table.id);
-        await addOverdueActionItems(tx, table, session);
-        return settleOverflow(tx, table, session.id, context.now);
-      }));
+      await deps.notify(
+        await db.$transaction(async (tx) => {
+          await lockTableForBooking(tx, table.id);
+          await addOverdueActionItems(tx, table, session);
+          return settleOverflow(tx, table, session.id, context.now);
+        }),
+      );
       const agenda = await publicAgenda(db, session.id);
       await context.markSending();
       const activityId = await deps.poster.post(table.channelConversationId, agenda);
       await db.$transaction(async (tx) => {
-        await recordAgendaPost(tx, session.id, { publishedAt: context.now, conversationId: table.channelConversationId!, activityId });
-        await recordAudit(tx, 'system', { action: 'agenda.published', recordType: 'session', recordId: session.id, purpose: 'casusoverleg' });
+        await recordAgendaPost(tx, session.id, {
+          publishedAt: context.now,
+          conversationId: table.channelConversationId!,
+          activityId,
+        });
+        await recordAudit(tx, 'system', {
+          action: 'agenda.published',
+          recordType: 'session',
+          recordId: session.id,
+          purpose: 'casusoverleg',
+        });
         await context.finishIn(tx);
       });
       log.info({ jobId: job.id, sessionId: session.id, items: agenda.items.length }, 'agenda posted to the channel');
@@ -94,11 +115,20 @@ export function agendaPostHandler(deps: PublishDeps): JobHandler {
 
 /** What the channel card shows: when, whether it takes place, and which item has which slot. */
 function fingerprint(a: AgendaView): string {
-  return JSON.stringify([a.session.startsAt, a.session.status, a.items.map((i) => [i.id, i.slot?.start]), a.items.map((i) => i.invitedOrganisations.length)]);
+  return JSON.stringify([
+    a.session.startsAt,
+    a.session.status,
+    a.items.map((i) => [i.id, i.slot?.start]),
+    a.items.map((i) => i.invitedOrganisations.length),
+  ]);
 }
 
 /** "Staat er al": the procesmanager looked in the channel after a crash and saw the agenda. */
-export async function confirmAgendaPosted(deps: { db: Db; clock: Clock }, actor: Actor, sessionId: string): Promise<boolean> {
+export async function confirmAgendaPosted(
+  deps: { db: Db; clock: Clock },
+  actor: Actor,
+  sessionId: string,
+): Promise<boolean> {
   assertCan(actor, 'agenda.manage');
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
@@ -106,8 +136,14 @@ export async function confirmAgendaPosted(deps: { db: Db; clock: Clock }, actor:
     const session = await findSessionById(tx, sessionId);
     const table = session && (await findTableById(tx, session.tableId));
     // The message id is unknown, so later changes cannot edit that card; the draft card says so.
-    if (table?.channelConversationId) await recordAgendaPost(tx, sessionId, { publishedAt: now, conversationId: table.channelConversationId });
-    await recordAudit(tx, actor, { action: 'agenda.postConfirmed', recordType: 'session', recordId: sessionId, purpose: 'casusoverleg' });
+    if (table?.channelConversationId)
+      await recordAgendaPost(tx, sessionId, { publishedAt: now, conversationId: table.channelConversationId });
+    await recordAudit(tx, actor, {
+      action: 'agenda.postConfirmed',
+      recordType: 'session',
+      recordId: sessionId,
+      purpose: 'casusoverleg',
+    });
     return true;
   });
 }

@@ -41,15 +41,23 @@ export function isValidTimeZone(timeZone: string): boolean {
 /** What is wrong with a schedule, in Dutch, by field; empty when it can be used. */
 export function scheduleProblems(s: TableSchedule): Partial<Record<keyof TableSchedule, string>> {
   const problems: Partial<Record<keyof TableSchedule, string>> = {};
-  if (!isValidTimeZone(s.timeZone)) problems.timeZone = `Onbekende tijdzone: ${s.timeZone}. Gebruik een IANA-naam zoals Europe/Amsterdam of America/Kralendijk.`;
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(s.startTime)) problems.startTime = 'De begintijd moet uu:mm zijn, bijvoorbeeld 10:00.';
+  if (!isValidTimeZone(s.timeZone))
+    problems.timeZone = `Onbekende tijdzone: ${s.timeZone}. Gebruik een IANA-naam zoals Europe/Amsterdam of America/Kralendijk.`;
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(s.startTime))
+    problems.startTime = 'De begintijd moet uu:mm zijn, bijvoorbeeld 10:00.';
   const anchor = DateTime.fromISO(s.anchorDate, { zone: 'UTC' });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s.anchorDate) || !anchor.isValid) problems.anchorDate = 'De datum van het eerste overleg is geen geldige datum.';
-  else if (anchor.weekday !== s.weekday) problems.anchorDate = 'De datum van het eerste overleg valt niet op de gekozen weekdag.';
-  if (!Number.isInteger(s.intervalWeeks) || s.intervalWeeks < 1 || s.intervalWeeks > 12) problems.intervalWeeks = 'Kies om de 1 tot 12 weken.';
-  if (!Number.isInteger(s.sessionMinutes) || s.sessionMinutes < 15 || s.sessionMinutes > 8 * 60) problems.sessionMinutes = 'Een overleg duurt 15 minuten tot 8 uur.';
-  if (!Number.isInteger(s.minutesPerCase) || s.minutesPerCase < 5 || s.minutesPerCase > 120) problems.minutesPerCase = 'Per casus 5 tot 120 minuten.';
-  else if (!problems.sessionMinutes && capacityOf(s) < 1) problems.minutesPerCase = 'Een overleg moet plaats hebben voor minstens één casus.';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s.anchorDate) || !anchor.isValid)
+    problems.anchorDate = 'De datum van het eerste overleg is geen geldige datum.';
+  else if (anchor.weekday !== s.weekday)
+    problems.anchorDate = 'De datum van het eerste overleg valt niet op de gekozen weekdag.';
+  if (!Number.isInteger(s.intervalWeeks) || s.intervalWeeks < 1 || s.intervalWeeks > 12)
+    problems.intervalWeeks = 'Kies om de 1 tot 12 weken.';
+  if (!Number.isInteger(s.sessionMinutes) || s.sessionMinutes < 15 || s.sessionMinutes > 8 * 60)
+    problems.sessionMinutes = 'Een overleg duurt 15 minuten tot 8 uur.';
+  if (!Number.isInteger(s.minutesPerCase) || s.minutesPerCase < 5 || s.minutesPerCase > 120)
+    problems.minutesPerCase = 'Per casus 5 tot 120 minuten.';
+  else if (!problems.sessionMinutes && capacityOf(s) < 1)
+    problems.minutesPerCase = 'Een overleg moet plaats hebben voor minstens één casus.';
   else if (!problems.sessionMinutes && capacityOf(s) > maxCasesPerSession) {
     problems.minutesPerCase = `Een overleg heeft plaats voor hoogstens ${maxCasesPerSession} casussen; neem meer minuten per casus of een korter overleg.`;
   }
@@ -61,7 +69,11 @@ export function scheduleProblems(s: TableSchedule): Partial<Record<keyof TableSc
  * plus a whole number of intervals, computed on the wall clock of the table's timezone, so a meeting at
  * 09:30 stays at 09:30 local across daylight-saving changes.
  */
-export function occurrencesBetween(schedule: Pick<TableSchedule, 'timeZone' | 'startTime' | 'anchorDate' | 'intervalWeeks'>, from: Date, to: Date): Date[] {
+export function occurrencesBetween(
+  schedule: Pick<TableSchedule, 'timeZone' | 'startTime' | 'anchorDate' | 'intervalWeeks'>,
+  from: Date,
+  to: Date,
+): Date[] {
   const anchor = DateTime.fromISO(`${schedule.anchorDate}T${schedule.startTime}`, { zone: schedule.timeZone });
   const stepDays = schedule.intervalWeeks * 7;
   // Start one step early: the offset between local and UTC can shift the boundary by a day.

@@ -20,9 +20,16 @@ export interface SessionView {
 }
 
 type Row = {
-  id: string; tableId: string; occurrenceAt: Date | null; startsAt: Date; status: SessionStatus;
-  agendaPublishedAt: Date | null; agendaConversationId: string | null; agendaActivityId: string | null;
-  openedAt: Date | null; closedAt: Date | null;
+  id: string;
+  tableId: string;
+  occurrenceAt: Date | null;
+  startsAt: Date;
+  status: SessionStatus;
+  agendaPublishedAt: Date | null;
+  agendaConversationId: string | null;
+  agendaActivityId: string | null;
+  openedAt: Date | null;
+  closedAt: Date | null;
 };
 
 function toView(r: Row): SessionView {
@@ -35,7 +42,9 @@ function toView(r: Row): SessionView {
     ...(r.agendaPublishedAt ? { agendaPublishedAt: r.agendaPublishedAt } : {}),
     ...(r.openedAt ? { openedAt: r.openedAt } : {}),
     ...(r.closedAt ? { closedAt: r.closedAt } : {}),
-    ...(r.agendaConversationId && r.agendaActivityId ? { post: { conversationId: r.agendaConversationId, activityId: r.agendaActivityId } } : {}),
+    ...(r.agendaConversationId && r.agendaActivityId
+      ? { post: { conversationId: r.agendaConversationId, activityId: r.agendaActivityId } }
+      : {}),
   };
 }
 
@@ -77,7 +86,12 @@ export async function listSessions(
 
 /** Planned occurrences at or after `from` that the rhythm no longer has (after a change of rhythm). */
 export async function listPlannedOccurrences(tx: Tx, tableId: string, from: Date): Promise<SessionView[]> {
-  return (await tx.conferenceSession.findMany({ where: { tableId, status: 'planned', startsAt: { gte: from } }, orderBy: { startsAt: 'asc' } })).map(toView);
+  return (
+    await tx.conferenceSession.findMany({
+      where: { tableId, status: 'planned', startsAt: { gte: from } },
+      orderBy: { startsAt: 'asc' },
+    })
+  ).map(toView);
 }
 
 export async function updateSessionTime(tx: Tx, id: string, startsAt: Date, status: SessionStatus): Promise<void> {
@@ -89,10 +103,18 @@ export async function setSessionStatus(tx: Tx, id: string, status: SessionStatus
 }
 
 /** Records the posted agenda card; only the first record counts (a later one must not erase the message id). */
-export async function recordAgendaPost(tx: Tx, id: string, post: { publishedAt: Date; conversationId: string; activityId?: string }): Promise<boolean> {
+export async function recordAgendaPost(
+  tx: Tx,
+  id: string,
+  post: { publishedAt: Date; conversationId: string; activityId?: string },
+): Promise<boolean> {
   const { count } = await tx.conferenceSession.updateMany({
     where: { id, agendaPublishedAt: null },
-    data: { agendaPublishedAt: post.publishedAt, agendaConversationId: post.conversationId, agendaActivityId: post.activityId ?? null },
+    data: {
+      agendaPublishedAt: post.publishedAt,
+      agendaConversationId: post.conversationId,
+      agendaActivityId: post.activityId ?? null,
+    },
   });
   return count === 1;
 }
@@ -100,7 +122,11 @@ export async function recordAgendaPost(tx: Tx, id: string, post: { publishedAt: 
 /** How many items each session's agenda has. */
 export async function countItems(tx: Tx, sessionIds: string[]): Promise<Map<string, number>> {
   if (!sessionIds.length) return new Map();
-  const rows = await tx.agendaItem.groupBy({ by: ['sessionId'], where: { sessionId: { in: sessionIds } }, _count: { _all: true } });
+  const rows = await tx.agendaItem.groupBy({
+    by: ['sessionId'],
+    where: { sessionId: { in: sessionIds } },
+    _count: { _all: true },
+  });
   return new Map(rows.map((r) => [r.sessionId, r._count._all]));
 }
 

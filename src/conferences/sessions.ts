@@ -12,13 +12,21 @@ import { fieldErrors, requiredText } from '../validation.ts';
 import { listAgendaItems, takeOffAgenda, type AgendaItemRow } from './agenda.repository.ts';
 import { agendaDueAt, agendaPostJob, ensureAgendaJob, rebook } from './planning.ts';
 import { localParts, zonedToUtc } from './schedule.ts';
-import { createExtraSession, findSessionById, setSessionStatus, updateSessionTime, type SessionView } from './session.repository.ts';
+import {
+  createExtraSession,
+  findSessionById,
+  setSessionStatus,
+  updateSessionTime,
+  type SessionView,
+} from './session.repository.ts';
 import { findTableById, lockTableForBooking, type TableView } from './table.repository.ts';
 import type { ConferenceDeps } from './tables.ts';
 
 export const sessionTimeForm = z.object({
   date: requiredText('Kies een datum.', 10).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Kies een datum.')),
-  time: requiredText('Vul een tijd in (uu:mm).', 5).pipe(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Vul een tijd in als uu:mm, bijvoorbeeld 10:00.')),
+  time: requiredText('Vul een tijd in (uu:mm).', 5).pipe(
+    z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Vul een tijd in als uu:mm, bijvoorbeeld 10:00.'),
+  ),
 });
 
 export type SessionChangeResult =
@@ -26,12 +34,17 @@ export type SessionChangeResult =
   | { ok: false; errors: Record<string, string> };
 
 /** The people to tell about these items: their referrers and the members of the invited organisations. */
-export async function recipientsOf(tx: Tx, items: AgendaItemRow[]): Promise<{ aadObjectId: string; memberId: string; organisationId: string }[]> {
+export async function recipientsOf(
+  tx: Tx,
+  items: AgendaItemRow[],
+): Promise<{ aadObjectId: string; memberId: string; organisationId: string }[]> {
   if (!items.length) return [];
   const organisations = new Set(items.flatMap((i) => invitedOrganisationIds(i)));
   const referrers = new Set(items.map((i) => i.referrerMemberId));
   const members = await listActiveMembers(tx);
-  return members.filter((m) => organisations.has(m.organisationId) || referrers.has(m.id)).map((m) => ({ aadObjectId: m.aadObjectId, memberId: m.id, organisationId: m.organisationId }));
+  return members
+    .filter((m) => organisations.has(m.organisationId) || referrers.has(m.id))
+    .map((m) => ({ aadObjectId: m.aadObjectId, memberId: m.id, organisationId: m.organisationId }));
 }
 
 /**
@@ -42,12 +55,18 @@ export async function lateInvitations(tx: Tx, sessionId: string, caseIds: string
   const session = await findSessionById(tx, sessionId);
   if (!session?.agendaPublishedAt || !caseIds.length) return [];
   const items = (await listAgendaItems(tx, [sessionId])).filter((i) => caseIds.includes(i.caseId));
-  return (await recipientsOf(tx, items)).map((r) => ({ kind: 'agendaPublished' as const, to: r.aadObjectId, sessionId }));
+  return (await recipientsOf(tx, items)).map((r) => ({
+    kind: 'agendaPublished' as const,
+    to: r.aadObjectId,
+    sessionId,
+  }));
 }
 
 /** Who among the recipients may hear about which items: the referrer of a case, or a member of an invited organisation. */
 function itemsFor(recipient: { memberId: string; organisationId: string }, items: AgendaItemRow[]): AgendaItemRow[] {
-  return items.filter((i) => i.referrerMemberId === recipient.memberId || invitedOrganisationIds(i).includes(recipient.organisationId));
+  return items.filter(
+    (i) => i.referrerMemberId === recipient.memberId || invitedOrganisationIds(i).includes(recipient.organisationId),
+  );
 }
 
 async function loadForChange(tx: Tx, sessionId: string, now: Date) {
@@ -58,8 +77,10 @@ async function loadForChange(tx: Tx, sessionId: string, now: Date) {
   const session = (await findSessionById(tx, sessionId))!;
   const table = await findTableById(tx, session.tableId);
   if (!table) throw new DomainError(ErrorCode.NotFound, 'Session not found');
-  if (session.status === 'cancelled' || session.status === 'held') throw new DomainError(ErrorCode.Conflict, 'Session can no longer change', { reason: 'sessionClosed' });
-  if (session.startsAt.getTime() <= now.getTime()) throw new DomainError(ErrorCode.Conflict, 'Session already began', { reason: 'sessionStarted' });
+  if (session.status === 'cancelled' || session.status === 'held')
+    throw new DomainError(ErrorCode.Conflict, 'Session can no longer change', { reason: 'sessionClosed' });
+  if (session.startsAt.getTime() <= now.getTime())
+    throw new DomainError(ErrorCode.Conflict, 'Session already began', { reason: 'sessionStarted' });
   return { session, table };
 }
 
@@ -73,7 +94,12 @@ function parseTime(raw: unknown, table: TableView, now: Date): { startsAt: Date 
 }
 
 /** Moves one meeting; its agenda follows it, and everyone concerned is told. */
-export async function moveSession(deps: ConferenceDeps, actor: Actor, sessionId: string, raw: unknown): Promise<SessionChangeResult> {
+export async function moveSession(
+  deps: ConferenceDeps,
+  actor: Actor,
+  sessionId: string,
+  raw: unknown,
+): Promise<SessionChangeResult> {
   assertCan(actor, 'agenda.manage');
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
@@ -84,15 +110,35 @@ export async function moveSession(deps: ConferenceDeps, actor: Actor, sessionId:
     const moved = { ...session, startsAt: time.startsAt };
     if (!session.agendaPublishedAt) {
       await ensureAgendaJob(tx, table, moved);
-      await reviveJob(tx, agendaPostJob, session.id, new Date(Math.max(now.getTime(), agendaDueAt(table, time.startsAt).getTime())));
+      await reviveJob(
+        tx,
+        agendaPostJob,
+        session.id,
+        new Date(Math.max(now.getTime(), agendaDueAt(table, time.startsAt).getTime())),
+      );
     }
-    await recordAudit(tx, actor, { action: 'session.moved', recordType: 'session', recordId: session.id, purpose: 'casusoverleg' });
+    await recordAudit(tx, actor, {
+      action: 'session.moved',
+      recordType: 'session',
+      recordId: session.id,
+      purpose: 'casusoverleg',
+    });
     const items = await listAgendaItems(tx, [session.id]);
     const notifications: ConferenceNotification[] = [
       { kind: 'agendaChanged', sessionId: session.id },
-      ...(await recipientsOf(tx, items)).map((r) => ({ kind: 'sessionMoved' as const, to: r.aadObjectId, sessionId: session.id, previousStartsAt: session.startsAt })),
+      ...(await recipientsOf(tx, items)).map((r) => ({
+        kind: 'sessionMoved' as const,
+        to: r.aadObjectId,
+        sessionId: session.id,
+        previousStartsAt: session.startsAt,
+      })),
     ];
-    return { ok: true, session: { ...moved, status: session.status === 'extra' ? 'extra' : 'moved' }, table, notifications };
+    return {
+      ok: true,
+      session: { ...moved, status: session.status === 'extra' ? 'extra' : 'moved' },
+      table,
+      notifications,
+    };
   });
 }
 
@@ -100,7 +146,11 @@ export async function moveSession(deps: ConferenceDeps, actor: Actor, sessionId:
  * Cancels one meeting. Its cases go to the first later meeting with room; a case that finds none is
  * taken off the agenda (the procesmanager sees it under "toevoegen"). Everyone concerned is told.
  */
-export async function cancelSession(deps: ConferenceDeps, actor: Actor, sessionId: string): Promise<SessionChangeResult> {
+export async function cancelSession(
+  deps: ConferenceDeps,
+  actor: Actor,
+  sessionId: string,
+): Promise<SessionChangeResult> {
   assertCan(actor, 'agenda.manage');
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
@@ -114,18 +164,38 @@ export async function cancelSession(deps: ConferenceDeps, actor: Actor, sessionI
     const stranded = items.filter((i) => !movedIds.has(i.caseId));
     for (const item of stranded) await takeOffAgenda(tx, item);
     const moves: AgendaMove[] = [...rebooked, ...stranded.map((i) => ({ caseId: i.caseId, reference: i.reference }))];
-    await recordAudit(tx, actor, { action: 'session.cancelled', recordType: 'session', recordId: session.id, purpose: 'casusoverleg' });
+    await recordAudit(tx, actor, {
+      action: 'session.cancelled',
+      recordType: 'session',
+      recordId: session.id,
+      purpose: 'casusoverleg',
+    });
     const notifications: ConferenceNotification[] = [
       { kind: 'agendaChanged', sessionId: session.id },
-      ...[...new Set(rebooked.map((m) => m.toSessionId))].map((id) => ({ kind: 'agendaChanged' as const, sessionId: id })),
+      ...[...new Set(rebooked.map((m) => m.toSessionId))].map((id) => ({
+        kind: 'agendaChanged' as const,
+        sessionId: id,
+      })),
     ];
     for (const r of await recipientsOf(tx, items)) {
       const mine = new Set(itemsFor(r, items).map((i) => i.caseId));
-      notifications.push({ kind: 'casesRebooked', to: r.aadObjectId, fromSessionId: session.id, why: 'cancelled', moves: moves.filter((m) => mine.has(m.caseId)) });
+      notifications.push({
+        kind: 'casesRebooked',
+        to: r.aadObjectId,
+        fromSessionId: session.id,
+        why: 'cancelled',
+        moves: moves.filter((m) => mine.has(m.caseId)),
+      });
     }
     if (stranded.length) {
       for (const pm of await listActiveMembers(tx, { role: 'processManager' })) {
-        notifications.push({ kind: 'casesRebooked', to: pm.aadObjectId, fromSessionId: session.id, why: 'cancelled', moves });
+        notifications.push({
+          kind: 'casesRebooked',
+          to: pm.aadObjectId,
+          fromSessionId: session.id,
+          why: 'cancelled',
+          moves,
+        });
       }
     }
     return { ok: true, session: { ...session, status: 'cancelled' }, table, notifications };
@@ -133,7 +203,12 @@ export async function cancelSession(deps: ConferenceDeps, actor: Actor, sessionI
 }
 
 /** An extra meeting outside the rhythm, with its own agenda post. */
-export async function addExtraSession(deps: ConferenceDeps, actor: Actor, tableId: string, raw: unknown): Promise<SessionChangeResult> {
+export async function addExtraSession(
+  deps: ConferenceDeps,
+  actor: Actor,
+  tableId: string,
+  raw: unknown,
+): Promise<SessionChangeResult> {
   assertCan(actor, 'agenda.manage');
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
@@ -143,7 +218,12 @@ export async function addExtraSession(deps: ConferenceDeps, actor: Actor, tableI
     if ('errors' in time) return { ok: false, errors: time.errors };
     const session = await createExtraSession(tx, table.id, time.startsAt);
     await ensureAgendaJob(tx, table, session);
-    await recordAudit(tx, actor, { action: 'session.added', recordType: 'session', recordId: session.id, purpose: 'casusoverleg' });
+    await recordAudit(tx, actor, {
+      action: 'session.added',
+      recordType: 'session',
+      recordId: session.id,
+      purpose: 'casusoverleg',
+    });
     return { ok: true, session, table, notifications: [] };
   });
 }

@@ -21,7 +21,10 @@ export interface TableInput {
   chairMemberId?: string;
 }
 
-const include = { organisations: { select: { organisationId: true } }, chair: { select: { id: true, displayName: true } } } as const;
+const include = {
+  organisations: { select: { organisationId: true } },
+  chair: { select: { id: true, displayName: true } },
+} as const;
 type Row = NonNullable<Awaited<ReturnType<typeof loadRow>>>;
 const loadRow = (tx: Tx, id: string) => tx.conferenceTable.findUnique({ where: { id }, include });
 
@@ -63,7 +66,11 @@ function columns(input: TableInput) {
 }
 
 export async function listTables(tx: Tx, options: { includeClosed?: boolean } = {}): Promise<TableView[]> {
-  const rows = await tx.conferenceTable.findMany({ where: options.includeClosed ? {} : { closedAt: null }, include, orderBy: { name: 'asc' } });
+  const rows = await tx.conferenceTable.findMany({
+    where: options.includeClosed ? {} : { closedAt: null },
+    include,
+    orderBy: { name: 'asc' },
+  });
   return rows.map(toView);
 }
 
@@ -93,7 +100,10 @@ export async function lockTableForBooking(tx: Tx, tableId: string): Promise<void
 
 export async function createTable(tx: Tx, input: TableInput): Promise<TableView> {
   const created = await tx.conferenceTable.create({
-    data: { ...columns(input), organisations: { create: input.organisationIds.map((organisationId) => ({ organisationId })) } },
+    data: {
+      ...columns(input),
+      organisations: { create: input.organisationIds.map((organisationId) => ({ organisationId })) },
+    },
     include,
   });
   return toView(created);
@@ -103,7 +113,10 @@ export async function updateTable(tx: Tx, id: string, input: TableInput): Promis
   await tx.tableOrganisation.deleteMany({ where: { tableId: id } });
   const updated = await tx.conferenceTable.update({
     where: { id },
-    data: { ...columns(input), organisations: { create: input.organisationIds.map((organisationId) => ({ organisationId })) } },
+    data: {
+      ...columns(input),
+      organisations: { create: input.organisationIds.map((organisationId) => ({ organisationId })) },
+    },
     include,
   });
   return toView(updated);
@@ -113,7 +126,12 @@ export async function setTableClosed(tx: Tx, id: string, closedAt: Date): Promis
   await tx.conferenceTable.update({ where: { id }, data: { closedAt } });
 }
 
-export async function setTableChannel(tx: Tx, id: string, channelConversationId: string, teamsMeetingId?: string): Promise<void> {
+export async function setTableChannel(
+  tx: Tx,
+  id: string,
+  channelConversationId: string,
+  teamsMeetingId?: string,
+): Promise<void> {
   if (teamsMeetingId) await setTableMeeting(tx, id, teamsMeetingId);
   await tx.conferenceTable.update({ where: { id }, data: { channelConversationId } });
 }

@@ -11,8 +11,26 @@ import { listPartners } from '../organisations/organisation.repository.ts';
 import { fieldErrors, requiredText } from '../validation.ts';
 import { agendaDueAt, agendaPostJob, planSessions } from './planning.ts';
 import { occurrencesBetween, scheduleProblems, type TableSchedule } from './schedule.ts';
-import { activeSessionStatuses, countItems, listPlannedOccurrences, listSessions, setSessionStatus, type SessionView } from './session.repository.ts';
-import { createTable, findTableById, findTableByName, listTables, setTableChannel, setTableClosed, setTableMeeting, updateTable, type TableInput, type TableView } from './table.repository.ts';
+import {
+  activeSessionStatuses,
+  countItems,
+  listPlannedOccurrences,
+  listSessions,
+  setSessionStatus,
+  type SessionView,
+} from './session.repository.ts';
+import {
+  createTable,
+  findTableById,
+  findTableByName,
+  listTables,
+  setTableChannel,
+  setTableClosed,
+  setTableMeeting,
+  updateTable,
+  type TableInput,
+  type TableView,
+} from './table.repository.ts';
 
 export interface ConferenceDeps {
   db: Db;
@@ -25,7 +43,9 @@ const whole = (message: string, min: number, max: number) =>
 /** The table form as the card sends it: every value is text. */
 export const tableForm = z.object({
   name: requiredText('Geef de tafel een naam.', 100),
-  organisationIds: requiredText('Kies de partners aan deze tafel.', 2_000).transform((v) => v.split(',').filter(Boolean)),
+  organisationIds: requiredText('Kies de partners aan deze tafel.', 2_000).transform((v) =>
+    v.split(',').filter(Boolean),
+  ),
   chair: z.string().trim().optional(),
   timeZone: requiredText('Kies een tijdzone.', 60),
   weekday: whole('Kies een weekdag.', 1, 7),
@@ -37,21 +57,32 @@ export const tableForm = z.object({
   agendaLeadHours: whole('De agenda gaat 1 tot 336 uur (twee weken) vooraf uit.', 1, 336),
 });
 
-export type SaveTableResult = { ok: true; table: TableView; created: boolean } | { ok: false; errors: Record<string, string> };
+export type SaveTableResult =
+  { ok: true; table: TableView; created: boolean } | { ok: false; errors: Record<string, string> };
 
 /** Validates the form against the partners, members and the calendar; errors keyed by field, in Dutch. */
-async function parseTableForm(db: Db, raw: unknown, tableId?: string): Promise<{ input: TableInput } | { errors: Record<string, string> }> {
+async function parseTableForm(
+  db: Db,
+  raw: unknown,
+  tableId?: string,
+): Promise<{ input: TableInput } | { errors: Record<string, string> }> {
   const parsed = tableForm.safeParse(raw);
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
   const f = parsed.data;
   const errors: Record<string, string> = {};
   const schedule: TableSchedule = {
-    timeZone: f.timeZone, weekday: f.weekday, startTime: f.startTime, anchorDate: f.anchorDate,
-    intervalWeeks: f.intervalWeeks, sessionMinutes: f.sessionMinutes, minutesPerCase: f.minutesPerCase,
+    timeZone: f.timeZone,
+    weekday: f.weekday,
+    startTime: f.startTime,
+    anchorDate: f.anchorDate,
+    intervalWeeks: f.intervalWeeks,
+    sessionMinutes: f.sessionMinutes,
+    minutesPerCase: f.minutesPerCase,
   };
   Object.assign(errors, scheduleProblems(schedule));
   const partners = new Set((await listPartners(db)).map((p) => p.id));
-  if (f.organisationIds.some((id) => !partners.has(id))) errors.organisationIds = 'Kies alleen convenantpartners uit de lijst.';
+  if (f.organisationIds.some((id) => !partners.has(id)))
+    errors.organisationIds = 'Kies alleen convenantpartners uit de lijst.';
   let chairMemberId: string | undefined;
   if (f.chair && f.chair !== 'processManager') {
     const members = await listActiveMembers(db);
@@ -61,7 +92,15 @@ async function parseTableForm(db: Db, raw: unknown, tableId?: string): Promise<{
   const sameName = await findTableByName(db, f.name);
   if (sameName && sameName.id !== tableId) errors.name = 'Er is al een tafel met deze naam.';
   if (Object.keys(errors).length) return { errors };
-  return { input: { name: f.name, schedule, agendaLeadHours: f.agendaLeadHours, organisationIds: f.organisationIds, chairMemberId } };
+  return {
+    input: {
+      name: f.name,
+      schedule,
+      agendaLeadHours: f.agendaLeadHours,
+      organisationIds: f.organisationIds,
+      chairMemberId,
+    },
+  };
 }
 
 /**
@@ -69,7 +108,12 @@ async function parseTableForm(db: Db, raw: unknown, tableId?: string): Promise<{
  * empty ones: a meeting with cases on its agenda stays, and the procesmanager moves or cancels it), and
  * plans the new ones; a changed lead time moves the agenda posts that have not gone out.
  */
-export async function saveTable(deps: ConferenceDeps, actor: Actor, raw: unknown, tableId?: string): Promise<SaveTableResult> {
+export async function saveTable(
+  deps: ConferenceDeps,
+  actor: Actor,
+  raw: unknown,
+  tableId?: string,
+): Promise<SaveTableResult> {
   assertCan(actor, 'tables.manage');
   const existing = tableId ? await findTableById(deps.db, tableId) : undefined;
   if (tableId && !existing) throw new DomainError(ErrorCode.NotFound, 'Table not found');
@@ -82,7 +126,10 @@ export async function saveTable(deps: ConferenceDeps, actor: Actor, raw: unknown
       const planned = await listPlannedOccurrences(tx, table.id, now);
       const horizonEnd = new Date(Math.max(now.getTime(), ...planned.map((s) => s.startsAt.getTime())) + 1);
       const keep = new Set(occurrencesBetween(table.schedule, now, horizonEnd).map((d) => d.getTime()));
-      const counts = await countItems(tx, planned.map((s) => s.id));
+      const counts = await countItems(
+        tx,
+        planned.map((s) => s.id),
+      );
       for (const s of planned) {
         if (keep.has(s.startsAt.getTime()) || counts.get(s.id)) continue;
         await setSessionStatus(tx, s.id, 'cancelled');
@@ -91,8 +138,15 @@ export async function saveTable(deps: ConferenceDeps, actor: Actor, raw: unknown
     }
     const coming = await planSessions(tx, table, now);
     // A changed lead time moves the agenda posts that have not gone out (new jobs got it already).
-    if (existing) for (const s of coming) if (!s.agendaPublishedAt) await rescheduleJob(tx, agendaPostJob, s.id, agendaDueAt(table, s.startsAt));
-    await recordAudit(tx, actor, { action: existing ? 'table.updated' : 'table.created', recordType: 'table', recordId: table.id, purpose: 'tafelbeheer' });
+    if (existing)
+      for (const s of coming)
+        if (!s.agendaPublishedAt) await rescheduleJob(tx, agendaPostJob, s.id, agendaDueAt(table, s.startsAt));
+    await recordAudit(tx, actor, {
+      action: existing ? 'table.updated' : 'table.created',
+      recordType: 'table',
+      recordId: table.id,
+      purpose: 'tafelbeheer',
+    });
     return table;
   });
   return { ok: true, table, created: !existing };
@@ -106,8 +160,13 @@ export interface TableOverview extends TableView {
 export async function listTableOverview(deps: ConferenceDeps, actor: Actor): Promise<TableOverview[]> {
   assertCan(actor, 'tables.list');
   const tables = await listTables(deps.db, { includeClosed: actor.role === 'processManager' });
-  const visible = actor.role === 'processManager' ? tables : tables.filter((t) => t.organisationIds.includes(actor.organisationId));
-  const upcoming = await listSessions(deps.db, { tableIds: visible.map((t) => t.id), from: deps.clock.now(), statuses: activeSessionStatuses });
+  const visible =
+    actor.role === 'processManager' ? tables : tables.filter((t) => t.organisationIds.includes(actor.organisationId));
+  const upcoming = await listSessions(deps.db, {
+    tableIds: visible.map((t) => t.id),
+    from: deps.clock.now(),
+    statuses: activeSessionStatuses,
+  });
   return visible.map((t) => ({ ...t, nextSession: upcoming.find((s) => s.tableId === t.id) }));
 }
 
@@ -120,14 +179,25 @@ export async function closeTable(deps: ConferenceDeps, actor: Actor, tableId: st
     if (!table) throw new DomainError(ErrorCode.NotFound, 'Table not found');
     if (table.closedAt) return table;
     const coming = await listSessions(tx, { tableIds: [table.id], from: now, statuses: activeSessionStatuses });
-    const counts = await countItems(tx, coming.map((s) => s.id));
-    if ([...counts.values()].some((n) => n > 0)) throw new DomainError(ErrorCode.Conflict, 'Table still has cases on coming agendas', { reason: 'tableHasAgenda' });
+    const counts = await countItems(
+      tx,
+      coming.map((s) => s.id),
+    );
+    if ([...counts.values()].some((n) => n > 0))
+      throw new DomainError(ErrorCode.Conflict, 'Table still has cases on coming agendas', {
+        reason: 'tableHasAgenda',
+      });
     for (const s of coming) {
       await setSessionStatus(tx, s.id, 'cancelled');
       await cancelJob(tx, agendaPostJob, s.id);
     }
     await setTableClosed(tx, table.id, now);
-    await recordAudit(tx, actor, { action: 'table.closed', recordType: 'table', recordId: table.id, purpose: 'tafelbeheer' });
+    await recordAudit(tx, actor, {
+      action: 'table.closed',
+      recordType: 'table',
+      recordId: table.id,
+      purpose: 'tafelbeheer',
+    });
     return { ...table, closedAt: now };
   });
 }
@@ -137,7 +207,13 @@ export async function closeTable(deps: ConferenceDeps, actor: Actor, tableId: st
  * posts that failed for want of a channel, for meetings still to come, become due again. Typed in the chat of
  * the table's Teams meeting, that meeting is linked too: its start opens the session.
  */
-export async function linkChannel(deps: ConferenceDeps, actor: Actor, tableId: string, conversationId: string, teamsMeetingId?: string): Promise<TableView> {
+export async function linkChannel(
+  deps: ConferenceDeps,
+  actor: Actor,
+  tableId: string,
+  conversationId: string,
+  teamsMeetingId?: string,
+): Promise<TableView> {
   assertCan(actor, 'tables.manage');
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
@@ -145,21 +221,42 @@ export async function linkChannel(deps: ConferenceDeps, actor: Actor, tableId: s
     if (!table || table.closedAt) throw new DomainError(ErrorCode.NotFound, 'Table not found');
     await setTableChannel(tx, table.id, conversationId, teamsMeetingId);
     for (const s of await listSessions(tx, { tableIds: [table.id], from: now, statuses: activeSessionStatuses })) {
-      if (!s.agendaPublishedAt) await reviveJob(tx, agendaPostJob, s.id, new Date(Math.max(now.getTime(), agendaDueAt(table, s.startsAt).getTime())));
+      if (!s.agendaPublishedAt)
+        await reviveJob(
+          tx,
+          agendaPostJob,
+          s.id,
+          new Date(Math.max(now.getTime(), agendaDueAt(table, s.startsAt).getTime())),
+        );
     }
-    await recordAudit(tx, actor, { action: 'table.channelLinked', recordType: 'table', recordId: table.id, purpose: 'tafelbeheer' });
+    await recordAudit(tx, actor, {
+      action: 'table.channelLinked',
+      recordType: 'table',
+      recordId: table.id,
+      purpose: 'tafelbeheer',
+    });
     return { ...table, channelConversationId: conversationId };
   });
 }
 
 /** `tafel koppelen` in the chat of a Teams meeting that is not in a channel: only the meeting is linked. */
-export async function linkMeeting(deps: ConferenceDeps, actor: Actor, tableId: string, teamsMeetingId: string): Promise<TableView> {
+export async function linkMeeting(
+  deps: ConferenceDeps,
+  actor: Actor,
+  tableId: string,
+  teamsMeetingId: string,
+): Promise<TableView> {
   assertCan(actor, 'tables.manage');
   return deps.db.$transaction(async (tx) => {
     const table = await findTableById(tx, tableId);
     if (!table || table.closedAt) throw new DomainError(ErrorCode.NotFound, 'Table not found');
     await setTableMeeting(tx, table.id, teamsMeetingId);
-    await recordAudit(tx, actor, { action: 'table.meetingLinked', recordType: 'table', recordId: table.id, purpose: 'tafelbeheer' });
+    await recordAudit(tx, actor, {
+      action: 'table.meetingLinked',
+      recordType: 'table',
+      recordId: table.id,
+      purpose: 'tafelbeheer',
+    });
     return table;
   });
 }

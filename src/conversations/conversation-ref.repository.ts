@@ -20,7 +20,11 @@ export async function saveConversation(tx: Tx, c: SavedConversation): Promise<vo
     channelId: c.channelId ?? null,
     reference: c.reference,
   };
-  await tx.conversationRef.upsert({ where: { conversationId: c.conversationId }, create: { conversationId: c.conversationId, ...data }, update: data });
+  await tx.conversationRef.upsert({
+    where: { conversationId: c.conversationId },
+    create: { conversationId: c.conversationId, ...data },
+    update: data,
+  });
 }
 
 export async function findConversation(tx: Tx, conversationId: string): Promise<SavedConversation | undefined> {
@@ -30,7 +34,10 @@ export async function findConversation(tx: Tx, conversationId: string): Promise<
 
 /** The personal chat with this person, the most recently used if Teams gave them several. */
 export async function findPersonalConversation(tx: Tx, aadObjectId: string): Promise<SavedConversation | undefined> {
-  const row = await tx.conversationRef.findFirst({ where: { kind: 'personal', aadObjectId }, orderBy: { updatedAt: 'desc' } });
+  const row = await tx.conversationRef.findFirst({
+    where: { kind: 'personal', aadObjectId },
+    orderBy: { updatedAt: 'desc' },
+  });
   return row ? fromRow(row) : undefined;
 }
 
@@ -41,7 +48,12 @@ export async function findLatestConversation(tx: Tx): Promise<SavedConversation 
 }
 
 function fromRow(row: {
-  conversationId: string; kind: ConversationKind; aadObjectId: string | null; teamId: string | null; channelId: string | null; reference: unknown;
+  conversationId: string;
+  kind: ConversationKind;
+  aadObjectId: string | null;
+  teamId: string | null;
+  channelId: string | null;
+  reference: unknown;
 }): SavedConversation {
   return {
     conversationId: row.conversationId,

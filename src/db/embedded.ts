@@ -11,7 +11,9 @@ export interface EmbeddedPostgres {
  * PostgreSQL compiled to WebAssembly, persisted to `dataDir` (in memory when absent) and served on a
  * loopback port, so the same driver, client and migrations serve it and a real server alike.
  */
-export async function startEmbeddedPostgres(options: { dataDir?: string; port?: number } = {}): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  options: { dataDir?: string; port?: number } = {},
+): Promise<EmbeddedPostgres> {
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const db = await PGlite.create(options.dataDir);
   // One pool of the bot plus the migration engine: PGlite queues their queries itself.

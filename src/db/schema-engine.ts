@@ -69,7 +69,10 @@ function wholeScripts(factory: PrismaPg): PrismaPg {
 /** Reads prisma/migrations the way `prisma migrate deploy` does. */
 export async function loadMigrations(baseDir: string): Promise<MigrationList> {
   const entries = await readdir(baseDir, { withFileTypes: true }).catch(() => []);
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const lockPath = join(baseDir, 'migration_lock.toml');
   return {
     baseDir,

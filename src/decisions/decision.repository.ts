@@ -18,15 +18,35 @@ export interface DecisionView {
 }
 
 const select = {
-  id: true, caseId: true, agendaItemId: true, goal: true, plan: true, nextStep: true, nextDate: true, supersedesId: true, correctionReason: true, createdAt: true,
+  id: true,
+  caseId: true,
+  agendaItemId: true,
+  goal: true,
+  plan: true,
+  nextStep: true,
+  nextDate: true,
+  supersedesId: true,
+  correctionReason: true,
+  createdAt: true,
   director: { select: { id: true, displayName: true } },
   decidedBy: { select: { id: true, displayName: true } },
   supersededBy: { select: { id: true } },
 } as const;
 
 type Row = {
-  id: string; caseId: string; agendaItemId: string | null; goal: string; plan: string; nextStep: NextStep; nextDate: Date | null; supersedesId: string | null;
-  correctionReason: string | null; createdAt: Date; director: { id: string; displayName: string }; decidedBy: { id: string; displayName: string }; supersededBy: { id: string } | null;
+  id: string;
+  caseId: string;
+  agendaItemId: string | null;
+  goal: string;
+  plan: string;
+  nextStep: NextStep;
+  nextDate: Date | null;
+  supersedesId: string | null;
+  correctionReason: string | null;
+  createdAt: Date;
+  director: { id: string; displayName: string };
+  decidedBy: { id: string; displayName: string };
+  supersededBy: { id: string } | null;
 };
 
 function toView(r: Row): DecisionView {
@@ -54,13 +74,24 @@ export async function listDecisions(tx: Tx, caseId: string): Promise<DecisionVie
 
 /** The decision in force: the newest that nothing supersedes. */
 export async function findCurrentDecision(tx: Tx, caseId: string): Promise<DecisionView | undefined> {
-  const r = await tx.decision.findFirst({ where: { caseId, supersededBy: null }, select, orderBy: { createdAt: 'desc' } });
+  const r = await tx.decision.findFirst({
+    where: { caseId, supersededBy: null },
+    select,
+    orderBy: { createdAt: 'desc' },
+  });
   return r ? toView(r) : undefined;
 }
 
 export async function createDecision(
   tx: Tx,
-  input: DecisionInput & { caseId: string; agendaItemId?: string; decidedByMemberId: string; supersedesId?: string; submissionId?: string; decidedAt: Date },
+  input: DecisionInput & {
+    caseId: string;
+    agendaItemId?: string;
+    decidedByMemberId: string;
+    supersedesId?: string;
+    submissionId?: string;
+    decidedAt: Date;
+  },
 ): Promise<string> {
   const created = await tx.decision.create({
     data: {

@@ -39,7 +39,6 @@ export interface DecisionContext {
   correcting: boolean;
 }
 
-
 const base = z.object({
   goal: requiredText('Beschrijf het doel dat is afgesproken.', 1_000),
   plan: requiredText('Beschrijf het plan van aanpak.', 2_000),
@@ -55,7 +54,10 @@ const base = z.object({
  * actions owned by invited organisations with a due date from today, a date when the case comes back.
  * Errors are keyed by input id, in Dutch.
  */
-export function parseDecision(values: Record<string, string | undefined>, ctx: DecisionContext): { ok: true; decision: DecisionInput } | { ok: false; errors: Record<string, string> } {
+export function parseDecision(
+  values: Record<string, string | undefined>,
+  ctx: DecisionContext,
+): { ok: true; decision: DecisionInput } | { ok: false; errors: Record<string, string> } {
   const parsed = base.safeParse(values);
   const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
   const actions: DecisionInput['actions'] = [];
@@ -68,32 +70,48 @@ export function parseDecision(values: Record<string, string | undefined>, ctx: D
     const dueDate = parseDutchDate(typedDue) ?? '';
     if (!description) errors[f('description')] = 'Beschrijf de actie.';
     else if (description.length > 500) errors[f('description')] = 'Maximaal 500 tekens.';
-    if (!ctx.actionOrganisations.has(organisationId)) errors[f('organisationId')] = 'Kies een organisatie die bij de casus betrokken is.';
+    if (!ctx.actionOrganisations.has(organisationId))
+      errors[f('organisationId')] = 'Kies een organisatie die bij de casus betrokken is.';
     if (!dueDate) errors[f('dueDate')] = 'Geen geldige datum. Schrijf hem als dd-mm-jjjj, bijvoorbeeld 01-12-2026.';
     else if (dueDate < ctx.today) errors[f('dueDate')] = 'De datum ligt in het verleden.';
-    const takeHome = (values[DecisionField.action(n, 'takeHome')] ?? '').split(',').map((v) => v.trim()).filter((id) => ctx.contributionIds?.has(id));
+    const takeHome = (values[DecisionField.action(n, 'takeHome')] ?? '')
+      .split(',')
+      .map((v) => v.trim())
+      .filter((id) => ctx.contributionIds?.has(id));
     actions.push({ description, organisationId, dueDate, takeHome });
   }
-  const attendance = (values.attendance ?? '').split(',').map((v) => v.trim()).filter(Boolean);
-  if (attendance.some((id) => !ctx.actionOrganisations.has(id))) errors.attendance = 'Kies alleen organisaties die voor deze casus zijn uitgenodigd.';
+  const attendance = (values.attendance ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  if (attendance.some((id) => !ctx.actionOrganisations.has(id)))
+    errors.attendance = 'Kies alleen organisaties die voor deze casus zijn uitgenodigd.';
   if (parsed.success) {
     const d = parsed.data;
-    if (!ctx.directorCandidates.has(d.directorMemberId)) errors.directorMemberId = 'Kies een casusregisseur van een betrokken organisatie.';
+    if (!ctx.directorCandidates.has(d.directorMemberId))
+      errors.directorMemberId = 'Kies een casusregisseur van een betrokken organisatie.';
     if (d.nextStep === 'backOnAgenda') {
       const next = d.nextDate ? parseDutchDate(d.nextDate) : undefined;
       if (!next) errors.nextDate = 'Schrijf de datum waarop de casus terugkomt als dd-mm-jjjj.';
       else if (next <= ctx.today) errors.nextDate = 'Die datum moet na vandaag liggen.';
     }
-    if (d.nextStep === 'closure' && !caseOutcomes.includes(d.outcome as CaseOutcome)) errors.outcome = 'Kies de uitkomst van de casus bij afsluiten.';
-    if (d.nextStep === 'closure' && actions.length) errors[DecisionField.action(1, 'description')] ??= 'Bij afsluiten worden geen acties meer afgesproken. Laat de acties leeg of kies een andere volgende stap.';
-    if (ctx.correcting && !d.correctionReason) errors.correctionReason = 'Schrijf waarom het besluit wordt gecorrigeerd.';
+    if (d.nextStep === 'closure' && !caseOutcomes.includes(d.outcome as CaseOutcome))
+      errors.outcome = 'Kies de uitkomst van de casus bij afsluiten.';
+    if (d.nextStep === 'closure' && actions.length)
+      errors[DecisionField.action(1, 'description')] ??=
+        'Bij afsluiten worden geen acties meer afgesproken. Laat de acties leeg of kies een andere volgende stap.';
+    if (ctx.correcting && !d.correctionReason)
+      errors.correctionReason = 'Schrijf waarom het besluit wordt gecorrigeerd.';
   }
   if (!parsed.success || Object.keys(errors).length) return { ok: false, errors };
   const d = parsed.data;
   return {
     ok: true,
     decision: {
-      goal: d.goal, plan: d.plan, directorMemberId: d.directorMemberId, nextStep: d.nextStep,
+      goal: d.goal,
+      plan: d.plan,
+      directorMemberId: d.directorMemberId,
+      nextStep: d.nextStep,
       ...(d.nextStep === 'backOnAgenda' ? { nextDate: parseDutchDate(d.nextDate ?? '') } : {}),
       ...(d.nextStep === 'closure' ? { outcome: d.outcome as CaseOutcome } : {}),
       actions,

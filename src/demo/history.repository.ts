@@ -16,15 +16,33 @@ export interface HistoricCase {
   lifeDomains: Record<string, string>;
   chains: string[];
   submittedAt: Date;
-  screening?: { decidedAt: Date; decidedByMemberId: string; outcome: 'accepted' | 'rejected' | 'infoRequested'; tableId?: string };
+  screening?: {
+    decidedAt: Date;
+    decidedByMemberId: string;
+    outcome: 'accepted' | 'rejected' | 'infoRequested';
+    tableId?: string;
+  };
   informer?: { memberId: string; informedOn?: string };
   discussions: {
     sessionId: string;
     startsAt: Date;
     reason: AgendaReason;
     presentOrganisationIds: string[];
-    decision: { goal: string; plan: string; directorMemberId: string; decidedByMemberId: string; nextStep: 'regieFollowUp' | 'shadowList' | 'closure' | 'backOnAgenda' };
-    actions: { description: string; organisationId: string; dueDate: string; state: 'open' | 'claimed' | 'done'; claimedByMemberId?: string; doneAt?: Date }[];
+    decision: {
+      goal: string;
+      plan: string;
+      directorMemberId: string;
+      decidedByMemberId: string;
+      nextStep: 'regieFollowUp' | 'shadowList' | 'closure' | 'backOnAgenda';
+    };
+    actions: {
+      description: string;
+      organisationId: string;
+      dueDate: string;
+      state: 'open' | 'claimed' | 'done';
+      claimedByMemberId?: string;
+      doneAt?: Date;
+    }[];
   }[];
   /** On the agenda of a coming meeting. */
   coming?: { sessionId: string; reason: AgendaReason };
@@ -57,43 +75,126 @@ export async function insertHistory(tx: Tx, cases: HistoricCase[]): Promise<stri
       chains: c.chains,
       informed: { informed: Boolean(c.informer?.informedOn) },
       submittedAt: c.submittedAt,
-      ...(c.screening ? { decidedAt: c.screening.decidedAt, decidedByMemberId: c.screening.decidedByMemberId, tableId: c.screening.tableId ?? null } : {}),
+      ...(c.screening
+        ? {
+            decidedAt: c.screening.decidedAt,
+            decidedByMemberId: c.screening.decidedByMemberId,
+            tableId: c.screening.tableId ?? null,
+          }
+        : {}),
       ...(c.screening?.outcome === 'rejected' ? { rejectionReason: 'Voldoet niet aan de criteria (fictief)' } : {}),
-      ...(c.screening?.outcome === 'infoRequested' ? { question: 'Welke organisaties zijn al betrokken? (fictief)' } : {}),
+      ...(c.screening?.outcome === 'infoRequested'
+        ? { question: 'Welke organisaties zijn al betrokken? (fictief)' }
+        : {}),
       firstSessionId: c.discussions[0]?.sessionId ?? (c.coming?.reason === 'newCase' ? c.coming.sessionId : null),
       ...(director ? { directorMemberId: director } : {}),
-      ...(c.shadow ? { shadowListedAt: c.shadow.at, shadowReturnDate: new Date(`${c.shadow.returnDate}T00:00:00Z`) } : {}),
+      ...(c.shadow
+        ? { shadowListedAt: c.shadow.at, shadowReturnDate: new Date(`${c.shadow.returnDate}T00:00:00Z`) }
+        : {}),
       ...(c.closure ? { closedAt: c.closure.at, outcome: c.closure.outcome } : {}),
-      ...(c.informer ? { informerMemberId: c.informer.memberId, ...(c.informer.informedOn ? { informedOn: new Date(`${c.informer.informedOn}T00:00:00Z`) } : {}) } : {}),
+      ...(c.informer
+        ? {
+            informerMemberId: c.informer.memberId,
+            ...(c.informer.informedOn ? { informedOn: new Date(`${c.informer.informedOn}T00:00:00Z`) } : {}),
+          }
+        : {}),
       createdAt: c.submittedAt,
     };
   });
   await tx.case.createMany({ data: rows });
-  await tx.casePerson.createMany({ data: cases.flatMap((c, i) => c.persons.map((p, n) => ({ caseId: ids[i]!, position: n + 1, name: p.name, birthDate: new Date(`${p.birthDate}T00:00:00Z`), address: p.address }))) });
-  await tx.caseOrganisation.createMany({ data: cases.flatMap((c, i) => c.involvedOrganisationIds.map((organisationId) => ({ caseId: ids[i]!, organisationId }))) });
+  await tx.casePerson.createMany({
+    data: cases.flatMap((c, i) =>
+      c.persons.map((p, n) => ({
+        caseId: ids[i]!,
+        position: n + 1,
+        name: p.name,
+        birthDate: new Date(`${p.birthDate}T00:00:00Z`),
+        address: p.address,
+      })),
+    ),
+  });
+  await tx.caseOrganisation.createMany({
+    data: cases.flatMap((c, i) =>
+      c.involvedOrganisationIds.map((organisationId) => ({ caseId: ids[i]!, organisationId })),
+    ),
+  });
 
-  const items: { id: string; sessionId: string; caseId: string; reason: AgendaReason; position: number; state: 'decided' | 'waiting'; startedAt?: Date; endedAt?: Date }[] = [];
+  const items: {
+    id: string;
+    sessionId: string;
+    caseId: string;
+    reason: AgendaReason;
+    position: number;
+    state: 'decided' | 'waiting';
+    startedAt?: Date;
+    endedAt?: Date;
+  }[] = [];
   const attendance: { agendaItemId: string; organisationId: string }[] = [];
-  const decisions: { id: string; caseId: string; agendaItemId: string; goal: string; plan: string; directorMemberId: string; decidedByMemberId: string; nextStep: HistoricCase['discussions'][number]['decision']['nextStep']; createdAt: Date }[] = [];
-  const actions: { caseId: string; decisionId: string; description: string; organisationId: string; dueDate: Date; state: 'open' | 'claimed' | 'done'; claimedByMemberId?: string; claimedAt?: Date; doneAt?: Date; result?: string; createdAt: Date }[] = [];
+  const decisions: {
+    id: string;
+    caseId: string;
+    agendaItemId: string;
+    goal: string;
+    plan: string;
+    directorMemberId: string;
+    decidedByMemberId: string;
+    nextStep: HistoricCase['discussions'][number]['decision']['nextStep'];
+    createdAt: Date;
+  }[] = [];
+  const actions: {
+    caseId: string;
+    decisionId: string;
+    description: string;
+    organisationId: string;
+    dueDate: Date;
+    state: 'open' | 'claimed' | 'done';
+    claimedByMemberId?: string;
+    claimedAt?: Date;
+    doneAt?: Date;
+    result?: string;
+    createdAt: Date;
+  }[] = [];
   const regie: { caseId: string; kind: 'shadowList' | 'returned' | 'closed'; createdAt: Date }[] = [];
   cases.forEach((c, i) => {
     const caseId = ids[i]!;
     for (const d of c.discussions) {
       const itemId = randomUUID();
-      items.push({ id: itemId, sessionId: d.sessionId, caseId, reason: d.reason, position: 1000 + i, state: 'decided', startedAt: d.startsAt, endedAt: d.startsAt });
+      items.push({
+        id: itemId,
+        sessionId: d.sessionId,
+        caseId,
+        reason: d.reason,
+        position: 1000 + i,
+        state: 'decided',
+        startedAt: d.startsAt,
+        endedAt: d.startsAt,
+      });
       for (const organisationId of d.presentOrganisationIds) attendance.push({ agendaItemId: itemId, organisationId });
       const decisionId = randomUUID();
       decisions.push({ id: decisionId, caseId, agendaItemId: itemId, ...d.decision, createdAt: d.startsAt });
       for (const a of d.actions) {
         actions.push({
-          caseId, decisionId, description: a.description, organisationId: a.organisationId, dueDate: new Date(`${a.dueDate}T00:00:00Z`), state: a.state, createdAt: d.startsAt,
+          caseId,
+          decisionId,
+          description: a.description,
+          organisationId: a.organisationId,
+          dueDate: new Date(`${a.dueDate}T00:00:00Z`),
+          state: a.state,
+          createdAt: d.startsAt,
           ...(a.claimedByMemberId ? { claimedByMemberId: a.claimedByMemberId, claimedAt: d.startsAt } : {}),
           ...(a.doneAt ? { doneAt: a.doneAt, result: 'Afgerond (fictief)' } : {}),
         });
       }
     }
-    if (c.coming) items.push({ id: randomUUID(), sessionId: c.coming.sessionId, caseId, reason: c.coming.reason, position: 1000 + i, state: 'waiting' });
+    if (c.coming)
+      items.push({
+        id: randomUUID(),
+        sessionId: c.coming.sessionId,
+        caseId,
+        reason: c.coming.reason,
+        position: 1000 + i,
+        state: 'waiting',
+      });
     if (c.shadow) {
       regie.push({ caseId, kind: 'shadowList', createdAt: c.shadow.at });
       if (c.shadow.leftAt) regie.push({ caseId, kind: 'returned', createdAt: c.shadow.leftAt });
@@ -105,7 +206,18 @@ export async function insertHistory(tx: Tx, cases: HistoricCase[]): Promise<stri
   await tx.decision.createMany({ data: decisions });
   await tx.caseAction.createMany({ data: actions });
   await tx.regieUpdate.createMany({ data: regie });
-  await tx.evaluation.createMany({ data: cases.flatMap((c, i) => c.evaluations.map((e) => ({ caseId: ids[i]!, organisationId: e.organisationId, memberId: e.memberId, goalReached: e.goalReached, cooperation: e.cooperation, createdAt: e.at }))) });
+  await tx.evaluation.createMany({
+    data: cases.flatMap((c, i) =>
+      c.evaluations.map((e) => ({
+        caseId: ids[i]!,
+        organisationId: e.organisationId,
+        memberId: e.memberId,
+        goalReached: e.goalReached,
+        cooperation: e.cooperation,
+        createdAt: e.at,
+      })),
+    ),
+  });
   // The reference counters go on from the highest number written.
   const highest = new Map<number, number>();
   for (const c of cases) {

@@ -66,10 +66,17 @@ export function boundsOf(shown: Shown, rule: DisclosureRule): Bounds {
  * The bounds an attacker reaches for every cell: each equation bounds each of its cells by the others, until
  * nothing narrows any more.
  */
-export function attackerBounds(system: CountSystem, shown: Record<string, Shown>, rule: DisclosureRule): Record<string, Bounds> {
+export function attackerBounds(
+  system: CountSystem,
+  shown: Record<string, Shown>,
+  rule: DisclosureRule,
+): Record<string, Bounds> {
   const bounds: Record<string, Bounds> = {};
   for (const id of Object.keys(system.values)) bounds[id] = boundsOf(shown[id]!, rule);
-  const terms = system.equations.map((e) => [...e.plus.map((id) => ({ id, sign: 1 })), ...e.minus.map((id) => ({ id, sign: -1 }))]);
+  const terms = system.equations.map((e) => [
+    ...e.plus.map((id) => ({ id, sign: 1 })),
+    ...e.minus.map((id) => ({ id, sign: -1 })),
+  ]);
   for (let round = 0, changed = true; changed && round < 100; round++) {
     changed = false;
     for (const equation of terms) {

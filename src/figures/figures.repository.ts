@@ -10,10 +10,16 @@ export async function listHeldSessions(tx: Tx, fromMonth: string): Promise<{ mon
 
 /** The channel where the stuurgroep reads its figures. */
 export async function findSteeringGroupChannel(tx: Tx): Promise<string | undefined> {
-  return (await tx.steeringGroupChannel.findUnique({ where: { id: 'network' }, select: { conversationId: true } }))?.conversationId;
+  return (await tx.steeringGroupChannel.findUnique({ where: { id: 'network' }, select: { conversationId: true } }))
+    ?.conversationId;
 }
 
-export async function setSteeringGroupChannel(tx: Tx, conversationId: string, linkedByMemberId: string, at: Date): Promise<void> {
+export async function setSteeringGroupChannel(
+  tx: Tx,
+  conversationId: string,
+  linkedByMemberId: string,
+  at: Date,
+): Promise<void> {
   await tx.steeringGroupChannel.upsert({
     where: { id: 'network' },
     create: { id: 'network', conversationId, linkedByMemberId, linkedAt: at },

@@ -13,7 +13,18 @@ import type { JobHandler, JobOutcome } from '../jobs/runner.ts';
 import type { Logger } from '../logger.ts';
 import { findSteeringGroupChannel, listHeldSessions, setSteeringGroupChannel } from './figures.repository.ts';
 import { computeFigures, discloseFigures, type DisclosedFigures, type FigureFact } from './figures.rules.ts';
-import { firstWorkingDayAfter, lastCompletedQuarter, parsePeriod, periodChoices, periodKey, periodMonths, periodsUpTo, previousPeriod, quarterOf, type Period } from './periods.ts';
+import {
+  firstWorkingDayAfter,
+  lastCompletedQuarter,
+  parsePeriod,
+  periodChoices,
+  periodKey,
+  periodMonths,
+  periodsUpTo,
+  previousPeriod,
+  quarterOf,
+  type Period,
+} from './periods.ts';
 
 export interface FiguresDeps {
   db: Db;
@@ -59,8 +70,17 @@ export async function loadFigures(tx: Tx, period: Period, now: Date, informWithi
   ]);
   const liveFacts: FigureFact[] = live.map((source) => buildCaseFact(source, now));
   const intakesByMonth = new Map(deletedIntakes);
-  for (const f of liveFacts) if (f.intakeMonth && f.intakeMonth >= trendFrom) intakesByMonth.set(f.intakeMonth, (intakesByMonth.get(f.intakeMonth) ?? 0) + 1);
-  return computeFigures({ facts: [...deleted, ...liveFacts], heldSessions: held, intakesByMonth, period, trendLength: trend.length, informWithinDays });
+  for (const f of liveFacts)
+    if (f.intakeMonth && f.intakeMonth >= trendFrom)
+      intakesByMonth.set(f.intakeMonth, (intakesByMonth.get(f.intakeMonth) ?? 0) + 1);
+  return computeFigures({
+    facts: [...deleted, ...liveFacts],
+    heldSessions: held,
+    intakesByMonth,
+    period,
+    trendLength: trend.length,
+    informWithinDays,
+  });
 }
 
 async function names(db: Db) {
@@ -74,20 +94,37 @@ async function names(db: Db) {
 /** The figures as the system (a job) produces them, for a channel or a document. */
 export async function produceFigures(deps: FiguresDeps, period: Period, mode: DisclosureMode): Promise<FiguresView> {
   const now = deps.clock.now();
-  const [computed, labels] = await Promise.all([loadFigures(deps.db, period, now, deps.informWithinDays), names(deps.db)]);
-  return { figures: discloseFigures(computed, mode), ...labels, choices: periodChoices(now, deps.timeZone), generatedAt: now };
+  const [computed, labels] = await Promise.all([
+    loadFigures(deps.db, period, now, deps.informWithinDays),
+    names(deps.db),
+  ]);
+  return {
+    figures: discloseFigures(computed, mode),
+    ...labels,
+    choices: periodChoices(now, deps.timeZone),
+    generatedAt: now,
+  };
 }
 
 /**
  * `cijfers`: the procesmanager and the stuurgroep read a period's figures beside the previous one, with small
  * counts hidden (internal), or take the public form for the jaarverslag. Logged: who read which period.
  */
-export async function viewFigures(deps: FiguresDeps, actor: Actor, input: { period?: unknown; mode?: DisclosureMode } = {}): Promise<FiguresView> {
+export async function viewFigures(
+  deps: FiguresDeps,
+  actor: Actor,
+  input: { period?: unknown; mode?: DisclosureMode } = {},
+): Promise<FiguresView> {
   assertCan(actor, 'figures.view');
   const period = choosePeriod(input.period, deps.clock.now(), deps.timeZone);
   const mode = input.mode ?? 'internal';
   const view = await produceFigures(deps, period, mode);
-  await recordAudit(deps.db, actor, { action: mode === 'public' ? 'figures.exported' : 'figures.viewed', recordType: 'figures', recordId: periodKey(period), purpose: 'kengetallen' });
+  await recordAudit(deps.db, actor, {
+    action: mode === 'public' ? 'figures.exported' : 'figures.viewed',
+    recordType: 'figures',
+    recordId: periodKey(period),
+    purpose: 'kengetallen',
+  });
   return view;
 }
 
@@ -97,7 +134,11 @@ export async function linkSteeringGroupChannel(deps: FiguresDeps, actor: Actor, 
   const now = deps.clock.now();
   await deps.db.$transaction(async (tx) => {
     await setSteeringGroupChannel(tx, conversationId, actor.memberId, now);
-    await recordAudit(tx, actor, { action: 'figures.channelLinked', recordType: 'steeringGroupChannel', purpose: 'kengetallen' });
+    await recordAudit(tx, actor, {
+      action: 'figures.channelLinked',
+      recordType: 'steeringGroupChannel',
+      purpose: 'kengetallen',
+    });
     await ensureQuarterlyFiguresJob(tx, now, deps.timeZone);
     await reviveJob(tx, quarterlyFiguresJob, periodKey(lastCompletedQuarter(now, deps.timeZone)), now);
   });
@@ -108,14 +149,20 @@ export const quarterlyFiguresJob = 'figures.quarterly';
 /** The post of the quarter that `now` is in, due on the first working day after it; instances that plan it plan one. */
 export async function ensureQuarterlyFiguresJob(tx: Tx, now: Date, timeZone: string): Promise<void> {
   const quarter = quarterOf(now, timeZone);
-  await ensureJob(tx, { kind: quarterlyFiguresJob, subjectId: periodKey(quarter), dueAt: firstWorkingDayAfter(quarter, timeZone) });
+  await ensureJob(tx, {
+    kind: quarterlyFiguresJob,
+    subjectId: periodKey(quarter),
+    dueAt: firstWorkingDayAfter(quarter, timeZone),
+  });
 }
 
 /**
  * On the first working day after each quarter its figures (the stuurgroep's own form) go to the linked channel,
  * through the jobs table: exactly once, also with several instances and after downtime. Each post plans the next.
  */
-export function quarterlyFiguresHandler(deps: FiguresDeps & { log: Logger; post(conversationId: string, view: FiguresView): Promise<void> }): JobHandler {
+export function quarterlyFiguresHandler(
+  deps: FiguresDeps & { log: Logger; post(conversationId: string, view: FiguresView): Promise<void> },
+): JobHandler {
   return {
     kind: quarterlyFiguresJob,
     async run(job, context): Promise<JobOutcome> {
@@ -131,7 +178,12 @@ export function quarterlyFiguresHandler(deps: FiguresDeps & { log: Logger; post(
       await context.markSending();
       await deps.post(channel, view);
       await deps.db.$transaction(async (tx) => {
-        await recordAudit(tx, 'system', { action: 'figures.posted', recordType: 'figures', recordId: job.subjectId, purpose: 'kengetallen' });
+        await recordAudit(tx, 'system', {
+          action: 'figures.posted',
+          recordType: 'figures',
+          recordId: job.subjectId,
+          purpose: 'kengetallen',
+        });
         await context.finishIn(tx);
       });
       deps.log.info({ jobId: job.id }, 'quarterly figures posted to the stuurgroep channel');

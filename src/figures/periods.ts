@@ -22,7 +22,9 @@ export function inPeriod(m: string | null | undefined, p: Period): boolean {
 
 export function previousPeriod(p: Period): Period {
   if (p.kind === 'year') return { kind: 'year', year: p.year - 1 };
-  return p.quarter === 1 ? { kind: 'quarter', year: p.year - 1, quarter: 4 } : { kind: 'quarter', year: p.year, quarter: (p.quarter - 1) as 1 | 2 | 3 };
+  return p.quarter === 1
+    ? { kind: 'quarter', year: p.year - 1, quarter: 4 }
+    : { kind: 'quarter', year: p.year, quarter: (p.quarter - 1) as 1 | 2 | 3 };
 }
 
 /** The `n` periods of the same kind up to and including `p`, oldest first. */
@@ -68,7 +70,12 @@ export function lastCompletedQuarter(now: Date, zone: string): Period {
 /** What the stuurgroep can choose: this quarter and the seven before it, this year and the two before it. */
 export function periodChoices(now: Date, zone: string): Period[] {
   const year = DateTime.fromJSDate(now, { zone }).year;
-  return [...periodsUpTo(quarterOf(now, zone), 8).reverse(), { kind: 'year', year }, { kind: 'year', year: year - 1 }, { kind: 'year', year: year - 2 }];
+  return [
+    ...periodsUpTo(quarterOf(now, zone), 8).reverse(),
+    { kind: 'year', year },
+    { kind: 'year', year: year - 1 },
+    { kind: 'year', year: year - 2 },
+  ];
 }
 
 /**

@@ -12,8 +12,22 @@ export interface JobRow {
   lastError?: string;
 }
 
-const toRow = (r: { id: string; kind: string; subjectId: string; dueAt: Date; state: JobState; attempts: number; lastError: string | null }): JobRow => ({
-  id: r.id, kind: r.kind, subjectId: r.subjectId, dueAt: r.dueAt, state: r.state, attempts: r.attempts, ...(r.lastError ? { lastError: r.lastError } : {}),
+const toRow = (r: {
+  id: string;
+  kind: string;
+  subjectId: string;
+  dueAt: Date;
+  state: JobState;
+  attempts: number;
+  lastError: string | null;
+}): JobRow => ({
+  id: r.id,
+  kind: r.kind,
+  subjectId: r.subjectId,
+  dueAt: r.dueAt,
+  state: r.state,
+  attempts: r.attempts,
+  ...(r.lastError ? { lastError: r.lastError } : {}),
 });
 
 /** Creates the job once; a second call (another instance, a restart) changes nothing. */
@@ -40,7 +54,10 @@ export async function reviveJob(tx: Tx, kind: string, subjectId: string, dueAt: 
 }
 
 export async function cancelJob(tx: Tx, kind: string, subjectId: string): Promise<void> {
-  await tx.scheduledJob.updateMany({ where: { kind, subjectId, state: { in: ['pending', 'failed', 'missed', 'uncertain'] } }, data: { state: 'cancelled' } });
+  await tx.scheduledJob.updateMany({
+    where: { kind, subjectId, state: { in: ['pending', 'failed', 'missed', 'uncertain'] } },
+    data: { state: 'cancelled' },
+  });
 }
 
 export async function findJob(tx: Tx, kind: string, subjectId: string): Promise<JobRow | undefined> {
@@ -84,11 +101,21 @@ export async function claimJobNow(
 /** The point of no return: from here a crash leaves it unknown whether the work was done. */
 export async function markSending(tx: Tx, id: string, owner: string, leaseUntil: Date): Promise<boolean> {
   // A fresh lease: a slow but live instance must not be taken for a dead one while it sends.
-  const { count } = await tx.scheduledJob.updateMany({ where: { id, lockedBy: owner, state: 'running' }, data: { state: 'sending', lockedUntil: leaseUntil } });
+  const { count } = await tx.scheduledJob.updateMany({
+    where: { id, lockedBy: owner, state: 'running' },
+    data: { state: 'sending', lockedUntil: leaseUntil },
+  });
   return count === 1;
 }
 
-export async function finishJob(tx: Tx, id: string, owner: string, state: 'done' | 'failed' | 'missed' | 'uncertain', now: Date, error?: string): Promise<void> {
+export async function finishJob(
+  tx: Tx,
+  id: string,
+  owner: string,
+  state: 'done' | 'failed' | 'missed' | 'uncertain',
+  now: Date,
+  error?: string,
+): Promise<void> {
   await tx.scheduledJob.updateMany({
     where: { id, lockedBy: owner, state: { in: ['running', 'sending'] } },
     data: { state, finishedAt: now, lockedUntil: null, lastError: error ?? null },
@@ -104,7 +131,10 @@ export async function retryJobLater(tx: Tx, id: string, owner: string, dueAt: Da
 
 /** Resolves an uncertain job by hand: a person checked the channel and saw the work was done. */
 export async function confirmUncertainJob(tx: Tx, kind: string, subjectId: string, now: Date): Promise<boolean> {
-  const { count } = await tx.scheduledJob.updateMany({ where: { kind, subjectId, state: 'uncertain' }, data: { state: 'done', finishedAt: now, lastError: 'CONFIRMED_BY_HAND' } });
+  const { count } = await tx.scheduledJob.updateMany({
+    where: { kind, subjectId, state: 'uncertain' },
+    data: { state: 'done', finishedAt: now, lastError: 'CONFIRMED_BY_HAND' },
+  });
   return count === 1;
 }
 
@@ -114,7 +144,10 @@ export async function confirmUncertainJob(tx: Tx, kind: string, subjectId: strin
  * Returns the jobs that became uncertain.
  */
 export async function expireLeases(tx: Tx, now: Date): Promise<JobRow[]> {
-  await tx.scheduledJob.updateMany({ where: { state: 'running', lockedUntil: { lt: now } }, data: { state: 'pending', lockedBy: null, lockedUntil: null, lastError: 'LEASE_EXPIRED' } });
+  await tx.scheduledJob.updateMany({
+    where: { state: 'running', lockedUntil: { lt: now } },
+    data: { state: 'pending', lockedBy: null, lockedUntil: null, lastError: 'LEASE_EXPIRED' },
+  });
   const rows = await tx.$queryRaw<JobRow[]>`
     UPDATE scheduled_job SET state = 'uncertain', "lockedUntil" = NULL, "lastError" = 'CRASHED_WHILE_SENDING', "updatedAt" = ${now}
      WHERE state = 'sending' AND "lockedUntil" < ${now}
@@ -124,10 +157,17 @@ export async function expireLeases(tx: Tx, now: Date): Promise<JobRow[]> {
 
 /** When the next pending job is due: the scheduler sleeps until then. */
 export async function nextDueAt(tx: Tx): Promise<Date | undefined> {
-  const r = await tx.scheduledJob.findFirst({ where: { state: 'pending' }, orderBy: { dueAt: 'asc' }, select: { dueAt: true } });
+  const r = await tx.scheduledJob.findFirst({
+    where: { state: 'pending' },
+    orderBy: { dueAt: 'asc' },
+    select: { dueAt: true },
+  });
   return r?.dueAt;
 }
 
-export async function listJobs(tx: Tx, where: { kind?: string; subjectId?: string; state?: JobState } = {}): Promise<JobRow[]> {
+export async function listJobs(
+  tx: Tx,
+  where: { kind?: string; subjectId?: string; state?: JobState } = {},
+): Promise<JobRow[]> {
   return (await tx.scheduledJob.findMany({ where, orderBy: { dueAt: 'asc' } })).map(toRow);
 }

@@ -3,7 +3,17 @@ import type { Clock } from '../clock.ts';
 import type { Db, Tx } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
 import { withTrace } from '../audit/trace.ts';
-import { claimDueJob, claimJobNow, expireLeases, finishJob, markSending, nextDueAt, retryJobLater, type JobRow, type JobState } from './job.repository.ts';
+import {
+  claimDueJob,
+  claimJobNow,
+  expireLeases,
+  finishJob,
+  markSending,
+  nextDueAt,
+  retryJobLater,
+  type JobRow,
+  type JobState,
+} from './job.repository.ts';
 
 export interface JobContext {
   now: Date;
@@ -14,9 +24,7 @@ export interface JobContext {
 }
 
 export type JobOutcome =
-  | { state: 'done' }
-  | { state: 'missed' | 'failed' | 'uncertain'; reason: string }
-  | { retryAt: Date; reason: string };
+  { state: 'done' } | { state: 'missed' | 'failed' | 'uncertain'; reason: string } | { retryAt: Date; reason: string };
 
 /** A kind of due work. Handlers are plain objects registered by the composition root. */
 export interface JobHandler {
@@ -37,7 +45,16 @@ export class JobRunner {
   readonly owner: string;
   private readonly handlers: Map<string, JobHandler>;
 
-  constructor(private readonly deps: { db: Db; clock: Clock; log: Logger; handlers: JobHandler[]; owner?: string; leaseMs?: number }) {
+  constructor(
+    private readonly deps: {
+      db: Db;
+      clock: Clock;
+      log: Logger;
+      handlers: JobHandler[];
+      owner?: string;
+      leaseMs?: number;
+    },
+  ) {
     this.owner = deps.owner ?? `instance-${randomUUID().slice(0, 8)}`;
     this.handlers = new Map(deps.handlers.map((h) => [h.kind, h]));
   }
@@ -49,7 +66,10 @@ export class JobRunner {
   /** Runs every job that is due now, one at a time; returns how many ran. */
   async runDue(): Promise<number> {
     for (const job of await expireLeases(this.deps.db, this.deps.clock.now())) {
-      this.deps.log.warn({ jobId: job.id, kind: job.kind }, 'job uncertain: the instance running it stopped while sending');
+      this.deps.log.warn(
+        { jobId: job.id, kind: job.kind },
+        'job uncertain: the instance running it stopped while sending',
+      );
       await this.handlers.get(job.kind)?.onUncertain?.(job);
     }
     let ran = 0;
@@ -90,7 +110,8 @@ export class JobRunner {
       outcome = await handler.run(job, {
         now,
         markSending: async () => {
-          if (!(await markSending(db, job.id, this.owner, this.leaseUntil(clock.now())))) throw new Error('job lease lost before sending');
+          if (!(await markSending(db, job.id, this.owner, this.leaseUntil(clock.now()))))
+            throw new Error('job lease lost before sending');
           sending = true;
         },
         finishIn: (tx) => finishJob(tx, job.id, this.owner, 'done', clock.now()),
@@ -99,11 +120,23 @@ export class JobRunner {
       const reason = (error as Error)?.name ?? 'Error';
       // Failing after the point of no return (a timeout, say) may still have sent: never repeat it blindly.
       if (sending) outcome = { state: 'uncertain', reason };
-      else outcome = job.attempts >= maxAttempts ? { state: 'failed', reason } : { retryAt: new Date(clock.now().getTime() + 2 ** job.attempts * 30_000), reason };
+      else
+        outcome =
+          job.attempts >= maxAttempts
+            ? { state: 'failed', reason }
+            : { retryAt: new Date(clock.now().getTime() + 2 ** job.attempts * 30_000), reason };
       log.error({ jobId: job.id, kind: job.kind, attempt: job.attempts, errorType: reason, sending }, 'job failed');
     }
     if ('retryAt' in outcome) await retryJobLater(db, job.id, this.owner, outcome.retryAt, outcome.reason);
-    else await finishJob(db, job.id, this.owner, outcome.state, clock.now(), 'reason' in outcome ? outcome.reason : undefined);
+    else
+      await finishJob(
+        db,
+        job.id,
+        this.owner,
+        outcome.state,
+        clock.now(),
+        'reason' in outcome ? outcome.reason : undefined,
+      );
     log.info({ jobId: job.id, kind: job.kind, outcome: 'retryAt' in outcome ? 'retry' : outcome.state }, 'job ended');
     if ('state' in outcome && outcome.state === 'uncertain') await handler?.onUncertain?.(job);
     return outcome;

@@ -12,7 +12,18 @@ import { cancelJob } from '../jobs/job.repository.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import { speakersFor } from '../members/member.types.ts';
 import type { Notification } from '../notify/notification.ts';
-import { addRegieUpdate, findCaseState, listEvaluations, lockCase, markEvaluationReminded, saveEvaluation, setClosed, takeOffComingAgendas, withdrawOpenProposals, type CaseState } from './lifecycle.repository.ts';
+import {
+  addRegieUpdate,
+  findCaseState,
+  listEvaluations,
+  lockCase,
+  markEvaluationReminded,
+  saveEvaluation,
+  setClosed,
+  takeOffComingAgendas,
+  withdrawOpenProposals,
+  type CaseState,
+} from './lifecycle.repository.ts';
 import { parseEvaluation } from './lifecycle.rules.ts';
 import type { CaseOutcome } from './lifecycle.types.ts';
 import { cancelShadowReturn } from './shadow-list.ts';
@@ -22,7 +33,10 @@ import { cancelShadowReturn } from './shadow-list.ts';
  * One answer per organisation counts.
  */
 async function evaluators(tx: Tx, organisationIds: string[], except: Set<string> = new Set()): Promise<string[]> {
-  return speakersFor(await listActiveMembers(tx), organisationIds.filter((id) => !except.has(id)));
+  return speakersFor(
+    await listActiveMembers(tx),
+    organisationIds.filter((id) => !except.has(id)),
+  );
 }
 
 /**
@@ -45,7 +59,12 @@ export async function closeCaseInTx(
   await cancelShadowReturn(tx, c);
   await withdrawOpenProposals(tx, c.id, input.at);
   const changed = await takeOffComingAgendas(tx, c.id, input.at);
-  await addRegieUpdate(tx, { caseId: c.id, kind: 'closed', at: input.at, ...(input.by ? { authorMemberId: input.by.memberId, organisationId: input.by.organisationId } : {}) });
+  await addRegieUpdate(tx, {
+    caseId: c.id,
+    kind: 'closed',
+    at: input.at,
+    ...(input.by ? { authorMemberId: input.by.memberId, organisationId: input.by.organisationId } : {}),
+  });
   const asked = await evaluators(tx, invitedOrganisationIds(facts));
   return [
     ...changed.map((sessionId) => ({ kind: 'agendaChanged' as const, sessionId })),
@@ -63,16 +82,34 @@ export type EvaluationResult =
  * An involved organisation evaluates a closed case: fixed questions, and free text that must hold no personal
  * data (the card says so; it is deleted with the case all the same). The first answer of an organisation counts.
  */
-export async function submitEvaluation(deps: { db: Db; clock: Clock }, actor: Actor, caseId: string, values: Record<string, string | undefined>): Promise<EvaluationResult> {
+export async function submitEvaluation(
+  deps: { db: Db; clock: Clock },
+  actor: Actor,
+  caseId: string,
+  values: Record<string, string | undefined>,
+): Promise<EvaluationResult> {
   const facts = await findDiscussionFacts(deps.db, caseId);
-  if (!facts || !worksOnCases(actor) || !invitedOrganisationIds(facts).includes(actor.organisationId)) throw new DomainError(ErrorCode.NotFound, 'Case not found', { caseId });
+  if (!facts || !worksOnCases(actor) || !invitedOrganisationIds(facts).includes(actor.organisationId))
+    throw new DomainError(ErrorCode.NotFound, 'Case not found', { caseId });
   const c = await findCaseState(deps.db, caseId);
   if (c?.status !== 'closed') throw new DomainError(ErrorCode.Conflict, 'Case is not closed', { reason: 'notClosed' });
   const parsed = parseEvaluation(values);
   if (!parsed.ok) return parsed;
   const saved = await deps.db.$transaction(async (tx) => {
-    const created = await saveEvaluation(tx, { caseId, organisationId: actor.organisationId, memberId: actor.memberId, ...parsed.evaluation, at: deps.clock.now() });
-    if (created) await recordAudit(tx, actor, { action: 'evaluation.recorded', recordType: 'case', recordId: caseId, purpose: 'evaluatie' });
+    const created = await saveEvaluation(tx, {
+      caseId,
+      organisationId: actor.organisationId,
+      memberId: actor.memberId,
+      ...parsed.evaluation,
+      at: deps.clock.now(),
+    });
+    if (created)
+      await recordAudit(tx, actor, {
+        action: 'evaluation.recorded',
+        recordType: 'case',
+        recordId: caseId,
+        purpose: 'evaluatie',
+      });
     return created;
   });
   if (saved) return { ok: true, notifications: [] };
@@ -81,17 +118,32 @@ export async function submitEvaluation(deps: { db: Db; clock: Clock }, actor: Ac
 }
 
 /** The procesmanager's one reminder to the organisations whose evaluation is missing. */
-export async function remindEvaluations(deps: { db: Db; clock: Clock }, actor: Actor, caseId: string): Promise<{ notifications: Notification[]; reminded: boolean }> {
-  if (!canManageCase(actor)) throw new DomainError(ErrorCode.Forbidden, 'Only the procesmanager reminds', { permission: 'evaluations.remind' });
+export async function remindEvaluations(
+  deps: { db: Db; clock: Clock },
+  actor: Actor,
+  caseId: string,
+): Promise<{ notifications: Notification[]; reminded: boolean }> {
+  if (!canManageCase(actor))
+    throw new DomainError(ErrorCode.Forbidden, 'Only the procesmanager reminds', { permission: 'evaluations.remind' });
   const facts = await findDiscussionFacts(deps.db, caseId);
-  if (!facts || !canFollowCase(actor, facts, facts)) throw new DomainError(ErrorCode.NotFound, 'Case not found', { caseId });
+  if (!facts || !canFollowCase(actor, facts, facts))
+    throw new DomainError(ErrorCode.NotFound, 'Case not found', { caseId });
   return deps.db.$transaction(async (tx) => {
     await lockCase(tx, caseId);
-    if ((await findCaseState(tx, caseId))?.status !== 'closed') throw new DomainError(ErrorCode.Conflict, 'Case is not closed', { reason: 'notClosed' });
+    if ((await findCaseState(tx, caseId))?.status !== 'closed')
+      throw new DomainError(ErrorCode.Conflict, 'Case is not closed', { reason: 'notClosed' });
     if (!(await markEvaluationReminded(tx, caseId, deps.clock.now()))) return { notifications: [], reminded: false };
     const answered = new Set((await listEvaluations(tx, caseId)).map((e) => e.organisationId));
     const to = await evaluators(tx, invitedOrganisationIds(facts), answered);
-    await recordAudit(tx, actor, { action: 'evaluation.reminded', recordType: 'case', recordId: caseId, purpose: 'evaluatie' });
-    return { notifications: to.map((aad) => ({ kind: 'evaluationRequested' as const, to: aad, caseId, reminder: true })), reminded: true };
+    await recordAudit(tx, actor, {
+      action: 'evaluation.reminded',
+      recordType: 'case',
+      recordId: caseId,
+      purpose: 'evaluatie',
+    });
+    return {
+      notifications: to.map((aad) => ({ kind: 'evaluationRequested' as const, to: aad, caseId, reminder: true })),
+      reminded: true,
+    };
   });
 }

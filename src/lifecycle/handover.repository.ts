@@ -27,12 +27,26 @@ export interface HandoverView {
   }[];
 }
 
-export async function createHandover(tx: Tx, input: {
-  caseId: string; targetTableId?: string; targetName: string; necessity: string; purpose: string; registeringOrganisationId: string; informerMemberId?: string; createdByMemberId: string; at: Date;
-  items: { contributionId: string; choice: HandoverChoice; consent?: HandoverConsent }[];
-}): Promise<string> {
+export async function createHandover(
+  tx: Tx,
+  input: {
+    caseId: string;
+    targetTableId?: string;
+    targetName: string;
+    necessity: string;
+    purpose: string;
+    registeringOrganisationId: string;
+    informerMemberId?: string;
+    createdByMemberId: string;
+    at: Date;
+    items: { contributionId: string; choice: HandoverChoice; consent?: HandoverConsent }[];
+  },
+): Promise<string> {
   const { items, at, ...data } = input;
-  const row = await tx.handover.create({ data: { ...data, createdAt: at, items: { create: items } }, select: { id: true } });
+  const row = await tx.handover.create({
+    data: { ...data, createdAt: at, items: { create: items } },
+    select: { id: true },
+  });
   return row.id;
 }
 
@@ -42,13 +56,20 @@ export async function findHandover(tx: Tx, id: string): Promise<HandoverView | u
     where: { id },
     include: {
       case: { select: { reference: true } },
-      items: { include: { contribution: { select: { text: true, sensitive: true, organisation: { select: { id: true, name: true } } } } }, orderBy: { contribution: { createdAt: 'asc' } } },
+      items: {
+        include: {
+          contribution: { select: { text: true, sensitive: true, organisation: { select: { id: true, name: true } } } },
+        },
+        orderBy: { contribution: { createdAt: 'asc' } },
+      },
     },
   });
   if (!h) return undefined;
   const [organisation, informer] = await Promise.all([
     tx.organisation.findUniqueOrThrow({ where: { id: h.registeringOrganisationId }, select: { id: true, name: true } }),
-    h.informerMemberId ? tx.member.findUnique({ where: { id: h.informerMemberId }, select: { id: true, displayName: true } }) : undefined,
+    h.informerMemberId
+      ? tx.member.findUnique({ where: { id: h.informerMemberId }, select: { id: true, displayName: true } })
+      : undefined,
   ]);
   return {
     id: h.id,
@@ -64,14 +85,23 @@ export async function findHandover(tx: Tx, id: string): Promise<HandoverView | u
     createdAt: h.createdAt,
     ...(h.completedAt ? { completedAt: h.completedAt } : {}),
     items: h.items.map((i) => ({
-      contributionId: i.contributionId, organisation: i.contribution.organisation, text: i.contribution.text, sensitive: i.contribution.sensitive,
-      choice: i.choice, ...(i.consent ? { consent: i.consent as HandoverConsent } : {}),
+      contributionId: i.contributionId,
+      organisation: i.contribution.organisation,
+      text: i.contribution.text,
+      sensitive: i.contribution.sensitive,
+      choice: i.choice,
+      ...(i.consent ? { consent: i.consent as HandoverConsent } : {}),
     })),
   };
 }
 
 /** The contributor answers for one item, once. */
-export async function answerHandoverItem(tx: Tx, handoverId: string, contributionId: string, input: { granted: boolean; memberId: string; at: Date }): Promise<boolean> {
+export async function answerHandoverItem(
+  tx: Tx,
+  handoverId: string,
+  contributionId: string,
+  input: { granted: boolean; memberId: string; at: Date },
+): Promise<boolean> {
   const { count } = await tx.handoverItem.updateMany({
     where: { handoverId, contributionId, consent: 'requested', handover: { completedAt: null } },
     data: { consent: input.granted ? 'granted' : 'refused', answeredByMemberId: input.memberId, answeredAt: input.at },
@@ -80,10 +110,20 @@ export async function answerHandoverItem(tx: Tx, handoverId: string, contributio
 }
 
 export async function completeHandoverIfOpen(tx: Tx, id: string, at: Date): Promise<boolean> {
-  const { count } = await tx.handover.updateMany({ where: { id, completedAt: null, items: { none: { consent: 'requested' } } }, data: { completedAt: at } });
+  const { count } = await tx.handover.updateMany({
+    where: { id, completedAt: null, items: { none: { consent: 'requested' } } },
+    data: { completedAt: at },
+  });
   return count === 1;
 }
 
-export async function listCaseContributions(tx: Tx, caseId: string): Promise<{ id: string; organisationId: string; sensitive: boolean }[]> {
-  return tx.contribution.findMany({ where: { caseId, NOT: { reassessment: 'withdrawn' } }, select: { id: true, organisationId: true, sensitive: true }, orderBy: { createdAt: 'asc' } });
+export async function listCaseContributions(
+  tx: Tx,
+  caseId: string,
+): Promise<{ id: string; organisationId: string; sensitive: boolean }[]> {
+  return tx.contribution.findMany({
+    where: { caseId, NOT: { reassessment: 'withdrawn' } },
+    select: { id: true, organisationId: true, sensitive: true },
+    orderBy: { createdAt: 'asc' },
+  });
 }

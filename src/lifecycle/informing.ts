@@ -12,7 +12,14 @@ import type { JobHandler } from '../jobs/runner.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import type { Notification } from '../notify/notification.ts';
 import { fieldErrors, parseDutchDate } from '../validation.ts';
-import { findInforming, listInformingDue, setInformed, setInformer, type InformingDue, type InformingState } from './lifecycle.repository.ts';
+import {
+  findInforming,
+  listInformingDue,
+  setInformed,
+  setInformer,
+  type InformingDue,
+  type InformingState,
+} from './lifecycle.repository.ts';
 
 /** DOMAIN.md: the person must be informed; by default within 14 days of acceptance (INFORM_WITHIN_DAYS). */
 export const defaultInformWithinDays = 14;
@@ -24,10 +31,20 @@ const dayOf = (at: Date) => at.toISOString().slice(0, 10);
  * At acceptance: the referrer informs the person (the overleg may agree on someone else). If the intake says it
  * happened, that is recorded; otherwise one reminder is due when the period runs out.
  */
-export async function startInforming(tx: Tx, c: { id: string; referrerMemberId: string; informedAtIntake: boolean; submittedAt?: Date }, acceptedAt: Date, withinDays: number): Promise<void> {
+export async function startInforming(
+  tx: Tx,
+  c: { id: string; referrerMemberId: string; informedAtIntake: boolean; submittedAt?: Date },
+  acceptedAt: Date,
+  withinDays: number,
+): Promise<void> {
   await setInformer(tx, c.id, c.referrerMemberId);
   if (c.informedAtIntake) await setInformed(tx, c.id, { informedOn: dayOf(c.submittedAt ?? acceptedAt) });
-  else await ensureJob(tx, { kind: informReminderJob, subjectId: c.id, dueAt: DateTime.fromJSDate(acceptedAt).plus({ days: withinDays }).toJSDate() });
+  else
+    await ensureJob(tx, {
+      kind: informReminderJob,
+      subjectId: c.id,
+      dueAt: DateTime.fromJSDate(acceptedAt).plus({ days: withinDays }).toJSDate(),
+    });
 }
 
 const informingForm = z.object({
@@ -36,19 +53,27 @@ const informingForm = z.object({
   informerMemberId: z.string().trim().optional(),
 });
 
-export type InformingResult = { ok: true; notifications: Notification[] } | { ok: false; errors: Record<string, string> };
+export type InformingResult =
+  { ok: true; notifications: Notification[] } | { ok: false; errors: Record<string, string> };
 
 /**
  * Who informs, when it happened, or why not yet: the one who informs, or the procesmanager (who may also name
  * someone else of an involved organisation). A date lies not in the future.
  */
-export async function recordInforming(deps: { db: Db; clock: Clock }, actor: Actor, caseId: string, values: Record<string, string | undefined>): Promise<InformingResult> {
+export async function recordInforming(
+  deps: { db: Db; clock: Clock },
+  actor: Actor,
+  caseId: string,
+  values: Record<string, string | undefined>,
+): Promise<InformingResult> {
   const facts = await findDiscussionFacts(deps.db, caseId);
   const state = facts && (await findInforming(deps.db, caseId));
   // The one who informs may record it even when their organisation does not follow the case (a referrer from elsewhere).
-  if (!facts || !state || !(canFollowCase(actor, facts, facts) || state.informerMemberId === actor.memberId)) throw new DomainError(ErrorCode.NotFound, 'Case not found', { caseId });
+  if (!facts || !state || !(canFollowCase(actor, facts, facts) || state.informerMemberId === actor.memberId))
+    throw new DomainError(ErrorCode.NotFound, 'Case not found', { caseId });
   const manager = canManageCase(actor);
-  if (!canRecordInforming(actor, state)) throw new DomainError(ErrorCode.Forbidden, 'Only the one who informs', { permission: 'informing.record' });
+  if (!canRecordInforming(actor, state))
+    throw new DomainError(ErrorCode.Forbidden, 'Only the one who informs', { permission: 'informing.record' });
   const parsed = informingForm.safeParse(values);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const { informedOn: typed, reason, informerMemberId } = parsed.data;
@@ -58,37 +83,74 @@ export async function recordInforming(deps: { db: Db; clock: Clock }, actor: Act
   if (typed && !informedOn) errors.informedOn = 'Geen geldige datum. Schrijf hem als dd-mm-jjjj.';
   else if (informedOn && informedOn > today) errors.informedOn = 'Die datum ligt in de toekomst.';
   const members = manager && informerMemberId ? await listActiveMembers(deps.db) : [];
-  const informer = informerMemberId && manager ? members.find((m) => m.id === informerMemberId && (invitedOrganisationIds(facts).includes(m.organisationId) || m.id === facts.referrerMemberId)) : undefined;
-  if (informerMemberId && manager && !informer) errors.informerMemberId = 'Kies iemand van een betrokken organisatie, of de aanmelder.';
-  if (!typed && !reason && !informer) errors.informedOn = 'Vul de datum in waarop de betrokkene is geïnformeerd, of schrijf waarom dat nog niet is gebeurd.';
+  const informer =
+    informerMemberId && manager
+      ? members.find(
+          (m) =>
+            m.id === informerMemberId &&
+            (invitedOrganisationIds(facts).includes(m.organisationId) || m.id === facts.referrerMemberId),
+        )
+      : undefined;
+  if (informerMemberId && manager && !informer)
+    errors.informerMemberId = 'Kies iemand van een betrokken organisatie, of de aanmelder.';
+  if (!typed && !reason && !informer)
+    errors.informedOn =
+      'Vul de datum in waarop de betrokkene is geïnformeerd, of schrijf waarom dat nog niet is gebeurd.';
   if (Object.keys(errors).length) return { ok: false, errors };
   await deps.db.$transaction(async (tx) => {
     if (informer) await setInformer(tx, caseId, informer.id);
     if (informedOn || reason) await setInformed(tx, caseId, informedOn ? { informedOn } : { reason: reason! });
-    await recordAudit(tx, actor, { action: informedOn ? 'informing.recorded' : 'informing.updated', recordType: 'case', recordId: caseId, purpose: 'informeren' });
+    await recordAudit(tx, actor, {
+      action: informedOn ? 'informing.recorded' : 'informing.updated',
+      recordType: 'case',
+      recordId: caseId,
+      purpose: 'informeren',
+    });
   });
-  const told = informer && informer.id !== actor.memberId && informer.id !== state.informerMemberId ? [{ kind: 'informerNamed' as const, to: informer.aadObjectId, caseId }] : [];
+  const told =
+    informer && informer.id !== actor.memberId && informer.id !== state.informerMemberId
+      ? [{ kind: 'informerNamed' as const, to: informer.aadObjectId, caseId }]
+      : [];
   return { ok: true, notifications: told };
 }
 
 /** `informeren`: for the procesmanager the cases where informing is overdue; for anyone else, the ones they must still inform. */
-export async function informingDue(deps: { db: Db; clock: Clock; informWithinDays?: number }, actor: Actor): Promise<{ overdueOnly: boolean; cases: InformingDue[] }> {
+export async function informingDue(
+  deps: { db: Db; clock: Clock; informWithinDays?: number },
+  actor: Actor,
+): Promise<{ overdueOnly: boolean; cases: InformingDue[] }> {
   const now = deps.clock.now();
-  const acceptedBefore = DateTime.fromJSDate(now).minus({ days: deps.informWithinDays ?? defaultInformWithinDays }).toJSDate();
+  const acceptedBefore = DateTime.fromJSDate(now)
+    .minus({ days: deps.informWithinDays ?? defaultInformWithinDays })
+    .toJSDate();
   const manager = canManageCase(actor);
   const cases = await listInformingDue(deps.db, manager ? { acceptedBefore } : { informerMemberId: actor.memberId });
   // Reading the list reads each case's reason: one logbook event per case.
-  if (cases.length) await recordAudits(deps.db, actor, cases.map((c) => ({ action: 'informing.listed', recordType: 'case', recordId: c.id, purpose: 'informeren' as const })));
+  if (cases.length)
+    await recordAudits(
+      deps.db,
+      actor,
+      cases.map((c) => ({
+        action: 'informing.listed',
+        recordType: 'case',
+        recordId: c.id,
+        purpose: 'informeren' as const,
+      })),
+    );
   return { overdueOnly: manager, cases };
 }
 
 /** The one reminder when the period ran out and nobody recorded that the person was informed. */
-export function informReminderHandler(deps: { db: Db; notify(notifications: Notification[]): Promise<void> }): JobHandler {
+export function informReminderHandler(deps: {
+  db: Db;
+  notify(notifications: Notification[]): Promise<void>;
+}): JobHandler {
   return {
     kind: informReminderJob,
     async run(job, context) {
       const state = await findInforming(deps.db, job.subjectId);
-      if (!state || state.informedOn || !['accepted', 'shadowList'].includes(state.status) || !state.informerMemberId) return { state: 'done' };
+      if (!state || state.informedOn || !['accepted', 'shadowList'].includes(state.status) || !state.informerMemberId)
+        return { state: 'done' };
       const informer = (await listActiveMembers(deps.db)).find((m) => m.id === state.informerMemberId);
       await context.markSending();
       if (informer) await deps.notify([{ kind: 'informingReminder', to: informer.aadObjectId, caseId: state.id }]);

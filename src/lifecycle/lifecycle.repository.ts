@@ -17,10 +17,30 @@ export interface CaseState {
 }
 
 const stateSelect = {
-  id: true, reference: true, status: true, tableId: true, directorMemberId: true, shadowListedAt: true, shadowReturnDate: true, closedAt: true, outcome: true, evaluationRemindedAt: true,
+  id: true,
+  reference: true,
+  status: true,
+  tableId: true,
+  directorMemberId: true,
+  shadowListedAt: true,
+  shadowReturnDate: true,
+  closedAt: true,
+  outcome: true,
+  evaluationRemindedAt: true,
 } as const;
 
-type StateRow = { id: string; reference: string | null; status: string; tableId: string | null; directorMemberId: string | null; shadowListedAt: Date | null; shadowReturnDate: Date | null; closedAt: Date | null; outcome: CaseOutcome | null; evaluationRemindedAt: Date | null };
+type StateRow = {
+  id: string;
+  reference: string | null;
+  status: string;
+  tableId: string | null;
+  directorMemberId: string | null;
+  shadowListedAt: Date | null;
+  shadowReturnDate: Date | null;
+  closedAt: Date | null;
+  outcome: CaseOutcome | null;
+  evaluationRemindedAt: Date | null;
+};
 
 function toState(r: StateRow): CaseState | undefined {
   if (!r.tableId || !r.reference || !['accepted', 'shadowList', 'closed'].includes(r.status)) return undefined;
@@ -59,7 +79,13 @@ export async function setDirector(tx: Tx, caseId: string, memberId: string): Pro
 }
 
 /** Only from `from`: a stale click or a second instance changes nothing and gets false. */
-export async function setShadowList(tx: Tx, caseId: string, at: Date, returnDate: string, from: CaseState['status'][]): Promise<boolean> {
+export async function setShadowList(
+  tx: Tx,
+  caseId: string,
+  at: Date,
+  returnDate: string,
+  from: CaseState['status'][],
+): Promise<boolean> {
   const { count } = await tx.case.updateMany({
     where: { id: caseId, status: { in: from } },
     data: { status: 'shadowList', shadowListedAt: at, shadowReturnDate: new Date(`${returnDate}T00:00:00Z`) },
@@ -69,14 +95,27 @@ export async function setShadowList(tx: Tx, caseId: string, at: Date, returnDate
 
 /** Back under regie; shadowListedAt stays, so the figures know it was on the list. */
 export async function leaveShadowList(tx: Tx, caseId: string): Promise<boolean> {
-  const { count } = await tx.case.updateMany({ where: { id: caseId, status: 'shadowList' }, data: { status: 'accepted', shadowReturnDate: null } });
+  const { count } = await tx.case.updateMany({
+    where: { id: caseId, status: 'shadowList' },
+    data: { status: 'accepted', shadowReturnDate: null },
+  });
   return count === 1;
 }
 
-export async function setClosed(tx: Tx, caseId: string, input: { at: Date; outcome: CaseOutcome; note?: string }): Promise<boolean> {
+export async function setClosed(
+  tx: Tx,
+  caseId: string,
+  input: { at: Date; outcome: CaseOutcome; note?: string },
+): Promise<boolean> {
   const { count } = await tx.case.updateMany({
     where: { id: caseId, status: { in: ['accepted', 'shadowList'] } },
-    data: { status: 'closed', closedAt: input.at, outcome: input.outcome, closureNote: input.note ?? null, shadowReturnDate: null },
+    data: {
+      status: 'closed',
+      closedAt: input.at,
+      outcome: input.outcome,
+      closureNote: input.note ?? null,
+      shadowReturnDate: null,
+    },
   });
   return count === 1;
 }
@@ -91,7 +130,10 @@ export async function reopenCase(tx: Tx, caseId: string): Promise<boolean> {
 }
 
 export async function markEvaluationReminded(tx: Tx, caseId: string, at: Date): Promise<boolean> {
-  const { count } = await tx.case.updateMany({ where: { id: caseId, status: 'closed', evaluationRemindedAt: null }, data: { evaluationRemindedAt: at } });
+  const { count } = await tx.case.updateMany({
+    where: { id: caseId, status: 'closed', evaluationRemindedAt: null },
+    data: { evaluationRemindedAt: at },
+  });
   return count === 1;
 }
 
@@ -104,7 +146,18 @@ export interface RegieUpdateView {
 }
 
 /** `at` comes from the injected clock, like every time the bot records. */
-export async function addRegieUpdate(tx: Tx, input: { caseId: string; kind: RegieKind; at: Date; authorMemberId?: string; organisationId?: string; text?: string; submissionId?: string }): Promise<void> {
+export async function addRegieUpdate(
+  tx: Tx,
+  input: {
+    caseId: string;
+    kind: RegieKind;
+    at: Date;
+    authorMemberId?: string;
+    organisationId?: string;
+    text?: string;
+    submissionId?: string;
+  },
+): Promise<void> {
   const { at, ...data } = input;
   await tx.regieUpdate.create({ data: { ...data, createdAt: at } });
 }
@@ -118,7 +171,14 @@ export async function listRegieUpdates(tx: Tx, caseId: string, take = 8): Promis
     where: { caseId },
     orderBy: { createdAt: 'desc' },
     take,
-    select: { id: true, kind: true, text: true, createdAt: true, author: { select: { displayName: true } }, organisation: { select: { name: true } } },
+    select: {
+      id: true,
+      kind: true,
+      text: true,
+      createdAt: true,
+      author: { select: { displayName: true } },
+      organisation: { select: { name: true } },
+    },
   });
   return rows.map((r) => ({
     id: r.id,
@@ -143,14 +203,29 @@ export interface ProposalView {
 }
 
 const proposalSelect = {
-  id: true, caseId: true, kind: true, outcome: true, note: true, approved: true, decidedAt: true, createdAt: true,
+  id: true,
+  caseId: true,
+  kind: true,
+  outcome: true,
+  note: true,
+  approved: true,
+  decidedAt: true,
+  createdAt: true,
   proposedBy: { select: { id: true, aadObjectId: true, displayName: true } },
   decidedBy: { select: { displayName: true } },
 } as const;
 
 function toProposal(r: {
-  id: string; caseId: string; kind: ProposalKind; outcome: CaseOutcome | null; note: string | null; approved: boolean | null; decidedAt: Date | null; createdAt: Date;
-  proposedBy: { id: string; aadObjectId: string; displayName: string }; decidedBy: { displayName: string } | null;
+  id: string;
+  caseId: string;
+  kind: ProposalKind;
+  outcome: CaseOutcome | null;
+  note: string | null;
+  approved: boolean | null;
+  decidedAt: Date | null;
+  createdAt: Date;
+  proposedBy: { id: string; aadObjectId: string; displayName: string };
+  decidedBy: { displayName: string } | null;
 }): ProposalView {
   return {
     id: r.id,
@@ -167,7 +242,10 @@ function toProposal(r: {
 }
 
 /** Creates the proposal unless one is open for the case already (a partial unique index keeps it to one). */
-export async function createProposal(tx: Tx, input: { caseId: string; kind: ProposalKind; outcome?: CaseOutcome; note?: string; proposedByMemberId: string }): Promise<string | undefined> {
+export async function createProposal(
+  tx: Tx,
+  input: { caseId: string; kind: ProposalKind; outcome?: CaseOutcome; note?: string; proposedByMemberId: string },
+): Promise<string | undefined> {
   const rows = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO case_proposal (id, "caseId", kind, outcome, note, "proposedByMemberId")
     VALUES (gen_random_uuid(), ${input.caseId}::uuid, ${input.kind}::"ProposalKind", ${input.outcome ?? null}::"CaseOutcome", ${input.note ?? null}, ${input.proposedByMemberId}::uuid)
@@ -188,8 +266,15 @@ export async function findOpenProposal(tx: Tx, caseId: string): Promise<Proposal
 }
 
 /** Of two procesmanagers deciding at once, exactly one gets true. */
-export async function decideProposalIfOpen(tx: Tx, id: string, input: { approved: boolean; decidedByMemberId: string; at: Date }): Promise<boolean> {
-  const { count } = await tx.caseProposal.updateMany({ where: { id, decidedAt: null }, data: { approved: input.approved, decidedByMemberId: input.decidedByMemberId, decidedAt: input.at } });
+export async function decideProposalIfOpen(
+  tx: Tx,
+  id: string,
+  input: { approved: boolean; decidedByMemberId: string; at: Date },
+): Promise<boolean> {
+  const { count } = await tx.caseProposal.updateMany({
+    where: { id, decidedAt: null },
+    data: { approved: input.approved, decidedByMemberId: input.decidedByMemberId, decidedAt: input.at },
+  });
   return count === 1;
 }
 
@@ -210,7 +295,19 @@ export interface EvaluationView {
 }
 
 /** The first answer of an organisation counts; a second returns false. */
-export async function saveEvaluation(tx: Tx, input: { caseId: string; organisationId: string; memberId: string; goalReached: GoalAnswer; cooperation: number; wentWell?: string; couldBeBetter?: string; at: Date }): Promise<boolean> {
+export async function saveEvaluation(
+  tx: Tx,
+  input: {
+    caseId: string;
+    organisationId: string;
+    memberId: string;
+    goalReached: GoalAnswer;
+    cooperation: number;
+    wentWell?: string;
+    couldBeBetter?: string;
+    at: Date;
+  },
+): Promise<boolean> {
   const { at, ...data } = input;
   const { count } = await tx.evaluation.createMany({ data: [{ ...data, createdAt: at }], skipDuplicates: true });
   return count === 1;
@@ -220,7 +317,16 @@ export async function listEvaluations(tx: Tx, caseId: string): Promise<Evaluatio
   const rows = await tx.evaluation.findMany({
     where: { caseId },
     orderBy: { createdAt: 'asc' },
-    select: { organisationId: true, goalReached: true, cooperation: true, wentWell: true, couldBeBetter: true, createdAt: true, organisation: { select: { name: true } }, member: { select: { displayName: true } } },
+    select: {
+      organisationId: true,
+      goalReached: true,
+      cooperation: true,
+      wentWell: true,
+      couldBeBetter: true,
+      createdAt: true,
+      organisation: { select: { name: true } },
+      member: { select: { displayName: true } },
+    },
   });
   return rows.map((r) => ({
     organisationId: r.organisationId,
@@ -250,25 +356,57 @@ export interface FollowedCase {
 }
 
 /** Cases in a phase, optionally only those one member directs, with their counts, in two queries. */
-export async function listFollowedCases(tx: Tx, where: { directorMemberId?: string; ids?: string[]; statuses: CaseState['status'][]; today: Date; now: Date; take?: number }): Promise<FollowedCase[]> {
+export async function listFollowedCases(
+  tx: Tx,
+  where: {
+    directorMemberId?: string;
+    ids?: string[];
+    statuses: CaseState['status'][];
+    today: Date;
+    now: Date;
+    take?: number;
+  },
+): Promise<FollowedCase[]> {
   const rows = await tx.case.findMany({
-    where: { status: { in: where.statuses }, tableId: { not: null }, ...(where.directorMemberId ? { directorMemberId: where.directorMemberId } : {}), ...(where.ids ? { id: { in: where.ids } } : {}) },
+    where: {
+      status: { in: where.statuses },
+      tableId: { not: null },
+      ...(where.directorMemberId ? { directorMemberId: where.directorMemberId } : {}),
+      ...(where.ids ? { id: { in: where.ids } } : {}),
+    },
     orderBy: [{ shadowReturnDate: 'asc' }, { reference: 'asc' }],
     take: where.take ?? 30,
     select: {
-      id: true, reference: true, status: true, shadowReturnDate: true, shadowListedAt: true,
+      id: true,
+      reference: true,
+      status: true,
+      shadowReturnDate: true,
+      shadowListedAt: true,
       table: { select: { id: true, name: true, timeZone: true } },
       director: { select: { displayName: true } },
       decisions: { where: { supersededBy: null }, orderBy: { createdAt: 'desc' }, take: 1, select: { goal: true } },
-      agendaItems: { where: { session: { startsAt: { gte: where.now } }, state: 'waiting' }, orderBy: { session: { startsAt: 'asc' } }, take: 1, select: { session: { select: { startsAt: true } } } },
+      agendaItems: {
+        where: { session: { startsAt: { gte: where.now } }, state: 'waiting' },
+        orderBy: { session: { startsAt: 'asc' } },
+        take: 1,
+        select: { session: { select: { startsAt: true } } },
+      },
     },
   });
   const ids = rows.map((r) => r.id);
   const counts = ids.length
-    ? await tx.caseAction.groupBy({ by: ['caseId'], where: { caseId: { in: ids }, state: { in: ['open', 'claimed'] } }, _count: { _all: true } })
+    ? await tx.caseAction.groupBy({
+        by: ['caseId'],
+        where: { caseId: { in: ids }, state: { in: ['open', 'claimed'] } },
+        _count: { _all: true },
+      })
     : [];
   const overdue = ids.length
-    ? await tx.caseAction.groupBy({ by: ['caseId'], where: { caseId: { in: ids }, state: { in: ['open', 'claimed'] }, dueDate: { lt: where.today } }, _count: { _all: true } })
+    ? await tx.caseAction.groupBy({
+        by: ['caseId'],
+        where: { caseId: { in: ids }, state: { in: ['open', 'claimed'] }, dueDate: { lt: where.today } },
+        _count: { _all: true },
+      })
     : [];
   const open = new Map(counts.map((c) => [c.caseId, c._count._all]));
   const late = new Map(overdue.map((c) => [c.caseId, c._count._all]));
@@ -289,7 +427,10 @@ export async function listFollowedCases(tx: Tx, where: { directorMemberId?: stri
 
 /** Takes a case off the agendas of meetings that have not begun (it closed, or it went on the schaduwlijst). */
 export async function takeOffComingAgendas(tx: Tx, caseId: string, now: Date): Promise<string[]> {
-  const items = await tx.agendaItem.findMany({ where: { caseId, state: 'waiting', session: { startsAt: { gt: now }, openedAt: null } }, select: { id: true, sessionId: true } });
+  const items = await tx.agendaItem.findMany({
+    where: { caseId, state: 'waiting', session: { startsAt: { gt: now }, openedAt: null } },
+    select: { id: true, sessionId: true },
+  });
   if (items.length) await tx.agendaItem.deleteMany({ where: { id: { in: items.map((i) => i.id) } } });
   return [...new Set(items.map((i) => i.sessionId))];
 }
@@ -306,7 +447,17 @@ export interface InformingState {
 
 export async function findInforming(tx: Tx, caseId: string): Promise<InformingState | undefined> {
   if (!isUuid(caseId)) return undefined;
-  const r = await tx.case.findUnique({ where: { id: caseId }, select: { id: true, status: true, informerMemberId: true, informedOn: true, notInformedReason: true, decidedAt: true } });
+  const r = await tx.case.findUnique({
+    where: { id: caseId },
+    select: {
+      id: true,
+      status: true,
+      informerMemberId: true,
+      informedOn: true,
+      notInformedReason: true,
+      decidedAt: true,
+    },
+  });
   if (!r) return undefined;
   return {
     id: r.id,
@@ -322,10 +473,17 @@ export async function setInformer(tx: Tx, caseId: string, memberId: string): Pro
   await tx.case.update({ where: { id: caseId }, data: { informerMemberId: memberId } });
 }
 
-export async function setInformed(tx: Tx, caseId: string, input: { informedOn: string } | { reason: string }): Promise<void> {
+export async function setInformed(
+  tx: Tx,
+  caseId: string,
+  input: { informedOn: string } | { reason: string },
+): Promise<void> {
   await tx.case.update({
     where: { id: caseId },
-    data: 'informedOn' in input ? { informedOn: new Date(`${input.informedOn}T00:00:00Z`), notInformedReason: null } : { notInformedReason: input.reason },
+    data:
+      'informedOn' in input
+        ? { informedOn: new Date(`${input.informedOn}T00:00:00Z`), notInformedReason: null }
+        : { notInformedReason: input.reason },
   });
 }
 
@@ -338,7 +496,10 @@ export interface InformingDue {
 }
 
 /** Followed cases whose person is not informed yet: accepted before a moment, or with one informer. */
-export async function listInformingDue(tx: Tx, where: { acceptedBefore?: Date; informerMemberId?: string }): Promise<InformingDue[]> {
+export async function listInformingDue(
+  tx: Tx,
+  where: { acceptedBefore?: Date; informerMemberId?: string },
+): Promise<InformingDue[]> {
   const rows = await tx.case.findMany({
     where: {
       status: { in: ['accepted', 'shadowList'] },
@@ -348,7 +509,13 @@ export async function listInformingDue(tx: Tx, where: { acceptedBefore?: Date; i
     },
     orderBy: { decidedAt: 'asc' },
     take: 26,
-    select: { id: true, reference: true, decidedAt: true, notInformedReason: true, informer: { select: { displayName: true } } },
+    select: {
+      id: true,
+      reference: true,
+      decidedAt: true,
+      notInformedReason: true,
+      informer: { select: { displayName: true } },
+    },
   });
   return rows.map((r) => ({
     id: r.id,

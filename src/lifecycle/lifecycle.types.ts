@@ -8,7 +8,8 @@ export type GoalAnswer = (typeof goalAnswers)[number];
 export const proposalKinds = ['shadowList', 'closure'] as const;
 export type ProposalKind = (typeof proposalKinds)[number];
 
-export type RegieKind = 'progress' | 'backOnAgenda' | 'shadowList' | 'pulledBack' | 'returned' | 'closed' | 'directorChanged';
+export type RegieKind =
+  'progress' | 'backOnAgenda' | 'shadowList' | 'pulledBack' | 'returned' | 'closed' | 'directorChanged';
 
 /** How long a stable case stays on the schaduwlijst before it returns to the agenda. */
 export const shadowListMonths = 6;

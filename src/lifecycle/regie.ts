@@ -1,5 +1,11 @@
 import type { Actor } from '../actor.ts';
-import { canDirect, canFollowCase, canManageCase, canSeeEvaluation, invitedOrganisationIds } from '../access/case-access.ts';
+import {
+  canDirect,
+  canFollowCase,
+  canManageCase,
+  canSeeEvaluation,
+  invitedOrganisationIds,
+} from '../access/case-access.ts';
 import { assertCan } from '../access/policy.ts';
 import { listActionsOfCases, type ActionView } from '../actions/action.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -20,8 +26,26 @@ import type { MemberView } from '../members/member.types.ts';
 import type { Notification } from '../notify/notification.ts';
 import { closeCaseInTx } from './closure.ts';
 import {
-  addRegieUpdate, createProposal, decideProposalIfOpen, findCaseIdByReference, findCaseState, findOpenProposal, findProposal, listEvaluations, listFollowedCases, listRegieUpdates,
-  findInforming, lockCase, regieUpdateExists, setDirector, withdrawOpenProposals, type CaseState, type EvaluationView, type FollowedCase, type ProposalView, type RegieUpdateView,
+  addRegieUpdate,
+  createProposal,
+  decideProposalIfOpen,
+  findCaseIdByReference,
+  findCaseState,
+  findOpenProposal,
+  findProposal,
+  listEvaluations,
+  listFollowedCases,
+  listRegieUpdates,
+  findInforming,
+  lockCase,
+  regieUpdateExists,
+  setDirector,
+  withdrawOpenProposals,
+  type CaseState,
+  type EvaluationView,
+  type FollowedCase,
+  type ProposalView,
+  type RegieUpdateView,
 } from './lifecycle.repository.ts';
 import { parseBackOnAgenda, parseProgress, parseProposal } from './lifecycle.rules.ts';
 import type { CaseOutcome, ProposalKind } from './lifecycle.types.ts';
@@ -42,7 +66,8 @@ type Facts = CaseVisibilityFacts & { chairMemberId?: string };
 async function loadFollowed(tx: Tx, actor: Actor, caseId: string): Promise<{ c: CaseState; facts: Facts }> {
   const facts = await findDiscussionFacts(tx, caseId);
   const c = facts && (await findCaseState(tx, caseId));
-  if (!facts || !c || !canFollowCase(actor, facts, facts)) throw new DomainError(ErrorCode.NotFound, 'Case not found', { caseId });
+  if (!facts || !c || !canFollowCase(actor, facts, facts))
+    throw new DomainError(ErrorCode.NotFound, 'Case not found', { caseId });
   return { c, facts };
 }
 
@@ -53,18 +78,37 @@ const today = (now: Date, timeZone: string) => new Date(`${localParts(now, timeZ
 /** `mijn casussen`: the cases I am casusregisseur of, with their goal, actions and next meeting. */
 export async function myCases(deps: RegieDeps, actor: Actor): Promise<FollowedCase[]> {
   const now = deps.clock.now();
-  return listFollowedCases(deps.db, { directorMemberId: actor.memberId, statuses: ['accepted', 'shadowList'], now, today: today(now, 'UTC'), take: listLimit });
+  return listFollowedCases(deps.db, {
+    directorMemberId: actor.memberId,
+    statuses: ['accepted', 'shadowList'],
+    now,
+    today: today(now, 'UTC'),
+    take: listLimit,
+  });
 }
 
 /** `schaduwlijst`: all of it for the procesmanager; for anyone else, the cases they direct. */
 export async function shadowListFor(deps: RegieDeps, actor: Actor): Promise<FollowedCase[]> {
   assertCan(actor, 'shadowList.view');
   const now = deps.clock.now();
-  return listFollowedCases(deps.db, { ...(canManageCase(actor) ? {} : { directorMemberId: actor.memberId }), statuses: ['shadowList'], now, today: today(now, 'UTC'), take: listLimit });
+  return listFollowedCases(deps.db, {
+    ...(canManageCase(actor) ? {} : { directorMemberId: actor.memberId }),
+    statuses: ['shadowList'],
+    now,
+    today: today(now, 'UTC'),
+    take: listLimit,
+  });
 }
 
 export interface CaseOverview {
-  case: CaseState & { firstPersonName?: string; tableName: string; timeZone: string; goal?: string; plan?: string; director?: { memberId: string; name: string } };
+  case: CaseState & {
+    firstPersonName?: string;
+    tableName: string;
+    timeZone: string;
+    goal?: string;
+    plan?: string;
+    director?: { memberId: string; name: string };
+  };
   nextSessionAt?: Date;
   actions: ActionView[];
   updates: RegieUpdateView[];
@@ -88,20 +132,28 @@ export async function caseOverview(deps: RegieDeps, actor: Actor, caseId: string
   const { c, facts } = await loadFollowed(deps.db, actor, caseId);
   const table = (await findTableById(deps.db, c.tableId))!;
   const now = deps.clock.now();
-  const [decision, glance, actions, updates, openProposal, evaluations, members, followed, organisations, informing] = await Promise.all([
-    findCurrentDecision(deps.db, c.id),
-    findCaseGlances(deps.db, [c.id]),
-    listActionsOfCases(deps.db, [c.id]),
-    listRegieUpdates(deps.db, c.id),
-    findOpenProposal(deps.db, c.id),
-    listEvaluations(deps.db, c.id),
-    listActiveMembers(deps.db),
-    listFollowedCases(deps.db, { statuses: [c.status], now, today: today(now, table.schedule.timeZone), ids: [c.id] }),
-    listOrganisations(deps.db),
-    findInforming(deps.db, c.id),
-  ]);
+  const [decision, glance, actions, updates, openProposal, evaluations, members, followed, organisations, informing] =
+    await Promise.all([
+      findCurrentDecision(deps.db, c.id),
+      findCaseGlances(deps.db, [c.id]),
+      listActionsOfCases(deps.db, [c.id]),
+      listRegieUpdates(deps.db, c.id),
+      findOpenProposal(deps.db, c.id),
+      listEvaluations(deps.db, c.id),
+      listActiveMembers(deps.db),
+      listFollowedCases(deps.db, {
+        statuses: [c.status],
+        now,
+        today: today(now, table.schedule.timeZone),
+        ids: [c.id],
+      }),
+      listOrganisations(deps.db),
+      findInforming(deps.db, c.id),
+    ]);
   const informer = informing?.informerMemberId ? members.find((m) => m.id === informing.informerMemberId) : undefined;
-  const informDeadline = informing?.acceptedAt && new Date(informing.acceptedAt.getTime() + (deps.informWithinDays ?? defaultInformWithinDays) * 86_400_000);
+  const informDeadline =
+    informing?.acceptedAt &&
+    new Date(informing.acceptedAt.getTime() + (deps.informWithinDays ?? defaultInformWithinDays) * 86_400_000);
   const invited = invitedOrganisationIds(facts);
   const director = c.directorMemberId ? members.find((m) => m.id === c.directorMemberId) : undefined;
   const manage = canManageCase(actor);
@@ -122,7 +174,8 @@ export async function caseOverview(deps: RegieDeps, actor: Actor, caseId: string
     updates,
     ...(openProposal ? { openProposal } : {}),
     evaluations: evaluations.filter((e) => canSeeEvaluation(actor, e)),
-    missingEvaluations: manage && c.status === 'closed' ? invited.filter((id) => !answered.has(id)).map((id) => names.get(id) ?? '') : [],
+    missingEvaluations:
+      manage && c.status === 'closed' ? invited.filter((id) => !answered.has(id)).map((id) => names.get(id) ?? '') : [],
     directorCandidates: manage ? members.filter((m) => invited.includes(m.organisationId)) : [],
     informing: {
       ...(informer ? { informerName: informer.displayName } : {}),
@@ -142,65 +195,137 @@ export async function caseOverview(deps: RegieDeps, actor: Actor, caseId: string
 }
 
 /** The schaduwlijst is for a case under regie; closure for one under regie or on the schaduwlijst. */
-const applicable = (kind: ProposalKind, c: CaseState) => (kind === 'shadowList' ? c.status === 'accepted' : c.status !== 'closed');
+const applicable = (kind: ProposalKind, c: CaseState) =>
+  kind === 'shadowList' ? c.status === 'accepted' : c.status !== 'closed';
 
 function assertDirects(actor: Actor, c: CaseState): void {
-  if (!canDirect(actor, c)) throw new DomainError(ErrorCode.Forbidden, 'Only the casusregisseur or the procesmanager', { permission: 'regie.direct' });
+  if (!canDirect(actor, c))
+    throw new DomainError(ErrorCode.Forbidden, 'Only the casusregisseur or the procesmanager', {
+      permission: 'regie.direct',
+    });
   if (c.status === 'closed') throw new DomainError(ErrorCode.Conflict, 'Case is closed', { reason: 'caseClosed' });
 }
 
 export type RegieResult = { ok: true; notifications: Notification[] } | { ok: false; errors: Record<string, string> };
 
 /** A short progress update, for the organisations involved. A repeated click adds nothing. */
-export async function recordProgress(deps: RegieDeps, actor: Actor, caseId: string, values: Record<string, string | undefined>, submissionId?: string): Promise<RegieResult> {
+export async function recordProgress(
+  deps: RegieDeps,
+  actor: Actor,
+  caseId: string,
+  values: Record<string, string | undefined>,
+  submissionId?: string,
+): Promise<RegieResult> {
   const { c } = await loadFollowed(deps.db, actor, caseId);
   assertDirects(actor, c);
   const parsed = parseProgress(values);
   if (!parsed.ok) return parsed;
   const submission = submissionId && isUuid(submissionId) ? submissionId : undefined;
-  await deps.db.$transaction(async (tx) => {
-    if (submission && (await regieUpdateExists(tx, submission))) return;
-    await addRegieUpdate(tx, { caseId, kind: 'progress', at: deps.clock.now(), authorMemberId: actor.memberId, organisationId: actor.organisationId, text: parsed.text, ...(submission ? { submissionId: submission } : {}) });
-    await recordAudit(tx, actor, { action: 'regie.progress', recordType: 'case', recordId: caseId, purpose: 'regie' });
-  }).catch((error: unknown) => {
-    // Two copies of one click at once: the unique submission id let the other one in.
-    if ((error as { code?: string }).code !== 'P2002' || !submission) throw error;
-  });
+  await deps.db
+    .$transaction(async (tx) => {
+      if (submission && (await regieUpdateExists(tx, submission))) return;
+      await addRegieUpdate(tx, {
+        caseId,
+        kind: 'progress',
+        at: deps.clock.now(),
+        authorMemberId: actor.memberId,
+        organisationId: actor.organisationId,
+        text: parsed.text,
+        ...(submission ? { submissionId: submission } : {}),
+      });
+      await recordAudit(tx, actor, {
+        action: 'regie.progress',
+        recordType: 'case',
+        recordId: caseId,
+        purpose: 'regie',
+      });
+    })
+    .catch((error: unknown) => {
+      // Two copies of one click at once: the unique submission id let the other one in.
+      if ((error as { code?: string }).code !== 'P2002' || !submission) throw error;
+    });
   return { ok: true, notifications: [] };
 }
 
 /** Back on the agenda: the first meeting with room from the date, or from tomorrow, with the reason for the table. */
-export async function putBackOnAgenda(deps: RegieDeps, actor: Actor, caseId: string, values: Record<string, string | undefined>): Promise<RegieResult & { sessionId?: string }> {
+export async function putBackOnAgenda(
+  deps: RegieDeps,
+  actor: Actor,
+  caseId: string,
+  values: Record<string, string | undefined>,
+): Promise<RegieResult & { sessionId?: string }> {
   const { c } = await loadFollowed(deps.db, actor, caseId);
   assertDirects(actor, c);
-  if (c.status !== 'accepted') throw new DomainError(ErrorCode.Conflict, 'Case is on the shadow list', { reason: 'onShadowList' });
+  if (c.status !== 'accepted')
+    throw new DomainError(ErrorCode.Conflict, 'Case is on the shadow list', { reason: 'onShadowList' });
   const table = (await findTableById(deps.db, c.tableId))!;
   const now = deps.clock.now();
   const parsed = parseBackOnAgenda(values, localParts(now, table.schedule.timeZone).date);
   if (!parsed.ok) return parsed;
-  const from = parsed.date ? new Date(Math.max(zonedToUtc(parsed.date, '00:00', table.schedule.timeZone).getTime(), firstBookableFrom(now).getTime())) : firstBookableFrom(now);
+  const from = parsed.date
+    ? new Date(
+        Math.max(zonedToUtc(parsed.date, '00:00', table.schedule.timeZone).getTime(), firstBookableFrom(now).getTime()),
+      )
+    : firstBookableFrom(now);
   return deps.db.$transaction(async (tx) => {
     // Case first, then table: the order every change of a case's phase takes, so they cannot deadlock.
     await lockCase(tx, caseId);
     const { c: current } = await loadFollowed(tx, actor, caseId);
     assertDirects(actor, current);
-    if (current.status !== 'accepted') throw new DomainError(ErrorCode.Conflict, 'Case is on the shadow list', { reason: 'onShadowList' });
+    if (current.status !== 'accepted')
+      throw new DomainError(ErrorCode.Conflict, 'Case is on the shadow list', { reason: 'onShadowList' });
     await lockTableForBooking(tx, table.id);
     const session = table.closedAt ? undefined : await firstFreeSession(tx, table, from);
-    if (!session) return { ok: false as const, errors: { date: 'Er is geen overleg met ruimte na die datum. Neem contact op met de procesmanager.' } };
+    if (!session)
+      return {
+        ok: false as const,
+        errors: { date: 'Er is geen overleg met ruimte na die datum. Neem contact op met de procesmanager.' },
+      };
     const already = await isOnAgenda(tx, session.id, c.id);
     if (already) return { ok: true as const, sessionId: session.id, notifications: [] };
     await addToAgenda(tx, session.id, c.id, 'backOnAgenda');
-    await addRegieUpdate(tx, { caseId, kind: 'backOnAgenda', at: now, authorMemberId: actor.memberId, organisationId: actor.organisationId, text: parsed.reason });
-    await recordAudit(tx, actor, { action: 'case.backOnAgenda', recordType: 'case', recordId: caseId, purpose: 'regie' });
-    return { ok: true as const, sessionId: session.id, notifications: [{ kind: 'agendaChanged' as const, sessionId: session.id }, ...(await lateInvitations(tx, session.id, [c.id]))] };
+    await addRegieUpdate(tx, {
+      caseId,
+      kind: 'backOnAgenda',
+      at: now,
+      authorMemberId: actor.memberId,
+      organisationId: actor.organisationId,
+      text: parsed.reason,
+    });
+    await recordAudit(tx, actor, {
+      action: 'case.backOnAgenda',
+      recordType: 'case',
+      recordId: caseId,
+      purpose: 'regie',
+    });
+    return {
+      ok: true as const,
+      sessionId: session.id,
+      notifications: [
+        { kind: 'agendaChanged' as const, sessionId: session.id },
+        ...(await lateInvitations(tx, session.id, [c.id])),
+      ],
+    };
   });
 }
 
 /** Moves a case to the schaduwlijst or closes it; shared by the procesmanager's own step and an approved proposal. */
-async function applyTransition(tx: Tx, actor: Actor, c: CaseState, facts: Facts, table: TableView, step: { kind: ProposalKind; outcome?: CaseOutcome; note?: string }, at: Date): Promise<Notification[] | undefined> {
+async function applyTransition(
+  tx: Tx,
+  actor: Actor,
+  c: CaseState,
+  facts: Facts,
+  table: TableView,
+  step: { kind: ProposalKind; outcome?: CaseOutcome; note?: string },
+  at: Date,
+): Promise<Notification[] | undefined> {
   if (step.kind === 'shadowList') return putOnShadowList(tx, c, table, at, actor);
-  return closeCaseInTx(tx, c, facts, { at, outcome: step.outcome!, ...(step.note ? { note: step.note } : {}), by: actor });
+  return closeCaseInTx(tx, c, facts, {
+    at,
+    outcome: step.outcome!,
+    ...(step.note ? { note: step.note } : {}),
+    by: actor,
+  });
 }
 
 export type ProposeResult = RegieResult & { applied?: boolean };
@@ -209,40 +334,70 @@ export type ProposeResult = RegieResult & { applied?: boolean };
  * The regisseur proposes the schaduwlijst or closure; the procesmanagers decide. The procesmanager's own
  * proposal needs no approval and is applied at once. One open proposal per case.
  */
-export async function propose(deps: RegieDeps, actor: Actor, caseId: string, values: Record<string, string | undefined>): Promise<ProposeResult> {
+export async function propose(
+  deps: RegieDeps,
+  actor: Actor,
+  caseId: string,
+  values: Record<string, string | undefined>,
+): Promise<ProposeResult> {
   const { c } = await loadFollowed(deps.db, actor, caseId);
   assertDirects(actor, c);
   const parsed = parseProposal(values);
   if (!parsed.ok) return parsed;
-  if (parsed.kind === 'shadowList' && c.status !== 'accepted') throw new DomainError(ErrorCode.Conflict, 'Already on the shadow list', { reason: 'onShadowList' });
+  if (parsed.kind === 'shadowList' && c.status !== 'accepted')
+    throw new DomainError(ErrorCode.Conflict, 'Already on the shadow list', { reason: 'onShadowList' });
   const now = deps.clock.now();
-  const step = { kind: parsed.kind, ...(parsed.outcome ? { outcome: parsed.outcome } : {}), ...(parsed.note ? { note: parsed.note } : {}) };
+  const step = {
+    kind: parsed.kind,
+    ...(parsed.outcome ? { outcome: parsed.outcome } : {}),
+    ...(parsed.note ? { note: parsed.note } : {}),
+  };
   return deps.db.$transaction(async (tx) => {
     await lockCase(tx, caseId);
     const { c: current, facts } = await loadFollowed(tx, actor, caseId);
     assertDirects(actor, current);
-    if (!applicable(step.kind, current)) throw new DomainError(ErrorCode.Conflict, 'Already on the shadow list', { reason: 'onShadowList' });
+    if (!applicable(step.kind, current))
+      throw new DomainError(ErrorCode.Conflict, 'Already on the shadow list', { reason: 'onShadowList' });
     if (canManageCase(actor)) {
       await lockTableForBooking(tx, current.tableId);
       const table = (await findTableById(tx, current.tableId))!;
       const notifications = await applyTransition(tx, actor, current, facts, table, step, now);
-      if (!notifications) throw new DomainError(ErrorCode.Conflict, 'Case changed meanwhile', { reason: 'caseChanged' });
-      await recordAudit(tx, actor, { action: step.kind === 'closure' ? 'case.closed' : 'case.shadowListed', recordType: 'case', recordId: caseId, purpose: 'regie' });
+      if (!notifications)
+        throw new DomainError(ErrorCode.Conflict, 'Case changed meanwhile', { reason: 'caseChanged' });
+      await recordAudit(tx, actor, {
+        action: step.kind === 'closure' ? 'case.closed' : 'case.shadowListed',
+        recordType: 'case',
+        recordId: caseId,
+        purpose: 'regie',
+      });
       return { ok: true as const, applied: true, notifications };
     }
     const proposalId = await createProposal(tx, { caseId, ...step, proposedByMemberId: actor.memberId });
     if (!proposalId) throw new DomainError(ErrorCode.Conflict, 'A proposal is open', { reason: 'proposalOpen' });
     await recordAudit(tx, actor, { action: 'proposal.made', recordType: 'case', recordId: caseId, purpose: 'regie' });
     const processManagers = await listActiveMembers(tx, { role: 'processManager' });
-    return { ok: true as const, applied: false, notifications: processManagers.map((m) => ({ kind: 'proposalMade' as const, to: m.aadObjectId, proposalId })) };
+    return {
+      ok: true as const,
+      applied: false,
+      notifications: processManagers.map((m) => ({ kind: 'proposalMade' as const, to: m.aadObjectId, proposalId })),
+    };
   });
 }
 
-export type ProposalDecision = { decided: true; proposal: ProposalView; notifications: Notification[] } | { decided: false; proposal: ProposalView };
+export type ProposalDecision =
+  { decided: true; proposal: ProposalView; notifications: Notification[] } | { decided: false; proposal: ProposalView };
 
 /** The procesmanager approves or declines a proposal; of two procesmanagers at once, one decides and the other sees how. */
-export async function decideProposal(deps: RegieDeps, actor: Actor, proposalId: string, approve: boolean): Promise<ProposalDecision> {
-  if (!canManageCase(actor)) throw new DomainError(ErrorCode.Forbidden, 'Only the procesmanager decides proposals', { permission: 'proposals.decide' });
+export async function decideProposal(
+  deps: RegieDeps,
+  actor: Actor,
+  proposalId: string,
+  approve: boolean,
+): Promise<ProposalDecision> {
+  if (!canManageCase(actor))
+    throw new DomainError(ErrorCode.Forbidden, 'Only the procesmanager decides proposals', {
+      permission: 'proposals.decide',
+    });
   const proposal = await findProposal(deps.db, proposalId);
   if (!proposal) throw new DomainError(ErrorCode.NotFound, 'Proposal not found');
   const now = deps.clock.now();
@@ -254,14 +409,22 @@ export async function decideProposal(deps: RegieDeps, actor: Actor, proposalId: 
       await withdrawOpenProposals(tx, c.id, now);
       return undefined;
     }
-    if (!(await decideProposalIfOpen(tx, proposalId, { approved: approve, decidedByMemberId: actor.memberId, at: now }))) return undefined;
+    if (
+      !(await decideProposalIfOpen(tx, proposalId, { approved: approve, decidedByMemberId: actor.memberId, at: now }))
+    )
+      return undefined;
     let notifications: Notification[] = [];
     if (approve) {
       await lockTableForBooking(tx, c.tableId);
       const table = (await findTableById(tx, c.tableId))!;
       notifications = (await applyTransition(tx, actor, c, facts, table, proposal, now)) ?? [];
     }
-    await recordAudit(tx, actor, { action: approve ? 'proposal.approved' : 'proposal.declined', recordType: 'case', recordId: c.id, purpose: 'regie' });
+    await recordAudit(tx, actor, {
+      action: approve ? 'proposal.approved' : 'proposal.declined',
+      recordType: 'case',
+      recordId: c.id,
+      purpose: 'regie',
+    });
     return [...notifications, { kind: 'proposalDecided' as const, to: proposal.proposedBy.aadObjectId, proposalId }];
   });
   const after = (await findProposal(deps.db, proposalId))!;
@@ -269,34 +432,63 @@ export async function decideProposal(deps: RegieDeps, actor: Actor, proposalId: 
 }
 
 /** The procesmanager names another casusregisseur (a member of an involved organisation); both hear it. */
-export async function changeDirector(deps: RegieDeps, actor: Actor, caseId: string, values: Record<string, string | undefined>): Promise<RegieResult & { changed?: boolean }> {
-  if (!canManageCase(actor)) throw new DomainError(ErrorCode.Forbidden, 'Only the procesmanager changes the regisseur', { permission: 'regie.changeDirector' });
+export async function changeDirector(
+  deps: RegieDeps,
+  actor: Actor,
+  caseId: string,
+  values: Record<string, string | undefined>,
+): Promise<RegieResult & { changed?: boolean }> {
+  if (!canManageCase(actor))
+    throw new DomainError(ErrorCode.Forbidden, 'Only the procesmanager changes the regisseur', {
+      permission: 'regie.changeDirector',
+    });
   const { c, facts } = await loadFollowed(deps.db, actor, caseId);
   if (c.status === 'closed') throw new DomainError(ErrorCode.Conflict, 'Case is closed', { reason: 'caseClosed' });
   const members = await listActiveMembers(deps.db);
-  const next = members.find((m) => m.id === values.directorMemberId && invitedOrganisationIds(facts).includes(m.organisationId));
-  if (!next) return { ok: false, errors: { directorMemberId: 'Kies een casusregisseur van een betrokken organisatie.' } };
+  const next = members.find(
+    (m) => m.id === values.directorMemberId && invitedOrganisationIds(facts).includes(m.organisationId),
+  );
+  if (!next)
+    return { ok: false, errors: { directorMemberId: 'Kies een casusregisseur van een betrokken organisatie.' } };
   if (next.id === c.directorMemberId) return { ok: true, changed: false, notifications: [] };
   const previous = members.find((m) => m.id === c.directorMemberId);
   await deps.db.$transaction(async (tx) => {
     await setDirector(tx, caseId, next.id);
-    await addRegieUpdate(tx, { caseId, kind: 'directorChanged', at: deps.clock.now(), authorMemberId: actor.memberId, organisationId: actor.organisationId });
-    await recordAudit(tx, actor, { action: 'case.directorChanged', recordType: 'case', recordId: caseId, purpose: 'regie' });
+    await addRegieUpdate(tx, {
+      caseId,
+      kind: 'directorChanged',
+      at: deps.clock.now(),
+      authorMemberId: actor.memberId,
+      organisationId: actor.organisationId,
+    });
+    await recordAudit(tx, actor, {
+      action: 'case.directorChanged',
+      recordType: 'case',
+      recordId: caseId,
+      purpose: 'regie',
+    });
   });
   return {
     ok: true,
     changed: true,
     notifications: [
       { kind: 'directorChanged', to: next.aadObjectId, caseId, role: 'new' },
-      ...(previous ? [{ kind: 'directorChanged' as const, to: previous.aadObjectId, caseId, role: 'old' as const }] : []),
+      ...(previous
+        ? [{ kind: 'directorChanged' as const, to: previous.aadObjectId, caseId, role: 'old' as const }]
+        : []),
     ],
   };
 }
 
 /** A proposal as the procesmanager or its proposer reads it; others hear "not found". */
-export async function openProposal(deps: RegieDeps, actor: Actor, proposalId: string): Promise<{ proposal: ProposalView; reference: string; timeZone: string }> {
+export async function openProposal(
+  deps: RegieDeps,
+  actor: Actor,
+  proposalId: string,
+): Promise<{ proposal: ProposalView; reference: string; timeZone: string }> {
   const proposal = await findProposal(deps.db, proposalId);
-  if (!proposal || !(canManageCase(actor) || proposal.proposedBy.memberId === actor.memberId)) throw new DomainError(ErrorCode.NotFound, 'Proposal not found');
+  if (!proposal || !(canManageCase(actor) || proposal.proposedBy.memberId === actor.memberId))
+    throw new DomainError(ErrorCode.NotFound, 'Proposal not found');
   const { c } = await loadFollowed(deps.db, actor, proposal.caseId);
   const table = await findTableById(deps.db, c.tableId);
   return { proposal, reference: c.reference, timeZone: table?.schedule.timeZone ?? 'UTC' };
@@ -306,7 +498,11 @@ export async function openProposal(deps: RegieDeps, actor: Actor, proposalId: st
  * `casus ZVH-…`: the case, for someone who may see it; a deleted case says when it was deleted (the reference
  * is all that is left, and it is not personal); anything else is "not found".
  */
-export async function caseByReference(deps: RegieDeps, actor: Actor, reference: string): Promise<{ kind: 'case'; caseId: string } | { kind: 'deleted'; deletedAt: Date }> {
+export async function caseByReference(
+  deps: RegieDeps,
+  actor: Actor,
+  reference: string,
+): Promise<{ kind: 'case'; caseId: string } | { kind: 'deleted'; deletedAt: Date }> {
   const caseId = await findCaseIdByReference(deps.db, reference);
   if (caseId) {
     await loadFollowed(deps.db, actor, caseId);

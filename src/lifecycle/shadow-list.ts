@@ -15,7 +15,16 @@ import { cancelJob, ensureJob, reviveJob } from '../jobs/job.repository.ts';
 import type { JobHandler } from '../jobs/runner.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import type { Notification } from '../notify/notification.ts';
-import { addRegieUpdate, findCaseState, leaveShadowList, lockCase, setShadowList, takeOffComingAgendas, withdrawOpenProposals, type CaseState } from './lifecycle.repository.ts';
+import {
+  addRegieUpdate,
+  findCaseState,
+  leaveShadowList,
+  lockCase,
+  setShadowList,
+  takeOffComingAgendas,
+  withdrawOpenProposals,
+  type CaseState,
+} from './lifecycle.repository.ts';
 import { shadowListMonths } from './lifecycle.types.ts';
 
 /** The job that brings a case back from the schaduwlijst; its subject is "<caseId>:<return date>". */
@@ -24,12 +33,18 @@ const subjectOf = (caseId: string, returnDate: string) => `${caseId}:${returnDat
 
 /** Six months after it went on the list, as a date in the table's timezone. */
 export function shadowReturnDate(at: Date, timeZone: string): string {
-  return DateTime.fromISO(localParts(at, timeZone).date, { zone: 'UTC' }).plus({ months: shadowListMonths }).toISODate()!;
+  return DateTime.fromISO(localParts(at, timeZone).date, { zone: 'UTC' })
+    .plus({ months: shadowListMonths })
+    .toISODate()!;
 }
 
 /** The job that brings a case back on its return date (in the table's timezone). */
 export function shadowReturnJobFor(caseId: string, returnDate: string, timeZone: string) {
-  return { kind: shadowReturnJob, subjectId: subjectOf(caseId, returnDate), dueAt: zonedToUtc(returnDate, '00:00', timeZone) };
+  return {
+    kind: shadowReturnJob,
+    subjectId: subjectOf(caseId, returnDate),
+    dueAt: zonedToUtc(returnDate, '00:00', timeZone),
+  };
 }
 
 /**
@@ -37,7 +52,13 @@ export function shadowReturnJobFor(caseId: string, returnDate: string, timeZone:
  * and a job brings it back on its table's first meeting from the return date. Returns the sessions whose
  * channel card changed; undefined when the case was not under regie any more.
  */
-export async function putOnShadowList(tx: Tx, c: CaseState, table: TableView, at: Date, by?: Pick<Actor, 'memberId' | 'organisationId'>): Promise<Notification[] | undefined> {
+export async function putOnShadowList(
+  tx: Tx,
+  c: CaseState,
+  table: TableView,
+  at: Date,
+  by?: Pick<Actor, 'memberId' | 'organisationId'>,
+): Promise<Notification[] | undefined> {
   const returnDate = shadowReturnDate(at, table.schedule.timeZone);
   if (!(await setShadowList(tx, c.id, at, returnDate, ['accepted']))) return undefined;
   const changed = await takeOffComingAgendas(tx, c.id, at);
@@ -46,7 +67,12 @@ export async function putOnShadowList(tx: Tx, c: CaseState, table: TableView, at
   const job = shadowReturnJobFor(c.id, returnDate, table.schedule.timeZone);
   await ensureJob(tx, job);
   await reviveJob(tx, job.kind, job.subjectId, job.dueAt);
-  await addRegieUpdate(tx, { caseId: c.id, kind: 'shadowList', at, ...(by ? { authorMemberId: by.memberId, organisationId: by.organisationId } : {}) });
+  await addRegieUpdate(tx, {
+    caseId: c.id,
+    kind: 'shadowList',
+    at,
+    ...(by ? { authorMemberId: by.memberId, organisationId: by.organisationId } : {}),
+  });
   return changed.map((sessionId) => ({ kind: 'agendaChanged' as const, sessionId }));
 }
 
@@ -66,8 +92,13 @@ async function bookReturn(tx: Tx, table: TableView, caseId: string, from: Date):
 /** The regisseur and the procesmanagers hear that a case is back (or that it found no meeting). */
 async function returnNotices(tx: Tx, c: CaseState, booked: boolean): Promise<Notification[]> {
   const processManagers = await listActiveMembers(tx, { role: 'processManager' });
-  const director = c.directorMemberId ? (await listActiveMembers(tx)).find((m) => m.id === c.directorMemberId) : undefined;
-  const to = new Set([...(director ? [director.aadObjectId] : []), ...(booked ? [] : processManagers.map((m) => m.aadObjectId))]);
+  const director = c.directorMemberId
+    ? (await listActiveMembers(tx)).find((m) => m.id === c.directorMemberId)
+    : undefined;
+  const to = new Set([
+    ...(director ? [director.aadObjectId] : []),
+    ...(booked ? [] : processManagers.map((m) => m.aadObjectId)),
+  ]);
   return [...to].map((aad) => ({ kind: 'shadowListReturn' as const, to: aad, caseId: c.id, booked }));
 }
 
@@ -78,7 +109,10 @@ async function returnNotices(tx: Tx, c: CaseState, booked: boolean): Promise<Not
  * the transaction that books. A table without a meeting with room leaves the case on the list, tells the
  * procesmanagers once, and tries again the next day.
  */
-export function shadowReturnHandler(deps: { db: Db; notify(notifications: Notification[]): Promise<void> }): JobHandler {
+export function shadowReturnHandler(deps: {
+  db: Db;
+  notify(notifications: Notification[]): Promise<void>;
+}): JobHandler {
   return {
     kind: shadowReturnJob,
     async run(job, context) {
@@ -94,15 +128,23 @@ export function shadowReturnHandler(deps: { db: Db; notify(notifications: Notifi
         const table = (await findTableById(tx, c.tableId))!;
         const from = new Date(Math.max(job.dueAt.getTime(), firstBookableFrom(context.now).getTime()));
         const booked = await bookReturn(tx, table, c.id, from);
-        if (!booked) return { notifications: job.attempts <= 1 ? await returnNotices(tx, c, false) : [], booked: false };
+        if (!booked)
+          return { notifications: job.attempts <= 1 ? await returnNotices(tx, c, false) : [], booked: false };
         await leaveShadowList(tx, c.id);
         await addRegieUpdate(tx, { caseId: c.id, kind: 'returned', at: context.now });
-        await recordAudit(tx, 'system', { action: 'case.returnedFromShadowList', recordType: 'case', recordId: c.id, purpose: 'regie' });
+        await recordAudit(tx, 'system', {
+          action: 'case.returnedFromShadowList',
+          recordType: 'case',
+          recordId: c.id,
+          purpose: 'regie',
+        });
         await context.finishIn(tx);
         return { notifications: [...booked, ...(await returnNotices(tx, c, true))], booked: true };
       });
       await deps.notify(result.notifications);
-      return result.booked ? { state: 'done' } : { retryAt: new Date(context.now.getTime() + 24 * 3600_000), reason: 'noSessionWithRoom' };
+      return result.booked
+        ? { state: 'done' }
+        : { retryAt: new Date(context.now.getTime() + 24 * 3600_000), reason: 'noSessionWithRoom' };
     },
   };
 }
@@ -111,15 +153,22 @@ export function shadowReturnHandler(deps: { db: Db; notify(notifications: Notifi
  * Anyone involved may pull a case back from the schaduwlijst before its six months are up: it comes on the
  * first meeting with room at least a day ahead, and the automatic return is cancelled.
  */
-export async function pullBackFromShadowList(deps: { db: Db; clock: Clock }, actor: Actor, caseId: string, reason?: string): Promise<{ notifications: Notification[]; booked: boolean }> {
+export async function pullBackFromShadowList(
+  deps: { db: Db; clock: Clock },
+  actor: Actor,
+  caseId: string,
+  reason?: string,
+): Promise<{ notifications: Notification[]; booked: boolean }> {
   const facts = await findDiscussionFacts(deps.db, caseId);
-  if (!facts || !canFollowCase(actor, facts, facts)) throw new DomainError(ErrorCode.NotFound, 'Case not found', { caseId });
+  if (!facts || !canFollowCase(actor, facts, facts))
+    throw new DomainError(ErrorCode.NotFound, 'Case not found', { caseId });
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
     await lockCase(tx, caseId);
     const c = await findCaseState(tx, caseId);
     if (!c) throw new DomainError(ErrorCode.NotFound, 'Case not found');
-    if (c.status !== 'shadowList') throw new DomainError(ErrorCode.Conflict, 'Case is not on the shadow list', { reason: 'notOnShadowList' });
+    if (c.status !== 'shadowList')
+      throw new DomainError(ErrorCode.Conflict, 'Case is not on the shadow list', { reason: 'notOnShadowList' });
     await lockTableForBooking(tx, c.tableId);
     const table = (await findTableById(tx, c.tableId))!;
     const booked = await bookReturn(tx, table, c.id, firstBookableFrom(now));
@@ -127,9 +176,22 @@ export async function pullBackFromShadowList(deps: { db: Db; clock: Clock }, act
     await leaveShadowList(tx, c.id);
     await cancelShadowReturn(tx, c);
     await withdrawOpenProposals(tx, c.id, now);
-    await addRegieUpdate(tx, { caseId: c.id, kind: 'pulledBack', at: now, authorMemberId: actor.memberId, organisationId: actor.organisationId, ...(reason ? { text: reason } : {}) });
-    await recordAudit(tx, actor, { action: 'case.pulledBackFromShadowList', recordType: 'case', recordId: c.id, purpose: 'regie' });
-    const director = c.directorMemberId && c.directorMemberId !== actor.memberId ? await returnNotices(tx, c, true) : [];
+    await addRegieUpdate(tx, {
+      caseId: c.id,
+      kind: 'pulledBack',
+      at: now,
+      authorMemberId: actor.memberId,
+      organisationId: actor.organisationId,
+      ...(reason ? { text: reason } : {}),
+    });
+    await recordAudit(tx, actor, {
+      action: 'case.pulledBackFromShadowList',
+      recordType: 'case',
+      recordId: c.id,
+      purpose: 'regie',
+    });
+    const director =
+      c.directorMemberId && c.directorMemberId !== actor.memberId ? await returnNotices(tx, c, true) : [];
     return { notifications: [...booked, ...director], booked: true };
   });
 }

@@ -15,12 +15,36 @@ export interface ConsentView {
   condition?: string;
   answeredBy?: { name: string };
   answeredAt?: Date;
-  contribution: { organisationId: string; organisationName: string; authorMemberId: string; text: string; sensitive: boolean; createdAt: Date };
+  contribution: {
+    organisationId: string;
+    organisationName: string;
+    authorMemberId: string;
+    text: string;
+    sensitive: boolean;
+    createdAt: Date;
+  };
 }
 
 const select = {
-  id: true, contributionId: true, organisationId: true, state: true, condition: true, answeredAt: true, requestedByMemberId: true, answeredByMemberId: true,
-  contribution: { select: { caseId: true, organisationId: true, authorMemberId: true, text: true, sensitive: true, createdAt: true, organisation: { select: { name: true } } } },
+  id: true,
+  contributionId: true,
+  organisationId: true,
+  state: true,
+  condition: true,
+  answeredAt: true,
+  requestedByMemberId: true,
+  answeredByMemberId: true,
+  contribution: {
+    select: {
+      caseId: true,
+      organisationId: true,
+      authorMemberId: true,
+      text: true,
+      sensitive: true,
+      createdAt: true,
+      organisation: { select: { name: true } },
+    },
+  },
 } as const;
 
 export async function findConsent(tx: Tx, id: string): Promise<ConsentView | undefined> {
@@ -29,7 +53,10 @@ export async function findConsent(tx: Tx, id: string): Promise<ConsentView | und
   if (!r) return undefined;
   const [organisation, members] = await Promise.all([
     tx.organisation.findUniqueOrThrow({ where: { id: r.organisationId }, select: { id: true, name: true } }),
-    tx.member.findMany({ where: { id: { in: [r.requestedByMemberId, ...(r.answeredByMemberId ? [r.answeredByMemberId] : [])] } }, select: { id: true, displayName: true, aadObjectId: true, organisationId: true } }),
+    tx.member.findMany({
+      where: { id: { in: [r.requestedByMemberId, ...(r.answeredByMemberId ? [r.answeredByMemberId] : [])] } },
+      select: { id: true, displayName: true, aadObjectId: true, organisationId: true },
+    }),
   ]);
   const requester = members.find((m) => m.id === r.requestedByMemberId)!;
   const answerer = r.answeredByMemberId ? members.find((m) => m.id === r.answeredByMemberId) : undefined;
@@ -38,46 +65,118 @@ export async function findConsent(tx: Tx, id: string): Promise<ConsentView | und
     contributionId: r.contributionId,
     caseId: r.contribution.caseId,
     organisation,
-    requestedBy: { memberId: requester.id, name: requester.displayName, aadObjectId: requester.aadObjectId, organisationId: requester.organisationId },
+    requestedBy: {
+      memberId: requester.id,
+      name: requester.displayName,
+      aadObjectId: requester.aadObjectId,
+      organisationId: requester.organisationId,
+    },
     state: r.state,
     ...(r.condition ? { condition: r.condition } : {}),
     ...(answerer ? { answeredBy: { name: answerer.displayName } } : {}),
     ...(r.answeredAt ? { answeredAt: r.answeredAt } : {}),
     contribution: {
-      organisationId: r.contribution.organisationId, organisationName: r.contribution.organisation.name, authorMemberId: r.contribution.authorMemberId,
-      text: r.contribution.text, sensitive: r.contribution.sensitive, createdAt: r.contribution.createdAt,
+      organisationId: r.contribution.organisationId,
+      organisationName: r.contribution.organisation.name,
+      authorMemberId: r.contribution.authorMemberId,
+      text: r.contribution.text,
+      sensitive: r.contribution.sensitive,
+      createdAt: r.contribution.createdAt,
     },
   };
 }
 
 /** A contribution's owner and case, to check a request against. */
-export async function findContributionOwner(tx: Tx, id: string): Promise<{ id: string; caseId: string; organisationId: string; authorMemberId: string; withdrawn: boolean } | undefined> {
+export async function findContributionOwner(
+  tx: Tx,
+  id: string,
+): Promise<
+  { id: string; caseId: string; organisationId: string; authorMemberId: string; withdrawn: boolean } | undefined
+> {
   if (!isUuid(id)) return undefined;
-  const r = await tx.contribution.findUnique({ where: { id }, select: { id: true, caseId: true, organisationId: true, authorMemberId: true, reassessment: true } });
-  return r ? { id: r.id, caseId: r.caseId, organisationId: r.organisationId, authorMemberId: r.authorMemberId, withdrawn: r.reassessment === 'withdrawn' } : undefined;
+  const r = await tx.contribution.findUnique({
+    where: { id },
+    select: { id: true, caseId: true, organisationId: true, authorMemberId: true, reassessment: true },
+  });
+  return r
+    ? {
+        id: r.id,
+        caseId: r.caseId,
+        organisationId: r.organisationId,
+        authorMemberId: r.authorMemberId,
+        withdrawn: r.reassessment === 'withdrawn',
+      }
+    : undefined;
 }
 
 /** Asks (again): a new request, or a refused or withdrawn one asked anew. Returns the request and whether it is open now. */
-export async function upsertRequest(tx: Tx, input: { contributionId: string; organisationId: string; requestedByMemberId: string; at: Date }): Promise<{ id: string; asked: boolean }> {
-  const created = await tx.contributionConsent.createMany({ data: [{ contributionId: input.contributionId, organisationId: input.organisationId, requestedByMemberId: input.requestedByMemberId, createdAt: input.at }], skipDuplicates: true });
-  const again = await tx.contributionConsent.updateMany({
-    where: { contributionId: input.contributionId, organisationId: input.organisationId, state: { in: ['refused', 'withdrawn'] } },
-    data: { state: 'requested', requestedByMemberId: input.requestedByMemberId, condition: null, answeredByMemberId: null, answeredAt: null, createdAt: input.at },
+export async function upsertRequest(
+  tx: Tx,
+  input: { contributionId: string; organisationId: string; requestedByMemberId: string; at: Date },
+): Promise<{ id: string; asked: boolean }> {
+  const created = await tx.contributionConsent.createMany({
+    data: [
+      {
+        contributionId: input.contributionId,
+        organisationId: input.organisationId,
+        requestedByMemberId: input.requestedByMemberId,
+        createdAt: input.at,
+      },
+    ],
+    skipDuplicates: true,
   });
-  const row = await tx.contributionConsent.findUniqueOrThrow({ where: { contributionId_organisationId: { contributionId: input.contributionId, organisationId: input.organisationId } }, select: { id: true } });
+  const again = await tx.contributionConsent.updateMany({
+    where: {
+      contributionId: input.contributionId,
+      organisationId: input.organisationId,
+      state: { in: ['refused', 'withdrawn'] },
+    },
+    data: {
+      state: 'requested',
+      requestedByMemberId: input.requestedByMemberId,
+      condition: null,
+      answeredByMemberId: null,
+      answeredAt: null,
+      createdAt: input.at,
+    },
+  });
+  const row = await tx.contributionConsent.findUniqueOrThrow({
+    where: {
+      contributionId_organisationId: { contributionId: input.contributionId, organisationId: input.organisationId },
+    },
+    select: { id: true },
+  });
   return { id: row.id, asked: created.count === 1 || again.count === 1 };
 }
 
 /** Answers an open request, once: of two answers at the same moment, one counts. */
-export async function answerIfRequested(tx: Tx, id: string, input: { state: 'granted' | 'grantedWithCondition' | 'refused'; condition?: string; answeredByMemberId: string; at: Date }): Promise<boolean> {
+export async function answerIfRequested(
+  tx: Tx,
+  id: string,
+  input: {
+    state: 'granted' | 'grantedWithCondition' | 'refused';
+    condition?: string;
+    answeredByMemberId: string;
+    at: Date;
+  },
+): Promise<boolean> {
   const { count } = await tx.contributionConsent.updateMany({
     where: { id, state: 'requested' },
-    data: { state: input.state, condition: input.condition ?? null, answeredByMemberId: input.answeredByMemberId, answeredAt: input.at },
+    data: {
+      state: input.state,
+      condition: input.condition ?? null,
+      answeredByMemberId: input.answeredByMemberId,
+      answeredAt: input.at,
+    },
   });
   return count === 1;
 }
 
-export async function withdrawIfGranted(tx: Tx, id: string, input: { answeredByMemberId: string; at: Date }): Promise<boolean> {
+export async function withdrawIfGranted(
+  tx: Tx,
+  id: string,
+  input: { answeredByMemberId: string; at: Date },
+): Promise<boolean> {
   const { count } = await tx.contributionConsent.updateMany({
     where: { id, state: { in: ['granted', 'grantedWithCondition'] } },
     data: { state: 'withdrawn', answeredByMemberId: input.answeredByMemberId, answeredAt: input.at },
@@ -86,8 +185,15 @@ export async function withdrawIfGranted(tx: Tx, id: string, input: { answeredByM
 }
 
 /** Where this organisation's requests for these contributions stand. */
-export async function consentStates(tx: Tx, contributionIds: string[], organisationId: string): Promise<Map<string, { id: string; state: ConsentState }>> {
+export async function consentStates(
+  tx: Tx,
+  contributionIds: string[],
+  organisationId: string,
+): Promise<Map<string, { id: string; state: ConsentState }>> {
   if (!contributionIds.length) return new Map();
-  const rows = await tx.contributionConsent.findMany({ where: { contributionId: { in: contributionIds }, organisationId }, select: { id: true, contributionId: true, state: true } });
+  const rows = await tx.contributionConsent.findMany({
+    where: { contributionId: { in: contributionIds }, organisationId },
+    select: { id: true, contributionId: true, state: true },
+  });
   return new Map(rows.map((r) => [r.contributionId, { id: r.id, state: r.state }]));
 }

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
-import { canReadConsentRequest, canSeeContribution, canSeeDiscussion, speaksForContribution } from '../access/case-access.ts';
+import {
+  canReadConsentRequest,
+  canSeeContribution,
+  canSeeDiscussion,
+  speaksForContribution,
+} from '../access/case-access.ts';
 import { listContributions } from './discussion.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findDiscussionFacts } from '../cases/case.repository.ts';
@@ -11,7 +16,16 @@ import { listActiveMembers } from '../members/member.repository.ts';
 import { speakersFor } from '../members/member.types.ts';
 import type { Notification } from '../notify/notification.ts';
 import { fieldErrors } from '../validation.ts';
-import { answerIfRequested, consentStates, findConsent, findContributionOwner, upsertRequest, withdrawIfGranted, type ConsentState, type ConsentView } from './consent.repository.ts';
+import {
+  answerIfRequested,
+  consentStates,
+  findConsent,
+  findContributionOwner,
+  upsertRequest,
+  withdrawIfGranted,
+  type ConsentState,
+  type ConsentView,
+} from './consent.repository.ts';
 import type { ContributionView } from './discussion.repository.ts';
 
 /** A contribution the viewer may not read: whose it is, and where their organisation's request for consent stands. */
@@ -22,24 +36,50 @@ export interface HiddenContribution {
   consent?: { id: string; state: ConsentState };
 }
 
-export async function hiddenWithConsent(db: Db, actor: Actor, hidden: ContributionView[]): Promise<HiddenContribution[]> {
-  const states = await consentStates(db, hidden.map((c) => c.id), actor.organisationId);
-  return hidden.map((c) => ({ contributionId: c.id, organisation: c.organisation.name, sensitive: c.sensitive, ...(states.get(c.id) ? { consent: states.get(c.id)! } : {}) }));
+export async function hiddenWithConsent(
+  db: Db,
+  actor: Actor,
+  hidden: ContributionView[],
+): Promise<HiddenContribution[]> {
+  const states = await consentStates(
+    db,
+    hidden.map((c) => c.id),
+    actor.organisationId,
+  );
+  return hidden.map((c) => ({
+    contributionId: c.id,
+    organisation: c.organisation.name,
+    sensitive: c.sensitive,
+    ...(states.get(c.id) ? { consent: states.get(c.id)! } : {}),
+  }));
 }
 
 /**
  * "Mee naar huis" at the decision: for each contribution an action's organisation needs (and did not make itself),
  * consent is asked on that organisation's behalf, in the decision's transaction.
  */
-export async function askForTakeHome(tx: Tx, requests: { contributionId: string; organisationId: string }[], requestedByMemberId: string, at: Date): Promise<Notification[]> {
+export async function askForTakeHome(
+  tx: Tx,
+  requests: { contributionId: string; organisationId: string }[],
+  requestedByMemberId: string,
+  at: Date,
+): Promise<Notification[]> {
   const notifications: Notification[] = [];
   for (const r of requests) {
     const owner = await findContributionOwner(tx, r.contributionId);
     if (!owner || owner.withdrawn || owner.organisationId === r.organisationId) continue;
     const { id, asked } = await upsertRequest(tx, { ...r, requestedByMemberId, at });
     if (!asked) continue;
-    await recordAudit(tx, 'system', { action: 'consent.requested', recordType: 'contribution', recordId: r.contributionId, caseId: owner.caseId, purpose: 'toestemming' });
-    notifications.push(...(await answerers(tx, owner)).map((to) => ({ kind: 'consentRequested' as const, to, consentId: id })));
+    await recordAudit(tx, 'system', {
+      action: 'consent.requested',
+      recordType: 'contribution',
+      recordId: r.contributionId,
+      caseId: owner.caseId,
+      purpose: 'toestemming',
+    });
+    notifications.push(
+      ...(await answerers(tx, owner)).map((to) => ({ kind: 'consentRequested' as const, to, consentId: id })),
+    );
   }
   return notifications;
 }
@@ -55,31 +95,81 @@ async function answerers(db: Tx, owner: { organisationId: string; authorMemberId
  * A participant of another invited organisation asks to use a contribution outside the meeting it was given in.
  * Its organisation's answerers get a card; asking again after a refusal or a withdrawal opens a new request.
  */
-export async function requestConsent(deps: { db: Db; clock: Clock }, actor: Actor, contributionId: string): Promise<{ consentId: string; notifications: Notification[] }> {
+export async function requestConsent(
+  deps: { db: Db; clock: Clock },
+  actor: Actor,
+  contributionId: string,
+): Promise<{ consentId: string; notifications: Notification[] }> {
   const owner = await findContributionOwner(deps.db, contributionId);
   const facts = owner && (await findDiscussionFacts(deps.db, owner.caseId));
-  if (!owner || !facts || !canSeeDiscussion(actor, facts, facts)) throw new DomainError(ErrorCode.NotFound, 'Contribution not found', { ...(owner ? { caseId: owner.caseId } : {}) });
-  if (speaksForContribution(actor, owner)) throw new DomainError(ErrorCode.Conflict, 'Own contribution', { reason: 'ownContribution' });
-  if (owner.withdrawn) throw new DomainError(ErrorCode.Conflict, 'Withdrawn contribution', { reason: 'contributionWithdrawn' });
+  if (!owner || !facts || !canSeeDiscussion(actor, facts, facts))
+    throw new DomainError(ErrorCode.NotFound, 'Contribution not found', { ...(owner ? { caseId: owner.caseId } : {}) });
+  if (speaksForContribution(actor, owner))
+    throw new DomainError(ErrorCode.Conflict, 'Own contribution', { reason: 'ownContribution' });
+  if (owner.withdrawn)
+    throw new DomainError(ErrorCode.Conflict, 'Withdrawn contribution', { reason: 'contributionWithdrawn' });
   const now = deps.clock.now();
   const { id, asked } = await deps.db.$transaction(async (tx) => {
-    const result = await upsertRequest(tx, { contributionId, organisationId: actor.organisationId, requestedByMemberId: actor.memberId, at: now });
-    if (result.asked) await recordAudit(tx, actor, { action: 'consent.requested', recordType: 'contribution', recordId: contributionId, caseId: owner.caseId, purpose: 'toestemming' });
+    const result = await upsertRequest(tx, {
+      contributionId,
+      organisationId: actor.organisationId,
+      requestedByMemberId: actor.memberId,
+      at: now,
+    });
+    if (result.asked)
+      await recordAudit(tx, actor, {
+        action: 'consent.requested',
+        recordType: 'contribution',
+        recordId: contributionId,
+        caseId: owner.caseId,
+        purpose: 'toestemming',
+      });
     return result;
   });
-  return { consentId: id, notifications: asked ? (await answerers(deps.db, owner)).map((to) => ({ kind: 'consentRequested' as const, to, consentId: id })) : [] };
+  return {
+    consentId: id,
+    notifications: asked
+      ? (await answerers(deps.db, owner)).map((to) => ({ kind: 'consentRequested' as const, to, consentId: id }))
+      : [],
+  };
 }
 
 /** The request as its contributor's organisation (to answer or withdraw) or the asking organisation (to see the answer) reads it. */
-export async function openConsent(deps: { db: Db }, actor: Actor, consentId: string, options: { audit?: boolean } = {}): Promise<{ consent: ConsentView; mayAnswer: boolean }> {
+export async function openConsent(
+  deps: { db: Db },
+  actor: Actor,
+  consentId: string,
+  options: { audit?: boolean } = {},
+): Promise<{ consent: ConsentView; mayAnswer: boolean }> {
   const consent = await findConsent(deps.db, consentId);
-  if (!consent || !canReadConsentRequest(actor, { contributionOrganisationId: consent.contribution.organisationId, requestingOrganisationId: consent.organisation.id })) throw new DomainError(ErrorCode.NotFound, 'Consent not found');
+  if (
+    !consent ||
+    !canReadConsentRequest(actor, {
+      contributionOrganisationId: consent.contribution.organisationId,
+      requestingOrganisationId: consent.organisation.id,
+    })
+  )
+    throw new DomainError(ErrorCode.NotFound, 'Consent not found');
   const owns = speaksForContribution(actor, consent.contribution);
   // The asking organisation reads the content only where the one rule allows it (consent, and no re-assessment open or withdrawn).
-  const live = owns ? undefined : (await listContributions(deps.db, consent.caseId)).find((c) => c.id === consent.contributionId);
-  const visible = owns || Boolean(live && canSeeContribution(actor, { ...live, organisationId: live.organisation.id }, { chairing: false }));
-  if (options.audit !== false && visible) await recordAudit(deps.db, actor, { action: 'consent.viewed', recordType: 'contribution', recordId: consent.contributionId, caseId: consent.caseId, purpose: 'toestemming' });
-  return { consent: visible ? consent : { ...consent, contribution: { ...consent.contribution, text: '' } }, mayAnswer: owns };
+  const live = owns
+    ? undefined
+    : (await listContributions(deps.db, consent.caseId)).find((c) => c.id === consent.contributionId);
+  const visible =
+    owns ||
+    Boolean(live && canSeeContribution(actor, { ...live, organisationId: live.organisation.id }, { chairing: false }));
+  if (options.audit !== false && visible)
+    await recordAudit(deps.db, actor, {
+      action: 'consent.viewed',
+      recordType: 'contribution',
+      recordId: consent.contributionId,
+      caseId: consent.caseId,
+      purpose: 'toestemming',
+    });
+  return {
+    consent: visible ? consent : { ...consent, contribution: { ...consent.contribution, text: '' } },
+    mayAnswer: owns,
+  };
 }
 
 const answerForm = z.object({
@@ -87,19 +177,42 @@ const answerForm = z.object({
   condition: z.string().trim().max(500, 'Maximaal 500 tekens.').optional(),
 });
 
-export type ConsentAnswerResult = { ok: true; changed: boolean; notifications: Notification[] } | { ok: false; errors: Record<string, string> };
+export type ConsentAnswerResult =
+  { ok: true; changed: boolean; notifications: Notification[] } | { ok: false; errors: Record<string, string> };
 
 /** A member of the contributing organisation answers: yes, no, or yes with a condition; stored with who and when. */
-export async function answerConsent(deps: { db: Db; clock: Clock }, actor: Actor, consentId: string, values: Record<string, string | undefined>): Promise<ConsentAnswerResult> {
+export async function answerConsent(
+  deps: { db: Db; clock: Clock },
+  actor: Actor,
+  consentId: string,
+  values: Record<string, string | undefined>,
+): Promise<ConsentAnswerResult> {
   const { consent, mayAnswer } = await openConsent(deps, actor, consentId, { audit: false });
-  if (!mayAnswer) throw new DomainError(ErrorCode.Forbidden, 'Only the contributing organisation answers', { permission: 'consent.answer' });
+  if (!mayAnswer)
+    throw new DomainError(ErrorCode.Forbidden, 'Only the contributing organisation answers', {
+      permission: 'consent.answer',
+    });
   const parsed = answerForm.safeParse(values);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-  if (parsed.data.answer === 'yesWithCondition' && !parsed.data.condition) return { ok: false, errors: { condition: 'Schrijf de voorwaarde.' } };
-  const state = parsed.data.answer === 'yes' ? 'granted' : parsed.data.answer === 'no' ? 'refused' : 'grantedWithCondition';
+  if (parsed.data.answer === 'yesWithCondition' && !parsed.data.condition)
+    return { ok: false, errors: { condition: 'Schrijf de voorwaarde.' } };
+  const state =
+    parsed.data.answer === 'yes' ? 'granted' : parsed.data.answer === 'no' ? 'refused' : 'grantedWithCondition';
   const changed = await deps.db.$transaction(async (tx) => {
-    const done = await answerIfRequested(tx, consentId, { state, ...(state === 'grantedWithCondition' ? { condition: parsed.data.condition! } : {}), answeredByMemberId: actor.memberId, at: deps.clock.now() });
-    if (done) await recordAudit(tx, actor, { action: `consent.${state}`, recordType: 'contribution', recordId: consent.contributionId, caseId: consent.caseId, purpose: 'toestemming' });
+    const done = await answerIfRequested(tx, consentId, {
+      state,
+      ...(state === 'grantedWithCondition' ? { condition: parsed.data.condition! } : {}),
+      answeredByMemberId: actor.memberId,
+      at: deps.clock.now(),
+    });
+    if (done)
+      await recordAudit(tx, actor, {
+        action: `consent.${state}`,
+        recordType: 'contribution',
+        recordId: consent.contributionId,
+        caseId: consent.caseId,
+        purpose: 'toestemming',
+      });
     return done;
   });
   return { ok: true, changed, notifications: changed ? await askers(deps.db, consent) : [] };
@@ -110,17 +223,34 @@ export async function answerConsent(deps: { db: Db; clock: Clock }, actor: Actor
  * ("mee naar huis"), that organisation's contactpersonen (or its members).
  */
 async function askers(db: Db, consent: ConsentView): Promise<Notification[]> {
-  if (consent.requestedBy.organisationId === consent.organisation.id) return [{ kind: 'consentAnswered', to: consent.requestedBy.aadObjectId, consentId: consent.id }];
-  return speakersFor(await listActiveMembers(db, { organisationId: consent.organisation.id }), [consent.organisation.id]).map((to) => ({ kind: 'consentAnswered' as const, to, consentId: consent.id }));
+  if (consent.requestedBy.organisationId === consent.organisation.id)
+    return [{ kind: 'consentAnswered', to: consent.requestedBy.aadObjectId, consentId: consent.id }];
+  return speakersFor(await listActiveMembers(db, { organisationId: consent.organisation.id }), [
+    consent.organisation.id,
+  ]).map((to) => ({ kind: 'consentAnswered' as const, to, consentId: consent.id }));
 }
 
 /** Consent can be withdrawn at any time: the contribution is hidden again at once. */
-export async function withdrawConsent(deps: { db: Db; clock: Clock }, actor: Actor, consentId: string): Promise<{ changed: boolean; notifications: Notification[] }> {
+export async function withdrawConsent(
+  deps: { db: Db; clock: Clock },
+  actor: Actor,
+  consentId: string,
+): Promise<{ changed: boolean; notifications: Notification[] }> {
   const { consent, mayAnswer } = await openConsent(deps, actor, consentId, { audit: false });
-  if (!mayAnswer) throw new DomainError(ErrorCode.Forbidden, 'Only the contributing organisation withdraws', { permission: 'consent.answer' });
+  if (!mayAnswer)
+    throw new DomainError(ErrorCode.Forbidden, 'Only the contributing organisation withdraws', {
+      permission: 'consent.answer',
+    });
   const changed = await deps.db.$transaction(async (tx) => {
     const done = await withdrawIfGranted(tx, consentId, { answeredByMemberId: actor.memberId, at: deps.clock.now() });
-    if (done) await recordAudit(tx, actor, { action: 'consent.withdrawn', recordType: 'contribution', recordId: consent.contributionId, caseId: consent.caseId, purpose: 'toestemming' });
+    if (done)
+      await recordAudit(tx, actor, {
+        action: 'consent.withdrawn',
+        recordType: 'contribution',
+        recordId: consent.contributionId,
+        caseId: consent.caseId,
+        purpose: 'toestemming',
+      });
     return done;
   });
   return { changed, notifications: changed ? await askers(deps.db, consent) : [] };

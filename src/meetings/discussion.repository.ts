@@ -25,7 +25,10 @@ export interface InterventionView {
   createdAt: Date;
 }
 
-const people = { organisation: { select: { id: true, name: true } }, author: { select: { id: true, displayName: true } } } as const;
+const people = {
+  organisation: { select: { id: true, name: true } },
+  author: { select: { id: true, displayName: true } },
+} as const;
 
 export async function listContributions(tx: Tx, caseId: string): Promise<ContributionView[]> {
   const rows = await tx.contribution.findMany({
@@ -54,19 +57,43 @@ export async function listContributions(tx: Tx, caseId: string): Promise<Contrib
 
 export async function listInterventions(tx: Tx, caseId: string): Promise<InterventionView[]> {
   const rows = await tx.intervention.findMany({ where: { caseId }, include: people, orderBy: { createdAt: 'asc' } });
-  return rows.map((r) => ({ id: r.id, organisation: r.organisation, author: { memberId: r.author.id, name: r.author.displayName }, description: r.description, createdAt: r.createdAt }));
+  return rows.map((r) => ({
+    id: r.id,
+    organisation: r.organisation,
+    author: { memberId: r.author.id, name: r.author.displayName },
+    description: r.description,
+    createdAt: r.createdAt,
+  }));
 }
 
 export async function addContributionRow(
   tx: Tx,
-  c: { caseId: string; agendaItemId?: string; organisationId: string; authorMemberId: string; lifeDomain?: string; text: string; sensitive: boolean; submissionId?: string },
+  c: {
+    caseId: string;
+    agendaItemId?: string;
+    organisationId: string;
+    authorMemberId: string;
+    lifeDomain?: string;
+    text: string;
+    sensitive: boolean;
+    submissionId?: string;
+  },
 ): Promise<void> {
-  await tx.contribution.create({ data: { ...c, agendaItemId: c.agendaItemId ?? null, lifeDomain: c.lifeDomain ?? null } });
+  await tx.contribution.create({
+    data: { ...c, agendaItemId: c.agendaItemId ?? null, lifeDomain: c.lifeDomain ?? null },
+  });
 }
 
 export async function addInterventionRow(
   tx: Tx,
-  i: { caseId: string; agendaItemId?: string; organisationId: string; authorMemberId: string; description: string; submissionId?: string },
+  i: {
+    caseId: string;
+    agendaItemId?: string;
+    organisationId: string;
+    authorMemberId: string;
+    description: string;
+    submissionId?: string;
+  },
 ): Promise<void> {
   await tx.intervention.create({ data: { ...i, agendaItemId: i.agendaItemId ?? null } });
 }
@@ -76,13 +103,26 @@ export async function recordAttendance(tx: Tx, agendaItemId: string, organisatio
   await tx.attendance.createMany({ data: [{ agendaItemId, organisationId }], skipDuplicates: true });
 }
 
-export async function listAttendance(tx: Tx, agendaItemIds: string[]): Promise<{ agendaItemId: string; organisationId: string }[]> {
+export async function listAttendance(
+  tx: Tx,
+  agendaItemIds: string[],
+): Promise<{ agendaItemId: string; organisationId: string }[]> {
   if (!agendaItemIds.length) return [];
-  return tx.attendance.findMany({ where: { agendaItemId: { in: agendaItemIds } }, select: { agendaItemId: true, organisationId: true } });
+  return tx.attendance.findMany({
+    where: { agendaItemId: { in: agendaItemIds } },
+    select: { agendaItemId: true, organisationId: true },
+  });
 }
 
 /** Whether a contribution or intervention of this card submission is stored already. */
-export async function isSubmitted(tx: Tx, kind: 'contribution' | 'intervention', submissionId: string): Promise<boolean> {
-  const count = kind === 'contribution' ? await tx.contribution.count({ where: { submissionId } }) : await tx.intervention.count({ where: { submissionId } });
+export async function isSubmitted(
+  tx: Tx,
+  kind: 'contribution' | 'intervention',
+  submissionId: string,
+): Promise<boolean> {
+  const count =
+    kind === 'contribution'
+      ? await tx.contribution.count({ where: { submissionId } })
+      : await tx.intervention.count({ where: { submissionId } });
   return count > 0;
 }

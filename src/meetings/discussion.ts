@@ -15,7 +15,16 @@ import { lifeDomains } from '../referrals/referral.types.ts';
 import { fieldErrors, isUuid, requiredText } from '../validation.ts';
 import { findAgendaItemRef } from '../conferences/agenda.repository.ts';
 import { hiddenWithConsent, type HiddenContribution } from './consent.ts';
-import { addContributionRow, addInterventionRow, isSubmitted, listContributions, listInterventions, recordAttendance, type ContributionView, type InterventionView } from './discussion.repository.ts';
+import {
+  addContributionRow,
+  addInterventionRow,
+  isSubmitted,
+  listContributions,
+  listInterventions,
+  recordAttendance,
+  type ContributionView,
+  type InterventionView,
+} from './discussion.repository.ts';
 
 export interface MeetingDeps {
   db: Db;
@@ -48,7 +57,8 @@ async function loadItem(db: Db, actor: Actor, agendaItemId: string) {
   const session = (await findSessionById(db, item.sessionId))!;
   const table = (await findTableById(db, session.tableId))!;
   const facts = visibilityFacts(found);
-  if (!canSeeDiscussion(actor, facts, { chairMemberId: table.chair?.memberId })) throw new DomainError(ErrorCode.NotFound, 'Agenda item not found or not visible', { caseId: found.id });
+  if (!canSeeDiscussion(actor, facts, { chairMemberId: table.chair?.memberId }))
+    throw new DomainError(ErrorCode.NotFound, 'Agenda item not found or not visible', { caseId: found.id });
   const chairing = canChair(actor, { chairMemberId: table.chair?.memberId });
   // Attendance counts the invited organisations that took part in the meeting, not the chair's own, and not later.
   const inMeeting = Boolean(session.openedAt && !session.closedAt && item.state === 'active');
@@ -57,7 +67,11 @@ async function loadItem(db: Db, actor: Actor, agendaItemId: string) {
 }
 
 /** Which case and meeting an agenda item is, for someone who may see its discussion; nothing is read or audited beyond that. */
-export async function findDiscussion(deps: MeetingDeps, actor: Actor, agendaItemId: string): Promise<{ caseId: string; sessionId: string }> {
+export async function findDiscussion(
+  deps: MeetingDeps,
+  actor: Actor,
+  agendaItemId: string,
+): Promise<{ caseId: string; sessionId: string }> {
   const { found, session } = await loadItem(deps.db, actor, agendaItemId);
   return { caseId: found.id, sessionId: session.id };
 }
@@ -66,18 +80,38 @@ export async function findDiscussion(deps: MeetingDeps, actor: Actor, agendaItem
 export async function openDiscussion(deps: MeetingDeps, actor: Actor, agendaItemId: string): Promise<DiscussionView> {
   const { item, found, session, table, chairing, mayContribute } = await loadItem(deps.db, actor, agendaItemId);
   const [contributions, interventions, decisions, actions] = await Promise.all([
-    listContributions(deps.db, found.id), listInterventions(deps.db, found.id), listDecisions(deps.db, found.id), listActionsOfCases(deps.db, [found.id]),
+    listContributions(deps.db, found.id),
+    listInterventions(deps.db, found.id),
+    listDecisions(deps.db, found.id),
+    listActionsOfCases(deps.db, [found.id]),
   ]);
-  const visible = contributions.filter((c) => canSeeContribution(actor, { ...c, organisationId: c.organisation.id }, { chairing }));
-  await recordAudit(deps.db, actor, { action: 'case.viewed', recordType: 'case', recordId: found.id, purpose: 'casusoverleg' });
+  const visible = contributions.filter((c) =>
+    canSeeContribution(actor, { ...c, organisationId: c.organisation.id }, { chairing }),
+  );
+  await recordAudit(deps.db, actor, {
+    action: 'case.viewed',
+    recordType: 'case',
+    recordId: found.id,
+    purpose: 'casusoverleg',
+  });
   return {
     agendaItemId: item.id,
     itemState: item.state,
     session,
     table,
-    case: { id: found.id, reference: found.reference, persons: found.persons, lifeDomains: found.lifeDomains, organisations: found.organisations },
+    case: {
+      id: found.id,
+      reference: found.reference,
+      persons: found.persons,
+      lifeDomains: found.lifeDomains,
+      organisations: found.organisations,
+    },
     contributions: visible,
-    hiddenContributions: await hiddenWithConsent(deps.db, actor, contributions.filter((c) => !visible.includes(c))),
+    hiddenContributions: await hiddenWithConsent(
+      deps.db,
+      actor,
+      contributions.filter((c) => !visible.includes(c)),
+    ),
     interventions,
     decisions,
     actions,
@@ -88,7 +122,10 @@ export async function openDiscussion(deps: MeetingDeps, actor: Actor, agendaItem
 
 export const contributionForm = z.object({
   text: requiredText('Schrijf wat jouw organisatie weet.', 2_000),
-  lifeDomain: z.enum(lifeDomains).optional().or(z.literal('').transform(() => undefined)),
+  lifeDomain: z
+    .enum(lifeDomains)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   sensitive: z.enum(['true', 'false']).optional(),
 });
 export const interventionForm = z.object({
@@ -102,40 +139,90 @@ export type AddResult = { ok: true; added: boolean } | { ok: false; errors: Reco
  * Beeldvorming: a participant adds what their organisation knows. It is stored with the organisation and the
  * author (the organisation keeps control over it) and counts as that organisation's attendance.
  */
-export async function addContribution(deps: MeetingDeps, actor: Actor, agendaItemId: string, raw: Record<string, unknown>, submissionId?: string): Promise<AddResult> {
+export async function addContribution(
+  deps: MeetingDeps,
+  actor: Actor,
+  agendaItemId: string,
+  raw: Record<string, unknown>,
+  submissionId?: string,
+): Promise<AddResult> {
   const { item, found, invited, mayContribute } = await loadItem(deps.db, actor, agendaItemId);
-  if (!mayContribute) throw new DomainError(ErrorCode.Forbidden, 'Organisation not invited to this case', { permission: 'discussion.contribute' });
+  if (!mayContribute)
+    throw new DomainError(ErrorCode.Forbidden, 'Organisation not invited to this case', {
+      permission: 'discussion.contribute',
+    });
   const parsed = contributionForm.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const added = await once(deps.db, submissionId, 'contribution', async (tx) => {
     await addContributionRow(tx, {
-      caseId: found.id, agendaItemId: item.id, organisationId: actor.organisationId, authorMemberId: actor.memberId,
-      lifeDomain: parsed.data.lifeDomain, text: parsed.data.text, sensitive: parsed.data.sensitive === 'true', submissionId,
+      caseId: found.id,
+      agendaItemId: item.id,
+      organisationId: actor.organisationId,
+      authorMemberId: actor.memberId,
+      lifeDomain: parsed.data.lifeDomain,
+      text: parsed.data.text,
+      sensitive: parsed.data.sensitive === 'true',
+      submissionId,
     });
     if (invited) await recordAttendance(tx, item.id, actor.organisationId);
-    await recordAudit(tx, actor, { action: 'contribution.added', recordType: 'case', recordId: found.id, purpose: 'casusoverleg' });
+    await recordAudit(tx, actor, {
+      action: 'contribution.added',
+      recordType: 'case',
+      recordId: found.id,
+      purpose: 'casusoverleg',
+    });
   });
   return { ok: true, added };
 }
 
 /** Oordelen: a possible intervention and the invited organisation that could carry it out. */
-export async function addIntervention(deps: MeetingDeps, actor: Actor, agendaItemId: string, raw: Record<string, unknown>, submissionId?: string): Promise<AddResult> {
+export async function addIntervention(
+  deps: MeetingDeps,
+  actor: Actor,
+  agendaItemId: string,
+  raw: Record<string, unknown>,
+  submissionId?: string,
+): Promise<AddResult> {
   const { item, found, invited, mayContribute } = await loadItem(deps.db, actor, agendaItemId);
-  if (!mayContribute) throw new DomainError(ErrorCode.Forbidden, 'Organisation not invited to this case', { permission: 'discussion.contribute' });
+  if (!mayContribute)
+    throw new DomainError(ErrorCode.Forbidden, 'Organisation not invited to this case', {
+      permission: 'discussion.contribute',
+    });
   const parsed = interventionForm.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-  const organisations = new Set([...found.organisations.map((o) => o.id), ...(found.responsibleOrganisation ? [found.responsibleOrganisation.id] : [])]);
-  if (!organisations.has(parsed.data.organisationId)) return { ok: false, errors: { organisationId: 'Kies een organisatie die bij de casus betrokken is.' } };
+  const organisations = new Set([
+    ...found.organisations.map((o) => o.id),
+    ...(found.responsibleOrganisation ? [found.responsibleOrganisation.id] : []),
+  ]);
+  if (!organisations.has(parsed.data.organisationId))
+    return { ok: false, errors: { organisationId: 'Kies een organisatie die bij de casus betrokken is.' } };
   const added = await once(deps.db, submissionId, 'intervention', async (tx) => {
-    await addInterventionRow(tx, { caseId: found.id, agendaItemId: item.id, organisationId: parsed.data.organisationId, authorMemberId: actor.memberId, description: parsed.data.description, submissionId });
+    await addInterventionRow(tx, {
+      caseId: found.id,
+      agendaItemId: item.id,
+      organisationId: parsed.data.organisationId,
+      authorMemberId: actor.memberId,
+      description: parsed.data.description,
+      submissionId,
+    });
     if (invited) await recordAttendance(tx, item.id, actor.organisationId);
-    await recordAudit(tx, actor, { action: 'intervention.added', recordType: 'case', recordId: found.id, purpose: 'casusoverleg' });
+    await recordAudit(tx, actor, {
+      action: 'intervention.added',
+      recordType: 'case',
+      recordId: found.id,
+      purpose: 'casusoverleg',
+    });
   });
   return { ok: true, added };
 }
 
 /** Runs `work` once per submission id: a repeated click or a retried invoke finds the row and adds nothing. */
-async function once(db: Db, submissionId: string | undefined, table: 'contribution' | 'intervention', work: (tx: Tx) => Promise<void>): Promise<boolean> {
+async function once(
+  db: Db,
+  submissionId: string | undefined,
+  table: 'contribution' | 'intervention',
+  work: (tx: Tx) => Promise<void>,
+): Promise<boolean> {
   if (submissionId && !isUuid(submissionId)) submissionId = undefined;
   if (submissionId) {
     if (await isSubmitted(db, table, submissionId)) return false;

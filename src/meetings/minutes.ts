@@ -24,14 +24,23 @@ export interface MinutesItem {
  * The verslag of a meeting, for one person: per case whose discussion they may see (canSeeDiscussion), who
  * took part, what was decided in that meeting and its actions. Other cases are not in it.
  */
-export async function sessionMinutes(deps: MeetingDeps, actor: Actor, sessionId: string): Promise<{ agenda: AgendaView; items: MinutesItem[] }> {
+export async function sessionMinutes(
+  deps: MeetingDeps,
+  actor: Actor,
+  sessionId: string,
+): Promise<{ agenda: AgendaView; items: MinutesItem[] }> {
   // Only someone at the table; of its cases, those whose discussion they may see.
   const { agenda, table, rows: items } = await agendaAtTable(deps, actor, sessionId);
   const rows = new Map(items.map((r) => [r.id, r]));
-  const visible = agenda.items.filter((i) => rows.has(i.id) && canSeeDiscussion(actor, rows.get(i.id)!, { chairMemberId: table.chair?.memberId }));
+  const visible = agenda.items.filter(
+    (i) => rows.has(i.id) && canSeeDiscussion(actor, rows.get(i.id)!, { chairMemberId: table.chair?.memberId }),
+  );
   const caseIds = visible.map((i) => i.caseId);
   const [attendance, organisations, actions, decisions, contributions] = await Promise.all([
-    listAttendance(deps.db, visible.map((i) => i.id)),
+    listAttendance(
+      deps.db,
+      visible.map((i) => i.id),
+    ),
     listOrganisations(deps.db),
     listActionsOfCases(deps.db, caseIds),
     Promise.all(caseIds.map((id) => listDecisions(deps.db, id))),
@@ -40,7 +49,18 @@ export async function sessionMinutes(deps: MeetingDeps, actor: Actor, sessionId:
   const chairing = canChair(actor, { chairMemberId: table.chair?.memberId });
   const names = new Map(organisations.map((o) => [o.id, o.name]));
   // One logbook event per case read in the verslag, so each case's logbook shows who read it.
-  if (visible.length) await recordAudits(deps.db, actor, visible.map((i) => ({ action: 'minutes.viewed', recordType: 'session', recordId: sessionId, caseId: i.caseId, purpose: 'casusoverleg' as const })));
+  if (visible.length)
+    await recordAudits(
+      deps.db,
+      actor,
+      visible.map((i) => ({
+        action: 'minutes.viewed',
+        recordType: 'session',
+        recordId: sessionId,
+        caseId: i.caseId,
+        purpose: 'casusoverleg' as const,
+      })),
+    );
   return {
     agenda,
     items: visible.map((item, n) => {
@@ -50,8 +70,15 @@ export async function sessionMinutes(deps: MeetingDeps, actor: Actor, sessionId:
         agendaItemId: item.id,
         reference: item.reference,
         state: item.state,
-        attendance: attendance.filter((x) => x.agendaItemId === item.id).map((x) => names.get(x.organisationId) ?? '').sort(),
-        contributions: contributions[n]!.filter((c) => c.agendaItemId === item.id && canSeeContribution(actor, { ...c, organisationId: c.organisation.id }, { chairing })),
+        attendance: attendance
+          .filter((x) => x.agendaItemId === item.id)
+          .map((x) => names.get(x.organisationId) ?? '')
+          .sort(),
+        contributions: contributions[n]!.filter(
+          (c) =>
+            c.agendaItemId === item.id &&
+            canSeeContribution(actor, { ...c, organisationId: c.organisation.id }, { chairing }),
+        ),
         decisions: taken,
         actions: actions.filter((x) => ids.has(x.decisionId)),
       };

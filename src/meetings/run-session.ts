@@ -5,7 +5,14 @@ import { isOnAgenda, listAgendaItems, setItemState, type AgendaItemRow } from '.
 import { countActionsOfItems } from '../actions/action.repository.ts';
 import { countDecisionsOfItem } from '../decisions/decision.repository.ts';
 import { addOverdueActionItems, addToAgenda, firstFreeSession } from '../conferences/planning.ts';
-import { activeSessionStatuses, findSessionById, listSessions, markHeld, markOpened, type SessionView } from '../conferences/session.repository.ts';
+import {
+  activeSessionStatuses,
+  findSessionById,
+  listSessions,
+  markHeld,
+  markOpened,
+  type SessionView,
+} from '../conferences/session.repository.ts';
 import { lateInvitations, recipientsOf } from '../conferences/sessions.ts';
 import { findTableById, lockTableForBooking, type TableView } from '../conferences/table.repository.ts';
 import type { Tx } from '../db/client.ts';
@@ -17,7 +24,11 @@ import type { MeetingDeps } from './discussion.ts';
 export type SessionStep = { changed: boolean; notifications: Notification[] };
 
 /** `system`: the table's Teams meeting started (its start opens the session, as the chair would). */
-async function loadForChair(tx: Tx, actor: Actor | 'system', sessionId: string): Promise<{ session: SessionView; table: TableView }> {
+async function loadForChair(
+  tx: Tx,
+  actor: Actor | 'system',
+  sessionId: string,
+): Promise<{ session: SessionView; table: TableView }> {
   const found = await findSessionById(tx, sessionId);
   if (!found) throw new DomainError(ErrorCode.NotFound, 'Session not found');
   await lockTableForBooking(tx, found.tableId);
@@ -31,19 +42,31 @@ async function loadForChair(tx: Tx, actor: Actor | 'system', sessionId: string):
 
 /** Whoever chairs the table's meetings: its named voorzitter, or the procesmanagers. */
 async function chairsOf(tx: Tx, table: TableView) {
-  return table.chair ? (await listActiveMembers(tx)).filter((m) => m.id === table.chair!.memberId) : listActiveMembers(tx, { role: 'processManager' });
+  return table.chair
+    ? (await listActiveMembers(tx)).filter((m) => m.id === table.chair!.memberId)
+    : listActiveMembers(tx, { role: 'processManager' });
 }
 
 /** The invited participants of an item, and whoever chairs, get its live case card in their own chat. */
 async function announce(tx: Tx, table: TableView, item: AgendaItemRow | undefined): Promise<Notification[]> {
   if (!item) return [];
   const chairs = await chairsOf(tx, table);
-  const to = new Set([...(await recipientsOf(tx, [item])).map((r) => r.aadObjectId), ...chairs.map((m) => m.aadObjectId)]);
+  const to = new Set([
+    ...(await recipientsOf(tx, [item])).map((r) => r.aadObjectId),
+    ...chairs.map((m) => m.aadObjectId),
+  ]);
   return [...to].map((aad) => ({ kind: 'discussionStarted' as const, to: aad, agendaItemId: item.id }));
 }
 
-async function activateNext(tx: Tx, items: AgendaItemRow[], after: number, now: Date): Promise<AgendaItemRow | undefined> {
-  const next = items.filter((i) => i.state === 'waiting').sort((x, y) => (x.position > after ? 0 : 1) - (y.position > after ? 0 : 1) || x.position - y.position)[0];
+async function activateNext(
+  tx: Tx,
+  items: AgendaItemRow[],
+  after: number,
+  now: Date,
+): Promise<AgendaItemRow | undefined> {
+  const next = items
+    .filter((i) => i.state === 'waiting')
+    .sort((x, y) => (x.position > after ? 0 : 1) - (y.position > after ? 0 : 1) || x.position - y.position)[0];
   if (!next) return undefined;
   await setItemState(tx, next.id, 'active', now);
   return next;
@@ -57,11 +80,20 @@ export async function openSession(deps: MeetingDeps, actor: Actor | 'system', se
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
     const { session, table } = await loadForChair(tx, actor, sessionId);
-    if (!activeSessionStatuses.includes(session.status) || session.closedAt) throw new DomainError(ErrorCode.Conflict, 'Session is not open for discussion', { reason: 'sessionClosed' });
+    if (!activeSessionStatuses.includes(session.status) || session.closedAt)
+      throw new DomainError(ErrorCode.Conflict, 'Session is not open for discussion', { reason: 'sessionClosed' });
     if (!(await markOpened(tx, session.id, now))) return { changed: false, notifications: [] };
     const first = await activateNext(tx, await listAgendaItems(tx, [session.id]), 0, now);
-    await recordAudit(tx, actor, { action: 'session.opened', recordType: 'session', recordId: session.id, purpose: 'casusoverleg' });
-    return { changed: true, notifications: [{ kind: 'agendaChanged', sessionId: session.id }, ...(await announce(tx, table, first))] };
+    await recordAudit(tx, actor, {
+      action: 'session.opened',
+      recordType: 'session',
+      recordId: session.id,
+      purpose: 'casusoverleg',
+    });
+    return {
+      changed: true,
+      notifications: [{ kind: 'agendaChanged', sessionId: session.id }, ...(await announce(tx, table, first))],
+    };
   });
 }
 
@@ -71,7 +103,16 @@ export async function openSession(deps: MeetingDeps, actor: Actor | 'system', se
  */
 export async function currentSession(tx: Tx, tableId: string, now: Date): Promise<SessionView | undefined> {
   const window = 12 * 60 * 60 * 1000;
-  const [session] = await listSessions(tx, { tableIds: [tableId], from: new Date(now.getTime() - window), to: new Date(now.getTime() + window), statuses: activeSessionStatuses }, 1);
+  const [session] = await listSessions(
+    tx,
+    {
+      tableIds: [tableId],
+      from: new Date(now.getTime() - window),
+      to: new Date(now.getTime() + window),
+      statuses: activeSessionStatuses,
+    },
+    1,
+  );
   return session;
 }
 
@@ -80,7 +121,13 @@ export async function currentSession(tx: Tx, tableId: string, now: Date): Promis
  * taken up again) and the next waiting one starts. `skip`: the current case goes to the next meeting with
  * room. The button names the case it was shown for, so a second click (or a stale card) does nothing.
  */
-export async function advanceSession(deps: MeetingDeps, actor: Actor, sessionId: string, mode: 'next' | 'skip', shownItemId: string): Promise<SessionStep> {
+export async function advanceSession(
+  deps: MeetingDeps,
+  actor: Actor,
+  sessionId: string,
+  mode: 'next' | 'skip',
+  shownItemId: string,
+): Promise<SessionStep> {
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
     const { session, table } = await loadForChair(tx, actor, sessionId);
@@ -92,20 +139,46 @@ export async function advanceSession(deps: MeetingDeps, actor: Actor, sessionId:
     if (!current || current.id !== shownItemId) return { changed: false, notifications: [] };
     if (mode === 'skip' && current.state !== 'active') return { changed: false, notifications: [] };
     // "Next" on the last undiscussed case: it stays on, nothing would take its place.
-    if (mode === 'next' && current.state === 'active' && !items.some((i) => i.state === 'waiting' && i.id !== current.id)) return { changed: false, notifications: [] };
+    if (
+      mode === 'next' &&
+      current.state === 'active' &&
+      !items.some((i) => i.state === 'waiting' && i.id !== current.id)
+    )
+      return { changed: false, notifications: [] };
     const notifications: Notification[] = [{ kind: 'agendaChanged', sessionId: session.id }];
     if (mode === 'skip') notifications.push(...(await defer(tx, table, session, current, now)));
     else if (current.state === 'active') await setItemState(tx, current.id, 'waiting', null, ['active']);
-    const next = await activateNext(tx, items.filter((i) => i.id !== current.id), current.position, now);
-    await recordAudit(tx, actor, { action: mode === 'skip' ? 'session.itemDeferred' : 'session.itemEnded', recordType: 'session', recordId: session.id, purpose: 'casusoverleg' });
+    const next = await activateNext(
+      tx,
+      items.filter((i) => i.id !== current.id),
+      current.position,
+      now,
+    );
+    await recordAudit(tx, actor, {
+      action: mode === 'skip' ? 'session.itemDeferred' : 'session.itemEnded',
+      recordType: 'session',
+      recordId: session.id,
+      purpose: 'casusoverleg',
+    });
     return { changed: true, notifications: [...notifications, ...(await announce(tx, table, next))] };
   });
 }
 
 /** An item that was not discussed goes to the first later meeting with room; here it shows as doorgeschoven. */
-async function defer(tx: Tx, table: TableView, session: SessionView, item: AgendaItemRow, now: Date): Promise<Notification[]> {
+async function defer(
+  tx: Tx,
+  table: TableView,
+  session: SessionView,
+  item: AgendaItemRow,
+  now: Date,
+): Promise<Notification[]> {
   if (!(await setItemState(tx, item.id, 'deferred', now, ['waiting', 'active']))) return [];
-  const target = await firstFreeSession(tx, table, new Date(Math.max(session.startsAt.getTime(), now.getTime()) + 1), session.id);
+  const target = await firstFreeSession(
+    tx,
+    table,
+    new Date(Math.max(session.startsAt.getTime(), now.getTime()) + 1),
+    session.id,
+  );
   if (!target || (await isOnAgenda(tx, target.id, item.caseId))) return [];
   await addToAgenda(tx, target.id, item.caseId, item.reason);
   return [{ kind: 'agendaChanged', sessionId: target.id }, ...(await lateInvitations(tx, target.id, [item.caseId]))];
@@ -126,21 +199,36 @@ export async function closeSession(deps: MeetingDeps, actor: Actor, sessionId: s
   return deps.db.$transaction(async (tx) => {
     const { session, table } = await loadForChair(tx, actor, sessionId);
     if (session.closedAt) return { changed: false, notifications: [] };
-    if (!session.openedAt) throw new DomainError(ErrorCode.Conflict, 'Session was not opened', { reason: 'sessionNotOpened' });
+    if (!session.openedAt)
+      throw new DomainError(ErrorCode.Conflict, 'Session was not opened', { reason: 'sessionNotOpened' });
     const notifications: Notification[] = [{ kind: 'agendaChanged', sessionId: session.id }];
     for (const item of await listAgendaItems(tx, [session.id])) {
       if (item.state === 'decided' || item.state === 'deferred') continue;
-      if (await countDecisionsOfItem(tx, item.id)) await setItemState(tx, item.id, 'decided', now, ['waiting', 'active']);
+      if (await countDecisionsOfItem(tx, item.id))
+        await setItemState(tx, item.id, 'decided', now, ['waiting', 'active']);
       else notifications.push(...(await defer(tx, table, session, item, now)));
     }
     await markHeld(tx, session.id, now);
     const everyone = await listAgendaItems(tx, [session.id]);
     const chairs = await chairsOf(tx, table);
-    const to = new Set([...(await recipientsOf(tx, everyone)).map((r) => r.aadObjectId), ...chairs.map((m) => m.aadObjectId)]);
+    const to = new Set([
+      ...(await recipientsOf(tx, everyone)).map((r) => r.aadObjectId),
+      ...chairs.map((m) => m.aadObjectId),
+    ]);
     notifications.push(...[...to].map((aad) => ({ kind: 'sessionClosed' as const, to: aad, sessionId: session.id })));
-    const [next] = await listSessions(tx, { tableIds: [table.id], from: new Date(now.getTime() + 1), statuses: activeSessionStatuses }, 1);
-    if (next && (await addOverdueActionItems(tx, table, next)).length) notifications.push({ kind: 'agendaChanged', sessionId: next.id });
-    await recordAudit(tx, actor, { action: 'session.closed', recordType: 'session', recordId: session.id, purpose: 'casusoverleg' });
+    const [next] = await listSessions(
+      tx,
+      { tableIds: [table.id], from: new Date(now.getTime() + 1), statuses: activeSessionStatuses },
+      1,
+    );
+    if (next && (await addOverdueActionItems(tx, table, next)).length)
+      notifications.push({ kind: 'agendaChanged', sessionId: next.id });
+    await recordAudit(tx, actor, {
+      action: 'session.closed',
+      recordType: 'session',
+      recordId: session.id,
+      purpose: 'casusoverleg',
+    });
     return { changed: true, notifications };
   });
 }
@@ -148,6 +236,13 @@ export async function closeSession(deps: MeetingDeps, actor: Actor, sessionId: s
 /** "7 casussen besproken, 12 acties, 2 doorgeschoven": counts only. */
 export async function sessionSummary(tx: Tx, sessionId: string): Promise<SessionSummary> {
   const items = await listAgendaItems(tx, [sessionId]);
-  const actions = await countActionsOfItems(tx, items.map((i) => i.id));
-  return { discussed: items.filter((i) => i.state === 'decided').length, actions, deferred: items.filter((i) => i.state === 'deferred').length };
+  const actions = await countActionsOfItems(
+    tx,
+    items.map((i) => i.id),
+  );
+  return {
+    discussed: items.filter((i) => i.state === 'decided').length,
+    actions,
+    deferred: items.filter((i) => i.state === 'deferred').length,
+  };
 }

@@ -3,7 +3,10 @@ import type { Db } from '../db/client.ts';
 import { findActiveMemberByAadObjectId, listActiveMembers, rememberTeamsUserId } from './member.repository.ts';
 
 /** Maps a Teams user to a registered member, or undefined when they are not (or no longer) one. */
-export async function identifyActor(db: Db, user: { aadObjectId?: string; teamsUserId?: string }): Promise<Actor | undefined> {
+export async function identifyActor(
+  db: Db,
+  user: { aadObjectId?: string; teamsUserId?: string },
+): Promise<Actor | undefined> {
   if (!user.aadObjectId) return undefined;
   const member = await findActiveMemberByAadObjectId(db, user.aadObjectId);
   if (!member) return undefined;

@@ -4,7 +4,13 @@ import type { MemberRole, MemberView } from './member.types.ts';
 const withOrganisation = { organisation: { select: { name: true } } } as const;
 
 function toView(m: {
-  id: string; aadObjectId: string; teamsUserId: string | null; displayName: string; role: MemberRole; organisationId: string; organisation: { name: string };
+  id: string;
+  aadObjectId: string;
+  teamsUserId: string | null;
+  displayName: string;
+  role: MemberRole;
+  organisationId: string;
+  organisation: { name: string };
 }): MemberView {
   return {
     id: m.id,
@@ -34,10 +40,17 @@ export async function findMembersByAadObjectIds(tx: Tx, aadObjectIds: string[]):
  * or named in. A stuurgroeplid is never among them (they see figures only), unless asked for by role or with
  * `includeSteeringGroup` (the member list, the figures' recipients).
  */
-export async function listActiveMembers(tx: Tx, where: { role?: MemberRole; organisationId?: string; includeSteeringGroup?: boolean } = {}): Promise<MemberView[]> {
+export async function listActiveMembers(
+  tx: Tx,
+  where: { role?: MemberRole; organisationId?: string; includeSteeringGroup?: boolean } = {},
+): Promise<MemberView[]> {
   const { includeSteeringGroup, ...filter } = where;
   const rows = await tx.member.findMany({
-    where: { active: true, ...filter, ...(filter.role || includeSteeringGroup ? {} : { role: { not: 'steeringGroupMember' as const } }) },
+    where: {
+      active: true,
+      ...filter,
+      ...(filter.role || includeSteeringGroup ? {} : { role: { not: 'steeringGroupMember' as const } }),
+    },
     include: withOrganisation,
     orderBy: [{ organisation: { name: 'asc' } }, { displayName: 'asc' }],
   });
@@ -61,5 +74,8 @@ export async function upsertMember(
 /** Teams' per-bot user id (29:...) is only learned from the user's own activities. */
 export async function rememberTeamsUserId(tx: Tx, aadObjectId: string, teamsUserId: string): Promise<void> {
   // (Written out because SQL's NOT (x = y) is not true when x is NULL.)
-  await tx.member.updateMany({ where: { aadObjectId, OR: [{ teamsUserId: null }, { teamsUserId: { not: teamsUserId } }] }, data: { teamsUserId } });
+  await tx.member.updateMany({
+    where: { aadObjectId, OR: [{ teamsUserId: null }, { teamsUserId: { not: teamsUserId } }] },
+    data: { teamsUserId },
+  });
 }

@@ -18,7 +18,11 @@ export const registerMemberInput = z.object({
 export type RegisterMemberInput = z.infer<typeof registerMemberInput>;
 
 /** The procesmanager links a Teams user to a partner organisation and a role. */
-export async function registerMember(db: Db, actor: Actor, raw: unknown): Promise<{ member: MemberView; created: boolean }> {
+export async function registerMember(
+  db: Db,
+  actor: Actor,
+  raw: unknown,
+): Promise<{ member: MemberView; created: boolean }> {
   assertCan(actor, 'members.register');
   const parsed = registerMemberInput.safeParse(raw);
   if (!parsed.success) {

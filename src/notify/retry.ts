@@ -21,14 +21,21 @@ export function statusCodeOf(error: unknown): number | undefined {
 }
 
 /** Exponential backoff with full jitter, honouring a Retry-After the service gave (in seconds). */
-export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number, retryAfterSeconds?: number): number {
-  if (retryAfterSeconds !== undefined && retryAfterSeconds >= 0) return Math.min(retryAfterSeconds * 1000, policy.maxDelayMs);
+export function backoffDelay(
+  attempt: number,
+  policy: RetryPolicy,
+  random: () => number,
+  retryAfterSeconds?: number,
+): number {
+  if (retryAfterSeconds !== undefined && retryAfterSeconds >= 0)
+    return Math.min(retryAfterSeconds * 1000, policy.maxDelayMs);
   const ceiling = Math.min(policy.baseDelayMs * 2 ** attempt, policy.maxDelayMs);
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
 function retryAfterOf(error: unknown): number | undefined {
-  const headers = (error as { response?: { headers?: { get?: (n: string) => string | null | undefined } } })?.response?.headers;
+  const headers = (error as { response?: { headers?: { get?: (n: string) => string | null | undefined } } })?.response
+    ?.headers;
   const value = headers?.get?.('retry-after');
   const seconds = value == null ? NaN : Number(value);
   return Number.isFinite(seconds) ? seconds : undefined;
@@ -51,7 +58,12 @@ export async function withRetry<T>(
       return await work();
     } catch (error) {
       const status = statusCodeOf(error);
-      if (status === undefined || !(options.retryOn ?? retryableStatusCodes).has(status) || attempt + 1 >= policy.attempts) throw error;
+      if (
+        status === undefined ||
+        !(options.retryOn ?? retryableStatusCodes).has(status) ||
+        attempt + 1 >= policy.attempts
+      )
+        throw error;
       const delay = backoffDelay(attempt, policy, options.random ?? Math.random, retryAfterOf(error));
       options.onRetry?.(status, attempt + 1, delay);
       await sleep(delay);

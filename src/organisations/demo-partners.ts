@@ -22,7 +22,15 @@ export const demoPartnerNames = [
 /** One overlegtafel: every two weeks on Tuesday at 10:00, Bonaire time (UTC-4), all partners at the table, 8 cases of 15 minutes. */
 export const demoTable = {
   name: 'Casusoverleg Bonaire',
-  schedule: { timeZone: 'America/Kralendijk', weekday: 2, startTime: '10:00', anchorDate: '2026-01-06', intervalWeeks: 2, sessionMinutes: 120, minutesPerCase: 15 },
+  schedule: {
+    timeZone: 'America/Kralendijk',
+    weekday: 2,
+    startTime: '10:00',
+    anchorDate: '2026-01-06',
+    intervalWeeks: 2,
+    sessionMinutes: 120,
+    minutesPerCase: 15,
+  },
   agendaLeadHours: 24,
 };
 
@@ -31,12 +39,46 @@ export const demoTable = {
  * ids (scripts/playground.ts). Never seeded when Microsoft app credentials are set.
  */
 export const demoMembers = [
-  { aadObjectId: '00000000-0000-4000-8000-000000000020', teamsUserId: 'user-id-0', displayName: 'Ingrid Martina', organisationName: networkOrganisationName, role: 'processManager' },
-  { aadObjectId: '00000000-0000-4000-8000-000000000021', teamsUserId: 'user-id-1', displayName: 'Ruben Croes', organisationName: 'Korps Politie CN', role: 'participant' },
-  { aadObjectId: '00000000-0000-4000-8000-000000000022', teamsUserId: 'user-id-2', displayName: 'Shirley Thomas', organisationName: 'Mental Health Caribbean', role: 'participant' },
-  { aadObjectId: '00000000-0000-4000-8000-000000000023', teamsUserId: 'user-id-3', displayName: 'Marco Rosaria', organisationName: 'Jeugdzorg CN', role: 'contactPerson' },
-  { aadObjectId: '00000000-0000-4000-8000-000000000024', teamsUserId: 'user-id-4', displayName: 'Anouk de Wit', organisationName: 'Openbaar Lichaam Bonaire', role: 'participant' },
+  {
+    aadObjectId: '00000000-0000-4000-8000-000000000020',
+    teamsUserId: 'user-id-0',
+    displayName: 'Ingrid Martina',
+    organisationName: networkOrganisationName,
+    role: 'processManager',
+  },
+  {
+    aadObjectId: '00000000-0000-4000-8000-000000000021',
+    teamsUserId: 'user-id-1',
+    displayName: 'Ruben Croes',
+    organisationName: 'Korps Politie CN',
+    role: 'participant',
+  },
+  {
+    aadObjectId: '00000000-0000-4000-8000-000000000022',
+    teamsUserId: 'user-id-2',
+    displayName: 'Shirley Thomas',
+    organisationName: 'Mental Health Caribbean',
+    role: 'participant',
+  },
+  {
+    aadObjectId: '00000000-0000-4000-8000-000000000023',
+    teamsUserId: 'user-id-3',
+    displayName: 'Marco Rosaria',
+    organisationName: 'Jeugdzorg CN',
+    role: 'contactPerson',
+  },
+  {
+    aadObjectId: '00000000-0000-4000-8000-000000000024',
+    teamsUserId: 'user-id-4',
+    displayName: 'Anouk de Wit',
+    organisationName: 'Openbaar Lichaam Bonaire',
+    role: 'participant',
+  },
 ] as const;
 
 /** In the Playground but not registered: shows what a stranger gets. */
-export const demoStranger = { aadObjectId: '00000000-0000-4000-8000-000000000025', teamsUserId: 'user-id-5', displayName: 'Kevin Janga' } as const;
+export const demoStranger = {
+  aadObjectId: '00000000-0000-4000-8000-000000000025',
+  teamsUserId: 'user-id-5',
+  displayName: 'Kevin Janga',
+} as const;

@@ -24,5 +24,10 @@ export async function findOrganisationById(tx: Tx, id: string): Promise<Organisa
 }
 
 export async function ensureOrganisation(tx: Tx, name: string, kind: OrganisationKind): Promise<OrganisationView> {
-  return tx.organisation.upsert({ where: { name }, create: { name, kind }, update: {}, select: { id: true, name: true, kind: true } });
+  return tx.organisation.upsert({
+    where: { name },
+    create: { name, kind },
+    update: {},
+    select: { id: true, name: true, kind: true },
+  });
 }

@@ -19,12 +19,27 @@ export async function seedDemoData(db: Db, members: DemoMember[] = []): Promise<
     await ensureOrganisation(tx, networkOrganisationName, 'network');
     const partners = [];
     for (const name of demoPartnerNames) partners.push(await ensureOrganisation(tx, name, 'partner'));
-    if (!(await findTableByName(tx, demoTable.name))) await createTable(tx, { ...demoTable, organisationIds: partners.map((p) => p.id) });
+    if (!(await findTableByName(tx, demoTable.name)))
+      await createTable(tx, { ...demoTable, organisationIds: partners.map((p) => p.id) });
     for (const m of members) {
       if (await findActiveMemberByAadObjectId(tx, m.aadObjectId)) continue;
-      const organisation = await ensureOrganisation(tx, m.organisationName, m.organisationName === networkOrganisationName ? 'network' : 'partner');
-      const { member } = await upsertMember(tx, { aadObjectId: m.aadObjectId, displayName: m.displayName, organisationId: organisation.id, role: m.role });
-      await recordAudit(tx, 'system', { action: 'member.seeded', recordType: 'member', recordId: member.id, purpose: 'demogegevens' });
+      const organisation = await ensureOrganisation(
+        tx,
+        m.organisationName,
+        m.organisationName === networkOrganisationName ? 'network' : 'partner',
+      );
+      const { member } = await upsertMember(tx, {
+        aadObjectId: m.aadObjectId,
+        displayName: m.displayName,
+        organisationId: organisation.id,
+        role: m.role,
+      });
+      await recordAudit(tx, 'system', {
+        action: 'member.seeded',
+        recordType: 'member',
+        recordId: member.id,
+        purpose: 'demogegevens',
+      });
     }
   });
 }
@@ -34,7 +49,17 @@ export async function ensureFirstProcessManager(db: Db, first: { aadObjectId: st
   await db.$transaction(async (tx) => {
     if (await findActiveMemberByAadObjectId(tx, first.aadObjectId)) return;
     const network = await ensureOrganisation(tx, networkOrganisationName, 'network');
-    const { member } = await upsertMember(tx, { aadObjectId: first.aadObjectId, displayName: first.name, organisationId: network.id, role: 'processManager' });
-    await recordAudit(tx, 'system', { action: 'member.bootstrapped', recordType: 'member', recordId: member.id, purpose: 'deelnemersbeheer' });
+    const { member } = await upsertMember(tx, {
+      aadObjectId: first.aadObjectId,
+      displayName: first.name,
+      organisationId: network.id,
+      role: 'processManager',
+    });
+    await recordAudit(tx, 'system', {
+      action: 'member.bootstrapped',
+      recordType: 'member',
+      recordId: member.id,
+      purpose: 'deelnemersbeheer',
+    });
   });
 }

@@ -14,16 +14,32 @@ export async function deleteExpiredDownloads(tx: Tx, now: Date): Promise<number>
 }
 
 /** Stores a document to be fetched once before `expiresAt`; documents that expired unfetched go at the same time. */
-export async function createDownload(tx: Tx, input: Omit<StoredDownload, 'id'> & { expiresAt: Date }, now: Date): Promise<string> {
+export async function createDownload(
+  tx: Tx,
+  input: Omit<StoredDownload, 'id'> & { expiresAt: Date },
+  now: Date,
+): Promise<string> {
   await tx.download.deleteMany({ where: { expiresAt: { lt: now } } });
-  const row = await tx.download.create({ data: { ...input, content: Buffer.from(input.content) }, select: { id: true } });
+  const row = await tx.download.create({
+    data: { ...input, content: Buffer.from(input.content) },
+    select: { id: true },
+  });
   return row.id;
 }
 
 /** Takes the document out, once: of two fetches at the same moment, one gets it. Expired ones are removed. */
 export async function takeDownload(tx: Tx, id: string, now: Date): Promise<StoredDownload | undefined> {
   await tx.download.deleteMany({ where: { expiresAt: { lt: now } } });
-  const rows = await tx.$queryRaw<{ id: string; kind: string; fileName: string; content: Uint8Array; createdByAadObjectId: string; createdByOrganisationId: string }[]>`
+  const rows = await tx.$queryRaw<
+    {
+      id: string;
+      kind: string;
+      fileName: string;
+      content: Uint8Array;
+      createdByAadObjectId: string;
+      createdByOrganisationId: string;
+    }[]
+  >`
     DELETE FROM download WHERE id = ${id}::uuid AND "expiresAt" >= ${now}
     RETURNING id, kind, "fileName", content, "createdByAadObjectId", "createdByOrganisationId"`;
   return rows[0];

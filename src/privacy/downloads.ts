@@ -29,18 +29,32 @@ export function contentTypeOf(fileName: string): string {
 export const processLinkSecret = randomBytes(32).toString('hex');
 
 /** Stores a document and returns the signed link that fetches it once within ten minutes. */
-export async function offerDownload(deps: DownloadDeps, actor: Actor, input: { kind: string; fileName: string; content: Uint8Array }): Promise<{ url: string; expiresAt: Date }> {
+export async function offerDownload(
+  deps: DownloadDeps,
+  actor: Actor,
+  input: { kind: string; fileName: string; content: Uint8Array },
+): Promise<{ url: string; expiresAt: Date }> {
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + linkLifetimeMs);
-  const id = await createDownload(deps.db, { ...input, createdByAadObjectId: actor.aadObjectId, createdByOrganisationId: actor.organisationId, expiresAt }, now);
+  const id = await createDownload(
+    deps.db,
+    { ...input, createdByAadObjectId: actor.aadObjectId, createdByOrganisationId: actor.organisationId, expiresAt },
+    now,
+  );
   const url = `${deps.publicUrl.replace(/\/$/, '')}/downloads/${id}?exp=${expiresAt.getTime()}&sig=${signLink(deps.linkSecret, id, expiresAt)}`;
   return { url, expiresAt };
 }
 
-export type FetchResult = { ok: true; download: StoredDownload } | { ok: false; reason: 'invalid' | 'expired' | 'gone' };
+export type FetchResult =
+  { ok: true; download: StoredDownload } | { ok: false; reason: 'invalid' | 'expired' | 'gone' };
 
 /** The link's fetch: signature and expiry first, then the document is taken out (and so gone for a second fetch). Logged. */
-export async function fetchDownload(deps: Omit<DownloadDeps, 'publicUrl'>, id: string, expires: string, signature: string): Promise<FetchResult> {
+export async function fetchDownload(
+  deps: Omit<DownloadDeps, 'publicUrl'>,
+  id: string,
+  expires: string,
+  signature: string,
+): Promise<FetchResult> {
   if (!isUuid(id)) return { ok: false, reason: 'invalid' };
   const now = deps.clock.now();
   const verdict = verifyLink(deps.linkSecret, id, expires, signature, now);
@@ -48,7 +62,16 @@ export async function fetchDownload(deps: Omit<DownloadDeps, 'publicUrl'>, id: s
   return deps.db.$transaction(async (tx) => {
     const download = await takeDownload(tx, id, now);
     if (!download) return { ok: false as const, reason: 'gone' as const };
-    await recordAudit(tx, { aadObjectId: download.createdByAadObjectId, organisationId: download.createdByOrganisationId }, { action: `${download.kind}.fetched`, recordType: 'download', recordId: id, purpose: purposeOf[download.kind] ?? 'inzage' });
+    await recordAudit(
+      tx,
+      { aadObjectId: download.createdByAadObjectId, organisationId: download.createdByOrganisationId },
+      {
+        action: `${download.kind}.fetched`,
+        recordType: 'download',
+        recordId: id,
+        purpose: purposeOf[download.kind] ?? 'inzage',
+      },
+    );
     return { ok: true as const, download };
   });
 }

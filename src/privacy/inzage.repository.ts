@@ -11,15 +11,25 @@ export interface HeldPerson {
 }
 
 /** The person rows that are this person: by BSN, or by name (any case) and birth date. */
-export async function findPersonRows(tx: Tx, match: { bsn: string } | { name: string; birthDate: string }): Promise<HeldPerson[]> {
+export async function findPersonRows(
+  tx: Tx,
+  match: { bsn: string } | { name: string; birthDate: string },
+): Promise<HeldPerson[]> {
   const rows = await tx.casePerson.findMany({
-    where: 'bsn' in match ? { bsn: match.bsn } : { name: { equals: match.name, mode: 'insensitive' }, birthDate: new Date(`${match.birthDate}T00:00:00Z`) },
+    where:
+      'bsn' in match
+        ? { bsn: match.bsn }
+        : { name: { equals: match.name, mode: 'insensitive' }, birthDate: new Date(`${match.birthDate}T00:00:00Z`) },
     orderBy: { caseId: 'asc' },
     take: 50,
   });
   return rows.map((r) => ({
-    caseId: r.caseId, name: r.name, birthDate: r.birthDate.toISOString().slice(0, 10), address: r.address,
-    ...(r.bsn ? { bsn: r.bsn } : {}), ...(r.relation ? { relation: r.relation } : {}),
+    caseId: r.caseId,
+    name: r.name,
+    birthDate: r.birthDate.toISOString().slice(0, 10),
+    address: r.address,
+    ...(r.bsn ? { bsn: r.bsn } : {}),
+    ...(r.relation ? { relation: r.relation } : {}),
   }));
 }
 
@@ -46,16 +56,39 @@ export async function findHeldCase(tx: Tx, caseId: string): Promise<HeldCase | u
   const c = await tx.case.findUnique({
     where: { id: caseId },
     select: {
-      id: true, reference: true, status: true, submittedAt: true, closedAt: true, lifeDomains: true,
+      id: true,
+      reference: true,
+      status: true,
+      submittedAt: true,
+      closedAt: true,
+      lifeDomains: true,
       table: { select: { name: true } },
       referrerOrganisation: { select: { name: true } },
       responsibleOrganisation: { select: { name: true } },
       organisations: { select: { organisation: { select: { name: true } } } },
-      contributions: { orderBy: { createdAt: 'asc' }, select: { text: true, sensitive: true, createdAt: true, organisation: { select: { name: true } } } },
-      interventions: { orderBy: { createdAt: 'asc' }, select: { description: true, createdAt: true, organisation: { select: { name: true } } } },
+      contributions: {
+        orderBy: { createdAt: 'asc' },
+        select: { text: true, sensitive: true, createdAt: true, organisation: { select: { name: true } } },
+      },
+      interventions: {
+        orderBy: { createdAt: 'asc' },
+        select: { description: true, createdAt: true, organisation: { select: { name: true } } },
+      },
       decisions: { orderBy: { createdAt: 'asc' }, select: { goal: true, plan: true, nextStep: true, createdAt: true } },
-      actions: { orderBy: { createdAt: 'asc' }, select: { description: true, state: true, dueDate: true, result: true, organisation: { select: { name: true } } } },
-      regieUpdates: { orderBy: { createdAt: 'asc' }, select: { kind: true, text: true, createdAt: true, organisation: { select: { name: true } } } },
+      actions: {
+        orderBy: { createdAt: 'asc' },
+        select: {
+          description: true,
+          state: true,
+          dueDate: true,
+          result: true,
+          organisation: { select: { name: true } },
+        },
+      },
+      regieUpdates: {
+        orderBy: { createdAt: 'asc' },
+        select: { kind: true, text: true, createdAt: true, organisation: { select: { name: true } } },
+      },
     },
   });
   if (!c) return undefined;
@@ -70,10 +103,30 @@ export async function findHeldCase(tx: Tx, caseId: string): Promise<HeldCase | u
     ...(c.closedAt ? { closedAt: c.closedAt } : {}),
     lifeDomains: (c.lifeDomains ?? {}) as Record<string, string>,
     involved: c.organisations.map((o) => o.organisation.name),
-    contributions: c.contributions.map((x) => ({ organisation: x.organisation.name, text: x.text, sensitive: x.sensitive, at: x.createdAt })),
-    interventions: c.interventions.map((x) => ({ organisation: x.organisation.name, text: x.description, at: x.createdAt })),
+    contributions: c.contributions.map((x) => ({
+      organisation: x.organisation.name,
+      text: x.text,
+      sensitive: x.sensitive,
+      at: x.createdAt,
+    })),
+    interventions: c.interventions.map((x) => ({
+      organisation: x.organisation.name,
+      text: x.description,
+      at: x.createdAt,
+    })),
     decisions: c.decisions.map((x) => ({ goal: x.goal, plan: x.plan, nextStep: x.nextStep, at: x.createdAt })),
-    actions: c.actions.map((x) => ({ organisation: x.organisation.name, text: x.description, state: x.state, dueDate: x.dueDate.toISOString().slice(0, 10), ...(x.result ? { result: x.result } : {}) })),
-    regie: c.regieUpdates.map((x) => ({ kind: x.kind, ...(x.text ? { text: x.text } : {}), ...(x.organisation ? { organisation: x.organisation.name } : {}), at: x.createdAt })),
+    actions: c.actions.map((x) => ({
+      organisation: x.organisation.name,
+      text: x.description,
+      state: x.state,
+      dueDate: x.dueDate.toISOString().slice(0, 10),
+      ...(x.result ? { result: x.result } : {}),
+    })),
+    regie: c.regieUpdates.map((x) => ({
+      kind: x.kind,
+      ...(x.text ? { text: x.text } : {}),
+      ...(x.organisation ? { organisation: x.organisation.name } : {}),
+      at: x.createdAt,
+    })),
   };
 }

@@ -17,7 +17,11 @@ export interface InzageDocument {
   cases: { person: HeldPerson; case: HeldCase; logbook: LogbookEntry[] }[];
 }
 
-const searchForm = z.object({ bsn: z.string().trim().optional(), name: z.string().trim().max(200).optional(), birthDate: z.string().trim().optional() });
+const searchForm = z.object({
+  bsn: z.string().trim().optional(),
+  name: z.string().trim().max(200).optional(),
+  birthDate: z.string().trim().optional(),
+});
 
 export type InzageResult = { ok: true; document: InzageDocument } | { ok: false; errors: Record<string, string> };
 
@@ -27,7 +31,11 @@ export type InzageResult = { ok: true; document: InzageDocument } | { ok: false;
  * in it (not the other members of a household). Producing it is logged on each case, and once for the search
  * when nothing was found.
  */
-export async function produceInzage(deps: { db: Db; clock: Clock }, actor: Actor, values: Record<string, string | undefined>): Promise<InzageResult> {
+export async function produceInzage(
+  deps: { db: Db; clock: Clock },
+  actor: Actor,
+  values: Record<string, string | undefined>,
+): Promise<InzageResult> {
   assertCan(actor, 'inzage.produce');
   const parsed = searchForm.safeParse(values);
   const v = parsed.success ? parsed.data : {};
@@ -45,20 +53,39 @@ export async function produceInzage(deps: { db: Db; clock: Clock }, actor: Actor
   if (!match) return { ok: false, errors };
   const byBsn = await findPersonRows(deps.db, match);
   // The same person may be held without a BSN in another case: found by BSN, they are also looked up by name and birth date.
-  const alsoByName = 'bsn' in match ? (await Promise.all(byBsn.map((p) => findPersonRows(deps.db, { name: p.name, birthDate: p.birthDate })))).flat() : [];
+  const alsoByName =
+    'bsn' in match
+      ? (await Promise.all(byBsn.map((p) => findPersonRows(deps.db, { name: p.name, birthDate: p.birthDate })))).flat()
+      : [];
   const persons = [...new Map([...byBsn, ...alsoByName].map((p) => [p.caseId, p])).values()];
   const cases: InzageDocument['cases'] = [];
   for (const person of persons) {
     const held = await findHeldCase(deps.db, person.caseId);
     if (!held || held.status === 'draft') continue;
-    cases.push({ person, case: held, logbook: await resolveEntries(deps.db, await listAuditEvents(deps.db, { caseId: held.id })) });
+    cases.push({
+      person,
+      case: held,
+      logbook: await resolveEntries(deps.db, await listAuditEvents(deps.db, { caseId: held.id })),
+    });
   }
   await deps.db.$transaction(async (tx) => {
-    for (const c of cases) await recordAudit(tx, actor, { action: 'inzage.produced', recordType: 'case', recordId: c.case.id, purpose: 'inzage' });
-    if (!cases.length) await recordAudit(tx, actor, { action: 'inzage.nothingFound', recordType: 'inzage', purpose: 'inzage' });
+    for (const c of cases)
+      await recordAudit(tx, actor, {
+        action: 'inzage.produced',
+        recordType: 'case',
+        recordId: c.case.id,
+        purpose: 'inzage',
+      });
+    if (!cases.length)
+      await recordAudit(tx, actor, { action: 'inzage.nothingFound', recordType: 'inzage', purpose: 'inzage' });
   });
   return {
     ok: true,
-    document: { search: 'bsn' in match ? 'bsn' : 'nameAndBirthDate', producedAt: deps.clock.now(), producedBy: { name: actor.displayName, organisationName: actor.organisationName }, cases },
+    document: {
+      search: 'bsn' in match ? 'bsn' : 'nameAndBirthDate',
+      producedAt: deps.clock.now(),
+      producedBy: { name: actor.displayName, organisationName: actor.organisationName },
+      cases,
+    },
   };
 }

@@ -8,7 +8,13 @@ export function signLink(secret: string, id: string, expiresAt: Date): string {
   return createHmac('sha256', secret).update(`${id}.${expiresAt.getTime()}`).digest('base64url');
 }
 
-export function verifyLink(secret: string, id: string, expires: string, signature: string, now: Date): 'ok' | 'expired' | 'invalid' {
+export function verifyLink(
+  secret: string,
+  id: string,
+  expires: string,
+  signature: string,
+  now: Date,
+): 'ok' | 'expired' | 'invalid' {
   const at = Number(expires);
   if (!Number.isSafeInteger(at)) return 'invalid';
   const expected = Buffer.from(signLink(secret, id, new Date(at)));

@@ -76,7 +76,10 @@ export function personCountOf(values: ReferralFormValues): number {
 
 /** Multi-select ChoiceSets send "a,b,c". */
 export function listValue(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -109,14 +112,26 @@ export function parseReferralForm(values: ReferralFormValues, context: ReferralF
     const name = required(f('name'), `Vul de naam van ${who} in.`, L.name);
     const typedBirthDate = required(f('birthDate'), `Vul de geboortedatum van ${who} in.`, L.birthDate);
     const birthDate = parseDutchDate(typedBirthDate) ?? '';
-    if (typedBirthDate && !birthDate) fail(f('birthDate'), 'Geen geldige datum. Schrijf hem als dd-mm-jjjj, bijvoorbeeld 12-04-1990.');
+    if (typedBirthDate && !birthDate)
+      fail(f('birthDate'), 'Geen geldige datum. Schrijf hem als dd-mm-jjjj, bijvoorbeeld 12-04-1990.');
     else if (birthDate && birthDate > todayIso) fail(f('birthDate'), 'De geboortedatum ligt in de toekomst.');
     else if (birthDate && birthDate < '1900-01-01') fail(f('birthDate'), 'De geboortedatum ligt voor 1900.');
     const address = required(f('address'), `Vul het adres van ${who} in.`, L.address);
     const bsn = optional(f('bsn'), L.bsn);
-    if (bsn && !isValidBsn(bsn)) fail(f('bsn'), 'Dit BSN klopt niet (elfproef). Controleer de cijfers of laat het veld leeg.');
-    const relation = position > 1 ? required(f('relation'), 'Vul de relatie tot de betrokkene in (bijv. moeder, zoon).', L.relation) : undefined;
-    persons.push({ position, name, birthDate, address, ...(bsn ? { bsn: normaliseBsn(bsn) } : {}), ...(relation ? { relation } : {}) });
+    if (bsn && !isValidBsn(bsn))
+      fail(f('bsn'), 'Dit BSN klopt niet (elfproef). Controleer de cijfers of laat het veld leeg.');
+    const relation =
+      position > 1
+        ? required(f('relation'), 'Vul de relatie tot de betrokkene in (bijv. moeder, zoon).', L.relation)
+        : undefined;
+    persons.push({
+      position,
+      name,
+      birthDate,
+      address,
+      ...(bsn ? { bsn: normaliseBsn(bsn) } : {}),
+      ...(relation ? { relation } : {}),
+    });
   }
 
   const domains: Partial<Record<LifeDomain, string>> = {};
@@ -124,27 +139,54 @@ export function parseReferralForm(values: ReferralFormValues, context: ReferralF
     const description = optional(ReferralField.domain(domain), L.domain);
     if (description) domains[domain] = description;
   }
-  if (Object.keys(domains).length === 0) fail(ReferralField.domain(lifeDomains[0]), 'Beschrijf de problemen op ten minste één leefgebied.');
+  if (Object.keys(domains).length === 0)
+    fail(ReferralField.domain(lifeDomains[0]), 'Beschrijf de problemen op ten minste één leefgebied.');
 
   const organisationIds = listValue(values[ReferralField.organisations]);
   if (organisationIds.length === 0) fail(ReferralField.organisations, 'Kies de organisaties die al betrokken zijn.');
-  else if (organisationIds.some((id) => !context.partnerIds.has(id))) fail(ReferralField.organisations, 'Kies alleen organisaties uit de lijst.');
+  else if (organisationIds.some((id) => !context.partnerIds.has(id)))
+    fail(ReferralField.organisations, 'Kies alleen organisaties uit de lijst.');
   const otherOrganisations = optional(ReferralField.otherOrganisations, L.otherOrganisations);
 
   const chosenChains = listValue(values[ReferralField.chains]);
   if (chosenChains.length === 0) fail(ReferralField.chains, 'Kies de betrokken ketens.');
-  else if (chosenChains.some((c) => !(allChains as readonly string[]).includes(c))) fail(ReferralField.chains, 'Kies alleen ketens uit de lijst.');
+  else if (chosenChains.some((c) => !(allChains as readonly string[]).includes(c)))
+    fail(ReferralField.chains, 'Kies alleen ketens uit de lijst.');
 
   const criteria = {
-    multipleDomains: required(ReferralField.criterionDomains, 'Leg uit waarom er problemen op meerdere leefgebieden zijn.', L.criterion),
-    chainsAndOrganisations: required(ReferralField.criterionChains, 'Leg uit welke ketens en organisaties betrokken zijn.', L.criterion),
-    familyOrSafety: required(ReferralField.criterionFamily, 'Leg uit welke gevolgen er zijn voor gezin of omgeving, of welke veiligheidsproblematiek er speelt.', L.criterion),
+    multipleDomains: required(
+      ReferralField.criterionDomains,
+      'Leg uit waarom er problemen op meerdere leefgebieden zijn.',
+      L.criterion,
+    ),
+    chainsAndOrganisations: required(
+      ReferralField.criterionChains,
+      'Leg uit welke ketens en organisaties betrokken zijn.',
+      L.criterion,
+    ),
+    familyOrSafety: required(
+      ReferralField.criterionFamily,
+      'Leg uit welke gevolgen er zijn voor gezin of omgeving, of welke veiligheidsproblematiek er speelt.',
+      L.criterion,
+    ),
   };
 
   let informed: Referral['informed'] | undefined;
   const informedChoice = text(ReferralField.informed);
-  if (informedChoice === 'yes') informed = { informed: true, by: required(ReferralField.informedBy, 'Vul in wie de betrokkene heeft geïnformeerd.', L.informedBy) };
-  else if (informedChoice === 'no') informed = { informed: false, reason: required(ReferralField.notInformedReason, 'Leg uit waarom de betrokkene nog niet is geïnformeerd.', L.notInformedReason) };
+  if (informedChoice === 'yes')
+    informed = {
+      informed: true,
+      by: required(ReferralField.informedBy, 'Vul in wie de betrokkene heeft geïnformeerd.', L.informedBy),
+    };
+  else if (informedChoice === 'no')
+    informed = {
+      informed: false,
+      reason: required(
+        ReferralField.notInformedReason,
+        'Leg uit waarom de betrokkene nog niet is geïnformeerd.',
+        L.notInformedReason,
+      ),
+    };
   else fail(ReferralField.informed, 'Geef aan of de betrokkene is geïnformeerd over de aanmelding.');
 
   const urgency = text(ReferralField.urgency);
@@ -164,10 +206,19 @@ export function parseReferralForm(values: ReferralFormValues, context: ReferralF
   let responsibleOrganisationId: string | undefined;
   if (context.onBehalfOfExternal) {
     const name = required(ReferralField.externalName, 'Vul de naam van de aanmelder in.', L.name);
-    const organisation = required(ReferralField.externalOrganisation, 'Vul de organisatie van de aanmelder in.', L.name);
-    external = { name, organisation, ...contactOf(ReferralField.externalPhone, ReferralField.externalEmail, 'de aanmelder') };
+    const organisation = required(
+      ReferralField.externalOrganisation,
+      'Vul de organisatie van de aanmelder in.',
+      L.name,
+    );
+    external = {
+      name,
+      organisation,
+      ...contactOf(ReferralField.externalPhone, ReferralField.externalEmail, 'de aanmelder'),
+    };
     responsibleOrganisationId = text(ReferralField.responsibleOrganisationId);
-    if (!context.partnerIds.has(responsibleOrganisationId)) fail(ReferralField.responsibleOrganisationId, 'Kies de partner op wiens gezag de casus wordt behandeld.');
+    if (!context.partnerIds.has(responsibleOrganisationId))
+      fail(ReferralField.responsibleOrganisationId, 'Kies de partner op wiens gezag de casus wordt behandeld.');
   }
 
   if (Object.keys(errors).length) return { ok: false, errors };
@@ -193,11 +244,14 @@ export function pickFormValues(data: Record<string, unknown>): ReferralFormValue
   const known = new Set<string>([
     ...Object.values(ReferralField).filter((v) => typeof v === 'string'),
     ...lifeDomains.map((d) => ReferralField.domain(d)),
-    ...Array.from({ length: maxPersons }, (_, i) => (['name', 'birthDate', 'address', 'bsn', 'relation'] as const).map((k) => ReferralField.person(i + 1, k))).flat(),
+    ...Array.from({ length: maxPersons }, (_, i) =>
+      (['name', 'birthDate', 'address', 'bsn', 'relation'] as const).map((k) => ReferralField.person(i + 1, k)),
+    ).flat(),
   ]);
   const values: ReferralFormValues = {};
   for (const [key, value] of Object.entries(data)) {
-    if (known.has(key) && (typeof value === 'string' || typeof value === 'number') && String(value).trim() !== '') values[key] = String(value).trim();
+    if (known.has(key) && (typeof value === 'string' || typeof value === 'number') && String(value).trim() !== '')
+      values[key] = String(value).trim();
   }
   return values;
 }

@@ -18,7 +18,15 @@ export type Chain = (typeof chains)[number];
 export const urgencies = ['normal', 'high'] as const;
 export type Urgency = (typeof urgencies)[number];
 
-export const caseStatuses = ['draft', 'submitted', 'infoRequested', 'accepted', 'rejected', 'shadowList', 'closed'] as const;
+export const caseStatuses = [
+  'draft',
+  'submitted',
+  'infoRequested',
+  'accepted',
+  'rejected',
+  'shadowList',
+  'closed',
+] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 /** Statuses from which the case is on a table and its involved partners may see it. */
 export const acceptedStatuses: readonly CaseStatus[] = ['accepted', 'shadowList', 'closed'];

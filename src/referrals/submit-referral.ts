@@ -1,7 +1,13 @@
 import type { Actor } from '../actor.ts';
 import { assertCan } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { createCase, findCaseById, nextReferenceNumber, saveSubmission, updateDraftForm } from '../cases/case.repository.ts';
+import {
+  createCase,
+  findCaseById,
+  nextReferenceNumber,
+  saveSubmission,
+  updateDraftForm,
+} from '../cases/case.repository.ts';
 import { formatReference } from '../cases/reference.ts';
 import type { Clock } from '../clock.ts';
 import type { Db, Tx } from '../db/client.ts';
@@ -32,7 +38,8 @@ export async function registersForExternal(db: Db, actor: Actor): Promise<boolea
 /** The author's own case that may still be edited: a draft, or an aanmelding the procesmanager asked about. */
 export async function findEditableCase(tx: Tx, actor: Actor, caseId: string) {
   const existing = await findCaseById(tx, caseId);
-  if (!existing || existing.referrer.memberId !== actor.memberId) throw new DomainError(ErrorCode.NotFound, 'Case not found for this referrer');
+  if (!existing || existing.referrer.memberId !== actor.memberId)
+    throw new DomainError(ErrorCode.NotFound, 'Case not found for this referrer');
   if (existing.status !== 'draft' && existing.status !== 'infoRequested') {
     throw new DomainError(ErrorCode.Conflict, 'Case can no longer be edited', { status: existing.status });
   }
@@ -40,7 +47,11 @@ export async function findEditableCase(tx: Tx, actor: Actor, caseId: string) {
 }
 
 /** Keeps a partly filled form for later. Only its author ever sees a draft. */
-export async function saveReferralDraft(deps: ReferralDeps, actor: Actor, input: { caseId?: string; data: Record<string, unknown> }): Promise<string> {
+export async function saveReferralDraft(
+  deps: ReferralDeps,
+  actor: Actor,
+  input: { caseId?: string; data: Record<string, unknown> },
+): Promise<string> {
   assertCan(actor, 'referrals.submit');
   await registersForExternal(deps.db, actor);
   const form = pickFormValues(input.data);
@@ -50,9 +61,18 @@ export async function saveReferralDraft(deps: ReferralDeps, actor: Actor, input:
       await findEditableCase(tx, actor, caseId);
       await updateDraftForm(tx, caseId, form);
     } else {
-      caseId = await createCase(tx, { referrerMemberId: actor.memberId, referrerOrganisationId: actor.organisationId, form });
+      caseId = await createCase(tx, {
+        referrerMemberId: actor.memberId,
+        referrerOrganisationId: actor.organisationId,
+        form,
+      });
     }
-    await recordAudit(tx, actor, { action: 'referral.draftSaved', recordType: 'case', recordId: caseId, purpose: 'aanmelding' });
+    await recordAudit(tx, actor, {
+      action: 'referral.draftSaved',
+      recordType: 'case',
+      recordId: caseId,
+      purpose: 'aanmelding',
+    });
     return caseId;
   });
 }
@@ -62,7 +82,11 @@ export async function saveReferralDraft(deps: ReferralDeps, actor: Actor, input:
  * and an audit event. The case is processed on behalf of the referrer's organisation (or, for a
  * non-partner referrer, the partner the procesmanager names). The procesmanagers are told afterwards.
  */
-export async function submitReferral(deps: ReferralDeps, actor: Actor, input: { caseId?: string; data: Record<string, unknown> }): Promise<SubmitResult> {
+export async function submitReferral(
+  deps: ReferralDeps,
+  actor: Actor,
+  input: { caseId?: string; data: Record<string, unknown> },
+): Promise<SubmitResult> {
   assertCan(actor, 'referrals.submit');
   const forExternal = await registersForExternal(deps.db, actor);
   // Someone else's case is "not found" before anything about the form is said.
@@ -76,8 +100,15 @@ export async function submitReferral(deps: ReferralDeps, actor: Actor, input: { 
 
   const { caseId, reference, resubmitted } = await deps.db.$transaction(async (tx) => {
     const existing = input.caseId ? await findEditableCase(tx, actor, input.caseId) : undefined;
-    const caseId = existing?.id ?? (await createCase(tx, { referrerMemberId: actor.memberId, referrerOrganisationId: actor.organisationId, form: values }));
-    const reference = existing?.reference ?? formatReference(now.getUTCFullYear(), await nextReferenceNumber(tx, now.getUTCFullYear()));
+    const caseId =
+      existing?.id ??
+      (await createCase(tx, {
+        referrerMemberId: actor.memberId,
+        referrerOrganisationId: actor.organisationId,
+        form: values,
+      }));
+    const reference =
+      existing?.reference ?? formatReference(now.getUTCFullYear(), await nextReferenceNumber(tx, now.getUTCFullYear()));
     const resubmitted = existing?.status === 'infoRequested';
     await saveSubmission(tx, caseId, {
       referral,
@@ -86,7 +117,12 @@ export async function submitReferral(deps: ReferralDeps, actor: Actor, input: { 
       responsibleOrganisationId: referral.responsibleOrganisationId ?? actor.organisationId,
       submittedAt: now,
     });
-    await recordAudit(tx, actor, { action: resubmitted ? 'referral.resubmitted' : 'referral.submitted', recordType: 'case', recordId: caseId, purpose: 'aanmelding' });
+    await recordAudit(tx, actor, {
+      action: resubmitted ? 'referral.resubmitted' : 'referral.submitted',
+      recordType: 'case',
+      recordId: caseId,
+      purpose: 'aanmelding',
+    });
     return { caseId, reference, resubmitted };
   });
 
@@ -96,6 +132,11 @@ export async function submitReferral(deps: ReferralDeps, actor: Actor, input: { 
     caseId,
     reference,
     resubmitted,
-    notifications: processManagers.map((pm) => ({ kind: 'screeningRequested', to: pm.aadObjectId, caseId, resubmitted })),
+    notifications: processManagers.map((pm) => ({
+      kind: 'screeningRequested',
+      to: pm.aadObjectId,
+      caseId,
+      resubmitted,
+    })),
   };
 }

@@ -127,7 +127,9 @@ export function doneOnTime(action: { state: string; dueDate: string; doneAt?: Da
 }
 
 /** The spells on the schaduwlijst, from the regie events; a case put there without them (older data) has its one spell. */
-export function shadowSpells(source: Pick<CaseFactSource, 'shadowEvents' | 'shadowListedAt' | 'status' | 'closedAt'>): ShadowSpell[] {
+export function shadowSpells(
+  source: Pick<CaseFactSource, 'shadowEvents' | 'shadowListedAt' | 'status' | 'closedAt'>,
+): ShadowSpell[] {
   const spells: ShadowSpell[] = [];
   let open: ShadowSpell | undefined;
   for (const event of [...source.shadowEvents].sort((a, b) => a.at.getTime() - b.at.getTime())) {
@@ -138,14 +140,22 @@ export function shadowSpells(source: Pick<CaseFactSource, 'shadowEvents' | 'shad
     }
   }
   if (!spells.length && source.shadowListedAt) {
-    spells.push({ from: monthOf(source.shadowListedAt), to: source.status === 'shadowList' ? null : source.closedAt ? monthOf(source.closedAt) : null });
+    spells.push({
+      from: monthOf(source.shadowListedAt),
+      to: source.status === 'shadowList' ? null : source.closedAt ? monthOf(source.closedAt) : null,
+    });
   }
   return spells;
 }
 
 /** Per month and invited organisation: discussions invited to, and taken part in. */
 function attendanceFacts(source: CaseFactSource): AttendanceFact[] {
-  const invited = [...new Set([...source.involvedOrganisationIds, ...(source.responsibleOrganisationId ? [source.responsibleOrganisationId] : [])])].sort();
+  const invited = [
+    ...new Set([
+      ...source.involvedOrganisationIds,
+      ...(source.responsibleOrganisationId ? [source.responsibleOrganisationId] : []),
+    ]),
+  ].sort();
   const rows = new Map<string, AttendanceFact>();
   for (const discussion of source.discussions) {
     const month = monthOf(discussion.startsAt);
@@ -157,7 +167,9 @@ function attendanceFacts(source: CaseFactSource): AttendanceFact[] {
       rows.set(key, row);
     }
   }
-  return [...rows.values()].sort((a, b) => a.month.localeCompare(b.month) || a.organisationId.localeCompare(b.organisationId));
+  return [...rows.values()].sort(
+    (a, b) => a.month.localeCompare(b.month) || a.organisationId.localeCompare(b.organisationId),
+  );
 }
 
 /**
@@ -169,7 +181,14 @@ export function buildCaseFact(row: CaseFactSource, now: Date, deletion?: { dueAt
   // A question nobody answered in the retention period counts as a withdrawn aanmelding.
   const rejected = row.status === 'rejected' || row.status === 'infoRequested';
   const accepted = acceptedStatuses.has(row.status);
-  const screeningOutcome = row.status === 'rejected' ? 'rejected' : row.status === 'infoRequested' ? 'withdrawn' : accepted ? 'accepted' : null;
+  const screeningOutcome =
+    row.status === 'rejected'
+      ? 'rejected'
+      : row.status === 'infoRequested'
+        ? 'withdrawn'
+        : accepted
+          ? 'accepted'
+          : null;
   const discussed = accepted ? firstDiscussion(row) : undefined;
   const zone = row.timeZone ?? 'utc';
   const actions = row.actions.filter((a) => a.state !== 'cancelled');
@@ -185,7 +204,8 @@ export function buildCaseFact(row: CaseFactSource, now: Date, deletion?: { dueAt
     deletedMonth: deletion ? monthOf(now) : null,
     screeningOutcome,
     screenedMonth: screeningOutcome && row.decidedAt ? monthOf(row.decidedAt) : null,
-    screeningWorkingDays: screeningOutcome && row.submittedAt && row.decidedAt ? workingDaysBetween(row.submittedAt, row.decidedAt) : null,
+    screeningWorkingDays:
+      screeningOutcome && row.submittedAt && row.decidedAt ? workingDaysBetween(row.submittedAt, row.decidedAt) : null,
     daysToFirstDiscussion: discussed && row.submittedAt ? calendarDaysBetween(row.submittedAt, discussed) : null,
     daysToClosure: row.closedAt && row.submittedAt ? calendarDaysBetween(row.submittedAt, row.closedAt) : null,
     daysToInformed: acceptedAt && row.informedOn ? Math.max(0, calendarDaysBetween(acceptedAt, row.informedOn)) : null,
@@ -207,7 +227,11 @@ export function buildCaseFact(row: CaseFactSource, now: Date, deletion?: { dueAt
     })),
     attendance: accepted ? attendanceFacts(row) : [],
     outcome: row.outcome ?? null,
-    evaluationScores: row.evaluations.map((e) => ({ organisationId: e.organisationId, goalReached: e.goalReached, cooperation: e.cooperation })),
+    evaluationScores: row.evaluations.map((e) => ({
+      organisationId: e.organisationId,
+      goalReached: e.goalReached,
+      cooperation: e.cooperation,
+    })),
     deletedLateDays: deletion ? Math.max(0, Math.floor((now.getTime() - deletion.dueAt.getTime()) / 86_400_000)) : null,
     daysSinceAcceptance: acceptedAt && !deletion ? calendarDaysBetween(acceptedAt, now) : null,
   };

@@ -28,7 +28,11 @@ export interface DeletionCounts {
   unfinished: boolean;
 }
 
-const auditAction: Record<DeletionKind, string> = { case: 'case.deleted', referral: 'referral.deleted', draft: 'draft.deleted' };
+const auditAction: Record<DeletionKind, string> = {
+  case: 'case.deleted',
+  referral: 'referral.deleted',
+  draft: 'draft.deleted',
+};
 
 /**
  * Deletes every case whose retention period has passed. The due ids are listed in batches, and each case is
@@ -47,7 +51,9 @@ export async function deleteDueCases(
   const counts: DeletionCounts = { case: 0, referral: 0, draft: 0, failed: 0, batches: 0, unfinished: false };
   const tried = new Set<string>();
   sweep: for (;;) {
-    const ids = (await listDueForDeletion(deps.db, retentionCutoffs(retention, deps.clock.now()), batchSize)).filter((id) => !tried.has(id));
+    const ids = (await listDueForDeletion(deps.db, retentionCutoffs(retention, deps.clock.now()), batchSize)).filter(
+      (id) => !tried.has(id),
+    );
     if (!ids.length) break;
     counts.batches++;
     for (const caseId of ids) {
@@ -74,7 +80,13 @@ export async function deleteDueCases(
 
 async function deleteOne(tx: Tx, caseId: string, retention: Retention, now: Date): Promise<DeletionKind | undefined> {
   const kind = await deleteCaseIfDue(tx, caseId, retention, now);
-  if (kind) await recordAudit(tx, 'system', { action: auditAction[kind], recordType: 'case', recordId: caseId, purpose: 'verwijdering' });
+  if (kind)
+    await recordAudit(tx, 'system', {
+      action: auditAction[kind],
+      recordType: 'case',
+      recordId: caseId,
+      purpose: 'verwijdering',
+    });
   return kind;
 }
 
@@ -94,7 +106,8 @@ const retryAfterMs = 15 * 60_000;
  */
 const sweepMs = 20_000;
 
-const ensureSweep = (db: Db, dueAt: Date) => ensureJob(db, { kind: retentionSweepJob, subjectId: dueAt.toISOString(), dueAt });
+const ensureSweep = (db: Db, dueAt: Date) =>
+  ensureJob(db, { kind: retentionSweepJob, subjectId: dueAt.toISOString(), dueAt });
 
 /**
  * The sweep as due work in the jobs table: exactly one instance runs each sweep, and a sweep that came due
@@ -115,7 +128,11 @@ export function retentionSweepHandler(deps: RetentionDeps & { retention: Retenti
       const now = deps.clock.now();
       // Continued at once only while it makes progress: a case that keeps failing waits for the retry below.
       if (result.unfinished && result.case + result.referral + result.draft > 0) {
-        await ensureJob(deps.db, { kind: retentionSweepJob, subjectId: `${now.toISOString()}:more-${randomUUID().slice(0, 8)}`, dueAt: now });
+        await ensureJob(deps.db, {
+          kind: retentionSweepJob,
+          subjectId: `${now.toISOString()}:more-${randomUUID().slice(0, 8)}`,
+          dueAt: now,
+        });
         return { state: 'done' };
       }
       const due = await nextRetentionDueAt(deps.db, deps.retention);
@@ -127,5 +144,9 @@ export function retentionSweepHandler(deps: RetentionDeps & { retention: Retenti
 
 /** At start-up: a sweep due now, to catch up; instances that start on the same day create one. */
 export async function ensureRetentionSweep(db: Db, now: Date): Promise<void> {
-  await ensureJob(db, { kind: retentionSweepJob, subjectId: `start-${DateTime.fromJSDate(now, { zone: 'utc' }).toISODate()}`, dueAt: now });
+  await ensureJob(db, {
+    kind: retentionSweepJob,
+    subjectId: `start-${DateTime.fromJSDate(now, { zone: 'utc' }).toISODate()}`,
+    dueAt: now,
+  });
 }

@@ -4,7 +4,15 @@ import type { CaseOutcome } from '../lifecycle/lifecycle.types.ts';
 import { isUuid } from '../validation.ts';
 import { lifeDomains } from '../referrals/referral.types.ts';
 import { buildCaseFact, storedFact, type CaseFact, type CaseFactSource, type EvaluationScore } from './case-facts.ts';
-import { dueKind, dueMoment, nextDueMoment, retentionCutoffs, type DeletionKind, type Retention, type RetentionCutoffs } from './retention.rules.ts';
+import {
+  dueKind,
+  dueMoment,
+  nextDueMoment,
+  retentionCutoffs,
+  type DeletionKind,
+  type Retention,
+  type RetentionCutoffs,
+} from './retention.rules.ts';
 
 /**
  * Ids of the cases due for deletion, oldest first, at most `limit`: closed before the cutoff, rejected
@@ -36,16 +44,34 @@ export async function listDueForDeletion(tx: Tx, cutoffs: RetentionCutoffs, limi
 async function queryFactSources(tx: Tx, which: { ids: string[] } | 'live'): Promise<CaseFactSource[]> {
   const where = which === 'live' ? Prisma.sql`c.status <> 'draft'` : Prisma.sql`c.id = ANY(${which.ids}::uuid[])`;
   // The children of every case at once (those of drafts are read and left), or of the cases asked for.
-  const of = (column: string) => (which === 'live' ? Prisma.sql`TRUE` : Prisma.sql`${Prisma.raw(column)} = ANY(${which.ids}::uuid[])`);
+  const of = (column: string) =>
+    which === 'live' ? Prisma.sql`TRUE` : Prisma.sql`${Prisma.raw(column)} = ANY(${which.ids}::uuid[])`;
   // Which leefgebieden a case names, as "housing,finances": a test per leefgebied is quicker than listing the keys.
-  const domainNames = Prisma.raw(`concat_ws(',', ${lifeDomains.map((d) => `CASE WHEN c."lifeDomains" ? '${d}' THEN '${d}' END`).join(', ')})`);
+  const domainNames = Prisma.raw(
+    `concat_ws(',', ${lifeDomains.map((d) => `CASE WHEN c."lifeDomains" ? '${d}' THEN '${d}' END`).join(', ')})`,
+  );
   type Id = { caseId: string };
   const [cases, organisations, discussions, present, actions, evaluations, shadowEvents] = await Promise.all([
-    tx.$queryRaw<{
-      id: string; status: string; submittedAt: Date | null; decidedAt: Date | null; closedAt: Date | null; shadowListedAt: Date | null; outcome: string | null;
-      lifeDomains: string; chains: string[] | null; referrerOrganisationId: string; responsibleOrganisationId: string | null; tableId: string | null;
-      timeZone: string | null; informedOn: Date | null; firstStartsAt: Date | null; firstStatus: string | null;
-    }[]>`
+    tx.$queryRaw<
+      {
+        id: string;
+        status: string;
+        submittedAt: Date | null;
+        decidedAt: Date | null;
+        closedAt: Date | null;
+        shadowListedAt: Date | null;
+        outcome: string | null;
+        lifeDomains: string;
+        chains: string[] | null;
+        referrerOrganisationId: string;
+        responsibleOrganisationId: string | null;
+        tableId: string | null;
+        timeZone: string | null;
+        informedOn: Date | null;
+        firstStartsAt: Date | null;
+        firstStatus: string | null;
+      }[]
+    >`
       SELECT c.id::text AS id, c.status::text AS status, c."submittedAt", c."decidedAt", c."closedAt", c."shadowListedAt", c.outcome::text AS outcome,
              ${domainNames} AS "lifeDomains", c.chains, c."referrerOrganisationId"::text AS "referrerOrganisationId",
              c."responsibleOrganisationId"::text AS "responsibleOrganisationId", c."tableId"::text AS "tableId", t."timeZone", c."informedOn",
@@ -78,7 +104,13 @@ async function queryFactSources(tx: Tx, which: { ids: string[] } | 'live'): Prom
   };
   const presentAt = new Map<string, string[]>();
   for (const p of present) presentAt.set(p.itemId, [...(presentAt.get(p.itemId) ?? []), p.organisationId]);
-  const [orgsOf, discussionsOf, actionsOf, evaluationsOf, shadowOf] = [byCase(organisations), byCase(discussions), byCase(actions), byCase(evaluations), byCase(shadowEvents)];
+  const [orgsOf, discussionsOf, actionsOf, evaluationsOf, shadowOf] = [
+    byCase(organisations),
+    byCase(discussions),
+    byCase(actions),
+    byCase(evaluations),
+    byCase(shadowEvents),
+  ];
   return cases.map((c) => ({
     status: c.status,
     ...(c.submittedAt ? { submittedAt: c.submittedAt } : {}),
@@ -95,9 +127,20 @@ async function queryFactSources(tx: Tx, which: { ids: string[] } | 'live'): Prom
     ...(c.timeZone ? { timeZone: c.timeZone } : {}),
     ...(c.informedOn ? { informedOn: c.informedOn } : {}),
     ...(c.firstStartsAt ? { firstSession: { startsAt: c.firstStartsAt, status: c.firstStatus! } } : {}),
-    discussions: (discussionsOf.get(c.id) ?? []).map((d) => ({ startsAt: d.startsAt, presentOrganisationIds: presentAt.get(d.itemId) ?? [] })),
-    actions: (actionsOf.get(c.id) ?? []).map((a) => ({ state: a.state, dueDate: a.dueDate.toISOString().slice(0, 10), ...(a.doneAt ? { doneAt: a.doneAt } : {}) })),
-    evaluations: (evaluationsOf.get(c.id) ?? []).map((e) => ({ organisationId: e.organisationId, goalReached: e.goalReached, cooperation: e.cooperation })),
+    discussions: (discussionsOf.get(c.id) ?? []).map((d) => ({
+      startsAt: d.startsAt,
+      presentOrganisationIds: presentAt.get(d.itemId) ?? [],
+    })),
+    actions: (actionsOf.get(c.id) ?? []).map((a) => ({
+      state: a.state,
+      dueDate: a.dueDate.toISOString().slice(0, 10),
+      ...(a.doneAt ? { doneAt: a.doneAt } : {}),
+    })),
+    evaluations: (evaluationsOf.get(c.id) ?? []).map((e) => ({
+      organisationId: e.organisationId,
+      goalReached: e.goalReached,
+      cooperation: e.cooperation,
+    })),
     shadowEvents: (shadowOf.get(c.id) ?? []).map((e) => ({ kind: e.kind, at: e.at })),
   }));
 }
@@ -117,7 +160,10 @@ export async function deleteHistoryInBulk(tx: Tx, ids: string[], retention: Rete
   if (!ids.length) return 0;
   const sources = await queryFactSources(tx, { ids });
   const facts = sources.map((s) => {
-    const dueAt = s.status === 'closed' ? dueMoment(s.closedAt!, { months: retention.closedCaseMonths }) : dueMoment(s.decidedAt!, { months: retention.rejectedReferralMonths });
+    const dueAt =
+      s.status === 'closed'
+        ? dueMoment(s.closedAt!, { months: retention.closedCaseMonths })
+        : dueMoment(s.decidedAt!, { months: retention.rejectedReferralMonths });
     return storedFact(buildCaseFact(s, dueAt, { dueAt }));
   });
   await tx.caseFact.createMany({ data: facts.map(toFactRow) });
@@ -144,16 +190,32 @@ export function loadLiveFactSources(tx: Tx): Promise<CaseFactSource[]> {
  * Its jobs still waiting are cancelled; the foreign keys remove everything else of the case with it.
  * Returns what was deleted, or undefined.
  */
-export async function deleteCaseIfDue(tx: Tx, caseId: string, retention: Retention, now: Date): Promise<DeletionKind | undefined> {
+export async function deleteCaseIfDue(
+  tx: Tx,
+  caseId: string,
+  retention: Retention,
+  now: Date,
+): Promise<DeletionKind | undefined> {
   if (!isUuid(caseId)) return undefined;
-  const [row] = await tx.$queryRaw<{ id: string; status: string; reference: string | null; closedAt: Date | null; decidedAt: Date | null; updatedAt: Date }[]>`
+  const [row] = await tx.$queryRaw<
+    {
+      id: string;
+      status: string;
+      reference: string | null;
+      closedAt: Date | null;
+      decidedAt: Date | null;
+      updatedAt: Date;
+    }[]
+  >`
     SELECT id, status::text AS status, reference, "closedAt", "decidedAt", "updatedAt"
       FROM case_record WHERE id = ${caseId}::uuid FOR UPDATE`;
   if (!row) return undefined;
   const kind = dueKind(row, retentionCutoffs(retention, now));
   if (!kind) return undefined;
   if (kind !== 'draft') {
-    const fact = storedFact(buildCaseFact((await loadCaseFactSource(tx, caseId))!, now, { dueAt: dueAtOf(row, kind, retention) }));
+    const fact = storedFact(
+      buildCaseFact((await loadCaseFactSource(tx, caseId))!, now, { dueAt: dueAtOf(row, kind, retention) }),
+    );
     await tx.caseFact.createMany({ data: [toFactRow(fact)] });
   }
   if (row.reference) await tx.deletedCase.createMany({ data: [{ reference: row.reference, caseId, deletedAt: now }] });
@@ -168,8 +230,14 @@ export async function deleteCaseIfDue(tx: Tx, caseId: string, retention: Retenti
 }
 
 /** The moment a case became due, from the moment its clock started. */
-function dueAtOf(row: { closedAt: Date | null; decidedAt: Date | null }, kind: 'case' | 'referral', retention: Retention): Date {
-  return kind === 'case' ? dueMoment(row.closedAt!, { months: retention.closedCaseMonths }) : dueMoment(row.decidedAt!, { months: retention.rejectedReferralMonths });
+function dueAtOf(
+  row: { closedAt: Date | null; decidedAt: Date | null },
+  kind: 'case' | 'referral',
+  retention: Retention,
+): Date {
+  return kind === 'case'
+    ? dueMoment(row.closedAt!, { months: retention.closedCaseMonths })
+    : dueMoment(row.decidedAt!, { months: retention.rejectedReferralMonths });
 }
 
 /** A fact as the case_fact table takes it. */
@@ -235,8 +303,16 @@ export async function findDeletedCaseById(tx: Tx, caseId: string): Promise<Delet
 /** The earliest moment a case still there becomes due for deletion; undefined when none ever will as things stand. */
 export async function nextRetentionDueAt(tx: Tx, retention: Retention): Promise<Date | undefined> {
   const [closed, rejected, draft] = await Promise.all([
-    tx.case.findFirst({ where: { status: 'closed', closedAt: { not: null } }, orderBy: { closedAt: 'asc' }, select: { closedAt: true } }),
-    tx.case.findFirst({ where: { status: { in: ['rejected', 'infoRequested'] }, decidedAt: { not: null } }, orderBy: { decidedAt: 'asc' }, select: { decidedAt: true } }),
+    tx.case.findFirst({
+      where: { status: 'closed', closedAt: { not: null } },
+      orderBy: { closedAt: 'asc' },
+      select: { closedAt: true },
+    }),
+    tx.case.findFirst({
+      where: { status: { in: ['rejected', 'infoRequested'] }, decidedAt: { not: null } },
+      orderBy: { decidedAt: 'asc' },
+      select: { decidedAt: true },
+    }),
     tx.case.findFirst({ where: { status: 'draft' }, orderBy: { updatedAt: 'asc' }, select: { updatedAt: true } }),
   ]);
   return nextDueMoment(

@@ -42,7 +42,8 @@ export interface RetentionFacts {
 /** Which kind of deletion a case is due for, or undefined when it must stay. Other statuses are never deleted. */
 export function dueKind(c: RetentionFacts, cutoffs: RetentionCutoffs): DeletionKind | undefined {
   if (c.status === 'closed' && c.closedAt && c.closedAt <= cutoffs.closedBefore) return 'case';
-  if ((c.status === 'rejected' || c.status === 'infoRequested') && c.decidedAt && c.decidedAt <= cutoffs.rejectedBefore) return 'referral';
+  if ((c.status === 'rejected' || c.status === 'infoRequested') && c.decidedAt && c.decidedAt <= cutoffs.rejectedBefore)
+    return 'referral';
   if (c.status === 'draft' && c.updatedAt <= cutoffs.draftUpdatedBefore) return 'draft';
   return undefined;
 }
@@ -89,7 +90,10 @@ export function workingDaysBetween(from: Date, to: Date, zone = 'utc'): number {
   if (zone !== 'utc') {
     const start = DateTime.fromJSDate(from, { zone });
     const end = DateTime.fromJSDate(to, { zone });
-    return workingDaysBetween(new Date(Date.UTC(start.year, start.month - 1, start.day)), new Date(Date.UTC(end.year, end.month - 1, end.day)));
+    return workingDaysBetween(
+      new Date(Date.UTC(start.year, start.month - 1, start.day)),
+      new Date(Date.UTC(end.year, end.month - 1, end.day)),
+    );
   }
   const start = utcDay(from);
   const days = utcDay(to) - start;

@@ -15,10 +15,19 @@ export async function readStates(db: Db, keys: string[]): Promise<Map<string, St
  * Optimistic concurrency: a write that names an etag succeeds only if the stored row still has it
  * (a conditional UPDATE, so two bot instances cannot both win); '*' or no etag writes regardless.
  */
-export async function writeState(db: Db, key: string, data: Record<string, unknown>, etag: string | undefined): Promise<string> {
+export async function writeState(
+  db: Db,
+  key: string,
+  data: Record<string, unknown>,
+  etag: string | undefined,
+): Promise<string> {
   const json = data as object;
   if (etag === undefined || etag === '*') {
-    const row = await db.botState.upsert({ where: { key }, create: { key, data: json }, update: { data: json, etag: { increment: 1 } } });
+    const row = await db.botState.upsert({
+      where: { key },
+      create: { key, data: json },
+      update: { data: json, etag: { increment: 1 } },
+    });
     return String(row.etag);
   }
   const expected = Number(etag);

@@ -7,7 +7,16 @@ import { listTables } from '../../src/conferences/table.repository.ts';
 import { upsertMember } from '../../src/members/member.repository.ts';
 import { demoMembers } from '../../src/organisations/demo-partners.ts';
 import { seedDemoData } from '../../src/organisations/seed.ts';
-import { cardOf, createTestBot, mentalHealth, police, processManager, textOf, youthCareContact, tenantId } from '../support/bot.ts';
+import {
+  cardOf,
+  createTestBot,
+  mentalHealth,
+  police,
+  processManager,
+  textOf,
+  youthCareContact,
+  tenantId,
+} from '../support/bot.ts';
 import { useDatabase } from '../support/database.ts';
 import { organisationIds, validReferralData } from '../support/referral.ts';
 
@@ -20,18 +29,32 @@ type Bot = ReturnType<typeof createTestBot>;
 beforeEach(async () => {
   await seedDemoData(db, [...demoMembers]);
   orgs = await organisationIds(db);
-  await upsertMember(db, { aadObjectId: krusada.aadObjectId, displayName: krusada.displayName, organisationId: orgs['Krusada']!, role: 'participant' });
+  await upsertMember(db, {
+    aadObjectId: krusada.aadObjectId,
+    displayName: krusada.displayName,
+    organisationId: orgs['Krusada']!,
+    role: 'participant',
+  });
 });
 
 /** An activity in the table's channel (a reply thread, as Teams sends it). */
 const inChannel = (post = '1700000000000'): Partial<Activity> => ({
-  conversation: { id: `${channelId};messageid=${post}`, conversationType: 'channel', isGroup: true, tenantId } as Activity['conversation'],
+  conversation: {
+    id: `${channelId};messageid=${post}`,
+    conversationType: 'channel',
+    isGroup: true,
+    tenantId,
+  } as Activity['conversation'],
   channelData: { tenant: { id: tenantId }, team: { id: 'team-zvh' }, channel: { id: channelId } },
 });
 
 /** A case from the police, involving police and youth care, accepted onto the demo table's next session. */
 async function acceptedCase(bot: Bot) {
-  const { body } = await bot.click(police, Verb.referralSubmit, validReferralData([orgs['Korps Politie CN']!, orgs['Jeugdzorg CN']!]));
+  const { body } = await bot.click(
+    police,
+    Verb.referralSubmit,
+    validReferralData([orgs['Korps Politie CN']!, orgs['Jeugdzorg CN']!]),
+  );
   const reference = /ZVH-2026-\d{4}/.exec(textOf(body.value))![0];
   const caseId = (await db.case.findUniqueOrThrow({ where: { reference } })).id;
   await bot.click(processManager, Verb.screeningAccept, { caseId, tableId: (await listTables(db))[0]!.id });
@@ -42,14 +65,21 @@ async function acceptedCase(bot: Bot) {
 async function linkChannel(bot: Bot) {
   for (const user of [processManager, police, youthCareContact, krusada]) await bot.say(user, 'hulp'); // Teams ids are learned from messages
   await bot.say(processManager, 'tafel koppelen', inChannel());
-  return bot.click(processManager, Verb.tableLink, { tableId: (await listTables(db))[0]!.id }, { ...inChannel(), replyToId: 'chooser-1' });
+  return bot.click(
+    processManager,
+    Verb.tableLink,
+    { tableId: (await listTables(db))[0]!.id },
+    { ...inChannel(), replyToId: 'chooser-1' },
+  );
 }
 
 describe('tafels', () => {
   it('the procesmanager manages the tables; a participant only reads them', async () => {
     const bot = createTestBot(db);
     const [pm] = await bot.say(processManager, 'tafels');
-    expect(textOf(cardOf(pm))).toMatch(/Casusoverleg Bonaire[\s\S]*om de 2 weken op dinsdag om 10:00 \(America\/Kralendijk\)[\s\S]*Nog niet gekoppeld/);
+    expect(textOf(cardOf(pm))).toMatch(
+      /Casusoverleg Bonaire[\s\S]*om de 2 weken op dinsdag om 10:00 \(America\/Kralendijk\)[\s\S]*Nog niet gekoppeld/,
+    );
     expect(textOf(cardOf(pm))).toContain('Nieuwe tafel');
     const [participant] = await bot.say(police, 'tafels');
     expect(textOf(cardOf(participant))).toContain('Casusoverleg Bonaire');
@@ -60,7 +90,19 @@ describe('tafels', () => {
 
   it('a table form with bad values comes back with the values kept and the message at the field; a good one creates the table', async () => {
     const bot = createTestBot(db);
-    const form = { name: 'Casusoverleg Rincon', organisationIds: `${orgs['Krusada']},${orgs['Forma']}`, chair: 'processManager', timeZone: 'Europe/Amsterdam', weekday: '1', startTime: '9:30', anchorDate: '2026-01-05', intervalWeeks: '1', sessionMinutes: '90', minutesPerCase: '30', agendaLeadHours: '48' };
+    const form = {
+      name: 'Casusoverleg Rincon',
+      organisationIds: `${orgs['Krusada']},${orgs['Forma']}`,
+      chair: 'processManager',
+      timeZone: 'Europe/Amsterdam',
+      weekday: '1',
+      startTime: '9:30',
+      anchorDate: '2026-01-05',
+      intervalWeeks: '1',
+      sessionMinutes: '90',
+      minutesPerCase: '30',
+      agendaLeadHours: '48',
+    };
     const { body: bad } = await bot.click(processManager, Verb.tableSave, form);
     const card = bad.value as { body: { id?: string; value?: string; text?: string }[] };
     const at = card.body.findIndex((e) => e.id === 'startTime');
@@ -69,7 +111,9 @@ describe('tafels', () => {
     expect(card.body.find((e) => e.id === 'name')?.value).toBe('Casusoverleg Rincon');
     const { body: good } = await bot.click(processManager, Verb.tableSave, { ...form, startTime: '09:30' });
     expect(textOf(good.value)).toContain('Tafel Casusoverleg Rincon is aangemaakt.');
-    expect(textOf(good.value)).toMatch(/Casusoverleg Rincon[\s\S]*elke week op maandag om 09:30 \(Europe\/Amsterdam\)[\s\S]*3 casussen van 30 minuten/);
+    expect(textOf(good.value)).toMatch(
+      /Casusoverleg Rincon[\s\S]*elke week op maandag om 09:30 \(Europe\/Amsterdam\)[\s\S]*3 casussen van 30 minuten/,
+    );
   });
 });
 
@@ -79,8 +123,15 @@ describe('tafel koppelen', () => {
     await bot.say(processManager, 'hulp');
     const [chooser] = await bot.say(processManager, 'tafel koppelen', inChannel());
     expect(textOf(cardOf(chooser))).toContain('Kies de overlegtafel waarvan de agenda in dit kanaal moet verschijnen.');
-    const { body } = await bot.click(processManager, Verb.tableLink, { tableId: (await listTables(db))[0]!.id }, { ...inChannel(), replyToId: 'chooser-1' });
-    expect(textOf(body.value)).toContain('De agenda van tafel Casusoverleg Bonaire verschijnt voortaan in dit kanaal, 24 uur voor elk overleg.');
+    const { body } = await bot.click(
+      processManager,
+      Verb.tableLink,
+      { tableId: (await listTables(db))[0]!.id },
+      { ...inChannel(), replyToId: 'chooser-1' },
+    );
+    expect(textOf(body.value)).toContain(
+      'De agenda van tafel Casusoverleg Bonaire verschijnt voortaan in dit kanaal, 24 uur voor elk overleg.',
+    );
     expect(bot.edited.map((a) => a.id)).toEqual(['chooser-1']);
     expect((await listTables(db))[0]!.channelConversationId).toBe(channelId);
   });
@@ -103,7 +154,9 @@ describe('the agenda from draft to channel', () => {
     const { reference, sessionId } = await acceptedCase(bot);
     await linkChannel(bot);
     const [overview] = await bot.say(processManager, 'agenda');
-    expect(textOf(cardOf(overview))).toMatch(new RegExp(`Casusoverleg Bonaire[\\s\\S]*Concept[\\s\\S]*${reference} · Nieuwe casus`));
+    expect(textOf(cardOf(overview))).toMatch(
+      new RegExp(`Casusoverleg Bonaire[\\s\\S]*Concept[\\s\\S]*${reference} · Nieuwe casus`),
+    );
     const { body: draft } = await bot.click(processManager, Verb.agendaShow, { sessionId });
     expect(textOf(draft.value)).toMatch(/Concept: nog niet gepubliceerd[\s\S]*14:00–14:15|10:00–10:15/);
     expect(textOf(draft.value)).toContain('1 van 8 plaatsen bezet (15 minuten per casus)');
@@ -112,10 +165,19 @@ describe('the agenda from draft to channel', () => {
     expect(textOf(published.value)).toContain('De agenda staat in het kanaal.');
     const posts = bot.notifier.inConversation(channelId);
     expect(posts).toHaveLength(1);
-    expect(textOf(posts[0]!.card)).toMatch(new RegExp(`Agenda Casusoverleg Bonaire[\\s\\S]*10:00–10:15\\*\\* · ${reference}\\n[\\s\\S]*Uitgenodigd: Jeugdzorg CN, Korps Politie CN`));
+    expect(textOf(posts[0]!.card)).toMatch(
+      new RegExp(
+        `Agenda Casusoverleg Bonaire[\\s\\S]*10:00–10:15\\*\\* · ${reference}\\n[\\s\\S]*Uitgenodigd: Jeugdzorg CN, Korps Politie CN`,
+      ),
+    );
     expect(textOf(posts[0]!.card)).not.toContain('Nieuwe casus'); // why a case is on the agenda is for those who may see it
     expect(JSON.stringify(posts[0])).not.toMatch(/Jan Fictief|Mira|111222333|Kaya|huisuitzetting/);
-    expect(bot.notifier.to(youthCareContact.aadObjectId).map((m) => textOf(m.card)).join()).toContain(`${reference} · Nieuwe casus`);
+    expect(
+      bot.notifier
+        .to(youthCareContact.aadObjectId)
+        .map((m) => textOf(m.card))
+        .join(),
+    ).toContain(`${reference} · Nieuwe casus`);
     expect(bot.notifier.to(krusada.aadObjectId)).toHaveLength(0);
     expect(bot.notifier.to(mentalHealth.aadObjectId)).toHaveLength(0);
 
@@ -124,7 +186,9 @@ describe('the agenda from draft to channel', () => {
     expect(bot.notifier.inConversation(channelId)).toHaveLength(1);
     // Asked in the channel, the bot points at the posted agenda instead of posting a second copy.
     const [inTheChannel] = await bot.say(krusada, 'agenda', inChannel('2'));
-    expect(textOf(cardOf(inTheChannel))).toMatch(/De agenda van dinsdag 24 november 2026 om 10:00 is op 23 november 2026 in dit kanaal geplaatst[\s\S]*Mijn deel/);
+    expect(textOf(cardOf(inTheChannel))).toMatch(
+      /De agenda van dinsdag 24 november 2026 om 10:00 is op 23 november 2026 in dit kanaal geplaatst[\s\S]*Mijn deel/,
+    );
     expect(textOf(cardOf(inTheChannel))).not.toContain(reference);
   });
 
@@ -133,17 +197,36 @@ describe('the agenda from draft to channel', () => {
     const { reference, sessionId } = await acceptedCase(bot);
     await linkChannel(bot);
     await bot.click(processManager, Verb.agendaPublish, { sessionId });
-    const refresh = (bot.notifier.inConversation(channelId)[0]!.card as { refresh: { action: { verb: string }; userIds: string[] } }).refresh;
+    const refresh = (
+      bot.notifier.inConversation(channelId)[0]!.card as { refresh: { action: { verb: string }; userIds: string[] } }
+    ).refresh;
     expect(refresh.action.verb).toBe(Verb.agendaMine);
     expect(refresh.userIds).toContain(youthCareContact.teamsUserId);
     expect(refresh.userIds).not.toContain(krusada.teamsUserId);
 
-    const { body: invited } = await bot.click(youthCareContact, Verb.agendaMine, { sessionId }, { ...inChannel(), replyToId: 'agenda-post' });
+    const { body: invited } = await bot.click(
+      youthCareContact,
+      Verb.agendaMine,
+      { sessionId },
+      { ...inChannel(), replyToId: 'agenda-post' },
+    );
     expect(textOf(invited.value)).toMatch(new RegExp(`${reference}[\\s\\S]*Betrokkene\\s+Jan Fictief[\\s\\S]*Wonen`));
-    const { body: refused } = await bot.click(krusada, Verb.agendaMine, { sessionId }, { ...inChannel(), replyToId: 'agenda-post' });
+    const { body: refused } = await bot.click(
+      krusada,
+      Verb.agendaMine,
+      { sessionId },
+      { ...inChannel(), replyToId: 'agenda-post' },
+    );
     expect(textOf(refused.value)).toContain('Jouw organisatie is voor geen van deze casussen uitgenodigd.');
     expect(JSON.stringify(refused.value)).not.toMatch(/Jan Fictief|Wonen|Financiën|Huiselijk/);
-    const automatic = { ...inChannel(), replyToId: 'agenda-post', value: { action: { type: 'Action.Execute', verb: Verb.agendaMine, data: { verb: Verb.agendaMine, sessionId } }, trigger: 'automatic' } };
+    const automatic = {
+      ...inChannel(),
+      replyToId: 'agenda-post',
+      value: {
+        action: { type: 'Action.Execute', verb: Verb.agendaMine, data: { verb: Verb.agendaMine, sessionId } },
+        trigger: 'automatic',
+      },
+    };
     const { body: refreshed } = await bot.click(youthCareContact, Verb.agendaMine, {}, automatic);
     expect(textOf(refreshed.value)).toContain('Jan Fictief');
     expect(bot.edited.filter((a) => a.id === 'agenda-post')).toEqual([]);
@@ -154,7 +237,11 @@ describe('the agenda from draft to channel', () => {
     const { body } = await bot.click(police, Verb.agendaMine, { sessionId: 'not-a-session' });
     expect(body.value).toBe('Dat kan ik niet vinden. Misschien is het verwijderd, of heb je er geen toegang toe.');
     const { sessionId } = await acceptedCase(bot);
-    const { body: stranger } = await bot.click({ aadObjectId: 'aad-nobody', teamsUserId: 'user-nobody', displayName: 'Niemand' }, Verb.agendaMine, { sessionId });
+    const { body: stranger } = await bot.click(
+      { aadObjectId: 'aad-nobody', teamsUserId: 'user-nobody', displayName: 'Niemand' },
+      Verb.agendaMine,
+      { sessionId },
+    );
     expect(textOf(stranger.value)).toContain('Je bent nog niet geregistreerd');
     expect(JSON.stringify(stranger.value)).not.toMatch(/ZVH-|Jan Fictief/);
   });
@@ -166,16 +253,30 @@ describe('the agenda from draft to channel', () => {
     await bot.click(processManager, Verb.agendaPublish, { sessionId });
     const tableId = (await listTables(db))[0]!.id;
     const ids = moveInputIds(sessionId);
-    const { body: refused } = await bot.click(processManager, Verb.sessionMove, { sessionId, tableId, [ids.date]: '2026-11-25', [ids.time]: '9.30' });
+    const { body: refused } = await bot.click(processManager, Verb.sessionMove, {
+      sessionId,
+      tableId,
+      [ids.date]: '2026-11-25',
+      [ids.time]: '9.30',
+    });
     const card = refused.value as { body: { id?: string; text?: string }[] };
     expect(JSON.stringify(card)).toContain('Vul een tijd in als uu:mm, bijvoorbeeld 10:00.');
-    const { body } = await bot.click(processManager, Verb.sessionMove, { sessionId, tableId, [ids.date]: '2026-11-25', [ids.time]: '09:30' });
+    const { body } = await bot.click(processManager, Verb.sessionMove, {
+      sessionId,
+      tableId,
+      [ids.date]: '2026-11-25',
+      [ids.time]: '09:30',
+    });
     expect(textOf(body.value)).toContain('Het overleg is verplaatst; de betrokkenen krijgen bericht.');
-    expect((await listSessions(db, { tableIds: [tableId], from: new Date('2026-11-25T00:00:00Z') }, 1))[0]).toMatchObject({ status: 'moved', startsAt: new Date('2026-11-25T13:30:00Z') });
+    expect(
+      (await listSessions(db, { tableIds: [tableId], from: new Date('2026-11-25T00:00:00Z') }, 1))[0],
+    ).toMatchObject({ status: 'moved', startsAt: new Date('2026-11-25T13:30:00Z') });
     const told = textOf(bot.notifier.to(police.aadObjectId).at(-1)?.card);
     expect(told).toMatch(new RegExp(`is verplaatst naar woensdag 25 november 2026 om 09:30[\\s\\S]*${reference}`));
     expect(bot.notifier.to(krusada.aadObjectId)).toHaveLength(0);
-    expect(bot.notifier.updates.at(-1)?.message.card && textOf(bot.notifier.updates.at(-1)!.message.card)).toContain('Dit overleg is verplaatst');
+    expect(bot.notifier.updates.at(-1)?.message.card && textOf(bot.notifier.updates.at(-1)!.message.card)).toContain(
+      'Dit overleg is verplaatst',
+    );
     expect(bot.notifier.inConversation(channelId)).toHaveLength(1);
   });
 });
@@ -185,7 +286,13 @@ describe('cards with refresh', () => {
     const bot = createTestBot(db);
     await bot.say(processManager, 'hulp');
     const { caseId } = await acceptedCase(bot);
-    const automatic = { replyToId: 'screening-card', value: { action: { type: 'Action.Execute', verb: Verb.screeningShow, data: { verb: Verb.screeningShow, caseId } }, trigger: 'automatic' } };
+    const automatic = {
+      replyToId: 'screening-card',
+      value: {
+        action: { type: 'Action.Execute', verb: Verb.screeningShow, data: { verb: Verb.screeningShow, caseId } },
+        trigger: 'automatic',
+      },
+    };
     const { body } = await bot.click(processManager, Verb.screeningShow, {}, automatic);
     expect(textOf(body.value)).toContain('Geaccepteerd door Ingrid Martina');
     expect((body.value as { refresh?: object }).refresh).toBeDefined();

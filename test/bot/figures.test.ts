@@ -16,19 +16,34 @@ import { organisationIds } from '../support/referral.ts';
 
 const db = useDatabase();
 const now = new Date('2026-11-25T12:00:00Z');
-const manager = { aadObjectId: 'aad-manager-ol', teamsUserId: 'user-manager-ol', displayName: 'Stuurgroeplid Openbaar Lichaam' };
+const manager = {
+  aadObjectId: 'aad-manager-ol',
+  teamsUserId: 'user-manager-ol',
+  displayName: 'Stuurgroeplid Openbaar Lichaam',
+};
 const secret = 'x'.repeat(40);
 const channelId = '19:stuurgroep@thread.tacv2';
 const inChannel = (): Partial<Activity> => ({
-  conversation: { id: `${channelId};messageid=1`, conversationType: 'channel', isGroup: true, tenantId } as Activity['conversation'],
+  conversation: {
+    id: `${channelId};messageid=1`,
+    conversationType: 'channel',
+    isGroup: true,
+    tenantId,
+  } as Activity['conversation'],
   channelData: { tenant: { id: tenantId }, team: { id: 'team-stuurgroep' }, channel: { id: channelId } },
 });
-const chartTypes = (card: unknown) => [...JSON.stringify(card).matchAll(/"type":"(Chart\.[A-Za-z.]+)"/g)].map((m) => m[1]);
+const chartTypes = (card: unknown) =>
+  [...JSON.stringify(card).matchAll(/"type":"(Chart\.[A-Za-z.]+)"/g)].map((m) => m[1]);
 
 beforeEach(async () => {
   await seedDemoData(db, [...demoMembers]);
   const orgs = await organisationIds(db);
-  await upsertMember(db, { aadObjectId: manager.aadObjectId, displayName: manager.displayName, organisationId: orgs['Openbaar Lichaam Bonaire']!, role: 'steeringGroupMember' });
+  await upsertMember(db, {
+    aadObjectId: manager.aadObjectId,
+    displayName: manager.displayName,
+    organisationId: orgs['Openbaar Lichaam Bonaire']!,
+    role: 'steeringGroupMember',
+  });
   await seedDemoHistory({ db, log: capturingLogger().log, retention: defaultRetention }, now);
 });
 
@@ -44,7 +59,9 @@ describe('cijfers', () => {
     expect(text).toContain('naast 2e kwartaal 2026');
     expect(text).toContain('Aanmeldingen per aanmeldende partner');
     expect(text).toContain('Lopende casussen');
-    expect(chartTypes(card)).toEqual(expect.arrayContaining(['Chart.Line', 'Chart.Donut', 'Chart.VerticalBar.Grouped', 'Chart.HorizontalBar']));
+    expect(chartTypes(card)).toEqual(
+      expect.arrayContaining(['Chart.Line', 'Chart.Donut', 'Chart.VerticalBar.Grouped', 'Chart.HorizontalBar']),
+    );
     // Beside each chart the same numbers in text: "previous → current" for every line.
     expect(text).toMatch(/Aangenomen\n\d+ → \d+/);
     expect(text).toContain('<5');
@@ -52,14 +69,25 @@ describe('cijfers', () => {
     const names = (await db.casePerson.findMany({ select: { name: true } })).map((p) => p.name);
     expect(names.filter((n) => JSON.stringify(card).includes(n))).toEqual([]);
     expect(JSON.stringify(card)).not.toMatch(/ZVH-\d{4}-\d+/);
-    expect(await db.auditEvent.count({ where: { action: 'figures.viewed', actorAadObjectId: manager.aadObjectId, recordId: '2026-Q3', purpose: 'kengetallen' } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: {
+          action: 'figures.viewed',
+          actorAadObjectId: manager.aadObjectId,
+          recordId: '2026-Q3',
+          purpose: 'kengetallen',
+        },
+      }),
+    ).toBe(1);
 
     // Another period from the card: the year.
     const { body } = await bot.click(manager, Verb.figuresShow, { period: '2025' });
     expect(textOf(body.value)).toContain('Kengetallen 2025');
     expect(textOf(body.value)).toContain('naast 2024');
     // A period that is not offered (the future) falls back to the last quarter.
-    expect(textOf((await bot.click(manager, Verb.figuresShow, { period: '2031-Q1' })).body.value)).toContain('Kengetallen 3e kwartaal 2026');
+    expect(textOf((await bot.click(manager, Verb.figuresShow, { period: '2031-Q1' })).body.value)).toContain(
+      'Kengetallen 3e kwartaal 2026',
+    );
   });
 
   it('the public export: CSV and a one-page PDF, rounded to fives with 0-7 hidden, each link working once', async () => {
@@ -69,15 +97,36 @@ describe('cijfers', () => {
     expect(validateCard(card)).toEqual([]);
     const urls = [...JSON.stringify(card).matchAll(/"url":"([^"]+)"/g)].map((m) => new URL(m[1]!));
     expect(urls.map((u) => u.pathname.startsWith('/downloads/'))).toEqual([true, true]);
-    const fetchOnce = (u: URL) => fetchDownload({ db, clock: bot.clock, linkSecret: secret }, u.pathname.split('/').pop()!, u.searchParams.get('exp')!, u.searchParams.get('sig')!);
+    const fetchOnce = (u: URL) =>
+      fetchDownload(
+        { db, clock: bot.clock, linkSecret: secret },
+        u.pathname.split('/').pop()!,
+        u.searchParams.get('exp')!,
+        u.searchParams.get('sig')!,
+      );
     const [csv, pdf] = await Promise.all(urls.map(fetchOnce));
     if (!csv?.ok || !pdf?.ok) throw new Error('not fetched');
     expect(csv.download.fileName).toBe('kengetallen-2026-Q3.csv');
-    const lines = new TextDecoder().decode(csv.download.content).replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(';'));
+    const lines = new TextDecoder()
+      .decode(csv.download.content)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(';'));
     expect(lines[0]).toEqual(['Onderdeel', 'Regel', '2e kwartaal 2026', '3e kwartaal 2026']);
     // Every count shown is a multiple of five of at least 10, or hidden; meetings are no persons and stay exact.
-    const counts = lines.slice(1).filter((l) => l[0] !== 'Overleggen gehouden' && l[0] !== 'Toelichting' && !/Mediaan|gemiddeld|Op tijd klaar$|Binnen 5|Op tijd geïnformeerd$|Op tijd verwijderd|Aanwezig:/.test(l[1]!));
-    const values = counts.flatMap((l) => [l[2]!, l[3]!]).flatMap((v) => v.split(' van ')).filter((v) => v !== '');
+    const counts = lines
+      .slice(1)
+      .filter(
+        (l) =>
+          l[0] !== 'Overleggen gehouden' &&
+          l[0] !== 'Toelichting' &&
+          !/Mediaan|gemiddeld|Op tijd klaar$|Binnen 5|Op tijd geïnformeerd$|Op tijd verwijderd|Aanwezig:/.test(l[1]!),
+      );
+    const values = counts
+      .flatMap((l) => [l[2]!, l[3]!])
+      .flatMap((v) => v.split(' van '))
+      .filter((v) => v !== '');
     expect(values.length).toBeGreaterThan(40);
     expect(values.filter((v) => v !== '*' && !(/^\d+$/.test(v) && Number(v) % 5 === 0 && Number(v) >= 10))).toEqual([]);
     expect(values).toContain('*');
@@ -93,13 +142,22 @@ describe('cijfers', () => {
     const bot = createTestBot(db, { now });
     const [refused] = await bot.say(police, 'cijfers');
     expect(refused!.text).toBe('Dat mag je met jouw rol niet doen.');
-    expect((await bot.say(processManager, 'stuurgroep koppelen'))[0]!.text).toContain('in het kanaal van de stuurgroep');
+    expect((await bot.say(processManager, 'stuurgroep koppelen'))[0]!.text).toContain(
+      'in het kanaal van de stuurgroep',
+    );
     const [byManager] = await bot.say(manager, 'stuurgroep koppelen', inChannel());
     expect(byManager!.text).toContain('Als stuurgroeplid zie je de kengetallen');
     const [linked] = await bot.say(processManager, 'stuurgroep koppelen', inChannel());
     expect(textOf(cardOf(linked))).toContain('Stuurgroep gekoppeld');
-    expect((await db.steeringGroupChannel.findUniqueOrThrow({ where: { id: 'network' } })).conversationId).toBe(channelId);
-    expect(await db.scheduledJob.findFirst({ where: { kind: 'figures.quarterly', subjectId: '2026-Q4' }, select: { dueAt: true } })).toEqual({ dueAt: new Date('2027-01-04T08:00:00.000Z') });
+    expect((await db.steeringGroupChannel.findUniqueOrThrow({ where: { id: 'network' } })).conversationId).toBe(
+      channelId,
+    );
+    expect(
+      await db.scheduledJob.findFirst({
+        where: { kind: 'figures.quarterly', subjectId: '2026-Q4' },
+        select: { dueAt: true },
+      }),
+    ).toEqual({ dueAt: new Date('2027-01-04T08:00:00.000Z') });
   });
 
   it('the help card of a stuurgroeplid offers the figures and nothing of cases', async () => {
@@ -108,7 +166,8 @@ describe('cijfers', () => {
     const text = textOf(cardOf(help));
     expect(text).toContain('cijfers');
     expect(text).toContain('casussen zie je niet');
-    for (const command of ['aanmelden', 'mijn acties', 'casus ZVH-…', 'agenda']) expect(text).not.toContain(`\n${command}\n`);
+    for (const command of ['aanmelden', 'mijn acties', 'casus ZVH-…', 'agenda'])
+      expect(text).not.toContain(`\n${command}\n`);
     expect(JSON.stringify(cardOf(help))).toContain(Verb.figuresShow);
     expect(JSON.stringify(cardOf(help))).not.toContain(Verb.referralNew);
   });

@@ -9,20 +9,29 @@ const db = useDatabase();
 beforeEach(() => seedDemoData(db, [...demoMembers]));
 
 describe('hulp', () => {
-  it.each(['hulp', 'help', 'Hulp ', '?'])('when a member types "%s", then they get the help card for their role', async (text) => {
-    const bot = createTestBot(db);
-    const [reply] = await bot.say(police, text);
-    const card = cardOf(reply);
-    expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
-    expect(textOf(card)).toContain('Casusbot: wat kan ik?');
-    expect(textOf(card)).toContain('deelnemer casusoverleg bij Korps Politie CN');
-    expect(textOf(card)).not.toContain('lid toevoegen');
-  });
+  it.each(['hulp', 'help', 'Hulp ', '?'])(
+    'when a member types "%s", then they get the help card for their role',
+    async (text) => {
+      const bot = createTestBot(db);
+      const [reply] = await bot.say(police, text);
+      const card = cardOf(reply);
+      expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+      expect(textOf(card)).toContain('Casusbot: wat kan ik?');
+      expect(textOf(card)).toContain('deelnemer casusoverleg bij Korps Politie CN');
+      expect(textOf(card)).not.toContain('lid toevoegen');
+    },
+  );
 
   it('when asked in a channel (with a mention), then it answers for everyone: nothing about the asker, no buttons', async () => {
     const bot = createTestBot(db);
     const [reply] = await bot.say(processManager, '<at>Casusbot</at> hulp', {
-      conversation: { id: '19:channel@thread.tacv2;messageid=1', conversationType: 'channel', tenantId, isGroup: true, name: 'x' },
+      conversation: {
+        id: '19:channel@thread.tacv2;messageid=1',
+        conversationType: 'channel',
+        tenantId,
+        isGroup: true,
+        name: 'x',
+      },
       entities: [{ type: 'mention', mentioned: { id: 'bot-id', name: 'Casusbot' }, text: '<at>Casusbot</at>' }],
       channelData: { tenant: { id: tenantId }, team: { id: 'team-1' }, channel: { id: '19:channel@thread.tacv2' } },
     });
@@ -62,7 +71,13 @@ describe('strangers', () => {
 describe('install', () => {
   it('when the bot is added to a team, then it welcomes once and remembers the channel for later posts', async () => {
     const bot = createTestBot(db);
-    const channel = { id: '19:general@thread.tacv2', conversationType: 'channel', tenantId, isGroup: true, name: 'General' };
+    const channel = {
+      id: '19:general@thread.tacv2',
+      conversationType: 'channel',
+      tenantId,
+      isGroup: true,
+      name: 'General',
+    };
     const replies = await bot.deliver({
       ...bot.personal(processManager, channel as never),
       type: 'conversationUpdate',

@@ -45,7 +45,11 @@ afterAll(() => new Promise<void>((r) => metadata.close(() => r())));
 async function startServer(credentials: boolean) {
   const logs = capturingLogger();
   const adapter = createAdapter(
-    { microsoftApp: credentials ? { id: appId, password: 'secret', type: 'SingleTenant', tenantId: 'tenant-zvh' } : undefined },
+    {
+      microsoftApp: credentials
+        ? { id: appId, password: 'secret', type: 'SingleTenant', tenantId: 'tenant-zvh' }
+        : undefined,
+    },
     {
       ToBotFromChannelOpenIdMetadataUrl: `${metadataUrl}/openid`,
       ToBotFromEmulatorOpenIdMetadataUrl: `${metadataUrl}/openid`,
@@ -58,8 +62,19 @@ async function startServer(credentials: boolean) {
     },
   );
   const handled: string[] = [];
-  const core = { db, log: logs.log, notifier: new RecordingNotifier(), clock: new FixedClock(new Date()), background: new BackgroundWork(logs.log) };
-  const { app, onTurnError } = createBot({ ...core, roster: { membersOf: async () => [] }, allowedTenantIds: [], jobs: createJobRunner(core) });
+  const core = {
+    db,
+    log: logs.log,
+    notifier: new RecordingNotifier(),
+    clock: new FixedClock(new Date()),
+    background: new BackgroundWork(logs.log),
+  };
+  const { app, onTurnError } = createBot({
+    ...core,
+    roster: { membersOf: async () => [] },
+    allowedTenantIds: [],
+    jobs: createJobRunner(core),
+  });
   app.turn('beforeTurn', async (context) => {
     handled.push(context.activity.type);
     return true;
@@ -118,8 +133,13 @@ describe('POST /api/messages with app credentials', () => {
 
   it('when the token is for another bot, then it is rejected', async () => {
     const s = await startServer(true);
-    const token = await new SignJWT({ serviceurl: serviceUrl }).setProtectedHeader({ alg: 'RS256', kid: 'good' })
-      .setIssuer(issuer).setAudience('another-app').setIssuedAt().setExpirationTime('10m').sign(goodKey.privateKey);
+    const token = await new SignJWT({ serviceurl: serviceUrl })
+      .setProtectedHeader({ alg: 'RS256', kid: 'good' })
+      .setIssuer(issuer)
+      .setAudience('another-app')
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(goodKey.privateKey);
     expect((await post(s.base, token)).status).toBe(401);
     expect(s.handled).toEqual([]);
     await s.close();

@@ -4,7 +4,16 @@ import { listTables } from '../../src/conferences/table.repository.ts';
 import { upsertMember } from '../../src/members/member.repository.ts';
 import { demoMembers } from '../../src/organisations/demo-partners.ts';
 import { seedDemoData } from '../../src/organisations/seed.ts';
-import { cardOf, createTestBot, mentalHealth, municipality, police, processManager, textOf, youthCareContact } from '../support/bot.ts';
+import {
+  cardOf,
+  createTestBot,
+  mentalHealth,
+  municipality,
+  police,
+  processManager,
+  textOf,
+  youthCareContact,
+} from '../support/bot.ts';
 import { useDatabase } from '../support/database.ts';
 import { organisationIds, validReferralData } from '../support/referral.ts';
 
@@ -19,8 +28,18 @@ const errorUnder = (card: Card, id: string) => card.body[card.body.findIndex((e)
 beforeEach(async () => {
   await seedDemoData(db, [...demoMembers]);
   orgs = await organisationIds(db);
-  await upsertMember(db, { aadObjectId: secondPm.aadObjectId, displayName: secondPm.displayName, organisationId: orgs['Zorg- en Veiligheidshuis (procesmanagement)']!, role: 'processManager' });
-  await upsertMember(db, { aadObjectId: krusada.aadObjectId, displayName: krusada.displayName, organisationId: orgs['Krusada']!, role: 'participant' });
+  await upsertMember(db, {
+    aadObjectId: secondPm.aadObjectId,
+    displayName: secondPm.displayName,
+    organisationId: orgs['Zorg- en Veiligheidshuis (procesmanagement)']!,
+    role: 'processManager',
+  });
+  await upsertMember(db, {
+    aadObjectId: krusada.aadObjectId,
+    displayName: krusada.displayName,
+    organisationId: orgs['Krusada']!,
+    role: 'participant',
+  });
 });
 
 const involved = () => [orgs['Korps Politie CN']!, orgs['Openbaar Lichaam Bonaire']!];
@@ -47,7 +66,11 @@ describe('aanmelden', () => {
 
   it('when the form is incomplete, then the same card returns with the values kept and a Dutch message at each wrong field; nothing is stored', async () => {
     const bot = createTestBot(db);
-    const { body } = await bot.click(police, Verb.referralSubmit, validReferralData(involved(), { p1_bsn: '123456789', urgency: undefined, p1_address: '' }));
+    const { body } = await bot.click(
+      police,
+      Verb.referralSubmit,
+      validReferralData(involved(), { p1_bsn: '123456789', urgency: undefined, p1_address: '' }),
+    );
     const card = body.value as Card;
     expect(errorUnder(card, 'p1_bsn')).toMatchObject({ text: expect.stringContaining('elfproef'), color: 'Attention' });
     expect(errorUnder(card, 'urgency')).toMatchObject({ text: 'Kies de urgentie.' });
@@ -61,7 +84,11 @@ describe('aanmelden', () => {
   it('"Gezinslid toevoegen" adds a row and keeps what was typed', async () => {
     const bot = createTestBot(db);
     // The button on a form with two rows carries personCount 3.
-    const { body } = await bot.click(police, Verb.referralAddPerson, { personCount: '3', p1_name: 'Jan', p2_name: 'Mira' });
+    const { body } = await bot.click(police, Verb.referralAddPerson, {
+      personCount: '3',
+      p1_name: 'Jan',
+      p2_name: 'Mira',
+    });
     const card = body.value as Card;
     expect(field(card, 'p3_name')).toBeDefined();
     expect(field(card, 'p1_name')).toMatchObject({ value: 'Jan' });
@@ -71,7 +98,10 @@ describe('aanmelden', () => {
 
   it('a draft is saved and resumed by "aanmelden"', async () => {
     const bot = createTestBot(db);
-    const { body } = await bot.click(police, Verb.referralSaveDraft, { p1_name: 'Jan Fictief', domain_housing: 'Huurachterstand' });
+    const { body } = await bot.click(police, Verb.referralSaveDraft, {
+      p1_name: 'Jan Fictief',
+      domain_housing: 'Huurachterstand',
+    });
     expect(textOf(body.value)).toContain('Concept opgeslagen');
     const [reply] = await bot.say(police, 'aanmelden');
     const card = cardOf(reply) as unknown as Card;
@@ -83,7 +113,7 @@ describe('aanmelden', () => {
 });
 
 describe('screening', () => {
-  it('on submit, each procesmanager gets a screening card with the three criteria and the referrer\'s reasons', async () => {
+  it("on submit, each procesmanager gets a screening card with the three criteria and the referrer's reasons", async () => {
     const bot = createTestBot(db);
     const { reference } = await submitValid(bot);
     expect(reference).toBe('ZVH-2026-0001');
@@ -117,14 +147,17 @@ describe('screening', () => {
     const bot = createTestBot(db);
     const { caseId } = await submitValid(bot);
     await bot.click(processManager, Verb.screeningReject, { caseId, reason: 'Eén leefgebied' });
-    const { body } = await bot.click(secondPm, Verb.screeningAccept, { caseId, tableId: (await listTables(db))[0]!.id });
+    const { body } = await bot.click(secondPm, Verb.screeningAccept, {
+      caseId,
+      tableId: (await listTables(db))[0]!.id,
+    });
     expect(textOf(body.value)).toContain('Iemand anders heeft deze aanmelding al beoordeeld');
     expect(textOf(body.value)).toContain('Afgewezen door Ingrid Martina');
     expect((await db.case.findUniqueOrThrow({ where: { id: caseId } })).status).toBe('rejected');
     expect(bot.notifier.to(police.aadObjectId)).toHaveLength(1);
   });
 
-  it('in Teams the screening card refreshes itself for the procesmanagers, so a decision by one shows on the other\'s card', async () => {
+  it("in Teams the screening card refreshes itself for the procesmanagers, so a decision by one shows on the other's card", async () => {
     const bot = createTestBot(db);
     for (const pm of [processManager, secondPm]) await bot.say(pm, 'hulp'); // Teams user ids are learned from messages
     const { caseId } = await submitValid(bot);
@@ -134,9 +167,14 @@ describe('screening', () => {
     expect(refresh?.userIds.sort()).toEqual([processManager.teamsUserId, secondPm.teamsUserId].sort());
 
     await bot.click(processManager, Verb.screeningReject, { caseId, reason: 'Eén leefgebied' });
-    const { body } = await bot.click(secondPm, Verb.screeningShow, { caseId }, {
-      value: { action: { type: 'Action.Execute', verb: Verb.screeningShow, data: { caseId } }, trigger: 'automatic' },
-    });
+    const { body } = await bot.click(
+      secondPm,
+      Verb.screeningShow,
+      { caseId },
+      {
+        value: { action: { type: 'Action.Execute', verb: Verb.screeningShow, data: { caseId } }, trigger: 'automatic' },
+      },
+    );
     const card = body.value as { actions: { title: string }[] };
     expect(textOf(card)).toContain('Afgewezen door Ingrid Martina');
     expect(card.actions.map((a) => a.title)).toEqual(['Vernieuwen']);
@@ -162,7 +200,10 @@ describe('screening', () => {
     expect(field(form.value as Card, 'p1_name')).toMatchObject({ value: 'Jan Fictief' });
 
     const before = bot.notifier.to(processManager.aadObjectId).length;
-    const { body } = await bot.click(police, Verb.referralSubmit, { caseId, ...validReferralData([...involved(), orgs['Scholengemeenschap Bonaire']!]) });
+    const { body } = await bot.click(police, Verb.referralSubmit, {
+      caseId,
+      ...validReferralData([...involved(), orgs['Scholengemeenschap Bonaire']!]),
+    });
     expect(textOf(body.value)).toContain('Aanvulling ontvangen');
     expect(textOf(body.value)).toContain(reference);
     expect(bot.notifier.to(processManager.aadObjectId)).toHaveLength(before + 1);
@@ -174,7 +215,9 @@ describe('screening', () => {
       const { body } = await bot.click(police, Verb.referralEdit, { caseId });
       expect(body.value).toBe('Dat kan ik niet vinden. Misschien is het verwijderd, of heb je er geen toegang toe.');
       const screening = await bot.click(processManager, Verb.screeningShow, { caseId });
-      expect(screening.body.value).toBe('Dat kan ik niet vinden. Misschien is het verwijderd, of heb je er geen toegang toe.');
+      expect(screening.body.value).toBe(
+        'Dat kan ik niet vinden. Misschien is het verwijderd, of heb je er geen toegang toe.',
+      );
     }
     const { caseId } = await submitValid(bot);
     const { body } = await bot.click(processManager, Verb.screeningAccept, { caseId, tableId: 'forged' });
@@ -194,7 +237,12 @@ describe('screening', () => {
 
   it('someone who works for no partner (here: a ZVH secretary) cannot register a case themselves', async () => {
     const secretary = { aadObjectId: 'aad-secretary', teamsUserId: 'user-secretary', displayName: 'Secretariaat ZVH' };
-    await upsertMember(db, { aadObjectId: secretary.aadObjectId, displayName: secretary.displayName, organisationId: orgs['Zorg- en Veiligheidshuis (procesmanagement)']!, role: 'participant' });
+    await upsertMember(db, {
+      aadObjectId: secretary.aadObjectId,
+      displayName: secretary.displayName,
+      organisationId: orgs['Zorg- en Veiligheidshuis (procesmanagement)']!,
+      role: 'participant',
+    });
     const bot = createTestBot(db);
     const [reply] = await bot.say(secretary, 'aanmelden');
     expect(reply?.text).toBe('Alleen de procesmanager kan aanmelden namens een niet-aangesloten organisatie.');
@@ -207,12 +255,23 @@ describe('screening', () => {
     const bot = createTestBot(db);
     const [reply] = await bot.say(processManager, 'aanmelden');
     expect(field(cardOf(reply) as unknown as Card, 'externalName')).toBeDefined();
-    const { body } = await bot.click(processManager, Verb.referralSubmit, validReferralData([orgs['Forma']!], {
-      externalName: 'Els Extern', externalOrganisation: 'Huisartsenpraktijk', externalPhone: '+599 700 1234', responsibleOrganisationId: orgs['Jeugdzorg CN'],
-    }));
+    const { body } = await bot.click(
+      processManager,
+      Verb.referralSubmit,
+      validReferralData([orgs['Forma']!], {
+        externalName: 'Els Extern',
+        externalOrganisation: 'Huisartsenpraktijk',
+        externalPhone: '+599 700 1234',
+        responsibleOrganisationId: orgs['Jeugdzorg CN'],
+      }),
+    );
     expect(textOf(body.value)).toContain('Aanmelding ontvangen');
     const stored = await db.case.findFirstOrThrow({ include: { responsibleOrganisation: true } });
-    expect(stored.externalReferrer).toEqual({ name: 'Els Extern', organisation: 'Huisartsenpraktijk', phone: '+599 700 1234' });
+    expect(stored.externalReferrer).toEqual({
+      name: 'Els Extern',
+      organisation: 'Huisartsenpraktijk',
+      phone: '+599 700 1234',
+    });
     expect(stored.responsibleOrganisation?.name).toBe('Jeugdzorg CN');
   });
 });
@@ -244,6 +303,7 @@ describe('mijn aanmeldingen and casussen', () => {
     await bot.click(processManager, Verb.screeningAskInfo, { caseId, question: 'Waar woont Mira nu?' });
     const logs = bot.logs.text();
     expect(logs).toContain(caseId);
-    for (const personal of ['Jan Fictief', 'Mira', 'Kaya Fictief', '111222333', 'Dreigende huisuitzetting']) expect(logs).not.toContain(personal);
+    for (const personal of ['Jan Fictief', 'Mira', 'Kaya Fictief', '111222333', 'Dreigende huisuitzetting'])
+      expect(logs).not.toContain(personal);
   });
 });

@@ -21,13 +21,35 @@ const db = useDatabase();
 const clock = new FixedClock(new Date('2026-11-20T09:00:00Z'));
 let a: Actors;
 
-const annie = { p1_name: 'Annie Wawoe', p1_bsn: '123456782', p1_birthDate: '14-02-1979', p1_address: 'Kaya Annie 3, Rincon' };
-const bram = { p1_name: 'Bram Obersi', p1_bsn: '111222333', p1_birthDate: '01-01-1980', p1_address: 'Kaya Bram 9, Kralendijk', domain_housing: 'Bram raakt zijn woning kwijt' };
+const annie = {
+  p1_name: 'Annie Wawoe',
+  p1_bsn: '123456782',
+  p1_birthDate: '14-02-1979',
+  p1_address: 'Kaya Annie 3, Rincon',
+};
+const bram = {
+  p1_name: 'Bram Obersi',
+  p1_bsn: '111222333',
+  p1_birthDate: '01-01-1980',
+  p1_address: 'Kaya Bram 9, Kralendijk',
+  domain_housing: 'Bram raakt zijn woning kwijt',
+};
 
 async function caseOf(person: Record<string, string>) {
-  const submitted = await submitReferral({ db, clock }, a.police, { data: validReferralData([a.orgs['Korps Politie CN']!, a.orgs['Jeugdzorg CN']!], { ...person, p2_name: '' , p2_relation: '', p2_birthDate: '', p2_address: '' }) });
+  const submitted = await submitReferral({ db, clock }, a.police, {
+    data: validReferralData([a.orgs['Korps Politie CN']!, a.orgs['Jeugdzorg CN']!], {
+      ...person,
+      p2_name: '',
+      p2_relation: '',
+      p2_birthDate: '',
+      p2_address: '',
+    }),
+  });
   if (!submitted.ok) throw new Error(JSON.stringify(submitted));
-  await decideScreening({ db, clock }, a.pm, submitted.caseId, { decision: 'accept', tableId: (await listTables(db))[0]!.id });
+  await decideScreening({ db, clock }, a.pm, submitted.caseId, {
+    decision: 'accept',
+    tableId: (await listTables(db))[0]!.id,
+  });
   return submitted;
 }
 
@@ -36,19 +58,30 @@ beforeEach(async () => {
 });
 
 describe('inzage', () => {
-  it('by BSN or by name and birth date: all of one person\'s cases with who saw them, nothing of another person; only the procesmanager', async () => {
+  it("by BSN or by name and birth date: all of one person's cases with who saw them, nothing of another person; only the procesmanager", async () => {
     const first = await caseOf(annie);
     const second = await caseOf(annie);
     const other = await caseOf(bram);
     // Held once without her BSN: found all the same, by name and birth date.
     const withoutBsn = await caseOf({ ...annie, p1_bsn: '' });
-    await expect(produceInzage({ db, clock }, a.police, { bsn: annie.p1_bsn })).rejects.toMatchObject({ code: 'FORBIDDEN', details: { permission: 'inzage.produce' } });
-    expect(await produceInzage({ db, clock }, a.pm, { bsn: '123456789' })).toEqual({ ok: false, errors: { bsn: 'Dit is geen geldig BSN (de elfproef klopt niet).' } });
-    expect(await produceInzage({ db, clock }, a.pm, { name: 'Annie Wawoe' })).toEqual({ ok: false, errors: { birthDate: 'Schrijf de geboortedatum als dd-mm-jjjj.' } });
+    await expect(produceInzage({ db, clock }, a.police, { bsn: annie.p1_bsn })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      details: { permission: 'inzage.produce' },
+    });
+    expect(await produceInzage({ db, clock }, a.pm, { bsn: '123456789' })).toEqual({
+      ok: false,
+      errors: { bsn: 'Dit is geen geldig BSN (de elfproef klopt niet).' },
+    });
+    expect(await produceInzage({ db, clock }, a.pm, { name: 'Annie Wawoe' })).toEqual({
+      ok: false,
+      errors: { birthDate: 'Schrijf de geboortedatum als dd-mm-jjjj.' },
+    });
 
     const byBsn = await produceInzage({ db, clock }, a.pm, { bsn: annie.p1_bsn });
     if (!byBsn.ok) throw new Error('refused');
-    expect(byBsn.document.cases.map((c) => c.case.reference).sort()).toEqual([first.reference, second.reference, withoutBsn.reference].sort());
+    expect(byBsn.document.cases.map((c) => c.case.reference).sort()).toEqual(
+      [first.reference, second.reference, withoutBsn.reference].sort(),
+    );
     const json = JSON.stringify(byBsn.document);
     expect(json).toContain('Kaya Annie 3');
     expect(json).not.toMatch(/Bram|Obersi|111222333|Kaya Bram/);
@@ -57,8 +90,12 @@ describe('inzage', () => {
     const byName = await produceInzage({ db, clock }, a.pm, { name: 'annie wawoe', birthDate: '14-02-1979' });
     if (!byName.ok) throw new Error('refused');
     expect(byName.document.cases).toHaveLength(3);
-    expect((await listAuditEvents(db, { caseId: first.caseId })).filter((e) => e.action === 'inzage.produced')).toHaveLength(2);
-    expect((await listAuditEvents(db, { caseId: other.caseId })).filter((e) => e.action === 'inzage.produced')).toHaveLength(0);
+    expect(
+      (await listAuditEvents(db, { caseId: first.caseId })).filter((e) => e.action === 'inzage.produced'),
+    ).toHaveLength(2);
+    expect(
+      (await listAuditEvents(db, { caseId: other.caseId })).filter((e) => e.action === 'inzage.produced'),
+    ).toHaveLength(0);
 
     const nobody = await produceInzage({ db, clock }, a.pm, { name: 'Niemand Bekend', birthDate: '01-01-2000' });
     expect(nobody.ok && nobody.document.cases).toEqual([]);
@@ -72,11 +109,19 @@ describe('inzage', () => {
     const { body } = await bot.click(processManager, Verb.inzageProduce, { bsn: annie.p1_bsn });
     expect(textOf(body.value)).toContain('De persoon komt voor in één casus.');
     const url = new URL(/"url":"([^"]+)"/.exec(JSON.stringify(body.value))![1]!);
-    const server = createHttpApp({ adapter: {} as TeamsAdapter, app: {} as Application<TurnState>, db, log: capturingLogger().log, clock: bot.clock }).listen(0, '127.0.0.1');
+    const server = createHttpApp({
+      adapter: {} as TeamsAdapter,
+      app: {} as Application<TurnState>,
+      db,
+      log: capturingLogger().log,
+      clock: bot.clock,
+    }).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      const tampered = await fetch(`${base}${url.pathname}?exp=${Number(url.searchParams.get('exp')) + 60_000}&sig=${url.searchParams.get('sig')}`);
+      const tampered = await fetch(
+        `${base}${url.pathname}?exp=${Number(url.searchParams.get('exp')) + 60_000}&sig=${url.searchParams.get('sig')}`,
+      );
       expect(tampered.status).toBe(403);
       // A link preview or scanner (HEAD) does not use up the one fetch.
       expect((await fetch(`${base}${url.pathname}${url.search}`, { method: 'HEAD' })).status).toBe(405);
@@ -92,7 +137,10 @@ describe('inzage', () => {
       expect(await again.text()).toContain('verlopen of al gebruikt');
       expect(await db.download.count()).toBe(0);
 
-      const { body: later } = await bot.click(processManager, Verb.inzageProduce, { name: 'Annie Wawoe', birthDate: '14-02-1979' });
+      const { body: later } = await bot.click(processManager, Verb.inzageProduce, {
+        name: 'Annie Wawoe',
+        birthDate: '14-02-1979',
+      });
       const lateUrl = new URL(/"url":"([^"]+)"/.exec(JSON.stringify(later.value))![1]!);
       bot.clock.set(new Date(bot.clock.now().getTime() + 10 * 60_000 + 1));
       expect((await fetch(`${base}${lateUrl.pathname}${lateUrl.search}`)).status).toBe(410);
@@ -113,33 +161,64 @@ describe('inzage', () => {
 
   it('in real Teams the same one-time document is also offered as a file: accepted, it is put in the OneDrive upload URL once', async () => {
     await caseOf(annie);
-    const bot = createTestBot(db, { now: new Date('2026-11-21T10:00:00Z'), links: { publicUrl: 'https://casusbot.example', secret: 'x'.repeat(32), fileConsent: true } });
+    const bot = createTestBot(db, {
+      now: new Date('2026-11-21T10:00:00Z'),
+      links: { publicUrl: 'https://casusbot.example', secret: 'x'.repeat(32), fileConsent: true },
+    });
     await bot.say(processManager, 'hulp');
     const { others } = await bot.click(processManager, Verb.inzageProduce, { bsn: annie.p1_bsn });
-    const consentCard = others.flatMap((a) => a.attachments ?? []).find((x) => x.contentType === 'application/vnd.microsoft.teams.card.file.consent')!;
-    expect(consentCard).toMatchObject({ name: 'inzage.pdf', content: { description: 'Inzagedocument (eenmalig, tien minuten)' } });
+    const consentCard = others
+      .flatMap((a) => a.attachments ?? [])
+      .find((x) => x.contentType === 'application/vnd.microsoft.teams.card.file.consent')!;
+    expect(consentCard).toMatchObject({
+      name: 'inzage.pdf',
+      content: { description: 'Inzagedocument (eenmalig, tien minuten)' },
+    });
     const uploads: { range?: string; body: Buffer }[] = [];
     const upload = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => { uploads.push({ range: req.headers['content-range'] as string | undefined, body: Buffer.concat(chunks) }); res.writeHead(201).end(); });
+      req.on('end', () => {
+        uploads.push({ range: req.headers['content-range'] as string | undefined, body: Buffer.concat(chunks) });
+        res.writeHead(201).end();
+      });
     }).listen(0, '127.0.0.1');
     await new Promise((r) => upload.once('listening', r));
     const uploadUrl = `http://127.0.0.1:${(upload.address() as AddressInfo).port}/upload`;
-    const accept = (context: unknown) => bot.deliver({ ...bot.personal(processManager), type: 'invoke', name: 'fileConsent/invoke', value: {
-      type: 'fileUpload', action: 'accept', context, uploadInfo: { uploadUrl, contentUrl: 'https://onedrive.example/inzage.pdf', name: 'inzage.pdf', uniqueId: 'u1', fileType: 'pdf' },
-    } });
+    const accept = (context: unknown) =>
+      bot.deliver({
+        ...bot.personal(processManager),
+        type: 'invoke',
+        name: 'fileConsent/invoke',
+        value: {
+          type: 'fileUpload',
+          action: 'accept',
+          context,
+          uploadInfo: {
+            uploadUrl,
+            contentUrl: 'https://onedrive.example/inzage.pdf',
+            name: 'inzage.pdf',
+            uniqueId: 'u1',
+            fileType: 'pdf',
+          },
+        },
+      });
     try {
       const first = await accept((consentCard.content as { acceptContext: unknown }).acceptContext);
       expect(first.find((a) => a.type === 'invokeResponse')?.value).toEqual({ status: 200 });
       expect(uploads).toHaveLength(1);
       expect(uploads[0]!.body.subarray(0, 4).toString()).toBe('%PDF');
       expect(uploads[0]!.range).toBe(`bytes 0-${uploads[0]!.body.length - 1}/${uploads[0]!.body.length}`);
-      expect(first.flatMap((a) => a.attachments ?? []).map((x) => x.contentType)).toContain('application/vnd.microsoft.teams.card.file.info');
+      expect(first.flatMap((a) => a.attachments ?? []).map((x) => x.contentType)).toContain(
+        'application/vnd.microsoft.teams.card.file.info',
+      );
       const second = await accept((consentCard.content as { acceptContext: unknown }).acceptContext);
       expect(textOf(second.filter((a) => a.type === 'message'))).toContain('verlopen of al opgehaald');
       expect(uploads).toHaveLength(1);
-      const forged = await accept({ ...(consentCard.content as { acceptContext: Record<string, string> }).acceptContext, sig: 'AAAA' });
+      const forged = await accept({
+        ...(consentCard.content as { acceptContext: Record<string, string> }).acceptContext,
+        sig: 'AAAA',
+      });
       expect(textOf(forged.filter((a) => a.type === 'message'))).toContain('verlopen of al opgehaald');
     } finally {
       await new Promise<void>((r) => upload.close(() => r()));

@@ -41,10 +41,15 @@ describe('the logbook', () => {
   it('the procesmanager reads who did what with a case; refused attempts are in it and stand out in the summary; nobody else may read it', async () => {
     const { bot, reference, caseId } = await decidedCase(db, orgs);
     await bot.say(police, `casus ${reference}`);
-    for (let i = 0; i < 3; i++) expect(textOf((await bot.click(krusada, Verb.caseOverview, { caseId })).body.value)).toBe(notFound);
+    for (let i = 0; i < 3; i++)
+      expect(textOf((await bot.click(krusada, Verb.caseOverview, { caseId })).body.value)).toBe(notFound);
     const refused = (await listAuditEvents(db, { caseId })).filter((e) => e.outcome === 'refused');
     expect(refused).toHaveLength(3);
-    expect(refused[0]).toMatchObject({ action: `refused:${Verb.caseOverview}`, purpose: 'toegangscontrole', actorAadObjectId: krusada.aadObjectId });
+    expect(refused[0]).toMatchObject({
+      action: `refused:${Verb.caseOverview}`,
+      purpose: 'toegangscontrole',
+      actorAadObjectId: krusada.aadObjectId,
+    });
 
     const logbook = textOf(cardOf((await bot.say(processManager, `logboek ${reference.toLowerCase()}`))[0]));
     expect(logbook).toContain(`Logboek ${reference}`);
@@ -58,7 +63,9 @@ describe('the logbook', () => {
     expect(summary).not.toContain('Ruben Croes');
 
     for (const user of [police, youthCareContact, krusada]) {
-      expect(textOf((await bot.say(user, `logboek ${reference}`))[0])).toBe('Alleen de procesmanager kan het logboek inzien.');
+      expect(textOf((await bot.say(user, `logboek ${reference}`))[0])).toBe(
+        'Alleen de procesmanager kan het logboek inzien.',
+      );
     }
     const views = (await listAuditEvents(db, { caseId })).filter((e) => e.action === 'logbook.viewed');
     expect(views).toHaveLength(1);

@@ -19,12 +19,27 @@ let orgs: Record<string, string>;
 beforeEach(async () => {
   await seedDemoData(db, [...demoMembers]);
   orgs = await organisationIds(db);
-  await upsertMember(db, { aadObjectId: krusada.aadObjectId, displayName: krusada.displayName, organisationId: orgs['Krusada']!, role: 'participant' });
-  await upsertMember(db, { aadObjectId: colleague.aadObjectId, displayName: colleague.displayName, organisationId: orgs['Korps Politie CN']!, role: 'participant' });
+  await upsertMember(db, {
+    aadObjectId: krusada.aadObjectId,
+    displayName: krusada.displayName,
+    organisationId: orgs['Krusada']!,
+    role: 'participant',
+  });
+  await upsertMember(db, {
+    aadObjectId: colleague.aadObjectId,
+    displayName: colleague.displayName,
+    organisationId: orgs['Korps Politie CN']!,
+    role: 'participant',
+  });
 });
 
 const inChannel = (): Partial<Activity> => ({
-  conversation: { id: `${channelId};messageid=1`, conversationType: 'channel', isGroup: true, tenantId } as Activity['conversation'],
+  conversation: {
+    id: `${channelId};messageid=1`,
+    conversationType: 'channel',
+    isGroup: true,
+    tenantId,
+  } as Activity['conversation'],
   channelData: { tenant: { id: tenantId }, team: { id: 'team-zvh' }, channel: { id: channelId } },
   replyToId: 'agenda-post',
 });
@@ -33,7 +48,11 @@ const inChannel = (): Partial<Activity> => ({
 async function stage() {
   const bot = createTestBot(db, { now: new Date('2026-11-20T09:00:00Z') });
   for (const user of [processManager, police, youthCareContact, krusada, colleague]) await bot.say(user, 'hulp');
-  const { body } = await bot.click(police, Verb.referralSubmit, validReferralData([orgs['Korps Politie CN']!, orgs['Jeugdzorg CN']!]));
+  const { body } = await bot.click(
+    police,
+    Verb.referralSubmit,
+    validReferralData([orgs['Korps Politie CN']!, orgs['Jeugdzorg CN']!]),
+  );
   const reference = /ZVH-2026-\d{4}/.exec(textOf(body.value))![0];
   const caseId = (await db.case.findUniqueOrThrow({ where: { reference } })).id;
   await bot.click(processManager, Verb.screeningAccept, { caseId, tableId: (await listTables(db))[0]!.id });
@@ -61,16 +80,40 @@ describe('a session in Teams', () => {
     expect(bot.notifier.to(krusada.aadObjectId)).toHaveLength(0);
 
     const submissionId = randomUUID();
-    const { body: added } = await bot.click(police, Verb.contributionAdd, { agendaItemId, submissionId, text: 'Drie meldingen huiselijk geweld dit jaar', lifeDomain: 'domesticViolence', sensitive: 'false' });
-    expect(textOf(added.value)).toMatch(/Je inbreng is opgeslagen[\s\S]*Korps Politie CN\*\* \(Ruben Croes\) · Huiselijk geweld: Drie meldingen/);
-    await bot.click(police, Verb.contributionAdd, { agendaItemId, submissionId, text: 'Drie meldingen huiselijk geweld dit jaar' });
+    const { body: added } = await bot.click(police, Verb.contributionAdd, {
+      agendaItemId,
+      submissionId,
+      text: 'Drie meldingen huiselijk geweld dit jaar',
+      lifeDomain: 'domesticViolence',
+      sensitive: 'false',
+    });
+    expect(textOf(added.value)).toMatch(
+      /Je inbreng is opgeslagen[\s\S]*Korps Politie CN\*\* \(Ruben Croes\) · Huiselijk geweld: Drie meldingen/,
+    );
+    await bot.click(police, Verb.contributionAdd, {
+      agendaItemId,
+      submissionId,
+      text: 'Drie meldingen huiselijk geweld dit jaar',
+    });
     expect(await db.contribution.count()).toBe(1);
     const { body: youth } = await bot.click(youthCareContact, Verb.discussionOpen, { agendaItemId });
     expect(textOf(youth.value)).toContain('Drie meldingen huiselijk geweld dit jaar');
     // In Teams the case card refreshes itself; the automatic invoke answers the viewer and edits nothing.
-    const automatic = { replyToId: 'case-card', value: { action: { type: 'Action.Execute', verb: Verb.discussionOpen, data: { verb: Verb.discussionOpen, agendaItemId } }, trigger: 'automatic' } };
+    const automatic = {
+      replyToId: 'case-card',
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: Verb.discussionOpen,
+          data: { verb: Verb.discussionOpen, agendaItemId },
+        },
+        trigger: 'automatic',
+      },
+    };
     const { body: refreshed } = await bot.click(youthCareContact, Verb.discussionOpen, {}, automatic);
-    expect((refreshed.value as { refresh?: { action: { verb: string } } }).refresh?.action.verb).toBe(Verb.discussionOpen);
+    expect((refreshed.value as { refresh?: { action: { verb: string } } }).refresh?.action.verb).toBe(
+      Verb.discussionOpen,
+    );
     expect(bot.edited.filter((a) => a.id === 'case-card')).toEqual([]);
     const { body: outsider } = await bot.click(krusada, Verb.discussionOpen, { agendaItemId }, inChannel());
     expect(outsider.value).toBe('Dat kan ik niet vinden. Misschien is het verwijderd, of heb je er geen toegang toe.');
@@ -78,39 +121,65 @@ describe('a session in Teams', () => {
     const { body: form } = await bot.click(processManager, Verb.decisionForm, { agendaItemId });
     const decisionSubmission = (JSON.stringify(form.value).match(/"submissionId":"([^"]+)"/) ?? [])[1];
     const decision = {
-      agendaItemId, submissionId: decisionSubmission, goal: 'Huisuitzetting voorkomen', plan: 'Schuldhulp en gezinscoach', directorMemberId: (await db.member.findFirstOrThrow({ where: { aadObjectId: youthCareContact.aadObjectId } })).id,
-      nextStep: 'regieFollowUp', action1_description: 'Huisbezoek afleggen', action1_organisationId: orgs['Korps Politie CN']!, action1_dueDate: '2026-12-01',
+      agendaItemId,
+      submissionId: decisionSubmission,
+      goal: 'Huisuitzetting voorkomen',
+      plan: 'Schuldhulp en gezinscoach',
+      directorMemberId: (await db.member.findFirstOrThrow({ where: { aadObjectId: youthCareContact.aadObjectId } })).id,
+      nextStep: 'regieFollowUp',
+      action1_description: 'Huisbezoek afleggen',
+      action1_organisationId: orgs['Korps Politie CN']!,
+      action1_dueDate: '2026-12-01',
     };
     const { body: decided } = await bot.click(processManager, Verb.decisionRecord, decision);
-    expect(textOf(decided.value)).toMatch(/Het besluit is vastgelegd[\s\S]*Huisuitzetting voorkomen[\s\S]*Marco Rosaria/);
+    expect(textOf(decided.value)).toMatch(
+      /Het besluit is vastgelegd[\s\S]*Huisuitzetting voorkomen[\s\S]*Marco Rosaria/,
+    );
     await bot.click(processManager, Verb.decisionRecord, decision); // a double click
     expect(await db.decision.count()).toBe(1);
     const offered = bot.notifier.to(colleague.aadObjectId).at(-1)!;
-    expect(textOf(offered.card)).toMatch(/Er is een actie voor jouw organisatie afgesproken[\s\S]*Huisbezoek afleggen[\s\S]*Ik pak dit op/);
+    expect(textOf(offered.card)).toMatch(
+      /Er is een actie voor jouw organisatie afgesproken[\s\S]*Huisbezoek afleggen[\s\S]*Ik pak dit op/,
+    );
 
     const actionId = (await db.caseAction.findFirstOrThrow()).id;
-    const [first, second] = await Promise.all([bot.click(colleague, Verb.actionClaim, { actionId }), bot.click(police, Verb.actionClaim, { actionId })]);
+    const [first, second] = await Promise.all([
+      bot.click(colleague, Verb.actionClaim, { actionId }),
+      bot.click(police, Verb.actionClaim, { actionId }),
+    ]);
     const texts = [textOf(first.body.value), textOf(second.body.value)];
     expect(texts.filter((t) => t.includes('Je hebt deze actie opgepakt.'))).toHaveLength(1);
     expect(texts.filter((t) => t.includes('Iemand anders was je voor.'))).toHaveLength(1);
     const holder = texts.join().includes('Opgepakt door Collega Politie') ? 'Collega Politie' : 'Ruben Croes';
     for (const t of texts) expect(t).toContain(`Opgepakt door ${holder}`);
-    const { body: list } = await bot.say(holder === 'Ruben Croes' ? police : colleague, 'mijn acties').then((r) => ({ body: cardOf(r[0]) }));
-    expect(textOf(list)).toMatch(new RegExp(`${reference}\\*\\* · Huisbezoek afleggen · Korps Politie CN · uiterlijk 1 december 2026 · Opgepakt door ${holder}`));
+    const { body: list } = await bot
+      .say(holder === 'Ruben Croes' ? police : colleague, 'mijn acties')
+      .then((r) => ({ body: cardOf(r[0]) }));
+    expect(textOf(list)).toMatch(
+      new RegExp(
+        `${reference}\\*\\* · Huisbezoek afleggen · Korps Politie CN · uiterlijk 1 december 2026 · Opgepakt door ${holder}`,
+      ),
+    );
 
     const { body: closed } = await bot.click(processManager, Verb.sessionClose, { sessionId }, inChannel());
     expect(closed.value).toBe('Het overleg is gesloten.');
     expect(textOf(bot.notifier.updates.at(-1)!.message.card)).toContain('1 casus besproken, 1 actie, 0 doorgeschoven.');
     expect(bot.edited).toHaveLength(editedBefore);
 
-    expect(textOf(bot.notifier.to(police.aadObjectId).at(-1)?.card)).toMatch(/Verslag Casusoverleg Bonaire[\s\S]*Het overleg is afgerond/);
+    expect(textOf(bot.notifier.to(police.aadObjectId).at(-1)?.card)).toMatch(
+      /Verslag Casusoverleg Bonaire[\s\S]*Het overleg is afgerond/,
+    );
     expect(bot.notifier.to(krusada.aadObjectId)).toHaveLength(0);
 
     // The verslag: the invited see their case with who took part and what was decided; the others see none of it.
     const { body: minutes } = await bot.click(youthCareContact, Verb.sessionMinutes, { sessionId }, inChannel());
     // After the meeting another organisation's contribution is theirs again (zeggenschap): youth care reads the
     // decision, not what the police said; the police read their own.
-    expect(textOf(minutes.value)).toMatch(new RegExp(`${reference}: besloten[\\s\\S]*Aanwezig: Korps Politie CN[\\s\\S]*Huisuitzetting voorkomen[\\s\\S]*Huisbezoek afleggen`));
+    expect(textOf(minutes.value)).toMatch(
+      new RegExp(
+        `${reference}: besloten[\\s\\S]*Aanwezig: Korps Politie CN[\\s\\S]*Huisuitzetting voorkomen[\\s\\S]*Huisbezoek afleggen`,
+      ),
+    );
     expect(textOf(minutes.value)).not.toContain('Drie meldingen huiselijk geweld');
     const { body: policeMinutes } = await bot.click(police, Verb.sessionMinutes, { sessionId }, inChannel());
     expect(textOf(policeMinutes.value)).toContain('Korps Politie CN: Drie meldingen huiselijk geweld');
@@ -131,7 +200,7 @@ describe('a session in Teams', () => {
   });
 });
 
-describe('the table\'s Teams meeting', () => {
+describe("the table's Teams meeting", () => {
   const meetingEvent = (name: 'meetingStart' | 'meetingEnd'): Partial<Activity> => ({
     ...inChannel(),
     type: 'event',
@@ -141,9 +210,14 @@ describe('the table\'s Teams meeting', () => {
     channelData: { tenant: { id: tenantId }, meeting: { id: 'MCMxOTptZWV0aW5n' } },
   });
 
-  it('linked in its chat, the meeting\'s start opens the session and its end offers the chair to close it', async () => {
+  it("linked in its chat, the meeting's start opens the session and its end offers the chair to close it", async () => {
     const { bot, reference, sessionId } = await stage();
-    await bot.click(processManager, Verb.tableLink, { tableId: (await listTables(db))[0]!.id }, { ...inChannel(), channelData: { ...inChannel().channelData, meeting: { id: 'MCMxOTptZWV0aW5n' } } });
+    await bot.click(
+      processManager,
+      Verb.tableLink,
+      { tableId: (await listTables(db))[0]!.id },
+      { ...inChannel(), channelData: { ...inChannel().channelData, meeting: { id: 'MCMxOTptZWV0aW5n' } } },
+    );
     expect((await listTables(db))[0]!.channelConversationId).toBe(channelId);
 
     await bot.deliver({ ...bot.personal(processManager), ...meetingEvent('meetingStart') });
@@ -159,13 +233,31 @@ describe('the table\'s Teams meeting', () => {
   it('a meeting whose chat is not a channel is linked from its chat; its start opens the session, the agenda channel stays', async () => {
     const { bot, sessionId } = await stage();
     const meetingChat: Partial<Activity> = {
-      conversation: { id: '19:meeting_abc@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId } as Activity['conversation'],
+      conversation: {
+        id: '19:meeting_abc@thread.v2',
+        conversationType: 'groupChat',
+        isGroup: true,
+        tenantId,
+      } as Activity['conversation'],
       channelData: { tenant: { id: tenantId }, meeting: { id: 'MCMxOTptZWV0aW5n' } },
     };
-    const { body } = await bot.click(processManager, Verb.tableLink, { tableId: (await listTables(db))[0]!.id }, meetingChat);
-    expect(body.value).toBe('Dit Teams-overleg hoort nu bij tafel Casusoverleg Bonaire: als het begint, opent het casusoverleg.');
+    const { body } = await bot.click(
+      processManager,
+      Verb.tableLink,
+      { tableId: (await listTables(db))[0]!.id },
+      meetingChat,
+    );
+    expect(body.value).toBe(
+      'Dit Teams-overleg hoort nu bij tafel Casusoverleg Bonaire: als het begint, opent het casusoverleg.',
+    );
     expect((await listTables(db))[0]!.channelConversationId).toBe(channelId);
-    await bot.deliver({ ...bot.personal(processManager), ...meetingEvent('meetingStart'), ...meetingChat, type: 'event', name: 'application/vnd.microsoft.meetingStart' });
+    await bot.deliver({
+      ...bot.personal(processManager),
+      ...meetingEvent('meetingStart'),
+      ...meetingChat,
+      type: 'event',
+      name: 'application/vnd.microsoft.meetingStart',
+    });
     expect((await db.conferenceSession.findUniqueOrThrow({ where: { id: sessionId } })).openedAt).not.toBeNull();
   });
 
@@ -178,12 +270,21 @@ describe('the table\'s Teams meeting', () => {
 });
 
 describe('commands whose answer names people or cases', () => {
-  it.each(['mijn acties', 'casussen', 'mijn aanmeldingen', 'aanmelden'])('"%s" in a channel is answered with where to type it, not with the list', async (command) => {
-    const bot = createTestBot(db);
-    await bot.click(police, Verb.referralSubmit, validReferralData([orgs['Korps Politie CN']!, orgs['Jeugdzorg CN']!]));
-    const replies = await bot.say(police, command, inChannel());
-    expect(replies).toHaveLength(1);
-    expect(replies[0]!.text).toBe(`Dat doe je in een persoonlijke chat met mij: typ daar "${command}". Hier lezen anderen mee.`);
-    expect(replies[0]!.attachments).toBeUndefined();
-  });
+  it.each(['mijn acties', 'casussen', 'mijn aanmeldingen', 'aanmelden'])(
+    '"%s" in a channel is answered with where to type it, not with the list',
+    async (command) => {
+      const bot = createTestBot(db);
+      await bot.click(
+        police,
+        Verb.referralSubmit,
+        validReferralData([orgs['Korps Politie CN']!, orgs['Jeugdzorg CN']!]),
+      );
+      const replies = await bot.say(police, command, inChannel());
+      expect(replies).toHaveLength(1);
+      expect(replies[0]!.text).toBe(
+        `Dat doe je in een persoonlijke chat met mij: typ daar "${command}". Hier lezen anderen mee.`,
+      );
+      expect(replies[0]!.attachments).toBeUndefined();
+    },
+  );
 });

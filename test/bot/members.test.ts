@@ -3,7 +3,16 @@ import { Verb } from '../../cards/verbs.ts';
 import { demoMembers } from '../../src/organisations/demo-partners.ts';
 import { listOrganisations } from '../../src/organisations/organisation.repository.ts';
 import { seedDemoData } from '../../src/organisations/seed.ts';
-import { cardOf, createTestBot, mentalHealth, police, processManager, stranger, textOf, youthCareContact } from '../support/bot.ts';
+import {
+  cardOf,
+  createTestBot,
+  mentalHealth,
+  police,
+  processManager,
+  stranger,
+  textOf,
+  youthCareContact,
+} from '../support/bot.ts';
 import { useDatabase } from '../support/database.ts';
 
 const db = useDatabase();
@@ -13,7 +22,9 @@ type Card = { body: Record<string, unknown>[] };
 
 describe('lid toevoegen', () => {
   it('when the procesmanager opens the form, then it lists the people in the conversation and the partners', async () => {
-    const bot = createTestBot(db, { roster: { membersOf: async () => [{ aadObjectId: stranger.aadObjectId, name: stranger.displayName }] } });
+    const bot = createTestBot(db, {
+      roster: { membersOf: async () => [{ aadObjectId: stranger.aadObjectId, name: stranger.displayName }] },
+    });
     const [reply] = await bot.say(processManager, 'lid toevoegen');
     const text = textOf(cardOf(reply));
     expect(text).toContain('Lid toevoegen');
@@ -23,11 +34,17 @@ describe('lid toevoegen', () => {
 
   it('when the form is incomplete, then the same card comes back with the values kept and a message at each wrong field', async () => {
     const bot = createTestBot(db);
-    const { body } = await bot.click(processManager, Verb.memberRegister, { displayName: 'Kevin Janga', role: 'participant' });
+    const { body } = await bot.click(processManager, Verb.memberRegister, {
+      displayName: 'Kevin Janga',
+      role: 'participant',
+    });
     expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
     const card = body.value as Card;
     const fieldError = (id: string) => card.body[card.body.findIndex((e) => e.id === id) + 1];
-    expect(fieldError('aadObjectId')).toMatchObject({ text: 'Kies een persoon of vul het object-id in.', color: 'Attention' });
+    expect(fieldError('aadObjectId')).toMatchObject({
+      text: 'Kies een persoon of vul het object-id in.',
+      color: 'Attention',
+    });
     expect(fieldError('organisationId')).toMatchObject({ text: 'Kies een organisatie.' });
     expect(card.body.find((e) => e.id === 'displayName')).toMatchObject({ value: 'Kevin Janga' });
     expect(card.body.find((e) => e.id === 'role')).toMatchObject({ value: 'participant' });
@@ -51,16 +68,22 @@ describe('lid toevoegen', () => {
     expect(textOf(cardOf(after[0]))).toContain('deelnemer casusoverleg bij Krusada');
   });
 
-  it.each([police, mentalHealth, youthCareContact])('when $displayName (no procesmanager) asks for the form, then they are refused', async (who) => {
-    const bot = createTestBot(db);
-    const [reply] = await bot.say(who, 'lid toevoegen');
-    expect(reply?.text).toBe('Alleen de procesmanager kan leden registreren.');
-  });
+  it.each([police, mentalHealth, youthCareContact])(
+    'when $displayName (no procesmanager) asks for the form, then they are refused',
+    async (who) => {
+      const bot = createTestBot(db);
+      const [reply] = await bot.say(who, 'lid toevoegen');
+      expect(reply?.text).toBe('Alleen de procesmanager kan leden registreren.');
+    },
+  );
 
   it('when a participant posts a registration anyway, then nobody is registered', async () => {
     const bot = createTestBot(db);
     const { body } = await bot.click(police, Verb.memberRegister, {
-      aadObjectId: 'someone', displayName: 'Iemand', organisationId: await organisationId('Forma'), role: 'processManager',
+      aadObjectId: 'someone',
+      displayName: 'Iemand',
+      organisationId: await organisationId('Forma'),
+      role: 'processManager',
     });
     expect(body.value).toBe('Alleen de procesmanager kan leden registreren.');
     expect(await db.member.count({ where: { aadObjectId: 'someone' } })).toBe(0);

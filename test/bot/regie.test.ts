@@ -16,10 +16,18 @@ const decided = () => decidedCase(db, orgs);
 describe('regie in Teams', () => {
   it('the regisseur finds the case under "mijn casussen"; others see it without regie buttons, or not at all', async () => {
     const { bot, reference, caseId } = await decided();
-    expect(textOf(bot.notifier.to(youthCareContact.aadObjectId).at(-1)!.card)).toMatch(new RegExp(`Casus ${reference}[\\s\\S]*Je bent nu casusregisseur van deze casus\\.`));
+    expect(textOf(bot.notifier.to(youthCareContact.aadObjectId).at(-1)!.card)).toMatch(
+      new RegExp(`Casus ${reference}[\\s\\S]*Je bent nu casusregisseur van deze casus\\.`),
+    );
     const mine = textOf(cardOf((await bot.say(youthCareContact, 'mijn casussen'))[0]));
-    expect(mine).toMatch(new RegExp(`${reference}\\*\\* · Geaccepteerd · Casusoverleg Bonaire[\\s\\S]*Doel: Huisuitzetting voorkomen[\\s\\S]*1 open actie`));
-    const asRegisseur = JSON.stringify(cardOf((await bot.say(youthCareContact, `casus ${reference.toLowerCase()}`))[0]));
+    expect(mine).toMatch(
+      new RegExp(
+        `${reference}\\*\\* · Geaccepteerd · Casusoverleg Bonaire[\\s\\S]*Doel: Huisuitzetting voorkomen[\\s\\S]*1 open actie`,
+      ),
+    );
+    const asRegisseur = JSON.stringify(
+      cardOf((await bot.say(youthCareContact, `casus ${reference.toLowerCase()}`))[0]),
+    );
     expect(asRegisseur).toContain('Voortgang melden');
     const asPolice = JSON.stringify(cardOf((await bot.say(police, `casus ${reference}`))[0]));
     expect(asPolice).toContain('Huisuitzetting voorkomen');
@@ -27,21 +35,44 @@ describe('regie in Teams', () => {
     expect(textOf((await bot.say(krusada, `casus ${reference}`))[0])).toBe(notFound);
     const { body: forged } = await bot.click(krusada, Verb.regieProgress, { caseId, text: 'ik kijk even mee' });
     expect(forged.value).toBe(notFound);
-    const { body: notRegisseur } = await bot.click(police, Verb.regieProgress, { caseId, text: 'ik ben geen regisseur' });
+    const { body: notRegisseur } = await bot.click(police, Verb.regieProgress, {
+      caseId,
+      text: 'ik ben geen regisseur',
+    });
     expect(notRegisseur.value).toBe('Alleen de casusregisseur van deze casus (of de procesmanager) kan dit doen.');
     const { body: empty } = await bot.click(youthCareContact, Verb.regieProgress, { caseId, text: ' ' });
     expect(textOf(empty.value)).toContain('Schrijf kort hoe het gaat.');
-    const { body: saved } = await bot.click(youthCareContact, Verb.regieProgress, { caseId, text: 'Schuldhulp is gestart' });
-    expect(textOf(saved.value)).toMatch(/Je voortgang is opgeslagen[\s\S]*\*\*Voortgang\*\* · Marco Rosaria \(Jeugdzorg CN\): Schuldhulp is gestart/);
-    expect(textOf((await bot.say(youthCareContact, 'schaduwlijst', { conversation: { id: 'groupchat-1', conversationType: 'groupChat', isGroup: true } as never }))[0])).toContain('persoonlijke chat');
+    const { body: saved } = await bot.click(youthCareContact, Verb.regieProgress, {
+      caseId,
+      text: 'Schuldhulp is gestart',
+    });
+    expect(textOf(saved.value)).toMatch(
+      /Je voortgang is opgeslagen[\s\S]*\*\*Voortgang\*\* · Marco Rosaria \(Jeugdzorg CN\): Schuldhulp is gestart/,
+    );
+    expect(
+      textOf(
+        (
+          await bot.say(youthCareContact, 'schaduwlijst', {
+            conversation: { id: 'groupchat-1', conversationType: 'groupChat', isGroup: true } as never,
+          })
+        )[0],
+      ),
+    ).toContain('persoonlijke chat');
   });
 
-  it('closure on the regisseur\'s proposal, approved by the procesmanager; evaluations come in per organisation, one reminder', async () => {
+  it("closure on the regisseur's proposal, approved by the procesmanager; evaluations come in per organisation, one reminder", async () => {
     const { bot, reference, caseId } = await decided();
-    const { body: proposed } = await bot.click(youthCareContact, Verb.regiePropose, { caseId, kind: 'closure', outcome: 'goalReached', note: 'Doel bereikt' });
+    const { body: proposed } = await bot.click(youthCareContact, Verb.regiePropose, {
+      caseId,
+      kind: 'closure',
+      outcome: 'goalReached',
+      note: 'Doel bereikt',
+    });
     expect(textOf(proposed.value)).toContain('Je voorstel ligt bij de procesmanager');
     const proposalCard = bot.notifier.to(processManager.aadObjectId).at(-1)!.card;
-    expect(textOf(proposalCard)).toMatch(new RegExp(`Voorstel voor ${reference}[\\s\\S]*Marco Rosaria stelt voor: afsluiten, uitkomst: doel bereikt`));
+    expect(textOf(proposalCard)).toMatch(
+      new RegExp(`Voorstel voor ${reference}[\\s\\S]*Marco Rosaria stelt voor: afsluiten, uitkomst: doel bereikt`),
+    );
     const proposalId = /"proposalId":"([^"]+)"/.exec(JSON.stringify(proposalCard))![1]!;
     const { body: refused } = await bot.click(police, Verb.proposalDecide, { proposalId, approve: true });
     expect(refused.value).toBe('Alleen de procesmanager beslist over voorstellen voor de schaduwlijst of afsluiten.');
@@ -49,10 +80,13 @@ describe('regie in Teams', () => {
     expect(textOf(approved.value)).toContain('Goedgekeurd door Ingrid Martina');
     const { body: again } = await bot.click(processManager, Verb.proposalDecide, { proposalId, approve: false });
     expect(textOf(again.value)).toContain('Over dit voorstel is al beslist.');
-    expect(textOf(bot.notifier.to(youthCareContact.aadObjectId).find((m) => textOf(m.card).includes('Voorstel voor'))!.card)).toContain('Goedgekeurd');
+    expect(
+      textOf(bot.notifier.to(youthCareContact.aadObjectId).find((m) => textOf(m.card).includes('Voorstel voor'))!.card),
+    ).toContain('Goedgekeurd');
 
     // The police has no contactpersoon: its members are asked; youth care's contact is asked for youth care. Krusada is not.
-    const asked = (user: { aadObjectId: string }) => bot.notifier.to(user.aadObjectId).filter((m) => textOf(m.card).includes(`Evaluatie ${reference}`));
+    const asked = (user: { aadObjectId: string }) =>
+      bot.notifier.to(user.aadObjectId).filter((m) => textOf(m.card).includes(`Evaluatie ${reference}`));
     expect(asked(police)).toHaveLength(1);
     expect(asked(colleague)).toHaveLength(1);
     expect(asked(youthCareContact)).toHaveLength(1);
@@ -62,17 +96,32 @@ describe('regie in Teams', () => {
     const { body: bad } = await bot.click(police, Verb.evaluationSubmit, { caseId, cooperation: '4' });
     expect(textOf(bad.value)).toContain('Is het doel bereikt? Kies een antwoord.');
     expect(textOf(bad.value)).toContain('4'); // the typed values are kept
-    const { body: thanks } = await bot.click(police, Verb.evaluationSubmit, { caseId, goalReached: 'yes', cooperation: '4', wentWell: 'Korte lijnen' });
+    const { body: thanks } = await bot.click(police, Verb.evaluationSubmit, {
+      caseId,
+      goalReached: 'yes',
+      cooperation: '4',
+      wentWell: 'Korte lijnen',
+    });
     expect(textOf(thanks.value)).toContain('de evaluatie van jouw organisatie is opgeslagen');
-    const { body: second } = await bot.click(colleague, Verb.evaluationSubmit, { caseId, goalReached: 'no', cooperation: '1' });
+    const { body: second } = await bot.click(colleague, Verb.evaluationSubmit, {
+      caseId,
+      goalReached: 'no',
+      cooperation: '1',
+    });
     expect(textOf(second.value)).toContain('Ruben Croes heeft al geëvalueerd namens jouw organisatie.');
-    const { body: outsider } = await bot.click(krusada, Verb.evaluationSubmit, { caseId, goalReached: 'no', cooperation: '1' });
+    const { body: outsider } = await bot.click(krusada, Verb.evaluationSubmit, {
+      caseId,
+      goalReached: 'no',
+      cooperation: '1',
+    });
     expect(outsider.value).toBe(notFound);
 
     const youthView = JSON.stringify(cardOf((await bot.say(youthCareContact, `casus ${reference}`))[0]));
     expect(youthView).not.toContain('Korte lijnen');
     const pmView = textOf(cardOf((await bot.say(processManager, `casus ${reference}`))[0]));
-    expect(pmView).toMatch(/Korps Politie CN\*\* \(Ruben Croes\): doel bereikt: Ja · samenwerking 4\/5 · goed: Korte lijnen[\s\S]*Nog geen evaluatie van: Jeugdzorg CN/);
+    expect(pmView).toMatch(
+      /Korps Politie CN\*\* \(Ruben Croes\): doel bereikt: Ja · samenwerking 4\/5 · goed: Korte lijnen[\s\S]*Nog geen evaluatie van: Jeugdzorg CN/,
+    );
     const { body: reminded } = await bot.click(processManager, Verb.evaluationRemind, { caseId });
     expect(textOf(reminded.value)).toContain('De herinnering is verstuurd.');
     expect(textOf(asked(youthCareContact).at(-1)!.card)).toContain('Herinnering');

@@ -9,12 +9,18 @@ beforeEach(() => seedDemoData(db, [...demoMembers]));
 
 describe('a turn that throws', () => {
   const secret = 'Kevin Janga, geboren 01-02-2003';
-  const failingRoster = { membersOf: async () => { throw new Error(`roster broke near ${secret}`); } };
+  const failingRoster = {
+    membersOf: async () => {
+      throw new Error(`roster broke near ${secret}`);
+    },
+  };
 
   it('when typed, then the user gets a short Dutch apology with a code, and the log has that code but no personal data', async () => {
     const bot = createTestBot(db, { roster: failingRoster });
     const [reply] = await bot.say(processManager, 'lid toevoegen');
-    expect(reply?.text).toMatch(/^Sorry, er ging iets mis\. Er is niets half opgeslagen; .* code ([0-9a-f]{8}) aan de procesmanager\.$/);
+    expect(reply?.text).toMatch(
+      /^Sorry, er ging iets mis\. Er is niets half opgeslagen; .* code ([0-9a-f]{8}) aan de procesmanager\.$/,
+    );
     const code = /code ([0-9a-f]{8})/.exec(reply!.text!)![1]!;
     const failure = bot.logs.lines().find((l) => l.msg === 'turn failed');
     expect(String(failure?.correlationId)).toMatch(new RegExp(`^${code}`));

@@ -3,15 +3,56 @@ import { reassessmentCard } from '../../cards/reassessment.card.ts';
 import { consentCard } from '../../cards/consent.card.ts';
 import { inzageReadyCard, inzageSearchCard } from '../../cards/inzage.card.ts';
 import { caseLogbookCard, unusualAccessCard } from '../../cards/logbook.card.ts';
-import { agendaNoticeCard, agendaProblemCard, channelAgendaCard, draftAgendaCard, maxRefreshUsers, myAgendaCard, personalAgendaCard } from '../../cards/agenda.card.ts';
+import {
+  agendaNoticeCard,
+  agendaProblemCard,
+  channelAgendaCard,
+  draftAgendaCard,
+  maxRefreshUsers,
+  myAgendaCard,
+  personalAgendaCard,
+} from '../../cards/agenda.card.ts';
 import { casesCard, decisionRecordedCard, myReferralsCard, referralOutcomeCard } from '../../cards/cases.card.ts';
 import { helpCard } from '../../cards/help.card.ts';
-import { caseOverviewCard, informingDueCard, deletedCaseCard, evaluationRequestCard, myCasesCard, proposalCard, regieFormCard, regieNoticeCard, shadowListCard, type RegieForm, type RegieFormContext } from '../../cards/lifecycle.card.ts';
-import { actionCard, decisionFormCard, discussionCard, liveSessionCard, meetingEndedCard, minutesCard, myActionsCard, sessionSummaryCard, staleButtonCard, type DecisionFormView } from '../../cards/meeting.card.ts';
+import {
+  caseOverviewCard,
+  informingDueCard,
+  deletedCaseCard,
+  evaluationRequestCard,
+  myCasesCard,
+  proposalCard,
+  regieFormCard,
+  regieNoticeCard,
+  shadowListCard,
+  type RegieForm,
+  type RegieFormContext,
+} from '../../cards/lifecycle.card.ts';
+import {
+  actionCard,
+  decisionFormCard,
+  discussionCard,
+  liveSessionCard,
+  meetingEndedCard,
+  minutesCard,
+  myActionsCard,
+  sessionSummaryCard,
+  staleButtonCard,
+  type DecisionFormView,
+} from '../../cards/meeting.card.ts';
 import { memberFormCard, memberListCard, memberRegisteredCard } from '../../cards/members.card.ts';
 import { referralFormCard, referralSubmittedCard } from '../../cards/referral.card.ts';
 import { screeningCard, type ScreeningView } from '../../cards/screening.card.ts';
-import { channelLinkedCard, extraSessionInputIds, linkChannelCard, moveInputIds, newTableDefaults, sessionsCard, tableFormCard, tableFormValues, tablesCard } from '../../cards/tables.card.ts';
+import {
+  channelLinkedCard,
+  extraSessionInputIds,
+  linkChannelCard,
+  moveInputIds,
+  newTableDefaults,
+  sessionsCard,
+  tableFormCard,
+  tableFormValues,
+  tablesCard,
+} from '../../cards/tables.card.ts';
 import type { ActionView } from '../../src/actions/action.repository.ts';
 import type { ActionCardView } from '../../src/actions/actions.ts';
 import type { CaseRecord, CaseSummary } from '../../src/cases/case.types.ts';
@@ -24,7 +65,12 @@ import type { TableOverview } from '../../src/conferences/tables.ts';
 import type { DecisionView } from '../../src/decisions/decision.repository.ts';
 import { DecisionField, maxActionsPerDecision } from '../../src/decisions/decision.rules.ts';
 import type { ContributionView, InterventionView } from '../../src/meetings/discussion.repository.ts';
-import type { EvaluationView, FollowedCase, ProposalView, RegieUpdateView } from '../../src/lifecycle/lifecycle.repository.ts';
+import type {
+  EvaluationView,
+  FollowedCase,
+  ProposalView,
+  RegieUpdateView,
+} from '../../src/lifecycle/lifecycle.repository.ts';
 import type { CaseOverview } from '../../src/lifecycle/regie.ts';
 import type { DiscussionView, ItemState } from '../../src/meetings/discussion.ts';
 import type { MemberRole, MemberView } from '../../src/members/member.types.ts';
@@ -51,7 +97,12 @@ const table = { id: uuid(200), name: 'Casusoverleg Bonaire', timeZone };
 const nextSession = new Date('2026-03-03T14:00:00Z');
 const full = (n: number) => 'a'.repeat(n);
 
-const member = (n: number, displayName: string, role: MemberRole, organisation: { id: string; name: string }): MemberView => ({
+const member = (
+  n: number,
+  displayName: string,
+  role: MemberRole,
+  organisation: { id: string; name: string },
+): MemberView => ({
   id: uuid(300 + n),
   aadObjectId: uuid(400 + n),
   teamsUserId: `29:teams-user-${n}`,
@@ -75,7 +126,13 @@ function caseRecord(overrides: Partial<CaseRecord> = {}): CaseRecord {
     id: uuid(500),
     reference: 'ZVH-2026-0007',
     status: 'submitted',
-    referrer: { memberId: members[2]!.id, aadObjectId: members[2]!.aadObjectId, name: 'Sharon Frans', organisationId: politie.id, organisationName: politie.name },
+    referrer: {
+      memberId: members[2]!.id,
+      aadObjectId: members[2]!.aadObjectId,
+      name: 'Sharon Frans',
+      organisationId: politie.id,
+      organisationName: politie.name,
+    },
     form: { personCount: '2', otherOrganisations: 'Huisarts Rincon' },
     urgency: 'high',
     lifeDomains: {
@@ -93,8 +150,20 @@ function caseRecord(overrides: Partial<CaseRecord> = {}): CaseRecord {
     informed: { informed: true, by: 'Sharon Frans, op 2 februari 2026' },
     contact: { phone: '+599 717 8000', email: 'sharon.frans@politie.example' },
     persons: [
-      { position: 1, name: 'Maria Isenia', birthDate: '1988-05-14', address: 'Kaya Grandi 12, Kralendijk', bsn: '111222333' },
-      { position: 2, name: 'Kevin Isenia', birthDate: '2011-09-02', address: 'Kaya Grandi 12, Kralendijk', relation: 'zoon' },
+      {
+        position: 1,
+        name: 'Maria Isenia',
+        birthDate: '1988-05-14',
+        address: 'Kaya Grandi 12, Kralendijk',
+        bsn: '111222333',
+      },
+      {
+        position: 2,
+        name: 'Kevin Isenia',
+        birthDate: '2011-09-02',
+        address: 'Kaya Grandi 12, Kralendijk',
+        relation: 'zoon',
+      },
     ],
     organisations: [politie, forma, jeugdzorg].map((o) => ({ id: o.id, name: o.name })),
     submittedAt: new Date('2026-02-10T13:15:00Z'),
@@ -104,12 +173,25 @@ function caseRecord(overrides: Partial<CaseRecord> = {}): CaseRecord {
 }
 const decidedBy = { decidedBy: { name: 'Ingrid Martina' }, decidedAt: new Date('2026-02-12T15:00:00Z') };
 const accepted = caseRecord({ status: 'accepted', table, firstSessionAt: nextSession, ...decidedBy });
-const rejected = caseRecord({ status: 'rejected', rejectionReason: 'Er is maar één leefgebied en één organisatie betrokken; de wijkteams kunnen dit oppakken.', ...decidedBy });
-const infoRequested = caseRecord({ status: 'infoRequested', question: 'Is de moeder al geïnformeerd over de aanmelding, en door wie?', ...decidedBy });
+const rejected = caseRecord({
+  status: 'rejected',
+  rejectionReason: 'Er is maar één leefgebied en één organisatie betrokken; de wijkteams kunnen dit oppakken.',
+  ...decidedBy,
+});
+const infoRequested = caseRecord({
+  status: 'infoRequested',
+  question: 'Is de moeder al geïnformeerd over de aanmelding, en door wie?',
+  ...decidedBy,
+});
 /** A non-partner professional, registered by the procesmanager on behalf of a partner. */
 const external = caseRecord({
   reference: 'ZVH-2026-0008',
-  external: { name: 'Dirk Hart', organisation: 'Huisartsenpraktijk Rincon', phone: '+599 717 1234', email: 'd.hart@huisarts.example' },
+  external: {
+    name: 'Dirk Hart',
+    organisation: 'Huisartsenpraktijk Rincon',
+    phone: '+599 717 1234',
+    email: 'd.hart@huisarts.example',
+  },
   responsibleOrganisation: { id: jeugdzorg.id, name: jeugdzorg.name },
   informed: { informed: false, reason: 'De moeder is niet bereikbaar; volgende week een huisbezoek.' },
   urgency: 'normal',
@@ -119,7 +201,15 @@ const tables: ScreeningView['tables'] = [
   {
     id: table.id,
     name: table.name,
-    schedule: { timeZone, weekday: 2, startTime: '10:00', anchorDate: '2026-01-06', intervalWeeks: 2, sessionMinutes: 120, minutesPerCase: 15 },
+    schedule: {
+      timeZone,
+      weekday: 2,
+      startTime: '10:00',
+      anchorDate: '2026-01-06',
+      intervalWeeks: 2,
+      sessionMinutes: 120,
+      minutesPerCase: 15,
+    },
     agendaLeadHours: 48,
     organisationIds: partners.map((p) => p.id),
     firstFreeSession: nextSession,
@@ -127,7 +217,15 @@ const tables: ScreeningView['tables'] = [
   {
     id: uuid(201),
     name: 'Jeugdtafel Rincon',
-    schedule: { timeZone, weekday: 4, startTime: '14:00', anchorDate: '2026-01-08', intervalWeeks: 4, sessionMinutes: 60, minutesPerCase: 20 },
+    schedule: {
+      timeZone,
+      weekday: 4,
+      startTime: '14:00',
+      anchorDate: '2026-01-08',
+      intervalWeeks: 4,
+      sessionMinutes: 60,
+      minutesPerCase: 20,
+    },
     agendaLeadHours: 48,
     organisationIds: [jeugdzorg.id, forma.id],
     // Full for the coming year: no firstFreeSession.
@@ -140,7 +238,9 @@ const summary = (n: number, status: CaseSummary['status'], extra: Partial<CaseSu
   status,
   firstPersonName: ['Maria Isenia', 'Kevin Isenia', 'Elvis Anthony', 'Shurandy Martis', 'Gina Leonora'][n % 5],
   updatedAt: new Date('2026-02-11T09:00:00Z'),
-  ...(status === 'draft' ? {} : { reference: `ZVH-2026-${String(n).padStart(4, '0')}`, submittedAt: new Date('2026-02-10T13:15:00Z') }),
+  ...(status === 'draft'
+    ? {}
+    : { reference: `ZVH-2026-${String(n).padStart(4, '0')}`, submittedAt: new Date('2026-02-10T13:15:00Z') }),
   ...extra,
 });
 const summaries: CaseSummary[] = [
@@ -153,7 +253,10 @@ const summaries: CaseSummary[] = [
 ];
 
 /** The intake form filled in completely and correctly, for `count` persons. */
-function filledReferral(count: number, text: (n: number, fallback: string) => string = (_n, s) => s): Record<string, string> {
+function filledReferral(
+  count: number,
+  text: (n: number, fallback: string) => string = (_n, s) => s,
+): Record<string, string> {
   const values: Record<string, string> = {
     personCount: String(count),
     organisations: `${politie.id},${forma.id}`,
@@ -193,7 +296,11 @@ const referralErrors = {
 
 /** The tables as the table repository returns them: the first linked to its channel and chaired by a contactpersoon. */
 const withoutFreeSession = tables.map(({ firstFreeSession: _, ...t }): TableView => t);
-const bonaire: TableView = { ...withoutFreeSession[0]!, chair: { memberId: members[1]!.id, name: members[1]!.displayName }, channelConversationId: '19:casusoverleg@thread.tacv2' };
+const bonaire: TableView = {
+  ...withoutFreeSession[0]!,
+  chair: { memberId: members[1]!.id, name: members[1]!.displayName },
+  channelConversationId: '19:casusoverleg@thread.tacv2',
+};
 const rincon: TableView = withoutFreeSession[1]!;
 const tableViews = [bonaire, rincon];
 const bonaireCapacity = capacityOf(bonaire.schedule);
@@ -206,11 +313,20 @@ const session = (n: number, status: SessionStatus, startsAt: Date, extra: Partia
   status,
   ...extra,
 });
-const published = { agendaPublishedAt: new Date('2026-03-01T14:00:00Z'), post: { conversationId: '19:casusoverleg@thread.tacv2', activityId: '1740837600000' } };
+const published = {
+  agendaPublishedAt: new Date('2026-03-01T14:00:00Z'),
+  post: { conversationId: '19:casusoverleg@thread.tacv2', activityId: '1740837600000' },
+};
 const minutes = (at: Date, n: number) => new Date(at.getTime() + n * 60_000);
 
 /** An agenda item at position `n` of a session starting at `startsAt`. */
-function agendaItem(n: number, reason: AgendaReason, startsAt: Date | undefined, invited: { id: string; name: string }[], extra: Partial<AgendaItemView> = {}): AgendaItemView {
+function agendaItem(
+  n: number,
+  reason: AgendaReason,
+  startsAt: Date | undefined,
+  invited: { id: string; name: string }[],
+  extra: Partial<AgendaItemView> = {},
+): AgendaItemView {
   return {
     id: uuid(800 + n),
     caseId: uuid(600 + n),
@@ -222,12 +338,21 @@ function agendaItem(n: number, reason: AgendaReason, startsAt: Date | undefined,
     ...extra,
   };
 }
-function agenda(s: SessionView, items: AgendaItemView[], options: { overflow?: AgendaItemView[]; channelLinked?: boolean } = {}): AgendaView {
+function agenda(
+  s: SessionView,
+  items: AgendaItemView[],
+  options: { overflow?: AgendaItemView[]; channelLinked?: boolean } = {},
+): AgendaView {
   return {
     session: s,
     table: {
-      id: bonaire.id, name: bonaire.name, timeZone, minutesPerCase: bonaire.schedule.minutesPerCase, capacity: bonaireCapacity,
-      chairMemberId: bonaire.chair?.memberId, channelLinked: options.channelLinked ?? true,
+      id: bonaire.id,
+      name: bonaire.name,
+      timeZone,
+      minutesPerCase: bonaire.schedule.minutesPerCase,
+      capacity: bonaireCapacity,
+      chairMemberId: bonaire.chair?.memberId,
+      channelLinked: options.channelLinked ?? true,
     },
     items,
     overflow: options.overflow ?? [],
@@ -241,28 +366,61 @@ const threeItems = (startsAt: Date) => [
 const movedTo = new Date('2026-03-05T18:00:00Z');
 const publishedAgenda = agenda(session(1, 'planned', nextSession, published), threeItems(nextSession));
 const draftAgenda = agenda(session(1, 'planned', nextSession), threeItems(nextSession));
-const movedAgenda = agenda(session(2, 'moved', movedTo, { occurrenceAt: nextSession, ...published }), threeItems(movedTo));
+const movedAgenda = agenda(
+  session(2, 'moved', movedTo, { occurrenceAt: nextSession, ...published }),
+  threeItems(movedTo),
+);
 const cancelledAgenda = agenda(session(3, 'cancelled', nextSession, published), threeItems(nextSession));
 const emptyAgenda = agenda(session(4, 'planned', new Date('2026-03-17T14:00:00Z')), []);
-const extraAgenda = agenda(session(5, 'extra', new Date('2026-03-10T18:30:00Z')), [agendaItem(3, 'newCase', new Date('2026-03-10T18:30:00Z'), [forma])]);
+const extraAgenda = agenda(session(5, 'extra', new Date('2026-03-10T18:30:00Z')), [
+  agendaItem(3, 'newCase', new Date('2026-03-10T18:30:00Z'), [forma]),
+]);
 const fullAgenda = agenda(
   session(1, 'planned', nextSession, published),
-  Array.from({ length: bonaireCapacity }, (_, n) => agendaItem(n, n < 5 ? 'newCase' : 'backOnAgenda', nextSession, [politie, jeugdzorg])),
-  { overflow: [agendaItem(20, 'backOnAgenda', undefined, [forma]), agendaItem(21, 'overdueActions', undefined, [politie])] },
+  Array.from({ length: bonaireCapacity }, (_, n) =>
+    agendaItem(n, n < 5 ? 'newCase' : 'backOnAgenda', nextSession, [politie, jeugdzorg]),
+  ),
+  {
+    overflow: [
+      agendaItem(20, 'backOnAgenda', undefined, [forma]),
+      agendaItem(21, 'overdueActions', undefined, [politie]),
+    ],
+  },
 );
 const withGlances = {
   ...publishedAgenda,
   items: publishedAgenda.items.map((i, n) =>
-    n === 0 ? { ...i, glance: { firstPersonName: 'Maria Isenia', lifeDomains: ['housing', 'finances', 'domesticViolence'] as const, responsibleOrganisationName: politie.name } }
-    : n === 1 ? { ...i, glance: { lifeDomains: [] } }
-    : i),
+    n === 0
+      ? {
+          ...i,
+          glance: {
+            firstPersonName: 'Maria Isenia',
+            lifeDomains: ['housing', 'finances', 'domesticViolence'] as const,
+            responsibleOrganisationName: politie.name,
+          },
+        }
+      : n === 1
+        ? { ...i, glance: { lifeDomains: [] } }
+        : i,
+  ),
   visibleCount: 2,
 } as AgendaView & { visibleCount: number };
-const addable = [{ id: uuid(650), reference: 'ZVH-2026-0031' }, { id: uuid(651), reference: 'ZVH-2026-0034' }];
+const addable = [
+  { id: uuid(650), reference: 'ZVH-2026-0031' },
+  { id: uuid(651), reference: 'ZVH-2026-0034' },
+];
 const participantIds = (count: number) => Array.from({ length: count }, (_, n) => `29:teams-user-${100 + n}`);
 
-const overview = (t: TableView, next?: SessionView, extra: Partial<TableOverview> = {}): TableOverview => ({ ...t, ...(next ? { nextSession: next } : {}), ...extra });
-const sessionRow = (s: SessionView, itemCount: number) => ({ ...s, itemCount, local: localParts(s.startsAt, timeZone) });
+const overview = (t: TableView, next?: SessionView, extra: Partial<TableOverview> = {}): TableOverview => ({
+  ...t,
+  ...(next ? { nextSession: next } : {}),
+  ...extra,
+});
+const sessionRow = (s: SessionView, itemCount: number) => ({
+  ...s,
+  itemCount,
+  local: localParts(s.startsAt, timeZone),
+});
 const sessionRows = [
   sessionRow(publishedAgenda.session, 3),
   sessionRow(movedAgenda.session, 3),
@@ -278,65 +436,170 @@ const tableFormErrors = {
   minutesPerCase: 'Per casus 5 tot 120 minuten.',
   agendaLeadHours: 'De agenda gaat 1 tot 336 uur (twee weken) vooraf uit.',
 };
-const formMembers = members.map((m) => ({ id: m.id, displayName: m.displayName, organisationName: m.organisationName }));
+const formMembers = members.map((m) => ({
+  id: m.id,
+  displayName: m.displayName,
+  organisationName: m.organisationName,
+}));
 
-const viewers = [undefined, ...(['processManager', 'contactPerson', 'participant'] as const).map((role) => ({ role, organisationName: role === 'processManager' ? organisations[0]!.name : politie.name }))];
+const viewers = [
+  undefined,
+  ...(['processManager', 'contactPerson', 'participant'] as const).map((role) => ({
+    role,
+    organisationName: role === 'processManager' ? organisations[0]!.name : politie.name,
+  })),
+];
 
 // The meeting: the channel card while it runs and after, the case card per person, the besluit, the actions.
 const openedAt = new Date('2026-03-03T14:02:00Z');
 const liveAgenda = (states: ItemState[]) =>
-  agenda(session(1, 'planned', nextSession, { ...published, openedAt }), threeItems(nextSession).map((i, n) => ({ ...i, state: states[n]! })));
-const heldAgenda = agenda(session(1, 'held', nextSession, { ...published, openedAt, closedAt: new Date('2026-03-03T15:50:00Z') }), liveAgenda(['decided', 'deferred', 'decided']).items);
+  agenda(
+    session(1, 'planned', nextSession, { ...published, openedAt }),
+    threeItems(nextSession).map((i, n) => ({ ...i, state: states[n]! })),
+  );
+const heldAgenda = agenda(
+  session(1, 'held', nextSession, { ...published, openedAt, closedAt: new Date('2026-03-03T15:50:00Z') }),
+  liveAgenda(['decided', 'deferred', 'decided']).items,
+);
 
 const person = (m: MemberView) => ({ memberId: m.id, name: m.displayName });
 const [ingrid, ramon, sharon, ria, jeffrey] = members as [MemberView, MemberView, MemberView, MemberView, MemberView];
 const at = (minute: number) => minutes(nextSession, minute);
-const contribution = (n: number, o: { id: string; name: string }, author: MemberView, text: string, extra: Partial<ContributionView> = {}): ContributionView => ({
-  id: uuid(1000 + n), agendaItemId: uuid(800), organisation: o, author: person(author), text, sensitive: false, createdAt: at(n), inOpenSession: true, consentedOrganisationIds: [], ...extra,
+const contribution = (
+  n: number,
+  o: { id: string; name: string },
+  author: MemberView,
+  text: string,
+  extra: Partial<ContributionView> = {},
+): ContributionView => ({
+  id: uuid(1000 + n),
+  agendaItemId: uuid(800),
+  organisation: o,
+  author: person(author),
+  text,
+  sensitive: false,
+  createdAt: at(n),
+  inOpenSession: true,
+  consentedOrganisationIds: [],
+  ...extra,
 });
 const contributions: ContributionView[] = [
-  contribution(1, politie, sharon, 'Twee meldingen van huiselijk geweld dit jaar, de laatste op 14 januari. Geen aangifte.', { lifeDomain: 'domesticViolence' }),
-  contribution(2, jeugdzorg, jeffrey, 'Kevin is sinds januari niet meer op school geweest; de leerplichtambtenaar is ingeschakeld.', { lifeDomain: 'schoolWork' }),
-  contribution(3, politie, ramon, 'Er loopt een onderzoek naar de ex-partner; bespreek dit niet buiten dit overleg.', { sensitive: true }),
-  contribution(4, forma, ria, 'Huurachterstand van vier maanden; de verhuurder wil een regeling.', { lifeDomain: 'housing' }),
+  contribution(
+    1,
+    politie,
+    sharon,
+    'Twee meldingen van huiselijk geweld dit jaar, de laatste op 14 januari. Geen aangifte.',
+    { lifeDomain: 'domesticViolence' },
+  ),
+  contribution(
+    2,
+    jeugdzorg,
+    jeffrey,
+    'Kevin is sinds januari niet meer op school geweest; de leerplichtambtenaar is ingeschakeld.',
+    { lifeDomain: 'schoolWork' },
+  ),
+  contribution(3, politie, ramon, 'Er loopt een onderzoek naar de ex-partner; bespreek dit niet buiten dit overleg.', {
+    sensitive: true,
+  }),
+  contribution(4, forma, ria, 'Huurachterstand van vier maanden; de verhuurder wil een regeling.', {
+    lifeDomain: 'housing',
+  }),
   // A life domain the labels do not know (older data) shows without it.
   contribution(5, forma, ria, 'Moeder staat open voor budgetbeheer.', { lifeDomain: 'unknown' }),
 ];
 const interventions: InterventionView[] = [
-  { id: uuid(1020), organisation: forma, author: person(ria), description: 'Budgetbeheer en een betalingsregeling met de verhuurder.', createdAt: at(20) },
-  { id: uuid(1021), organisation: jeugdzorg, author: person(jeffrey), description: 'Gezinscoach voor moeder en zoon, twee keer per week.', createdAt: at(22) },
+  {
+    id: uuid(1020),
+    organisation: forma,
+    author: person(ria),
+    description: 'Budgetbeheer en een betalingsregeling met de verhuurder.',
+    createdAt: at(20),
+  },
+  {
+    id: uuid(1021),
+    organisation: jeugdzorg,
+    author: person(jeffrey),
+    description: 'Gezinscoach voor moeder en zoon, twee keer per week.',
+    createdAt: at(22),
+  },
 ];
 const decision = (n: number, extra: Partial<DecisionView> = {}): DecisionView => ({
-  id: uuid(1030 + n), caseId: uuid(500), agendaItemId: uuid(800),
+  id: uuid(1030 + n),
+  caseId: uuid(500),
+  agendaItemId: uuid(800),
   goal: 'Het gezin blijft in de woning wonen en Kevin gaat weer naar school.',
   plan: 'Forma regelt budgetbeheer en een betalingsregeling; Jeugdzorg zet een gezinscoach in; de politie houdt de meldingen bij.',
-  director: person(jeffrey), nextStep: 'backOnAgenda', nextDate: '2026-04-14', decidedBy: person(ramon), createdAt: at(30), ...extra,
+  director: person(jeffrey),
+  nextStep: 'backOnAgenda',
+  nextDate: '2026-04-14',
+  decidedBy: person(ramon),
+  createdAt: at(30),
+  ...extra,
 });
 const supersededDecision = decision(0, { supersededById: uuid(1031), nextDate: '2026-03-31' });
-const correctedDecision = decision(1, { supersedesId: uuid(1030), correctionReason: 'De datum moest twee weken later: de gezinscoach begint pas in april.', createdAt: at(40) });
-const action = (n: number, state: ActionView['state'], o: { id: string; name: string }, extra: Partial<ActionView> = {}): ActionView => ({
-  id: uuid(1040 + n), caseId: uuid(500), reference: 'ZVH-2026-0007', decisionId: uuid(1031), description: `Actie ${n}: ${['budgetbeheer aanvragen', 'gezinscoach inzetten', 'leerplicht informeren', 'meldingen bijhouden'][n % 4]}.`,
-  organisation: o, dueDate: '2026-03-17', state, ...extra,
+const correctedDecision = decision(1, {
+  supersedesId: uuid(1030),
+  correctionReason: 'De datum moest twee weken later: de gezinscoach begint pas in april.',
+  createdAt: at(40),
+});
+const action = (
+  n: number,
+  state: ActionView['state'],
+  o: { id: string; name: string },
+  extra: Partial<ActionView> = {},
+): ActionView => ({
+  id: uuid(1040 + n),
+  caseId: uuid(500),
+  reference: 'ZVH-2026-0007',
+  decisionId: uuid(1031),
+  description: `Actie ${n}: ${['budgetbeheer aanvragen', 'gezinscoach inzetten', 'leerplicht informeren', 'meldingen bijhouden'][n % 4]}.`,
+  organisation: o,
+  dueDate: '2026-03-17',
+  state,
+  ...extra,
 });
 const actions: ActionView[] = [
   action(0, 'open', forma),
   action(1, 'claimed', jeugdzorg, { claimedBy: person(jeffrey), claimedAt: at(45) }),
-  action(2, 'done', politie, { claimedBy: person(sharon), claimedAt: at(45), result: 'De leerplichtambtenaar is gebeld en komt op huisbezoek.', doneAt: at(50) }),
+  action(2, 'done', politie, {
+    claimedBy: person(sharon),
+    claimedAt: at(45),
+    result: 'De leerplichtambtenaar is gebeld en komt op huisbezoek.',
+    doneAt: at(50),
+  }),
   action(3, 'done', politie, { claimedBy: person(sharon), doneAt: at(50) }),
 ];
 const discussionView = (extra: Partial<DiscussionView> = {}): DiscussionView => {
   const { id, reference, persons, lifeDomains: domains, organisations: involved } = caseRecord({ status: 'accepted' });
   return {
-    agendaItemId: uuid(800), itemState: 'active', session: liveAgenda(['active', 'waiting', 'waiting']).session, table: bonaire,
+    agendaItemId: uuid(800),
+    itemState: 'active',
+    session: liveAgenda(['active', 'waiting', 'waiting']).session,
+    table: bonaire,
     case: { id, reference, persons, lifeDomains: domains, organisations: involved },
-    contributions: [], hiddenContributions: [], interventions: [], decisions: [], actions: [], chairing: false, mayContribute: false,
+    contributions: [],
+    hiddenContributions: [],
+    interventions: [],
+    decisions: [],
+    actions: [],
+    chairing: false,
+    mayContribute: false,
     ...extra,
   };
 };
 
-const candidates = [ramon, sharon, ria, jeffrey].map((m) => ({ id: m.id, name: m.displayName, organisationName: m.organisationName }));
+const candidates = [ramon, sharon, ria, jeffrey].map((m) => ({
+  id: m.id,
+  name: m.displayName,
+  organisationName: m.organisationName,
+}));
 const decisionForm = (extra: Partial<DecisionFormView> = {}): DecisionFormView => ({
-  agendaItemId: uuid(800), reference: 'ZVH-2026-0007', candidates, organisations: [politie, forma, jeugdzorg], values: {}, ...extra,
+  agendaItemId: uuid(800),
+  reference: 'ZVH-2026-0007',
+  candidates,
+  organisations: [politie, forma, jeugdzorg],
+  values: {},
+  ...extra,
 });
 const decisionErrors: Record<string, string> = {
   goal: 'Beschrijf het doel dat is afgesproken.',
@@ -346,74 +609,241 @@ const decisionErrors: Record<string, string> = {
   [DecisionField.action(1, 'dueDate')]: 'De datum ligt in het verleden.',
   [DecisionField.action(2, 'description')]: 'Beschrijf de actie.',
 };
-const actionCardView = (x: ActionView, extra: Partial<ActionCardView> = {}): ActionCardView => ({ action: x, mayClaim: false, mine: false, mayReassign: false, colleagues: [], takeHome: [], takeHomeOptions: [], ...extra });
+const actionCardView = (x: ActionView, extra: Partial<ActionCardView> = {}): ActionCardView => ({
+  action: x,
+  mayClaim: false,
+  mine: false,
+  mayReassign: false,
+  colleagues: [],
+  takeHome: [],
+  takeHomeOptions: [],
+  ...extra,
+});
 const today = '2026-03-20';
 
 // After the besluit: the regisseur follows the case, the schaduwlijst, proposals, closure and evaluation.
 const followed = (n: number, status: FollowedCase['status'], extra: Partial<FollowedCase> = {}): FollowedCase => ({
-  id: uuid(600 + n), reference: `ZVH-2026-${String(n).padStart(4, '0')}`, status, table, openActions: 0, overdueActions: 0, ...extra,
+  id: uuid(600 + n),
+  reference: `ZVH-2026-${String(n).padStart(4, '0')}`,
+  status,
+  table,
+  openActions: 0,
+  overdueActions: 0,
+  ...extra,
 });
 const shadowListed = { shadowListedAt: new Date('2026-03-03T15:40:00Z'), shadowReturnDate: '2026-09-03' };
 const myFollowed: FollowedCase[] = [
-  followed(7, 'accepted', { goal: correctedDecision.goal, directorName: jeffrey.displayName, openActions: 3, overdueActions: 2, nextSessionAt: nextSession }),
-  followed(12, 'accepted', { goal: 'Meneer Anthony heeft een stabiele woonplek en zijn schulden zijn in beeld bij de schuldhulpverlening.', directorName: jeffrey.displayName, openActions: 1 }),
+  followed(7, 'accepted', {
+    goal: correctedDecision.goal,
+    directorName: jeffrey.displayName,
+    openActions: 3,
+    overdueActions: 2,
+    nextSessionAt: nextSession,
+  }),
+  followed(12, 'accepted', {
+    goal: 'Meneer Anthony heeft een stabiele woonplek en zijn schulden zijn in beeld bij de schuldhulpverlening.',
+    directorName: jeffrey.displayName,
+    openActions: 1,
+  }),
   // Decided without a goal (older data), every action done.
   followed(15, 'accepted', { directorName: jeffrey.displayName }),
-  followed(18, 'shadowList', { goal: 'Gina blijft bij haar moeder wonen en maakt haar opleiding af.', directorName: jeffrey.displayName, openActions: 1, overdueActions: 1, ...shadowListed }),
+  followed(18, 'shadowList', {
+    goal: 'Gina blijft bij haar moeder wonen en maakt haar opleiding af.',
+    directorName: jeffrey.displayName,
+    openActions: 1,
+    overdueActions: 1,
+    ...shadowListed,
+  }),
 ];
 const onShadowList: FollowedCase[] = [
   myFollowed[3]!,
-  followed(21, 'shadowList', { directorName: ria.displayName, shadowListedAt: new Date('2026-01-20T14:30:00Z'), shadowReturnDate: '2026-07-20' }),
+  followed(21, 'shadowList', {
+    directorName: ria.displayName,
+    shadowListedAt: new Date('2026-01-20T14:30:00Z'),
+    shadowReturnDate: '2026-07-20',
+  }),
   // No regisseur and no dates (older data): the card shows question marks.
   followed(22, 'shadowList'),
 ];
 
-const regieUpdate = (n: number, kind: RegieUpdateView['kind'], at: string, extra: Partial<RegieUpdateView> = {}): RegieUpdateView => ({ id: uuid(1100 + n), kind, at: new Date(at), ...extra });
+const regieUpdate = (
+  n: number,
+  kind: RegieUpdateView['kind'],
+  at: string,
+  extra: Partial<RegieUpdateView> = {},
+): RegieUpdateView => ({ id: uuid(1100 + n), kind, at: new Date(at), ...extra });
 const by = (m: MemberView) => ({ author: { name: m.displayName, organisationName: m.organisationName } });
 const regieUpdates: RegieUpdateView[] = [
-  regieUpdate(0, 'progress', '2026-04-14T13:00:00Z', { ...by(jeffrey), text: 'Het budgetbeheer loopt sinds half maart; de verhuurder heeft de betalingsregeling geaccepteerd. Kevin gaat sinds de meivakantie weer drie dagen per week naar school.' }),
-  regieUpdate(1, 'backOnAgenda', '2026-03-31T12:00:00Z', { ...by(jeffrey), text: 'De gezinscoach komt niet binnen; graag met de leerplichtambtenaar bespreken hoe we verder gaan.' }),
+  regieUpdate(0, 'progress', '2026-04-14T13:00:00Z', {
+    ...by(jeffrey),
+    text: 'Het budgetbeheer loopt sinds half maart; de verhuurder heeft de betalingsregeling geaccepteerd. Kevin gaat sinds de meivakantie weer drie dagen per week naar school.',
+  }),
+  regieUpdate(1, 'backOnAgenda', '2026-03-31T12:00:00Z', {
+    ...by(jeffrey),
+    text: 'De gezinscoach komt niet binnen; graag met de leerplichtambtenaar bespreken hoe we verder gaan.',
+  }),
   regieUpdate(2, 'directorChanged', '2026-03-10T15:00:00Z', by(ingrid)),
-  regieUpdate(3, 'progress', '2026-03-06T16:20:00Z', { ...by(ramon), text: 'Geen nieuwe meldingen sinds het overleg.' }),
+  regieUpdate(3, 'progress', '2026-03-06T16:20:00Z', {
+    ...by(ramon),
+    text: 'Geen nieuwe meldingen sinds het overleg.',
+  }),
 ];
 
 const proposer = { memberId: jeffrey.id, aadObjectId: jeffrey.aadObjectId, name: jeffrey.displayName };
 const proposal = (extra: Partial<ProposalView> = {}): ProposalView => ({
-  id: uuid(1110), caseId: uuid(500), kind: 'shadowList', proposedBy: proposer, createdAt: new Date('2026-04-20T13:00:00Z'),
-  note: 'Het gezin is stabiel: de huur wordt betaald en Kevin gaat weer naar school. Zes maanden volgen zonder overleg is genoeg.', ...extra,
+  id: uuid(1110),
+  caseId: uuid(500),
+  kind: 'shadowList',
+  proposedBy: proposer,
+  createdAt: new Date('2026-04-20T13:00:00Z'),
+  note: 'Het gezin is stabiel: de huur wordt betaald en Kevin gaat weer naar school. Zes maanden volgen zonder overleg is genoeg.',
+  ...extra,
 });
-const closureProposal = proposal({ id: uuid(1111), kind: 'closure', outcome: 'goalPartlyReached', note: 'De woning is behouden; school blijft moeizaam, maar dat pakt de leerplicht verder op.' });
+const closureProposal = proposal({
+  id: uuid(1111),
+  kind: 'closure',
+  outcome: 'goalPartlyReached',
+  note: 'De woning is behouden; school blijft moeizaam, maar dat pakt de leerplicht verder op.',
+});
 const decided = { decidedBy: { name: ingrid.displayName }, decidedAt: new Date('2026-04-21T09:30:00Z') };
 
-const evaluation = (m: MemberView, goalReached: EvaluationView['goalReached'], cooperation: number, extra: Partial<EvaluationView> = {}): EvaluationView => ({
-  organisationId: m.organisationId, organisationName: m.organisationName, member: { name: m.displayName }, goalReached, cooperation, at: new Date('2026-05-04T12:00:00Z'), ...extra,
+const evaluation = (
+  m: MemberView,
+  goalReached: EvaluationView['goalReached'],
+  cooperation: number,
+  extra: Partial<EvaluationView> = {},
+): EvaluationView => ({
+  organisationId: m.organisationId,
+  organisationName: m.organisationName,
+  member: { name: m.displayName },
+  goalReached,
+  cooperation,
+  at: new Date('2026-05-04T12:00:00Z'),
+  ...extra,
 });
 const evaluations: EvaluationView[] = [
-  evaluation(sharon, 'partly', 4, { wentWell: 'Snel schakelen tussen politie en Jeugdzorg na de laatste melding.', couldBeBetter: 'De leerplichtambtenaar had eerder aan tafel moeten zitten.' }),
+  evaluation(sharon, 'partly', 4, {
+    wentWell: 'Snel schakelen tussen politie en Jeugdzorg na de laatste melding.',
+    couldBeBetter: 'De leerplichtambtenaar had eerder aan tafel moeten zitten.',
+  }),
   evaluation(ria, 'yes', 5, { wentWell: 'De betalingsregeling was binnen twee weken rond.' }),
 ];
 
-const granted = (may: Partial<CaseOverview['may']> = {}): CaseOverview['may'] => ({ direct: false, manage: false, pullBack: false, evaluate: false, remind: false, inform: false, ...may });
+const granted = (may: Partial<CaseOverview['may']> = {}): CaseOverview['may'] => ({
+  direct: false,
+  manage: false,
+  pullBack: false,
+  evaluate: false,
+  remind: false,
+  inform: false,
+  ...may,
+});
 const followedCase = (extra: Partial<CaseOverview['case']> = {}): CaseOverview['case'] => ({
-  id: uuid(500), reference: 'ZVH-2026-0007', status: 'accepted', tableId: table.id, tableName: table.name, timeZone, firstPersonName: 'Maria Isenia',
-  goal: correctedDecision.goal, plan: correctedDecision.plan, directorMemberId: jeffrey.id, director: person(jeffrey), ...extra,
+  id: uuid(500),
+  reference: 'ZVH-2026-0007',
+  status: 'accepted',
+  tableId: table.id,
+  tableName: table.name,
+  timeZone,
+  firstPersonName: 'Maria Isenia',
+  goal: correctedDecision.goal,
+  plan: correctedDecision.plan,
+  directorMemberId: jeffrey.id,
+  director: person(jeffrey),
+  ...extra,
 });
 const caseView = (extra: Partial<CaseOverview> = {}): CaseOverview => ({
-  case: followedCase(), actions: [], updates: [], evaluations: [], missingEvaluations: [], directorCandidates: [], informing: { informerName: 'Sharon Frans', overdue: false }, may: granted(), ...extra,
+  case: followedCase(),
+  actions: [],
+  updates: [],
+  evaluations: [],
+  missingEvaluations: [],
+  directorCandidates: [],
+  informing: { informerName: 'Sharon Frans', overdue: false },
+  may: granted(),
+  ...extra,
 });
-const closedCase = followedCase({ status: 'closed', closedAt: new Date('2026-04-28T15:10:00Z'), outcome: 'goalPartlyReached' });
-const regieContext = (extra: Partial<RegieFormContext> = {}): RegieFormContext => ({ caseId: uuid(500), reference: 'ZVH-2026-0007', manager: false, status: 'accepted', candidates, ...extra });
+const closedCase = followedCase({
+  status: 'closed',
+  closedAt: new Date('2026-04-28T15:10:00Z'),
+  outcome: 'goalPartlyReached',
+});
+const regieContext = (extra: Partial<RegieFormContext> = {}): RegieFormContext => ({
+  caseId: uuid(500),
+  reference: 'ZVH-2026-0007',
+  manager: false,
+  status: 'accepted',
+  candidates,
+  ...extra,
+});
 const regieForms: [RegieForm, string, Partial<RegieFormContext>, Record<string, string>, Record<string, string>][] = [
-  ['backOnAgenda', 'a date in the past', {}, { date: '01-03-2026', reason: 'De gezinscoach komt niet binnen.' }, { date: 'Die datum moet na vandaag liggen.' }],
-  ['backOnAgenda', 'no reason and a wrong date', {}, { date: '31-02' }, { date: 'Geen geldige datum. Schrijf hem als dd-mm-jjjj, of laat het veld leeg voor het eerstvolgende overleg.', reason: 'Schrijf waarom de casus terug op de agenda moet.' }],
+  [
+    'backOnAgenda',
+    'a date in the past',
+    {},
+    { date: '01-03-2026', reason: 'De gezinscoach komt niet binnen.' },
+    { date: 'Die datum moet na vandaag liggen.' },
+  ],
+  [
+    'backOnAgenda',
+    'no reason and a wrong date',
+    {},
+    { date: '31-02' },
+    {
+      date: 'Geen geldige datum. Schrijf hem als dd-mm-jjjj, of laat het veld leeg voor het eerstvolgende overleg.',
+      reason: 'Schrijf waarom de casus terug op de agenda moet.',
+    },
+  ],
   ['progress', 'empty', {}, { text: '' }, { text: 'Schrijf kort hoe het gaat.' }],
-  ['inform', 'the procesmanager, a date in the future', { manager: true, candidates: [{ id: uuid(305), name: 'Jeffrey Statia', organisationName: 'Jeugdzorg CN' }] }, { informedOn: '01-01-2030' }, { informedOn: 'Die datum ligt in de toekomst.' }],
-  ['inform', 'the one who informs, nothing filled in', {}, {}, { informedOn: 'Vul de datum in waarop de betrokkene is geïnformeerd, of schrijf waarom dat nog niet is gebeurd.' }],
-  ['propose', 'the regisseur, closure without outcome', {}, { kind: 'closure', note: 'De woning is behouden.' }, { outcome: 'Kies de uitkomst van de casus.' }],
-  ['propose', 'the procesmanager on the schaduwlijst, nothing chosen', { manager: true, status: 'shadowList' }, {}, { kind: 'Kies: naar de schaduwlijst of afsluiten.' }],
-  ['changeDirector', 'someone no longer involved', { manager: true }, { directorMemberId: uuid(399) }, { directorMemberId: 'Kies een casusregisseur van een betrokken organisatie.' }],
-  ['changeDirector', 'no candidates', { manager: true, candidates: [] }, {}, { directorMemberId: 'Kies een casusregisseur van een betrokken organisatie.' }],
-  ['evaluate', 'no cooperation mark, texts kept', { status: 'closed' }, { goalReached: 'partly', wentWell: 'Snel schakelen.', couldBeBetter: 'Eerder de leerplicht erbij.' }, { cooperation: 'Geef de samenwerking een cijfer van 1 tot 5.' }],
+  [
+    'inform',
+    'the procesmanager, a date in the future',
+    { manager: true, candidates: [{ id: uuid(305), name: 'Jeffrey Statia', organisationName: 'Jeugdzorg CN' }] },
+    { informedOn: '01-01-2030' },
+    { informedOn: 'Die datum ligt in de toekomst.' },
+  ],
+  [
+    'inform',
+    'the one who informs, nothing filled in',
+    {},
+    {},
+    { informedOn: 'Vul de datum in waarop de betrokkene is geïnformeerd, of schrijf waarom dat nog niet is gebeurd.' },
+  ],
+  [
+    'propose',
+    'the regisseur, closure without outcome',
+    {},
+    { kind: 'closure', note: 'De woning is behouden.' },
+    { outcome: 'Kies de uitkomst van de casus.' },
+  ],
+  [
+    'propose',
+    'the procesmanager on the schaduwlijst, nothing chosen',
+    { manager: true, status: 'shadowList' },
+    {},
+    { kind: 'Kies: naar de schaduwlijst of afsluiten.' },
+  ],
+  [
+    'changeDirector',
+    'someone no longer involved',
+    { manager: true },
+    { directorMemberId: uuid(399) },
+    { directorMemberId: 'Kies een casusregisseur van een betrokken organisatie.' },
+  ],
+  [
+    'changeDirector',
+    'no candidates',
+    { manager: true, candidates: [] },
+    {},
+    { directorMemberId: 'Kies een casusregisseur van een betrokken organisatie.' },
+  ],
+  [
+    'evaluate',
+    'no cooperation mark, texts kept',
+    { status: 'closed' },
+    { goalReached: 'partly', wentWell: 'Snel schakelen.', couldBeBetter: 'Eerder de leerplicht erbij.' },
+    { cooperation: 'Geef de samenwerking een cijfer van 1 tot 5.' },
+  ],
 ];
 
 export const cardFixtures: CardFixture[] = [
@@ -431,16 +861,23 @@ export const cardFixtures: CardFixture[] = [
   ['memberFormCard without roster', () => memberFormCard({ roster: [], organisations })],
   [
     'memberFormCard with roster, values and errors',
-    () => memberFormCard({
-      roster,
-      organisations,
-      values: { person: roster[3]!.aadObjectId, displayName: 'Ria', aadObjectId: 'geen-guid', role: 'participant' },
-      errors: { aadObjectId: 'Dit is geen geldig Azure AD object-id.', organisationId: 'Kies een organisatie.' },
-    }),
+    () =>
+      memberFormCard({
+        roster,
+        organisations,
+        values: { person: roster[3]!.aadObjectId, displayName: 'Ria', aadObjectId: 'geen-guid', role: 'participant' },
+        errors: { aadObjectId: 'Dit is geen geldig Azure AD object-id.', organisationId: 'Kies een organisatie.' },
+      }),
   ],
   [
     'memberFormCard without roster, with errors',
-    () => memberFormCard({ roster: [], organisations, values: { displayName: 'Ria Winklaar' }, errors: { aadObjectId: 'Vul het object-id in.', role: 'Kies een rol.' } }),
+    () =>
+      memberFormCard({
+        roster: [],
+        organisations,
+        values: { displayName: 'Ria Winklaar' },
+        errors: { aadObjectId: 'Vul het object-id in.', role: 'Kies een rol.' },
+      }),
   ],
   ['memberRegisteredCard created', () => memberRegisteredCard(members[3]!, true)],
   ['memberRegisteredCard updated', () => memberRegisteredCard(members[4]!, false)],
@@ -449,40 +886,74 @@ export const cardFixtures: CardFixture[] = [
   ['memberListCard canRegister', () => memberListCard(members, { canRegister: true })],
 
   ['referralFormCard empty', () => referralFormCard({ values: {}, partners, forExternal: false })],
-  ['referralFormCard filled, two persons', () => referralFormCard({ caseId: uuid(500), values: filledReferral(2), partners, forExternal: false })],
-  ['referralFormCard with errors', () => referralFormCard({ values: { ...filledReferral(1), p1_name: '', p1_bsn: '123' }, errors: referralErrors, partners, forExternal: false })],
+  [
+    'referralFormCard filled, two persons',
+    () => referralFormCard({ caseId: uuid(500), values: filledReferral(2), partners, forExternal: false }),
+  ],
+  [
+    'referralFormCard with errors',
+    () =>
+      referralFormCard({
+        values: { ...filledReferral(1), p1_name: '', p1_bsn: '123' },
+        errors: referralErrors,
+        partners,
+        forExternal: false,
+      }),
+  ],
   [
     'referralFormCard forExternal, with errors',
-    () => referralFormCard({
-      values: { externalName: 'Dirk Hart', externalEmail: 'geen-mail', responsibleOrganisationId: jeugdzorg.id },
-      errors: { externalOrganisation: 'Vul de organisatie van de aanmelder in.', externalEmail: 'Dit is geen geldig e-mailadres.' },
-      partners,
-      forExternal: true,
-    }),
+    () =>
+      referralFormCard({
+        values: { externalName: 'Dirk Hart', externalEmail: 'geen-mail', responsibleOrganisationId: jeugdzorg.id },
+        errors: {
+          externalOrganisation: 'Vul de organisatie van de aanmelder in.',
+          externalEmail: 'Dit is geen geldig e-mailadres.',
+        },
+        partners,
+        forExternal: true,
+      }),
   ],
   [
     'referralFormCard with question and notice',
-    () => referralFormCard({
-      caseId: uuid(500),
-      values: filledReferral(2),
-      partners,
-      forExternal: false,
-      question: infoRequested.question,
-      notice: 'Je gaat verder met je concept van 10 februari 2026. Nieuw beginnen kan via "mijn aanmeldingen".',
-    }),
+    () =>
+      referralFormCard({
+        caseId: uuid(500),
+        values: filledReferral(2),
+        partners,
+        forExternal: false,
+        question: infoRequested.question,
+        notice: 'Je gaat verder met je concept van 10 februari 2026. Nieuw beginnen kan via "mijn aanmeldingen".',
+      }),
   ],
-  ['referralFormCard draft saved notice', () => referralFormCard({ caseId: uuid(500), values: filledReferral(1), partners, forExternal: false, notice: 'Concept opgeslagen.' })],
+  [
+    'referralFormCard draft saved notice',
+    () =>
+      referralFormCard({
+        caseId: uuid(500),
+        values: filledReferral(1),
+        partners,
+        forExternal: false,
+        notice: 'Concept opgeslagen.',
+      }),
+  ],
   [
     'referralFormCard max persons, every field full, forExternal, question and errors',
-    () => referralFormCard({
-      caseId: uuid(500),
-      values: { ...filledReferral(maxPersons, (n) => full(n)), externalName: full(L.name), externalOrganisation: full(L.name), externalPhone: full(L.phone), externalEmail: full(L.email) },
-      errors: referralErrors,
-      partners,
-      forExternal: true,
-      question: full(1000),
-      notice: 'Concept opgeslagen.',
-    }),
+    () =>
+      referralFormCard({
+        caseId: uuid(500),
+        values: {
+          ...filledReferral(maxPersons, (n) => full(n)),
+          externalName: full(L.name),
+          externalOrganisation: full(L.name),
+          externalPhone: full(L.phone),
+          externalEmail: full(L.email),
+        },
+        errors: referralErrors,
+        partners,
+        forExternal: true,
+        question: full(1000),
+        notice: 'Concept opgeslagen.',
+      }),
   ],
   ['referralSubmittedCard', () => referralSubmittedCard('ZVH-2026-0007', false)],
   ['referralSubmittedCard resubmitted', () => referralSubmittedCard('ZVH-2026-0007', true)],
@@ -501,18 +972,38 @@ export const cardFixtures: CardFixture[] = [
 
   ['screeningCard open', () => screeningCard({ case: caseRecord(), tables })],
   ['screeningCard open, with refreshFor', () => screeningCard({ case: caseRecord(), tables, refreshFor })],
-  ['screeningCard open, no procesmanager in Teams yet (empty refreshFor)', () => screeningCard({ case: caseRecord(), tables, refreshFor: [] })],
+  [
+    'screeningCard open, no procesmanager in Teams yet (empty refreshFor)',
+    () => screeningCard({ case: caseRecord(), tables, refreshFor: [] }),
+  ],
   ['screeningCard open, external referrer', () => screeningCard({ case: external, tables, refreshFor })],
-  ['screeningCard open, without criteria and persons details', () => screeningCard({ case: caseRecord({ criteria: undefined, informed: undefined, urgency: undefined, lifeDomains: {}, chains: [], organisations: [], contact: undefined, submittedAt: undefined }), tables })],
+  [
+    'screeningCard open, without criteria and persons details',
+    () =>
+      screeningCard({
+        case: caseRecord({
+          criteria: undefined,
+          informed: undefined,
+          urgency: undefined,
+          lifeDomains: {},
+          chains: [],
+          organisations: [],
+          contact: undefined,
+          submittedAt: undefined,
+        }),
+        tables,
+      }),
+  ],
   [
     'screeningCard open, with errors',
-    () => screeningCard({
-      case: caseRecord(),
-      tables,
-      refreshFor,
-      values: { verb: 'screening.reject', caseId: uuid(500), tableId: tables[1]!.id, question: 'Wie?' },
-      errors: { reason: 'Geef een reden.', question: 'Stel een vraag van minstens tien tekens.' },
-    }),
+    () =>
+      screeningCard({
+        case: caseRecord(),
+        tables,
+        refreshFor,
+        values: { verb: 'screening.reject', caseId: uuid(500), tableId: tables[1]!.id, question: 'Wie?' },
+        errors: { reason: 'Geef een reden.', question: 'Stel een vraag van minstens tien tekens.' },
+      }),
   ],
   ['screeningCard decided: accepted', () => screeningCard({ case: accepted, tables, refreshFor })],
   ['screeningCard decided: rejected', () => screeningCard({ case: rejected, tables })],
@@ -520,11 +1011,17 @@ export const cardFixtures: CardFixture[] = [
   ['screeningCard alreadyDecided', () => screeningCard({ case: accepted, tables, refreshFor, alreadyDecided: true })],
 
   ['screeningCard open, no tables', () => screeningCard({ case: caseRecord(), tables: [] })],
-  ['screeningCard open, no tables, with refreshFor', () => screeningCard({ case: caseRecord(), tables: [], refreshFor })],
+  [
+    'screeningCard open, no tables, with refreshFor',
+    () => screeningCard({ case: caseRecord(), tables: [], refreshFor }),
+  ],
 
   ['channelAgendaCard published', () => channelAgendaCard(publishedAgenda)],
   ['channelAgendaCard published, with refreshFor', () => channelAgendaCard(publishedAgenda, participantIds(5))],
-  [`channelAgendaCard with more than ${maxRefreshUsers} refresh users`, () => channelAgendaCard(publishedAgenda, participantIds(maxRefreshUsers + 15))],
+  [
+    `channelAgendaCard with more than ${maxRefreshUsers} refresh users`,
+    () => channelAgendaCard(publishedAgenda, participantIds(maxRefreshUsers + 15)),
+  ],
   ['channelAgendaCard moved', () => channelAgendaCard(movedAgenda, participantIds(3))],
   ['channelAgendaCard cancelled', () => channelAgendaCard(cancelledAgenda, participantIds(3))],
   ['channelAgendaCard empty', () => channelAgendaCard(emptyAgenda)],
@@ -532,16 +1029,40 @@ export const cardFixtures: CardFixture[] = [
   ['personalAgendaCard with glances', () => personalAgendaCard(withGlances)],
   ['personalAgendaCard visibleCount 0', () => personalAgendaCard({ ...publishedAgenda, visibleCount: 0 })],
   ['personalAgendaCard cancelled', () => personalAgendaCard({ ...cancelledAgenda, visibleCount: 0 })],
-  ['draftAgendaCard unpublished, with items and addable cases', () => draftAgendaCard({ agenda: draftAgenda, addable })],
-  ['draftAgendaCard unpublished, no channel, with notice', () => draftAgendaCard({ agenda: agenda(draftAgenda.session, draftAgenda.items, { channelLinked: false }), addable: [], notice: 'ZVH-2026-0031 staat op de agenda.' })],
+  [
+    'draftAgendaCard unpublished, with items and addable cases',
+    () => draftAgendaCard({ agenda: draftAgenda, addable }),
+  ],
+  [
+    'draftAgendaCard unpublished, no channel, with notice',
+    () =>
+      draftAgendaCard({
+        agenda: agenda(draftAgenda.session, draftAgenda.items, { channelLinked: false }),
+        addable: [],
+        notice: 'ZVH-2026-0031 staat op de agenda.',
+      }),
+  ],
   ['draftAgendaCard published', () => draftAgendaCard({ agenda: publishedAgenda, addable })],
   ['draftAgendaCard full, with overflow', () => draftAgendaCard({ agenda: fullAgenda, addable })],
   ['draftAgendaCard one item', () => draftAgendaCard({ agenda: extraAgenda, addable: [] })],
   ['draftAgendaCard cancelled session', () => draftAgendaCard({ agenda: cancelledAgenda, addable })],
-  ['draftAgendaCard held session', () => draftAgendaCard({ agenda: agenda(session(6, 'held', new Date('2026-02-17T14:00:00Z'), published), threeItems(new Date('2026-02-17T14:00:00Z'))), addable })],
+  [
+    'draftAgendaCard held session',
+    () =>
+      draftAgendaCard({
+        agenda: agenda(
+          session(6, 'held', new Date('2026-02-17T14:00:00Z'), published),
+          threeItems(new Date('2026-02-17T14:00:00Z')),
+        ),
+        addable,
+      }),
+  ],
   ['draftAgendaCard no items', () => draftAgendaCard({ agenda: emptyAgenda, addable })],
   ['draftAgendaCard no items, nothing addable', () => draftAgendaCard({ agenda: emptyAgenda, addable: [] })],
-  ['myAgendaCard manage', () => myAgendaCard([publishedAgenda, emptyAgenda, movedAgenda, extraAgenda], { manage: true })],
+  [
+    'myAgendaCard manage',
+    () => myAgendaCard([publishedAgenda, emptyAgenda, movedAgenda, extraAgenda], { manage: true }),
+  ],
   ['myAgendaCard participant', () => myAgendaCard([publishedAgenda, emptyAgenda], { manage: false })],
   ['myAgendaCard manage, empty', () => myAgendaCard([], { manage: true })],
   ['myAgendaCard participant, empty', () => myAgendaCard([], { manage: false })],
@@ -549,39 +1070,109 @@ export const cardFixtures: CardFixture[] = [
   ['agendaNoticeCard moved', () => agendaNoticeCard(movedAgenda, { kind: 'moved', previousStartsAt: nextSession })],
   [
     'agendaNoticeCard rebooked: cancelled',
-    () => agendaNoticeCard(cancelledAgenda, { kind: 'rebooked', why: 'cancelled', moves: [{ reference: 'ZVH-2026-0000', to: emptyAgenda }, { reference: 'ZVH-2026-0001', to: extraAgenda }] }),
+    () =>
+      agendaNoticeCard(cancelledAgenda, {
+        kind: 'rebooked',
+        why: 'cancelled',
+        moves: [
+          { reference: 'ZVH-2026-0000', to: emptyAgenda },
+          { reference: 'ZVH-2026-0001', to: extraAgenda },
+        ],
+      }),
   ],
-  ['agendaNoticeCard rebooked: cancelled, nothing of this organisation', () => agendaNoticeCard(cancelledAgenda, { kind: 'rebooked', why: 'cancelled', moves: [] })],
+  [
+    'agendaNoticeCard rebooked: cancelled, nothing of this organisation',
+    () => agendaNoticeCard(cancelledAgenda, { kind: 'rebooked', why: 'cancelled', moves: [] }),
+  ],
   [
     'agendaNoticeCard rebooked: overflow, one move without a next session',
-    () => agendaNoticeCard(fullAgenda, { kind: 'rebooked', why: 'overflow', moves: [{ reference: 'ZVH-2026-0020', to: emptyAgenda }, { reference: 'ZVH-2026-0021' }] }),
+    () =>
+      agendaNoticeCard(fullAgenda, {
+        kind: 'rebooked',
+        why: 'overflow',
+        moves: [{ reference: 'ZVH-2026-0020', to: emptyAgenda }, { reference: 'ZVH-2026-0021' }],
+      }),
   ],
-  ...(['missed', 'uncertain', 'noChannel'] as const).map((problem): CardFixture => [`agendaProblemCard ${problem}`, () => agendaProblemCard(draftAgenda, problem)]),
+  ...(['missed', 'uncertain', 'noChannel'] as const).map((problem): CardFixture => [
+    `agendaProblemCard ${problem}`,
+    () => agendaProblemCard(draftAgenda, problem),
+  ]),
 
-  ['tablesCard manage', () => tablesCard([overview(bonaire, publishedAgenda.session), overview(rincon)], { manage: true })],
-  ['tablesCard not manage', () => tablesCard([overview(bonaire, publishedAgenda.session), overview(rincon)], { manage: false })],
+  [
+    'tablesCard manage',
+    () => tablesCard([overview(bonaire, publishedAgenda.session), overview(rincon)], { manage: true }),
+  ],
+  [
+    'tablesCard not manage',
+    () => tablesCard([overview(bonaire, publishedAgenda.session), overview(rincon)], { manage: false }),
+  ],
   ['tablesCard manage, empty', () => tablesCard([], { manage: true })],
   ['tablesCard not manage, empty', () => tablesCard([], { manage: false })],
-  ['tablesCard manage, with notice and a closed table', () => tablesCard([overview(bonaire, publishedAgenda.session), overview(rincon, undefined, { closedAt: new Date('2026-02-20T12:00:00Z') })], { manage: true, notice: 'Tafel Jeugdtafel Rincon is gesloten.' })],
+  [
+    'tablesCard manage, with notice and a closed table',
+    () =>
+      tablesCard(
+        [
+          overview(bonaire, publishedAgenda.session),
+          overview(rincon, undefined, { closedAt: new Date('2026-02-20T12:00:00Z') }),
+        ],
+        { manage: true, notice: 'Tafel Jeugdtafel Rincon is gesloten.' },
+      ),
+  ],
   ['tableFormCard new', () => tableFormCard({ values: newTableDefaults, partners, members: formMembers })],
   ['tableFormCard new, no members', () => tableFormCard({ values: newTableDefaults, partners, members: [] })],
-  ['tableFormCard edit', () => tableFormCard({ tableId: bonaire.id, values: tableFormValues(bonaire), partners, members: formMembers })],
+  [
+    'tableFormCard edit',
+    () => tableFormCard({ tableId: bonaire.id, values: tableFormValues(bonaire), partners, members: formMembers }),
+  ],
   [
     'tableFormCard edit, with errors and another timezone',
-    () => tableFormCard({ tableId: rincon.id, values: { ...tableFormValues(rincon), timeZone: 'Europe/Brussels', startTime: '', minutesPerCase: '500' }, errors: tableFormErrors, partners, members: formMembers }),
+    () =>
+      tableFormCard({
+        tableId: rincon.id,
+        values: { ...tableFormValues(rincon), timeZone: 'Europe/Brussels', startTime: '', minutesPerCase: '500' },
+        errors: tableFormErrors,
+        partners,
+        members: formMembers,
+      }),
   ],
   ['sessionsCard planned, moved, cancelled and extra', () => sessionsCard({ table: bonaire, sessions: sessionRows })],
-  ['sessionsCard with notice', () => sessionsCard({ table: bonaire, sessions: sessionRows, notice: 'Het overleg is verplaatst; de betrokkenen krijgen bericht.' })],
+  [
+    'sessionsCard with notice',
+    () =>
+      sessionsCard({
+        table: bonaire,
+        sessions: sessionRows,
+        notice: 'Het overleg is verplaatst; de betrokkenen krijgen bericht.',
+      }),
+  ],
   [
     'sessionsCard with errors on a move, values kept',
     () => {
       const ids = moveInputIds(movedAgenda.session.id);
-      return sessionsCard({ table: bonaire, sessions: sessionRows, values: { [ids.date]: '2026-02-01', [ids.time]: '25:00' }, errors: { [ids.date]: 'Kies een moment in de toekomst.', [ids.time]: 'Vul een tijd in als uu:mm, bijvoorbeeld 10:00.' } });
+      return sessionsCard({
+        table: bonaire,
+        sessions: sessionRows,
+        values: { [ids.date]: '2026-02-01', [ids.time]: '25:00' },
+        errors: {
+          [ids.date]: 'Kies een moment in de toekomst.',
+          [ids.time]: 'Vul een tijd in als uu:mm, bijvoorbeeld 10:00.',
+        },
+      });
     },
   ],
   [
     'sessionsCard with errors on an extra meeting',
-    () => sessionsCard({ table: bonaire, sessions: sessionRows, values: { [extraSessionInputIds.time]: '9' }, errors: { [extraSessionInputIds.date]: 'Kies een datum.', [extraSessionInputIds.time]: 'Vul een tijd in als uu:mm, bijvoorbeeld 10:00.' } }),
+    () =>
+      sessionsCard({
+        table: bonaire,
+        sessions: sessionRows,
+        values: { [extraSessionInputIds.time]: '9' },
+        errors: {
+          [extraSessionInputIds.date]: 'Kies een datum.',
+          [extraSessionInputIds.time]: 'Vul een tijd in als uu:mm, bijvoorbeeld 10:00.',
+        },
+      }),
   ],
   ['sessionsCard no sessions', () => sessionsCard({ table: rincon, sessions: [] })],
   ['linkChannelCard', () => linkChannelCard(tableViews)],
@@ -589,99 +1180,300 @@ export const cardFixtures: CardFixture[] = [
   ['channelLinkedCard', () => channelLinkedCard(bonaire)],
 
   ['liveSessionCard with an active item', () => liveSessionCard(liveAgenda(['decided', 'active', 'waiting']))],
-  ['liveSessionCard no active item, one decided, others waiting', () => liveSessionCard(liveAgenda(['decided', 'waiting', 'waiting']))],
-  ['liveSessionCard no active item, a deferred one, none decided', () => liveSessionCard(liveAgenda(['deferred', 'waiting', 'waiting']))],
+  [
+    'liveSessionCard no active item, one decided, others waiting',
+    () => liveSessionCard(liveAgenda(['decided', 'waiting', 'waiting'])),
+  ],
+  [
+    'liveSessionCard no active item, a deferred one, none decided',
+    () => liveSessionCard(liveAgenda(['deferred', 'waiting', 'waiting'])),
+  ],
   ['liveSessionCard all decided', () => liveSessionCard(liveAgenda(['decided', 'decided', 'decided']))],
-  ['sessionSummaryCard nothing discussed', () => sessionSummaryCard(heldAgenda, { discussed: 0, actions: 0, deferred: 0 })],
+  [
+    'sessionSummaryCard nothing discussed',
+    () => sessionSummaryCard(heldAgenda, { discussed: 0, actions: 0, deferred: 0 }),
+  ],
   ['sessionSummaryCard one of each', () => sessionSummaryCard(heldAgenda, { discussed: 1, actions: 1, deferred: 1 })],
   ['sessionSummaryCard many', () => sessionSummaryCard(heldAgenda, { discussed: 7, actions: 23, deferred: 2 })],
 
-  ['discussionCard as chair, nothing yet', () => discussionCard(discussionView({ chairing: true, mayContribute: true }))],
+  [
+    'discussionCard as chair, nothing yet',
+    () => discussionCard(discussionView({ chairing: true, mayContribute: true })),
+  ],
   [
     'discussionCard as chair, corrected decision, actions in each state, a sensitive contribution, interventions',
-    () => discussionCard(discussionView({ itemState: 'decided', chairing: true, mayContribute: true, contributions, interventions, decisions: [supersededDecision, correctedDecision], actions }), 'Het besluit is vastgelegd. De organisaties met een actie krijgen bericht.'),
+    () =>
+      discussionCard(
+        discussionView({
+          itemState: 'decided',
+          chairing: true,
+          mayContribute: true,
+          contributions,
+          interventions,
+          decisions: [supersededDecision, correctedDecision],
+          actions,
+        }),
+        'Het besluit is vastgelegd. De organisaties met een actie krijgen bericht.',
+      ),
   ],
   [
     'discussionCard as a participant who may contribute, with hidden contributions',
-    () => discussionCard(discussionView({
-      mayContribute: true, contributions: contributions.filter((c) => !c.sensitive), hiddenContributions: [{ contributionId: uuid(1050), organisation: politie.name, sensitive: true }, { contributionId: uuid(1051), organisation: politie.name, sensitive: false, consent: { id: uuid(1060), state: 'requested' } }], interventions, decisions: [correctedDecision], actions,
-    })),
+    () =>
+      discussionCard(
+        discussionView({
+          mayContribute: true,
+          contributions: contributions.filter((c) => !c.sensitive),
+          hiddenContributions: [
+            { contributionId: uuid(1050), organisation: politie.name, sensitive: true },
+            {
+              contributionId: uuid(1051),
+              organisation: politie.name,
+              sensitive: false,
+              consent: { id: uuid(1060), state: 'requested' },
+            },
+          ],
+          interventions,
+          decisions: [correctedDecision],
+          actions,
+        }),
+      ),
   ],
   [
     'discussionCard as someone who may not contribute',
-    () => discussionCard(discussionView({ itemState: 'deferred', contributions: contributions.filter((c) => !c.sensitive), hiddenContributions: [{ contributionId: uuid(1052), organisation: politie.name, sensitive: false, consent: { id: uuid(1061), state: 'refused' } }] })),
+    () =>
+      discussionCard(
+        discussionView({
+          itemState: 'deferred',
+          contributions: contributions.filter((c) => !c.sensitive),
+          hiddenContributions: [
+            {
+              contributionId: uuid(1052),
+              organisation: politie.name,
+              sensitive: false,
+              consent: { id: uuid(1061), state: 'refused' },
+            },
+          ],
+        }),
+      ),
   ],
 
   [
     'discussionCard with more contributions and interventions than it shows, and a chain of corrections',
-    () => discussionCard(discussionView({
-      chairing: true, mayContribute: true,
-      contributions: Array.from({ length: 13 }, (_, n) => contributions[n % contributions.length]!),
-      hiddenContributions: [{ contributionId: uuid(1053), organisation: politie.name, sensitive: true }, { contributionId: uuid(1054), organisation: forma.name, sensitive: false, consent: { id: uuid(1062), state: 'withdrawn' } }, { contributionId: uuid(1055), organisation: politie.name, sensitive: false, consent: { id: uuid(1063), state: 'granted' } }],
-      interventions: Array.from({ length: 11 }, (_, n) => interventions[n % interventions.length]!),
-      decisions: [supersededDecision, { ...correctedDecision, supersededById: uuid(1032) }, decision(2, { supersedesId: uuid(1031), correctionReason: 'Casusregisseur gewijzigd.' })],
-      actions,
-    })),
+    () =>
+      discussionCard(
+        discussionView({
+          chairing: true,
+          mayContribute: true,
+          contributions: Array.from({ length: 13 }, (_, n) => contributions[n % contributions.length]!),
+          hiddenContributions: [
+            { contributionId: uuid(1053), organisation: politie.name, sensitive: true },
+            {
+              contributionId: uuid(1054),
+              organisation: forma.name,
+              sensitive: false,
+              consent: { id: uuid(1062), state: 'withdrawn' },
+            },
+            {
+              contributionId: uuid(1055),
+              organisation: politie.name,
+              sensitive: false,
+              consent: { id: uuid(1063), state: 'granted' },
+            },
+          ],
+          interventions: Array.from({ length: 11 }, (_, n) => interventions[n % interventions.length]!),
+          decisions: [
+            supersededDecision,
+            { ...correctedDecision, supersededById: uuid(1032) },
+            decision(2, { supersedesId: uuid(1031), correctionReason: 'Casusregisseur gewijzigd.' }),
+          ],
+          actions,
+        }),
+      ),
   ],
 
   ['decisionFormCard new', () => decisionFormCard(decisionForm())],
   // Nobody of the invited organisations is registered yet: no one can be casusregisseur.
   ['decisionFormCard new, no candidates', () => decisionFormCard(decisionForm({ candidates: [] }))],
-  ['decisionFormCard correcting the current decision', () => decisionFormCard(decisionForm({ current: correctedDecision }))],
+  [
+    'decisionFormCard correcting the current decision',
+    () => decisionFormCard(decisionForm({ current: correctedDecision })),
+  ],
   [
     'decisionFormCard with errors on several fields and action rows, values kept',
-    () => decisionFormCard(decisionForm({
-      values: { plan: 'Budgetbeheer.', nextStep: 'backOnAgenda', nextDate: '01-02-2026', [DecisionField.action(1, 'description')]: 'Budgetbeheer aanvragen', [DecisionField.action(1, 'dueDate')]: '01-02-2026', [DecisionField.action(2, 'organisationId')]: forma.id },
-      errors: decisionErrors,
-    })),
+    () =>
+      decisionFormCard(
+        decisionForm({
+          values: {
+            plan: 'Budgetbeheer.',
+            nextStep: 'backOnAgenda',
+            nextDate: '01-02-2026',
+            [DecisionField.action(1, 'description')]: 'Budgetbeheer aanvragen',
+            [DecisionField.action(1, 'dueDate')]: '01-02-2026',
+            [DecisionField.action(2, 'organisationId')]: forma.id,
+          },
+          errors: decisionErrors,
+        }),
+      ),
   ],
   [
     'decisionFormCard correcting, with errors on the reason and the last action row',
-    () => decisionFormCard(decisionForm({
-      current: correctedDecision,
-      values: { goal: correctedDecision.goal, plan: correctedDecision.plan, directorMemberId: jeffrey.id, nextStep: 'closure' },
-      errors: { correctionReason: 'Geef de reden van de correctie.', [DecisionField.action(maxActionsPerDecision, 'description')]: 'Beschrijf de actie.' },
-    })),
+    () =>
+      decisionFormCard(
+        decisionForm({
+          current: correctedDecision,
+          values: {
+            goal: correctedDecision.goal,
+            plan: correctedDecision.plan,
+            directorMemberId: jeffrey.id,
+            nextStep: 'closure',
+          },
+          errors: {
+            correctionReason: 'Geef de reden van de correctie.',
+            [DecisionField.action(maxActionsPerDecision, 'description')]: 'Beschrijf de actie.',
+          },
+        }),
+      ),
   ],
-  ['decisionFormCard closure with outcome, values kept', () => decisionFormCard(decisionForm({ values: { goal: correctedDecision.goal, plan: correctedDecision.plan, directorMemberId: jeffrey.id, nextStep: 'closure', outcome: 'transferred' } }))],
-  ['decisionFormCard closure without outcome, with error', () => decisionFormCard(decisionForm({ values: { nextStep: 'closure' }, errors: { outcome: 'Kies de uitkomst van de casus bij afsluiten.' } }))],
+  [
+    'decisionFormCard closure with outcome, values kept',
+    () =>
+      decisionFormCard(
+        decisionForm({
+          values: {
+            goal: correctedDecision.goal,
+            plan: correctedDecision.plan,
+            directorMemberId: jeffrey.id,
+            nextStep: 'closure',
+            outcome: 'transferred',
+          },
+        }),
+      ),
+  ],
+  [
+    'decisionFormCard closure without outcome, with error',
+    () =>
+      decisionFormCard(
+        decisionForm({
+          values: { nextStep: 'closure' },
+          errors: { outcome: 'Kies de uitkomst van de casus bij afsluiten.' },
+        }),
+      ),
+  ],
 
   ['actionCard open, may claim', () => actionCard(actionCardView(actions[0]!, { mayClaim: true }))],
-  ['actionCard with take-home, consent asked and given', () => actionCard(actionCardView(actions[1]!, { mine: true, takeHome: [
-    { contributionId: uuid(1001), organisation: politie.name, consent: 'requested' },
-    { contributionId: uuid(1002), organisation: forma.name, text: 'Huurachterstand van vier maanden; betalingsregeling loopt.', consent: 'granted' },
-  ] }))],
-  ['actionCard, the regisseur may mark take-home and reassign', () => actionCard(actionCardView(actions[1]!, { mayReassign: true, colleagues: [person(sharon)], takeHomeOptions: [
-    { id: uuid(1001), title: `${politie.name}, 2026-03-03: Drie meldingen huiselijk geweld dit jaar` }, { id: uuid(1003), title: `${forma.name}, 2026-03-03` },
-  ] }))],
-  ['actionCard mine and claimed, with notice', () => actionCard(actionCardView(actions[1]!, { mine: true }), 'Je hebt deze actie opgepakt.')],
+  [
+    'actionCard with take-home, consent asked and given',
+    () =>
+      actionCard(
+        actionCardView(actions[1]!, {
+          mine: true,
+          takeHome: [
+            { contributionId: uuid(1001), organisation: politie.name, consent: 'requested' },
+            {
+              contributionId: uuid(1002),
+              organisation: forma.name,
+              text: 'Huurachterstand van vier maanden; betalingsregeling loopt.',
+              consent: 'granted',
+            },
+          ],
+        }),
+      ),
+  ],
+  [
+    'actionCard, the regisseur may mark take-home and reassign',
+    () =>
+      actionCard(
+        actionCardView(actions[1]!, {
+          mayReassign: true,
+          colleagues: [person(sharon)],
+          takeHomeOptions: [
+            { id: uuid(1001), title: `${politie.name}, 2026-03-03: Drie meldingen huiselijk geweld dit jaar` },
+            { id: uuid(1003), title: `${forma.name}, 2026-03-03` },
+          ],
+        }),
+      ),
+  ],
+  [
+    'actionCard mine and claimed, with notice',
+    () => actionCard(actionCardView(actions[1]!, { mine: true }), 'Je hebt deze actie opgepakt.'),
+  ],
   [
     'actionCard claimed, the regisseur may reassign to colleagues',
-    () => actionCard(actionCardView(actions[1]!, { mayReassign: true, colleagues: [person(jeffrey), { memberId: uuid(306), name: 'Luisa Mercera' }] })),
+    () =>
+      actionCard(
+        actionCardView(actions[1]!, {
+          mayReassign: true,
+          colleagues: [person(jeffrey), { memberId: uuid(306), name: 'Luisa Mercera' }],
+        }),
+      ),
   ],
-  ['actionCard mine, claimed and may reassign: every button', () => actionCard(actionCardView(actions[1]!, { mine: true, mayReassign: true, colleagues: [person(jeffrey)] }))],
-  ['actionCard may reassign, no colleagues', () => actionCard(actionCardView(actions[0]!, { mayClaim: true, mayReassign: true }))],
+  [
+    'actionCard mine, claimed and may reassign: every button',
+    () => actionCard(actionCardView(actions[1]!, { mine: true, mayReassign: true, colleagues: [person(jeffrey)] })),
+  ],
+  [
+    'actionCard may reassign, no colleagues',
+    () => actionCard(actionCardView(actions[0]!, { mayClaim: true, mayReassign: true })),
+  ],
   ['actionCard done, with result', () => actionCard(actionCardView(actions[2]!), 'Gemeld als klaar.')],
   ['actionCard done, without result', () => actionCard(actionCardView(actions[3]!))],
   ['myActionsCard empty', () => myActionsCard({ mine: [], overdueInMyCases: [] }, today)],
   [
     'myActionsCard overdue and open ones, and overdue ones in my cases',
-    () => myActionsCard({ mine: [action(4, 'claimed', jeugdzorg, { claimedBy: person(jeffrey), dueDate: '2026-03-10' }), actions[0]!, action(5, 'open', jeugdzorg, { dueDate: '2026-04-01' })], overdueInMyCases: [action(6, 'open', forma, { dueDate: '2026-03-01' })] }, today),
+    () =>
+      myActionsCard(
+        {
+          mine: [
+            action(4, 'claimed', jeugdzorg, { claimedBy: person(jeffrey), dueDate: '2026-03-10' }),
+            actions[0]!,
+            action(5, 'open', jeugdzorg, { dueDate: '2026-04-01' }),
+          ],
+          overdueInMyCases: [action(6, 'open', forma, { dueDate: '2026-03-01' })],
+        },
+        today,
+      ),
   ],
-  ['myActionsCard only overdue ones in my cases', () => myActionsCard({ mine: [], overdueInMyCases: [action(6, 'claimed', forma, { claimedBy: person(ria), dueDate: '2026-03-01' })] }, today)],
+  [
+    'myActionsCard only overdue ones in my cases',
+    () =>
+      myActionsCard(
+        {
+          mine: [],
+          overdueInMyCases: [action(6, 'claimed', forma, { claimedBy: person(ria), dueDate: '2026-03-01' })],
+        },
+        today,
+      ),
+  ],
   ['staleButtonCard', () => staleButtonCard()],
 
   ['meetingEndedCard', () => meetingEndedCard(bonaire.name, uuid(701))],
   ['minutesCard nothing for this organisation', () => minutesCard({ agenda: heldAgenda, items: [] })],
   [
     'minutesCard decided and deferred',
-    () => minutesCard({
-      agenda: heldAgenda,
-      items: [
-        { agendaItemId: uuid(800), reference: 'ZVH-2026-0000', state: 'decided', attendance: [politie.name, forma.name, jeugdzorg.name], contributions, decisions: [supersededDecision, correctedDecision], actions },
-        { agendaItemId: uuid(801), reference: 'ZVH-2026-0001', state: 'deferred', attendance: [], contributions: [], decisions: [], actions: [] },
-      ],
-    }),
+    () =>
+      minutesCard({
+        agenda: heldAgenda,
+        items: [
+          {
+            agendaItemId: uuid(800),
+            reference: 'ZVH-2026-0000',
+            state: 'decided',
+            attendance: [politie.name, forma.name, jeugdzorg.name],
+            contributions,
+            decisions: [supersededDecision, correctedDecision],
+            actions,
+          },
+          {
+            agendaItemId: uuid(801),
+            reference: 'ZVH-2026-0001',
+            state: 'deferred',
+            attendance: [],
+            contributions: [],
+            decisions: [],
+            actions: [],
+          },
+        ],
+      }),
   ],
 
   ['myCasesCard empty', () => myCasesCard([])],
@@ -693,123 +1485,508 @@ export const cardFixtures: CardFixture[] = [
 
   [
     'caseOverviewCard the regisseur of an accepted case: actions, regie updates, no proposal',
-    () => caseOverviewCard(caseView({ nextSessionAt: nextSession, actions, updates: regieUpdates, may: granted({ direct: true }) })),
+    () =>
+      caseOverviewCard(
+        caseView({ nextSessionAt: nextSession, actions, updates: regieUpdates, may: granted({ direct: true }) }),
+      ),
   ],
   [
     'caseOverviewCard the procesmanager, on the schaduwlijst, an open proposal and director candidates',
-    () => caseOverviewCard(caseView({
-      case: followedCase({ status: 'shadowList', ...shadowListed }), actions: actions.slice(2), updates: regieUpdates, openProposal: closureProposal,
-      directorCandidates: [ramon, sharon, ria, jeffrey], may: granted({ direct: true, manage: true, pullBack: true }),
-    })),
+    () =>
+      caseOverviewCard(
+        caseView({
+          case: followedCase({ status: 'shadowList', ...shadowListed }),
+          actions: actions.slice(2),
+          updates: regieUpdates,
+          openProposal: closureProposal,
+          directorCandidates: [ramon, sharon, ria, jeffrey],
+          may: granted({ direct: true, manage: true, pullBack: true }),
+        }),
+      ),
   ],
   [
     'caseOverviewCard the procesmanager, accepted, no regisseur yet and no candidates',
-    () => caseOverviewCard(caseView({ case: followedCase({ directorMemberId: undefined, director: undefined, goal: undefined, firstPersonName: undefined }), may: granted({ direct: true, manage: true }) })),
+    () =>
+      caseOverviewCard(
+        caseView({
+          case: followedCase({
+            directorMemberId: undefined,
+            director: undefined,
+            goal: undefined,
+            firstPersonName: undefined,
+          }),
+          may: granted({ direct: true, manage: true }),
+        }),
+      ),
   ],
   [
     'caseOverviewCard the regisseur with an open proposal of his own',
-    () => caseOverviewCard(caseView({ actions, updates: regieUpdates, openProposal: proposal(), may: granted({ direct: true }) })),
+    () =>
+      caseOverviewCard(
+        caseView({ actions, updates: regieUpdates, openProposal: proposal(), may: granted({ direct: true }) }),
+      ),
   ],
   [
     'caseOverviewCard closed, the procesmanager: evaluations, missing ones, remind',
-    () => caseOverviewCard(caseView({ case: closedCase, actions, updates: [regieUpdate(4, 'closed', '2026-04-28T15:10:00Z', by(ingrid)), ...regieUpdates], evaluations, missingEvaluations: [jeugdzorg.name], may: granted({ remind: true }) })),
+    () =>
+      caseOverviewCard(
+        caseView({
+          case: closedCase,
+          actions,
+          updates: [regieUpdate(4, 'closed', '2026-04-28T15:10:00Z', by(ingrid)), ...regieUpdates],
+          evaluations,
+          missingEvaluations: [jeugdzorg.name],
+          may: granted({ remind: true }),
+        }),
+      ),
   ],
   [
     'caseOverviewCard closed, the procesmanager: reminder already sent',
-    () => caseOverviewCard(caseView({ case: { ...closedCase, evaluationRemindedAt: new Date('2026-05-05T12:00:00Z') }, actions, evaluations, missingEvaluations: [jeugdzorg.name] })),
+    () =>
+      caseOverviewCard(
+        caseView({
+          case: { ...closedCase, evaluationRemindedAt: new Date('2026-05-05T12:00:00Z') },
+          actions,
+          evaluations,
+          missingEvaluations: [jeugdzorg.name],
+        }),
+      ),
   ],
   [
     'caseOverviewCard closed, an involved participant who may evaluate',
-    () => caseOverviewCard(caseView({ case: closedCase, actions, updates: regieUpdates, may: granted({ evaluate: true }) })),
+    () =>
+      caseOverviewCard(
+        caseView({ case: closedCase, actions, updates: regieUpdates, may: granted({ evaluate: true }) }),
+      ),
   ],
-  ['caseOverviewCard closed, an involved participant whose organisation evaluated', () => caseOverviewCard(caseView({ case: closedCase, actions, evaluations: evaluations.slice(1) }))],
+  [
+    'caseOverviewCard closed, an involved participant whose organisation evaluated',
+    () => caseOverviewCard(caseView({ case: closedCase, actions, evaluations: evaluations.slice(1) })),
+  ],
   ['caseOverviewCard closed, nothing to show', () => caseOverviewCard(caseView({ case: closedCase }))],
-  ['caseOverviewCard a viewer without buttons', () => caseOverviewCard(caseView({ nextSessionAt: nextSession, actions, updates: regieUpdates }))],
-  ['caseOverviewCard a viewer, on the schaduwlijst: pull back', () => caseOverviewCard(caseView({ case: followedCase({ status: 'shadowList', ...shadowListed }), updates: regieUpdates, may: granted({ pullBack: true }) }))],
-  ['caseOverviewCard with notice', () => caseOverviewCard(caseView({ actions, updates: regieUpdates, may: granted({ direct: true }) }), { text: 'Voortgang opgeslagen. De betrokken organisaties zien het op de casus.' })],
+  [
+    'caseOverviewCard a viewer without buttons',
+    () => caseOverviewCard(caseView({ nextSessionAt: nextSession, actions, updates: regieUpdates })),
+  ],
+  [
+    'caseOverviewCard a viewer, on the schaduwlijst: pull back',
+    () =>
+      caseOverviewCard(
+        caseView({
+          case: followedCase({ status: 'shadowList', ...shadowListed }),
+          updates: regieUpdates,
+          may: granted({ pullBack: true }),
+        }),
+      ),
+  ],
+  [
+    'caseOverviewCard with notice',
+    () =>
+      caseOverviewCard(caseView({ actions, updates: regieUpdates, may: granted({ direct: true }) }), {
+        text: 'Voortgang opgeslagen. De betrokken organisaties zien het op de casus.',
+      }),
+  ],
   [
     'caseOverviewCard with an Attention notice',
-    () => caseOverviewCard(caseView({ case: followedCase({ status: 'shadowList', ...shadowListed }), may: granted({ direct: true, pullBack: true }) }), { text: 'Er is geen overleg met ruimte in de komende drie maanden.', color: 'Attention' }),
+    () =>
+      caseOverviewCard(
+        caseView({
+          case: followedCase({ status: 'shadowList', ...shadowListed }),
+          may: granted({ direct: true, pullBack: true }),
+        }),
+        { text: 'Er is geen overleg met ruimte in de komende drie maanden.', color: 'Attention' },
+      ),
   ],
 
-  ...regieForms.map(([form, variant, ctx, values, errors]): CardFixture => [`regieFormCard ${form}, ${variant}`, () => regieFormCard(form, regieContext(ctx), values, errors)]),
+  ...regieForms.map(([form, variant, ctx, values, errors]): CardFixture => [
+    `regieFormCard ${form}, ${variant}`,
+    () => regieFormCard(form, regieContext(ctx), values, errors),
+  ]),
 
   ['proposalCard open, the procesmanager', () => proposalCard(proposal(), 'ZVH-2026-0007', 'manager')],
-  ['proposalCard open closure, the procesmanager, with notice', () => proposalCard(closureProposal, 'ZVH-2026-0007', 'manager', 'Er is intussen een nieuw voorstel gedaan.')],
+  [
+    'proposalCard open closure, the procesmanager, with notice',
+    () => proposalCard(closureProposal, 'ZVH-2026-0007', 'manager', 'Er is intussen een nieuw voorstel gedaan.'),
+  ],
   ['proposalCard open, the proposer', () => proposalCard(closureProposal, 'ZVH-2026-0007', 'proposer')],
-  ['proposalCard approved', () => proposalCard({ ...proposal(), ...decided, approved: true }, 'ZVH-2026-0007', 'manager')],
-  ['proposalCard declined, the proposer', () => proposalCard({ ...closureProposal, ...decided, approved: false, note: undefined }, 'ZVH-2026-0007', 'proposer')],
-  ['proposalCard lapsed', () => proposalCard({ ...proposal(), decidedAt: decided.decidedAt }, 'ZVH-2026-0007', 'manager')],
+  [
+    'proposalCard approved',
+    () => proposalCard({ ...proposal(), ...decided, approved: true }, 'ZVH-2026-0007', 'manager'),
+  ],
+  [
+    'proposalCard declined, the proposer',
+    () =>
+      proposalCard({ ...closureProposal, ...decided, approved: false, note: undefined }, 'ZVH-2026-0007', 'proposer'),
+  ],
+  [
+    'proposalCard lapsed',
+    () => proposalCard({ ...proposal(), decidedAt: decided.decidedAt }, 'ZVH-2026-0007', 'manager'),
+  ],
   ['evaluationRequestCard', () => evaluationRequestCard(regieContext({ status: 'closed', candidates: [] }), false)],
-  ['evaluationRequestCard reminder', () => evaluationRequestCard(regieContext({ status: 'closed', candidates: [] }), true)],
+  [
+    'evaluationRequestCard reminder',
+    () => evaluationRequestCard(regieContext({ status: 'closed', candidates: [] }), true),
+  ],
   ['deletedCaseCard', () => deletedCaseCard('ZVH-2024-0031', new Date('2026-02-01T03:00:00Z'))],
-  ['regieNoticeCard', () => regieNoticeCard(uuid(500), 'ZVH-2026-0007', 'De casus staat weer op de agenda van 3 maart.')],
-  ['regieNoticeCard Attention', () => regieNoticeCard(uuid(500), 'ZVH-2026-0007', 'Deze casus is afgesloten; er kan geen voortgang meer bij.', 'Attention')],
+  [
+    'regieNoticeCard',
+    () => regieNoticeCard(uuid(500), 'ZVH-2026-0007', 'De casus staat weer op de agenda van 3 maart.'),
+  ],
+  [
+    'regieNoticeCard Attention',
+    () =>
+      regieNoticeCard(
+        uuid(500),
+        'ZVH-2026-0007',
+        'Deze casus is afgesloten; er kan geen voortgang meer bij.',
+        'Attention',
+      ),
+  ],
 
-  ['caseLogbookCard', () => caseLogbookCard({ reference: 'ZVH-2026-0007', truncated: true, entries: [
-    { at: new Date('2026-11-24T15:03:00Z'), actor: { name: members[2]!.displayName, organisationName: politie.name }, action: 'case.viewed', activity: 'Regie', outcome: 'ok', traceId: 'a'.repeat(32) },
-    { at: new Date('2026-11-24T15:04:00Z'), actor: { name: members[3]!.displayName, organisationName: forma.name }, action: 'refused:case.overview', activity: 'Toegangscontrole', outcome: 'refused' },
-    { at: new Date('2026-11-25T00:00:00Z'), action: 'case.returnedFromShadowList', activity: 'Regie', outcome: 'ok' },
-  ] })],
-  ['caseLogbookCard after deletion', () => caseLogbookCard({ reference: 'ZVH-2025-0031', deletedAt: new Date('2027-01-02T00:00:00Z'), truncated: false, entries: [{ at: new Date('2027-01-02T00:00:00Z'), action: 'case.deleted', activity: 'Verwijdering', outcome: 'ok' }] })],
-  ['unusualAccessCard', () => unusualAccessCard({ since: new Date('2026-10-25T00:00:00Z'), thresholds: { cases: 15, refused: 3 }, rows: [{ name: members[3]!.displayName, organisationName: forma.name, role: 'participant', cases: 2, refused: 7 }, { name: members[1]!.displayName, organisationName: politie.name, role: 'contactPerson', cases: 31, refused: 0 }] })],
-  ['unusualAccessCard, nobody', () => unusualAccessCard({ since: new Date('2026-10-25T00:00:00Z'), thresholds: { cases: 15, refused: 3 }, rows: [] })],
+  [
+    'caseLogbookCard',
+    () =>
+      caseLogbookCard({
+        reference: 'ZVH-2026-0007',
+        truncated: true,
+        entries: [
+          {
+            at: new Date('2026-11-24T15:03:00Z'),
+            actor: { name: members[2]!.displayName, organisationName: politie.name },
+            action: 'case.viewed',
+            activity: 'Regie',
+            outcome: 'ok',
+            traceId: 'a'.repeat(32),
+          },
+          {
+            at: new Date('2026-11-24T15:04:00Z'),
+            actor: { name: members[3]!.displayName, organisationName: forma.name },
+            action: 'refused:case.overview',
+            activity: 'Toegangscontrole',
+            outcome: 'refused',
+          },
+          {
+            at: new Date('2026-11-25T00:00:00Z'),
+            action: 'case.returnedFromShadowList',
+            activity: 'Regie',
+            outcome: 'ok',
+          },
+        ],
+      }),
+  ],
+  [
+    'caseLogbookCard after deletion',
+    () =>
+      caseLogbookCard({
+        reference: 'ZVH-2025-0031',
+        deletedAt: new Date('2027-01-02T00:00:00Z'),
+        truncated: false,
+        entries: [
+          { at: new Date('2027-01-02T00:00:00Z'), action: 'case.deleted', activity: 'Verwijdering', outcome: 'ok' },
+        ],
+      }),
+  ],
+  [
+    'unusualAccessCard',
+    () =>
+      unusualAccessCard({
+        since: new Date('2026-10-25T00:00:00Z'),
+        thresholds: { cases: 15, refused: 3 },
+        rows: [
+          { name: members[3]!.displayName, organisationName: forma.name, role: 'participant', cases: 2, refused: 7 },
+          {
+            name: members[1]!.displayName,
+            organisationName: politie.name,
+            role: 'contactPerson',
+            cases: 31,
+            refused: 0,
+          },
+        ],
+      }),
+  ],
+  [
+    'unusualAccessCard, nobody',
+    () =>
+      unusualAccessCard({ since: new Date('2026-10-25T00:00:00Z'), thresholds: { cases: 15, refused: 3 }, rows: [] }),
+  ],
 
-  ['informingDueCard, overdue', () => informingDueCard({ overdueOnly: true, cases: [{ id: uuid(500), reference: 'ZVH-2026-0007', acceptedAt: new Date('2026-03-01T10:00:00Z'), informerName: 'Sharon Frans', reason: 'Betrokkene is tijdelijk onbereikbaar' }, { id: uuid(501), reference: 'ZVH-2026-0009' }] })],
+  [
+    'informingDueCard, overdue',
+    () =>
+      informingDueCard({
+        overdueOnly: true,
+        cases: [
+          {
+            id: uuid(500),
+            reference: 'ZVH-2026-0007',
+            acceptedAt: new Date('2026-03-01T10:00:00Z'),
+            informerName: 'Sharon Frans',
+            reason: 'Betrokkene is tijdelijk onbereikbaar',
+          },
+          { id: uuid(501), reference: 'ZVH-2026-0009' },
+        ],
+      }),
+  ],
   ['informingDueCard, nothing to do', () => informingDueCard({ overdueOnly: false, cases: [] })],
-  ['caseOverviewCard, informing overdue, may inform', () => caseOverviewCard(caseView({ informing: { informerName: 'Sharon Frans', reason: 'Onbereikbaar', overdue: true }, may: granted({ inform: true }) }))],
+  [
+    'caseOverviewCard, informing overdue, may inform',
+    () =>
+      caseOverviewCard(
+        caseView({
+          informing: { informerName: 'Sharon Frans', reason: 'Onbereikbaar', overdue: true },
+          may: granted({ inform: true }),
+        }),
+      ),
+  ],
 
   ['inzageSearchCard', () => inzageSearchCard()],
-  ['inzageSearchCard with errors', () => inzageSearchCard({ bsn: '123456789' }, { bsn: 'Dit is geen geldig BSN (de elfproef klopt niet).' })],
-  ['inzageReadyCard', () => inzageReadyCard({ url: `https://casusbot.example/downloads/${uuid(900)}?exp=1&sig=abc`, cases: 2, expiresAt: new Date('2026-11-21T10:10:00Z') })],
-  ['inzageReadyCard, nothing held', () => inzageReadyCard({ url: `https://casusbot.example/downloads/${uuid(901)}?exp=1&sig=abc`, cases: 0, expiresAt: new Date('2026-11-21T10:10:00Z') })],
+  [
+    'inzageSearchCard with errors',
+    () => inzageSearchCard({ bsn: '123456789' }, { bsn: 'Dit is geen geldig BSN (de elfproef klopt niet).' }),
+  ],
+  [
+    'inzageReadyCard',
+    () =>
+      inzageReadyCard({
+        url: `https://casusbot.example/downloads/${uuid(900)}?exp=1&sig=abc`,
+        cases: 2,
+        expiresAt: new Date('2026-11-21T10:10:00Z'),
+      }),
+  ],
+  [
+    'inzageReadyCard, nothing held',
+    () =>
+      inzageReadyCard({
+        url: `https://casusbot.example/downloads/${uuid(901)}?exp=1&sig=abc`,
+        cases: 0,
+        expiresAt: new Date('2026-11-21T10:10:00Z'),
+      }),
+  ],
 
-  ...(['requested', 'granted', 'grantedWithCondition', 'refused', 'withdrawn'] as const).flatMap((state): CardFixture[] => {
-    const consent = {
-      id: uuid(1200), contributionId: uuid(1001), caseId: uuid(500), organisation: { id: jeugdzorg.id, name: jeugdzorg.name },
-      requestedBy: { memberId: jeffrey.id, name: jeffrey.displayName, aadObjectId: jeffrey.aadObjectId, organisationId: jeffrey.organisationId }, state,
-      ...(state === 'grantedWithCondition' ? { condition: 'Alleen voor het huisbezoek van 3 maart' } : {}),
-      ...(state === 'requested' ? {} : { answeredBy: { name: sharon.displayName }, answeredAt: new Date('2026-03-04T10:00:00Z') }),
-      contribution: { organisationId: politie.id, organisationName: politie.name, authorMemberId: sharon.id, text: 'Drie meldingen huiselijk geweld dit jaar; vader heeft een contactverbod.', sensitive: state === 'refused', createdAt: at(5) },
-    };
-    return [
-      [`consentCard ${state}, the contributor`, () => consentCard(consent, true, state === 'requested' ? 'Er wordt toestemming gevraagd voor inbreng van jouw organisatie.' : undefined)],
-      [`consentCard ${state}, the asker`, () => consentCard({ ...consent, contribution: { ...consent.contribution, text: state.startsWith('granted') ? consent.contribution.text : '' } }, false)],
-    ];
-  }),
-  ['consentCard with a missing condition', () => consentCard({
-    id: uuid(1201), contributionId: uuid(1001), caseId: uuid(500), organisation: { id: jeugdzorg.id, name: jeugdzorg.name }, requestedBy: { memberId: jeffrey.id, name: jeffrey.displayName, aadObjectId: jeffrey.aadObjectId, organisationId: jeffrey.organisationId }, state: 'requested',
-    contribution: { organisationId: politie.id, organisationName: politie.name, authorMemberId: sharon.id, text: 'Drie meldingen.', sensitive: false, createdAt: at(5) },
-  }, true, undefined, { condition: 'Schrijf de voorwaarde.' })],
+  ...(['requested', 'granted', 'grantedWithCondition', 'refused', 'withdrawn'] as const).flatMap(
+    (state): CardFixture[] => {
+      const consent = {
+        id: uuid(1200),
+        contributionId: uuid(1001),
+        caseId: uuid(500),
+        organisation: { id: jeugdzorg.id, name: jeugdzorg.name },
+        requestedBy: {
+          memberId: jeffrey.id,
+          name: jeffrey.displayName,
+          aadObjectId: jeffrey.aadObjectId,
+          organisationId: jeffrey.organisationId,
+        },
+        state,
+        ...(state === 'grantedWithCondition' ? { condition: 'Alleen voor het huisbezoek van 3 maart' } : {}),
+        ...(state === 'requested'
+          ? {}
+          : { answeredBy: { name: sharon.displayName }, answeredAt: new Date('2026-03-04T10:00:00Z') }),
+        contribution: {
+          organisationId: politie.id,
+          organisationName: politie.name,
+          authorMemberId: sharon.id,
+          text: 'Drie meldingen huiselijk geweld dit jaar; vader heeft een contactverbod.',
+          sensitive: state === 'refused',
+          createdAt: at(5),
+        },
+      };
+      return [
+        [
+          `consentCard ${state}, the contributor`,
+          () =>
+            consentCard(
+              consent,
+              true,
+              state === 'requested' ? 'Er wordt toestemming gevraagd voor inbreng van jouw organisatie.' : undefined,
+            ),
+        ],
+        [
+          `consentCard ${state}, the asker`,
+          () =>
+            consentCard(
+              {
+                ...consent,
+                contribution: {
+                  ...consent.contribution,
+                  text: state.startsWith('granted') ? consent.contribution.text : '',
+                },
+              },
+              false,
+            ),
+        ],
+      ];
+    },
+  ),
+  [
+    'consentCard with a missing condition',
+    () =>
+      consentCard(
+        {
+          id: uuid(1201),
+          contributionId: uuid(1001),
+          caseId: uuid(500),
+          organisation: { id: jeugdzorg.id, name: jeugdzorg.name },
+          requestedBy: {
+            memberId: jeffrey.id,
+            name: jeffrey.displayName,
+            aadObjectId: jeffrey.aadObjectId,
+            organisationId: jeffrey.organisationId,
+          },
+          state: 'requested',
+          contribution: {
+            organisationId: politie.id,
+            organisationName: politie.name,
+            authorMemberId: sharon.id,
+            text: 'Drie meldingen.',
+            sensitive: false,
+            createdAt: at(5),
+          },
+        },
+        true,
+        undefined,
+        { condition: 'Schrijf de voorwaarde.' },
+      ),
+  ],
 
-  ['reassessmentCard, the contributing organisation', () => reassessmentCard({ all: false, items: [
-    { contributionId: uuid(1001), caseId: uuid(500), reference: 'ZVH-2026-0007', organisation: { id: politie.id, name: politie.name }, text: 'Drie meldingen huiselijk geweld dit jaar.', createdAt: at(5) },
-    { contributionId: uuid(1002), caseId: uuid(500), reference: 'ZVH-2026-0007', organisation: { id: politie.id, name: politie.name }, text: 'Vader heeft een contactverbod.', createdAt: at(6) },
-  ] }, 'Het doel van een casus is veranderd.')],
-  ['reassessmentCard, the procesmanager', () => reassessmentCard({ all: true, items: [{ contributionId: uuid(1001), caseId: uuid(500), reference: 'ZVH-2026-0007', organisation: { id: politie.id, name: politie.name }, text: '', createdAt: at(5) }] })],
+  [
+    'reassessmentCard, the contributing organisation',
+    () =>
+      reassessmentCard(
+        {
+          all: false,
+          items: [
+            {
+              contributionId: uuid(1001),
+              caseId: uuid(500),
+              reference: 'ZVH-2026-0007',
+              organisation: { id: politie.id, name: politie.name },
+              text: 'Drie meldingen huiselijk geweld dit jaar.',
+              createdAt: at(5),
+            },
+            {
+              contributionId: uuid(1002),
+              caseId: uuid(500),
+              reference: 'ZVH-2026-0007',
+              organisation: { id: politie.id, name: politie.name },
+              text: 'Vader heeft een contactverbod.',
+              createdAt: at(6),
+            },
+          ],
+        },
+        'Het doel van een casus is veranderd.',
+      ),
+  ],
+  [
+    'reassessmentCard, the procesmanager',
+    () =>
+      reassessmentCard({
+        all: true,
+        items: [
+          {
+            contributionId: uuid(1001),
+            caseId: uuid(500),
+            reference: 'ZVH-2026-0007',
+            organisation: { id: politie.id, name: politie.name },
+            text: '',
+            createdAt: at(5),
+          },
+        ],
+      }),
+  ],
   ['reassessmentCard, nothing open', () => reassessmentCard({ all: false, items: [] })],
 
   ...((): CardFixture[] => {
     const form = {
-      caseId: uuid(500), reference: 'ZVH-2026-0007', tables: [{ id: uuid(201), name: 'Casusoverleg Jeugd' }], organisations: [{ id: politie.id, name: politie.name }, { id: jeugdzorg.id, name: jeugdzorg.name }],
-      informers: [sharon, jeffrey], contributions: [{ id: uuid(1001), organisation: politie.name, sensitive: false }, { id: uuid(1002), organisation: politie.name, sensitive: true }, { id: uuid(1003), organisation: jeugdzorg.name, sensitive: false, text: 'Gezinscoach loopt sinds maart.' }],
+      caseId: uuid(500),
+      reference: 'ZVH-2026-0007',
+      tables: [{ id: uuid(201), name: 'Casusoverleg Jeugd' }],
+      organisations: [
+        { id: politie.id, name: politie.name },
+        { id: jeugdzorg.id, name: jeugdzorg.name },
+      ],
+      informers: [sharon, jeffrey],
+      contributions: [
+        { id: uuid(1001), organisation: politie.name, sensitive: false },
+        { id: uuid(1002), organisation: politie.name, sensitive: true },
+        { id: uuid(1003), organisation: jeugdzorg.name, sensitive: false, text: 'Gezinscoach loopt sinds maart.' },
+      ],
     };
     const handover = {
-      id: uuid(1300), caseId: uuid(500), reference: 'ZVH-2026-0007', targetName: 'Veiligheidshuis Fryslân', necessity: 'Het gezin verhuist.', purpose: 'De aanpak daar voortzetten.',
-      registeringOrganisation: { id: jeugdzorg.id, name: jeugdzorg.name }, informer: { memberId: jeffrey.id, name: jeffrey.displayName }, createdByMemberId: jeffrey.id, createdAt: at(1),
+      id: uuid(1300),
+      caseId: uuid(500),
+      reference: 'ZVH-2026-0007',
+      targetName: 'Veiligheidshuis Fryslân',
+      necessity: 'Het gezin verhuist.',
+      purpose: 'De aanpak daar voortzetten.',
+      registeringOrganisation: { id: jeugdzorg.id, name: jeugdzorg.name },
+      informer: { memberId: jeffrey.id, name: jeffrey.displayName },
+      createdByMemberId: jeffrey.id,
+      createdAt: at(1),
       items: [
-        { contributionId: uuid(1001), organisation: { id: politie.id, name: politie.name }, text: 'Drie meldingen dit jaar.', sensitive: false, choice: 'include' as const, consent: 'requested' as const },
-        { contributionId: uuid(1002), organisation: { id: politie.id, name: politie.name }, text: 'Lopend onderzoek.', sensitive: true, choice: 'contactDirectly' as const },
-        { contributionId: uuid(1003), organisation: { id: jeugdzorg.id, name: jeugdzorg.name }, text: 'Gezinscoach loopt sinds maart.', sensitive: false, choice: 'include' as const },
+        {
+          contributionId: uuid(1001),
+          organisation: { id: politie.id, name: politie.name },
+          text: 'Drie meldingen dit jaar.',
+          sensitive: false,
+          choice: 'include' as const,
+          consent: 'requested' as const,
+        },
+        {
+          contributionId: uuid(1002),
+          organisation: { id: politie.id, name: politie.name },
+          text: 'Lopend onderzoek.',
+          sensitive: true,
+          choice: 'contactDirectly' as const,
+        },
+        {
+          contributionId: uuid(1003),
+          organisation: { id: jeugdzorg.id, name: jeugdzorg.name },
+          text: 'Gezinscoach loopt sinds maart.',
+          sensitive: false,
+          choice: 'include' as const,
+        },
       ],
     };
     return [
       ['handoverFormCard', () => handoverFormCard(form)],
-      ['handoverFormCard with errors', () => handoverFormCard(form, { target: 'external' }, { externalName: 'Schrijf de naam van het gremium.', necessity: 'Leg uit waarom overdracht nodig is.' })],
-      ['handoverCard, the one who prepared it, waiting', () => handoverCard(handover, 'manager', 'De inbrengers is om toestemming gevraagd.')],
-      ['handoverCard, the one who prepared it, all answered', () => handoverCard({ ...handover, items: handover.items.map((i) => (i.consent ? { ...i, consent: 'granted' as const } : i)) }, 'manager')],
-      ['handoverCard, a contributor', () => handoverCard({ ...handover, items: handover.items.slice(0, 1) }, 'contributor', 'Bij een overdracht zou inbreng van jouw organisatie meegaan. Mag dat?')],
-      ['handoverCard, the receiving partner', () => handoverCard({ ...handover, completedAt: at(30), items: [{ ...handover.items[1]!, text: '' }, handover.items[2]!] }, 'receiver')],
+      [
+        'handoverFormCard with errors',
+        () =>
+          handoverFormCard(
+            form,
+            { target: 'external' },
+            { externalName: 'Schrijf de naam van het gremium.', necessity: 'Leg uit waarom overdracht nodig is.' },
+          ),
+      ],
+      [
+        'handoverCard, the one who prepared it, waiting',
+        () => handoverCard(handover, 'manager', 'De inbrengers is om toestemming gevraagd.'),
+      ],
+      [
+        'handoverCard, the one who prepared it, all answered',
+        () =>
+          handoverCard(
+            { ...handover, items: handover.items.map((i) => (i.consent ? { ...i, consent: 'granted' as const } : i)) },
+            'manager',
+          ),
+      ],
+      [
+        'handoverCard, a contributor',
+        () =>
+          handoverCard(
+            { ...handover, items: handover.items.slice(0, 1) },
+            'contributor',
+            'Bij een overdracht zou inbreng van jouw organisatie meegaan. Mag dat?',
+          ),
+      ],
+      [
+        'handoverCard, the receiving partner',
+        () =>
+          handoverCard(
+            { ...handover, completedAt: at(30), items: [{ ...handover.items[1]!, text: '' }, handover.items[2]!] },
+            'receiver',
+          ),
+      ],
     ];
   })(),
 ];

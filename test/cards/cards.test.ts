@@ -8,7 +8,8 @@ const verbs = new Set<string>(Object.values(Verb));
 function actionVerbs(card: unknown): string[] {
   const found: string[] = [];
   JSON.stringify(card, (key, value) => {
-    if (value && typeof value === 'object' && (value as { type?: string }).type === 'Action.Execute') found.push((value as { verb: string }).verb);
+    if (value && typeof value === 'object' && (value as { type?: string }).type === 'Action.Execute')
+      found.push((value as { verb: string }).verb);
     return value;
   });
   return found;
@@ -19,7 +20,13 @@ describe('help card', () => {
     const card = helpCard({ welcome: false, viewer: { role: 'processManager', organisationName: 'ZVH' } });
     expect(card.version).toBe('1.5');
     expect(textOf(card)).toContain('lid toevoegen');
-    expect(actionVerbs(card)).toEqual([Verb.referralNew, Verb.casesList, Verb.agendaList, Verb.memberForm, Verb.memberList]);
+    expect(actionVerbs(card)).toEqual([
+      Verb.referralNew,
+      Verb.casesList,
+      Verb.agendaList,
+      Verb.memberForm,
+      Verb.memberList,
+    ]);
   });
 
   it('shows a participant neither member management nor its buttons', () => {

@@ -19,16 +19,31 @@ describe('cards without something to choose from', () => {
     const screening = fixture('screeningCard open, no tables');
     expect(textOf(screening)).toContain('"tafels"');
     expect(verbsOf(screening)).not.toContain(Verb.screeningAccept);
-    expect(verbsOf(screening)).toEqual(expect.arrayContaining([Verb.screeningReject, Verb.screeningAskInfo, Verb.screeningShow]));
+    expect(verbsOf(screening)).toEqual(
+      expect.arrayContaining([Verb.screeningReject, Verb.screeningAskInfo, Verb.screeningShow]),
+    );
   });
 });
 
 describe('the card validator', () => {
   it('finds an unknown element type, an unknown action type and a duplicate input id, also in a show card', () => {
     const broken = card(
-      [heading('Kapot'), { type: 'Input.Text', id: 'reason', label: 'Reden' }, { type: 'Input.Txt', id: 'typo', label: 'Typo' }],
       [
-        { type: 'Action.ShowCard', title: 'Meer', card: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Input.Text', id: 'reason', label: 'Nog eens' }], actions: [] } },
+        heading('Kapot'),
+        { type: 'Input.Text', id: 'reason', label: 'Reden' },
+        { type: 'Input.Txt', id: 'typo', label: 'Typo' },
+      ],
+      [
+        {
+          type: 'Action.ShowCard',
+          title: 'Meer',
+          card: {
+            type: 'AdaptiveCard',
+            version: '1.5',
+            body: [{ type: 'Input.Text', id: 'reason', label: 'Nog eens' }],
+            actions: [],
+          },
+        },
         { type: 'Action.Sumbit', title: 'Verstuur' },
         execute('Goed', 'referral.new'),
       ],
@@ -46,7 +61,10 @@ describe('the card validator', () => {
 
   it('finds an unknown property, a value outside the schema, a 1.6 property and a wrong version', () => {
     const problems = validateCard({
-      ...card([{ type: 'TextBlock', text: 'x', size: 'Huge' }, { type: 'Input.ChoiceSet', id: 'c', label: 'C', choices: [], isMultiselect: true, labelPosition: 'inline' }]),
+      ...card([
+        { type: 'TextBlock', text: 'x', size: 'Huge' },
+        { type: 'Input.ChoiceSet', id: 'c', label: 'C', choices: [], isMultiselect: true, labelPosition: 'inline' },
+      ]),
       version: '1.6',
     });
     expect(problems).toEqual(

@@ -29,12 +29,21 @@ let sessionId: string;
 beforeEach(async () => {
   clock.set(new Date('2026-11-23T09:00:00Z'));
   a = await seedActors(db);
-  const result = await submitReferral({ db, clock }, a.police, { data: validReferralData([a.orgs['Korps Politie CN']!, a.orgs['Jeugdzorg CN']!]) });
+  const result = await submitReferral({ db, clock }, a.police, {
+    data: validReferralData([a.orgs['Korps Politie CN']!, a.orgs['Jeugdzorg CN']!]),
+  });
   if (!result.ok) throw new Error('invalid');
-  const decided = await decideScreening({ db, clock }, a.pm, result.caseId, { decision: 'accept', tableId: (await listTables(db))[0]!.id });
+  const decided = await decideScreening({ db, clock }, a.pm, result.caseId, {
+    decision: 'accept',
+    tableId: (await listTables(db))[0]!.id,
+  });
   if (!decided.ok) throw new Error('not accepted');
   sessionId = decided.case.firstSessionId!; // Tuesday 24 November 14:00 UTC; the agenda is due 24 hours before
-  await saveConversation(db, { conversationId: channel, kind: 'channel', reference: { conversation: { id: channel }, serviceUrl: 'https://smba.example/' } });
+  await saveConversation(db, {
+    conversationId: channel,
+    kind: 'channel',
+    reference: { conversation: { id: channel }, serviceUrl: 'https://smba.example/' },
+  });
 });
 
 /** One bot instance's scheduler, as main.ts composes it, with its own database client when given one. */
@@ -42,8 +51,20 @@ function instance(options: { notifier?: Notifier; db?: Db; owner?: string } = {}
   const logs = capturingLogger();
   const notifier = (options.notifier ?? new RecordingNotifier()) as RecordingNotifier;
   const background = new BackgroundWork(logs.log);
-  const runner = createJobRunner({ db: options.db ?? db, clock, log: logs.log, notifier, background }, { owner: options.owner });
-  return { runner, notifier, logs, run: async () => { const n = await runner.runDue(); await background.settled(); return n; } };
+  const runner = createJobRunner(
+    { db: options.db ?? db, clock, log: logs.log, notifier, background },
+    { owner: options.owner },
+  );
+  return {
+    runner,
+    notifier,
+    logs,
+    run: async () => {
+      const n = await runner.runDue();
+      await background.settled();
+      return n;
+    },
+  };
 }
 const linkTable = async () => linkChannel({ db, clock }, a.pm, (await listTables(db))[0]!.id, channel);
 const posts = (n: RecordingNotifier) => n.inConversation(channel);
@@ -59,7 +80,10 @@ describe('the agenda goes to the channel at the lead time, exactly once', () => 
     expect(await bot.run()).toBe(1);
     await bot.run();
     expect(posts(bot.notifier)).toHaveLength(1);
-    expect(await findSessionById(db, sessionId)).toMatchObject({ agendaPublishedAt: new Date('2026-11-23T14:00:00Z'), post: { conversationId: channel, activityId: 'activity-1' } });
+    expect(await findSessionById(db, sessionId)).toMatchObject({
+      agendaPublishedAt: new Date('2026-11-23T14:00:00Z'),
+      post: { conversationId: channel, activityId: 'activity-1' },
+    });
     // Each invited person hears of their own items once; an uninvited organisation does not.
     expect(bot.notifier.to(a.policeColleague.aadObjectId)).toHaveLength(1);
     expect(bot.notifier.to(a.youthCareContact.aadObjectId)).toHaveLength(1);
@@ -106,7 +130,7 @@ describe('the agenda goes to the channel at the lead time, exactly once', () => 
     const bot = instance();
     clock.set(new Date('2026-11-23T14:00:00Z'));
     await bot.run();
-    expect((await findJob(db, agendaPostJob, sessionId))).toMatchObject({ state: 'failed', lastError: 'NO_CHANNEL' });
+    expect(await findJob(db, agendaPostJob, sessionId)).toMatchObject({ state: 'failed', lastError: 'NO_CHANNEL' });
     expect(JSON.stringify(bot.notifier.to(a.pm.aadObjectId))).toContain('tafel koppelen');
     await linkTable();
     await bot.run();
@@ -148,7 +172,9 @@ describe('the agenda goes to the channel at the lead time, exactly once', () => 
   it('a post that fails after the point of no return (a timeout) is not retried blindly either', async () => {
     await linkTable();
     const failing: RecordingNotifier = Object.assign(new RecordingNotifier(), {
-      toConversation: async () => { throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError' }); },
+      toConversation: async () => {
+        throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError' });
+      },
     });
     const bot = instance({ notifier: failing });
     clock.set(new Date('2026-11-23T14:00:00Z'));
@@ -179,14 +205,21 @@ describe('after publication', () => {
     clock.set(new Date('2026-11-23T14:00:00Z'));
     await bot.run();
     clock.set(new Date('2026-11-22T09:00:00Z')); // screening still at least a day ahead of the meeting
-    const result = await submitReferral({ db, clock }, a.mentalHealth, { data: validReferralData([a.orgs['Mental Health Caribbean']!]) });
+    const result = await submitReferral({ db, clock }, a.mentalHealth, {
+      data: validReferralData([a.orgs['Mental Health Caribbean']!]),
+    });
     if (!result.ok) throw new Error('invalid');
-    const decided = await decideScreening({ db, clock }, a.pm, result.caseId, { decision: 'accept', tableId: (await listTables(db))[0]!.id });
+    const decided = await decideScreening({ db, clock }, a.pm, result.caseId, {
+      decision: 'accept',
+      tableId: (await listTables(db))[0]!.id,
+    });
     expect(decided.ok && decided.case.firstSessionId).toBe(sessionId);
     const notifications = decided.ok ? decided.notifications : [];
     expect(notifications).toContainEqual({ kind: 'agendaChanged', sessionId });
     expect(notifications).toContainEqual({ kind: 'agendaPublished', to: a.mentalHealth.aadObjectId, sessionId });
-    expect(notifications.filter((n) => n.kind === 'agendaPublished').map((n) => 'to' in n && n.to)).not.toContain(a.krusada.aadObjectId);
+    expect(notifications.filter((n) => n.kind === 'agendaPublished').map((n) => 'to' in n && n.to)).not.toContain(
+      a.krusada.aadObjectId,
+    );
   });
 
   it('a slow instance whose lease ran out while sending still records its post; the job is not left uncertain', async () => {
@@ -195,7 +228,10 @@ describe('after publication', () => {
     const job = (await claimDueJob(db, clock.now(), 'slow', new Date('2026-11-23T14:02:00Z')))!;
     await markSending(db, job.id, 'slow', new Date('2026-11-23T14:02:00Z'));
     // The slow instance posts and records it, but only after its lease ran out and another instance looked.
-    await db.conferenceSession.update({ where: { id: sessionId }, data: { agendaPublishedAt: clock.now(), agendaConversationId: channel, agendaActivityId: 'posted-slowly' } });
+    await db.conferenceSession.update({
+      where: { id: sessionId },
+      data: { agendaPublishedAt: clock.now(), agendaConversationId: channel, agendaActivityId: 'posted-slowly' },
+    });
     clock.set(new Date('2026-11-23T14:05:00Z'));
     const other = instance();
     await other.run();
@@ -213,7 +249,13 @@ describe('after publication', () => {
       db,
       log: logs.log,
       continueConversation: async (_ref, logic) => {
-        const context = { activity: {}, sendActivity: async (activity: Partial<Activity>) => { sent.push(activity); return { id: 'posted-1' }; } };
+        const context = {
+          activity: {},
+          sendActivity: async (activity: Partial<Activity>) => {
+            sent.push(activity);
+            return { id: 'posted-1' };
+          },
+        };
         await logic(context as unknown as TurnContext);
       },
     });
@@ -223,10 +265,20 @@ describe('after publication', () => {
     const json = JSON.stringify(sent[0]);
     expect(json).toContain('Agenda Casusoverleg Bonaire');
     expect(json).toMatch(/ZVH-2026-0001/);
-    for (const personal of ['Jan Fictief', 'Mira Fictief', '12-04-1990', '1990-04-12', '111222333', 'Kaya Fictief', 'huisuitzetting', 'Schulden', 'ruzie', 'dochter']) {
+    for (const personal of [
+      'Jan Fictief',
+      'Mira Fictief',
+      '12-04-1990',
+      '1990-04-12',
+      '111222333',
+      'Kaya Fictief',
+      'huisuitzetting',
+      'Schulden',
+      'ruzie',
+      'dochter',
+    ]) {
       expect(json).not.toContain(personal);
     }
     expect((await findSessionById(db, sessionId))?.post?.activityId).toBe('posted-1');
   });
 });
-

@@ -17,7 +17,12 @@ let a: Actors;
 let ids: Record<'draft' | 'submitted' | 'accepted' | 'rejected' | 'external', string>;
 
 async function submitted(actor: Actor, involved: string[], extra: Record<string, string> = {}) {
-  const r = await submitReferral(deps, actor, { data: validReferralData(involved.map((n) => a.orgs[n]!), extra) });
+  const r = await submitReferral(deps, actor, {
+    data: validReferralData(
+      involved.map((n) => a.orgs[n]!),
+      extra,
+    ),
+  });
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r.caseId;
 }
@@ -29,7 +34,12 @@ beforeEach(async () => {
   await decideScreening(deps, a.pm, accepted, { decision: 'accept', tableId: table });
   const rejected = await submitted(a.municipality, ['Openbaar Lichaam Bonaire', 'Forma']);
   await decideScreening(deps, a.pm, rejected, { decision: 'reject', reason: 'Geen ketenoverstijgende problematiek' });
-  const external = await submitted(a.pm, ['Forma'], { externalName: 'Els Extern', externalOrganisation: 'Huisarts', externalEmail: 'e@h.example', responsibleOrganisationId: a.orgs['Jeugdzorg CN']! });
+  const external = await submitted(a.pm, ['Forma'], {
+    externalName: 'Els Extern',
+    externalOrganisation: 'Huisarts',
+    externalEmail: 'e@h.example',
+    responsibleOrganisationId: a.orgs['Jeugdzorg CN']!,
+  });
   await decideScreening(deps, a.pm, external, { decision: 'accept', tableId: table });
   ids = {
     draft: await saveReferralDraft(deps, a.police, { data: { p1_name: 'Concept' } }),
@@ -48,15 +58,18 @@ describe('need-to-know', () => {
     const cases = await Promise.all(Object.values(ids).map((id) => findCaseById(db, id)));
     for (const [name, actor] of Object.entries(a)) {
       if (name === 'orgs') continue;
-      const byRule = cases.filter((c) => canSeeCase(actor as Actor, visibilityFacts(c!))).map((c) => c!.id).sort();
+      const byRule = cases
+        .filter((c) => canSeeCase(actor as Actor, visibilityFacts(c!)))
+        .map((c) => c!.id)
+        .sort();
       expect(await visibleIds(actor as Actor), name).toEqual(byRule);
     }
   });
 
   it.each([
     ['the referrer', 'police', ['draft', 'submitted']],
-    ['a colleague at the referrer\'s organisation', 'policeColleague', []],
-    ['the contactpersoon of the referrer\'s organisation', 'policeContact', ['submitted']],
+    ["a colleague at the referrer's organisation", 'policeColleague', []],
+    ["the contactpersoon of the referrer's organisation", 'policeContact', ['submitted']],
     ['an involved partner, before acceptance', 'youthCareContact', ['external']],
     ['an involved partner, after acceptance', 'municipality', ['accepted', 'rejected']],
     ['the procesmanager', 'pm', ['submitted', 'accepted', 'rejected', 'external']],
@@ -71,7 +84,9 @@ describe('need-to-know', () => {
     for (const id of Object.values(ids)) {
       await expect(openCase(db, a.krusada, id, 'inzage')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     }
-    await expect(openCase(db, a.krusada, '00000000-0000-4000-8000-00000000beef', 'inzage')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(openCase(db, a.krusada, '00000000-0000-4000-8000-00000000beef', 'inzage')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(await db.auditEvent.count({ where: { action: 'case.viewed' } })).toBe(0);
   });
 
@@ -94,7 +109,12 @@ describe('need-to-know', () => {
   it('every allowed look at a case is audited with who, which organisation and why', async () => {
     await openCase(db, a.municipality, ids.accepted, 'casusoverleg');
     const [event] = await db.auditEvent.findMany({ where: { action: 'case.viewed' } });
-    expect(event).toMatchObject({ recordId: ids.accepted, actorAadObjectId: a.municipality.aadObjectId, actorOrganisationId: a.municipality.organisationId, purpose: 'casusoverleg' });
+    expect(event).toMatchObject({
+      recordId: ids.accepted,
+      actorAadObjectId: a.municipality.aadObjectId,
+      actorOrganisationId: a.municipality.organisationId,
+      purpose: 'casusoverleg',
+    });
   });
 
   it('"casussen" lists no drafts, even the actor\'s own', async () => {

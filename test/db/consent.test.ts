@@ -27,7 +27,9 @@ const secret = 'Vader heeft een contactverbod met de moeder';
 /** A case of the police and youth care, discussed and closed: the police said something, not sensitive. */
 beforeEach(async () => {
   a = await seedActors(db);
-  const s = await submitReferral(deps, a.police, { data: validReferralData([a.orgs['Korps Politie CN']!, a.orgs['Jeugdzorg CN']!]) });
+  const s = await submitReferral(deps, a.police, {
+    data: validReferralData([a.orgs['Korps Politie CN']!, a.orgs['Jeugdzorg CN']!]),
+  });
   if (!s.ok) throw new Error('invalid');
   const d = await decideScreening(deps, a.pm, s.caseId, { decision: 'accept', tableId: (await listTables(db))[0]!.id });
   if (!d.ok) throw new Error('not accepted');
@@ -58,37 +60,67 @@ describe('zeggenschap', () => {
     await closeSession(deps, a.pm, sessionId);
     const asked = await requestConsent(deps, a.youthCareContact, contributionId);
     // The police answer: the author and the police contactpersoon are asked; nobody of youth care or elsewhere.
-    expect(asked.notifications.map((n) => (n as { to: string }).to).sort()).toEqual([a.police.aadObjectId, a.policeContact.aadObjectId].sort());
+    expect(asked.notifications.map((n) => (n as { to: string }).to).sort()).toEqual(
+      [a.police.aadObjectId, a.policeContact.aadObjectId].sort(),
+    );
     expect((await requestConsent(deps, a.youthCareContact, contributionId)).notifications).toEqual([]);
     // The asking organisation does not read the content before the answer; an outsider does not find the request.
     expect((await openConsent(deps, a.youthCareContact, asked.consentId)).consent.contribution.text).toBe('');
     await expect(openConsent(deps, a.krusada, asked.consentId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(answerConsent(deps, a.youthCareContact, asked.consentId, { answer: 'yes' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(answerConsent(deps, a.youthCareContact, asked.consentId, { answer: 'yes' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(await youthSees()).toEqual([]);
 
-    expect(await answerConsent(deps, a.policeColleague, asked.consentId, { answer: 'yes' })).toEqual({ ok: true, changed: true, notifications: [{ kind: 'consentAnswered', to: a.youthCareContact.aadObjectId, consentId: asked.consentId }] });
+    expect(await answerConsent(deps, a.policeColleague, asked.consentId, { answer: 'yes' })).toEqual({
+      ok: true,
+      changed: true,
+      notifications: [{ kind: 'consentAnswered', to: a.youthCareContact.aadObjectId, consentId: asked.consentId }],
+    });
     expect((await answerConsent(deps, a.police, asked.consentId, { answer: 'no' })).ok && true).toBe(true);
-    expect(await db.contributionConsent.findUniqueOrThrow({ where: { id: asked.consentId } })).toMatchObject({ state: 'granted', answeredByMemberId: a.policeColleague.memberId, answeredAt: clock.now() });
+    expect(await db.contributionConsent.findUniqueOrThrow({ where: { id: asked.consentId } })).toMatchObject({
+      state: 'granted',
+      answeredByMemberId: a.policeColleague.memberId,
+      answeredAt: clock.now(),
+    });
     expect(await youthSees()).toEqual([secret]);
     // Consent is for youth care, not for everyone: mental health is not invited anyway; a second invited org would still need its own.
     expect((await withdrawConsent(deps, a.police, asked.consentId)).changed).toBe(true);
     expect(await youthSees()).toEqual([]);
-    expect((await listAuditEvents(db, { recordType: 'contribution', recordId: contributionId })).map((e) => e.action)).toEqual(['consent.requested', 'consent.granted', 'consent.withdrawn']);
+    expect(
+      (await listAuditEvents(db, { recordType: 'contribution', recordId: contributionId })).map((e) => e.action),
+    ).toEqual(['consent.requested', 'consent.granted', 'consent.withdrawn']);
   });
 
   it('refused, or granted with a condition; a condition must be written; asking again after a refusal opens a new request', async () => {
     await closeSession(deps, a.pm, sessionId);
     const { consentId } = await requestConsent(deps, a.youthCareContact, contributionId);
-    expect(await answerConsent(deps, a.police, consentId, { answer: 'yesWithCondition' })).toEqual({ ok: false, errors: { condition: 'Schrijf de voorwaarde.' } });
+    expect(await answerConsent(deps, a.police, consentId, { answer: 'yesWithCondition' })).toEqual({
+      ok: false,
+      errors: { condition: 'Schrijf de voorwaarde.' },
+    });
     expect((await answerConsent(deps, a.police, consentId, { answer: 'no' })).ok).toBe(true);
     expect(await youthSees()).toEqual([]);
-    expect((await openDiscussion(deps, a.youthCareContact, itemId)).hiddenContributions[0]!.consent).toEqual({ id: consentId, state: 'refused' });
+    expect((await openDiscussion(deps, a.youthCareContact, itemId)).hiddenContributions[0]!.consent).toEqual({
+      id: consentId,
+      state: 'refused',
+    });
     const again = await requestConsent(deps, a.youthCareContact, contributionId);
     expect(again.consentId).toBe(consentId);
     expect(again.notifications.length).toBeGreaterThan(0);
-    expect((await answerConsent(deps, a.police, consentId, { answer: 'yesWithCondition', condition: 'Alleen voor het huisbezoek' })).ok).toBe(true);
+    expect(
+      (
+        await answerConsent(deps, a.police, consentId, {
+          answer: 'yesWithCondition',
+          condition: 'Alleen voor het huisbezoek',
+        })
+      ).ok,
+    ).toBe(true);
     expect(await youthSees()).toEqual([secret]);
-    expect((await openConsent(deps, a.youthCareContact, consentId)).consent).toMatchObject({ state: 'grantedWithCondition', condition: 'Alleen voor het huisbezoek' });
+    expect((await openConsent(deps, a.youthCareContact, consentId)).consent).toMatchObject({
+      state: 'grantedWithCondition',
+      condition: 'Alleen voor het huisbezoek',
+    });
   });
 
   it('a sensitive contribution stays hidden outside its organisation and the chair, also during the meeting, unless consent is given', async () => {
@@ -98,7 +130,9 @@ describe('zeggenschap', () => {
     const { consentId } = await requestConsent(deps, a.youthCareContact, sensitiveId);
     await answerConsent(deps, a.police, consentId, { answer: 'yes' });
     expect(await youthSees()).toEqual([secret, 'Lopend strafrechtelijk onderzoek']);
-    await expect(requestConsent(deps, a.police, sensitiveId)).rejects.toMatchObject({ details: { reason: 'ownContribution' } });
+    await expect(requestConsent(deps, a.police, sensitiveId)).rejects.toMatchObject({
+      details: { reason: 'ownContribution' },
+    });
     await expect(requestConsent(deps, a.krusada, sensitiveId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
@@ -106,8 +140,16 @@ describe('zeggenschap', () => {
 describe('a change of goal', () => {
   it('re-assesses every earlier contribution: hidden from others (consent or not) until its organisation keeps it; a withdrawn one stays hidden', async () => {
     const caseId = (await db.agendaItem.findUniqueOrThrow({ where: { id: itemId } })).caseId;
-    const values = (goal: string) => ({ goal, plan: 'Plan', directorMemberId: a.youthCareContact.memberId, nextStep: 'regieFollowUp' });
-    expect((await recordDecision(deps, a.pm, { caseId, agendaItemId: itemId, values: values('Huisuitzetting voorkomen') })).ok).toBe(true);
+    const values = (goal: string) => ({
+      goal,
+      plan: 'Plan',
+      directorMemberId: a.youthCareContact.memberId,
+      nextStep: 'regieFollowUp',
+    });
+    expect(
+      (await recordDecision(deps, a.pm, { caseId, agendaItemId: itemId, values: values('Huisuitzetting voorkomen') }))
+        .ok,
+    ).toBe(true);
     await closeSession(deps, a.pm, sessionId);
     const { consentId } = await requestConsent(deps, a.youthCareContact, contributionId);
     await answerConsent(deps, a.police, consentId, { answer: 'yes' });
@@ -116,11 +158,21 @@ describe('a change of goal', () => {
 
     // The same goal again changes nothing; another goal starts the re-assessment.
     const current = async () => (await db.decision.findFirstOrThrow({ where: { caseId, supersededBy: null } })).id;
-    const same = await recordDecision(deps, a.pm, { caseId, supersedesId: await current(), values: { ...values('Huisuitzetting voorkomen'), correctionReason: 'Plan bijgesteld' } });
+    const same = await recordDecision(deps, a.pm, {
+      caseId,
+      supersedesId: await current(),
+      values: { ...values('Huisuitzetting voorkomen'), correctionReason: 'Plan bijgesteld' },
+    });
     expect(same.ok && same.notifications.filter((n) => n.kind === 'reassessmentRequested')).toEqual([]);
-    const changed = await recordDecision(deps, a.pm, { caseId, supersedesId: await current(), values: { ...values('Veilig thuis voor de kinderen'), correctionReason: 'Nieuw doel' } });
+    const changed = await recordDecision(deps, a.pm, {
+      caseId,
+      supersedesId: await current(),
+      values: { ...values('Veilig thuis voor de kinderen'), correctionReason: 'Nieuw doel' },
+    });
     if (!changed.ok) throw new Error('not decided');
-    expect(changed.notifications.filter((n) => n.kind === 'reassessmentRequested').map((n) => (n as { to: string }).to)).toEqual([a.policeContact.aadObjectId]);
+    expect(
+      changed.notifications.filter((n) => n.kind === 'reassessmentRequested').map((n) => (n as { to: string }).to),
+    ).toEqual([a.policeContact.aadObjectId]);
     expect(await youthSees()).toEqual([]);
     // Nor through the consent card: the granted consent does not get round the re-assessment.
     expect((await openConsent(deps, a.youthCareContact, consentId)).consent.contribution.text).toBe('');
@@ -135,42 +187,76 @@ describe('a change of goal', () => {
     expect(await youthSees()).toEqual([secret]);
 
     // Another new goal; this time the police withdraw it.
-    await recordDecision(deps, a.pm, { caseId, supersedesId: await current(), values: { ...values('Zelfstandig wonen'), correctionReason: 'Weer een nieuw doel' } });
+    await recordDecision(deps, a.pm, {
+      caseId,
+      supersedesId: await current(),
+      values: { ...values('Zelfstandig wonen'), correctionReason: 'Weer een nieuw doel' },
+    });
     expect(await reassess(deps, a.police, contributionId, false)).toEqual({ changed: true });
     expect(await youthSees()).toEqual([]);
     expect((await openDiscussion(deps, a.pm, itemId)).contributions.map((c) => c.text)).toEqual([secret]);
-    expect((await listAuditEvents(db, { recordType: 'contribution', recordId: contributionId })).map((e) => e.action)).toContain('reassessment.withdrawn');
+    expect(
+      (await listAuditEvents(db, { recordType: 'contribution', recordId: contributionId })).map((e) => e.action),
+    ).toContain('reassessment.withdrawn');
   });
 });
 
 describe('mee naar huis', () => {
-  it('the chair marks what an action\'s organisation needs: consent is asked on its behalf, and its action card shows the content only once granted', async () => {
+  it("the chair marks what an action's organisation needs: consent is asked on its behalf, and its action card shows the content only once granted", async () => {
     const caseId = (await db.agendaItem.findUniqueOrThrow({ where: { id: itemId } })).caseId;
     // At the decision: youth care's action needs the police's contribution.
-    const decided = await recordDecision(deps, a.pm, { caseId, agendaItemId: itemId, values: {
-      goal: 'Rust in het gezin', plan: 'Gezinscoach', directorMemberId: a.youthCareContact.memberId, nextStep: 'regieFollowUp',
-      action1_description: 'Gezinscoach inzetten', action1_organisationId: a.orgs['Jeugdzorg CN']!, action1_dueDate: '2026-12-15', action1_takeHome: contributionId,
-    } });
+    const decided = await recordDecision(deps, a.pm, {
+      caseId,
+      agendaItemId: itemId,
+      values: {
+        goal: 'Rust in het gezin',
+        plan: 'Gezinscoach',
+        directorMemberId: a.youthCareContact.memberId,
+        nextStep: 'regieFollowUp',
+        action1_description: 'Gezinscoach inzetten',
+        action1_organisationId: a.orgs['Jeugdzorg CN']!,
+        action1_dueDate: '2026-12-15',
+        action1_takeHome: contributionId,
+      },
+    });
     if (!decided.ok) throw new Error(JSON.stringify(decided));
-    expect(decided.notifications.filter((n) => n.kind === 'consentRequested').map((n) => (n as { to: string }).to).sort()).toEqual([a.police.aadObjectId, a.policeContact.aadObjectId].sort());
+    expect(
+      decided.notifications
+        .filter((n) => n.kind === 'consentRequested')
+        .map((n) => (n as { to: string }).to)
+        .sort(),
+    ).toEqual([a.police.aadObjectId, a.policeContact.aadObjectId].sort());
     await closeSession(deps, a.pm, sessionId);
     const actionId = (await db.caseAction.findFirstOrThrow({ where: { caseId } })).id;
     const before = await openAction(deps, a.youthCareContact, actionId);
     expect(before.takeHome).toEqual([{ contributionId, organisation: 'Korps Politie CN', consent: 'requested' }]);
     const consentId = (await db.contributionConsent.findFirstOrThrow()).id;
     await answerConsent(deps, a.police, consentId, { answer: 'yes' });
-    expect((await openAction(deps, a.youthCareContact, actionId)).takeHome).toEqual([{ contributionId, organisation: 'Korps Politie CN', text: secret, consent: 'granted' }]);
+    expect((await openAction(deps, a.youthCareContact, actionId)).takeHome).toEqual([
+      { contributionId, organisation: 'Korps Politie CN', text: secret, consent: 'granted' },
+    ]);
   });
 
   it('after the decision only the chair, the regisseur or the procesmanager marks; the outsider finds nothing', async () => {
     const caseId = (await db.agendaItem.findUniqueOrThrow({ where: { id: itemId } })).caseId;
-    await recordDecision(deps, a.pm, { caseId, agendaItemId: itemId, values: {
-      goal: 'Rust', plan: 'Plan', directorMemberId: a.youthCareContact.memberId, nextStep: 'regieFollowUp',
-      action1_description: 'Huisbezoek', action1_organisationId: a.orgs['Jeugdzorg CN']!, action1_dueDate: '2026-12-15',
-    } });
+    await recordDecision(deps, a.pm, {
+      caseId,
+      agendaItemId: itemId,
+      values: {
+        goal: 'Rust',
+        plan: 'Plan',
+        directorMemberId: a.youthCareContact.memberId,
+        nextStep: 'regieFollowUp',
+        action1_description: 'Huisbezoek',
+        action1_organisationId: a.orgs['Jeugdzorg CN']!,
+        action1_dueDate: '2026-12-15',
+      },
+    });
     const actionId = (await db.caseAction.findFirstOrThrow({ where: { caseId } })).id;
     await expect(markTakeHome(deps, a.police, actionId, [contributionId])).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(markTakeHome(deps, a.krusada, actionId, [contributionId])).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(markTakeHome(deps, a.krusada, actionId, [contributionId])).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     const marked = await markTakeHome(deps, a.youthCareContact, actionId, [contributionId, 'not-a-contribution']);
     expect(marked.changed).toBe(true);
     expect(marked.view.takeHome.map((t) => t.contributionId)).toEqual([contributionId]);

@@ -1,5 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { claimAction, completeAction, handBackAction, myActions, openAction, reassignAction } from '../../src/actions/actions.ts';
+import {
+  claimAction,
+  completeAction,
+  handBackAction,
+  myActions,
+  openAction,
+  reassignAction,
+} from '../../src/actions/actions.ts';
 import { listAuditEvents } from '../../src/audit/audit.repository.ts';
 import { listTables } from '../../src/conferences/table.repository.ts';
 import { listDecisions, findCurrentDecision } from '../../src/decisions/decision.repository.ts';
@@ -27,9 +34,14 @@ let agendaItemId: string;
 beforeEach(async () => {
   clock.set(new Date('2026-11-20T09:00:00Z'));
   a = await seedActors(db);
-  const submitted = await submitReferral(deps, a.police, { data: validReferralData([a.orgs['Korps Politie CN']!, a.orgs['Jeugdzorg CN']!]) });
+  const submitted = await submitReferral(deps, a.police, {
+    data: validReferralData([a.orgs['Korps Politie CN']!, a.orgs['Jeugdzorg CN']!]),
+  });
   if (!submitted.ok) throw new Error('invalid');
-  const accepted = await decideScreening(deps, a.pm, submitted.caseId, { decision: 'accept', tableId: (await listTables(db))[0]!.id });
+  const accepted = await decideScreening(deps, a.pm, submitted.caseId, {
+    decision: 'accept',
+    tableId: (await listTables(db))[0]!.id,
+  });
   if (!accepted.ok) throw new Error('not accepted');
   caseId = submitted.caseId;
   agendaItemId = (await db.agendaItem.findFirstOrThrow({ where: { caseId } })).id;
@@ -49,26 +61,50 @@ const decision = (overrides: Record<string, string> = {}) => ({
 
 describe('besluiten', () => {
   it('the chair records goal, plan, regisseur and actions; the owning organisation hears of its action, nobody else', async () => {
-    expect(await recordDecision(deps, a.pm, { caseId, agendaItemId, values: decision({ attendance: a.orgs['Krusada']! }) })).toEqual({
-      ok: false, errors: { attendance: 'Kies alleen organisaties die voor deze casus zijn uitgenodigd.' },
+    expect(
+      await recordDecision(deps, a.pm, { caseId, agendaItemId, values: decision({ attendance: a.orgs['Krusada']! }) }),
+    ).toEqual({
+      ok: false,
+      errors: { attendance: 'Kies alleen organisaties die voor deze casus zijn uitgenodigd.' },
     });
-    const result = await recordDecision(deps, a.pm, { caseId, agendaItemId, values: decision({ attendance: `${a.orgs['Korps Politie CN']},${a.orgs['Jeugdzorg CN']}` }) });
+    const result = await recordDecision(deps, a.pm, {
+      caseId,
+      agendaItemId,
+      values: decision({ attendance: `${a.orgs['Korps Politie CN']},${a.orgs['Jeugdzorg CN']}` }),
+    });
     if (!result.ok) throw new Error(JSON.stringify(result));
-    expect((await db.attendance.findMany({ where: { agendaItemId }, select: { organisationId: true } })).map((x) => x.organisationId).sort()).toEqual(
-      [a.orgs['Korps Politie CN'], a.orgs['Jeugdzorg CN']].sort(),
-    );
+    expect(
+      (await db.attendance.findMany({ where: { agendaItemId }, select: { organisationId: true } }))
+        .map((x) => x.organisationId)
+        .sort(),
+    ).toEqual([a.orgs['Korps Politie CN'], a.orgs['Jeugdzorg CN']].sort());
     const [stored] = await listDecisions(db, caseId);
-    expect(stored).toMatchObject({ goal: 'Huisuitzetting voorkomen en rust in het gezin', director: { name: 'Marco Rosaria' }, nextStep: 'regieFollowUp', decidedBy: { name: 'Ingrid Martina' } });
+    expect(stored).toMatchObject({
+      goal: 'Huisuitzetting voorkomen en rust in het gezin',
+      director: { name: 'Marco Rosaria' },
+      nextStep: 'regieFollowUp',
+      decidedBy: { name: 'Ingrid Martina' },
+    });
     expect((await db.agendaItem.findUniqueOrThrow({ where: { id: agendaItemId } })).state).toBe('decided');
-    const told = result.notifications.filter((n) => n.kind === 'actionAssigned').map((n) => 'to' in n && n.to).sort();
+    const told = result.notifications
+      .filter((n) => n.kind === 'actionAssigned')
+      .map((n) => 'to' in n && n.to)
+      .sort();
     expect(told).toEqual([a.police.aadObjectId, a.policeColleague.aadObjectId, a.policeContact.aadObjectId].sort());
     expect((await listAuditEvents(db, { recordId: caseId })).map((e) => e.action)).toContain('decision.recorded');
   });
 
   it('bad values come back at their field; a regisseur or an action owner from an uninvolved organisation is refused', async () => {
-    const result = await recordDecision(deps, a.pm, { caseId, values: decision({
-      goal: '', directorMemberId: a.krusada.memberId, nextStep: 'backOnAgenda', action1_organisationId: a.orgs['Krusada']!, action1_dueDate: '2026-11-01',
-    }) });
+    const result = await recordDecision(deps, a.pm, {
+      caseId,
+      values: decision({
+        goal: '',
+        directorMemberId: a.krusada.memberId,
+        nextStep: 'backOnAgenda',
+        action1_organisationId: a.orgs['Krusada']!,
+        action1_dueDate: '2026-11-01',
+      }),
+    });
     expect(result).toEqual({
       ok: false,
       errors: {
@@ -77,25 +113,53 @@ describe('besluiten', () => {
         action1_dueDate: 'De datum ligt in het verleden.',
       },
     });
-    const second = await recordDecision(deps, a.pm, { caseId, values: decision({ directorMemberId: a.krusada.memberId, nextStep: 'backOnAgenda' }) });
-    expect(second).toEqual({ ok: false, errors: { directorMemberId: 'Kies een casusregisseur van een betrokken organisatie.', nextDate: 'Schrijf de datum waarop de casus terugkomt als dd-mm-jjjj.' } });
+    const second = await recordDecision(deps, a.pm, {
+      caseId,
+      values: decision({ directorMemberId: a.krusada.memberId, nextStep: 'backOnAgenda' }),
+    });
+    expect(second).toEqual({
+      ok: false,
+      errors: {
+        directorMemberId: 'Kies een casusregisseur van een betrokken organisatie.',
+        nextDate: 'Schrijf de datum waarop de casus terugkomt als dd-mm-jjjj.',
+      },
+    });
     expect(await listDecisions(db, caseId)).toEqual([]);
   });
 
   it('only the chair (or the procesmanager) decides; an uninvolved participant does not even find the case', async () => {
-    await expect(recordDecision(deps, a.police, { caseId, values: decision() })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(recordDecision(deps, a.krusada, { caseId, values: decision() })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(recordDecision(deps, a.police, { caseId, values: decision() })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(recordDecision(deps, a.krusada, { caseId, values: decision() })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('a correction supersedes the decision with who and why; both stay visible; of two corrections at once one counts', async () => {
     const first = await recordDecision(deps, a.pm, { caseId, values: decision() });
     if (!first.ok) throw new Error('not recorded');
-    expect(await recordDecision(deps, a.pm, { caseId, supersedesId: first.decisionId, values: decision({ goal: 'Nieuw doel' }) })).toEqual({
-      ok: false, errors: { correctionReason: 'Schrijf waarom het besluit wordt gecorrigeerd.' },
+    expect(
+      await recordDecision(deps, a.pm, {
+        caseId,
+        supersedesId: first.decisionId,
+        values: decision({ goal: 'Nieuw doel' }),
+      }),
+    ).toEqual({
+      ok: false,
+      errors: { correctionReason: 'Schrijf waarom het besluit wordt gecorrigeerd.' },
     });
     const [one, two] = await Promise.all([
-      recordDecision(deps, a.pm, { caseId, supersedesId: first.decisionId, values: decision({ goal: 'Nieuw doel A', correctionReason: 'Regisseur verkeerd' }) }),
-      recordDecision(deps, a.pm2, { caseId, supersedesId: first.decisionId, values: decision({ goal: 'Nieuw doel B', correctionReason: 'Datum verkeerd' }) }),
+      recordDecision(deps, a.pm, {
+        caseId,
+        supersedesId: first.decisionId,
+        values: decision({ goal: 'Nieuw doel A', correctionReason: 'Regisseur verkeerd' }),
+      }),
+      recordDecision(deps, a.pm2, {
+        caseId,
+        supersedesId: first.decisionId,
+        values: decision({ goal: 'Nieuw doel B', correctionReason: 'Datum verkeerd' }),
+      }),
     ]);
     expect([one, two].filter((r) => r.ok)).toHaveLength(1);
     expect([one, two].filter((r) => !r.ok)).toEqual([{ ok: false, superseded: true }]);
@@ -105,24 +169,43 @@ describe('besluiten', () => {
     expect(all[1]).toMatchObject({ supersedesId: all[0]!.id });
     expect((await findCurrentDecision(db, caseId))?.id).toBe(all[1]!.id);
     // The corrected decision's unfinished action stopped; the correction's own action counts.
-    const actions = await db.caseAction.findMany({ orderBy: { createdAt: 'asc' }, select: { decisionId: true, state: true } });
-    expect(actions).toEqual([{ decisionId: all[0]!.id, state: 'cancelled' }, { decisionId: all[1]!.id, state: 'open' }]);
+    const actions = await db.caseAction.findMany({
+      orderBy: { createdAt: 'asc' },
+      select: { decisionId: true, state: true },
+    });
+    expect(actions).toEqual([
+      { decisionId: all[0]!.id, state: 'cancelled' },
+      { decisionId: all[1]!.id, state: 'open' },
+    ]);
   });
 
   it('a second new decision on the same agenda item (two open cards) does not stand beside the first; a repeated card adds nothing', async () => {
     const submissionId = '6f1c1c1e-1111-4111-8111-111111111111';
     const first = await recordDecision(deps, a.pm, { caseId, agendaItemId, values: decision(), submissionId });
     expect(first.ok).toBe(true);
-    expect(await recordDecision(deps, a.pm, { caseId, agendaItemId, values: decision(), submissionId })).toEqual({ ok: true, decisionId: first.ok && first.decisionId, notifications: [] });
-    expect(await recordDecision(deps, a.pm2, { caseId, agendaItemId, values: decision({ goal: 'Ander doel' }) })).toEqual({ ok: false, superseded: true });
+    expect(await recordDecision(deps, a.pm, { caseId, agendaItemId, values: decision(), submissionId })).toEqual({
+      ok: true,
+      decisionId: first.ok && first.decisionId,
+      notifications: [],
+    });
+    expect(
+      await recordDecision(deps, a.pm2, { caseId, agendaItemId, values: decision({ goal: 'Ander doel' }) }),
+    ).toEqual({ ok: false, superseded: true });
     expect(await listDecisions(db, caseId)).toHaveLength(1);
     expect(await db.caseAction.count()).toBe(1);
   });
 
   it('"back on the agenda" on a date books the case on the first meeting from that date, as a returning case', async () => {
-    const result = await recordDecision(deps, a.pm, { caseId, values: decision({ nextStep: 'backOnAgenda', nextDate: '2026-12-20' }) });
+    const result = await recordDecision(deps, a.pm, {
+      caseId,
+      values: decision({ nextStep: 'backOnAgenda', nextDate: '2026-12-20' }),
+    });
     expect(result.ok).toBe(true);
-    const items = await db.agendaItem.findMany({ where: { caseId }, include: { session: true }, orderBy: { createdAt: 'asc' } });
+    const items = await db.agendaItem.findMany({
+      where: { caseId },
+      include: { session: true },
+      orderBy: { createdAt: 'asc' },
+    });
     expect(items.map((i) => [i.reason, i.session.startsAt.toISOString()])).toEqual([
       ['newCase', '2026-11-24T14:00:00.000Z'],
       ['backOnAgenda', '2026-12-22T14:00:00.000Z'],
@@ -136,7 +219,13 @@ function jobs() {
   const notifier = new RecordingNotifier();
   const background = new BackgroundWork(logs.log);
   const runner = createJobRunner({ db, clock, log: logs.log, notifier, background });
-  return { notifier, run: async () => { await runner.runDue(); await background.settled(); } };
+  return {
+    notifier,
+    run: async () => {
+      await runner.runDue();
+      await background.settled();
+    },
+  };
 }
 
 describe('reminders and carrying forward', () => {
@@ -154,7 +243,9 @@ describe('reminders and carrying forward', () => {
     clock.set(new Date('2026-11-30T13:00:00Z'));
     await run();
     await run();
-    expect(notifier.to(a.police.aadObjectId).map((m) => JSON.stringify(m.card))).toEqual([expect.stringContaining('deze actie moet morgen klaar zijn')]);
+    expect(notifier.to(a.police.aadObjectId).map((m) => JSON.stringify(m.card))).toEqual([
+      expect.stringContaining('deze actie moet morgen klaar zijn'),
+    ]);
     expect(notifier.to(a.policeColleague.aadObjectId)).toHaveLength(0);
     clock.set(new Date('2026-12-02T13:00:00Z'));
     await run();
@@ -194,25 +285,44 @@ describe('acties', () => {
     const actionId = await oneAction();
     const colleagues = [a.police, a.policeColleague, a.policeContact];
     for (let i = 0; i < 17; i++) {
-      await upsertMember(db, { aadObjectId: `aad-agent-${i}`, displayName: `Agent ${i}`, organisationId: a.orgs['Korps Politie CN']!, role: 'participant' });
+      await upsertMember(db, {
+        aadObjectId: `aad-agent-${i}`,
+        displayName: `Agent ${i}`,
+        organisationId: a.orgs['Korps Politie CN']!,
+        role: 'participant',
+      });
       colleagues.push((await identifyActor(db, { aadObjectId: `aad-agent-${i}` }))!);
     }
-    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => claimAction(deps, colleagues[i % colleagues.length]!, actionId)));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => claimAction(deps, colleagues[i % colleagues.length]!, actionId)),
+    );
     const winners = results.filter((r) => r.changed);
     expect(winners).toHaveLength(1);
     const holder = winners[0]!.view.action.claimedBy!.name;
     expect(new Set(results.map((r) => r.view.action.claimedBy?.name))).toEqual(new Set([holder]));
-    expect((await listAuditEvents(db, { recordId: actionId })).filter((e) => e.action === 'action.claimed')).toHaveLength(1);
+    expect(
+      (await listAuditEvents(db, { recordId: actionId })).filter((e) => e.action === 'action.claimed'),
+    ).toHaveLength(1);
   }, 60_000);
 
   it('done with a result by the one who has it; a repeat changes nothing; someone else cannot finish it', async () => {
     const actionId = await oneAction();
     await claimAction(deps, a.police, actionId);
-    expect(await completeAction(deps, a.policeColleague, actionId, { result: 'Gedaan' })).toMatchObject({ changed: false });
-    expect(await completeAction(deps, a.police, actionId, { result: '' })).toEqual({ errors: { result: 'Schrijf kort wat het resultaat is.' } });
+    expect(await completeAction(deps, a.policeColleague, actionId, { result: 'Gedaan' })).toMatchObject({
+      changed: false,
+    });
+    expect(await completeAction(deps, a.police, actionId, { result: '' })).toEqual({
+      errors: { result: 'Schrijf kort wat het resultaat is.' },
+    });
     const done = await completeAction(deps, a.police, actionId, { result: 'Huisbezoek gedaan, gezin thuis' });
-    expect(done).toMatchObject({ changed: true, view: { action: { state: 'done', result: 'Huisbezoek gedaan, gezin thuis' } } });
-    expect(await completeAction(deps, a.police, actionId, { result: 'Nog eens' })).toMatchObject({ changed: false, view: { action: { result: 'Huisbezoek gedaan, gezin thuis' } } });
+    expect(done).toMatchObject({
+      changed: true,
+      view: { action: { state: 'done', result: 'Huisbezoek gedaan, gezin thuis' } },
+    });
+    expect(await completeAction(deps, a.police, actionId, { result: 'Nog eens' })).toMatchObject({
+      changed: false,
+      view: { action: { result: 'Huisbezoek gedaan, gezin thuis' } },
+    });
   });
 
   it('handed back it is open again for the organisation; the regisseur or the procesmanager reassigns, a participant may not', async () => {
@@ -220,10 +330,17 @@ describe('acties', () => {
     await claimAction(deps, a.police, actionId);
     const back = await handBackAction(deps, a.police, actionId);
     expect(back.view.action.state).toBe('open');
-    expect(back.notifications.map((n) => 'to' in n && n.to).sort()).toEqual([a.policeColleague.aadObjectId, a.policeContact.aadObjectId].sort());
-    await expect(reassignAction(deps, a.police, actionId, a.policeColleague.memberId)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(back.notifications.map((n) => 'to' in n && n.to).sort()).toEqual(
+      [a.policeColleague.aadObjectId, a.policeContact.aadObjectId].sort(),
+    );
+    await expect(reassignAction(deps, a.police, actionId, a.policeColleague.memberId)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const byDirector = await reassignAction(deps, a.youthCareContact, actionId, a.policeColleague.memberId);
-    expect(byDirector).toMatchObject({ changed: true, view: { action: { state: 'claimed', claimedBy: { name: 'Collega Politie' } } } });
+    expect(byDirector).toMatchObject({
+      changed: true,
+      view: { action: { state: 'claimed', claimedBy: { name: 'Collega Politie' } } },
+    });
     await expect(reassignAction(deps, a.pm, actionId, a.krusada.memberId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
@@ -232,7 +349,9 @@ describe('acties', () => {
     expect((await myActions(deps, a.policeColleague)).mine.map((x) => x.id)).toEqual([actionId]);
     await claimAction(deps, a.police, actionId);
     expect((await myActions(deps, a.policeColleague)).mine).toEqual([]);
-    expect((await myActions(deps, a.police)).mine.map((x) => [x.reference, x.dueDate])).toEqual([['ZVH-2026-0001', '2026-12-01']]);
+    expect((await myActions(deps, a.police)).mine.map((x) => [x.reference, x.dueDate])).toEqual([
+      ['ZVH-2026-0001', '2026-12-01'],
+    ]);
     expect(await myActions(deps, a.krusada)).toEqual({ mine: [], overdueInMyCases: [] });
     // Past its due date the regisseur (youth care) sees it among the overdue actions of their cases; nobody else does.
     clock.set(new Date('2026-12-03T12:00:00Z'));

@@ -19,8 +19,11 @@ describe('the demo history (SEED_DEMO_DATA)', () => {
     expect(written).toBeGreaterThan(150);
     expect(await seedDemoHistory({ db, log: capturingLogger().log, retention: defaultRetention }, now)).toBe(0);
 
-    const statuses = Object.fromEntries((await db.case.groupBy({ by: ['status'], _count: true })).map((g) => [g.status, g._count]));
-    for (const status of ['submitted', 'accepted', 'rejected', 'shadowList', 'closed']) expect(statuses[status] ?? 0, status).toBeGreaterThan(0);
+    const statuses = Object.fromEntries(
+      (await db.case.groupBy({ by: ['status'], _count: true })).map((g) => [g.status, g._count]),
+    );
+    for (const status of ['submitted', 'accepted', 'rejected', 'shadowList', 'closed'])
+      expect(statuses[status] ?? 0, status).toBeGreaterThan(0);
     // Nothing live is past its retention period; what was, left anonymous facts and a tombstone, deleted on time.
     const cutoffs = retentionCutoffs(defaultRetention, now);
     const live = await db.case.findMany({ select: { status: true, closedAt: true, decidedAt: true, updatedAt: true } });
@@ -32,7 +35,9 @@ describe('the demo history (SEED_DEMO_DATA)', () => {
     // Meetings held, coming agendas, the schaduwlijst with its return jobs, evaluations.
     expect(await db.conferenceSession.count({ where: { status: 'held' } })).toBeGreaterThan(40);
     expect(await db.agendaItem.count({ where: { state: 'waiting' } })).toBeGreaterThan(0);
-    expect(await db.scheduledJob.count({ where: { kind: 'case.shadowReturn', state: 'pending' } })).toBe(statuses.shadowList);
+    expect(await db.scheduledJob.count({ where: { kind: 'case.shadowReturn', state: 'pending' } })).toBe(
+      statuses.shadowList,
+    );
     expect(await db.evaluation.count()).toBeGreaterThan(0);
     // Every name is made up: none of the demo people's, none outside the fictional lists.
     const names = (await db.casePerson.findMany({ select: { name: true } })).map((p) => p.name);
@@ -40,7 +45,11 @@ describe('the demo history (SEED_DEMO_DATA)', () => {
     expect(names.some((n) => demoMembers.some((m) => m.displayName === n))).toBe(false);
 
     // The figures of last quarter have something to show, from facts and live cases together.
-    const view = await produceFigures({ db, clock: new FixedClock(now), informWithinDays: 14, timeZone: 'Europe/Amsterdam' }, parsePeriod('2026-Q3')!, 'internal');
+    const view = await produceFigures(
+      { db, clock: new FixedClock(now), informWithinDays: 14, timeZone: 'Europe/Amsterdam' },
+      parsePeriod('2026-Q3')!,
+      'internal',
+    );
     const v = view.figures.system.values;
     expect(v['cur.intake']).toBeGreaterThan(10);
     expect(v['prev.intake']).toBeGreaterThan(10);

@@ -16,8 +16,12 @@ describe('the embedded database under concurrent use', () => {
         i % 3 === 0
           ? db.organisation.count().then((n) => ['organisations', n] as const)
           : i % 3 === 1
-            ? db.member.findMany({ where: { role: 'processManager' } }).then((m) => ['processManagers', m.length] as const)
-            : db.$transaction(async (tx) => [(await tx.member.count()), (await tx.organisation.count())]).then(([m, o]) => ['both', `${m}/${o}`] as const),
+            ? db.member
+                .findMany({ where: { role: 'processManager' } })
+                .then((m) => ['processManagers', m.length] as const)
+            : db
+                .$transaction(async (tx) => [await tx.member.count(), await tx.organisation.count()])
+                .then(([m, o]) => ['both', `${m}/${o}`] as const),
       );
       const answers = await Promise.all(work);
       for (const [kind, value] of answers) {

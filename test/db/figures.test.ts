@@ -29,7 +29,11 @@ const d = (iso: string) => new Date(iso);
 async function heldSessions() {
   await ensureSessionRows(db, table.id, occurrencesBetween(table.schedule, d('2026-01-01T00:00:00Z'), clock.now()));
   await markSessionsHeld(db, table.id, clock.now());
-  const sessions = await listSessions(db, { tableIds: [table.id], from: d('2026-01-01T00:00:00Z'), statuses: ['held'] });
+  const sessions = await listSessions(db, {
+    tableIds: [table.id],
+    from: d('2026-01-01T00:00:00Z'),
+    statuses: ['held'],
+  });
   return (date: string) => sessions.find((s) => s.startsAt.toISOString().startsWith(date))!;
 }
 
@@ -41,35 +45,131 @@ async function heldSessions() {
 async function sevenCases(): Promise<HistoricCase[]> {
   const at = await heldSessions();
   const o = a.orgs;
-  const P = o['Korps Politie CN']!, J = o['Jeugdzorg CN']!, M = o['Mental Health Caribbean']!, O = o['Openbaar Lichaam Bonaire']!;
+  const P = o['Korps Politie CN']!,
+    J = o['Jeugdzorg CN']!,
+    M = o['Mental Health Caribbean']!,
+    O = o['Openbaar Lichaam Bonaire']!;
   const base = (n: number, referrer: Actors['police'], submittedAt: string, involved: string[]): HistoricCase => ({
-    reference: `ZVH-2026-${String(n).padStart(4, '0')}`, referrer: { memberId: referrer.memberId, organisationId: referrer.organisationId }, responsibleOrganisationId: referrer.organisationId,
-    involvedOrganisationIds: involved, persons: [{ name: `Persoon Fictief${n}`, birthDate: '1980-01-01', address: 'Kaya Fictief 1' }], lifeDomains: { housing: 'x' }, chains: ['care'],
-    submittedAt: d(submittedAt), discussions: [], evaluations: [],
+    reference: `ZVH-2026-${String(n).padStart(4, '0')}`,
+    referrer: { memberId: referrer.memberId, organisationId: referrer.organisationId },
+    responsibleOrganisationId: referrer.organisationId,
+    involvedOrganisationIds: involved,
+    persons: [{ name: `Persoon Fictief${n}`, birthDate: '1980-01-01', address: 'Kaya Fictief 1' }],
+    lifeDomains: { housing: 'x' },
+    chains: ['care'],
+    submittedAt: d(submittedAt),
+    discussions: [],
+    evaluations: [],
   });
-  const accepted = (decidedAt: string) => ({ decidedAt: d(decidedAt), decidedByMemberId: a.pm.memberId, outcome: 'accepted' as const, tableId: table.id });
-  const decision = { goal: 'Doel', plan: 'Plan', directorMemberId: a.youthCareContact.memberId, decidedByMemberId: a.pm.memberId, nextStep: 'regieFollowUp' as const };
-  const discussion = (date: string, present: string[], actions: HistoricCase['discussions'][number]['actions'] = []) => {
+  const accepted = (decidedAt: string) => ({
+    decidedAt: d(decidedAt),
+    decidedByMemberId: a.pm.memberId,
+    outcome: 'accepted' as const,
+    tableId: table.id,
+  });
+  const decision = {
+    goal: 'Doel',
+    plan: 'Plan',
+    directorMemberId: a.youthCareContact.memberId,
+    decidedByMemberId: a.pm.memberId,
+    nextStep: 'regieFollowUp' as const,
+  };
+  const discussion = (
+    date: string,
+    present: string[],
+    actions: HistoricCase['discussions'][number]['actions'] = [],
+  ) => {
     const s = at(date);
-    return { sessionId: s.id, startsAt: s.startsAt, reason: 'newCase' as const, presentOrganisationIds: present, decision, actions };
+    return {
+      sessionId: s.id,
+      startsAt: s.startsAt,
+      reason: 'newCase' as const,
+      presentOrganisationIds: present,
+      decision,
+      actions,
+    };
   };
   return [
-    { ...base(1, a.police, '2026-04-10T12:00:00Z', [P, J]), screening: accepted('2026-04-14T12:00:00Z'), informer: { memberId: a.police.memberId, informedOn: '2026-04-20' },
-      discussions: [discussion('2026-04-28', [P, J], [{ description: 'a', organisationId: P, dueDate: '2026-05-01', state: 'done', doneAt: d('2026-04-29T12:00:00Z') }])],
-      closure: { at: d('2026-08-20T12:00:00Z'), outcome: 'goalReached' }, evaluations: [{ organisationId: J, memberId: a.youthCareContact.memberId, goalReached: 'yes', cooperation: 4, at: d('2026-08-25T12:00:00Z') }] },
-    { ...base(2, a.youthCareContact, '2026-07-01T12:00:00Z', [J, P]), screening: accepted('2026-07-10T12:00:00Z'), informer: { memberId: a.youthCareContact.memberId, informedOn: '2026-07-30' },
-      discussions: [discussion('2026-07-21', [J], [
-        { description: 'b', organisationId: J, dueDate: '2026-08-15', state: 'done', doneAt: d('2026-08-10T12:00:00Z') },
-        { description: 'c', organisationId: P, dueDate: '2026-09-10', state: 'open' },
-      ])],
-      shadow: { at: d('2026-08-01T12:00:00Z'), returnDate: '2027-02-01' } },
-    { ...base(3, a.mentalHealth, '2026-07-15T12:00:00Z', [M]), screening: { decidedAt: d('2026-07-16T12:00:00Z'), decidedByMemberId: a.pm.memberId, outcome: 'rejected' } },
-    { ...base(4, a.police, '2026-08-03T12:00:00Z', [P]), screening: { decidedAt: d('2026-08-05T12:00:00Z'), decidedByMemberId: a.pm.memberId, outcome: 'infoRequested' } },
+    {
+      ...base(1, a.police, '2026-04-10T12:00:00Z', [P, J]),
+      screening: accepted('2026-04-14T12:00:00Z'),
+      informer: { memberId: a.police.memberId, informedOn: '2026-04-20' },
+      discussions: [
+        discussion(
+          '2026-04-28',
+          [P, J],
+          [
+            {
+              description: 'a',
+              organisationId: P,
+              dueDate: '2026-05-01',
+              state: 'done',
+              doneAt: d('2026-04-29T12:00:00Z'),
+            },
+          ],
+        ),
+      ],
+      closure: { at: d('2026-08-20T12:00:00Z'), outcome: 'goalReached' },
+      evaluations: [
+        {
+          organisationId: J,
+          memberId: a.youthCareContact.memberId,
+          goalReached: 'yes',
+          cooperation: 4,
+          at: d('2026-08-25T12:00:00Z'),
+        },
+      ],
+    },
+    {
+      ...base(2, a.youthCareContact, '2026-07-01T12:00:00Z', [J, P]),
+      screening: accepted('2026-07-10T12:00:00Z'),
+      informer: { memberId: a.youthCareContact.memberId, informedOn: '2026-07-30' },
+      discussions: [
+        discussion(
+          '2026-07-21',
+          [J],
+          [
+            {
+              description: 'b',
+              organisationId: J,
+              dueDate: '2026-08-15',
+              state: 'done',
+              doneAt: d('2026-08-10T12:00:00Z'),
+            },
+            { description: 'c', organisationId: P, dueDate: '2026-09-10', state: 'open' },
+          ],
+        ),
+      ],
+      shadow: { at: d('2026-08-01T12:00:00Z'), returnDate: '2027-02-01' },
+    },
+    {
+      ...base(3, a.mentalHealth, '2026-07-15T12:00:00Z', [M]),
+      screening: { decidedAt: d('2026-07-16T12:00:00Z'), decidedByMemberId: a.pm.memberId, outcome: 'rejected' },
+    },
+    {
+      ...base(4, a.police, '2026-08-03T12:00:00Z', [P]),
+      screening: { decidedAt: d('2026-08-05T12:00:00Z'), decidedByMemberId: a.pm.memberId, outcome: 'infoRequested' },
+    },
     base(5, a.municipality, '2026-09-28T12:00:00Z', [O]),
-    { ...base(6, a.police, '2026-05-04T12:00:00Z', [P]), screening: accepted('2026-05-06T12:00:00Z'), informer: { memberId: a.police.memberId },
-      discussions: [discussion('2026-05-12', [P])], closure: { at: d('2026-09-15T12:00:00Z'), outcome: 'goalPartlyReached' } },
-    { ...base(7, a.police, '2026-07-20T12:00:00Z', [P, M]), screening: accepted('2026-07-21T12:00:00Z'), informer: { memberId: a.police.memberId, informedOn: '2026-07-25' },
-      discussions: [discussion('2026-08-04', [P, M], [{ description: 'd', organisationId: M, dueDate: '2026-12-10', state: 'open' }])] },
+    {
+      ...base(6, a.police, '2026-05-04T12:00:00Z', [P]),
+      screening: accepted('2026-05-06T12:00:00Z'),
+      informer: { memberId: a.police.memberId },
+      discussions: [discussion('2026-05-12', [P])],
+      closure: { at: d('2026-09-15T12:00:00Z'), outcome: 'goalPartlyReached' },
+    },
+    {
+      ...base(7, a.police, '2026-07-20T12:00:00Z', [P, M]),
+      screening: accepted('2026-07-21T12:00:00Z'),
+      informer: { memberId: a.police.memberId, informedOn: '2026-07-25' },
+      discussions: [
+        discussion(
+          '2026-08-04',
+          [P, M],
+          [{ description: 'd', organisationId: M, dueDate: '2026-12-10', state: 'open' }],
+        ),
+      ],
+    },
   ];
 }
 
@@ -85,24 +185,71 @@ describe('the figures of a seeded history', () => {
     const view = await produceFigures(deps, q3, 'internal');
     const v = view.figures.system.values;
     const o = a.orgs;
-    const P = o['Korps Politie CN']!, J = o['Jeugdzorg CN']!, M = o['Mental Health Caribbean']!, O = o['Openbaar Lichaam Bonaire']!;
+    const P = o['Korps Politie CN']!,
+      J = o['Jeugdzorg CN']!,
+      M = o['Mental Health Caribbean']!,
+      O = o['Openbaar Lichaam Bonaire']!;
     const pick = (...ids: string[]) => ids.map((id) => v[id]);
 
     // Aanmeldingen: Q3 2, 3, 4, 5, 7; Q2 1 and 6.
-    expect(pick('cur.intake', `cur.intake.org.${P}`, `cur.intake.org.${J}`, `cur.intake.org.${M}`, `cur.intake.org.${O}`, 'prev.intake')).toEqual([5, 2, 1, 1, 1, 2]);
+    expect(
+      pick(
+        'cur.intake',
+        `cur.intake.org.${P}`,
+        `cur.intake.org.${J}`,
+        `cur.intake.org.${M}`,
+        `cur.intake.org.${O}`,
+        'prev.intake',
+      ),
+    ).toEqual([5, 2, 1, 1, 1, 2]);
     // Screening: accepted 2 and 7, rejected 3, a question 4, open 5; within 5 working days 3, 4, 7, over 2.
-    expect(pick('cur.screen.accepted', 'cur.screen.rejected', 'cur.screen.info', 'cur.screen.open', 'cur.norm.within', 'cur.norm.over')).toEqual([2, 1, 1, 1, 3, 1]);
+    expect(
+      pick(
+        'cur.screen.accepted',
+        'cur.screen.rejected',
+        'cur.screen.info',
+        'cur.screen.open',
+        'cur.norm.within',
+        'cur.norm.over',
+      ),
+    ).toEqual([2, 1, 1, 1, 3, 1]);
     // Open cases: Q2 0 + 2 - 0 = 2; Q3 2 + 2 - 2 = 2.
-    expect(pick('prev.stock.start', 'prev.stock.in', 'prev.stock.out', 'prev.stock.end', 'cur.stock.in', 'cur.stock.out', 'cur.stock.end')).toEqual([0, 2, 0, 2, 2, 2, 2]);
-    expect(pick('cur.outcome.goalReached', 'cur.outcome.goalPartlyReached', 'cur.outcome.goalNotReached')).toEqual([1, 1, 0]);
+    expect(
+      pick(
+        'prev.stock.start',
+        'prev.stock.in',
+        'prev.stock.out',
+        'prev.stock.end',
+        'cur.stock.in',
+        'cur.stock.out',
+        'cur.stock.end',
+      ),
+    ).toEqual([0, 2, 0, 2, 2, 2, 2]);
+    expect(pick('cur.outcome.goalReached', 'cur.outcome.goalPartlyReached', 'cur.outcome.goalNotReached')).toEqual([
+      1, 1, 0,
+    ]);
     expect(pick('cur.shadow.placed', 'cur.shadow.left', 'cur.shadow.end', 'prev.shadow.end')).toEqual([1, 0, 1, 0]);
     // Actions due in Q3: case 2's two, one on time and one not done; case 1's in Q2 on time; case 7's is due in December.
-    expect(pick('cur.actions.due', 'cur.actions.onTime', 'cur.actions.late', 'prev.actions.onTime')).toEqual([2, 1, 1, 1]);
+    expect(pick('cur.actions.due', 'cur.actions.onTime', 'cur.actions.late', 'prev.actions.onTime')).toEqual([
+      2, 1, 1, 1,
+    ]);
     // Informed within 14 days: 7 (4 days) yes, 2 (20 days) late; Q2: 1 (6 days) yes, 6 never.
-    expect(pick('cur.inform.inTime', 'cur.inform.late', 'cur.inform.pending', 'prev.inform.inTime', 'prev.inform.late')).toEqual([1, 1, 0, 1, 1]);
+    expect(
+      pick('cur.inform.inTime', 'cur.inform.late', 'cur.inform.pending', 'prev.inform.inTime', 'prev.inform.late'),
+    ).toEqual([1, 1, 0, 1, 1]);
     // Attendance in Q3: youth care at 1 of 1 (case 2), police at 1 of 2 (2 and 7), mental health 1 of 1.
-    expect(pick(`cur.att.${J}.present`, `cur.att.${J}.invited`, `cur.att.${P}.present`, `cur.att.${P}.invited`, `cur.att.${M}.present`)).toEqual([1, 1, 1, 2, 1]);
-    expect(pick('cur.eval.answers', 'cur.eval.yes', 'cur.firstDiscussion', 'prev.firstDiscussion', 'cur.deleted')).toEqual([1, 1, 2, 2, 0]);
+    expect(
+      pick(
+        `cur.att.${J}.present`,
+        `cur.att.${J}.invited`,
+        `cur.att.${P}.present`,
+        `cur.att.${P}.invited`,
+        `cur.att.${M}.present`,
+      ),
+    ).toEqual([1, 1, 1, 2, 1]);
+    expect(
+      pick('cur.eval.answers', 'cur.eval.yes', 'cur.firstDiscussion', 'prev.firstDiscussion', 'cur.deleted'),
+    ).toEqual([1, 1, 2, 2, 0]);
     // Meetings held: 7 in Q3 (7 and 21 July, 4 and 18 August, 1, 15 and 29 September), 6 in Q2.
     expect(view.figures.sessionsHeld).toMatchObject({ current: 7, previous: 6 });
     // Inside the stuurgroep every count below 5 shows as <5; the total of 5 is shown.
@@ -125,20 +272,43 @@ describe('the figures of a seeded history', () => {
   });
 });
 
-describe('the quarter\'s figures in the stuurgroep channel', () => {
+describe("the quarter's figures in the stuurgroep channel", () => {
   const channel = '19:stuurgroep@thread.tacv2';
   function instance(options: { db?: Db; notifier?: RecordingNotifier; owner?: string } = {}) {
     const logs = capturingLogger();
     const notifier = options.notifier ?? new RecordingNotifier();
     const background = new BackgroundWork(logs.log);
-    const runner = createJobRunner({ db: options.db ?? db, clock, log: logs.log, notifier, background, retention: defaultRetention, informWithinDays: 14, figuresTimeZone: 'Europe/Amsterdam' }, { owner: options.owner });
-    return { notifier, logs, run: async () => { const n = await runner.runDue(); await background.settled(); return n; } };
+    const runner = createJobRunner(
+      {
+        db: options.db ?? db,
+        clock,
+        log: logs.log,
+        notifier,
+        background,
+        retention: defaultRetention,
+        informWithinDays: 14,
+        figuresTimeZone: 'Europe/Amsterdam',
+      },
+      { owner: options.owner },
+    );
+    return {
+      notifier,
+      logs,
+      run: async () => {
+        const n = await runner.runDue();
+        await background.settled();
+        return n;
+      },
+    };
   }
 
   it('go out once on the first working day after the quarter, also with two instances, and the next quarter is planned', async () => {
     await insertHistory(db, await sevenCases());
     await linkSteeringGroupChannel(deps, a.pm, channel);
-    expect(await findJob(db, quarterlyFiguresJob, '2026-Q4')).toMatchObject({ state: 'pending', dueAt: d('2027-01-04T08:00:00Z') });
+    expect(await findJob(db, quarterlyFiguresJob, '2026-Q4')).toMatchObject({
+      state: 'pending',
+      dueAt: d('2027-01-04T08:00:00Z'),
+    });
     // Not before.
     clock.set(d('2027-01-04T07:59:00Z'));
     expect(await instance().run()).toBe(0);
@@ -156,7 +326,10 @@ describe('the quarter\'s figures in the stuurgroep channel', () => {
       // In the channel everyone reads it: no period choice, no download, no person.
       expect(JSON.stringify(card)).not.toMatch(/Input\.ChoiceSet|figures\.export|Fictief|ZVH-2026/);
       expect((await findJob(db, quarterlyFiguresJob, '2026-Q4'))?.state).toBe('done');
-      expect(await findJob(db, quarterlyFiguresJob, '2027-Q1')).toMatchObject({ state: 'pending', dueAt: d('2027-04-01T07:00:00Z') });
+      expect(await findJob(db, quarterlyFiguresJob, '2027-Q1')).toMatchObject({
+        state: 'pending',
+        dueAt: d('2027-04-01T07:00:00Z'),
+      });
       expect(await db.auditEvent.count({ where: { action: 'figures.posted', recordId: '2026-Q4' } })).toBe(1);
       // A restart the same day posts nothing again.
       expect(shared.inConversation(channel)).toHaveLength(1);

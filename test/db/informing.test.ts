@@ -26,10 +26,16 @@ beforeEach(async () => {
 
 /** An accepted case of the police; the intake says whether the person was informed. */
 async function accepted(informedAtIntake: boolean) {
-  const data = validReferralData([a.orgs['Korps Politie CN']!, a.orgs['Jeugdzorg CN']!], informedAtIntake ? {} : { informed: 'no', informedBy: '', notInformedReason: 'Eerst overleggen met de wijkagent' });
+  const data = validReferralData(
+    [a.orgs['Korps Politie CN']!, a.orgs['Jeugdzorg CN']!],
+    informedAtIntake ? {} : { informed: 'no', informedBy: '', notInformedReason: 'Eerst overleggen met de wijkagent' },
+  );
   const submitted = await submitReferral(deps, a.police, { data });
   if (!submitted.ok) throw new Error(JSON.stringify(submitted));
-  const decided = await decideScreening(deps, a.pm, submitted.caseId, { decision: 'accept', tableId: (await listTables(db))[0]!.id });
+  const decided = await decideScreening(deps, a.pm, submitted.caseId, {
+    decision: 'accept',
+    tableId: (await listTables(db))[0]!.id,
+  });
   if (!decided.ok) throw new Error('not accepted');
   return submitted.caseId;
 }
@@ -44,32 +50,66 @@ function runner() {
 describe('informing the person', () => {
   it('the referrer informs; what the intake said is recorded, and then nothing is due', async () => {
     const caseId = await accepted(true);
-    expect(await findInforming(db, caseId)).toMatchObject({ informerMemberId: a.police.memberId, informedOn: '2026-11-20' });
+    expect(await findInforming(db, caseId)).toMatchObject({
+      informerMemberId: a.police.memberId,
+      informedOn: '2026-11-20',
+    });
     expect(await db.scheduledJob.count({ where: { kind: informReminderJob } })).toBe(0);
-    expect((await caseOverview(deps, a.police, caseId)).informing).toEqual({ informerName: 'Ruben Croes', informedOn: '2026-11-20', overdue: false });
+    expect((await caseOverview(deps, a.police, caseId)).informing).toEqual({
+      informerName: 'Ruben Croes',
+      informedOn: '2026-11-20',
+      overdue: false,
+    });
   });
 
   it('not yet informed: only the one who informs (or the procesmanager) records it; a date in the future or nothing at all comes back in Dutch', async () => {
     const caseId = await accepted(false);
-    await expect(recordInforming(deps, a.youthCareContact, caseId, { informedOn: '21-11-2026' })).rejects.toMatchObject({ code: 'FORBIDDEN', details: { permission: 'informing.record' } });
-    await expect(recordInforming(deps, a.krusada, caseId, { informedOn: '21-11-2026' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect(await recordInforming(deps, a.police, caseId, { informedOn: '01-12-2026' })).toEqual({ ok: false, errors: { informedOn: 'Die datum ligt in de toekomst.' } });
-    expect(await recordInforming(deps, a.police, caseId, {})).toEqual({ ok: false, errors: { informedOn: 'Vul de datum in waarop de betrokkene is geïnformeerd, of schrijf waarom dat nog niet is gebeurd.' } });
-    expect(await recordInforming(deps, a.police, caseId, { reason: 'Betrokkene is tijdelijk onbereikbaar' })).toEqual({ ok: true, notifications: [] });
-    expect((await caseOverview(deps, a.pm, caseId)).informing).toMatchObject({ reason: 'Betrokkene is tijdelijk onbereikbaar', overdue: false });
-    expect(await recordInforming(deps, a.police, caseId, { informedOn: '20-11-2026' })).toEqual({ ok: true, notifications: [] });
+    await expect(recordInforming(deps, a.youthCareContact, caseId, { informedOn: '21-11-2026' })).rejects.toMatchObject(
+      { code: 'FORBIDDEN', details: { permission: 'informing.record' } },
+    );
+    await expect(recordInforming(deps, a.krusada, caseId, { informedOn: '21-11-2026' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(await recordInforming(deps, a.police, caseId, { informedOn: '01-12-2026' })).toEqual({
+      ok: false,
+      errors: { informedOn: 'Die datum ligt in de toekomst.' },
+    });
+    expect(await recordInforming(deps, a.police, caseId, {})).toEqual({
+      ok: false,
+      errors: {
+        informedOn: 'Vul de datum in waarop de betrokkene is geïnformeerd, of schrijf waarom dat nog niet is gebeurd.',
+      },
+    });
+    expect(await recordInforming(deps, a.police, caseId, { reason: 'Betrokkene is tijdelijk onbereikbaar' })).toEqual({
+      ok: true,
+      notifications: [],
+    });
+    expect((await caseOverview(deps, a.pm, caseId)).informing).toMatchObject({
+      reason: 'Betrokkene is tijdelijk onbereikbaar',
+      overdue: false,
+    });
+    expect(await recordInforming(deps, a.police, caseId, { informedOn: '20-11-2026' })).toEqual({
+      ok: true,
+      notifications: [],
+    });
     expect(await findInforming(db, caseId)).toMatchObject({ informedOn: '2026-11-20' });
-    expect((await listAuditEvents(db, { caseId })).filter((e) => e.purpose === 'informeren').map((e) => e.action)).toEqual(['informing.updated', 'informing.recorded']);
+    expect(
+      (await listAuditEvents(db, { caseId })).filter((e) => e.purpose === 'informeren').map((e) => e.action),
+    ).toEqual(['informing.updated', 'informing.recorded']);
   });
 
   it('the procesmanager names someone else of an involved organisation, who is told and may then record it', async () => {
     const caseId = await accepted(false);
-    expect(await recordInforming(deps, a.pm, caseId, { informerMemberId: a.krusada.memberId })).toEqual({ ok: false, errors: {
-      informerMemberId: 'Kies iemand van een betrokken organisatie, of de aanmelder.',
-      informedOn: 'Vul de datum in waarop de betrokkene is geïnformeerd, of schrijf waarom dat nog niet is gebeurd.',
-    } });
+    expect(await recordInforming(deps, a.pm, caseId, { informerMemberId: a.krusada.memberId })).toEqual({
+      ok: false,
+      errors: {
+        informerMemberId: 'Kies iemand van een betrokken organisatie, of de aanmelder.',
+        informedOn: 'Vul de datum in waarop de betrokkene is geïnformeerd, of schrijf waarom dat nog niet is gebeurd.',
+      },
+    });
     expect(await recordInforming(deps, a.pm, caseId, { informerMemberId: a.youthCareContact.memberId })).toEqual({
-      ok: true, notifications: [{ kind: 'informerNamed', to: a.youthCareContact.aadObjectId, caseId }],
+      ok: true,
+      notifications: [{ kind: 'informerNamed', to: a.youthCareContact.aadObjectId, caseId }],
     });
     expect((await caseOverview(deps, a.youthCareContact, caseId)).may.inform).toBe(true);
     expect((await caseOverview(deps, a.police, caseId)).may.inform).toBe(false);
@@ -87,11 +127,16 @@ describe('informing the person', () => {
     const { jobs, background, notifier } = runner();
     await jobs.runDue();
     await background.settled();
-    const reminders = () => notifier.to(a.police.aadObjectId).filter((m) => JSON.stringify(m.card).includes('termijn om de betrokkene te informeren'));
+    const reminders = () =>
+      notifier
+        .to(a.police.aadObjectId)
+        .filter((m) => JSON.stringify(m.card).includes('termijn om de betrokkene te informeren'));
     expect(reminders()).toHaveLength(0);
 
     clock.set(new Date('2026-12-04T09:01:00Z'));
-    expect((await informingDue(deps, a.pm)).cases.map((c) => ({ id: c.id, informerName: c.informerName }))).toEqual([{ id: late, informerName: 'Ruben Croes' }]);
+    expect((await informingDue(deps, a.pm)).cases.map((c) => ({ id: c.id, informerName: c.informerName }))).toEqual([
+      { id: late, informerName: 'Ruben Croes' },
+    ]);
     expect((await caseOverview(deps, a.pm, late)).informing.overdue).toBe(true);
     await jobs.runDue();
     await background.settled();

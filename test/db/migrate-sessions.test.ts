@@ -17,7 +17,9 @@ beforeAll(async () => {
   const all = await loadMigrations(migrationsDir);
   const upTo = { ...all, migrationDirectories: all.migrationDirectories.filter((m) => m.path <= before) };
   const schema = await readFile(join(migrationsDir, before, 'schema.prisma'), 'utf8');
-  await withSchemaEngine({ databaseUrl: embedded.url, schema }, (engine) => engine.applyMigrations({ migrationsList: upTo, filters: noFilters }));
+  await withSchemaEngine({ databaseUrl: embedded.url, schema }, (engine) =>
+    engine.applyMigrations({ migrationsList: upTo, filters: noFilters }),
+  );
   client = new pg.Client({ connectionString: embedded.url });
   await client.connect();
   await client.query(`
@@ -43,10 +45,18 @@ describe('the sessions migration', () => {
     expect(await migrateDatabase(embedded.url)).toContain('20261123185130_conference_sessions');
     const sessions = (await client.query(`SELECT id, "occurrenceAt", "startsAt", status FROM conference_session`)).rows;
     expect(sessions).toHaveLength(1);
-    expect(sessions[0]).toMatchObject({ status: 'planned', startsAt: new Date('2026-11-24T14:00:00Z'), occurrenceAt: new Date('2026-11-24T14:00:00Z') });
+    expect(sessions[0]).toMatchObject({
+      status: 'planned',
+      startsAt: new Date('2026-11-24T14:00:00Z'),
+      occurrenceAt: new Date('2026-11-24T14:00:00Z'),
+    });
     const cases = (await client.query(`SELECT reference, "firstSessionId" FROM case_record ORDER BY reference`)).rows;
     expect(cases.map((c) => c.firstSessionId)).toEqual([sessions[0].id, sessions[0].id]);
-    const items = (await client.query(`SELECT c.reference, i.reason, i.position FROM agenda_item i JOIN case_record c ON c.id = i."caseId" ORDER BY i.position`)).rows;
+    const items = (
+      await client.query(
+        `SELECT c.reference, i.reason, i.position FROM agenda_item i JOIN case_record c ON c.id = i."caseId" ORDER BY i.position`,
+      )
+    ).rows;
     expect(items).toEqual([
       { reference: 'ZVH-2026-0001', reason: 'newCase', position: 1 },
       { reference: 'ZVH-2026-0002', reason: 'newCase', position: 2 },

@@ -19,28 +19,45 @@ beforeEach(async () => {
 });
 
 const submit = async (actor = a.police, overrides = {}) => {
-  const result = await submitReferral(deps, actor, { data: validReferralData([a.orgs['Korps Politie CN']!, a.orgs['Jeugdzorg CN']!], overrides) });
+  const result = await submitReferral(deps, actor, {
+    data: validReferralData([a.orgs['Korps Politie CN']!, a.orgs['Jeugdzorg CN']!], overrides),
+  });
   if (!result.ok) throw new Error(`invalid: ${JSON.stringify(result.errors)}`);
   return result;
 };
 const tableId = async () => (await listTables(db))[0]!.id;
 
 describe('submitting an aanmelding', () => {
-  it('stores it whole with a readable reference, on behalf of the referrer\'s organisation, and audits it', async () => {
+  it("stores it whole with a readable reference, on behalf of the referrer's organisation, and audits it", async () => {
     const result = await submit();
     expect(result.reference).toBe('ZVH-2026-0001');
     const stored = (await findCaseById(db, result.caseId))!;
-    expect(stored).toMatchObject({ status: 'submitted', reference: 'ZVH-2026-0001', urgency: 'high', chains: ['care', 'justice'] });
+    expect(stored).toMatchObject({
+      status: 'submitted',
+      reference: 'ZVH-2026-0001',
+      urgency: 'high',
+      chains: ['care', 'justice'],
+    });
     expect(stored.responsibleOrganisation?.name).toBe('Korps Politie CN');
     expect(stored.persons.map((p) => p.name)).toEqual(['Jan Fictief', 'Mira Fictief']);
     expect(stored.organisations.map((o) => o.name).sort()).toEqual(['Jeugdzorg CN', 'Korps Politie CN']);
-    expect(await listAuditEvents(db, { recordType: 'case', recordId: result.caseId })).toMatchObject([{ action: 'referral.submitted', actorAadObjectId: a.police.aadObjectId }]);
+    expect(await listAuditEvents(db, { recordType: 'case', recordId: result.caseId })).toMatchObject([
+      { action: 'referral.submitted', actorAadObjectId: a.police.aadObjectId },
+    ]);
     expect(result.notifications.map((n) => n.to).sort()).toEqual([a.pm.aadObjectId, a.pm2.aadObjectId].sort());
   });
 
   it('when many submit at once, then every aanmelding gets its own number', async () => {
-    const results = await Promise.all([a.police, a.mentalHealth, a.municipality, a.youthCareContact, a.policeColleague].map((actor) => submit(actor)));
-    expect(results.map((r) => r.reference).sort()).toEqual(['ZVH-2026-0001', 'ZVH-2026-0002', 'ZVH-2026-0003', 'ZVH-2026-0004', 'ZVH-2026-0005']);
+    const results = await Promise.all(
+      [a.police, a.mentalHealth, a.municipality, a.youthCareContact, a.policeColleague].map((actor) => submit(actor)),
+    );
+    expect(results.map((r) => r.reference).sort()).toEqual([
+      'ZVH-2026-0001',
+      'ZVH-2026-0002',
+      'ZVH-2026-0003',
+      'ZVH-2026-0004',
+      'ZVH-2026-0005',
+    ]);
   });
 
   it('when the form is invalid, then nothing at all is stored', async () => {
@@ -53,11 +70,19 @@ describe('submitting an aanmelding', () => {
   it('when the transaction fails half-way, then neither the case nor its persons nor its audit row remain', async () => {
     const draftId = await saveReferralDraft(deps, a.police, { data: { p1_name: 'Jan' } });
     // A person row that will collide with the submission's first person makes the insert fail after the case update.
-    await db.$executeRawUnsafe(`CREATE UNIQUE INDEX "test_one_person_per_case" ON "case_person" ("caseId") WHERE "position" = 2`);
-    await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION test_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.position = 2 THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END $$`);
-    await db.$executeRawUnsafe(`CREATE TRIGGER test_fail BEFORE INSERT ON case_person FOR EACH ROW EXECUTE FUNCTION test_fail()`);
+    await db.$executeRawUnsafe(
+      `CREATE UNIQUE INDEX "test_one_person_per_case" ON "case_person" ("caseId") WHERE "position" = 2`,
+    );
+    await db.$executeRawUnsafe(
+      `CREATE OR REPLACE FUNCTION test_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.position = 2 THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END $$`,
+    );
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER test_fail BEFORE INSERT ON case_person FOR EACH ROW EXECUTE FUNCTION test_fail()`,
+    );
     try {
-      await expect(submitReferral(deps, a.police, { caseId: draftId, data: validReferralData([a.orgs['Forma']!]) })).rejects.toThrow();
+      await expect(
+        submitReferral(deps, a.police, { caseId: draftId, data: validReferralData([a.orgs['Forma']!]) }),
+      ).rejects.toThrow();
       const stored = (await findCaseById(db, draftId))!;
       expect(stored.status).toBe('draft');
       expect(stored.reference).toBeUndefined();
@@ -71,7 +96,12 @@ describe('submitting an aanmelding', () => {
   });
 
   it('a participant of a partner cannot register for an external organisation; the procesmanager can', async () => {
-    const external = { externalName: 'Els Extern', externalOrganisation: 'Huisarts', externalEmail: 'els@huisarts.example', responsibleOrganisationId: a.orgs['Jeugdzorg CN'] };
+    const external = {
+      externalName: 'Els Extern',
+      externalOrganisation: 'Huisarts',
+      externalEmail: 'els@huisarts.example',
+      responsibleOrganisationId: a.orgs['Jeugdzorg CN'],
+    };
     const byPm = await submitReferral(deps, a.pm, { data: validReferralData([a.orgs['Jeugdzorg CN']!], external) });
     expect(byPm.ok).toBe(true);
     const stored = (await findCaseById(db, byPm.ok ? byPm.caseId : ''))!;
@@ -85,11 +115,17 @@ describe('drafts', () => {
   it('are kept for their author and can be submitted later; nobody else can touch them', async () => {
     const id = await saveReferralDraft(deps, a.police, { data: { p1_name: 'Jan Fictief', urgency: 'normal' } });
     expect((await findCaseById(db, id))!.form).toEqual({ p1_name: 'Jan Fictief', urgency: 'normal' });
-    await expect(saveReferralDraft(deps, a.policeColleague, { caseId: id, data: { p1_name: 'Ander' } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(submitReferral(deps, a.pm, { caseId: id, data: validReferralData([a.orgs['Forma']!]) })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      saveReferralDraft(deps, a.policeColleague, { caseId: id, data: { p1_name: 'Ander' } }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      submitReferral(deps, a.pm, { caseId: id, data: validReferralData([a.orgs['Forma']!]) }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const submitted = await submitReferral(deps, a.police, { caseId: id, data: validReferralData([a.orgs['Forma']!]) });
     expect(submitted.ok && submitted.caseId).toBe(id);
-    await expect(saveReferralDraft(deps, a.police, { caseId: id, data: {} })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(saveReferralDraft(deps, a.police, { caseId: id, data: {} })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 });
 
@@ -105,7 +141,10 @@ describe('screening', () => {
       { kind: 'referralAccepted', to: a.police.aadObjectId, caseId },
       { kind: 'agendaChanged', sessionId: stored.firstSessionId },
     ]);
-    expect((await listAuditEvents(db, { recordId: caseId })).map((e) => e.action)).toEqual(['referral.submitted', 'screening.accepted']);
+    expect((await listAuditEvents(db, { recordId: caseId })).map((e) => e.action)).toEqual([
+      'referral.submitted',
+      'screening.accepted',
+    ]);
   });
 
   it('when a meeting is full, then the next one with room is booked', async () => {
@@ -138,16 +177,28 @@ describe('screening', () => {
 
   it('a rejection needs a reason and a question needs text', async () => {
     const { caseId } = await submit();
-    expect(await decideScreening(deps, a.pm, caseId, { decision: 'reject', reason: ' ' })).toEqual({ ok: false, errors: { reason: 'Geef de reden van afwijzing; de aanmelder krijgt die te lezen.' } });
-    expect(await decideScreening(deps, a.pm, caseId, { decision: 'askInfo' })).toEqual({ ok: false, errors: { question: 'Schrijf de vraag aan de aanmelder.' } });
+    expect(await decideScreening(deps, a.pm, caseId, { decision: 'reject', reason: ' ' })).toEqual({
+      ok: false,
+      errors: { reason: 'Geef de reden van afwijzing; de aanmelder krijgt die te lezen.' },
+    });
+    expect(await decideScreening(deps, a.pm, caseId, { decision: 'askInfo' })).toEqual({
+      ok: false,
+      errors: { question: 'Schrijf de vraag aan de aanmelder.' },
+    });
     expect((await findCaseById(db, caseId))!.status).toBe('submitted');
   });
 
   it('after a question, the referrer completes the form and it comes back for screening', async () => {
     const { caseId, reference } = await submit();
     await decideScreening(deps, a.pm, caseId, { decision: 'askInfo', question: 'Is de school betrokken?' });
-    expect((await findCaseById(db, caseId))!).toMatchObject({ status: 'infoRequested', question: 'Is de school betrokken?' });
-    const again = await submitReferral(deps, a.police, { caseId, data: validReferralData([a.orgs['Scholengemeenschap Bonaire']!]) });
+    expect((await findCaseById(db, caseId))!).toMatchObject({
+      status: 'infoRequested',
+      question: 'Is de school betrokken?',
+    });
+    const again = await submitReferral(deps, a.police, {
+      caseId,
+      data: validReferralData([a.orgs['Scholengemeenschap Bonaire']!]),
+    });
     expect(again).toMatchObject({ ok: true, reference, resubmitted: true });
     const stored = (await findCaseById(db, caseId))!;
     expect(stored).toMatchObject({ status: 'submitted', question: undefined, decidedBy: undefined });
@@ -156,7 +207,9 @@ describe('screening', () => {
 
   it.each(['police', 'youthCareContact', 'mentalHealth'] as const)('a %s cannot screen', async (who) => {
     const { caseId } = await submit();
-    await expect(decideScreening(deps, a[who], caseId, { decision: 'accept', tableId: await tableId() })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      decideScreening(deps, a[who], caseId, { decision: 'accept', tableId: await tableId() }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect((await findCaseById(db, caseId))!.status).toBe('submitted');
   });
 });

@@ -44,15 +44,35 @@ export async function startStage(users: PlaygroundUserId[], options: { history?:
     await db.$disconnect();
   }
   // The demo history (two years of cases) only where a test reads it: the others count on an empty table.
-  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: serverUrl, SEED_DEMO_DATA: 'true', SEED_DEMO_HISTORY: options.history ? 'true' : 'false' });
+  const config = loadConfig({
+    PORT: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: serverUrl,
+    SEED_DEMO_DATA: 'true',
+    SEED_DEMO_HISTORY: options.history ? 'true' : 'false',
+  });
   const clock = new FixedClock(stageNow);
   const bot: RunningBot = await startBot(config, undefined, { clock });
   const playgrounds = new Map<PlaygroundUserId, RunningPlayground>();
-  const browser: Browser = await playwright.launch({ executablePath: await chromium.executablePath(), args: chromium.args, headless: true });
+  const browser: Browser = await playwright.launch({
+    executablePath: await chromium.executablePath(),
+    args: chromium.args,
+    headless: true,
+  });
   await mkdir(outputDir, { recursive: true });
   try {
     for (const user of users) {
-      playgrounds.set(user, await startPlayground({ botPort: bot.port, port: await freePort(), user, folder: join(dataDir, `playground-${user}`), quiet: true }));
+      playgrounds.set(
+        user,
+        await startPlayground({
+          botPort: bot.port,
+          port: await freePort(),
+          user,
+          folder: join(dataDir, `playground-${user}`),
+          quiet: true,
+        }),
+      );
     }
   } catch (error) {
     await Promise.all([...playgrounds.values()].map((p) => p.stop()));
@@ -89,7 +109,8 @@ export async function say(page: Page, text: string): Promise<void> {
 }
 
 /** The newest card in the view that holds `text`. */
-export const cardWith = (page: Page, text: string | RegExp) => page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
+export const cardWith = (page: Page, text: string | RegExp) =>
+  page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
 
 /** The team channel of the Playground's demo team, and back to the personal chat. */
 export async function openChannel(page: Page): Promise<void> {

@@ -34,7 +34,9 @@ async function fillIntakeForm(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
   await form.getByRole('checkbox', { name: 'Zorg' }).check();
   await form.getByRole('checkbox', { name: 'Straf (justitie)' }).check();
-  await text(/^Er zijn problemen op meerdere leefgebieden/).fill('Wonen en financiën lopen vast, met overlast in de buurt.');
+  await text(/^Er zijn problemen op meerdere leefgebieden/).fill(
+    'Wonen en financiën lopen vast, met overlast in de buurt.',
+  );
   await text(/^Meerdere ketens/).fill('Politie, jeugdzorg en de gemeente zijn betrokken.');
   await text(/^De problemen hebben gevolgen/).fill('De kinderen groeien op in onzekerheid.');
   await form.getByRole('radio', { name: 'Ja' }).check();
@@ -56,13 +58,21 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     await officer.getByText('Aanmelding casusoverleg').first().waitFor({ timeout: 30_000 });
     // First without a birth date: the form comes back with the message at the field and the rest kept.
     await fillIntakeForm(officer);
-    await lastCard(officer).getByRole('textbox', { name: /^Geboortedatum/ }).first().fill('31-02-1990');
+    await lastCard(officer)
+      .getByRole('textbox', { name: /^Geboortedatum/ })
+      .first()
+      .fill('31-02-1990');
     await lastCard(officer).getByRole('button', { name: 'Aanmelding indienen' }).click();
     await officer.getByText('Geen geldige datum. Schrijf hem als dd-mm-jjjj').first().waitFor({ timeout: 30_000 });
-    await expect(lastCard(officer).getByRole('textbox', { name: /^Naam/ }).first().inputValue()).resolves.toBe('Jan Fictief');
+    await expect(lastCard(officer).getByRole('textbox', { name: /^Naam/ }).first().inputValue()).resolves.toBe(
+      'Jan Fictief',
+    );
     await officer.screenshot({ path: join(outputDir, 'e2e-intake-error.png') });
 
-    await lastCard(officer).getByRole('textbox', { name: /^Geboortedatum/ }).first().fill('12-04-1990');
+    await lastCard(officer)
+      .getByRole('textbox', { name: /^Geboortedatum/ })
+      .first()
+      .fill('12-04-1990');
     await lastCard(officer).getByRole('button', { name: 'Aanmelding indienen' }).click();
     await officer.getByText('Aanmelding ontvangen').first().waitFor({ timeout: 30_000 });
     reference = /ZVH-\d{4}-\d{4}/.exec(await lastCard(officer).innerText())?.[0];
@@ -78,7 +88,9 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     await pm.screenshot({ path: join(outputDir, 'e2e-screening-accepted.png') });
 
     await officer.getByText(`Aanmelding ${reference} geaccepteerd`).first().waitFor({ timeout: 30_000 });
-    await expect(lastCard(officer).innerText()).resolves.toMatch(/besproken op dinsdag \d+ \w+ \d{4} om 10:00 aan tafel Casusoverleg Bonaire/);
+    await expect(lastCard(officer).innerText()).resolves.toMatch(
+      /besproken op dinsdag \d+ \w+ \d{4} om 10:00 aan tafel Casusoverleg Bonaire/,
+    );
     await officer.screenshot({ path: join(outputDir, 'e2e-referrer-told.png') });
   });
 
@@ -148,7 +160,9 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     await caseCard.waitFor({ timeout: 30_000 });
     await expect(caseCard.innerText()).resolves.toContain('Jan Fictief');
     await caseCard.getByRole('button', { name: 'Inbreng toevoegen' }).click();
-    await caseCard.getByRole('textbox', { name: /Wat weet jouw organisatie/ }).fill('Gezin is bekend bij jeugdzorg; de dochter heeft een hulpverlener.');
+    await caseCard
+      .getByRole('textbox', { name: /Wat weet jouw organisatie/ })
+      .fill('Gezin is bekend bij jeugdzorg; de dochter heeft een hulpverlener.');
     await caseCard.getByRole('button', { name: 'Inbreng opslaan' }).click();
     await youthCare.getByText('Je inbreng is opgeslagen.').first().waitFor({ timeout: 30_000 });
     await youthCare.screenshot({ path: join(outputDir, 'e2e-meeting-contribution.png') });
@@ -161,7 +175,9 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     const form = cardWith(pm, 'Besluit vastleggen:');
     await form.waitFor({ timeout: 30_000 });
     await form.getByRole('textbox', { name: /^Doel/ }).fill('Huisuitzetting voorkomen en rust in het gezin');
-    await form.getByRole('textbox', { name: /^Plan van aanpak/ }).fill('Schuldhulp via de gemeente, gezinscoach via jeugdzorg');
+    await form
+      .getByRole('textbox', { name: /^Plan van aanpak/ })
+      .fill('Schuldhulp via de gemeente, gezinscoach via jeugdzorg');
     await form.getByRole('combobox', { name: /^Casusregisseur/ }).click();
     await pm.getByRole('option', { name: /Marco Rosaria/ }).click();
     await form.getByRole('radio', { name: 'Vervolg door de casusregisseur' }).check();
@@ -178,11 +194,16 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     await offered.waitFor({ timeout: 30_000 });
     await offered.getByRole('button', { name: 'Ik pak dit op' }).click();
     await officer.getByText('Je hebt deze actie opgepakt.').first().waitFor({ timeout: 30_000 });
-    await expect(cardWith(officer, 'Je hebt deze actie opgepakt.').innerText()).resolves.toContain('Opgepakt door Ruben Croes');
+    await expect(cardWith(officer, 'Je hebt deze actie opgepakt.').innerText()).resolves.toContain(
+      'Opgepakt door Ruben Croes',
+    );
     await officer.screenshot({ path: join(outputDir, 'e2e-meeting-claimed.png') });
 
     await cardWith(pm, 'Het besluit is vastgelegd.').getByRole('button', { name: 'Vernieuwen' }).click();
-    await pm.getByText(/Huisbezoek afleggen · Korps Politie CN · uiterlijk 15 december 2026 · Opgepakt door Ruben Croes/).first().waitFor({ timeout: 30_000 });
+    await pm
+      .getByText(/Huisbezoek afleggen · Korps Politie CN · uiterlijk 15 december 2026 · Opgepakt door Ruben Croes/)
+      .first()
+      .waitFor({ timeout: 30_000 });
     await pm.screenshot({ path: join(outputDir, 'e2e-meeting-chair-sees-claim.png') });
 
     // The chair closes the meeting; each invited participant reads their verslag in their own chat.
@@ -230,11 +251,17 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     // Pushed unasked, the card names the request, not the content; "Vernieuwen" shows it.
     expect(requestText).not.toContain(contribution);
     await request.getByRole('button', { name: 'Vernieuwen' }).click();
-    const readable = youthCare.locator('.ac-adaptiveCard').filter({ hasText: 'Toestemming voor inbreng' }).filter({ hasText: contribution }).last();
+    const readable = youthCare
+      .locator('.ac-adaptiveCard')
+      .filter({ hasText: 'Toestemming voor inbreng' })
+      .filter({ hasText: contribution })
+      .last();
     await readable.waitFor({ timeout: 30_000 });
     await readable.getByRole('button', { name: 'Ja', exact: true }).click();
     await youthCare.getByText('Je antwoord is vastgelegd.').first().waitFor({ timeout: 30_000 });
-    await expect(cardWith(youthCare, 'Je antwoord is vastgelegd.').innerText()).resolves.toContain('Toestemming gegeven');
+    await expect(cardWith(youthCare, 'Je antwoord is vastgelegd.').innerText()).resolves.toContain(
+      'Toestemming gegeven',
+    );
     await youthCare.screenshot({ path: join(outputDir, 'e2e-consent-granted.png') });
 
     // The officer hears it, with the content, and now reads it on the case card too.
@@ -244,12 +271,21 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     expect(answeredText).toContain('Toestemming gegeven');
     expect(answeredText).not.toContain(contribution);
     await answered.getByRole('button', { name: 'Vernieuwen' }).click();
-    await officer.locator('.ac-adaptiveCard').filter({ hasText: 'Toestemming voor inbreng' }).filter({ hasText: contribution }).last().waitFor({ timeout: 30_000 });
+    await officer
+      .locator('.ac-adaptiveCard')
+      .filter({ hasText: 'Toestemming voor inbreng' })
+      .filter({ hasText: contribution })
+      .last()
+      .waitFor({ timeout: 30_000 });
     await officer.screenshot({ path: join(outputDir, 'e2e-consent-answered.png') });
 
     // The case card he got when the meeting opened: "Vernieuwen" shows it as it is now.
     await cardWith(officer, 'Beeldvorming').getByRole('button', { name: 'Vernieuwen' }).click();
-    const visible = officer.locator('.ac-adaptiveCard').filter({ hasText: 'Beeldvorming' }).filter({ hasText: contribution }).last();
+    const visible = officer
+      .locator('.ac-adaptiveCard')
+      .filter({ hasText: 'Beeldvorming' })
+      .filter({ hasText: contribution })
+      .last();
     await visible.waitFor({ timeout: 30_000 });
     const visibleText = await visible.innerText();
     expect(visibleText).toContain('Jeugdzorg CN (Marco Rosaria)');
@@ -276,7 +312,9 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     await overview.getByRole('textbox', { name: /^Toelichting/ }).fill('Het gezin is stabiel; de schuldhulp loopt.');
     await overview.getByRole('button', { name: 'Voorstellen' }).click();
     await overview.getByText('Je voorstel ligt bij de procesmanager.').waitFor({ timeout: 30_000 });
-    await expect(overview.innerText()).resolves.toContain('Voorstel van Marco Rosaria: naar de schaduwlijst. De procesmanager beslist.');
+    await expect(overview.innerText()).resolves.toContain(
+      'Voorstel van Marco Rosaria: naar de schaduwlijst. De procesmanager beslist.',
+    );
     await director.screenshot({ path: join(outputDir, 'e2e-regie-proposed.png') });
 
     await openPersonalChat(pm);
@@ -288,7 +326,9 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     await cardWith(director, 'Goedgekeurd door Ingrid Martina').waitFor({ timeout: 30_000 }); // the proposer hears it
 
     // Six months after the day it went on the list, in the table's timezone.
-    const returnDate = formatIsoDate(DateTime.fromJSDate(stage.clock.now(), { zone: demoTable.schedule.timeZone }).plus({ months: 6 }).toISODate()!);
+    const returnDate = formatIsoDate(
+      DateTime.fromJSDate(stage.clock.now(), { zone: demoTable.schedule.timeZone }).plus({ months: 6 }).toISODate()!,
+    );
     await say(pm, 'schaduwlijst');
     const shadowList = cardWith(pm, 'Alle casussen op de schaduwlijst.');
     await shadowList.waitFor({ timeout: 30_000 });

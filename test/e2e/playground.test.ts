@@ -34,11 +34,13 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
 }
 
 const demoSession = async () =>
-  (await db.query<{ id: string; openedAt: Date | null }>(
-    `SELECT s.id, s."openedAt" FROM conference_session s JOIN conference_table t ON t.id = s."tableId"
+  (
+    await db.query<{ id: string; openedAt: Date | null }>(
+      `SELECT s.id, s."openedAt" FROM conference_session s JOIN conference_table t ON t.id = s."tableId"
       WHERE t.name = 'Casusoverleg Bonaire' AND s."startsAt" = $1`,
-    [meetingStartsAt],
-  )).rows[0];
+      [meetingStartsAt],
+    )
+  ).rows[0];
 
 /**
  * A Teams meeting event as Teams sends it to the bot, from the meeting's chat. The Playground has no meetings:
@@ -54,7 +56,12 @@ function meetingEvent(page: Page, kind: 'meetingStart' | 'meetingEnd') {
     recipient: { id: '00000000-0000-4000-8000-000000000011', name: 'Casusbot' },
     conversation: { id: 'group-chat-zvh', conversationType: 'groupChat', isGroup: true, tenantId },
     channelData: { tenant: { id: tenantId }, meeting: { id: meetingId } },
-    value: { Id: meetingId, MeetingType: 'Scheduled', Title: 'Casusoverleg Bonaire', ...(kind === 'meetingStart' ? { StartTime: meetingStartsAt } : { EndTime: '2026-12-08T16:00:00.000Z' }) },
+    value: {
+      Id: meetingId,
+      MeetingType: 'Scheduled',
+      Title: 'Casusoverleg Bonaire',
+      ...(kind === 'meetingStart' ? { StartTime: meetingStartsAt } : { EndTime: '2026-12-08T16:00:00.000Z' }),
+    },
   };
 }
 
@@ -90,14 +97,18 @@ describe('in the Agents Playground, like a person', () => {
   it('meetingStart opens the table session of today; meetingEnd offers the chair to close it', async () => {
     // Test setup: in Teams the procesmanager links the table to its meeting with "tafel koppelen" in the meeting
     // chat; the Playground has no meeting chat, so the link is written straight into the database.
-    await db.query(`UPDATE conference_table SET "teamsMeetingId" = $1 WHERE name = 'Casusoverleg Bonaire'`, [meetingId]);
+    await db.query(`UPDATE conference_table SET "teamsMeetingId" = $1 WHERE name = 'Casusoverleg Bonaire'`, [
+      meetingId,
+    ]);
     const session = await waitFor('the planned sessions of the demo table', demoSession);
     expect(session.openedAt).toBeNull();
 
     const pm = await stage.open('user-id-0');
     await pm.getByText('Welkom bij Casusbot').first().waitFor({ timeout: 30_000 });
     await pm.getByRole('treeitem', { name: /Casusoverleg ZVH/ }).click();
-    await cardWith(pm, 'Aanmelden en je casussen bekijken doe je in een persoonlijke chat').waitFor({ timeout: 30_000 });
+    await cardWith(pm, 'Aanmelden en je casussen bekijken doe je in een persoonlijke chat').waitFor({
+      timeout: 30_000,
+    });
 
     stage.clock.set(meetingDay);
     await sendCustomActivity(pm, meetingEvent(pm, 'meetingStart'));

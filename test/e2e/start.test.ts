@@ -9,7 +9,10 @@ import { freePort } from './harness.ts';
 const portOpen = (port: number) =>
   new Promise<boolean>((resolve) => {
     const s = connect(port, '127.0.0.1');
-    s.once('connect', () => { s.destroy(); resolve(true); });
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
     s.once('error', () => resolve(false));
   });
 
@@ -18,7 +21,15 @@ describe('npm start', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'casusbot-start-'));
     const [port, playgroundPort] = [await freePort(), await freePort()];
     const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts'], {
-      env: { ...process.env, PORT: String(port), PLAYGROUND_PORT: String(playgroundPort), DATA_DIR: dataDir, LOG_LEVEL: 'warn', MicrosoftAppId: '', DATABASE_URL: '' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        PLAYGROUND_PORT: String(playgroundPort),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        MicrosoftAppId: '',
+        DATABASE_URL: '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -27,7 +38,8 @@ describe('npm start', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
       const deadline = Date.now() + 90_000;
-      while (!output.includes('Open de Agents Playground') && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 200));
+      while (!output.includes('Open de Agents Playground') && Date.now() < deadline && child.exitCode === null)
+        await new Promise((r) => setTimeout(r, 200));
       expect(output).toContain(`Open de Agents Playground: http://localhost:${playgroundPort}`);
       expect(output).toContain('Lokale modus');
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);

@@ -10,11 +10,36 @@ import { organisationIds } from './referral.ts';
 export async function seedActors(db: Db) {
   await seedDemoData(db, [...demoMembers]);
   const orgs = await organisationIds(db);
-  await upsertMember(db, { aadObjectId: 'aad-pm-2', displayName: 'Tweede Procesmanager', organisationId: orgs['Zorg- en Veiligheidshuis (procesmanagement)']!, role: 'processManager' });
-  await upsertMember(db, { aadObjectId: 'aad-police-2', displayName: 'Collega Politie', organisationId: orgs['Korps Politie CN']!, role: 'participant' });
-  await upsertMember(db, { aadObjectId: 'aad-police-contact', displayName: 'Contact Politie', organisationId: orgs['Korps Politie CN']!, role: 'contactPerson' });
-  await upsertMember(db, { aadObjectId: 'aad-police-manager', displayName: 'Stuurgroeplid Politie', organisationId: orgs['Korps Politie CN']!, role: 'steeringGroupMember' });
-  await upsertMember(db, { aadObjectId: 'aad-krusada', displayName: 'Deelnemer Krusada', organisationId: orgs['Krusada']!, role: 'participant' });
+  await upsertMember(db, {
+    aadObjectId: 'aad-pm-2',
+    displayName: 'Tweede Procesmanager',
+    organisationId: orgs['Zorg- en Veiligheidshuis (procesmanagement)']!,
+    role: 'processManager',
+  });
+  await upsertMember(db, {
+    aadObjectId: 'aad-police-2',
+    displayName: 'Collega Politie',
+    organisationId: orgs['Korps Politie CN']!,
+    role: 'participant',
+  });
+  await upsertMember(db, {
+    aadObjectId: 'aad-police-contact',
+    displayName: 'Contact Politie',
+    organisationId: orgs['Korps Politie CN']!,
+    role: 'contactPerson',
+  });
+  await upsertMember(db, {
+    aadObjectId: 'aad-police-manager',
+    displayName: 'Stuurgroeplid Politie',
+    organisationId: orgs['Korps Politie CN']!,
+    role: 'steeringGroupMember',
+  });
+  await upsertMember(db, {
+    aadObjectId: 'aad-krusada',
+    displayName: 'Deelnemer Krusada',
+    organisationId: orgs['Krusada']!,
+    role: 'participant',
+  });
   const actor = async (aad: string): Promise<Actor> => (await identifyActor(db, { aadObjectId: aad }))!;
   return {
     orgs,

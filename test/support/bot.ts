@@ -22,7 +22,10 @@ export const municipality = demoMembers[4];
 export const stranger = demoStranger;
 
 /** A real teams-ai Application behind botbuilder's TestAdapter, on the real test database. */
-export function createTestBot(db: Db, options: { allowedTenantIds?: string[]; roster?: Roster; now?: Date; links?: BotDeps['links'] } = {}) {
+export function createTestBot(
+  db: Db,
+  options: { allowedTenantIds?: string[]; roster?: Roster; now?: Date; links?: BotDeps['links'] } = {},
+) {
   const notifier = new RecordingNotifier();
   const logs = capturingLogger();
   const clock = new FixedClock(options.now ?? new Date('2026-11-23T09:00:00Z'));
@@ -30,7 +33,18 @@ export function createTestBot(db: Db, options: { allowedTenantIds?: string[]; ro
   const background = new BackgroundWork(logs.log);
   const retention = defaultRetention;
   const jobs = createJobRunner({ db, log: logs.log, notifier, clock, background, retention });
-  const { app, onTurnError } = createBot({ db, log: logs.log, notifier, clock, roster, allowedTenantIds: options.allowedTenantIds ?? [], background, jobs, retention, ...(options.links ? { links: options.links } : {}) });
+  const { app, onTurnError } = createBot({
+    db,
+    log: logs.log,
+    notifier,
+    clock,
+    roster,
+    allowedTenantIds: options.allowedTenantIds ?? [],
+    background,
+    jobs,
+    retention,
+    ...(options.links ? { links: options.links } : {}),
+  });
   const adapter = new TestAdapter(async (context) => {
     await withTrace(() => app.run(context));
   });
@@ -56,7 +70,9 @@ export function createTestBot(db: Db, options: { allowedTenantIds?: string[]; ro
       serviceUrl: 'https://smba.example/teams/',
       from: { id: user.teamsUserId, aadObjectId: user.aadObjectId, name: user.displayName },
       recipient: { id: 'bot-id', name: 'Casusbot' },
-      conversation: conversation ?? ({ id: `personal-${user.teamsUserId}`, conversationType: 'personal', tenantId } as Activity['conversation']),
+      conversation:
+        conversation ??
+        ({ id: `personal-${user.teamsUserId}`, conversationType: 'personal', tenantId } as Activity['conversation']),
       channelData: { tenant: { id: tenantId } },
     };
   }
@@ -75,7 +91,8 @@ export function createTestBot(db: Db, options: { allowedTenantIds?: string[]; ro
     logs,
     clock,
     /** A message typed by `user` in their personal chat with the bot. */
-    say: (user: TestUser, text: string, extra: Partial<Activity> = {}) => deliver({ ...personal(user), type: 'message', text, ...extra }),
+    say: (user: TestUser, text: string, extra: Partial<Activity> = {}) =>
+      deliver({ ...personal(user), type: 'message', text, ...extra }),
     /** A click on an Action.Execute button; returns the invoke response body (card or message). */
     async click(user: TestUser, verb: string, data: Record<string, unknown> = {}, extra: Partial<Activity> = {}) {
       const replies = await deliver({
@@ -104,7 +121,22 @@ export function textOf(thing: unknown): string {
   if (Array.isArray(thing)) return thing.map(textOf).join('\n');
   if (typeof thing === 'object') {
     const o = thing as Record<string, unknown>;
-    return ['text', 'title', 'value', 'label', 'body', 'facts', 'actions', 'items', 'columns', 'attachments', 'content', 'choices', 'placeholder', 'card']
+    return [
+      'text',
+      'title',
+      'value',
+      'label',
+      'body',
+      'facts',
+      'actions',
+      'items',
+      'columns',
+      'attachments',
+      'content',
+      'choices',
+      'placeholder',
+      'card',
+    ]
       .filter((k) => k in o)
       .map((k) => textOf(o[k]))
       .join('\n');

@@ -16,16 +16,44 @@ const phaseNames: Record<number, string> = { 0: 'parse', 1: 'toJSON', 2: 'valida
  * registered here with the properties and data shapes of Microsoft's documentation (and of the renderers in the
  * Agents Playground), so a chart with a wrong shape is a problem like any other.
  */
-const point = (p: unknown) => !!p && typeof p === 'object' && typeof (p as { y?: unknown }).y === 'number' && Number.isFinite((p as { y: number }).y);
-const seriesOf = (d: unknown) => Array.isArray(d) && d.every((s) => s && typeof s === 'object' && typeof (s as { legend?: unknown }).legend === 'string'
-  && Array.isArray((s as { values?: unknown }).values) && (s as { values: unknown[] }).values.every((v) => point(v) && typeof (v as { x?: unknown }).x === 'string'));
+const point = (p: unknown) =>
+  !!p &&
+  typeof p === 'object' &&
+  typeof (p as { y?: unknown }).y === 'number' &&
+  Number.isFinite((p as { y: number }).y);
+const seriesOf = (d: unknown) =>
+  Array.isArray(d) &&
+  d.every(
+    (s) =>
+      s &&
+      typeof s === 'object' &&
+      typeof (s as { legend?: unknown }).legend === 'string' &&
+      Array.isArray((s as { values?: unknown }).values) &&
+      (s as { values: unknown[] }).values.every((v) => point(v) && typeof (v as { x?: unknown }).x === 'string'),
+  );
 const chartShapes: Record<string, (data: unknown) => boolean> = {
-  'Chart.VerticalBar': (d) => Array.isArray(d) && d.every((p) => point(p) && typeof (p as { x?: unknown }).x === 'string'),
-  'Chart.HorizontalBar': (d) => Array.isArray(d) && d.every((p) => point(p) && typeof (p as { x?: unknown }).x === 'string'),
+  'Chart.VerticalBar': (d) =>
+    Array.isArray(d) && d.every((p) => point(p) && typeof (p as { x?: unknown }).x === 'string'),
+  'Chart.HorizontalBar': (d) =>
+    Array.isArray(d) && d.every((p) => point(p) && typeof (p as { x?: unknown }).x === 'string'),
   'Chart.VerticalBar.Grouped': seriesOf,
   'Chart.Line': seriesOf,
-  'Chart.Donut': (d) => Array.isArray(d) && d.every((p) => !!p && typeof (p as { legend?: unknown }).legend === 'string' && typeof (p as { value?: unknown }).value === 'number'),
-  'Chart.Pie': (d) => Array.isArray(d) && d.every((p) => !!p && typeof (p as { legend?: unknown }).legend === 'string' && typeof (p as { value?: unknown }).value === 'number'),
+  'Chart.Donut': (d) =>
+    Array.isArray(d) &&
+    d.every(
+      (p) =>
+        !!p &&
+        typeof (p as { legend?: unknown }).legend === 'string' &&
+        typeof (p as { value?: unknown }).value === 'number',
+    ),
+  'Chart.Pie': (d) =>
+    Array.isArray(d) &&
+    d.every(
+      (p) =>
+        !!p &&
+        typeof (p as { legend?: unknown }).legend === 'string' &&
+        typeof (p as { value?: unknown }).value === 'number',
+    ),
 };
 const chartProblems: string[] = [];
 for (const [typeName, shapeOk] of Object.entries(chartShapes)) {
@@ -35,17 +63,24 @@ for (const [typeName, shapeOk] of Object.entries(chartShapes)) {
     static readonly yAxisTitleProperty = new AC.StringProperty(AC.Versions.v1_5, 'yAxisTitle');
     static readonly colorSetProperty = new AC.StringProperty(AC.Versions.v1_5, 'colorSet');
     static readonly dataProperty = new AC.CustomProperty<unknown>(
-      AC.Versions.v1_5, 'data',
+      AC.Versions.v1_5,
+      'data',
       (_sender, _property, source) => {
         const data = (source as Record<string, unknown>).data;
         if (!Array.isArray(data) || !data.length) chartProblems.push(`${typeName}: no data`);
         else if (!shapeOk(data)) chartProblems.push(`${typeName}: data not in the documented shape`);
         return data;
       },
-      (_sender, _property, target, value) => { (target as Record<string, unknown>).data = value; },
+      (_sender, _property, target, value) => {
+        (target as Record<string, unknown>).data = value;
+      },
     );
-    getJsonTypeName() { return typeName; }
-    protected internalRender(): undefined { return undefined; }
+    getJsonTypeName() {
+      return typeName;
+    }
+    protected internalRender(): undefined {
+      return undefined;
+    }
   }
   AC.GlobalRegistry.elements.register(typeName, Chart, AC.Versions.v1_5);
 }
@@ -84,19 +119,30 @@ export function validateCard(json: object): string[] {
   const source = json as Record<string, unknown>;
   chartProblems.length = 0;
 
-  if (source.type !== 'AdaptiveCard') problems.push(`root: type is ${JSON.stringify(source.type)}, expected "AdaptiveCard"`);
+  if (source.type !== 'AdaptiveCard')
+    problems.push(`root: type is ${JSON.stringify(source.type)}, expected "AdaptiveCard"`);
   if (source.version !== '1.5') problems.push(`root: version is ${JSON.stringify(source.version)}, expected "1.5"`);
 
   // Parse as a 1.5 host would: properties, values and element types of a later schema version are parse events too.
   const parsing = new AC.SerializationContext(AC.Versions.v1_5);
   // The library silently drops properties it does not know (a typo such as `isMultiselect` would vanish from the
   // card without a word), so compare the keys of each parsed element and action with its schema.
-  const unknownKeys = (where: string, object: ACTypes.SerializableObject, raw: unknown, alsoAllowed = new Set<string>()) => {
+  const unknownKeys = (
+    where: string,
+    object: ACTypes.SerializableObject,
+    raw: unknown,
+    alsoAllowed = new Set<string>(),
+  ) => {
     if (!raw || typeof raw !== 'object') return;
-    const known = new Set([...alsoAllowed, 'fallback', ...(keysParsedByHand[(raw as { type?: string }).type ?? ''] ?? [])]);
+    const known = new Set([
+      ...alsoAllowed,
+      'fallback',
+      ...(keysParsedByHand[(raw as { type?: string }).type ?? ''] ?? []),
+    ]);
     const schema = object.getSchema();
     for (let i = 0; i < schema.getCount(); i++) known.add(schema.getItemAt(i).name);
-    for (const key of Object.keys(raw)) if (!known.has(key)) problems.push(`parse: ${where}: unknown property "${key}"`);
+    for (const key of Object.keys(raw))
+      if (!known.has(key)) problems.push(`parse: ${where}: unknown property "${key}"`);
   };
   parsing.onParseElement = (element, raw) => unknownKeys(describe(element), element, raw);
   parsing.onParseAction = (action, raw) => {
@@ -108,7 +154,9 @@ export function validateCard(json: object): string[] {
       // different one than the root's is a mistake.
       unknownKeys(`${describe(action)}: card`, action.card, nested, new Set(['$schema', 'version']));
       if (nested && nested.version !== undefined && nested.version !== '1.5') {
-        problems.push(`version: ${describe(action)}: nested card version is ${JSON.stringify(nested.version)}, expected "1.5"`);
+        problems.push(
+          `version: ${describe(action)}: nested card version is ${JSON.stringify(nested.version)}, expected "1.5"`,
+        );
       }
     }
   };
@@ -125,10 +173,12 @@ export function validateCard(json: object): string[] {
   // cards are above) and validates it into the same results (so ids are unique across the card and its show cards,
   // which is right: an action in a show card also sends the inputs of the cards around it).
   const validation = card.validateProperties();
-  for (const e of validation.validationEvents) problems.push(`${phaseNames[e.phase] ?? 'validation'}: ${where(e.source)}${e.message}`);
+  for (const e of validation.validationEvents)
+    problems.push(`${phaseNames[e.phase] ?? 'validation'}: ${where(e.source)}${e.message}`);
   // The refresh action is not reached by validateProperties; validate it on its own.
   if (card.refresh?.action) {
-    for (const e of card.refresh.action.validateProperties().validationEvents) problems.push(`validation: refresh: ${where(e.source)}${e.message}`);
+    for (const e of card.refresh.action.validateProperties().validationEvents)
+      problems.push(`validation: refresh: ${where(e.source)}${e.message}`);
   }
 
   // Round trip: what the library writes back must hold the same elements and actions. A part that parsed without an

@@ -16,8 +16,18 @@ export const notFound = 'Dat kan ik niet vinden. Misschien is het verwijderd, of
 export async function seedPeople(db: Db): Promise<Record<string, string>> {
   await seedDemoData(db, [...demoMembers]);
   const orgs = await organisationIds(db);
-  await upsertMember(db, { aadObjectId: krusada.aadObjectId, displayName: krusada.displayName, organisationId: orgs['Krusada']!, role: 'participant' });
-  await upsertMember(db, { aadObjectId: colleague.aadObjectId, displayName: colleague.displayName, organisationId: orgs['Korps Politie CN']!, role: 'participant' });
+  await upsertMember(db, {
+    aadObjectId: krusada.aadObjectId,
+    displayName: krusada.displayName,
+    organisationId: orgs['Krusada']!,
+    role: 'participant',
+  });
+  await upsertMember(db, {
+    aadObjectId: colleague.aadObjectId,
+    displayName: colleague.displayName,
+    organisationId: orgs['Korps Politie CN']!,
+    role: 'participant',
+  });
   return orgs;
 }
 
@@ -25,7 +35,11 @@ export async function seedPeople(db: Db): Promise<Record<string, string>> {
 export async function decidedCase(db: Db, orgs: Record<string, string>) {
   const bot = createTestBot(db, { now: new Date('2026-11-20T09:00:00Z') });
   for (const user of [processManager, police, youthCareContact, krusada, colleague]) await bot.say(user, 'hulp');
-  const { body } = await bot.click(police, Verb.referralSubmit, validReferralData([orgs['Korps Politie CN']!, orgs['Jeugdzorg CN']!]));
+  const { body } = await bot.click(
+    police,
+    Verb.referralSubmit,
+    validReferralData([orgs['Korps Politie CN']!, orgs['Jeugdzorg CN']!]),
+  );
   const reference = /ZVH-2026-\d{4}/.exec(textOf(body.value))![0];
   const caseId = (await db.case.findUniqueOrThrow({ where: { reference } })).id;
   await bot.click(processManager, Verb.screeningAccept, { caseId, tableId: (await listTables(db))[0]!.id });
@@ -33,8 +47,14 @@ export async function decidedCase(db: Db, orgs: Record<string, string>) {
   bot.clock.set(new Date(item.session.startsAt.getTime() + 60_000));
   const director = (await db.member.findFirstOrThrow({ where: { aadObjectId: youthCareContact.aadObjectId } })).id;
   const { body: done } = await bot.click(processManager, Verb.decisionRecord, {
-    agendaItemId: item.id, goal: 'Huisuitzetting voorkomen', plan: 'Schuldhulp en gezinscoach', directorMemberId: director, nextStep: 'regieFollowUp',
-    action1_description: 'Huisbezoek afleggen', action1_organisationId: orgs['Korps Politie CN']!, action1_dueDate: '2026-12-01',
+    agendaItemId: item.id,
+    goal: 'Huisuitzetting voorkomen',
+    plan: 'Schuldhulp en gezinscoach',
+    directorMemberId: director,
+    nextStep: 'regieFollowUp',
+    action1_description: 'Huisbezoek afleggen',
+    action1_organisationId: orgs['Korps Politie CN']!,
+    action1_dueDate: '2026-12-01',
   });
   expect(textOf(done.value)).toContain('Het besluit is vastgelegd');
   return { bot, reference, caseId };

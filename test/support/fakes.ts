@@ -3,7 +3,8 @@ import type { Clock } from '../../src/clock.ts';
 
 /** Records what the bot would post without being asked. */
 export class RecordingNotifier implements Notifier {
-  readonly sent: { to: { person: string } | { conversation: string }; message: OutgoingMessage; activityId: string }[] = [];
+  readonly sent: { to: { person: string } | { conversation: string }; message: OutgoingMessage; activityId: string }[] =
+    [];
   readonly updates: { conversationId: string; activityId: string; message: OutgoingMessage }[] = [];
   private nextId = 1;
   async toPerson(aadObjectId: string, message: OutgoingMessage): Promise<DeliveryResult> {
@@ -22,7 +23,9 @@ export class RecordingNotifier implements Notifier {
   }
   /** Posts in a channel or group chat. */
   inConversation(conversationId: string): OutgoingMessage[] {
-    return this.sent.filter((s) => 'conversation' in s.to && s.to.conversation === conversationId).map((s) => s.message);
+    return this.sent
+      .filter((s) => 'conversation' in s.to && s.to.conversation === conversationId)
+      .map((s) => s.message);
   }
   to(aadObjectId: string): OutgoingMessage[] {
     return this.sent.filter((s) => 'person' in s.to && s.to.person === aadObjectId).map((s) => s.message);

@@ -13,7 +13,9 @@ declare module 'vitest' {
 }
 
 function startPgliteServer(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/pglite-server.ts'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/pglite-server.ts'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`PGlite server exited with ${code}`)));
@@ -34,7 +36,9 @@ export default async function setup(project: TestProject) {
   for (const url of servers) await migrateDatabase(url);
   project.provide('databaseUrls', urls);
   project.provide('databaseKind', servers.length ? 'postgresql' : 'pglite');
-  console.log(`db tests run on ${servers.length ? `${servers.length} PostgreSQL database(s) (TEST_DATABASE_URL)` : `${urls.length} embedded PGlite(s)`}, one per worker`);
+  console.log(
+    `db tests run on ${servers.length ? `${servers.length} PostgreSQL database(s) (TEST_DATABASE_URL)` : `${urls.length} embedded PGlite(s)`}, one per worker`,
+  );
   return async () => {
     for (const p of pglites) {
       p.child.removeAllListeners('exit');

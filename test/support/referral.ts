@@ -6,7 +6,10 @@ export async function organisationIds(db: Db): Promise<Record<string, string>> {
 }
 
 /** A complete, valid aanmelding as the card would send it (every input is text). */
-export function validReferralData(involved: string[], overrides: Record<string, string | undefined> = {}): Record<string, string> {
+export function validReferralData(
+  involved: string[],
+  overrides: Record<string, string | undefined> = {},
+): Record<string, string> {
   const data: Record<string, string | undefined> = {
     personCount: '2',
     p1_name: 'Jan Fictief',

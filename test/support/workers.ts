@@ -4,7 +4,10 @@
  * one per worker. Without it every worker gets an embedded PGlite of its own, in a process of its own.
  */
 export function serverDatabaseUrls(env: Record<string, string | undefined> = process.env): string[] {
-  return (env.TEST_DATABASE_URL ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  return (env.TEST_DATABASE_URL ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
 }
 
 /** How many test files run at once: one per server database, or TEST_WORKERS (default 2) on PGlite. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { composeAgenda, moveItem, placeArrival, type AgendaReason } from '../../src/conferences/agenda.rules.ts';
 
 const item = (id: string, reason: AgendaReason, position: number) => ({ id, reason, position });
-const order = <T extends { id: string; position: number }>(items: T[]) => [...items].sort((a, b) => a.position - b.position).map((i) => i.id);
+const order = <T extends { id: string; position: number }>(items: T[]) =>
+  [...items].sort((a, b) => a.position - b.position).map((i) => i.id);
 
 describe('placeArrival: the order of DOMAIN.md, new cases first', () => {
   it('puts each reason after the reasons that come before it, whatever the arrival order', () => {
@@ -23,7 +24,12 @@ describe('placeArrival: the order of DOMAIN.md, new cases first', () => {
   });
 
   it('keeps an order the procesmanager made: a new arrival goes after the last item of its rank', () => {
-    const items = [item('a', 'newCase', 1), item('b', 'backOnAgenda', 2), item('c', 'newCase', 3), item('d', 'overdueActions', 4)];
+    const items = [
+      item('a', 'newCase', 1),
+      item('b', 'backOnAgenda', 2),
+      item('c', 'newCase', 3),
+      item('d', 'overdueActions', 4),
+    ];
     expect(placeArrival(items, 'newCase')).toEqual({ position: 4, shifted: [{ id: 'd', position: 5 }] });
     expect(placeArrival(items, 'overdueActions')).toEqual({ position: 5, shifted: [] });
   });
@@ -42,7 +48,10 @@ describe('composeAgenda', () => {
   });
 
   it('over capacity, the last items overflow', () => {
-    const { items, overflow } = composeAgenda([1, 2, 3, 4, 5].map((n) => item(`i${n}`, 'newCase', n)), session);
+    const { items, overflow } = composeAgenda(
+      [1, 2, 3, 4, 5].map((n) => item(`i${n}`, 'newCase', n)),
+      session,
+    );
     expect(items.map((i) => i.id)).toEqual(['i1', 'i2', 'i3']);
     expect(overflow.map((i) => i.id)).toEqual(['i4', 'i5']);
   });
@@ -51,8 +60,16 @@ describe('composeAgenda', () => {
 describe('moveItem', () => {
   const items = [item('a', 'newCase', 1), item('b', 'newCase', 2), item('c', 'newCase', 3)];
   it('swaps with the neighbour and renumbers', () => {
-    expect(moveItem(items, 'c', 'up')).toEqual([{ id: 'a', position: 1 }, { id: 'c', position: 2 }, { id: 'b', position: 3 }]);
-    expect(moveItem(items, 'a', 'down')).toEqual([{ id: 'b', position: 1 }, { id: 'a', position: 2 }, { id: 'c', position: 3 }]);
+    expect(moveItem(items, 'c', 'up')).toEqual([
+      { id: 'a', position: 1 },
+      { id: 'c', position: 2 },
+      { id: 'b', position: 3 },
+    ]);
+    expect(moveItem(items, 'a', 'down')).toEqual([
+      { id: 'b', position: 1 },
+      { id: 'a', position: 2 },
+      { id: 'c', position: 3 },
+    ]);
   });
   it('does nothing past either end or for an unknown item', () => {
     expect(moveItem(items, 'a', 'up')).toEqual([]);

@@ -28,7 +28,9 @@ describe('BackgroundWork', () => {
       throw new TypeError('Jan Fictief is not reachable');
     });
     await work.settled();
-    expect(lines()).toMatchObject([{ level: 50, label: 'case notifications', errorType: 'TypeError', msg: 'background work failed' }]);
+    expect(lines()).toMatchObject([
+      { level: 50, label: 'case notifications', errorType: 'TypeError', msg: 'background work failed' },
+    ]);
     expect(JSON.stringify(lines())).not.toContain('Jan');
   });
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { isValidBsn, normaliseBsn } from '../../src/referrals/bsn.ts';
 
 describe('elfproef', () => {
-  it.each(['111222333', '123456782', '999999990', '12345672'])('accepts %s', (bsn) => expect(isValidBsn(bsn)).toBe(true));
+  it.each(['111222333', '123456782', '999999990', '12345672'])('accepts %s', (bsn) =>
+    expect(isValidBsn(bsn)).toBe(true),
+  );
   it.each([
     ['one digit wrong', '123456783'],
     ['two digits swapped', '213456782'],

@@ -14,7 +14,11 @@ describe('loadConfig', () => {
   });
 
   it('when credentials are set, then demo data is off by default and the app is SingleTenant', () => {
-    const config = loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: 'tenant' });
+    const config = loadConfig({
+      MicrosoftAppId: 'app',
+      MicrosoftAppPassword: 'secret',
+      MicrosoftAppTenantId: 'tenant',
+    });
     expect(config.microsoftApp).toEqual({ id: 'app', password: 'secret', type: 'SingleTenant', tenantId: 'tenant' });
     expect(config.seedDemoData).toBe(false);
   });
@@ -25,7 +29,11 @@ describe('loadConfig', () => {
   });
 
   it('when a managed identity is used, then no password is needed', () => {
-    const config = loadConfig({ MicrosoftAppId: 'app', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 't' });
+    const config = loadConfig({
+      MicrosoftAppId: 'app',
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppTenantId: 't',
+    });
     expect(config.microsoftApp?.password).toBeUndefined();
   });
 

@@ -1,8 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  boundsOf, disclosureRules, formatShown, mean, median, percentage, protect,
-  type CountSystem, type DisclosureMode, type Equation, type Shown,
+  boundsOf,
+  disclosureRules,
+  formatShown,
+  mean,
+  median,
+  percentage,
+  protect,
+  type CountSystem,
+  type DisclosureMode,
+  type Equation,
+  type Shown,
 } from '../../src/figures/disclosure.ts';
 
 /**
@@ -10,19 +19,28 @@ import {
  * values the display allows and keeps those that satisfy every equation. A hidden cell it finds only one value
  * for is recovered.
  */
-function feasibleValues(system: CountSystem, shown: Record<string, Shown>, mode: DisclosureMode): Map<string, Set<number>> {
+function feasibleValues(
+  system: CountSystem,
+  shown: Record<string, Shown>,
+  mode: DisclosureMode,
+): Map<string, Set<number>> {
   const rule = disclosureRules[mode];
   const ids = Object.keys(system.values);
   const cap = 2 * Math.max(...Object.values(system.values), 0) + 12;
-  const domains = new Map(ids.map((id) => {
-    const b = boundsOf(shown[id]!, rule);
-    const values: number[] = [];
-    for (let v = b.lo; v <= Math.min(b.hi, cap); v++) values.push(v);
-    return [id, values];
-  }));
+  const domains = new Map(
+    ids.map((id) => {
+      const b = boundsOf(shown[id]!, rule);
+      const values: number[] = [];
+      for (let v = b.lo; v <= Math.min(b.hi, cap); v++) values.push(v);
+      return [id, values];
+    }),
+  );
   const hidden = ids.filter((id) => shown[id]!.state !== 'shown');
   const found = new Map(hidden.map((id) => [id, new Set<number>()]));
-  const terms = system.equations.map((e) => [...e.plus.map((id) => [id, 1] as const), ...e.minus.map((id) => [id, -1] as const)]);
+  const terms = system.equations.map((e) => [
+    ...e.plus.map((id) => [id, 1] as const),
+    ...e.minus.map((id) => [id, -1] as const),
+  ]);
   const done = () => hidden.every((id) => found.get(id)!.size >= 2);
 
   const search = (assigned: Map<string, number>): void => {
@@ -68,14 +86,16 @@ const systems = fc.oneof(
   // aanmeldingen per partner, with their total
   fc.array(count, { minLength: 1, maxLength: 5 }).map((cells) => rowWithTotal('p', cells)),
   // the same total split two ways: per partner and per screening outcome
-  fc.tuple(fc.array(count, { minLength: 1, maxLength: 3 }), fc.array(count, { minLength: 1, maxLength: 3 })).map(([a, b]): CountSystem => {
-    const total = a.reduce((x, y) => x + y, 0);
-    const rest = total - b.slice(0, -1).reduce((x, y) => x + y, 0);
-    const split = rest >= 0 ? [...b.slice(0, -1), rest] : [total];
-    const one = rowWithTotal('p', a);
-    const values = { ...one.values, ...Object.fromEntries(split.map((v, i) => [`o${i}`, v])) };
-    return { values, equations: [...one.equations, { plus: split.map((_, i) => `o${i}`), minus: ['ptotal'] }] };
-  }),
+  fc
+    .tuple(fc.array(count, { minLength: 1, maxLength: 3 }), fc.array(count, { minLength: 1, maxLength: 3 }))
+    .map(([a, b]): CountSystem => {
+      const total = a.reduce((x, y) => x + y, 0);
+      const rest = total - b.slice(0, -1).reduce((x, y) => x + y, 0);
+      const split = rest >= 0 ? [...b.slice(0, -1), rest] : [total];
+      const one = rowWithTotal('p', a);
+      const values = { ...one.values, ...Object.fromEntries(split.map((v, i) => [`o${i}`, v])) };
+      return { values, equations: [...one.equations, { plus: split.map((_, i) => `o${i}`), minus: ['ptotal'] }] };
+    }),
   // open cases over two periods: start + in = out + end, this period's start is the previous period's end,
   // and each period's closures split by outcome
   fc.tuple(count, count, count, count, count, count).map(([start, in1, in2, outA, outB, splitA]): CountSystem => {
@@ -102,7 +122,10 @@ describe('disclosure control', () => {
           const shown = protect(system, mode);
           const feasible = feasibleValues(system, shown, mode);
           for (const [id, values] of feasible) {
-            expect(values.size, `${id} of ${JSON.stringify(system.values)} shown as ${JSON.stringify(shown)}`).toBeGreaterThanOrEqual(2);
+            expect(
+              values.size,
+              `${id} of ${JSON.stringify(system.values)} shown as ${JSON.stringify(shown)}`,
+            ).toBeGreaterThanOrEqual(2);
           }
         }),
         { numRuns: 300 },
@@ -111,34 +134,43 @@ describe('disclosure control', () => {
   }
 
   it('internal: counts below 5 show as "<5", everything else exactly', () => {
-    fc.assert(fc.property(systems, (system) => {
-      const shown = protect(system, 'internal');
-      for (const [id, value] of Object.entries(system.values)) {
-        const s = shown[id]!;
-        if (value < 5) expect(formatShown(s, 'internal')).toBe('<5');
-        if (s.state === 'shown') expect(s.value).toBe(value);
-      }
-    }));
+    fc.assert(
+      fc.property(systems, (system) => {
+        const shown = protect(system, 'internal');
+        for (const [id, value] of Object.entries(system.values)) {
+          const s = shown[id]!;
+          if (value < 5) expect(formatShown(s, 'internal')).toBe('<5');
+          if (s.state === 'shown') expect(s.value).toBe(value);
+        }
+      }),
+    );
   });
 
   it('public: 0-7 never shown, every shown count a multiple of 5 within 2 of the truth', () => {
-    fc.assert(fc.property(systems, (system) => {
-      const shown = protect(system, 'public');
-      for (const [id, value] of Object.entries(system.values)) {
-        const s = shown[id]!;
-        if (value <= 7) expect(s.state).not.toBe('shown');
-        if (s.state === 'shown') {
-          expect(s.value % 5).toBe(0);
-          expect(s.value).toBeGreaterThanOrEqual(10);
-          expect(Math.abs(s.value - value)).toBeLessThanOrEqual(2);
+    fc.assert(
+      fc.property(systems, (system) => {
+        const shown = protect(system, 'public');
+        for (const [id, value] of Object.entries(system.values)) {
+          const s = shown[id]!;
+          if (value <= 7) expect(s.state).not.toBe('shown');
+          if (s.state === 'shown') {
+            expect(s.value % 5).toBe(0);
+            expect(s.value).toBeGreaterThanOrEqual(10);
+            expect(Math.abs(s.value - value)).toBeLessThanOrEqual(2);
+          }
         }
-      }
-    }));
+      }),
+    );
   });
 
   it('a small cell beside a total gets a second cell hidden; where even that would give it away, the total goes too', () => {
     const shown = protect(rowWithTotal('p', [3, 12, 20]), 'internal');
-    expect(shown).toEqual({ p0: { state: 'small' }, p1: { state: 'suppressed' }, p2: { state: 'shown', value: 20 }, ptotal: { state: 'shown', value: 35 } });
+    expect(shown).toEqual({
+      p0: { state: 'small' },
+      p1: { state: 'suppressed' },
+      p2: { state: 'shown', value: 20 },
+      ptotal: { state: 'shown', value: 35 },
+    });
     // 0 and 5 add up to 5: with "<5" and "x" (at least 5) beside a total of 5 the small one must be 0.
     const tight = protect(rowWithTotal('p', [0, 5]), 'internal');
     expect(tight.ptotal!.state).not.toBe('shown');
@@ -147,7 +179,10 @@ describe('disclosure control', () => {
   });
 
   it('percentages only on a base of at least 10 and with every part shown; public to 5 points', () => {
-    const shownParts: Shown[] = [{ state: 'shown', value: 8 }, { state: 'shown', value: 6 }];
+    const shownParts: Shown[] = [
+      { state: 'shown', value: 8 },
+      { state: 'shown', value: 6 },
+    ];
     expect(percentage(8, 14, shownParts, 'internal')).toBe(57);
     expect(percentage(8, 14, shownParts, 'public')).toBe(55);
     expect(percentage(6, 9, shownParts, 'internal')).toBeUndefined();

@@ -1,17 +1,48 @@
 import { describe, expect, it } from 'vitest';
 import { computeFigures, discloseFigures, type FigureFact } from '../../src/figures/figures.rules.ts';
-import { firstWorkingDayAfter, lastCompletedQuarter, parsePeriod, periodChoices, periodKey, previousPeriod } from '../../src/figures/periods.ts';
+import {
+  firstWorkingDayAfter,
+  lastCompletedQuarter,
+  parsePeriod,
+  periodChoices,
+  periodKey,
+  previousPeriod,
+} from '../../src/figures/periods.ts';
 
 const police = 'org-police';
 const youth = 'org-youth';
 
 function fact(over: Partial<FigureFact>): FigureFact {
   return {
-    kind: 'case', intakeMonth: null, acceptedMonth: null, firstDiscussionMonth: null, closedMonth: null, deletedMonth: null,
-    screeningOutcome: null, screenedMonth: null, screeningWorkingDays: null, daysToFirstDiscussion: null, daysToClosure: null, daysToInformed: null,
-    lifeDomains: [], chains: [], referrerOrganisationId: police, responsibleOrganisationId: police, involvedOrganisationIds: [police], tableId: 't1',
-    sessions: 0, actions: 0, actionsDoneOnTime: 0, wasOnShadowList: false, shadowListSpells: [], actionFacts: [], attendance: [], outcome: null,
-    evaluationScores: [], deletedLateDays: null, daysSinceAcceptance: null,
+    kind: 'case',
+    intakeMonth: null,
+    acceptedMonth: null,
+    firstDiscussionMonth: null,
+    closedMonth: null,
+    deletedMonth: null,
+    screeningOutcome: null,
+    screenedMonth: null,
+    screeningWorkingDays: null,
+    daysToFirstDiscussion: null,
+    daysToClosure: null,
+    daysToInformed: null,
+    lifeDomains: [],
+    chains: [],
+    referrerOrganisationId: police,
+    responsibleOrganisationId: police,
+    involvedOrganisationIds: [police],
+    tableId: 't1',
+    sessions: 0,
+    actions: 0,
+    actionsDoneOnTime: 0,
+    wasOnShadowList: false,
+    shadowListSpells: [],
+    actionFacts: [],
+    attendance: [],
+    outcome: null,
+    evaluationScores: [],
+    deletedLateDays: null,
+    daysSinceAcceptance: null,
     ...over,
   };
 }
@@ -19,31 +50,87 @@ function fact(over: Partial<FigureFact>): FigureFact {
 const q3 = parsePeriod('2026-Q3')!;
 const facts: FigureFact[] = [
   // Accepted in Q2, still open: in the Q3 stock from start to end; informed late (20 days).
-  fact({ intakeMonth: '2026-05', acceptedMonth: '2026-05', screeningOutcome: 'accepted', screeningWorkingDays: 3, daysToInformed: 20, lifeDomains: ['housing'] }),
+  fact({
+    intakeMonth: '2026-05',
+    acceptedMonth: '2026-05',
+    screeningOutcome: 'accepted',
+    screeningWorkingDays: 3,
+    daysToInformed: 20,
+    lifeDomains: ['housing'],
+  }),
   // Accepted in July, closed in September with the goal reached, via the schaduwlijst; deleted a year later.
   fact({
-    intakeMonth: '2026-07', acceptedMonth: '2026-07', firstDiscussionMonth: '2026-07', closedMonth: '2026-09', deletedMonth: '2027-09', deletedLateDays: 0,
-    screeningOutcome: 'accepted', screeningWorkingDays: 7, daysToFirstDiscussion: 12, daysToClosure: 70, daysToInformed: 2, outcome: 'goalReached',
-    lifeDomains: ['housing', 'finances'], referrerOrganisationId: youth, shadowListSpells: [{ from: '2026-08', to: '2026-09' }],
-    actionFacts: [{ dueMonth: '2026-08', onTime: true }, { dueMonth: '2026-08', onTime: false }],
-    attendance: [{ month: '2026-07', organisationId: police, invited: 1, present: 1 }, { month: '2026-07', organisationId: youth, invited: 1, present: 0 }],
+    intakeMonth: '2026-07',
+    acceptedMonth: '2026-07',
+    firstDiscussionMonth: '2026-07',
+    closedMonth: '2026-09',
+    deletedMonth: '2027-09',
+    deletedLateDays: 0,
+    screeningOutcome: 'accepted',
+    screeningWorkingDays: 7,
+    daysToFirstDiscussion: 12,
+    daysToClosure: 70,
+    daysToInformed: 2,
+    outcome: 'goalReached',
+    lifeDomains: ['housing', 'finances'],
+    referrerOrganisationId: youth,
+    shadowListSpells: [{ from: '2026-08', to: '2026-09' }],
+    actionFacts: [
+      { dueMonth: '2026-08', onTime: true },
+      { dueMonth: '2026-08', onTime: false },
+    ],
+    attendance: [
+      { month: '2026-07', organisationId: police, invited: 1, present: 1 },
+      { month: '2026-07', organisationId: youth, invited: 1, present: 0 },
+    ],
     evaluationScores: [{ organisationId: police, goalReached: 'yes', cooperation: 4 }],
   }),
   // Rejected in August.
-  fact({ kind: 'referral', intakeMonth: '2026-08', screeningOutcome: 'rejected', screeningWorkingDays: 1, lifeDomains: ['justice'] }),
+  fact({
+    kind: 'referral',
+    intakeMonth: '2026-08',
+    screeningOutcome: 'rejected',
+    screeningWorkingDays: 1,
+    lifeDomains: ['justice'],
+  }),
   // Submitted in September, not screened yet (live).
   fact({ intakeMonth: '2026-09', lifeDomains: ['housing'] }),
   // Accepted in September, not informed yet, 10 of 14 days gone (live).
-  fact({ intakeMonth: '2026-09', acceptedMonth: '2026-09', screeningOutcome: 'accepted', screeningWorkingDays: 2, daysSinceAcceptance: 10, actionFacts: [{ dueMonth: '2026-09', onTime: false, pending: true }] }),
+  fact({
+    intakeMonth: '2026-09',
+    acceptedMonth: '2026-09',
+    screeningOutcome: 'accepted',
+    screeningWorkingDays: 2,
+    daysSinceAcceptance: 10,
+    actionFacts: [{ dueMonth: '2026-09', onTime: false, pending: true }],
+  }),
   // A referral of April, deleted in July, two days late.
-  fact({ kind: 'referral', intakeMonth: '2026-04', screeningOutcome: 'withdrawn', screeningWorkingDays: 4, deletedMonth: '2026-07', deletedLateDays: 2 }),
+  fact({
+    kind: 'referral',
+    intakeMonth: '2026-04',
+    screeningOutcome: 'withdrawn',
+    screeningWorkingDays: 4,
+    deletedMonth: '2026-07',
+    deletedLateDays: 2,
+  }),
 ];
 
 describe('figures from anonymous facts, counted by hand', () => {
   const computed = computeFigures({
-    facts, period: q3, trendLength: 4, informWithinDays: 14,
-    heldSessions: [{ month: '2026-07', tableId: 't1' }, { month: '2026-08', tableId: 't1' }, { month: '2026-06', tableId: 't1' }],
-    intakesByMonth: new Map([['2025-12', 3], ['2026-02', 2], ['2026-07', 99]]),
+    facts,
+    period: q3,
+    trendLength: 4,
+    informWithinDays: 14,
+    heldSessions: [
+      { month: '2026-07', tableId: 't1' },
+      { month: '2026-08', tableId: 't1' },
+      { month: '2026-06', tableId: 't1' },
+    ],
+    intakesByMonth: new Map([
+      ['2025-12', 3],
+      ['2026-02', 2],
+      ['2026-07', 99],
+    ]),
   });
   const v = computed.system.values;
 
@@ -51,7 +138,9 @@ describe('figures from anonymous facts, counted by hand', () => {
     expect([v['cur.intake'], v[`cur.intake.org.${police}`], v[`cur.intake.org.${youth}`]]).toEqual([4, 3, 1]);
     expect([v['prev.intake'], v[`prev.intake.org.${police}`]]).toEqual([2, 2]);
     expect([v['cur.domain.housing'], v['cur.domain.finances'], v['cur.domain.justice']]).toEqual([2, 1, 1]);
-    expect([v['cur.screen.accepted'], v['cur.screen.rejected'], v['cur.screen.info'], v['cur.screen.open']]).toEqual([2, 1, 0, 1]);
+    expect([v['cur.screen.accepted'], v['cur.screen.rejected'], v['cur.screen.info'], v['cur.screen.open']]).toEqual([
+      2, 1, 0, 1,
+    ]);
     expect([v['prev.screen.accepted'], v['prev.screen.info']]).toEqual([1, 1]);
     // Norm of 5 working days: 7 is over, 1 and 2 within.
     expect([v['cur.norm.base'], v['cur.norm.within'], v['cur.norm.over']]).toEqual([3, 2, 1]);
@@ -65,10 +154,17 @@ describe('figures from anonymous facts, counted by hand', () => {
   });
 
   it('actions, informing, attendance, evaluations, deletion and meetings', () => {
-    expect([v['cur.actions.due'], v['cur.actions.onTime'], v['cur.actions.late'], v['cur.actions.pending']]).toEqual([3, 1, 1, 1]);
+    expect([v['cur.actions.due'], v['cur.actions.onTime'], v['cur.actions.late'], v['cur.actions.pending']]).toEqual([
+      3, 1, 1, 1,
+    ]);
     expect([v['cur.inform.inTime'], v['cur.inform.late'], v['cur.inform.pending']]).toEqual([1, 0, 1]);
     expect(v['prev.inform.late']).toBe(1);
-    expect([v[`cur.att.${police}.present`], v[`cur.att.${police}.invited`], v[`cur.att.${youth}.present`], v[`cur.att.${youth}.absent`]]).toEqual([1, 1, 0, 1]);
+    expect([
+      v[`cur.att.${police}.present`],
+      v[`cur.att.${police}.invited`],
+      v[`cur.att.${youth}.present`],
+      v[`cur.att.${youth}.absent`],
+    ]).toEqual([1, 1, 0, 1]);
     expect([v['cur.eval.answers'], v['cur.eval.yes']]).toEqual([1, 1]);
     expect([v['cur.deleted'], v['cur.deleted.late'], v['prev.deleted']]).toEqual([1, 1, 0]);
     expect(computed.sessionsHeld).toMatchObject({ previous: 1, current: 2 });
@@ -81,8 +177,13 @@ describe('figures from anonymous facts, counted by hand', () => {
     }
   });
 
-  it('the trend: earlier periods from the monthly counts, the last two the table\'s own cells', () => {
-    expect(computed.trend.map((t) => [periodKey(t.period), t.cell])).toEqual([['2025-Q4', 'trend.2025-Q4'], ['2026-Q1', 'trend.2026-Q1'], ['2026-Q2', 'prev.intake'], ['2026-Q3', 'cur.intake']]);
+  it("the trend: earlier periods from the monthly counts, the last two the table's own cells", () => {
+    expect(computed.trend.map((t) => [periodKey(t.period), t.cell])).toEqual([
+      ['2025-Q4', 'trend.2025-Q4'],
+      ['2026-Q1', 'trend.2026-Q1'],
+      ['2026-Q2', 'prev.intake'],
+      ['2026-Q3', 'cur.intake'],
+    ]);
     expect([v['trend.2025-Q4'], v['trend.2026-Q1']]).toEqual([3, 2]);
   });
 
@@ -99,17 +200,43 @@ describe('periods', () => {
     expect(previousPeriod(parsePeriod('2026-Q1')!)).toEqual({ kind: 'quarter', year: 2025, quarter: 4 });
     expect(previousPeriod(parsePeriod('2026')!)).toEqual({ kind: 'year', year: 2025 });
     expect(parsePeriod('2026-Q5')).toBeUndefined();
-    expect(lastCompletedQuarter(new Date('2026-12-02T10:00:00Z'), 'Europe/Amsterdam')).toEqual({ kind: 'quarter', year: 2026, quarter: 3 });
+    expect(lastCompletedQuarter(new Date('2026-12-02T10:00:00Z'), 'Europe/Amsterdam')).toEqual({
+      kind: 'quarter',
+      year: 2026,
+      quarter: 3,
+    });
     // New Year's night in Amsterdam is still the old year in Bonaire.
-    expect(lastCompletedQuarter(new Date('2027-01-01T02:00:00Z'), 'America/Kralendijk')).toEqual({ kind: 'quarter', year: 2026, quarter: 3 });
-    expect(periodChoices(new Date('2026-12-02T10:00:00Z'), 'Europe/Amsterdam').map(periodKey)).toEqual(['2026-Q4', '2026-Q3', '2026-Q2', '2026-Q1', '2025-Q4', '2025-Q3', '2025-Q2', '2025-Q1', '2026', '2025', '2024']);
+    expect(lastCompletedQuarter(new Date('2027-01-01T02:00:00Z'), 'America/Kralendijk')).toEqual({
+      kind: 'quarter',
+      year: 2026,
+      quarter: 3,
+    });
+    expect(periodChoices(new Date('2026-12-02T10:00:00Z'), 'Europe/Amsterdam').map(periodKey)).toEqual([
+      '2026-Q4',
+      '2026-Q3',
+      '2026-Q2',
+      '2026-Q1',
+      '2025-Q4',
+      '2025-Q3',
+      '2025-Q2',
+      '2025-Q1',
+      '2026',
+      '2025',
+      '2024',
+    ]);
   });
 
   it('the first working day after a quarter, at 09:00 local: past weekends and New Year', () => {
     // 1 January 2027 is a Friday (New Year's Day): Monday 4 January.
-    expect(firstWorkingDayAfter(parsePeriod('2026-Q4')!, 'Europe/Amsterdam').toISOString()).toBe('2027-01-04T08:00:00.000Z');
+    expect(firstWorkingDayAfter(parsePeriod('2026-Q4')!, 'Europe/Amsterdam').toISOString()).toBe(
+      '2027-01-04T08:00:00.000Z',
+    );
     // 1 April 2028 is a Saturday: Monday 3 April, summer time.
-    expect(firstWorkingDayAfter(parsePeriod('2028-Q1')!, 'Europe/Amsterdam').toISOString()).toBe('2028-04-03T07:00:00.000Z');
-    expect(firstWorkingDayAfter(parsePeriod('2026-Q3')!, 'America/Kralendijk').toISOString()).toBe('2026-10-01T13:00:00.000Z');
+    expect(firstWorkingDayAfter(parsePeriod('2028-Q1')!, 'Europe/Amsterdam').toISOString()).toBe(
+      '2028-04-03T07:00:00.000Z',
+    );
+    expect(firstWorkingDayAfter(parsePeriod('2026-Q3')!, 'America/Kralendijk').toISOString()).toBe(
+      '2026-10-01T13:00:00.000Z',
+    );
   });
 });

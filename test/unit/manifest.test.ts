@@ -8,7 +8,9 @@ import { buildAppPackage } from '../../scripts/package-manifest.ts';
 import { pngSize } from '../../scripts/png.ts';
 
 const read = (name: string) => readFile(new URL(`../../manifest/${name}`, import.meta.url));
-const schemaPath = createRequire(import.meta.url).resolve('@microsoft/app-manifest/build/json-schemas/teams/v1.22/MicrosoftTeams.schema.json');
+const schemaPath = createRequire(import.meta.url).resolve(
+  '@microsoft/app-manifest/build/json-schemas/teams/v1.22/MicrosoftTeams.schema.json',
+);
 
 /** Reads a ZIP's central directory back, to check what the package really holds. */
 function unzip(bytes: Buffer): Map<string, Buffer> {
@@ -47,7 +49,11 @@ describe('Teams app manifest', () => {
     expect(manifest.bots[0].scopes).toEqual(['personal', 'team', 'groupChat']);
     expect(manifest.bots[0].commandLists[0].commands).toEqual(manifestCommands);
     expect(manifestCommands.length).toBeLessThanOrEqual(10);
-    expect(botCommands.filter((c) => c.channelOnly).map((c) => c.title)).toEqual(['tafel koppelen', 'overleg starten', 'stuurgroep koppelen']);
+    expect(botCommands.filter((c) => c.channelOnly).map((c) => c.title)).toEqual([
+      'tafel koppelen',
+      'overleg starten',
+      'stuurgroep koppelen',
+    ]);
   });
 
   it('has a 192x192 colour icon and a 32x32 outline icon', async () => {
@@ -55,7 +61,7 @@ describe('Teams app manifest', () => {
     expect(pngSize(await read('outline.png'))).toEqual({ width: 32, height: 32 });
   });
 
-  it('packages manifest and icons into a zip with the bot\'s app id', async () => {
+  it("packages manifest and icons into a zip with the bot's app id", async () => {
     const appId = '0b8a5c1e-1111-4222-8333-444455556666';
     const { zip } = await buildAppPackage(appId);
     const files = unzip(zip);
@@ -65,7 +71,10 @@ describe('Teams app manifest', () => {
     expect(packaged.bots[0].botId).toBe(appId);
     // Meeting start and end need resource-specific consent, which names the bot's own app.
     expect(packaged.webApplicationInfo).toEqual({ id: appId, resource: `api://botid-${appId}` });
-    expect(packaged.authorization.permissions.resourceSpecific.map((p: { name: string }) => p.name)).toEqual(['OnlineMeeting.ReadBasic.Chat', 'ChannelMeeting.ReadBasic.Group']);
+    expect(packaged.authorization.permissions.resourceSpecific.map((p: { name: string }) => p.name)).toEqual([
+      'OnlineMeeting.ReadBasic.Chat',
+      'ChannelMeeting.ReadBasic.Group',
+    ]);
     expect(files.get('color.png')!.equals(await read('color.png'))).toBe(true);
   });
 });

@@ -28,8 +28,21 @@ describe('access policy', () => {
 });
 
 describe('a stuurgroeplid works on no case', () => {
-  const manager = { memberId: 'm-1', aadObjectId: 'aad-m', displayName: 'Stuurgroeplid', organisationId: 'org-police', organisationName: 'Korps Politie CN', role: 'steeringGroupMember' as const };
-  const item = { status: 'accepted' as const, referrerMemberId: 'm-1', referrerOrganisationId: 'org-police', responsibleOrganisationId: 'org-police', involvedOrganisationIds: ['org-police'] };
+  const manager = {
+    memberId: 'm-1',
+    aadObjectId: 'aad-m',
+    displayName: 'Stuurgroeplid',
+    organisationId: 'org-police',
+    organisationName: 'Korps Politie CN',
+    role: 'steeringGroupMember' as const,
+  };
+  const item = {
+    status: 'accepted' as const,
+    referrerMemberId: 'm-1',
+    referrerOrganisationId: 'org-police',
+    responsibleOrganisationId: 'org-police',
+    involvedOrganisationIds: ['org-police'],
+  };
   const own = { organisationId: 'org-police' };
 
   it('reads the figures, and every case rule refuses them, even for their own organisation and their own name', () => {
@@ -47,12 +60,35 @@ describe('a stuurgroeplid works on no case', () => {
     expect(rules.canClaimAction(manager, own)).toBe(false);
     expect(rules.canReassignAction(manager, { directorMemberId: 'm-1' })).toBe(false);
     expect(rules.canDirect(manager, { directorMemberId: 'm-1' })).toBe(false);
-    expect(rules.canSeeContribution(manager, { organisationId: 'org-police', sensitive: false, inOpenSession: true, consentedOrganisationIds: ['org-police'] }, { chairing: false })).toBe(false);
+    expect(
+      rules.canSeeContribution(
+        manager,
+        {
+          organisationId: 'org-police',
+          sensitive: false,
+          inOpenSession: true,
+          consentedOrganisationIds: ['org-police'],
+        },
+        { chairing: false },
+      ),
+    ).toBe(false);
     expect(rules.canSeeEvaluation(manager, own)).toBe(false);
     expect(rules.speaksForContribution(manager, own)).toBe(false);
-    expect(rules.canReadConsentRequest(manager, { contributionOrganisationId: 'org-police', requestingOrganisationId: 'org-police' })).toBe(false);
+    expect(
+      rules.canReadConsentRequest(manager, {
+        contributionOrganisationId: 'org-police',
+        requestingOrganisationId: 'org-police',
+      }),
+    ).toBe(false);
     expect(rules.canMarkTakeHome(manager, { chairing: false, directorMemberId: 'm-1' })).toBe(false);
     expect(rules.canRecordInforming(manager, { informerMemberId: 'm-1' })).toBe(false);
-    expect(rules.handoverRole(manager, { createdByMemberId: 'm-1', completed: true, registeringOrganisationId: 'org-police', includedOrganisationIds: ['org-police'] })).toBeUndefined();
+    expect(
+      rules.handoverRole(manager, {
+        createdByMemberId: 'm-1',
+        completed: true,
+        registeringOrganisationId: 'org-police',
+        includedOrganisationIds: ['org-police'],
+      }),
+    ).toBeUndefined();
   });
 });

@@ -3,7 +3,10 @@ import { backoffDelay, withRetry } from '../../src/notify/retry.ts';
 
 const policy = { attempts: 4, baseDelayMs: 100, maxDelayMs: 1_000 };
 const httpError = (statusCode: number, retryAfter?: string) =>
-  Object.assign(new Error(`HTTP ${statusCode}`), { statusCode, response: { headers: { get: (n: string) => (n === 'retry-after' ? retryAfter : undefined) } } });
+  Object.assign(new Error(`HTTP ${statusCode}`), {
+    statusCode,
+    response: { headers: { get: (n: string) => (n === 'retry-after' ? retryAfter : undefined) } },
+  });
 
 function failing(statuses: number[], retryAfter?: string) {
   let call = 0;
@@ -21,7 +24,9 @@ describe('withRetry', () => {
   it.each([429, 412, 502, 504])('when Teams answers %i, then it waits and tries again', async (status) => {
     const slept: number[] = [];
     const op = failing([status, status]);
-    await expect(withRetry(op.work, { policy, sleep: async (ms) => void slept.push(ms), random: () => 0.5 })).resolves.toBe('ok');
+    await expect(
+      withRetry(op.work, { policy, sleep: async (ms) => void slept.push(ms), random: () => 0.5 }),
+    ).resolves.toBe('ok');
     expect(op.calls()).toBe(3);
     expect(slept).toEqual([75, 150]);
   });
@@ -32,7 +37,7 @@ describe('withRetry', () => {
     expect(op.calls()).toBe(1);
   });
 
-  it('when throttling lasts, then it stops after the policy\'s attempts and reports the last error', async () => {
+  it("when throttling lasts, then it stops after the policy's attempts and reports the last error", async () => {
     const op = failing([429, 429, 429, 429, 429]);
     await expect(withRetry(op.work, { policy, sleep: async () => {} })).rejects.toThrow('HTTP 429');
     expect(op.calls()).toBe(4);
