@@ -136,7 +136,7 @@ function countingClient(url: string, embedded: boolean) {
     db: client as unknown as Db,
     async count(work: (db: Db) => Promise<unknown>): Promise<number> {
       const before = queries;
-      await work(client as unknown as Db);
+      await work(client);
       return queries - before;
     },
   };

@@ -374,7 +374,7 @@ export async function measureClaims(db: Db, url: string, options: { embedded: bo
       for (const line of logs
         .lines()
         .filter((x) => x.msg === 'turn failed' || x.msg === 'turn refused' || Number(x.level) >= 50)) {
-        const kind = `${String(line.msg)} ${String(line.code ?? line.errorType ?? '')}`.trim();
+        const kind = `${String(line.msg)} ${JSON.stringify(line.code ?? line.errorType ?? '')}`.trim();
         kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
       }
       console.log(

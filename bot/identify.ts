@@ -3,7 +3,7 @@ import { saveConversation } from '../src/conversations/conversation-ref.reposito
 import type { Db } from '../src/db/client.ts';
 import { identifyActor, processManagerNames } from '../src/members/identify-actor.ts';
 import type { Logger } from '../src/logger.ts';
-import { conversationKind, isCardAction, sendCardActionResponse, setActor } from './turn-context.ts';
+import { conversationKind, teamsChannelData, isCardAction, sendCardActionResponse, setActor } from './turn-context.ts';
 
 /**
  * Runs before every turn: refuses other tenants, remembers where the bot can post later, and lets
@@ -12,8 +12,8 @@ import { conversationKind, isCardAction, sendCardActionResponse, setActor } from
 export function createIdentifyStep(deps: { db: Db; log: Logger; allowedTenantIds: string[] }) {
   return async function identify(context: TurnContext): Promise<boolean> {
     const activity = context.activity;
-    const tenantId = activity.conversation?.tenantId ?? activity.channelData?.tenant?.id;
-    if (deps.allowedTenantIds.length && !deps.allowedTenantIds.includes(tenantId)) {
+    const tenantId = activity.conversation?.tenantId ?? teamsChannelData(activity).tenant?.id;
+    if (deps.allowedTenantIds.length && !deps.allowedTenantIds.includes(tenantId ?? '')) {
       deps.log.warn({ activityType: activity.type }, 'activity from a tenant that is not allowed: ignored');
       return false;
     }
@@ -50,8 +50,8 @@ async function rememberConversation(db: Db, context: TurnContext): Promise<void>
     conversationId,
     kind,
     aadObjectId: kind === 'personal' ? activity.from?.aadObjectId : undefined,
-    teamId: activity.channelData?.team?.id,
-    channelId: activity.channelData?.channel?.id,
+    teamId: teamsChannelData(activity).team?.id,
+    channelId: teamsChannelData(activity).channel?.id,
     reference: { ...reference, conversation: { ...reference.conversation, id: conversationId } },
   });
 }

@@ -92,12 +92,12 @@ export class BotNotifier implements Notifier {
   async update(conversationId: string, activityId: string, message: OutgoingMessage): Promise<DeliveryResult> {
     const conversation = await findConversation(this.deps.db, conversationId);
     if (!conversation) return this.undeliverable('conversation');
-    let failure: unknown;
-    await this.deps.continueConversation(conversation.reference as Partial<ConversationReference>, async (context) => {
+    let failure: Error | undefined;
+    await this.deps.continueConversation(conversation.reference, async (context) => {
       try {
         await withRetry(() => context.updateActivity({ ...toActivity(message), id: activityId }), this.retryOptions());
       } catch (error) {
-        failure = error;
+        failure = error instanceof Error ? error : new Error('delivery failed');
       }
     });
     if (failure) throw failure;
@@ -119,12 +119,7 @@ export class BotNotifier implements Notifier {
   }
 
   private send(reference: object, message: OutgoingMessage, retryOn?: ReadonlySet<number>): Promise<DeliveryResult> {
-    return this.deliver(
-      (logic) => this.deps.continueConversation(reference as Partial<ConversationReference>, logic),
-      message,
-      undefined,
-      retryOn,
-    );
+    return this.deliver((logic) => this.deps.continueConversation(reference, logic), message, undefined, retryOn);
   }
 
   private async deliver(
@@ -134,7 +129,7 @@ export class BotNotifier implements Notifier {
     retryOn?: ReadonlySet<number>,
   ): Promise<DeliveryResult> {
     let activityId: string | undefined;
-    let failure: unknown;
+    let failure: Error | undefined;
     await open(async (context) => {
       // Caught here so the adapter's turn-error handler does not answer a proactive post with an apology.
       try {
@@ -142,7 +137,7 @@ export class BotNotifier implements Notifier {
         const response = await withRetry(() => context.sendActivity(toActivity(message)), this.retryOptions(retryOn));
         activityId = response?.id;
       } catch (error) {
-        failure = error;
+        failure = error instanceof Error ? error : new Error('delivery failed');
       }
     });
     if (failure) throw failure;

@@ -37,7 +37,7 @@ export function createHttpApp(deps: {
       res.status(405).set('Allow', 'GET').end();
       return;
     }
-    const q = (key: string) => (typeof req.query[key] === 'string' ? (req.query[key] as string) : '');
+    const q = (key: string) => (typeof req.query[key] === 'string' ? req.query[key] : '');
     try {
       const result = await withTrace(() =>
         fetchDownload(

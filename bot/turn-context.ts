@@ -10,14 +10,26 @@ export function setActor(context: TurnContext, actor: Actor): void {
 
 /** The registered member behind this turn. The identify step guarantees one for messages and invokes. */
 export function actorOf(context: TurnContext): Actor {
-  const actor = context.turnState.get(actorKey) as Actor | undefined;
+  const actor = context.turnState.get<Actor | undefined>(actorKey);
   if (!actor) throw new Error('No actor on this turn: the identify step did not run');
   return actor;
 }
 
 /** The actor when the identify step found one (a refused stranger has none). */
 export function actorIfKnown(context: TurnContext): Actor | undefined {
-  return context.turnState.get(actorKey) as Actor | undefined;
+  return context.turnState.get<Actor | undefined>(actorKey);
+}
+
+/** What Teams puts in `channelData`, as far as the bot reads it. */
+export interface TeamsChannelData {
+  tenant?: { id?: string };
+  team?: { id?: string };
+  channel?: { id?: string };
+  meeting?: { id?: string };
+}
+
+export function teamsChannelData(activity: Partial<Activity>): TeamsChannelData {
+  return (activity.channelData ?? {}) as TeamsChannelData;
 }
 
 export function conversationKind(activity: Partial<Activity>): ConversationKind {

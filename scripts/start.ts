@@ -35,8 +35,8 @@ async function stop(): Promise<void> {
   await bot.stop();
   process.exit(0);
 }
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
 playground?.process.once('exit', (code) => {
   if (!stopping) console.error(`De Agents Playground is gestopt (code ${code}); de bot draait door.`);
 });

@@ -23,7 +23,7 @@ import { deliverNotifications } from '../notifications.ts';
 import { actorOf, conversationKind } from '../turn-context.ts';
 
 type Data = Record<string, unknown>;
-const text = (data: Data, key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
+const text = (data: Data, key: string) => (typeof data[key] === 'string' ? data[key] : '');
 
 function publishNotice(outcome: JobOutcome | undefined): string {
   if (!outcome) return 'De agenda is al gepubliceerd, of wordt op dit moment geplaatst.';

@@ -13,7 +13,7 @@ import { reassessmentCard } from '../../cards/reassessment.card.ts';
 import { pendingReassessments, reassess } from '../../src/meetings/reassessment.ts';
 
 type Data = Record<string, unknown>;
-const text = (data: Data, key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
+const text = (data: Data, key: string) => (typeof data[key] === 'string' ? data[key] : '');
 
 /** Zeggenschap: ask the contributing organisation for consent, answer it, withdraw it. */
 export function registerConsent(app: Application<TurnState>, deps: BotDeps): void {

@@ -19,7 +19,7 @@ import { deliverNotifications } from '../notifications.ts';
 import { actorOf, inPersonalChat } from '../turn-context.ts';
 
 type Data = Record<string, unknown>;
-const text = (data: Data, key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
+const text = (data: Data, key: string) => (typeof data[key] === 'string' ? data[key] : '');
 
 /** Handing a case to another table or an external gremium, with its checklist and the contributors' consent. */
 export function registerHandover(app: Application<TurnState>, deps: BotDeps): void {

@@ -38,7 +38,7 @@ import { deliverNotifications } from '../notifications.ts';
 import { actorOf, conversationKind, inPersonalChat } from '../turn-context.ts';
 
 type Data = Record<string, unknown>;
-const text = (data: Data, key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
+const text = (data: Data, key: string) => (typeof data[key] === 'string' ? data[key] : '');
 
 export function registerMeeting(app: Application<TurnState>, deps: BotDeps): void {
   const tell = (notifications: Notification[]) =>

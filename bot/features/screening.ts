@@ -13,7 +13,7 @@ import { screeningCardFor } from '../screening-view.ts';
 import { actorOf } from '../turn-context.ts';
 
 type Data = Record<string, unknown>;
-const caseIdOf = (data: Data) => String(data.caseId ?? '');
+const caseIdOf = (data: Data) => (typeof data.caseId === 'string' ? data.caseId : '');
 
 export function registerScreening(app: Application<TurnState>, deps: BotDeps): void {
   const show = async (context: TurnContext, caseId: string) => {

@@ -33,7 +33,7 @@ import { deliverNotifications } from '../notifications.ts';
 import { actorOf, conversationKind } from '../turn-context.ts';
 
 type Data = Record<string, unknown>;
-const text = (data: Data, key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
+const text = (data: Data, key: string) => (typeof data[key] === 'string' ? data[key] : '');
 
 const meetingIdOf = (context: TurnContext) =>
   (context.activity.channelData as { meeting?: { id?: string } } | undefined)?.meeting?.id;

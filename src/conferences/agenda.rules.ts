@@ -56,12 +56,10 @@ export function composeAgenda<T extends { position: number }>(
   const step = session.minutesPerCase * 60_000;
   const start = session.startsAt.getTime();
   return {
-    items: sorted
-      .slice(0, session.capacity)
-      .map((item, i) => ({
-        ...item,
-        slot: { start: new Date(start + i * step), end: new Date(start + (i + 1) * step) },
-      })),
+    items: sorted.slice(0, session.capacity).map((item, i) => ({
+      ...item,
+      slot: { start: new Date(start + i * step), end: new Date(start + (i + 1) * step) },
+    })),
     overflow: sorted.slice(session.capacity),
   };
 }

@@ -25,7 +25,6 @@ import {
   completeHandoverIfOpen,
   createHandover,
   findHandover,
-  type HandoverChoice,
   type HandoverView,
 } from './handover.repository.ts';
 import { findCaseIdByReference, findCaseState } from './lifecycle.repository.ts';
@@ -146,7 +145,7 @@ export async function startHandover(
     return {
       contributionId: x.id,
       organisationId: contributions.find((c) => c.id === x.id)!.organisation.id,
-      choice: choice as HandoverChoice,
+      choice: choice,
       ...(choice === 'include' && !own ? { consent: 'requested' as const } : {}),
     };
   });

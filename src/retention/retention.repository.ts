@@ -243,7 +243,7 @@ function dueAtOf(
 /** A fact as the case_fact table takes it. */
 function toFactRow(fact: CaseFact) {
   // Plain JSON for Prisma's Json columns.
-  const json = (rows: object[]) => rows.map((r) => ({ ...r }) as Prisma.InputJsonObject);
+  const json = (rows: object[]) => rows.map((r) => ({ ...r }));
   return {
     ...fact,
     deletedMonth: fact.deletedMonth!,

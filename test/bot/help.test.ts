@@ -79,7 +79,7 @@ describe('install', () => {
       name: 'General',
     };
     const replies = await bot.deliver({
-      ...bot.personal(processManager, channel as never),
+      ...bot.personal(processManager, channel),
       type: 'conversationUpdate',
       membersAdded: [{ id: 'bot-id', name: 'Casusbot' }],
       channelData: { tenant: { id: tenantId }, team: { id: 'team-1' }, channel: { id: '19:general@thread.tacv2' } },
@@ -91,7 +91,7 @@ describe('install', () => {
     expect(saved).toMatchObject({ kind: 'channel', teamId: 'team-1' });
 
     const later = await bot.deliver({
-      ...bot.personal(police, channel as never),
+      ...bot.personal(police, channel),
       type: 'conversationUpdate',
       membersAdded: [{ id: police.teamsUserId, name: police.displayName }],
     });

@@ -179,7 +179,7 @@ describe('inzage', () => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        uploads.push({ range: req.headers['content-range'] as string | undefined, body: Buffer.concat(chunks) });
+        uploads.push({ range: req.headers['content-range'], body: Buffer.concat(chunks) });
         res.writeHead(201).end();
       });
     }).listen(0, '127.0.0.1');

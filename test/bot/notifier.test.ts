@@ -71,8 +71,7 @@ function notifierOn(adapter: ThrottlingAdapter) {
     db,
     log: logs.log,
     continueConversation: (reference, logic) => adapter.continueConversation(reference, logic),
-    createConversation: (serviceUrl, parameters, logic) =>
-      (adapter as ThrottlingAdapter).createConversationFor(serviceUrl, parameters, logic),
+    createConversation: (serviceUrl, parameters, logic) => adapter.createConversationFor(serviceUrl, parameters, logic),
     retry: { policy: { attempts: 4, baseDelayMs: 1, maxDelayMs: 2 }, sleep: async () => {} },
   });
   return { notifier, logs };

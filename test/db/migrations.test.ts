@@ -1,5 +1,5 @@
 import { readdir } from 'node:fs/promises';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrationsDir } from '../../src/db/paths.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { recordAudit } from '../../src/audit/audit.repository.ts';

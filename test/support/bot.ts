@@ -141,7 +141,7 @@ export function textOf(thing: unknown): string {
       .map((k) => textOf(o[k]))
       .join('\n');
   }
-  return String(thing);
+  return typeof thing === 'number' || typeof thing === 'boolean' ? String(thing) : JSON.stringify(thing);
 }
 
 export function cardOf(activity: Partial<Activity> | undefined): Record<string, unknown> | undefined {

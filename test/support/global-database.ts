@@ -19,7 +19,7 @@ function startPgliteServer(): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`PGlite server exited with ${code}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       if (line.startsWith('READY ')) resolve({ url: line.slice(6), child });
     });
   });
