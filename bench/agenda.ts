@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Prisma, PrismaClient } from '../prisma/generated/client.ts';
-import { channelCardFor } from '../bot/notifications.ts';
+import { channelCardFor } from '../bot/shared/notifications.ts';
 import type { Actor } from '../src/actor.ts';
 import { formatReference } from '../src/cases/reference.ts';
 import type { Clock } from '../src/clock.ts';

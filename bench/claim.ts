@@ -8,9 +8,9 @@ import { MemoryStorage, TestAdapter, type Activity, type TurnContext } from 'bot
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../prisma/generated/client.ts';
-import { BackgroundWork } from '../bot/background.ts';
+import { BackgroundWork } from '../bot/shared/background.ts';
 import { createBot } from '../bot/app.ts';
-import { createJobRunner } from '../bot/jobs.ts';
+import { createJobRunner } from '../bot/shared/jobs.ts';
 import { Verb } from '../cards/verbs.ts';
 import { claimAction, openAction } from '../src/actions/actions.ts';
 import { createActions } from '../src/actions/action.repository.ts';

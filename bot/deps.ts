@@ -5,7 +5,7 @@ import type { Logger } from '../src/logger.ts';
 import type { Notifier } from '../src/notify/notifier.ts';
 import type { JobRunner } from '../src/jobs/runner.ts';
 import type { Retention } from '../src/retention/retention.rules.ts';
-import type { BackgroundWork } from './background.ts';
+import type { BackgroundWork } from './shared/background.ts';
 
 /** The people in the conversation a turn came from (Teams roster), to pick from in forms. */
 export interface Roster {

@@ -11,14 +11,14 @@ import { ensureFirstProcessManager, seedDemoData } from '../src/organisations/se
 import { ensureRetentionSweep } from '../src/retention/delete-due.ts';
 import { ensureQuarterlyFiguresJob } from '../src/figures/figures.ts';
 import { seedDemoHistory } from '../src/demo/history.ts';
-import { createAdapter } from './adapter.ts';
+import { createAdapter } from './teams/adapter.ts';
 import { createBot } from './app.ts';
-import { BackgroundWork } from './background.ts';
-import { BotNotifier } from './proactive.ts';
-import { teamsRoster } from './roster.ts';
-import { createJobRunner } from './jobs.ts';
-import { startScheduler } from './scheduler.ts';
-import { createHttpApp } from './server.ts';
+import { BackgroundWork } from './shared/background.ts';
+import { BotNotifier } from './teams/proactive.ts';
+import { teamsRoster } from './teams/roster.ts';
+import { createJobRunner } from './shared/jobs.ts';
+import { startScheduler } from './shared/scheduler.ts';
+import { createHttpApp } from './teams/server.ts';
 import { processLinkSecret } from '../src/privacy/downloads.ts';
 
 export interface RunningBot {

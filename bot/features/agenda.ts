@@ -17,10 +17,10 @@ import { agendaPostJob } from '../../src/conferences/planning.ts';
 import { confirmAgendaPosted } from '../../src/conferences/publish-agenda.ts';
 import { findJob } from '../../src/jobs/job.repository.ts';
 import type { JobOutcome } from '../../src/jobs/runner.ts';
-import { onCardAction } from '../card-action.ts';
+import { onCardAction } from '../teams/card-action.ts';
 import type { BotDeps } from '../deps.ts';
-import { deliverNotifications } from '../notifications.ts';
-import { actorOf, conversationKind } from '../turn-context.ts';
+import { deliverNotifications } from '../shared/notifications.ts';
+import { actorOf, conversationKind } from '../teams/turn-context.ts';
 
 type Data = Record<string, unknown>;
 const text = (data: Data, key: string) => (typeof data[key] === 'string' ? data[key] : '');

@@ -3,9 +3,9 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { casesCard } from '../../cards/cases.card.ts';
 import { Verb } from '../../cards/verbs.ts';
 import { listCasesFor } from '../../src/cases/view-cases.ts';
-import { onCardAction } from '../card-action.ts';
+import { onCardAction } from '../teams/card-action.ts';
 import type { BotDeps } from '../deps.ts';
-import { actorOf, inPersonalChat } from '../turn-context.ts';
+import { actorOf, inPersonalChat } from '../teams/turn-context.ts';
 
 export function registerCases(app: Application<TurnState>, deps: BotDeps): void {
   const list = async (context: TurnContext) => casesCard(await listCasesFor(deps.db, actorOf(context)));

@@ -1,7 +1,7 @@
 import { ActivityTypes } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { staleButtonCard } from '../../cards/meeting.card.ts';
-import { isCardAction, sendCardActionResponse } from '../turn-context.ts';
+import { isCardAction, sendCardActionResponse } from '../teams/turn-context.ts';
 
 /** Registered last: a message no feature understood, and a button whose verb no feature knows. */
 export function registerFallback(app: Application<TurnState>): void {

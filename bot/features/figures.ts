@@ -8,9 +8,9 @@ import { assertCan } from '../../src/access/policy.ts';
 import { linkSteeringGroupChannel, viewFigures, type FiguresDeps } from '../../src/figures/figures.ts';
 import { periodKey, periodLabel } from '../../src/figures/periods.ts';
 import { offerDownload, processLinkSecret } from '../../src/privacy/downloads.ts';
-import { onCardAction } from '../card-action.ts';
+import { onCardAction } from '../teams/card-action.ts';
 import type { BotDeps } from '../deps.ts';
-import { actorOf, conversationKind, inPersonalChat } from '../turn-context.ts';
+import { actorOf, conversationKind, inPersonalChat } from '../teams/turn-context.ts';
 
 type Data = Record<string, unknown>;
 

@@ -3,7 +3,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { helpCard } from '../../cards/help.card.ts';
 import { findActiveMemberByAadObjectId } from '../../src/members/member.repository.ts';
 import type { BotDeps } from '../deps.ts';
-import { actorOf, conversationKind } from '../turn-context.ts';
+import { actorOf, conversationKind } from '../teams/turn-context.ts';
 
 export function registerHelp(app: Application<TurnState>, deps: BotDeps): void {
   app.message(/^\s*(hulp|help|\?)\s*$/i, async (context) => {

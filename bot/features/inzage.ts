@@ -7,9 +7,9 @@ import { Verb } from '../../cards/verbs.ts';
 import { assertCan } from '../../src/access/policy.ts';
 import { fetchDownload, offerDownload, processLinkSecret } from '../../src/privacy/downloads.ts';
 import { produceInzage } from '../../src/privacy/inzage.ts';
-import { onCardAction } from '../card-action.ts';
+import { onCardAction } from '../teams/card-action.ts';
 import type { BotDeps } from '../deps.ts';
-import { actorOf, inPersonalChat } from '../turn-context.ts';
+import { actorOf, inPersonalChat } from '../teams/turn-context.ts';
 
 type Data = Record<string, unknown>;
 

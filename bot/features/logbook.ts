@@ -3,7 +3,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { caseLogbookCard, unusualAccessCard } from '../../cards/logbook.card.ts';
 import { caseLogbook, unusualAccess } from '../../src/audit/logbook.ts';
 import type { BotDeps } from '../deps.ts';
-import { actorOf, inPersonalChat } from '../turn-context.ts';
+import { actorOf, inPersonalChat } from '../teams/turn-context.ts';
 
 /** The procesmanager's view of the logbook: one case (`logboek ZVH-…`), or who stands out (`logboek`). */
 export function registerLogbook(app: Application<TurnState>, deps: BotDeps): void {

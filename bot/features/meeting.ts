@@ -32,10 +32,10 @@ import {
   type SessionStep,
 } from '../../src/meetings/run-session.ts';
 import type { Notification } from '../../src/notify/notification.ts';
-import { onCardAction } from '../card-action.ts';
+import { onCardAction } from '../teams/card-action.ts';
 import type { BotDeps } from '../deps.ts';
-import { deliverNotifications } from '../notifications.ts';
-import { actorOf, conversationKind, inPersonalChat } from '../turn-context.ts';
+import { deliverNotifications } from '../shared/notifications.ts';
+import { actorOf, conversationKind, inPersonalChat } from '../teams/turn-context.ts';
 
 type Data = Record<string, unknown>;
 const text = (data: Data, key: string) => (typeof data[key] === 'string' ? data[key] : '');

@@ -8,9 +8,9 @@ import { assertCan, can } from '../../src/access/policy.ts';
 import { listActiveMembers } from '../../src/members/member.repository.ts';
 import { registerMember, registerMemberInput } from '../../src/members/register-member.ts';
 import { listOrganisations } from '../../src/organisations/organisation.repository.ts';
-import { onCardAction } from '../card-action.ts';
+import { onCardAction } from '../teams/card-action.ts';
 import type { BotDeps } from '../deps.ts';
-import { actorOf } from '../turn-context.ts';
+import { actorOf } from '../teams/turn-context.ts';
 
 export function registerMembers(app: Application<TurnState>, deps: BotDeps): void {
   const form = async (context: TurnContext, values?: FormValues, errors?: FieldErrors) => {

@@ -14,10 +14,10 @@ import {
   saveReferralDraft,
   submitReferral,
 } from '../../src/referrals/submit-referral.ts';
-import { deliverNotifications } from '../notifications.ts';
-import { onCardAction } from '../card-action.ts';
+import { deliverNotifications } from '../shared/notifications.ts';
+import { onCardAction } from '../teams/card-action.ts';
 import type { BotDeps } from '../deps.ts';
-import { actorOf, inPersonalChat } from '../turn-context.ts';
+import { actorOf, inPersonalChat } from '../teams/turn-context.ts';
 
 type Data = Record<string, unknown>;
 const caseIdOf = (data: Data) => (typeof data.caseId === 'string' && data.caseId ? data.caseId : undefined);

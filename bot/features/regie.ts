@@ -32,10 +32,10 @@ import {
 import { pullBackFromShadowList } from '../../src/lifecycle/shadow-list.ts';
 import { informingDue, recordInforming } from '../../src/lifecycle/informing.ts';
 import type { Notification } from '../../src/notify/notification.ts';
-import { onCardAction } from '../card-action.ts';
+import { onCardAction } from '../teams/card-action.ts';
 import type { BotDeps } from '../deps.ts';
-import { deliverNotifications } from '../notifications.ts';
-import { actorOf, inPersonalChat } from '../turn-context.ts';
+import { deliverNotifications } from '../shared/notifications.ts';
+import { actorOf, inPersonalChat } from '../teams/turn-context.ts';
 
 type Data = Record<string, unknown>;
 const text = (data: Data, key: string) => (typeof data[key] === 'string' ? data[key] : '');

@@ -6,11 +6,11 @@ import { Verb } from '../../cards/verbs.ts';
 import { assertCan } from '../../src/access/policy.ts';
 import { openCase } from '../../src/cases/view-cases.ts';
 import { decideScreening, type ScreeningDecision } from '../../src/screening/decide-screening.ts';
-import { deliverNotifications } from '../notifications.ts';
-import { onCardAction } from '../card-action.ts';
+import { deliverNotifications } from '../shared/notifications.ts';
+import { onCardAction } from '../teams/card-action.ts';
 import type { BotDeps } from '../deps.ts';
-import { screeningCardFor } from '../screening-view.ts';
-import { actorOf } from '../turn-context.ts';
+import { screeningCardFor } from '../shared/screening-view.ts';
+import { actorOf } from '../teams/turn-context.ts';
 
 type Data = Record<string, unknown>;
 const caseIdOf = (data: Data) => (typeof data.caseId === 'string' ? data.caseId : '');

@@ -27,10 +27,10 @@ import { closeTable, linkChannel, linkMeeting, listTableOverview, saveTable } fr
 import { DomainError, ErrorCode } from '../../src/errors.ts';
 import { listActiveMembers } from '../../src/members/member.repository.ts';
 import { listPartners } from '../../src/organisations/organisation.repository.ts';
-import { onCardAction } from '../card-action.ts';
+import { onCardAction } from '../teams/card-action.ts';
 import type { BotDeps } from '../deps.ts';
-import { deliverNotifications } from '../notifications.ts';
-import { actorOf, conversationKind } from '../turn-context.ts';
+import { deliverNotifications } from '../shared/notifications.ts';
+import { actorOf, conversationKind } from '../teams/turn-context.ts';
 
 type Data = Record<string, unknown>;
 const text = (data: Data, key: string) => (typeof data[key] === 'string' ? data[key] : '');

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { PDFDocument } from 'pdf-lib';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createHttpApp } from '../../bot/server.ts';
+import { createHttpApp } from '../../bot/teams/server.ts';
 import { Verb } from '../../cards/verbs.ts';
 import { listAuditEvents } from '../../src/audit/audit.repository.ts';
 import { listTables } from '../../src/conferences/table.repository.ts';

@@ -7,7 +7,7 @@ import {
   type ResourceResponse,
 } from 'botbuilder';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BotNotifier } from '../../bot/proactive.ts';
+import { BotNotifier } from '../../bot/teams/proactive.ts';
 import { saveConversation } from '../../src/conversations/conversation-ref.repository.ts';
 import { useDatabase } from '../support/database.ts';
 import { demoMembers } from '../../src/organisations/demo-partners.ts';

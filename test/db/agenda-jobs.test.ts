@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TurnContext, type Activity } from 'botbuilder';
-import { BackgroundWork } from '../../bot/background.ts';
-import { createJobRunner } from '../../bot/jobs.ts';
-import { deliverNotifications } from '../../bot/notifications.ts';
-import { BotNotifier } from '../../bot/proactive.ts';
+import { BackgroundWork } from '../../bot/shared/background.ts';
+import { createJobRunner } from '../../bot/shared/jobs.ts';
+import { deliverNotifications } from '../../bot/shared/notifications.ts';
+import { BotNotifier } from '../../bot/teams/proactive.ts';
 import { saveConversation } from '../../src/conversations/conversation-ref.repository.ts';
 import type { Db } from '../../src/db/client.ts';
 import { editAgenda, publicAgenda } from '../../src/conferences/agenda.ts';

@@ -19,8 +19,8 @@ import { seedActors, type Actors } from '../support/actors.ts';
 import { useDatabase } from '../support/database.ts';
 import { FixedClock, RecordingNotifier } from '../support/fakes.ts';
 import { capturingLogger } from '../support/logs.ts';
-import { BackgroundWork } from '../../bot/background.ts';
-import { createJobRunner } from '../../bot/jobs.ts';
+import { BackgroundWork } from '../../bot/shared/background.ts';
+import { createJobRunner } from '../../bot/shared/jobs.ts';
 import { publicAgenda } from '../../src/conferences/agenda.ts';
 import { validReferralData } from '../support/referral.ts';
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BackgroundWork } from '../../bot/background.ts';
-import { createJobRunner } from '../../bot/jobs.ts';
+import { BackgroundWork } from '../../bot/shared/background.ts';
+import { createJobRunner } from '../../bot/shared/jobs.ts';
 import { occurrencesBetween } from '../../src/conferences/schedule.ts';
 import { ensureSessionRows, listSessions } from '../../src/conferences/session.repository.ts';
 import { listTables, type TableView } from '../../src/conferences/table.repository.ts';

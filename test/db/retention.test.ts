@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BackgroundWork } from '../../bot/background.ts';
-import { createJobRunner } from '../../bot/jobs.ts';
+import { BackgroundWork } from '../../bot/shared/background.ts';
+import { createJobRunner } from '../../bot/shared/jobs.ts';
 import { claimAction, completeAction } from '../../src/actions/actions.ts';
 import { listAuditEvents } from '../../src/audit/audit.repository.ts';
 import { listTables } from '../../src/conferences/table.repository.ts';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BackgroundWork } from '../../bot/background.ts';
-import { createJobRunner } from '../../bot/jobs.ts';
-import { startScheduler } from '../../bot/scheduler.ts';
+import { BackgroundWork } from '../../bot/shared/background.ts';
+import { createJobRunner } from '../../bot/shared/jobs.ts';
+import { startScheduler } from '../../bot/shared/scheduler.ts';
 import { saveConversation } from '../../src/conversations/conversation-ref.repository.ts';
 import { agendaPostJob } from '../../src/conferences/planning.ts';
 import { listSessions } from '../../src/conferences/session.repository.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PrismaStorage } from '../../bot/storage.ts';
+import { PrismaStorage } from '../../bot/teams/storage.ts';
 import { useDatabase } from '../support/database.ts';
 
 const db = useDatabase();

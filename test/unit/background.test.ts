@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BackgroundWork } from '../../bot/background.ts';
+import { BackgroundWork } from '../../bot/shared/background.ts';
 import { capturingLogger } from '../support/logs.ts';
 
 describe('BackgroundWork', () => {

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import type { AdaptiveCard } from '../cards/adaptive.ts';
+import type { AdaptiveCard } from '../../cards/adaptive.ts';
 import { sendCardActionResponse } from './turn-context.ts';
 
 export type CardActionHandler<TData> = (context: TurnContext, data: TData) => Promise<AdaptiveCard | string>;

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '../src/errors.ts';
+import { DomainError, ErrorCode } from '../../src/errors.ts';
 
 /** The one table from domain error codes to what the user reads. */
 const messages: Record<ErrorCode, string> = {

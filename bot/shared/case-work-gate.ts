@@ -1,10 +1,10 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { worksOnCases } from '../src/access/case-access.ts';
-import { recordRefusal } from '../src/access/refusals.ts';
-import type { Db } from '../src/db/client.ts';
-import { DomainError, ErrorCode } from '../src/errors.ts';
-import { Verb } from '../cards/verbs.ts';
-import { actorIfKnown, isCardAction, sendCardActionResponse } from './turn-context.ts';
+import { worksOnCases } from '../../src/access/case-access.ts';
+import { recordRefusal } from '../../src/access/refusals.ts';
+import type { Db } from '../../src/db/client.ts';
+import { DomainError, ErrorCode } from '../../src/errors.ts';
+import { Verb } from '../../cards/verbs.ts';
+import { actorIfKnown, isCardAction, sendCardActionResponse } from '../teams/turn-context.ts';
 
 /** What someone who works on no case (a stuurgroeplid) may type or click: help and the figures. */
 const openCommands = /^\s*(hulp|help|\?|cijfers)\s*$/i;

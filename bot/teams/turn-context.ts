@@ -1,6 +1,6 @@
 import { ActivityTypes, INVOKE_RESPONSE_KEY, TurnContext, type Activity } from 'botbuilder';
-import type { Actor } from '../src/actor.ts';
-import type { ConversationKind } from '../src/conversations/conversation-ref.repository.ts';
+import type { Actor } from '../../src/actor.ts';
+import type { ConversationKind } from '../../src/conversations/conversation-ref.repository.ts';
 
 const actorKey = Symbol('casusbot.actor');
 

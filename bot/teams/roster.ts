@@ -1,6 +1,6 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
-import type { Logger } from '../src/logger.ts';
-import type { Roster } from './deps.ts';
+import type { Logger } from '../../src/logger.ts';
+import type { Roster } from '../deps.ts';
 
 /** Reads the conversation's members from Teams; an empty list when Teams cannot tell (the form then asks by hand). */
 export function teamsRoster(log: Logger): Roster {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { DomainError } from '../src/errors.ts';
-import type { Logger } from '../src/logger.ts';
+import { DomainError } from '../../src/errors.ts';
+import type { Logger } from '../../src/logger.ts';
 import { userMessageFor } from './error-messages.ts';
 import { isCardAction, sendCardActionResponse } from './turn-context.ts';
 

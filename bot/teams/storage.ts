@@ -1,6 +1,6 @@
 import type { Storage, StoreItems } from 'botbuilder';
-import type { Db } from '../src/db/client.ts';
-import { deleteStates, readStates, writeState } from '../src/state/bot-state.repository.ts';
+import type { Db } from '../../src/db/client.ts';
+import { deleteStates, readStates, writeState } from '../../src/state/bot-state.repository.ts';
 
 /** botbuilder's Storage on PostgreSQL, so several bot instances share turn state with eTag concurrency. */
 export class PrismaStorage implements Storage {

@@ -1,10 +1,10 @@
 import express from 'express';
 import type { TeamsAdapter, Application, TurnState } from '@microsoft/teams-ai';
-import type { Db } from '../src/db/client.ts';
-import type { Logger } from '../src/logger.ts';
-import { withTrace } from '../src/audit/trace.ts';
-import { systemClock, type Clock } from '../src/clock.ts';
-import { contentTypeOf, fetchDownload, processLinkSecret } from '../src/privacy/downloads.ts';
+import type { Db } from '../../src/db/client.ts';
+import type { Logger } from '../../src/logger.ts';
+import { withTrace } from '../../src/audit/trace.ts';
+import { systemClock, type Clock } from '../../src/clock.ts';
+import { contentTypeOf, fetchDownload, processLinkSecret } from '../../src/privacy/downloads.ts';
 
 export function createHttpApp(deps: {
   adapter: TeamsAdapter;

@@ -1,14 +1,14 @@
-import { informReminderHandler } from '../src/lifecycle/informing.ts';
-import { shadowReturnHandler } from '../src/lifecycle/shadow-list.ts';
-import { actionReminderHandlers } from '../src/actions/reminders.ts';
-import { agendaPostHandler } from '../src/conferences/publish-agenda.ts';
-import { JobRunner } from '../src/jobs/runner.ts';
-import { retentionSweepHandler } from '../src/retention/delete-due.ts';
-import { defaultRetention } from '../src/retention/retention.rules.ts';
-import type { BotDeps } from './deps.ts';
-import { figuresCard } from '../cards/figures.card.ts';
-import { quarterlyFiguresHandler } from '../src/figures/figures.ts';
-import { figuresDeps } from './features/figures.ts';
+import { informReminderHandler } from '../../src/lifecycle/informing.ts';
+import { shadowReturnHandler } from '../../src/lifecycle/shadow-list.ts';
+import { actionReminderHandlers } from '../../src/actions/reminders.ts';
+import { agendaPostHandler } from '../../src/conferences/publish-agenda.ts';
+import { JobRunner } from '../../src/jobs/runner.ts';
+import { retentionSweepHandler } from '../../src/retention/delete-due.ts';
+import { defaultRetention } from '../../src/retention/retention.rules.ts';
+import type { BotDeps } from '../deps.ts';
+import { figuresCard } from '../../cards/figures.card.ts';
+import { quarterlyFiguresHandler } from '../../src/figures/figures.ts';
+import { figuresDeps } from '../features/figures.ts';
 import { channelCardFor, deliverNotifications } from './notifications.ts';
 
 /** The due work this bot knows, with the channel posting and notifications it needs. */

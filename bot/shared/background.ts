@@ -1,4 +1,4 @@
-import type { Logger } from '../src/logger.ts';
+import type { Logger } from '../../src/logger.ts';
 
 /**
  * Work that follows a turn but must not hold up its answer: Teams gives an invoke about 15 seconds,

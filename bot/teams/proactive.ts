@@ -10,12 +10,12 @@ import {
   findLatestConversation,
   findPersonalConversation,
   saveConversation,
-} from '../src/conversations/conversation-ref.repository.ts';
-import { findActiveMemberByAadObjectId } from '../src/members/member.repository.ts';
-import type { Db } from '../src/db/client.ts';
-import type { Logger } from '../src/logger.ts';
-import type { DeliveryResult, Notifier, OutgoingMessage } from '../src/notify/notifier.ts';
-import { throttlingStatusCodes, withRetry, type RetryPolicy } from '../src/notify/retry.ts';
+} from '../../src/conversations/conversation-ref.repository.ts';
+import { findActiveMemberByAadObjectId } from '../../src/members/member.repository.ts';
+import type { Db } from '../../src/db/client.ts';
+import type { Logger } from '../../src/logger.ts';
+import type { DeliveryResult, Notifier, OutgoingMessage } from '../../src/notify/notifier.ts';
+import { throttlingStatusCodes, withRetry, type RetryPolicy } from '../../src/notify/retry.ts';
 
 type Logic = (context: TurnContext) => Promise<void>;
 export type ContinueConversation = (reference: Partial<ConversationReference>, logic: Logic) => Promise<void>;

@@ -1,8 +1,8 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
-import { saveConversation } from '../src/conversations/conversation-ref.repository.ts';
-import type { Db } from '../src/db/client.ts';
-import { identifyActor, processManagerNames } from '../src/members/identify-actor.ts';
-import type { Logger } from '../src/logger.ts';
+import { saveConversation } from '../../src/conversations/conversation-ref.repository.ts';
+import type { Db } from '../../src/db/client.ts';
+import { identifyActor, processManagerNames } from '../../src/members/identify-actor.ts';
+import type { Logger } from '../../src/logger.ts';
 import { conversationKind, teamsChannelData, isCardAction, sendCardActionResponse, setActor } from './turn-context.ts';
 
 /**

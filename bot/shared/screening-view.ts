@@ -1,8 +1,8 @@
-import { screeningCard, type ScreeningView } from '../cards/screening.card.ts';
-import type { Clock } from '../src/clock.ts';
-import { tablesWithFirstFreeSession } from '../src/conferences/free-sessions.ts';
-import type { Db } from '../src/db/client.ts';
-import { listActiveMembers } from '../src/members/member.repository.ts';
+import { screeningCard, type ScreeningView } from '../../cards/screening.card.ts';
+import type { Clock } from '../../src/clock.ts';
+import { tablesWithFirstFreeSession } from '../../src/conferences/free-sessions.ts';
+import type { Db } from '../../src/db/client.ts';
+import { listActiveMembers } from '../../src/members/member.repository.ts';
 
 /** The screening card with what every rendering needs: the tables to choose from and whom Teams refreshes it for. */
 export async function screeningCardFor(

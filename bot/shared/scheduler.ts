@@ -1,10 +1,10 @@
 import schedule from 'node-schedule';
-import type { Clock } from '../src/clock.ts';
-import type { Db } from '../src/db/client.ts';
-import type { JobRunner } from '../src/jobs/runner.ts';
-import type { Logger } from '../src/logger.ts';
-import { planSessions } from '../src/conferences/planning.ts';
-import { listTables } from '../src/conferences/table.repository.ts';
+import type { Clock } from '../../src/clock.ts';
+import type { Db } from '../../src/db/client.ts';
+import type { JobRunner } from '../../src/jobs/runner.ts';
+import type { Logger } from '../../src/logger.ts';
+import { planSessions } from '../../src/conferences/planning.ts';
+import { listTables } from '../../src/conferences/table.repository.ts';
 
 export interface Scheduler {
   /** Run due work now and re-arm (after a change that may have made something due sooner). */

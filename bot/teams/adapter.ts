@@ -3,7 +3,7 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
 import { TeamsAdapter } from '@microsoft/teams-ai';
-import type { Config } from '../src/config.ts';
+import type { Config } from '../../src/config.ts';
 
 /**
  * With app credentials every request must carry a valid Bot Framework token. Without them botbuilder
