@@ -8,9 +8,7 @@ import { MemoryStorage, TestAdapter, type Activity, type TurnContext } from 'bot
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../prisma/generated/client.ts';
-import { BackgroundWork } from '../bot/shared/background.ts';
-import { createBot } from '../bot/app.ts';
-import { createJobRunner } from '../bot/shared/jobs.ts';
+import { composeForTest } from '../test/support/compose.ts';
 import { Verb } from '../cards/verbs.ts';
 import { claimAction, openAction } from '../src/actions/actions.ts';
 import { createActions } from '../src/actions/action.repository.ts';
@@ -251,18 +249,7 @@ export async function measureClaims(db: Db, url: string, options: { embedded: bo
     const notifier = new RecordingNotifier();
     const logs = capturingLogger();
     const clock = new FixedClock(options.clock.now());
-    const background = new BackgroundWork(logs.log);
-    const jobs = createJobRunner({ db: counting.db, log: logs.log, notifier, clock, background });
-    const { app, onTurnError } = createBot({
-      db: counting.db,
-      log: logs.log,
-      notifier,
-      clock,
-      roster: { membersOf: async () => [] },
-      allowedTenantIds: [],
-      background,
-      jobs,
-    });
+    const { app, onTurnError, background } = composeForTest(counting.db, { log: logs.log, notifier, clock });
     const bot = driver(
       (context) => app.run(context),
       () => background.settled(),

@@ -1,30 +1,64 @@
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import { recordRefusal } from '../src/access/refusals.ts';
+import type { DomainError } from '../src/errors.ts';
 import type { BotDeps } from './deps.ts';
-import { registerFallback } from './features/fallback.ts';
-import { registerHelp } from './features/help.ts';
-import { registerMembers } from './features/members.ts';
-import { registerReferrals } from './features/referrals.ts';
-import { registerScreening } from './features/screening.ts';
-import { registerCases } from './features/cases.ts';
+import { registerActions } from './features/actions.ts';
 import { registerAgenda } from './features/agenda.ts';
-import { registerTables } from './features/tables.ts';
-import { registerMeeting } from './features/meeting.ts';
-import { registerRegie } from './features/regie.ts';
-import { registerLogbook } from './features/logbook.ts';
-import { registerInzage } from './features/inzage.ts';
+import { registerCases } from './features/cases.ts';
 import { registerConsent } from './features/consent.ts';
-import { registerHandover } from './features/handover.ts';
-import { createIdentifyStep } from './teams/identify.ts';
-import { attemptedIn, createCaseWorkGate } from './shared/case-work-gate.ts';
+import { registerDecisions } from './features/decisions.ts';
+import { registerDiscussions } from './features/discussions.ts';
+import { registerEvaluations } from './features/evaluations.ts';
+import { registerFallback } from './features/fallback.ts';
 import { registerFigures } from './features/figures.ts';
+import { registerHandovers } from './features/handovers.ts';
+import { registerHelp } from './features/help.ts';
+import { registerInforming } from './features/informing.ts';
+import { registerInzage } from './features/inzage.ts';
+import { registerLogbook } from './features/logbook.ts';
+import { registerMembers } from './features/members.ts';
+import { registerProposals } from './features/proposals.ts';
+import { registerReassessments } from './features/reassessments.ts';
+import { registerReferrals } from './features/referrals.ts';
+import { registerRegie } from './features/regie.ts';
+import { registerScreening } from './features/screening.ts';
+import { registerSessions } from './features/sessions.ts';
+import { registerShadowList } from './features/shadow-list.ts';
+import { registerTables } from './features/tables.ts';
+import { attemptedIn, createCaseWorkGate } from './shared/case-work-gate.ts';
+import { createIdentifyStep } from './teams/identify.ts';
 import { PrismaStorage } from './teams/storage.ts';
 import { createTurnErrorHandler } from './teams/turn-error.ts';
 import { actorIfKnown } from './teams/turn-context.ts';
-import { recordRefusal } from '../src/access/refusals.ts';
-import type { DomainError } from '../src/errors.ts';
-import type { TurnContext } from 'botbuilder';
 
-/** The composition of the bot's features. The adapter is absent in tests that drive `app.run` themselves. */
+/** Every feature, one file per verb prefix (bot/features/<prefix>s.ts); the fallback last. */
+const features = [
+  registerHelp,
+  registerMembers,
+  registerReferrals,
+  registerScreening,
+  registerCases,
+  registerTables,
+  registerAgenda,
+  registerSessions,
+  registerDiscussions,
+  registerDecisions,
+  registerActions,
+  registerRegie,
+  registerShadowList,
+  registerProposals,
+  registerEvaluations,
+  registerInforming,
+  registerLogbook,
+  registerInzage,
+  registerConsent,
+  registerReassessments,
+  registerHandovers,
+  registerFigures,
+];
+
+/** The teams-ai Application with the features. The adapter is absent in tests that drive `app.run` themselves. */
 export function createBot(deps: BotDeps, options: { adapter?: TeamsAdapter; botAppId?: string } = {}) {
   const app = new Application<TurnState>({
     adapter: options.adapter,
@@ -37,21 +71,7 @@ export function createBot(deps: BotDeps, options: { adapter?: TeamsAdapter; botA
   const identify = createIdentifyStep(deps);
   const caseWorkGate = createCaseWorkGate(deps);
   app.turn('beforeTurn', async (context) => (await identify(context)) && (await caseWorkGate(context)));
-
-  registerHelp(app, deps);
-  registerMembers(app, deps);
-  registerReferrals(app, deps);
-  registerScreening(app, deps);
-  registerCases(app, deps);
-  registerTables(app, deps);
-  registerAgenda(app, deps);
-  registerMeeting(app, deps);
-  registerRegie(app, deps);
-  registerLogbook(app, deps);
-  registerInzage(app, deps);
-  registerConsent(app, deps);
-  registerHandover(app, deps);
-  registerFigures(app, deps);
+  for (const register of features) register(app, deps);
   registerFallback(app);
 
   // A refused attempt goes into the logbook with who tried what (the verb or the command word, never the input).

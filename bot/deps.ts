@@ -1,10 +1,11 @@
 import type { TurnContext } from 'botbuilder';
 import type { Clock } from '../src/clock.ts';
+import type { Config } from '../src/config.ts';
 import type { Db } from '../src/db/client.ts';
-import type { Logger } from '../src/logger.ts';
-import type { Notifier } from '../src/notify/notifier.ts';
 import type { JobRunner } from '../src/jobs/runner.ts';
-import type { Retention } from '../src/retention/retention.rules.ts';
+import type { Logger } from '../src/logger.ts';
+import type { Notification } from '../src/notify/notification.ts';
+import type { Notifier } from '../src/notify/notifier.ts';
 import type { BackgroundWork } from './shared/background.ts';
 
 /** The people in the conversation a turn came from (Teams roster), to pick from in forms. */
@@ -12,26 +13,27 @@ export interface Roster {
   membersOf(context: TurnContext): Promise<{ aadObjectId: string; name: string }[]>;
 }
 
-export interface BotDeps {
+/** The settings the features and jobs read, resolved once by loadConfig: no feature has a default of its own. */
+export type Settings = Pick<
+  Config,
+  'informWithinDays' | 'figuresTimeZone' | 'retention' | 'links' | 'allowedTenantIds' | 'jobLeaseMs'
+>;
+
+/** What the outside world gives the bot: the composition (bot/compose.ts) builds everything else from it. */
+export interface Infrastructure {
   db: Db;
   log: Logger;
-  notifier: Notifier;
   clock: Clock;
+  /** Sends to Teams on the bot's own initiative (BotNotifier in production, a recording fake in tests). */
+  notifier: Notifier;
   roster: Roster;
-  allowedTenantIds: string[];
+}
+
+/** Everything a feature handler may use. Every field is set: the composition resolves all of it. */
+export interface BotDeps extends Infrastructure, Settings {
   background: BackgroundWork;
-  /** Due work (agenda posts): also run at once when a person asks (publish now). */
+  /** Due work (agenda posts, reminders, retention): also run at once when a person asks (publish now). */
   jobs: JobRunner;
-  /** Days after acceptance by which the person must be informed (INFORM_WITHIN_DAYS; default 14). */
-  informWithinDays?: number;
-  /** Signed one-time links to documents: the bot's public address and the signing secret. */
-  links?: {
-    publicUrl: string;
-    secret: string;
-    /** Real Teams: also offer the document through the file-consent flow. */ fileConsent?: boolean;
-  };
-  /** FIGURES_TIME_ZONE: where quarters begin and end, and when the quarter's figures are posted. */
-  figuresTimeZone?: string;
-  /** How long personal data are kept (config); defaultRetention when not given. */
-  retention?: Retention;
+  /** Sends what a use case asked to tell people, after its transaction committed, without holding up the turn. */
+  notify(notifications: Notification[]): void;
 }

@@ -11,15 +11,12 @@ import { ensureFirstProcessManager, seedDemoData } from '../src/organisations/se
 import { ensureRetentionSweep } from '../src/retention/delete-due.ts';
 import { ensureQuarterlyFiguresJob } from '../src/figures/figures.ts';
 import { seedDemoHistory } from '../src/demo/history.ts';
+import { composeBot } from './compose.ts';
 import { createAdapter } from './teams/adapter.ts';
-import { createBot } from './app.ts';
-import { BackgroundWork } from './shared/background.ts';
 import { BotNotifier } from './teams/proactive.ts';
 import { teamsRoster } from './teams/roster.ts';
-import { createJobRunner } from './shared/jobs.ts';
 import { startScheduler } from './shared/scheduler.ts';
 import { createHttpApp } from './teams/server.ts';
-import { processLinkSecret } from '../src/privacy/downloads.ts';
 
 export interface RunningBot {
   port: number;
@@ -28,7 +25,8 @@ export interface RunningBot {
 }
 
 /**
- * The composition root: database, migrations, seed data, adapter, features, scheduler, HTTP. `clock` is
+ * The production start: database, migrations, seed data, the Teams adapter and sender, the bot as composeBot
+ * builds it, scheduler, HTTP. `clock` is
  * for tests that must not depend on the day they run (the end-to-end suite); production uses the system clock.
  */
 export async function startBot(
@@ -69,58 +67,21 @@ export async function startBot(
         logic,
       ),
   });
-  const background = new BackgroundWork(log);
-  const jobs = createJobRunner(
-    {
-      db,
-      log,
-      notifier,
-      clock,
-      background,
-      retention: config.retention,
-      informWithinDays: config.informWithinDays,
-      figuresTimeZone: config.figuresTimeZone,
-    },
-    { leaseMs: config.jobLeaseMs },
+  const { app, jobs, background } = composeBot(
+    config,
+    { db, log, clock, notifier, roster: teamsRoster(log) },
+    { adapter },
   );
-  const { app, onTurnError } = createBot(
-    {
-      db,
-      log,
-      notifier,
-      clock,
-      roster: teamsRoster(log),
-      allowedTenantIds: config.allowedTenantIds,
-      background,
-      jobs,
-      retention: config.retention,
-      informWithinDays: config.informWithinDays,
-      figuresTimeZone: config.figuresTimeZone,
-      links: {
-        publicUrl: config.publicUrl,
-        secret: config.linkSecret ?? processLinkSecret,
-        fileConsent: Boolean(config.microsoftApp),
-      },
-    },
-    { adapter, botAppId },
-  );
-  adapter.onTurnError = onTurnError;
   if (!config.microsoftApp) {
     log.warn(
       'Lokale modus: geen MicrosoftAppId ingesteld, dus berichten worden NIET geauthenticeerd. Alleen voor de Agents Playground op deze machine.',
     );
   }
 
+  const http = createHttpApp({ adapter, app, db, log, clock, linkSecret: config.links.secret });
   const server: Server = await new Promise((resolve, reject) => {
     // Express 5 hands a listen error (port in use) to the callback.
-    const s = createHttpApp({
-      adapter,
-      app,
-      db,
-      log,
-      clock,
-      linkSecret: config.linkSecret ?? processLinkSecret,
-    }).listen(config.port, (error?: Error) => (error ? reject(error) : resolve(s)));
+    const s = http.listen(config.port, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
   const port = (server.address() as { port: number }).port;
   log.info({ port }, 'Casusbot luistert op /api/messages');

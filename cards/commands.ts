@@ -1,12 +1,26 @@
 import type { MemberRole } from '../src/members/member.types.ts';
+import { Verb } from './verbs.ts';
 
-/** What can be typed to the bot. The help card and the Teams manifest's command list both come from here. */
+/**
+ * What can be typed to the bot: the one registry. The bot wires each command's words and button to its handler
+ * (`registerCommand` in bot/teams/routes.ts); the help card, the Teams manifest's command list, the gate for
+ * those who work on no case and the fallback's suggestions all read it from here.
+ */
 export interface BotCommand {
+  /** As the help card and the manifest show it; its words are what is typed. */
   title: string;
   description: string;
+  /** What is typed, when it differs from the title (another spelling, or the title with a placeholder). */
+  words?: readonly string[];
+  /** A case reference follows the words (`casus ZVH-2026-0001`); `optional`: it may. */
+  reference?: 'required' | 'optional';
+  /** Its answer names people or cases: answered in personal chat only. */
+  personalOnly?: boolean;
+  /** The button that gives what typing it gives (on the help card and elsewhere), answered by the same handler. */
+  button?: Verb;
   /** Roles that see it in the help card; absent means everyone who works on cases. */
   roles?: readonly MemberRole[];
-  /** Also for those who work on no case (the stuurgroeplid). */
+  /** Also for those who work on no case (the stuurgroeplid): the gate lets its words and its feature's buttons by. */
   forAll?: boolean;
   /** Typed with an @mention in a channel: in the help card, not in the manifest (Teams allows 10 commands there). */
   channelOnly?: boolean;
@@ -14,82 +28,190 @@ export interface BotCommand {
   helpOnly?: boolean;
 }
 
-export const botCommands: readonly BotCommand[] = [
-  { title: 'hulp', description: 'Laat zien wat Casusbot kan', forAll: true },
-  { title: 'aanmelden', description: 'Een casus aanmelden voor het casusoverleg' },
-  { title: 'mijn aanmeldingen', description: 'De stand van jouw aanmeldingen' },
-  { title: 'casussen', description: 'De casussen waarbij jouw organisatie betrokken is' },
-  { title: 'agenda', description: 'De komende overleggen met de casussen van jouw organisatie' },
-  { title: 'tafels', description: 'De overlegtafels, hun ritme en volgende overleg' },
-  { title: 'mijn acties', description: 'Jouw open acties en die van jouw organisatie' },
-  { title: 'mijn casussen', description: 'De casussen waarvan jij casusregisseur bent' },
-  { title: 'schaduwlijst', description: 'Casussen op de schaduwlijst en wanneer ze terugkomen', helpOnly: true },
-  {
-    title: 'casus ZVH-…',
-    description: 'Eén casus opzoeken met zijn kenmerk, bijvoorbeeld "casus ZVH-2026-0001"',
+export const Command = {
+  help: { title: 'hulp', words: ['hulp', 'help', '?'], description: 'Laat zien wat Casusbot kan', forAll: true },
+  refer: { title: 'aanmelden', description: 'Een casus aanmelden voor het casusoverleg', personalOnly: true },
+  myReferrals: {
+    title: 'mijn aanmeldingen',
+    description: 'De stand van jouw aanmeldingen',
+    personalOnly: true,
+    button: Verb.referralMine,
+  },
+  cases: {
+    title: 'casussen',
+    description: 'De casussen waarbij jouw organisatie betrokken is',
+    personalOnly: true,
+    button: Verb.caseList,
+  },
+  agenda: { title: 'agenda', description: 'De komende overleggen met de casussen van jouw organisatie' },
+  tables: { title: 'tafels', description: 'De overlegtafels, hun ritme en volgende overleg', button: Verb.tableList },
+  myActions: {
+    title: 'mijn acties',
+    description: 'Jouw open acties en die van jouw organisatie',
+    personalOnly: true,
+    button: Verb.actionMine,
+  },
+  myCases: {
+    title: 'mijn casussen',
+    description: 'De casussen waarvan jij casusregisseur bent',
+    personalOnly: true,
+    button: Verb.caseMine,
+  },
+  shadowList: {
+    title: 'schaduwlijst',
+    description: 'Casussen op de schaduwlijst en wanneer ze terugkomen',
+    personalOnly: true,
+    button: Verb.shadowList,
     helpOnly: true,
   },
-  {
+  case: {
+    title: 'casus ZVH-…',
+    words: ['casus'],
+    reference: 'required',
+    description: 'Eén casus opzoeken met zijn kenmerk, bijvoorbeeld "casus ZVH-2026-0001"',
+    personalOnly: true,
+    helpOnly: true,
+  },
+  linkTable: {
     title: 'tafel koppelen',
     description: 'In een kanaal: de agenda van een tafel hier laten verschijnen',
     roles: ['processManager'],
     channelOnly: true,
   },
-  {
+  startSession: {
     title: 'overleg starten',
     description: 'In het kanaal van de tafel: het overleg van vandaag openen (voorzitter)',
     channelOnly: true,
   },
-  {
+  informing: {
     title: 'informeren',
     description: 'Betrokkenen die nog geïnformeerd moeten worden over de bespreking van hun casus',
+    personalOnly: true,
+    button: Verb.informingDue,
     helpOnly: true,
   },
-  {
+  handover: {
     title: 'overdragen ZVH-…',
+    words: ['overdragen'],
+    reference: 'required',
     description: 'Een casus overdragen aan een andere tafel of een extern gremium (regisseur, procesmanager)',
+    personalOnly: true,
     helpOnly: true,
   },
-  {
+  reassessment: {
     title: 'herbeoordeling',
     description: 'Inbreng die na een nieuw doel opnieuw beoordeeld moet worden',
+    personalOnly: true,
+    button: Verb.reassessmentList,
     helpOnly: true,
   },
-  {
+  inzage: {
     title: 'inzage',
     description: 'Alles wat over één persoon is vastgelegd, als document (AVG artikel 15)',
     roles: ['processManager'],
+    personalOnly: true,
+    button: Verb.inzageForm,
     helpOnly: true,
   },
-  {
+  logbook: {
     title: 'logboek ZVH-…',
+    words: ['logboek'],
+    reference: 'optional',
     description: 'Wie wat van een casus zag of wijzigde, wanneer en waarvoor; "logboek" alleen: wie opvalt',
     roles: ['processManager'],
+    personalOnly: true,
     helpOnly: true,
   },
-  {
+  figures: {
     title: 'cijfers',
     description: 'De kengetallen per kwartaal of jaar, zonder persoonsgegevens',
     roles: ['processManager', 'steeringGroupMember'],
+    personalOnly: true,
+    button: Verb.figuresShow,
+    forAll: true,
   },
-  {
+  linkSteeringGroup: {
     title: 'stuurgroep koppelen',
     description: 'In het kanaal van de stuurgroep: daar na elk kwartaal de kengetallen laten verschijnen',
     roles: ['processManager'],
     channelOnly: true,
   },
-  {
+  members: {
     title: 'leden',
     description: 'Overzicht van de geregistreerde deelnemers',
     roles: ['processManager', 'contactPerson'],
+    button: Verb.memberList,
   },
-  {
+  addMember: {
     title: 'lid toevoegen',
     description: 'Een Teams-gebruiker registreren bij een organisatie',
     roles: ['processManager'],
+    button: Verb.memberForm,
     helpOnly: true,
   },
-];
+} as const satisfies Record<string, BotCommand>;
+
+export const botCommands: readonly BotCommand[] = Object.values(Command);
+
+/** What is typed for a command, first the usual spelling. */
+export function wordsOf(command: BotCommand): readonly string[] {
+  return command.words ?? [command.title];
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+
+/** The typed form of a command: its words, the reference where it takes one, any case and spacing. */
+export function commandPattern(command: BotCommand): RegExp {
+  const reference =
+    command.reference === 'required'
+      ? '\\s+ZVH-\\d{4}-\\d{1,6}'
+      : command.reference === 'optional'
+        ? '(?:\\s+ZVH-\\d{4}-\\d{1,6})?'
+        : '';
+  return new RegExp(`^\\s*(?:${wordsOf(command).map(escape).join('|')})${reference}\\s*$`, 'i');
+}
+
+/** The command typed in `text`, if any. */
+export function commandTyped(text: string): BotCommand | undefined {
+  return botCommands.find((c) => commandPattern(c).test(text));
+}
+
+/** The prefix of a verb (`figures` of `figures.export`): it names the feature, and the file, that answers it. */
+export const verbPrefix = (verb: string) => verb.split('.')[0]!;
+
+/** Whether those who work on no case may type this, or click this verb: the features of the commands for all. */
+export function openToAll(typed: { text?: string; verb?: string }): boolean {
+  const open = botCommands.filter((c) => c.forAll);
+  if (typed.text !== undefined) return open.some((c) => commandPattern(c).test(typed.text!));
+  return open.some((c) => c.button !== undefined && verbPrefix(c.button) === verbPrefix(typed.verb ?? ''));
+}
+
+/** The command closest to what was typed, for "bedoel je …?": the same first letters, or one or two typos off. */
+export function closestCommand(text: string): BotCommand | undefined {
+  const typed = text.trim().toLowerCase().split(/\s+/).slice(0, 2).join(' ');
+  if (!typed) return undefined;
+  let best: { command: BotCommand; distance: number } | undefined;
+  for (const command of botCommands) {
+    for (const word of wordsOf(command)) {
+      if (word.length < 3) continue;
+      const distance = word.startsWith(typed) && typed.length >= 3 ? 0 : editDistance(typed, word);
+      if (distance <= Math.min(2, Math.floor(word.length / 3)) && (!best || distance < best.distance))
+        best = { command, distance };
+    }
+  }
+  return best?.command;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
 
 /** The commands Teams offers in its compose box (the manifest holds at most ten). */
 export const manifestCommands = botCommands

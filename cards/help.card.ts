@@ -36,7 +36,7 @@ export function helpCard(view: HelpView): AdaptiveCard {
           ...(view.viewer && view.viewer.role !== 'processManager'
             ? [execute('Mijn aanmeldingen', Verb.referralMine)]
             : []),
-          ...(view.viewer ? [execute('Casussen', Verb.casesList), execute('Agenda', Verb.agendaList)] : []),
+          ...(view.viewer ? [execute('Casussen', Verb.caseList), execute('Agenda', Verb.agendaList)] : []),
           ...(view.viewer?.role === 'processManager' ? [execute('Lid toevoegen', Verb.memberForm)] : []),
           ...(view.viewer && ['processManager', 'contactPerson'].includes(view.viewer.role)
             ? [execute('Leden', Verb.memberList)]

@@ -254,7 +254,7 @@ export function discussionCard(v: DiscussionView, notice?: string): AdaptiveCard
             value: 'false',
           },
         ],
-        execute('Inbreng opslaan', Verb.contributionAdd, { ...data, ...submission() }, { style: 'positive' }),
+        execute('Inbreng opslaan', Verb.discussionAddContribution, { ...data, ...submission() }, { style: 'positive' }),
       ),
     );
     actions.push(
@@ -270,7 +270,7 @@ export function discussionCard(v: DiscussionView, notice?: string): AdaptiveCard
             {},
           ),
         ],
-        execute('Interventie opslaan', Verb.interventionAdd, { ...data, ...submission() }),
+        execute('Interventie opslaan', Verb.discussionAddIntervention, { ...data, ...submission() }),
       ),
     );
   }
@@ -525,7 +525,7 @@ export function myActionsCard(
           ]
         : []),
     ],
-    [execute('Vernieuwen', Verb.actionsMine)],
+    [execute('Vernieuwen', Verb.actionMine)],
   );
 }
 

@@ -163,7 +163,7 @@ export function tableFormCard(v: TableFormView): AdaptiveCard {
       execute(v.tableId ? 'Opslaan' : 'Tafel aanmaken', Verb.tableSave, v.tableId ? { tableId: v.tableId } : {}, {
         style: 'positive',
       }),
-      execute('Annuleren', Verb.tablesList),
+      execute('Annuleren', Verb.tableList),
     ],
   );
 }
@@ -269,7 +269,7 @@ export function sessionsCard(v: SessionsView): AdaptiveCard {
       timeInputs(extraSessionInputIds, timeValues(extraSessionInputIds, { time: t.schedule.startTime }), errors),
       execute('Extra overleg toevoegen', Verb.sessionAdd, { tableId: t.id }),
     ),
-    execute('Tafels', Verb.tablesList),
+    execute('Tafels', Verb.tableList),
   ]);
 }
 

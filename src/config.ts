@@ -1,9 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { defaultRetention, type Retention } from './retention/retention.rules.ts';
+import { defaultRetention } from './retention/retention.rules.ts';
 
-// The one place that reads the environment. Everything else receives a Config.
+// The one place that reads the environment. Every setting is resolved here, defaults included, so nothing
+// downstream falls back to a value of its own; everything else receives a Config. The README's configuration
+// table describes the same keys for operators.
+
 const csv = z
   .string()
   .optional()
@@ -15,94 +19,81 @@ const csv = z
   );
 const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalText = z.preprocess(emptyAsUndefined, z.string().trim().optional());
+const optionalFlag = z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional());
+const positiveWhole = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
-const schema = z
-  .object({
-    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-    DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
-    DATA_DIR: z.string().default('./data'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    MicrosoftAppId: optionalText,
-    MicrosoftAppPassword: optionalText,
-    MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
-    MicrosoftAppTenantId: optionalText,
-    ALLOWED_TENANT_IDS: csv,
-    FIRST_PROCESS_MANAGER_AAD_ID: optionalText,
-    FIRST_PROCESS_MANAGER_NAME: z.string().default('Procesmanager'),
-    SEED_DEMO_DATA: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
-    NODE_ENV: z.string().default('development'),
-    PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
-    LINK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'minstens 32 tekens').optional()),
-    INFORM_WITHIN_DAYS: z.coerce.number().int().min(1).max(365).default(14),
-    JOB_LEASE_SECONDS: z.coerce.number().int().min(30).max(3600).default(120),
-    RETENTION_CLOSED_CASE_MONTHS: z.coerce.number().int().positive().default(defaultRetention.closedCaseMonths),
-    RETENTION_REJECTED_MONTHS: z.coerce.number().int().positive().default(defaultRetention.rejectedReferralMonths),
-    RETENTION_DRAFT_DAYS: z.coerce.number().int().positive().default(defaultRetention.draftDays),
-    FIGURES_TIME_ZONE: z
-      .string()
-      .default('Europe/Amsterdam')
-      .refine((v) => IANAZone.isValidZone(v), 'geen IANA-tijdzone (bijvoorbeeld Europe/Amsterdam)'),
-    SEED_DEMO_HISTORY: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
-  })
-  .superRefine((env, ctx) => {
-    const need = (key: keyof typeof env, why: string) =>
-      env[key] === undefined && ctx.addIssue({ code: 'custom', path: [key], message: why });
-    if (env.MicrosoftAppId) {
-      if (env.MicrosoftAppType !== 'UserAssignedMSI')
-        need('MicrosoftAppPassword', 'nodig bij een app-id, behalve met managed identity');
-      if (env.MicrosoftAppType !== 'MultiTenant')
-        need('MicrosoftAppTenantId', 'nodig bij SingleTenant en UserAssignedMSI');
-      if (env.NODE_ENV === 'production')
-        need(
-          'LINK_SECRET',
-          'in productie verplicht: dezelfde geheime sleutel op elke instantie, voor de links naar documenten',
-        );
-    } else if (env.NODE_ENV === 'production') {
-      need('MicrosoftAppId', 'in productie verplicht: zonder app-id wordt niemand geauthenticeerd');
-    }
-  });
+const environment = z.object({
+  /** HTTP port for /api/messages, /healthz and /downloads. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  /** PostgreSQL connection string; empty means the embedded PGlite in DATA_DIR/pglite. */
+  DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+  /** Folder for the embedded database and the Playground's configuration. */
+  DATA_DIR: z.string().default('./data'),
+  /** pino log level; logs are JSON and never hold message text, card input or names. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The bot's Entra ID app id; empty is local mode (no authentication, Playground only). */
+  MicrosoftAppId: optionalText,
+  /** Client secret; not needed with a managed identity. */
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  /** The tenant id; required for SingleTenant and UserAssignedMSI. */
+  MicrosoftAppTenantId: optionalText,
+  /** Comma-separated tenant ids whose activities are accepted; empty accepts all. */
+  ALLOWED_TENANT_IDS: csv,
+  /** Entra object id of the first procesmanager, created at start if missing. */
+  FIRST_PROCESS_MANAGER_AAD_ID: optionalText,
+  FIRST_PROCESS_MANAGER_NAME: z.string().default('Procesmanager'),
+  /** Seed the demo partners and people; by default only in local mode. */
+  SEED_DEMO_DATA: optionalFlag,
+  /** With the demo data: two years of fictional history (default on). */
+  SEED_DEMO_HISTORY: optionalFlag,
+  /** `production` makes the app id (and LINK_SECRET) mandatory. */
+  NODE_ENV: z.string().default('development'),
+  /** Where browsers reach the bot: links to documents start with it. Default http://localhost:<PORT>. */
+  PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+  /** Signs document links; the same on every instance. Without one, a secret for this process only. */
+  LINK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'minstens 32 tekens').optional()),
+  /** Days after acceptance by which the person must be informed. */
+  INFORM_WITHIN_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** Seconds an instance holds a claimed job before another may take it over. */
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(30).max(3600).default(120),
+  /** Months after closure that a closed case is deleted. */
+  RETENTION_CLOSED_CASE_MONTHS: positiveWhole(defaultRetention.closedCaseMonths),
+  /** Months after the screening decision that a rejected aanmelding is deleted. */
+  RETENTION_REJECTED_MONTHS: positiveWhole(defaultRetention.rejectedReferralMonths),
+  /** Days after its last change that an untouched draft is deleted. */
+  RETENTION_DRAFT_DAYS: positiveWhole(defaultRetention.draftDays),
+  /** The network's IANA timezone: where a quarter begins and ends, and when its figures are posted. */
+  FIGURES_TIME_ZONE: z
+    .string()
+    .default('Europe/Amsterdam')
+    .refine((v) => IANAZone.isValidZone(v), 'geen IANA-tijdzone (bijvoorbeeld Europe/Amsterdam)'),
+});
 
-export type Config = {
-  port: number;
-  databaseUrl: string | undefined;
-  dataDir: string;
-  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
-  microsoftApp:
-    | {
-        id: string;
-        password: string | undefined;
-        type: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
-        tenantId: string | undefined;
-      }
-    | undefined;
-  allowedTenantIds: string[];
-  firstProcessManager: { aadObjectId: string; name: string } | undefined;
-  seedDemoData: boolean;
-  /** With the demo data: two years of fictional history, so the figures, agenda and schaduwlijst show something. */
-  seedDemoHistory: boolean;
-  /** The network's timezone: where a quarter begins and ends, and when its figures go to the stuurgroep. */
-  figuresTimeZone: string;
-  /** How long an instance holds a claimed job; after it another instance may take the job over. */
-  jobLeaseMs: number;
-  /** Days after acceptance by which the person must be informed; then the one who informs gets one reminder. */
-  informWithinDays: number;
-  /** How long personal data are kept before the retention sweep deletes them. */
-  retention: Retention;
-  /** Where browsers reach the bot (links to documents such as an inzage). */
-  publicUrl: string;
-  /** Signs those links; without one, a secret for this process only. */
-  linkSecret: string | undefined;
-};
+type Environment = z.infer<typeof environment>;
 
-export class ConfigError extends Error {}
-
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `- ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Ongeldige configuratie:\n${lines.join('\n')}`);
+function requireWhatGoesTogether(env: Environment, ctx: z.RefinementCtx): void {
+  const need = (key: keyof Environment, why: string) =>
+    env[key] === undefined && ctx.addIssue({ code: 'custom', path: [key], message: why });
+  if (env.MicrosoftAppId) {
+    if (env.MicrosoftAppType !== 'UserAssignedMSI')
+      need('MicrosoftAppPassword', 'nodig bij een app-id, behalve met managed identity');
+    if (env.MicrosoftAppType !== 'MultiTenant')
+      need('MicrosoftAppTenantId', 'nodig bij SingleTenant en UserAssignedMSI');
+    if (env.NODE_ENV === 'production')
+      need(
+        'LINK_SECRET',
+        'in productie verplicht: dezelfde geheime sleutel op elke instantie, voor de links naar documenten',
+      );
+  } else if (env.NODE_ENV === 'production') {
+    need('MicrosoftAppId', 'in productie verplicht: zonder app-id wordt niemand geauthenticeerd');
   }
-  const e = parsed.data;
+}
+
+/** The environment as the program uses it. */
+function resolveSettings(e: Environment) {
+  // Demo people belong on a laptop, not in a tenant: by default only in local mode.
+  const seedDemoData = e.SEED_DEMO_DATA === undefined ? !e.MicrosoftAppId : e.SEED_DEMO_DATA === 'true';
   return {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
@@ -120,21 +111,38 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     firstProcessManager: e.FIRST_PROCESS_MANAGER_AAD_ID
       ? { aadObjectId: e.FIRST_PROCESS_MANAGER_AAD_ID, name: e.FIRST_PROCESS_MANAGER_NAME }
       : undefined,
-    // Demo people belong on a laptop, not in a tenant: by default only in local mode.
-    seedDemoData: e.SEED_DEMO_DATA === undefined ? !e.MicrosoftAppId : e.SEED_DEMO_DATA === 'true',
+    seedDemoData,
     // History is part of the demo: never without the demo data.
-    seedDemoHistory:
-      (e.SEED_DEMO_DATA === undefined ? !e.MicrosoftAppId : e.SEED_DEMO_DATA === 'true') &&
-      e.SEED_DEMO_HISTORY !== 'false',
+    seedDemoHistory: seedDemoData && e.SEED_DEMO_HISTORY !== 'false',
     figuresTimeZone: e.FIGURES_TIME_ZONE,
     jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
     informWithinDays: e.INFORM_WITHIN_DAYS,
-    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
-    linkSecret: e.LINK_SECRET,
     retention: {
       closedCaseMonths: e.RETENTION_CLOSED_CASE_MONTHS,
       rejectedReferralMonths: e.RETENTION_REJECTED_MONTHS,
       draftDays: e.RETENTION_DRAFT_DAYS,
     },
+    links: {
+      publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+      // Required in production (checked above); elsewhere a secret of this process, so links die with it.
+      secret: e.LINK_SECRET ?? randomBytes(32).toString('hex'),
+      // Real Teams (an app id) can also offer a document through the file-consent flow; the Playground cannot.
+      fileConsent: Boolean(e.MicrosoftAppId),
+    },
   };
+}
+
+const configSchema = environment.superRefine(requireWhatGoesTogether).transform(resolveSettings);
+
+export type Config = z.output<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `- ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Ongeldige configuratie:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
 }

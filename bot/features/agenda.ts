@@ -1,29 +1,17 @@
-import { CardFactory, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
 import { agendaPointerCard, draftAgendaCard, myAgendaCard, personalAgendaCard } from '../../cards/agenda.card.ts';
+import { Command } from '../../cards/commands.ts';
 import { formatSession } from '../../cards/labels.ts';
 import { Verb } from '../../cards/verbs.ts';
-import { assertCan, can } from '../../src/access/policy.ts';
-import {
-  addableCases,
-  channelAgenda,
-  editAgenda,
-  myAgenda,
-  personalAgenda,
-  publicAgenda,
-  type AgendaEdit,
-} from '../../src/conferences/agenda.ts';
-import { agendaPostJob } from '../../src/conferences/planning.ts';
+import { can } from '../../src/access/policy.ts';
+import { channelAgenda, editAgenda, myAgenda, personalAgenda, type AgendaEdit } from '../../src/conferences/agenda.ts';
 import { confirmAgendaPosted } from '../../src/conferences/publish-agenda.ts';
-import { findJob } from '../../src/jobs/job.repository.ts';
+import { agendaDraft, postAgendaNow } from '../../src/conferences/table-views.ts';
 import type { JobOutcome } from '../../src/jobs/runner.ts';
-import { onCardAction } from '../teams/card-action.ts';
 import type { BotDeps } from '../deps.ts';
-import { deliverNotifications } from '../shared/notifications.ts';
-import { actorOf, conversationKind } from '../teams/turn-context.ts';
-
-type Data = Record<string, unknown>;
-const text = (data: Data, key: string) => (typeof data[key] === 'string' ? data[key] : '');
+import { id, onVerb, optionalId, registerCommand, text } from '../teams/routes.ts';
+import { actorOf, channelOf, conversationKind } from '../teams/turn-context.ts';
 
 function publishNotice(outcome: JobOutcome | undefined): string {
   if (!outcome) return 'De agenda is al gepubliceerd, of wordt op dit moment geplaatst.';
@@ -39,90 +27,58 @@ function publishNotice(outcome: JobOutcome | undefined): string {
     : 'Dit overleg gaat niet door; er is niets geplaatst.';
 }
 
+/** `agenda.*`: the coming agendas, the procesmanager's draft with publishing, and each person's own part. */
 export function registerAgenda(app: Application<TurnState>, deps: BotDeps): void {
   const mine = async (context: TurnContext) => {
     const actor = actorOf(context);
     return myAgendaCard(await myAgenda(deps, actor), { manage: can(actor, 'agenda.manage') });
   };
-  const draft = async (context: TurnContext, sessionId: string, notice?: string) => {
-    const actor = actorOf(context);
-    assertCan(actor, 'agenda.manage');
-    const postUncertain = (await findJob(deps.db, agendaPostJob, sessionId))?.state === 'uncertain';
-    return draftAgendaCard({
-      agenda: await publicAgenda(deps.db, sessionId),
-      addable: await addableCases(deps, actor, sessionId),
-      notice,
-      postUncertain,
-    });
-  };
+  const draft = async (context: TurnContext, sessionId: string, notice?: string) =>
+    draftAgendaCard({ ...(await agendaDraft(deps, actorOf(context), sessionId)), notice });
 
-  app.message(/^\s*agenda\s*$/i, async (context) => {
+  registerCommand(app, Command.agenda, async (context) => {
     const kind = conversationKind(context.activity);
-    if (kind === 'personal') {
-      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await mine(context))] });
-      return;
-    }
+    if (kind === 'personal') return mine(context);
     // In a shared conversation only what the channel may show: the table's published agenda, or where to look.
     const found =
-      kind === 'channel'
-        ? await channelAgenda(deps, actorOf(context), context.activity.conversation.id.split(';')[0]!)
-        : undefined;
-    if (found?.agenda) {
-      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(agendaPointerCard(found.agenda))] });
-    } else if (found?.next) {
-      await context.sendActivity(
-        `De agenda van ${found.table.name} voor ${formatSession(found.next.startsAt, found.table.schedule.timeZone)} is nog niet gepubliceerd.`,
-      );
-    } else {
-      await context.sendActivity(
-        'De agenda met jouw casussen zie je in een persoonlijke chat met mij: typ daar "agenda".',
-      );
-    }
+      kind === 'channel' ? await channelAgenda(deps, actorOf(context), channelOf(context.activity)) : undefined;
+    if (found?.agenda) return agendaPointerCard(found.agenda);
+    if (found?.next)
+      return `De agenda van ${found.table.name} voor ${formatSession(found.next.startsAt, found.table.schedule.timeZone)} is nog niet gepubliceerd.`;
+    return 'De agenda met jouw casussen zie je in een persoonlijke chat met mij: typ daar "agenda".';
   });
-  onCardAction(app, Verb.agendaList, async (context) => mine(context));
-  onCardAction<Data>(app, Verb.agendaShow, async (context, data) => draft(context, text(data, 'sessionId')));
-
-  onCardAction<Data>(app, Verb.agendaEdit, async (context, data) => {
-    const sessionId = text(data, 'sessionId');
-    const action = text(data, 'action');
-    const edit: AgendaEdit | undefined =
-      action === 'add'
-        ? { action, caseId: text(data, 'caseId') }
-        : action === 'up' || action === 'down' || action === 'remove'
-          ? { action, itemId: text(data, 'itemId') }
+  onVerb(app, Verb.agendaList, {}, (context) => mine(context));
+  const session = { sessionId: id };
+  onVerb(app, Verb.agendaShow, session, (context, { sessionId }) => draft(context, sessionId));
+  const edit = { ...session, action: text, caseId: optionalId, itemId: optionalId };
+  onVerb(app, Verb.agendaEdit, edit, async (context, data) => {
+    const change: AgendaEdit | undefined =
+      data.action === 'add' && data.caseId
+        ? { action: 'add', caseId: data.caseId }
+        : (data.action === 'up' || data.action === 'down' || data.action === 'remove') && data.itemId
+          ? { action: data.action, itemId: data.itemId }
           : undefined;
-    if (!edit || (edit.action === 'add' && !edit.caseId)) return draft(context, sessionId, 'Kies eerst een casus.');
-    const notifications = await editAgenda(deps, actorOf(context), sessionId, edit);
-    deps.background.run('agenda notifications', () => deliverNotifications(deps, notifications));
-    return draft(context, sessionId);
+    if (!change) return draft(context, data.sessionId, 'Kies eerst een casus.');
+    deps.notify(await editAgenda(deps, actorOf(context), data.sessionId, change));
+    return draft(context, data.sessionId);
   });
-
-  onCardAction<Data>(app, Verb.agendaPublish, async (context, data) => {
-    const sessionId = text(data, 'sessionId');
-    assertCan(actorOf(context), 'agenda.manage');
-    const outcome = await deps.jobs.runNow(agendaPostJob, sessionId, ['pending', 'failed']);
+  onVerb(app, Verb.agendaPublish, session, async (context, { sessionId }) => {
+    const outcome = await postAgendaNow(deps, actorOf(context), sessionId, 'due');
     return draft(context, sessionId, publishNotice(outcome));
   });
-  onCardAction<Data>(app, Verb.agendaRepost, async (context, data) => {
-    const sessionId = text(data, 'sessionId');
-    assertCan(actorOf(context), 'agenda.manage');
-    const outcome = await deps.jobs.runNow(agendaPostJob, sessionId, ['uncertain']);
+  onVerb(app, Verb.agendaRepost, session, async (context, { sessionId }) => {
+    const outcome = await postAgendaNow(deps, actorOf(context), sessionId, 'uncertain');
     return draft(context, sessionId, outcome ? publishNotice(outcome) : 'Dit is al afgehandeld.');
   });
-  onCardAction<Data>(app, Verb.agendaConfirmPosted, async (context, data) => {
-    const sessionId = text(data, 'sessionId');
+  onVerb(app, Verb.agendaConfirmPosted, session, async (context, { sessionId }) => {
     const confirmed = await confirmAgendaPosted(deps, actorOf(context), sessionId);
-    return draft(
-      context,
-      sessionId,
-      confirmed
-        ? 'Genoteerd: de agenda staat in het kanaal. Wijzigingen kunnen die kaart niet meer bijwerken; zet ze zo nodig zelf in het kanaal.'
-        : 'Dit is al afgehandeld.',
-    );
+    const notice = confirmed
+      ? 'Genoteerd: de agenda staat in het kanaal. Wijzigingen kunnen die kaart niet meer bijwerken; zet ze zo nodig zelf in het kanaal.'
+      : 'Dit is al afgehandeld.';
+    return draft(context, sessionId, notice);
   });
-
   // "Mijn deel" on the channel card, and Teams' automatic refresh for invited participants: each person's own view.
-  onCardAction<Data>(app, Verb.agendaMine, async (context, data) =>
-    personalAgendaCard(await personalAgenda(deps, actorOf(context), text(data, 'sessionId'))),
+  onVerb(app, Verb.agendaMine, session, async (context, { sessionId }) =>
+    personalAgendaCard(await personalAgenda(deps, actorOf(context), sessionId)),
   );
 }

@@ -1,17 +1,26 @@
-import { CardFactory, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { casesCard } from '../../cards/cases.card.ts';
+import { Command } from '../../cards/commands.ts';
+import { deletedCaseCard, myCasesCard } from '../../cards/lifecycle.card.ts';
 import { Verb } from '../../cards/verbs.ts';
 import { listCasesFor } from '../../src/cases/view-cases.ts';
-import { onCardAction } from '../teams/card-action.ts';
+import { caseByReference, myCases } from '../../src/lifecycle/regie.ts';
 import type { BotDeps } from '../deps.ts';
-import { actorOf, inPersonalChat } from '../teams/turn-context.ts';
+import { overviewCard } from '../shared/case-views.ts';
+import { id, onVerb, registerCommand } from '../teams/routes.ts';
+import { actorOf } from '../teams/turn-context.ts';
 
+/** `case.*`: `casussen`, `mijn casussen`, and one case by its reference (`casus ZVH-…`) or its *Openen*. */
 export function registerCases(app: Application<TurnState>, deps: BotDeps): void {
-  const list = async (context: TurnContext) => casesCard(await listCasesFor(deps.db, actorOf(context)));
-  app.message(/^\s*casussen\s*$/i, async (context) => {
-    if (!(await inPersonalChat(context, 'casussen'))) return;
-    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await list(context))] });
+  registerCommand(app, Command.cases, async (context) => casesCard(await listCasesFor(deps.db, actorOf(context))));
+  registerCommand(app, Command.myCases, async (context) => myCasesCard(await myCases(deps, actorOf(context))));
+
+  // The case card, or when its data were deleted, since when.
+  registerCommand(app, Command.case, async (context, { reference }) => {
+    const found = await caseByReference(deps, actorOf(context), reference!);
+    return found.kind === 'deleted'
+      ? deletedCaseCard(reference!, found.deletedAt)
+      : overviewCard(deps, context, found.caseId);
   });
-  onCardAction(app, Verb.casesList, async (context) => list(context));
+  onVerb(app, Verb.caseOverview, { caseId: id }, (context, { caseId }) => overviewCard(deps, context, caseId));
 }

@@ -1,5 +1,6 @@
-import { ActivityTypes } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
+import { ActivityTypes } from 'botbuilder';
+import { closestCommand } from '../../cards/commands.ts';
 import { staleButtonCard } from '../../cards/meeting.card.ts';
 import { isCardAction, sendCardActionResponse } from '../teams/turn-context.ts';
 
@@ -14,6 +15,8 @@ export function registerFallback(app: Application<TurnState>): void {
     true,
   );
   app.activity(ActivityTypes.Message, async (context) => {
-    await context.sendActivity('Dat begrijp ik niet. Typ **hulp** voor een overzicht van wat ik kan.');
+    const closest = closestCommand(context.activity.text ?? '');
+    const suggestion = closest ? ` Bedoel je "${closest.title}"?` : '';
+    await context.sendActivity(`Dat begrijp ik niet.${suggestion} Typ **hulp** voor een overzicht van wat ik kan.`);
   });
 }

@@ -1,83 +1,55 @@
-import { CardFactory, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
+import { Command } from '../../cards/commands.ts';
 import { figuresCard, figuresExportCard, steeringChannelLinkedCard } from '../../cards/figures.card.ts';
 import { figuresCsv, figuresPdf } from '../../cards/figures.document.ts';
 import { presentFigures } from '../../cards/figures.present.ts';
 import { Verb } from '../../cards/verbs.ts';
-import { assertCan } from '../../src/access/policy.ts';
-import { linkSteeringGroupChannel, viewFigures, type FiguresDeps } from '../../src/figures/figures.ts';
+import { linkSteeringGroupChannel, viewFigures } from '../../src/figures/figures.ts';
 import { periodKey, periodLabel } from '../../src/figures/periods.ts';
-import { offerDownload, processLinkSecret } from '../../src/privacy/downloads.ts';
-import { onCardAction } from '../teams/card-action.ts';
+import { offerDownload } from '../../src/privacy/downloads.ts';
 import type { BotDeps } from '../deps.ts';
-import { actorOf, conversationKind, inPersonalChat } from '../teams/turn-context.ts';
-
-type Data = Record<string, unknown>;
-
-export const defaultFiguresTimeZone = 'Europe/Amsterdam';
-
-export function figuresDeps(deps: Pick<BotDeps, 'db' | 'clock' | 'informWithinDays' | 'figuresTimeZone'>): FiguresDeps {
-  return {
-    db: deps.db,
-    clock: deps.clock,
-    informWithinDays: deps.informWithinDays ?? 14,
-    timeZone: deps.figuresTimeZone ?? defaultFiguresTimeZone,
-  };
-}
+import { figuresDepsOf } from '../shared/jobs.ts';
+import { onVerb, registerCommand } from '../teams/routes.ts';
+import { actorOf, channelOf, conversationKind } from '../teams/turn-context.ts';
 
 /**
- * `cijfers`: the kengetallen for the procesmanager and the stuurgroep, with charts and the numbers in text; the
- * public form for the jaarverslag as CSV and PDF behind one-time links; `stuurgroep koppelen` in the stuurgroep's
- * channel, where each quarter's figures then appear by themselves.
+ * `figures.*`: `cijfers`, the kengetallen for the procesmanager and the stuurgroep, with charts and the numbers in
+ * text; the public form for the jaarverslag as CSV and PDF behind one-time links; `stuurgroep koppelen` in the
+ * stuurgroep's channel, where each quarter's figures then appear by themselves.
  */
 export function registerFigures(app: Application<TurnState>, deps: BotDeps): void {
-  const fdeps = figuresDeps(deps);
-  const links = deps.links ?? { publicUrl: 'http://localhost:3978', secret: processLinkSecret };
-  const show = async (context: TurnContext, period?: unknown) =>
-    figuresCard(await viewFigures(fdeps, actorOf(context), { period }), {
-      informWithinDays: fdeps.informWithinDays,
-      timeZone: fdeps.timeZone,
-    });
+  const figures = figuresDepsOf(deps);
+  const shown = { informWithinDays: deps.informWithinDays, timeZone: deps.figuresTimeZone };
+  registerCommand(app, Command.figures, async (context, { data }) =>
+    figuresCard(await viewFigures(figures, actorOf(context), { period: data.period }), shown),
+  );
 
-  app.message(/^\s*cijfers\s*$/i, async (context) => {
-    if (!(await inPersonalChat(context, 'cijfers'))) return;
-    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await show(context))] });
-  });
-  onCardAction<Data>(app, Verb.figuresShow, async (context, data) => show(context, data.period));
-
-  onCardAction<Data>(app, Verb.figuresExport, async (context, data) => {
+  onVerb(app, Verb.figuresExport, {}, async (context, data) => {
     const actor = actorOf(context);
-    const view = await viewFigures(fdeps, actor, { period: data.period, mode: 'public' });
-    const presented = presentFigures(view, { informWithinDays: fdeps.informWithinDays });
+    const view = await viewFigures(figures, actor, { period: data.period, mode: 'public' });
+    const presented = presentFigures(view, { informWithinDays: deps.informWithinDays });
     const key = periodKey(view.figures.period);
+    const linkDeps = { ...deps, linkSecret: deps.links.secret, publicUrl: deps.links.publicUrl };
     const offer = (fileName: string, content: Uint8Array) =>
-      offerDownload({ ...deps, linkSecret: links.secret, publicUrl: links.publicUrl }, actor, {
-        kind: 'figures',
-        fileName,
-        content,
-      });
+      offerDownload(linkDeps, actor, { kind: 'figures', fileName, content });
     const [csv, pdf] = await Promise.all([
       offer(`kengetallen-${key}.csv`, figuresCsv(presented)),
       figuresPdf(presented).then((bytes) => offer(`kengetallen-${key}.pdf`, bytes)),
     ]);
+    const period = periodLabel(view.figures.period);
     return figuresExportCard({
-      period: periodLabel(view.figures.period),
+      period,
       csvUrl: csv.url,
       pdfUrl: pdf.url,
       expiresAt: csv.expiresAt,
-      timeZone: fdeps.timeZone,
+      timeZone: deps.figuresTimeZone,
     });
   });
 
-  app.message(/^\s*stuurgroep koppelen\s*$/i, async (context) => {
-    if (conversationKind(context.activity) !== 'channel') {
-      await context.sendActivity(
-        'Typ dit in het kanaal van de stuurgroep, met @Casusbot ervoor: "@Casusbot stuurgroep koppelen".',
-      );
-      return;
-    }
-    assertCan(actorOf(context), 'figures.linkChannel');
-    await linkSteeringGroupChannel(fdeps, actorOf(context), context.activity.conversation.id.split(';')[0]!);
-    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(steeringChannelLinkedCard())] });
+  registerCommand(app, Command.linkSteeringGroup, async (context) => {
+    if (conversationKind(context.activity) !== 'channel')
+      return 'Typ dit in het kanaal van de stuurgroep, met @Casusbot ervoor: "@Casusbot stuurgroep koppelen".';
+    await linkSteeringGroupChannel(figures, actorOf(context), channelOf(context.activity));
+    return steeringChannelLinkedCard();
   });
 }

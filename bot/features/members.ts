@@ -1,50 +1,34 @@
-import { CardFactory, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import { Command } from '../../cards/commands.ts';
+import { formValuesOf, type FieldErrors, type FormValues } from '../../cards/form.ts';
 import { memberFormCard, memberListCard, memberRegisteredCard } from '../../cards/members.card.ts';
 import { Verb } from '../../cards/verbs.ts';
-import { formValuesOf, type FieldErrors, type FormValues } from '../../cards/form.ts';
-import { fieldErrors } from '../../src/validation.ts';
-import { assertCan, can } from '../../src/access/policy.ts';
-import { listActiveMembers } from '../../src/members/member.repository.ts';
+import { listMembers, memberFormOptions } from '../../src/members/members.ts';
 import { registerMember, registerMemberInput } from '../../src/members/register-member.ts';
-import { listOrganisations } from '../../src/organisations/organisation.repository.ts';
-import { onCardAction } from '../teams/card-action.ts';
+import { fieldErrors } from '../../src/validation.ts';
 import type { BotDeps } from '../deps.ts';
+import { onVerb, registerCommand, text } from '../teams/routes.ts';
 import { actorOf } from '../teams/turn-context.ts';
 
+/** `member.*`: `lid toevoegen` and `leden`. */
 export function registerMembers(app: Application<TurnState>, deps: BotDeps): void {
   const form = async (context: TurnContext, values?: FormValues, errors?: FieldErrors) => {
-    assertCan(actorOf(context), 'members.register');
-    return memberFormCard({
-      roster: await deps.roster.membersOf(context),
-      organisations: await listOrganisations(deps.db),
-      values,
-      errors,
-    });
+    const { organisations } = await memberFormOptions(deps, actorOf(context));
+    return memberFormCard({ roster: await deps.roster.membersOf(context), organisations, values, errors });
   };
-  const list = async (context: TurnContext) => {
-    assertCan(actorOf(context), 'members.list');
-    return memberListCard(await listActiveMembers(deps.db, { includeSteeringGroup: true }), {
-      canRegister: can(actorOf(context), 'members.register'),
-    });
-  };
-
-  app.message(/^\s*lid toevoegen\s*$/i, async (context) => {
-    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await form(context))] });
+  registerCommand(app, Command.addMember, (context) => form(context));
+  registerCommand(app, Command.members, async (context) => {
+    const { members, mayRegister } = await listMembers(deps, actorOf(context));
+    return memberListCard(members, { canRegister: mayRegister });
   });
-  onCardAction(app, Verb.memberForm, async (context) => form(context));
 
-  app.message(/^\s*leden\s*$/i, async (context) => {
-    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await list(context))] });
-  });
-  onCardAction(app, Verb.memberList, async (context) => list(context));
-
-  onCardAction<Record<string, unknown>>(app, Verb.memberRegister, async (context, data) => {
+  onVerb(app, Verb.memberRegister, { person: text }, async (context, data) => {
     const values = formValuesOf(data);
     // A person picked from the roster wins over the hand-typed fields.
     const names = (data.rosterNames ?? {}) as Record<string, string>;
-    const input = values.person
-      ? { ...values, aadObjectId: values.person, displayName: names[values.person] ?? values.displayName }
+    const input = data.person
+      ? { ...values, aadObjectId: data.person, displayName: names[data.person] ?? values.displayName }
       : values;
     const parsed = registerMemberInput.safeParse(input);
     if (!parsed.success) return form(context, values, fieldErrors(parsed.error));

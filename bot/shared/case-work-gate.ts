@@ -3,12 +3,8 @@ import { worksOnCases } from '../../src/access/case-access.ts';
 import { recordRefusal } from '../../src/access/refusals.ts';
 import type { Db } from '../../src/db/client.ts';
 import { DomainError, ErrorCode } from '../../src/errors.ts';
-import { Verb } from '../../cards/verbs.ts';
+import { openToAll } from '../../cards/commands.ts';
 import { actorIfKnown, isCardAction, sendCardActionResponse } from '../teams/turn-context.ts';
-
-/** What someone who works on no case (a stuurgroeplid) may type or click: help and the figures. */
-const openCommands = /^\s*(hulp|help|\?|cijfers)\s*$/i;
-const openVerbs = new Set<string>([Verb.figuresShow, Verb.figuresExport]);
 
 /** The verb of a card action, or the first two words typed: what a refusal records as tried (never the input). */
 export function attemptedIn(context: TurnContext): string {
@@ -21,7 +17,8 @@ export function attemptedIn(context: TurnContext): string {
 }
 
 /**
- * Runs after identification: a member whose role works on no case reaches help and the figures only. Every other
+ * Runs after identification: a member whose role works on no case reaches the commands for all (help and the
+ * figures, cards/commands.ts) only. Every other
  * command and button, the ones that exist now and any added later, is refused here before a handler runs, and
  * the refusal is logged. (Each case rule in src/access refuses them as well.)
  */
@@ -31,8 +28,8 @@ export function createCaseWorkGate(deps: { db: Db }) {
     const activity = context.activity;
     if (!actor || worksOnCases(actor)) return true;
     if (activity.type !== ActivityTypes.Message && activity.type !== ActivityTypes.Invoke) return true;
-    if (activity.type === ActivityTypes.Message && openCommands.test(activity.text ?? '')) return true;
-    if (isCardAction(activity) && openVerbs.has(attemptedIn(context))) return true;
+    if (activity.type === ActivityTypes.Message && openToAll({ text: activity.text ?? '' })) return true;
+    if (isCardAction(activity) && openToAll({ verb: attemptedIn(context) })) return true;
     await recordRefusal(
       deps.db,
       actor,

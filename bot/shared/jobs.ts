@@ -1,80 +1,58 @@
-import { informReminderHandler } from '../../src/lifecycle/informing.ts';
-import { shadowReturnHandler } from '../../src/lifecycle/shadow-list.ts';
+import { figuresCard } from '../../cards/figures.card.ts';
 import { actionReminderHandlers } from '../../src/actions/reminders.ts';
 import { agendaPostHandler } from '../../src/conferences/publish-agenda.ts';
-import { JobRunner } from '../../src/jobs/runner.ts';
-import { retentionSweepHandler } from '../../src/retention/delete-due.ts';
-import { defaultRetention } from '../../src/retention/retention.rules.ts';
-import type { BotDeps } from '../deps.ts';
-import { figuresCard } from '../../cards/figures.card.ts';
 import { quarterlyFiguresHandler } from '../../src/figures/figures.ts';
-import { figuresDeps } from '../features/figures.ts';
-import { channelCardFor, deliverNotifications } from './notifications.ts';
+import { JobRunner } from '../../src/jobs/runner.ts';
+import { informReminderHandler } from '../../src/lifecycle/informing.ts';
+import { shadowReturnHandler } from '../../src/lifecycle/shadow-list.ts';
+import { retentionSweepHandler } from '../../src/retention/delete-due.ts';
+import type { BotDeps } from '../deps.ts';
+import { channelCardFor } from './notifications.ts';
+
+export type JobDeps = Omit<BotDeps, 'jobs' | 'roster'>;
 
 /** The due work this bot knows, with the channel posting and notifications it needs. */
-export function createJobRunner(
-  deps: Pick<
-    BotDeps,
-    'db' | 'clock' | 'log' | 'notifier' | 'background' | 'retention' | 'informWithinDays' | 'figuresTimeZone'
-  >,
-  options: { owner?: string; leaseMs?: number } = {},
-): JobRunner {
-  const agendaPost = agendaPostHandler({
-    db: deps.db,
-    clock: deps.clock,
-    log: deps.log,
-    poster: {
-      async post(conversationId, agenda) {
-        const result = await deps.notifier.toConversation(conversationId, {
-          card: await channelCardFor(deps, agenda.session.id),
-        });
-        if (!result.delivered) throw new Error('channel conversation unknown');
-        return result.activityId;
+export function createJobRunner(deps: JobDeps, options: { owner?: string } = {}): JobRunner {
+  const notify = async (notifications: Parameters<BotDeps['notify']>[0]) => deps.notify(notifications);
+  /** A channel post: the job records its outcome, so a conversation the bot does not know is a failure. */
+  const postToChannel = async (conversationId: string, card: object) => {
+    const result = await deps.notifier.toConversation(conversationId, { card });
+    if (!result.delivered) throw new Error('channel conversation unknown');
+    return result.activityId;
+  };
+  const handlers = [
+    agendaPostHandler({
+      ...deps,
+      poster: {
+        post: async (conversationId, agenda) =>
+          postToChannel(conversationId, await channelCardFor(deps, agenda.session.id)),
       },
-    },
-    // Personal messages can wait out throttling; the post itself is what the job records.
-    notify: async (notifications) =>
-      deps.background.run('agenda notifications', () => deliverNotifications(deps, notifications)),
-  });
-  const reminders = actionReminderHandlers({
-    db: deps.db,
-    notify: async (notifications) => deps.background.run('reminders', () => deliverNotifications(deps, notifications)),
-  });
-  const retentionSweep = retentionSweepHandler({
-    db: deps.db,
-    clock: deps.clock,
-    log: deps.log,
-    retention: deps.retention ?? defaultRetention,
-  });
-  const shadowReturn = shadowReturnHandler({
-    db: deps.db,
-    notify: async (notifications) =>
-      deps.background.run('schaduwlijst notifications', () => deliverNotifications(deps, notifications)),
-  });
-  const informReminder = informReminderHandler({
-    db: deps.db,
-    notify: async (notifications) =>
-      deps.background.run('informing reminder', () => deliverNotifications(deps, notifications)),
-  });
-  const fdeps = figuresDeps(deps);
-  const quarterlyFigures = quarterlyFiguresHandler({
-    ...fdeps,
-    log: deps.log,
-    async post(conversationId, view) {
-      const card = figuresCard(view, {
-        informWithinDays: fdeps.informWithinDays,
-        timeZone: fdeps.timeZone,
-        shared: true,
-      });
-      if (!(await deps.notifier.toConversation(conversationId, { card })).delivered)
-        throw new Error('channel conversation unknown');
-    },
-  });
+      notify,
+    }),
+    ...actionReminderHandlers({ db: deps.db, notify }),
+    retentionSweepHandler(deps),
+    shadowReturnHandler({ db: deps.db, notify }),
+    informReminderHandler({ db: deps.db, notify }),
+    quarterlyFiguresHandler({
+      ...figuresDepsOf(deps),
+      log: deps.log,
+      async post(conversationId, view) {
+        const options = { informWithinDays: deps.informWithinDays, timeZone: deps.figuresTimeZone, shared: true };
+        await postToChannel(conversationId, figuresCard(view, options));
+      },
+    }),
+  ];
   return new JobRunner({
     db: deps.db,
     clock: deps.clock,
     log: deps.log,
-    handlers: [agendaPost, ...reminders, retentionSweep, shadowReturn, informReminder, quarterlyFigures],
+    handlers,
+    leaseMs: deps.jobLeaseMs,
     ...options,
   });
+}
+
+/** What the figures use cases need, from the bot's settings. */
+export function figuresDepsOf(deps: Pick<BotDeps, 'db' | 'clock' | 'informWithinDays' | 'figuresTimeZone'>) {
+  return { db: deps.db, clock: deps.clock, informWithinDays: deps.informWithinDays, timeZone: deps.figuresTimeZone };
 }

@@ -1,6 +1,12 @@
 import { agendaNoticeCard, agendaProblemCard, channelAgendaCard } from '../../cards/agenda.card.ts';
 import { referralOutcomeCard } from '../../cards/cases.card.ts';
-import { actionCard, discussionCard, liveSessionCard, minutesCard, sessionSummaryCard } from '../../cards/meeting.card.ts';
+import {
+  actionCard,
+  discussionCard,
+  liveSessionCard,
+  minutesCard,
+  sessionSummaryCard,
+} from '../../cards/meeting.card.ts';
 import { sessionMinutes } from '../../src/meetings/minutes.ts';
 import { openAction } from '../../src/actions/actions.ts';
 import { openDiscussion } from '../../src/meetings/discussion.ts';

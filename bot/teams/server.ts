@@ -3,16 +3,16 @@ import type { TeamsAdapter, Application, TurnState } from '@microsoft/teams-ai';
 import type { Db } from '../../src/db/client.ts';
 import type { Logger } from '../../src/logger.ts';
 import { withTrace } from '../../src/audit/trace.ts';
-import { systemClock, type Clock } from '../../src/clock.ts';
-import { contentTypeOf, fetchDownload, processLinkSecret } from '../../src/privacy/downloads.ts';
+import type { Clock } from '../../src/clock.ts';
+import { contentTypeOf, fetchDownload } from '../../src/privacy/downloads.ts';
 
 export function createHttpApp(deps: {
   adapter: TeamsAdapter;
   app: Application<TurnState>;
   db: Db;
   log: Logger;
-  clock?: Clock;
-  linkSecret?: string;
+  clock: Clock;
+  linkSecret: string;
 }) {
   const http = express();
   http.disable('x-powered-by');
@@ -41,7 +41,7 @@ export function createHttpApp(deps: {
     try {
       const result = await withTrace(() =>
         fetchDownload(
-          { db: deps.db, clock: deps.clock ?? systemClock, linkSecret: deps.linkSecret ?? processLinkSecret },
+          { db: deps.db, clock: deps.clock, linkSecret: deps.linkSecret },
           req.params.id,
           q('exp'),
           q('sig'),

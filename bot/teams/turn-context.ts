@@ -70,3 +70,8 @@ export async function inPersonalChat(context: TurnContext, command: string): Pro
   );
   return false;
 }
+
+/** The conversation a channel post or reply came from, without the reply thread ("<channel>;messageid=<post>"). */
+export function channelOf(activity: Partial<Activity>): string {
+  return (activity.conversation?.id ?? '').split(';')[0]!;
+}

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Clock } from '../clock.ts';
@@ -24,9 +23,6 @@ const purposeOf: Record<string, ProcessingActivity> = { inzage: 'inzage', figure
 export function contentTypeOf(fileName: string): string {
   return fileName.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/pdf';
 }
-
-/** A secret for one process, when none is configured: links then work only on the instance that made them. */
-export const processLinkSecret = randomBytes(32).toString('hex');
 
 /** Stores a document and returns the signed link that fetches it once within ten minutes. */
 export async function offerDownload(

@@ -25,6 +25,11 @@ const searchForm = z.object({
 
 export type InzageResult = { ok: true; document: InzageDocument } | { ok: false; errors: Record<string, string> };
 
+/** The search form of an inzage: the procesmanager's alone. */
+export function openInzageForm(actor: Actor): void {
+  assertCan(actor, 'inzage.produce');
+}
+
 /**
  * `inzage`: the procesmanager looks a person up by BSN, or by name and birth date, and gets a document of all
  * that is held about them, per case, and of the logbook of who saw it. Only that person's own person record is

@@ -3,14 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { createAdapter } from '../../bot/teams/adapter.ts';
-import { createBot } from '../../bot/app.ts';
-import { createJobRunner } from '../../bot/shared/jobs.ts';
-import { BackgroundWork } from '../../bot/shared/background.ts';
 import { createHttpApp } from '../../bot/teams/server.ts';
 import { demoMembers } from '../../src/organisations/demo-partners.ts';
 import { seedDemoData } from '../../src/organisations/seed.ts';
 import { useDatabase } from '../support/database.ts';
-import { FixedClock, RecordingNotifier } from '../support/fakes.ts';
+import { FixedClock } from '../support/fakes.ts';
+import { composeForTest } from '../support/compose.ts';
 import { capturingLogger } from '../support/logs.ts';
 import { police } from '../support/bot.ts';
 
@@ -62,25 +60,15 @@ async function startServer(credentials: boolean) {
     },
   );
   const handled: string[] = [];
-  const core = {
-    db,
-    log: logs.log,
-    notifier: new RecordingNotifier(),
-    clock: new FixedClock(new Date()),
-    background: new BackgroundWork(logs.log),
-  };
-  const { app, onTurnError } = createBot({
-    ...core,
-    roster: { membersOf: async () => [] },
-    allowedTenantIds: [],
-    jobs: createJobRunner(core),
-  });
+  const { app, clock, config } = composeForTest(db, { log: logs.log, clock: new FixedClock(new Date()), adapter });
   app.turn('beforeTurn', async (context) => {
     handled.push(context.activity.type);
     return true;
   });
-  adapter.onTurnError = onTurnError;
-  const server = createHttpApp({ adapter, app, db, log: logs.log }).listen(0, '127.0.0.1');
+  const server = createHttpApp({ adapter, app, db, log: logs.log, clock, linkSecret: config.links.secret }).listen(
+    0,
+    '127.0.0.1',
+  );
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { base, handled, logs, close: () => new Promise<void>((r) => server.close(() => r())) };

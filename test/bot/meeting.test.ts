@@ -80,7 +80,7 @@ describe('a session in Teams', () => {
     expect(bot.notifier.to(krusada.aadObjectId)).toHaveLength(0);
 
     const submissionId = randomUUID();
-    const { body: added } = await bot.click(police, Verb.contributionAdd, {
+    const { body: added } = await bot.click(police, Verb.discussionAddContribution, {
       agendaItemId,
       submissionId,
       text: 'Drie meldingen huiselijk geweld dit jaar',
@@ -90,7 +90,7 @@ describe('a session in Teams', () => {
     expect(textOf(added.value)).toMatch(
       /Je inbreng is opgeslagen[\s\S]*Korps Politie CN\*\* \(Ruben Croes\) · Huiselijk geweld: Drie meldingen/,
     );
-    await bot.click(police, Verb.contributionAdd, {
+    await bot.click(police, Verb.discussionAddContribution, {
       agendaItemId,
       submissionId,
       text: 'Drie meldingen huiselijk geweld dit jaar',

@@ -270,32 +270,32 @@ async function runSweep(outsider: TestUser, role: 'participant' | 'steeringGroup
   expect(textOf(opened.value)).toContain('Het overleg is geopend');
 
   // What is said and decided.
-  await bot.click(police, Verb.contributionAdd, {
+  await bot.click(police, Verb.discussionAddContribution, {
     agendaItemId: itemA.id,
     submissionId: randomUUID(),
     text: s.a.contribution,
     lifeDomain: 'housing',
     sensitive: 'false',
   });
-  await bot.click(police, Verb.contributionAdd, {
+  await bot.click(police, Verb.discussionAddContribution, {
     agendaItemId: itemA.id,
     submissionId: randomUUID(),
     text: s.a.sensitive,
     sensitive: 'true',
   });
-  await bot.click(police, Verb.contributionAdd, {
+  await bot.click(police, Verb.discussionAddContribution, {
     agendaItemId: itemB.id,
     submissionId: randomUUID(),
     text: s.b.contribution,
     sensitive: 'false',
   });
-  await bot.click(youthCareContact, Verb.interventionAdd, {
+  await bot.click(youthCareContact, Verb.discussionAddIntervention, {
     agendaItemId: itemA.id,
     submissionId: randomUUID(),
     description: s.a.intervention,
     organisationId: orgs['Jeugdzorg CN']!,
   });
-  await bot.click(youthCareContact, Verb.interventionAdd, {
+  await bot.click(youthCareContact, Verb.discussionAddIntervention, {
     agendaItemId: itemB.id,
     submissionId: randomUUID(),
     description: s.b.intervention,

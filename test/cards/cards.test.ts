@@ -22,7 +22,7 @@ describe('help card', () => {
     expect(textOf(card)).toContain('lid toevoegen');
     expect(actionVerbs(card)).toEqual([
       Verb.referralNew,
-      Verb.casesList,
+      Verb.caseList,
       Verb.agendaList,
       Verb.memberForm,
       Verb.memberList,
@@ -32,7 +32,7 @@ describe('help card', () => {
   it('shows a participant neither member management nor its buttons', () => {
     const card = helpCard({ welcome: false, viewer: { role: 'participant', organisationName: 'Forma' } });
     expect(textOf(card)).not.toContain('lid toevoegen');
-    expect(actionVerbs(card)).toEqual([Verb.referralNew, Verb.referralMine, Verb.casesList, Verb.agendaList]);
+    expect(actionVerbs(card)).toEqual([Verb.referralNew, Verb.referralMine, Verb.caseList, Verb.agendaList]);
     expect(textOf(card)).toContain('deelnemer casusoverleg bij Forma');
   });
 

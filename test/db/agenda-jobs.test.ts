@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TurnContext, type Activity } from 'botbuilder';
-import { BackgroundWork } from '../../bot/shared/background.ts';
-import { createJobRunner } from '../../bot/shared/jobs.ts';
+import { composeForTest } from '../support/compose.ts';
 import { deliverNotifications } from '../../bot/shared/notifications.ts';
 import { BotNotifier } from '../../bot/teams/proactive.ts';
 import { saveConversation } from '../../src/conversations/conversation-ref.repository.ts';
@@ -50,11 +49,12 @@ beforeEach(async () => {
 function instance(options: { notifier?: Notifier; db?: Db; owner?: string } = {}) {
   const logs = capturingLogger();
   const notifier = (options.notifier ?? new RecordingNotifier()) as RecordingNotifier;
-  const background = new BackgroundWork(logs.log);
-  const runner = createJobRunner(
-    { db: options.db ?? db, clock, log: logs.log, notifier, background },
-    { owner: options.owner },
-  );
+  const { jobs: runner, background } = composeForTest(options.db ?? db, {
+    clock,
+    log: logs.log,
+    notifier,
+    owner: options.owner,
+  });
   return {
     runner,
     notifier,

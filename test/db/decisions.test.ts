@@ -19,8 +19,7 @@ import { seedActors, type Actors } from '../support/actors.ts';
 import { useDatabase } from '../support/database.ts';
 import { FixedClock, RecordingNotifier } from '../support/fakes.ts';
 import { capturingLogger } from '../support/logs.ts';
-import { BackgroundWork } from '../../bot/shared/background.ts';
-import { createJobRunner } from '../../bot/shared/jobs.ts';
+import { composeForTest } from '../support/compose.ts';
 import { publicAgenda } from '../../src/conferences/agenda.ts';
 import { validReferralData } from '../support/referral.ts';
 
@@ -217,8 +216,7 @@ describe('besluiten', () => {
 function jobs() {
   const logs = capturingLogger();
   const notifier = new RecordingNotifier();
-  const background = new BackgroundWork(logs.log);
-  const runner = createJobRunner({ db, clock, log: logs.log, notifier, background });
+  const { jobs: runner, background } = composeForTest(db, { clock, log: logs.log, notifier });
   return {
     notifier,
     run: async () => {

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BackgroundWork } from '../../bot/shared/background.ts';
-import { createJobRunner } from '../../bot/shared/jobs.ts';
+import { composeForTest } from '../support/compose.ts';
 import { occurrencesBetween } from '../../src/conferences/schedule.ts';
 import { ensureSessionRows, listSessions } from '../../src/conferences/session.repository.ts';
 import { listTables, type TableView } from '../../src/conferences/table.repository.ts';
@@ -277,20 +276,13 @@ describe("the quarter's figures in the stuurgroep channel", () => {
   function instance(options: { db?: Db; notifier?: RecordingNotifier; owner?: string } = {}) {
     const logs = capturingLogger();
     const notifier = options.notifier ?? new RecordingNotifier();
-    const background = new BackgroundWork(logs.log);
-    const runner = createJobRunner(
-      {
-        db: options.db ?? db,
-        clock,
-        log: logs.log,
-        notifier,
-        background,
-        retention: defaultRetention,
-        informWithinDays: 14,
-        figuresTimeZone: 'Europe/Amsterdam',
-      },
-      { owner: options.owner },
-    );
+    const { jobs: runner, background } = composeForTest(options.db ?? db, {
+      clock,
+      log: logs.log,
+      notifier,
+      owner: options.owner,
+      env: { INFORM_WITHIN_DAYS: '14', FIGURES_TIME_ZONE: 'Europe/Amsterdam' },
+    });
     return {
       notifier,
       logs,

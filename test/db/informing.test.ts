@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BackgroundWork } from '../../bot/shared/background.ts';
-import { createJobRunner } from '../../bot/shared/jobs.ts';
+import { composeForTest } from '../support/compose.ts';
 import { listAuditEvents } from '../../src/audit/audit.repository.ts';
 import { listTables } from '../../src/conferences/table.repository.ts';
 import { findInforming } from '../../src/lifecycle/lifecycle.repository.ts';
@@ -43,8 +42,8 @@ async function accepted(informedAtIntake: boolean) {
 function runner() {
   const notifier = new RecordingNotifier();
   const { log } = capturingLogger();
-  const background = new BackgroundWork(log);
-  return { notifier, background, jobs: createJobRunner({ db, clock, log, notifier, background }, { owner: 'test' }) };
+  const { jobs, background } = composeForTest(db, { clock, log, notifier, owner: 'test' });
+  return { notifier, background, jobs };
 }
 
 describe('informing the person', () => {

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BackgroundWork } from '../../bot/shared/background.ts';
-import { createJobRunner } from '../../bot/shared/jobs.ts';
+import { composeForTest } from '../support/compose.ts';
 import { listAuditEvents } from '../../src/audit/audit.repository.ts';
 import { createTable, listTables } from '../../src/conferences/table.repository.ts';
 import { recordDecision } from '../../src/decisions/record-decision.ts';
@@ -77,8 +76,8 @@ const localDate = (at: Date, plusDays: number) =>
 function runner() {
   const notifier = new RecordingNotifier();
   const { log } = capturingLogger();
-  const background = new BackgroundWork(log);
-  return { notifier, background, jobs: createJobRunner({ db, clock, log, notifier, background }, { owner: 'test' }) };
+  const { jobs, background } = composeForTest(db, { clock, log, notifier, owner: 'test' });
+  return { notifier, background, jobs };
 }
 
 beforeEach(async () => {

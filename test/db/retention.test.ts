@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BackgroundWork } from '../../bot/shared/background.ts';
-import { createJobRunner } from '../../bot/shared/jobs.ts';
+import { composeForTest } from '../support/compose.ts';
 import { claimAction, completeAction } from '../../src/actions/actions.ts';
 import { listAuditEvents } from '../../src/audit/audit.repository.ts';
 import { listTables } from '../../src/conferences/table.repository.ts';
@@ -28,7 +27,7 @@ import { defaultRetention, retentionCutoffs } from '../../src/retention/retentio
 import { decideScreening } from '../../src/screening/decide-screening.ts';
 import { seedActors, type Actors } from '../support/actors.ts';
 import { useDatabase, withSecondInstance } from '../support/database.ts';
-import { FixedClock, RecordingNotifier } from '../support/fakes.ts';
+import { FixedClock } from '../support/fakes.ts';
 import { capturingLogger } from '../support/logs.ts';
 import { validReferralData } from '../support/referral.ts';
 
@@ -201,11 +200,7 @@ async function livedCase() {
 /** The bot's job runner, as the scheduler runs it. */
 function jobRunner(client: Db = db, owner?: string) {
   const logs = capturingLogger();
-  const background = new BackgroundWork(logs.log);
-  const runner = createJobRunner(
-    { db: client, clock, log: logs.log, notifier: new RecordingNotifier(), background, retention: defaultRetention },
-    { owner },
-  );
+  const { jobs: runner, background } = composeForTest(client, { clock, log: logs.log, owner });
   return {
     logs,
     run: async () => {

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BackgroundWork } from '../../bot/shared/background.ts';
-import { createJobRunner } from '../../bot/shared/jobs.ts';
+import { composeForTest } from '../support/compose.ts';
 import { startScheduler } from '../../bot/shared/scheduler.ts';
 import { saveConversation } from '../../src/conversations/conversation-ref.repository.ts';
 import { agendaPostJob } from '../../src/conferences/planning.ts';
@@ -24,8 +23,7 @@ describe('the scheduler of a starting bot', () => {
   it('plans the sessions a year ahead and catches up on the agenda that fell due while it was down, without waiting for an alarm', async () => {
     const logs = capturingLogger();
     const notifier = new RecordingNotifier();
-    const background = new BackgroundWork(logs.log);
-    const runner = createJobRunner({ db, clock, log: logs.log, notifier, background });
+    const { jobs: runner, background } = composeForTest(db, { clock, log: logs.log, notifier });
     const table = (await listTables(db))[0]!;
     await saveConversation(db, { conversationId: 'channel-1', kind: 'channel', reference: {} });
     await linkChannel({ db, clock }, a.pm, table.id, 'channel-1');

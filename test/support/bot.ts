@@ -1,16 +1,12 @@
-import type { BotDeps } from '../../bot/deps.ts';
+import type { Roster, Settings } from '../../bot/deps.ts';
 import { withTrace } from '../../src/audit/trace.ts';
 import { TestAdapter } from 'botbuilder';
 import type { Activity } from 'botbuilder';
-import { BackgroundWork } from '../../bot/shared/background.ts';
-import { createBot } from '../../bot/app.ts';
-import { createJobRunner } from '../../bot/shared/jobs.ts';
-import type { Roster } from '../../bot/deps.ts';
 import type { Db } from '../../src/db/client.ts';
 import { demoMembers, demoStranger } from '../../src/organisations/demo-partners.ts';
-import { defaultRetention } from '../../src/retention/retention.rules.ts';
 import { FixedClock, RecordingNotifier } from './fakes.ts';
 import { capturingLogger } from './logs.ts';
+import { composeForTest } from './compose.ts';
 
 export const tenantId = 'tenant-zvh';
 export type TestUser = { aadObjectId: string; teamsUserId: string; displayName: string };
@@ -24,26 +20,19 @@ export const stranger = demoStranger;
 /** A real teams-ai Application behind botbuilder's TestAdapter, on the real test database. */
 export function createTestBot(
   db: Db,
-  options: { allowedTenantIds?: string[]; roster?: Roster; now?: Date; links?: BotDeps['links'] } = {},
+  options: { allowedTenantIds?: string[]; roster?: Roster; now?: Date; links?: Partial<Settings['links']> } = {},
 ) {
   const notifier = new RecordingNotifier();
   const logs = capturingLogger();
   const clock = new FixedClock(options.now ?? new Date('2026-11-23T09:00:00Z'));
-  const roster: Roster = options.roster ?? { membersOf: async () => [] };
-  const background = new BackgroundWork(logs.log);
-  const retention = defaultRetention;
-  const jobs = createJobRunner({ db, log: logs.log, notifier, clock, background, retention });
-  const { app, onTurnError } = createBot({
-    db,
-    log: logs.log,
+  const env = { ALLOWED_TENANT_IDS: (options.allowedTenantIds ?? []).join(',') };
+  const { app, onTurnError, background, jobs, config } = composeForTest(db, {
     notifier,
+    log: logs.log,
     clock,
-    roster,
-    allowedTenantIds: options.allowedTenantIds ?? [],
-    background,
-    jobs,
-    retention,
-    ...(options.links ? { links: options.links } : {}),
+    roster: options.roster,
+    env,
+    links: options.links,
   });
   const adapter = new TestAdapter(async (context) => {
     await withTrace(() => app.run(context));
@@ -81,6 +70,8 @@ export function createTestBot(
     adapter,
     edited,
     jobs,
+    /** Where document links point and the secret that signs them (a download server needs the same). */
+    links: config.links,
     /** Runs the due jobs as the scheduler would, and waits for what they send. */
     async runDueJobs() {
       const ran = await jobs.runDue();

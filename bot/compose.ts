@@ -1,0 +1,39 @@
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { Config } from '../src/config.ts';
+import type { Notification } from '../src/notify/notification.ts';
+import { createBot } from './app.ts';
+import type { BotDeps, Infrastructure } from './deps.ts';
+import { BackgroundWork } from './shared/background.ts';
+import { createJobRunner } from './shared/jobs.ts';
+import { deliverNotifications } from './shared/notifications.ts';
+
+/**
+ * The one composition of the bot, used by bot/main.ts, the tests and the bench alike: from the configuration and
+ * what the outside world gives (database, log, clock, the Teams sender and roster) to the teams-ai Application with
+ * its features, turn-error handler and the job runner. `adapter` is absent where a test drives `app.run` itself.
+ */
+export function composeBot(
+  config: Config,
+  infrastructure: Infrastructure,
+  options: { adapter?: TeamsAdapter; jobOwner?: string } = {},
+) {
+  const background = new BackgroundWork(infrastructure.log);
+  const settings = {
+    informWithinDays: config.informWithinDays,
+    figuresTimeZone: config.figuresTimeZone,
+    retention: config.retention,
+    links: config.links,
+    allowedTenantIds: config.allowedTenantIds,
+    jobLeaseMs: config.jobLeaseMs,
+  };
+  const notify = (notifications: Notification[]) => {
+    if (notifications.length) background.run('notifications', () => deliverNotifications(deps, notifications));
+  };
+  const jobs = createJobRunner({ ...infrastructure, ...settings, background, notify }, { owner: options.jobOwner });
+  const deps: BotDeps = { ...infrastructure, ...settings, background, notify, jobs };
+  const { app, onTurnError } = createBot(deps, { adapter: options.adapter, botAppId: config.microsoftApp?.id ?? '' });
+  if (options.adapter) options.adapter.onTurnError = onTurnError;
+  return { app, onTurnError, jobs, background, deps };
+}
+
+export type ComposedBot = ReturnType<typeof composeBot>;
