@@ -2,7 +2,8 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { worksOnCases } from '../src/access/case-access.ts';
 import { recordRefusal } from '../src/access/refusals.ts';
 import type { Db } from '../src/db/client.ts';
-import { DomainError, ErrorCode } from '../src/errors.ts';
+import { forbidden } from '../src/errors.ts';
+import { userMessageFor } from './error-messages.ts';
 import { Verb } from '../cards/verbs.ts';
 import { actorIfKnown, isCardAction, sendCardActionResponse } from './turn-context.ts';
 
@@ -33,14 +34,9 @@ export function createCaseWorkGate(deps: { db: Db }) {
     if (activity.type !== ActivityTypes.Message && activity.type !== ActivityTypes.Invoke) return true;
     if (activity.type === ActivityTypes.Message && openCommands.test(activity.text ?? '')) return true;
     if (isCardAction(activity) && openVerbs.has(attemptedIn(context))) return true;
-    await recordRefusal(
-      deps.db,
-      actor,
-      new DomainError(ErrorCode.Forbidden, 'Role works on no case', { permission: 'cases.work' }),
-      attemptedIn(context),
-    );
-    const message =
-      'Als stuurgroeplid zie je de kengetallen, zonder persoonsgegevens; casussen, aanmeldingen en acties zie je niet. Typ "cijfers".';
+    const refusal = forbidden('cases.work', 'Role works on no case');
+    await recordRefusal(deps.db, actor, refusal, attemptedIn(context));
+    const message = userMessageFor(refusal);
     if (isCardAction(activity)) await sendCardActionResponse(context, { message });
     else if (activity.type === ActivityTypes.Message) await context.sendActivity(message);
     else await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403 } });
