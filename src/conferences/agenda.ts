@@ -246,8 +246,9 @@ export async function editAgenda(
     // Agenda changes of one table take turns, so positions and capacity are read and written as one.
     await lockTableForBooking(tx, session.tableId);
     const { agenda, table, rows } = await loadOne(tx, sessionId);
-    if (!activeSessionStatuses.includes(agenda.session.status) || agenda.session.startsAt <= now)
+    if (!activeSessionStatuses.includes(agenda.session.status))
       throw conflict('sessionClosed', 'Agenda can no longer change');
+    if (agenda.session.startsAt <= now) throw conflict('sessionStarted', 'Session already began');
     const late: ConferenceNotification[] = [];
     if (edit.action === 'add') {
       const addable = await listUnscheduledCases(tx, table.id, now);
