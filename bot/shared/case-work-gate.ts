@@ -2,8 +2,9 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { worksOnCases } from '../../src/access/case-access.ts';
 import { recordRefusal } from '../../src/access/refusals.ts';
 import type { Db } from '../../src/db/client.ts';
-import { DomainError, ErrorCode } from '../../src/errors.ts';
+import { forbidden } from '../../src/errors.ts';
 import { openToAll } from '../../cards/commands.ts';
+import { userMessageFor } from '../teams/error-messages.ts';
 import { actorIfKnown, isCardAction, sendCardActionResponse } from '../teams/turn-context.ts';
 
 /** The verb of a card action, or the first two words typed: what a refusal records as tried (never the input). */
@@ -30,14 +31,9 @@ export function createCaseWorkGate(deps: { db: Db }) {
     if (activity.type !== ActivityTypes.Message && activity.type !== ActivityTypes.Invoke) return true;
     if (activity.type === ActivityTypes.Message && openToAll({ text: activity.text ?? '' })) return true;
     if (isCardAction(activity) && openToAll({ verb: attemptedIn(context) })) return true;
-    await recordRefusal(
-      deps.db,
-      actor,
-      new DomainError(ErrorCode.Forbidden, 'Role works on no case', { permission: 'cases.work' }),
-      attemptedIn(context),
-    );
-    const message =
-      'Als stuurgroeplid zie je de kengetallen, zonder persoonsgegevens; casussen, aanmeldingen en acties zie je niet. Typ "cijfers".';
+    const refusal = forbidden('cases.work', 'Role works on no case');
+    await recordRefusal(deps.db, actor, refusal, attemptedIn(context));
+    const message = userMessageFor(refusal);
     if (isCardAction(activity)) await sendCardActionResponse(context, { message });
     else if (activity.type === ActivityTypes.Message) await context.sendActivity(message);
     else await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403 } });

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '../../src/errors.ts';
+import { type ConflictReason, DomainError, ErrorCode, type Permission } from '../../src/errors.ts';
 
 /** The one table from domain error codes to what the user reads. */
 const messages: Record<ErrorCode, string> = {
@@ -10,7 +10,8 @@ const messages: Record<ErrorCode, string> = {
     'Dat kan nu niet: iemand anders heeft dit intussen gewijzigd, of het past niet bij de huidige stand.',
 };
 
-const permissionMessages: Record<string, string> = {
+/** One message for every permission a refusal can name: a permission without one does not compile. */
+const permissionMessages: Record<Permission, string> = {
   'members.register': 'Alleen de procesmanager kan leden registreren.',
   'members.list': 'Alleen de procesmanager en contactpersonen kunnen de ledenlijst zien.',
   'referrals.submit':
@@ -33,10 +34,18 @@ const permissionMessages: Record<string, string> = {
   'regie.changeDirector': 'Alleen de procesmanager kan de casusregisseur wijzigen.',
   'proposals.decide': 'Alleen de procesmanager beslist over voorstellen voor de schaduwlijst of afsluiten.',
   'evaluations.remind': 'Alleen de procesmanager stuurt herinneringen voor evaluaties.',
+  'tables.list': 'Als stuurgroeplid zie je geen overlegtafels, alleen de kengetallen. Typ "cijfers".',
+  'agenda.view': 'Als stuurgroeplid zie je geen agenda\'s van het casusoverleg, alleen de kengetallen. Typ "cijfers".',
+  'shadowList.view': 'Als stuurgroeplid zie je de schaduwlijst niet, alleen de kengetallen. Typ "cijfers".',
+  'cases.work':
+    'Als stuurgroeplid zie je de kengetallen, zonder persoonsgegevens; casussen, aanmeldingen en acties zie je niet. Typ "cijfers".',
+  'figures.view':
+    'Alleen de procesmanager en de stuurgroep zien de kengetallen. Wil je ze inzien, vraag het dan aan de procesmanager.',
+  'figures.linkChannel': 'Alleen de procesmanager koppelt het kanaal van de stuurgroep.',
 };
 
-/** Why a step does not fit the current state, for the Conflict errors that say so. */
-const reasonMessages: Record<string, string> = {
+/** Why a step does not fit the current state: one message for every reason a Conflict error can carry. */
+const reasonMessages: Record<ConflictReason, string> = {
   caseClosed: 'Deze casus is afgesloten; dat kan niet meer.',
   onShadowList: 'De casus staat op de schaduwlijst. Haal hem eerst terug.',
   notOnShadowList: 'De casus staat niet (meer) op de schaduwlijst.',
@@ -48,14 +57,17 @@ const reasonMessages: Record<string, string> = {
   contributionWithdrawn:
     'Deze inbreng is ingetrokken na een nieuw doel; er kan geen toestemming meer voor worden gevraagd.',
   ownContribution: 'Dit is inbreng van jouw eigen organisatie: daarvoor is geen toestemming nodig.',
+  sessionClosed:
+    'Dit overleg is al gesloten of geannuleerd; daar verandert niets meer aan. Wat nog besproken moet worden, komt op de agenda van een volgend overleg.',
+  sessionStarted:
+    'Het overleg is al begonnen: de agenda en het tijdstip liggen vast. Wat nu nog moet, zet je op de agenda van een volgend overleg.',
+  sessionNotOpened:
+    'Het overleg is nog niet geopend. De voorzitter opent het met "Overleg starten" op de agenda in het kanaal; daarna kan het gesloten worden.',
+  tableHasAgenda:
+    'Deze tafel heeft nog casussen op komende agenda\'s. Verplaats of annuleer die overleggen eerst (knop "Sessies").',
 };
 
 export function userMessageFor(error: DomainError): string {
-  const permission = error.details.permission;
-  const reason = error.details.reason;
-  return (
-    (typeof permission === 'string' && permissionMessages[permission]) ||
-    (typeof reason === 'string' && reasonMessages[reason]) ||
-    messages[error.code]
-  );
+  const { permission, reason } = error.details;
+  return (permission && permissionMessages[permission]) || (reason && reasonMessages[reason]) || messages[error.code];
 }

@@ -1,10 +1,11 @@
 import type { Actor } from '../actor.ts';
-import { DomainError, ErrorCode } from '../errors.ts';
+import { forbidden, type Permission } from '../errors.ts';
 import type { MemberRole } from '../members/member.types.ts';
 
 /**
- * Who may do what, by role. The one table every use case asks; record-level need-to-know
- * (which cases an organisation may see) lives beside it in the query filters of access/.
+ * Who may do what, by role. The one table every use case asks, with an entry for every permission a refusal can
+ * name (errors.ts). Record-level need-to-know (which cases an organisation may see, who chairs, who directs) lives
+ * beside it in access/case-access.ts; for those decisions the entry here names the roles that may ever do it.
  */
 const permissions = {
   'members.register': ['processManager'],
@@ -31,9 +32,31 @@ const permissions = {
   'figures.view': ['processManager', 'steeringGroupMember'],
   /** Linking the stuurgroep's channel, where the quarter's figures are posted. */
   'figures.linkChannel': ['processManager'],
-} as const satisfies Record<string, readonly MemberRole[]>;
 
-export type Permission = keyof typeof permissions;
+  // Decided per record by a rule in case-access.ts; here the roles that may ever do it.
+  /** Running a meeting (open, next, skip, close): its table's voorzitter, or the procesmanager (canChair). */
+  'sessions.run': ['processManager', 'contactPerson', 'participant'],
+  /** Recording a decision: whoever chairs the table (canChair). */
+  'decisions.record': ['processManager', 'contactPerson', 'participant'],
+  /** Contributing to a discussion: the invited organisations and whoever chairs (canContribute). */
+  'discussion.contribute': ['processManager', 'contactPerson', 'participant'],
+  /** Taking an action on: a member of the organisation that owns it (canClaimAction). */
+  'actions.claim': ['processManager', 'contactPerson', 'participant'],
+  /** Giving an action to someone else: the casusregisseur or the procesmanager (canReassignAction). */
+  'actions.reassign': ['processManager', 'contactPerson', 'participant'],
+  /** Answering for a contribution (consent, handover, withdrawal): its own organisation (speaksForContribution). */
+  'consent.answer': ['processManager', 'contactPerson', 'participant'],
+  /** Following a case up (regie): its casusregisseur or the procesmanager (canDirect). */
+  'regie.direct': ['processManager', 'contactPerson', 'participant'],
+  /** Recording that the person was informed: the one agreed to do it, or the procesmanager (canRecordInforming). */
+  'informing.record': ['processManager', 'contactPerson', 'participant'],
+  /** What the procesmanager alone does with a followed case (canManageCase). */
+  'regie.changeDirector': ['processManager'],
+  'proposals.decide': ['processManager'],
+  'evaluations.remind': ['processManager'],
+} as const satisfies Record<Permission, readonly MemberRole[]>;
+
+export type { Permission };
 
 export function can(actor: Pick<Actor, 'role'>, permission: Permission): boolean {
   return (permissions[permission] as readonly MemberRole[]).includes(actor.role);
@@ -41,6 +64,6 @@ export function can(actor: Pick<Actor, 'role'>, permission: Permission): boolean
 
 export function assertCan(actor: Pick<Actor, 'role'>, permission: Permission): void {
   if (!can(actor, permission)) {
-    throw new DomainError(ErrorCode.Forbidden, `Role may not ${permission}`, { permission });
+    throw forbidden(permission, `Role may not ${permission}`);
   }
 }

@@ -17,7 +17,7 @@ import { findDiscussionFacts } from '../cases/case.repository.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { findCurrentDirectorId } from '../decisions/decision.repository.ts';
-import { DomainError, ErrorCode } from '../errors.ts';
+import { DomainError, ErrorCode, forbidden } from '../errors.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import type { Notification } from '../notify/notification.ts';
 import { fieldErrors, requiredText } from '../validation.ts';
@@ -137,9 +137,7 @@ export async function markTakeHome(
   const before = await openAction(deps, actor, actionId);
   const allowed = new Set(before.takeHomeOptions.map((o) => o.id));
   if (!before.takeHomeOptions.length && contributionIds.length)
-    throw new DomainError(ErrorCode.Forbidden, 'Only the chair, the regisseur or the procesmanager', {
-      permission: 'actions.reassign',
-    });
+    throw forbidden('actions.reassign', 'Only the chair, the regisseur or the procesmanager');
   const ids = contributionIds.filter((id) => allowed.has(id));
   const notifications = await deps.db.$transaction(async (tx) => {
     await linkTakeHome(
@@ -200,9 +198,7 @@ export type ActionChange = { view: ActionCardView; changed: boolean; notificatio
 export async function claimAction(deps: ActionDeps, actor: Actor, actionId: string): Promise<ActionChange> {
   const before = await visibleAction(deps, actor, actionId);
   if (!canClaimAction(actor, { organisationId: before.action.organisation.id })) {
-    throw new DomainError(ErrorCode.Forbidden, 'Action belongs to another organisation', {
-      permission: 'actions.claim',
-    });
+    throw forbidden('actions.claim', 'Action belongs to another organisation');
   }
   const changed = await deps.db.$transaction(async (tx) => {
     const won = await claimIfOpen(
@@ -284,10 +280,7 @@ export async function reassignAction(
   toMemberId: string,
 ): Promise<ActionChange> {
   const before = await openAction(deps, actor, actionId);
-  if (!before.mayReassign)
-    throw new DomainError(ErrorCode.Forbidden, 'Only the regisseur or the procesmanager reassigns', {
-      permission: 'actions.reassign',
-    });
+  if (!before.mayReassign) throw forbidden('actions.reassign', 'Only the regisseur or the procesmanager reassigns');
   const to = before.colleagues.find((c) => c.memberId === toMemberId);
   if (!to) throw new DomainError(ErrorCode.NotFound, 'Member not of the owning organisation');
   const target = (await listActiveMembers(deps.db, { organisationId: before.action.organisation.id })).find(

@@ -3,7 +3,7 @@ import { canSeeAgendaItem, invitedOrganisationIds, worksOnCases } from '../acces
 import { assertCan } from '../access/policy.ts';
 import { recordAudit, recordAudits } from '../audit/audit.repository.ts';
 import type { Tx } from '../db/client.ts';
-import { DomainError, ErrorCode } from '../errors.ts';
+import { DomainError, ErrorCode, conflict } from '../errors.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import type { ConferenceNotification } from '../notify/conference-notifications.ts';
 import { listOrganisations } from '../organisations/organisation.repository.ts';
@@ -246,9 +246,9 @@ export async function editAgenda(
     // Agenda changes of one table take turns, so positions and capacity are read and written as one.
     await lockTableForBooking(tx, session.tableId);
     const { agenda, table, rows } = await loadOne(tx, sessionId);
-    if (!activeSessionStatuses.includes(agenda.session.status) || agenda.session.startsAt <= now) {
-      throw new DomainError(ErrorCode.Conflict, 'Agenda can no longer change', { reason: 'sessionClosed' });
-    }
+    if (!activeSessionStatuses.includes(agenda.session.status))
+      throw conflict('sessionClosed', 'Agenda can no longer change');
+    if (agenda.session.startsAt <= now) throw conflict('sessionStarted', 'Session already began');
     const late: ConferenceNotification[] = [];
     if (edit.action === 'add') {
       const addable = await listUnscheduledCases(tx, table.id, now);

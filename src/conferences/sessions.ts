@@ -4,7 +4,7 @@ import { invitedOrganisationIds } from '../access/case-access.ts';
 import { assertCan } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Tx } from '../db/client.ts';
-import { DomainError, ErrorCode } from '../errors.ts';
+import { DomainError, ErrorCode, conflict } from '../errors.ts';
 import { cancelJob, reviveJob } from '../jobs/job.repository.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import type { AgendaMove, ConferenceNotification } from '../notify/conference-notifications.ts';
@@ -78,9 +78,8 @@ async function loadForChange(tx: Tx, sessionId: string, now: Date) {
   const table = await findTableById(tx, session.tableId);
   if (!table) throw new DomainError(ErrorCode.NotFound, 'Session not found');
   if (session.status === 'cancelled' || session.status === 'held')
-    throw new DomainError(ErrorCode.Conflict, 'Session can no longer change', { reason: 'sessionClosed' });
-  if (session.startsAt.getTime() <= now.getTime())
-    throw new DomainError(ErrorCode.Conflict, 'Session already began', { reason: 'sessionStarted' });
+    throw conflict('sessionClosed', 'Session can no longer change');
+  if (session.startsAt.getTime() <= now.getTime()) throw conflict('sessionStarted', 'Session already began');
   return { session, table };
 }
 

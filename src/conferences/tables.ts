@@ -4,7 +4,7 @@ import { assertCan } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
-import { DomainError, ErrorCode } from '../errors.ts';
+import { DomainError, ErrorCode, conflict } from '../errors.ts';
 import { cancelJob, rescheduleJob, reviveJob } from '../jobs/job.repository.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import { listPartners } from '../organisations/organisation.repository.ts';
@@ -184,9 +184,7 @@ export async function closeTable(deps: ConferenceDeps, actor: Actor, tableId: st
       coming.map((s) => s.id),
     );
     if ([...counts.values()].some((n) => n > 0))
-      throw new DomainError(ErrorCode.Conflict, 'Table still has cases on coming agendas', {
-        reason: 'tableHasAgenda',
-      });
+      throw conflict('tableHasAgenda', 'Table still has cases on coming agendas');
     for (const s of coming) {
       await setSessionStatus(tx, s.id, 'cancelled');
       await cancelJob(tx, agendaPostJob, s.id);

@@ -13,7 +13,7 @@ import { localParts, zonedToUtc } from '../conferences/schedule.ts';
 import { findTableById, lockTableForBooking, type TableView } from '../conferences/table.repository.ts';
 import { lateInvitations } from '../conferences/sessions.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { DomainError, ErrorCode } from '../errors.ts';
+import { DomainError, ErrorCode, conflict, forbidden } from '../errors.ts';
 import { isUuid } from '../validation.ts';
 import { closeCaseInTx } from '../lifecycle/closure.ts';
 import {
@@ -60,7 +60,7 @@ export async function loadDecisionContext(db: Db, actor: Actor, caseId: string, 
   if (!canSeeDiscussion(actor, facts, { chairMemberId: table.chair?.memberId }))
     throw new DomainError(ErrorCode.NotFound, 'Case not found', { caseId });
   if (!canChair(actor, { chairMemberId: table.chair?.memberId })) {
-    throw new DomainError(ErrorCode.Forbidden, 'Only the chair records decisions', { permission: 'decisions.record' });
+    throw forbidden('decisions.record', 'Only the chair records decisions');
   }
   const invited = invitedOrganisationIds(facts);
   const candidates = (await listActiveMembers(db)).filter((m) => invited.includes(m.organisationId));
@@ -91,8 +91,7 @@ export async function recordDecision(
   if (earlier) return { ok: true, decisionId: earlier, notifications: [] };
   const loaded = await loadDecisionContext(deps.db, actor, input.caseId, now);
   // A closed case takes no new decision; only the decision that closed it can be corrected (checked again below).
-  if (loaded.case.status === 'closed' && !input.supersedesId)
-    throw new DomainError(ErrorCode.Conflict, 'Case is closed', { reason: 'caseClosed' });
+  if (loaded.case.status === 'closed' && !input.supersedesId) throw conflict('caseClosed', 'Case is closed');
   const ctx: DecisionContext = {
     contributionIds: new Set((await listContributions(deps.db, loaded.case.id)).map((c) => c.id)),
     directorCandidates: new Set(loaded.candidates.map((m) => m.id)),
@@ -127,8 +126,7 @@ export async function recordDecision(
       const before = await findCaseState(tx, loaded.case.id);
       if (before?.status === 'closed') {
         // Closed meanwhile, or closed by another decision than the one corrected: nothing more to decide.
-        if (current?.nextStep !== 'closure')
-          throw new DomainError(ErrorCode.Conflict, 'Case is closed', { reason: 'caseClosed' });
+        if (current?.nextStep !== 'closure') throw conflict('caseClosed', 'Case is closed');
         await reopenCase(tx, loaded.case.id);
       }
       // A correction of the decision that put the case on the schaduwlijst into another step takes it off again.

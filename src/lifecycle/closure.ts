@@ -7,7 +7,7 @@ import { findDiscussionFacts } from '../cases/case.repository.ts';
 import type { CaseVisibilityFacts } from '../access/case-access.ts';
 import type { Clock } from '../clock.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { DomainError, ErrorCode } from '../errors.ts';
+import { DomainError, ErrorCode, conflict, forbidden } from '../errors.ts';
 import { cancelJob } from '../jobs/job.repository.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import { speakersFor } from '../members/member.types.ts';
@@ -92,7 +92,7 @@ export async function submitEvaluation(
   if (!facts || !worksOnCases(actor) || !invitedOrganisationIds(facts).includes(actor.organisationId))
     throw new DomainError(ErrorCode.NotFound, 'Case not found', { caseId });
   const c = await findCaseState(deps.db, caseId);
-  if (c?.status !== 'closed') throw new DomainError(ErrorCode.Conflict, 'Case is not closed', { reason: 'notClosed' });
+  if (c?.status !== 'closed') throw conflict('notClosed', 'Case is not closed');
   const parsed = parseEvaluation(values);
   if (!parsed.ok) return parsed;
   const saved = await deps.db.$transaction(async (tx) => {
@@ -123,15 +123,13 @@ export async function remindEvaluations(
   actor: Actor,
   caseId: string,
 ): Promise<{ notifications: Notification[]; reminded: boolean }> {
-  if (!canManageCase(actor))
-    throw new DomainError(ErrorCode.Forbidden, 'Only the procesmanager reminds', { permission: 'evaluations.remind' });
+  if (!canManageCase(actor)) throw forbidden('evaluations.remind', 'Only the procesmanager reminds');
   const facts = await findDiscussionFacts(deps.db, caseId);
   if (!facts || !canFollowCase(actor, facts, facts))
     throw new DomainError(ErrorCode.NotFound, 'Case not found', { caseId });
   return deps.db.$transaction(async (tx) => {
     await lockCase(tx, caseId);
-    if ((await findCaseState(tx, caseId))?.status !== 'closed')
-      throw new DomainError(ErrorCode.Conflict, 'Case is not closed', { reason: 'notClosed' });
+    if ((await findCaseState(tx, caseId))?.status !== 'closed') throw conflict('notClosed', 'Case is not closed');
     if (!(await markEvaluationReminded(tx, caseId, deps.clock.now()))) return { notifications: [], reminded: false };
     const answered = new Set((await listEvaluations(tx, caseId)).map((e) => e.organisationId));
     const to = await evaluators(tx, invitedOrganisationIds(facts), answered);

@@ -14,7 +14,7 @@ import { findDiscussionFacts } from '../cases/case.repository.ts';
 import type { Clock } from '../clock.ts';
 import { listTables } from '../conferences/table.repository.ts';
 import type { Db } from '../db/client.ts';
-import { DomainError, ErrorCode } from '../errors.ts';
+import { DomainError, ErrorCode, conflict, forbidden } from '../errors.ts';
 import { listContributions } from '../meetings/discussion.repository.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import { speakersFor, type MemberView } from '../members/member.types.ts';
@@ -44,10 +44,7 @@ async function loadForHandover(deps: { db: Db }, actor: Actor, caseId: string) {
   const c = facts && (await findCaseState(deps.db, caseId));
   if (!facts || !c || !canFollowCase(actor, facts, facts))
     throw new DomainError(ErrorCode.NotFound, 'Case not found', { caseId });
-  if (!canDirect(actor, c))
-    throw new DomainError(ErrorCode.Forbidden, 'Only the regisseur or the procesmanager', {
-      permission: 'regie.direct',
-    });
+  if (!canDirect(actor, c)) throw forbidden('regie.direct', 'Only the regisseur or the procesmanager');
   return { c, facts };
 }
 
@@ -259,9 +256,7 @@ export async function answerHandover(
   const { handover, role } = await openHandover(deps, actor, handoverId);
   const item = handover.items.find((i) => i.contributionId === contributionId);
   if (!item || !speaksForContribution(actor, { organisationId: item.organisation.id }))
-    throw new DomainError(ErrorCode.Forbidden, 'Only the contributing organisation answers', {
-      permission: 'consent.answer',
-    });
+    throw forbidden('consent.answer', 'Only the contributing organisation answers');
   void role;
   const changed = await deps.db.$transaction(async (tx) => {
     const done = await answerHandoverItem(tx, handoverId, contributionId, {
@@ -289,12 +284,8 @@ export async function completeHandover(
   handoverId: string,
 ): Promise<{ completed: boolean; notifications: Notification[] }> {
   const { handover, role } = await openHandover(deps, actor, handoverId);
-  if (role !== 'manager')
-    throw new DomainError(ErrorCode.Forbidden, 'Only the one who prepared it or the procesmanager', {
-      permission: 'regie.direct',
-    });
-  if (handover.items.some((i) => i.consent === 'requested'))
-    throw new DomainError(ErrorCode.Conflict, 'Consent pending', { reason: 'consentPending' });
+  if (role !== 'manager') throw forbidden('regie.direct', 'Only the one who prepared it or the procesmanager');
+  if (handover.items.some((i) => i.consent === 'requested')) throw conflict('consentPending', 'Consent pending');
   const completed = await deps.db.$transaction(async (tx) => {
     const done = await completeHandoverIfOpen(tx, handoverId, deps.clock.now());
     if (done)

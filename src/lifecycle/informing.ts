@@ -6,7 +6,7 @@ import { recordAudit, recordAudits } from '../audit/audit.repository.ts';
 import { findDiscussionFacts } from '../cases/case.repository.ts';
 import type { Clock } from '../clock.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { DomainError, ErrorCode } from '../errors.ts';
+import { DomainError, ErrorCode, forbidden } from '../errors.ts';
 import { ensureJob } from '../jobs/job.repository.ts';
 import type { JobHandler } from '../jobs/runner.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
@@ -72,8 +72,7 @@ export async function recordInforming(
   if (!facts || !state || !(canFollowCase(actor, facts, facts) || state.informerMemberId === actor.memberId))
     throw new DomainError(ErrorCode.NotFound, 'Case not found', { caseId });
   const manager = canManageCase(actor);
-  if (!canRecordInforming(actor, state))
-    throw new DomainError(ErrorCode.Forbidden, 'Only the one who informs', { permission: 'informing.record' });
+  if (!canRecordInforming(actor, state)) throw forbidden('informing.record', 'Only the one who informs');
   const parsed = informingForm.safeParse(values);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const { informedOn: typed, reason, informerMemberId } = parsed.data;

@@ -19,7 +19,7 @@ import { findTableById, lockTableForBooking, type TableView } from '../conferenc
 import type { CaseVisibilityFacts } from '../access/case-access.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { findCurrentDecision } from '../decisions/decision.repository.ts';
-import { DomainError, ErrorCode } from '../errors.ts';
+import { DomainError, ErrorCode, conflict, forbidden } from '../errors.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import { listOrganisations } from '../organisations/organisation.repository.ts';
 import type { MemberView } from '../members/member.types.ts';
@@ -199,11 +199,8 @@ const applicable = (kind: ProposalKind, c: CaseState) =>
   kind === 'shadowList' ? c.status === 'accepted' : c.status !== 'closed';
 
 function assertDirects(actor: Actor, c: CaseState): void {
-  if (!canDirect(actor, c))
-    throw new DomainError(ErrorCode.Forbidden, 'Only the casusregisseur or the procesmanager', {
-      permission: 'regie.direct',
-    });
-  if (c.status === 'closed') throw new DomainError(ErrorCode.Conflict, 'Case is closed', { reason: 'caseClosed' });
+  if (!canDirect(actor, c)) throw forbidden('regie.direct', 'Only the casusregisseur or the procesmanager');
+  if (c.status === 'closed') throw conflict('caseClosed', 'Case is closed');
 }
 
 export type RegieResult = { ok: true; notifications: Notification[] } | { ok: false; errors: Record<string, string> };
@@ -256,8 +253,7 @@ export async function putBackOnAgenda(
 ): Promise<RegieResult & { sessionId?: string }> {
   const { c } = await loadFollowed(deps.db, actor, caseId);
   assertDirects(actor, c);
-  if (c.status !== 'accepted')
-    throw new DomainError(ErrorCode.Conflict, 'Case is on the shadow list', { reason: 'onShadowList' });
+  if (c.status !== 'accepted') throw conflict('onShadowList', 'Case is on the shadow list');
   const table = (await findTableById(deps.db, c.tableId))!;
   const now = deps.clock.now();
   const parsed = parseBackOnAgenda(values, localParts(now, table.schedule.timeZone).date);
@@ -272,8 +268,7 @@ export async function putBackOnAgenda(
     await lockCase(tx, caseId);
     const { c: current } = await loadFollowed(tx, actor, caseId);
     assertDirects(actor, current);
-    if (current.status !== 'accepted')
-      throw new DomainError(ErrorCode.Conflict, 'Case is on the shadow list', { reason: 'onShadowList' });
+    if (current.status !== 'accepted') throw conflict('onShadowList', 'Case is on the shadow list');
     await lockTableForBooking(tx, table.id);
     const session = table.closedAt ? undefined : await firstFreeSession(tx, table, from);
     if (!session)
@@ -345,7 +340,7 @@ export async function propose(
   const parsed = parseProposal(values);
   if (!parsed.ok) return parsed;
   if (parsed.kind === 'shadowList' && c.status !== 'accepted')
-    throw new DomainError(ErrorCode.Conflict, 'Already on the shadow list', { reason: 'onShadowList' });
+    throw conflict('onShadowList', 'Already on the shadow list');
   const now = deps.clock.now();
   const step = {
     kind: parsed.kind,
@@ -356,14 +351,12 @@ export async function propose(
     await lockCase(tx, caseId);
     const { c: current, facts } = await loadFollowed(tx, actor, caseId);
     assertDirects(actor, current);
-    if (!applicable(step.kind, current))
-      throw new DomainError(ErrorCode.Conflict, 'Already on the shadow list', { reason: 'onShadowList' });
+    if (!applicable(step.kind, current)) throw conflict('onShadowList', 'Already on the shadow list');
     if (canManageCase(actor)) {
       await lockTableForBooking(tx, current.tableId);
       const table = (await findTableById(tx, current.tableId))!;
       const notifications = await applyTransition(tx, actor, current, facts, table, step, now);
-      if (!notifications)
-        throw new DomainError(ErrorCode.Conflict, 'Case changed meanwhile', { reason: 'caseChanged' });
+      if (!notifications) throw conflict('caseChanged', 'Case changed meanwhile');
       await recordAudit(tx, actor, {
         action: step.kind === 'closure' ? 'case.closed' : 'case.shadowListed',
         recordType: 'case',
@@ -373,7 +366,7 @@ export async function propose(
       return { ok: true as const, applied: true, notifications };
     }
     const proposalId = await createProposal(tx, { caseId, ...step, proposedByMemberId: actor.memberId });
-    if (!proposalId) throw new DomainError(ErrorCode.Conflict, 'A proposal is open', { reason: 'proposalOpen' });
+    if (!proposalId) throw conflict('proposalOpen', 'A proposal is open');
     await recordAudit(tx, actor, { action: 'proposal.made', recordType: 'case', recordId: caseId, purpose: 'regie' });
     const processManagers = await listActiveMembers(tx, { role: 'processManager' });
     return {
@@ -394,10 +387,7 @@ export async function decideProposal(
   proposalId: string,
   approve: boolean,
 ): Promise<ProposalDecision> {
-  if (!canManageCase(actor))
-    throw new DomainError(ErrorCode.Forbidden, 'Only the procesmanager decides proposals', {
-      permission: 'proposals.decide',
-    });
+  if (!canManageCase(actor)) throw forbidden('proposals.decide', 'Only the procesmanager decides proposals');
   const proposal = await findProposal(deps.db, proposalId);
   if (!proposal) throw new DomainError(ErrorCode.NotFound, 'Proposal not found');
   const now = deps.clock.now();
@@ -438,12 +428,9 @@ export async function changeDirector(
   caseId: string,
   values: Record<string, string | undefined>,
 ): Promise<RegieResult & { changed?: boolean }> {
-  if (!canManageCase(actor))
-    throw new DomainError(ErrorCode.Forbidden, 'Only the procesmanager changes the regisseur', {
-      permission: 'regie.changeDirector',
-    });
+  if (!canManageCase(actor)) throw forbidden('regie.changeDirector', 'Only the procesmanager changes the regisseur');
   const { c, facts } = await loadFollowed(deps.db, actor, caseId);
-  if (c.status === 'closed') throw new DomainError(ErrorCode.Conflict, 'Case is closed', { reason: 'caseClosed' });
+  if (c.status === 'closed') throw conflict('caseClosed', 'Case is closed');
   const members = await listActiveMembers(deps.db);
   const next = members.find(
     (m) => m.id === values.directorMemberId && invitedOrganisationIds(facts).includes(m.organisationId),

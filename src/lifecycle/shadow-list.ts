@@ -10,7 +10,7 @@ import { localParts, zonedToUtc } from '../conferences/schedule.ts';
 import { lateInvitations } from '../conferences/sessions.ts';
 import { findTableById, lockTableForBooking, type TableView } from '../conferences/table.repository.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { DomainError, ErrorCode } from '../errors.ts';
+import { DomainError, ErrorCode, conflict } from '../errors.ts';
 import { cancelJob, ensureJob, reviveJob } from '../jobs/job.repository.ts';
 import type { JobHandler } from '../jobs/runner.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
@@ -167,12 +167,11 @@ export async function pullBackFromShadowList(
     await lockCase(tx, caseId);
     const c = await findCaseState(tx, caseId);
     if (!c) throw new DomainError(ErrorCode.NotFound, 'Case not found');
-    if (c.status !== 'shadowList')
-      throw new DomainError(ErrorCode.Conflict, 'Case is not on the shadow list', { reason: 'notOnShadowList' });
+    if (c.status !== 'shadowList') throw conflict('notOnShadowList', 'Case is not on the shadow list');
     await lockTableForBooking(tx, c.tableId);
     const table = (await findTableById(tx, c.tableId))!;
     const booked = await bookReturn(tx, table, c.id, firstBookableFrom(now));
-    if (!booked) throw new DomainError(ErrorCode.Conflict, 'No session with room', { reason: 'noSessionWithRoom' });
+    if (!booked) throw conflict('noSessionWithRoom', 'No session with room');
     await leaveShadowList(tx, c.id);
     await cancelShadowReturn(tx, c);
     await withdrawOpenProposals(tx, c.id, now);

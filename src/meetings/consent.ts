@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { findDiscussionFacts } from '../cases/case.repository.ts';
 import type { Clock } from '../clock.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { DomainError, ErrorCode } from '../errors.ts';
+import { DomainError, ErrorCode, conflict, forbidden } from '../errors.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import { speakersFor } from '../members/member.types.ts';
 import type { Notification } from '../notify/notification.ts';
@@ -104,10 +104,8 @@ export async function requestConsent(
   const facts = owner && (await findDiscussionFacts(deps.db, owner.caseId));
   if (!owner || !facts || !canSeeDiscussion(actor, facts, facts))
     throw new DomainError(ErrorCode.NotFound, 'Contribution not found', { ...(owner ? { caseId: owner.caseId } : {}) });
-  if (speaksForContribution(actor, owner))
-    throw new DomainError(ErrorCode.Conflict, 'Own contribution', { reason: 'ownContribution' });
-  if (owner.withdrawn)
-    throw new DomainError(ErrorCode.Conflict, 'Withdrawn contribution', { reason: 'contributionWithdrawn' });
+  if (speaksForContribution(actor, owner)) throw conflict('ownContribution', 'Own contribution');
+  if (owner.withdrawn) throw conflict('contributionWithdrawn', 'Withdrawn contribution');
   const now = deps.clock.now();
   const { id, asked } = await deps.db.$transaction(async (tx) => {
     const result = await upsertRequest(tx, {
@@ -188,10 +186,7 @@ export async function answerConsent(
   values: Record<string, string | undefined>,
 ): Promise<ConsentAnswerResult> {
   const { consent, mayAnswer } = await openConsent(deps, actor, consentId, { audit: false });
-  if (!mayAnswer)
-    throw new DomainError(ErrorCode.Forbidden, 'Only the contributing organisation answers', {
-      permission: 'consent.answer',
-    });
+  if (!mayAnswer) throw forbidden('consent.answer', 'Only the contributing organisation answers');
   const parsed = answerForm.safeParse(values);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   if (parsed.data.answer === 'yesWithCondition' && !parsed.data.condition)
@@ -237,10 +232,7 @@ export async function withdrawConsent(
   consentId: string,
 ): Promise<{ changed: boolean; notifications: Notification[] }> {
   const { consent, mayAnswer } = await openConsent(deps, actor, consentId, { audit: false });
-  if (!mayAnswer)
-    throw new DomainError(ErrorCode.Forbidden, 'Only the contributing organisation withdraws', {
-      permission: 'consent.answer',
-    });
+  if (!mayAnswer) throw forbidden('consent.answer', 'Only the contributing organisation withdraws');
   const changed = await deps.db.$transaction(async (tx) => {
     const done = await withdrawIfGranted(tx, consentId, { answeredByMemberId: actor.memberId, at: deps.clock.now() });
     if (done)

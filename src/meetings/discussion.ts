@@ -10,7 +10,7 @@ import { findSessionById, type SessionView } from '../conferences/session.reposi
 import { findTableById, type TableView } from '../conferences/table.repository.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { listDecisions, type DecisionView } from '../decisions/decision.repository.ts';
-import { DomainError, ErrorCode } from '../errors.ts';
+import { DomainError, ErrorCode, forbidden } from '../errors.ts';
 import { lifeDomains } from '../referrals/referral.types.ts';
 import { fieldErrors, isUuid, requiredText } from '../validation.ts';
 import { findAgendaItemRef } from '../conferences/agenda.repository.ts';
@@ -147,10 +147,7 @@ export async function addContribution(
   submissionId?: string,
 ): Promise<AddResult> {
   const { item, found, invited, mayContribute } = await loadItem(deps.db, actor, agendaItemId);
-  if (!mayContribute)
-    throw new DomainError(ErrorCode.Forbidden, 'Organisation not invited to this case', {
-      permission: 'discussion.contribute',
-    });
+  if (!mayContribute) throw forbidden('discussion.contribute', 'Organisation not invited to this case');
   const parsed = contributionForm.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const added = await once(deps.db, submissionId, 'contribution', async (tx) => {
@@ -184,10 +181,7 @@ export async function addIntervention(
   submissionId?: string,
 ): Promise<AddResult> {
   const { item, found, invited, mayContribute } = await loadItem(deps.db, actor, agendaItemId);
-  if (!mayContribute)
-    throw new DomainError(ErrorCode.Forbidden, 'Organisation not invited to this case', {
-      permission: 'discussion.contribute',
-    });
+  if (!mayContribute) throw forbidden('discussion.contribute', 'Organisation not invited to this case');
   const parsed = interventionForm.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const organisations = new Set([

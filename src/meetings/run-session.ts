@@ -16,7 +16,7 @@ import {
 import { lateInvitations, recipientsOf } from '../conferences/sessions.ts';
 import { findTableById, lockTableForBooking, type TableView } from '../conferences/table.repository.ts';
 import type { Tx } from '../db/client.ts';
-import { DomainError, ErrorCode } from '../errors.ts';
+import { DomainError, ErrorCode, conflict, forbidden } from '../errors.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import type { Notification } from '../notify/notification.ts';
 import type { MeetingDeps } from './discussion.ts';
@@ -35,7 +35,7 @@ async function loadForChair(
   const session = (await findSessionById(tx, sessionId))!;
   const table = (await findTableById(tx, session.tableId))!;
   if (actor !== 'system' && !canChair(actor, { chairMemberId: table.chair?.memberId })) {
-    throw new DomainError(ErrorCode.Forbidden, 'Only the chair runs the meeting', { permission: 'sessions.run' });
+    throw forbidden('sessions.run', 'Only the chair runs the meeting');
   }
   return { session, table };
 }
@@ -81,7 +81,7 @@ export async function openSession(deps: MeetingDeps, actor: Actor | 'system', se
   return deps.db.$transaction(async (tx) => {
     const { session, table } = await loadForChair(tx, actor, sessionId);
     if (!activeSessionStatuses.includes(session.status) || session.closedAt)
-      throw new DomainError(ErrorCode.Conflict, 'Session is not open for discussion', { reason: 'sessionClosed' });
+      throw conflict('sessionClosed', 'Session is not open for discussion');
     if (!(await markOpened(tx, session.id, now))) return { changed: false, notifications: [] };
     const first = await activateNext(tx, await listAgendaItems(tx, [session.id]), 0, now);
     await recordAudit(tx, actor, {
@@ -199,8 +199,7 @@ export async function closeSession(deps: MeetingDeps, actor: Actor, sessionId: s
   return deps.db.$transaction(async (tx) => {
     const { session, table } = await loadForChair(tx, actor, sessionId);
     if (session.closedAt) return { changed: false, notifications: [] };
-    if (!session.openedAt)
-      throw new DomainError(ErrorCode.Conflict, 'Session was not opened', { reason: 'sessionNotOpened' });
+    if (!session.openedAt) throw conflict('sessionNotOpened', 'Session was not opened');
     const notifications: Notification[] = [{ kind: 'agendaChanged', sessionId: session.id }];
     for (const item of await listAgendaItems(tx, [session.id])) {
       if (item.state === 'decided' || item.state === 'deferred') continue;

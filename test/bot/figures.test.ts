@@ -141,7 +141,9 @@ describe('cijfers', () => {
   it('a participant is refused; stuurgroep koppelen is for the procesmanager, in the channel', async () => {
     const bot = createTestBot(db, { now });
     const [refused] = await bot.say(police, 'cijfers');
-    expect(refused!.text).toBe('Dat mag je met jouw rol niet doen.');
+    expect(refused!.text).toBe(
+      'Alleen de procesmanager en de stuurgroep zien de kengetallen. Wil je ze inzien, vraag het dan aan de procesmanager.',
+    );
     expect((await bot.say(processManager, 'stuurgroep koppelen'))[0]!.text).toContain(
       'in het kanaal van de stuurgroep',
     );

@@ -200,6 +200,50 @@ describe('a session in Teams', () => {
   });
 });
 
+describe('a meeting button that no longer fits the session', () => {
+  it('closing a meeting nobody opened, or opening one that was closed, tells the chair what happened', async () => {
+    const { bot, sessionId, agendaItemId } = await stage();
+    const { body: notOpened } = await bot.click(processManager, Verb.sessionClose, { sessionId }, inChannel());
+    expect(notOpened.value).toBe(
+      'Het overleg is nog niet geopend. De voorzitter opent het met "Overleg starten" op de agenda in het kanaal; daarna kan het gesloten worden.',
+    );
+    expect((await db.conferenceSession.findUniqueOrThrow({ where: { id: sessionId } })).closedAt).toBeNull();
+
+    await bot.click(processManager, Verb.sessionOpen, { sessionId }, inChannel());
+    const { body: closed } = await bot.click(processManager, Verb.sessionClose, { sessionId }, inChannel());
+    expect(closed.value).toBe('Het overleg is gesloten.');
+    const { body: reopened } = await bot.click(processManager, Verb.sessionOpen, { sessionId }, inChannel());
+    expect(reopened.value).toBe(
+      'Dit overleg is al gesloten of geannuleerd; daar verandert niets meer aan. Wat nog besproken moet worden, komt op de agenda van een volgend overleg.',
+    );
+    const { body: next } = await bot.click(
+      processManager,
+      Verb.sessionNext,
+      { sessionId, itemId: agendaItemId },
+      inChannel(),
+    );
+    expect(next.value).toBe('Dat is al gebeurd: de kaart in het kanaal toont de actuele stand.');
+  });
+
+  it('once the meeting has begun, the procesmanager is told its agenda and time stay as they are', async () => {
+    const { bot, sessionId, agendaItemId } = await stage();
+    const session = await db.conferenceSession.findUniqueOrThrow({ where: { id: sessionId } });
+    bot.clock.set(new Date(session.startsAt.getTime() + 60_000));
+    const started =
+      'Het overleg is al begonnen: de agenda en het tijdstip liggen vast. Wat nu nog moet, zet je op de agenda van een volgend overleg.';
+    const { body: removed } = await bot.click(processManager, Verb.agendaEdit, {
+      sessionId,
+      action: 'remove',
+      itemId: agendaItemId,
+    });
+    expect(removed.value).toBe(started);
+    const { body: cancelled } = await bot.click(processManager, Verb.sessionCancel, { sessionId });
+    expect(cancelled.value).toBe(started);
+    expect(await db.agendaItem.count({ where: { id: agendaItemId, sessionId } })).toBe(1);
+    expect((await db.conferenceSession.findUniqueOrThrow({ where: { id: sessionId } })).status).toBe(session.status);
+  });
+});
+
 describe("the table's Teams meeting", () => {
   const meetingEvent = (name: 'meetingStart' | 'meetingEnd'): Partial<Activity> => ({
     ...inChannel(),

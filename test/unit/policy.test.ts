@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as rules from '../../src/access/case-access.ts';
 import { assertCan, can } from '../../src/access/policy.ts';
-import { DomainError } from '../../src/errors.ts';
+import { DomainError, permissionNames, type Permission } from '../../src/errors.ts';
+import { memberRoles, type MemberRole } from '../../src/members/member.types.ts';
 
 describe('access policy', () => {
   it('only the procesmanager registers members', () => {
@@ -23,6 +24,63 @@ describe('access policy', () => {
       expect(error).toBeInstanceOf(DomainError);
       expect((error as DomainError).code).toBe('FORBIDDEN');
       expect((error as DomainError).details).toEqual({ permission: 'members.register' });
+    }
+  });
+});
+
+describe('permissions decided per record', () => {
+  const holders = (permission: Permission) => memberRoles.filter((role) => can({ role }, permission));
+  const caseRoles: MemberRole[] = ['processManager', 'contactPerson', 'participant'];
+
+  it('every permission a refusal can name is an entry of the policy that some role holds', () => {
+    for (const permission of permissionNames) expect(holders(permission), permission).not.toEqual([]);
+  });
+
+  it('chairing, contributing, actions, consent, regie and informing: any role that works on cases, never the stuurgroep', () => {
+    for (const permission of [
+      'sessions.run',
+      'decisions.record',
+      'discussion.contribute',
+      'actions.claim',
+      'actions.reassign',
+      'consent.answer',
+      'regie.direct',
+      'informing.record',
+    ] as const)
+      expect(holders(permission), permission).toEqual(caseRoles);
+  });
+
+  it("the procesmanager's own steps: changing the regisseur, deciding proposals, reminding evaluations", () => {
+    for (const permission of ['regie.changeDirector', 'proposals.decide', 'evaluations.remind'] as const)
+      expect(holders(permission), permission).toEqual(['processManager']);
+  });
+
+  it('no record-level rule lets a role through that its policy entry leaves out', () => {
+    const own = { memberId: 'm-1', organisationId: 'org-1' };
+    const facts = {
+      status: 'accepted' as const,
+      referrerMemberId: 'm-2',
+      referrerOrganisationId: 'org-2',
+      responsibleOrganisationId: 'org-1',
+      involvedOrganisationIds: ['org-1'],
+    };
+    for (const role of memberRoles) {
+      const actor = { ...own, role, aadObjectId: 'aad-1', displayName: 'Iemand', organisationName: 'Org' };
+      const allowedBy: [Permission, boolean][] = [
+        ['sessions.run', rules.canChair(actor, { chairMemberId: 'm-1' })],
+        ['decisions.record', rules.canChair(actor, { chairMemberId: 'm-1' })],
+        ['discussion.contribute', rules.canContribute(actor, facts, { chairing: true })],
+        ['actions.claim', rules.canClaimAction(actor, { organisationId: 'org-1' })],
+        ['actions.reassign', rules.canReassignAction(actor, { directorMemberId: 'm-1' })],
+        ['consent.answer', rules.speaksForContribution(actor, { organisationId: 'org-1' })],
+        ['regie.direct', rules.canDirect(actor, { directorMemberId: 'm-1' })],
+        ['informing.record', rules.canRecordInforming(actor, { informerMemberId: 'm-1' })],
+        ['regie.changeDirector', rules.canManageCase(actor)],
+        ['proposals.decide', rules.canManageCase(actor)],
+        ['evaluations.remind', rules.canManageCase(actor)],
+      ];
+      for (const [permission, allowed] of allowedBy)
+        expect(allowed, `${role} ${permission}`).toBe(can(actor, permission));
     }
   });
 });
