@@ -1,7 +1,7 @@
 /**
  * What an agenda is made of, independent of where the items come from. Each item is on the agenda for a
- * reason; the reasons have the order of DOMAIN.md. A later feature adds a reason here and inserts items
- * with it: composition, slots and capacity need no change.
+ * reason; the reasons have the order of docs/domain.md#agenda-order. A later feature adds a reason here and
+ * inserts items with it: composition, slots and capacity need no change.
  */
 export const agendaReasons = ['newCase', 'backOnAgenda', 'returnFromShadowList', 'overdueActions'] as const;
 export type AgendaReason = (typeof agendaReasons)[number];

@@ -1,5 +1,5 @@
 /**
- * Disclosure control for the figures (DOMAIN.md, after CBS practice), in one place:
+ * Disclosure control for the figures (docs/domain.md#disclosure-of-small-numbers, after CBS practice), in one place:
  * - inside the stuurgroep (internal) a count below 5 shows as "<5";
  * - in anything public (the jaarverslag) counts 0-7 are hidden and the rest rounded to multiples of 5;
  * - a second cell is hidden where a hidden one could be worked out from a total, or from another figure it

@@ -15,8 +15,9 @@ import {
 import { inPeriod, periodKey, periodMonths, previousPeriod, type Period } from './periods.ts';
 
 /**
- * The kengetallen of DOMAIN.md, counted from anonymous facts only: those kept of deleted cases and the same facts
- * built from live cases. So a period's figures stay what they were when its cases are deleted a year later.
+ * The kengetallen of docs/domain.md#figures, counted from anonymous facts only: those kept of deleted cases and
+ * the same facts built from live cases. So a period's figures stay what they were when its cases are deleted a
+ * year later.
  * Every count is a cell of one system, with the equations between them, for disclosure control.
  */
 export interface FiguresInput {

@@ -21,7 +21,10 @@ import {
   type InformingState,
 } from './lifecycle.repository.ts';
 
-/** DOMAIN.md: the person must be informed; by default within 14 days of acceptance (INFORM_WITHIN_DAYS). */
+/**
+ * docs/domain.md#informing-the-person: the person must be informed; by default within 14 days of acceptance
+ * (INFORM_WITHIN_DAYS).
+ */
 export const defaultInformWithinDays = 14;
 export const informReminderJob = 'case.informReminder';
 

@@ -1,7 +1,7 @@
 /** The network itself: the procesmanager works for it, not for a partner. */
 export const networkOrganisationName = 'Zorg- en Veiligheidshuis (procesmanagement)';
 
-/** The 14 partners of ZVH Bonaire (DOMAIN.md), used as demo data. */
+/** The 14 partners of ZVH Bonaire (docs/domain.md#the-network-and-its-partners), used as demo data. */
 export const demoPartnerNames = [
   'Korps Politie CN',
   'Expertisecentrum Onderwijs Zorg',

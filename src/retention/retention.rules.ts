@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-/** How long personal data are kept (DOMAIN.md "How long data is kept"); configurable. */
+/** How long personal data are kept (docs/domain.md#retention); configurable. */
 export interface Retention {
   /** A closed case: months after its closure. */
   closedCaseMonths: number;

@@ -5,7 +5,7 @@ const item = (id: string, reason: AgendaReason, position: number) => ({ id, reas
 const order = <T extends { id: string; position: number }>(items: T[]) =>
   [...items].sort((a, b) => a.position - b.position).map((i) => i.id);
 
-describe('placeArrival: the order of DOMAIN.md, new cases first', () => {
+describe('placeArrival: the order of docs/domain.md#agenda-order, new cases first', () => {
   it('puts each reason after the reasons that come before it, whatever the arrival order', () => {
     const items: ReturnType<typeof item>[] = [];
     const arrive = (id: string, reason: AgendaReason) => {
