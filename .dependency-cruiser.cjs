@@ -36,6 +36,21 @@ module.exports = {
       from: { path: '^(src|bot|cards)/', pathNot: ['^src/db/', '\\.repository\\.ts$'] },
       to: { path: ['^prisma/generated/', 'node_modules/@prisma/'] },
     },
+    {
+      name: 'features-call-use-cases',
+      severity: 'error',
+      comment: 'A feature handler calls use cases (src/**) only; repositories are theirs to use.',
+      from: { path: '^bot/features/' },
+      to: { path: '\\.repository\\.ts$' },
+    },
+    {
+      name: 'teams-stays-in-bot',
+      severity: 'error',
+      comment:
+        'botbuilder and teams-ai v1 are no longer developed: every import of them stays in bot/ (tests through bot/teams/testing.ts), so a move to another Teams SDK touches bot/ alone. The bench measures a bare teams-ai bot by design.',
+      from: { path: '^(src|cards|scripts|test)/' },
+      to: { dependencyTypes: ['npm'], path: 'node_modules/(botbuilder|botframework-|@microsoft/teams-ai)' },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {

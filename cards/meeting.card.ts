@@ -283,7 +283,7 @@ export function discussionCard(v: DiscussionView, notice?: string): AdaptiveCard
   const refresh = execute('Vernieuwen', Verb.discussionOpen, data);
   actions.push(refresh);
   // In Teams the card in the person's own chat refreshes when they look at it, so others' contributions show.
-  // The answer is our own invoke response (bot/card-action.ts): no edit of the message, so no refresh storm.
+  // The answer is our own invoke response (onVerb in bot/teams/routes.ts): no edit of the message, so no refresh storm.
   return card(body, actions, { refresh: { action: refresh } });
 }
 

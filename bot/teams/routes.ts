@@ -52,7 +52,7 @@ export type VerbData<S extends z.ZodRawShape> = ReturnType<typeof parseData<S>>;
  * Registers an Action.Execute verb whose answer replaces the card for the person who clicked only. The answer
  * goes out as our own invoke response: teams-ai would otherwise switch a verb whose card has `refresh` to
  * "replace for all" for good, editing the shared message on every (automatic) refresh, which Teams answers with
- * more refreshes (docs/teams-platform.md). Shared messages are edited only where their shared content changed,
+ * more refreshes (docs/teams-platform.md#the-refresh-trap). Shared messages are edited only where their shared content changed,
  * by the feature that changed it. The verb's former spelling, if it had one, is answered the same way.
  */
 export function onVerb<S extends z.ZodRawShape>(

@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../../bot/teams/testing.ts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { moveInputIds } from '../../cards/tables.card.ts';
 import { Verb } from '../../cards/verbs.ts';

@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../../bot/teams/testing.ts';
 import { PDFDocument } from 'pdf-lib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Verb } from '../../cards/verbs.ts';

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import type { Application, TeamsAdapter, TurnState } from '../../bot/teams/testing.ts';
 import { PDFDocument } from 'pdf-lib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createHttpApp } from '../../bot/teams/server.ts';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../../bot/teams/testing.ts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Verb } from '../../cards/verbs.ts';
 import { listTables } from '../../src/conferences/table.repository.ts';

@@ -5,7 +5,7 @@ import {
   type ConversationParameters,
   type ConversationReference,
   type ResourceResponse,
-} from 'botbuilder';
+} from '../../bot/teams/testing.ts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BotNotifier } from '../../bot/teams/proactive.ts';
 import { saveConversation } from '../../src/conversations/conversation-ref.repository.ts';

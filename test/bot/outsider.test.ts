@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../../bot/teams/testing.ts';
 import { describe, expect, it } from 'vitest';
 import { botCommands } from '../../cards/commands.ts';
 import { moveInputIds } from '../../cards/tables.card.ts';

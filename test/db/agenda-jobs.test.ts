@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { TurnContext, type Activity } from 'botbuilder';
+import { TurnContext, type Activity } from '../../bot/teams/testing.ts';
 import { composeForTest } from '../support/compose.ts';
 import { deliverNotifications } from '../../bot/shared/notifications.ts';
 import { BotNotifier } from '../../bot/teams/proactive.ts';

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import chromium from '@sparticuz/chromium';
 import { chromium as playwright, type Browser, type Page } from 'playwright-core';
 import { startBot, type RunningBot } from '../../bot/main.ts';
+import { printLogsOnFailure, quietLogger } from '../support/quiet-logs.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createDb } from '../../src/db/client.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
@@ -53,7 +54,7 @@ export async function startStage(users: PlaygroundUserId[], options: { history?:
     SEED_DEMO_HISTORY: options.history ? 'true' : 'false',
   });
   const clock = new FixedClock(stageNow);
-  const bot: RunningBot = await startBot(config, undefined, { clock });
+  const bot: RunningBot = await startBot(config, quietLogger(config.logLevel), { clock });
   const playgrounds = new Map<PlaygroundUserId, RunningPlayground>();
   const browser: Browser = await playwright.launch({
     executablePath: await chromium.executablePath(),

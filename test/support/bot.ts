@@ -1,7 +1,7 @@
 import type { Roster, Settings } from '../../bot/deps.ts';
 import { withTrace } from '../../src/audit/trace.ts';
-import { TestAdapter } from 'botbuilder';
-import type { Activity } from 'botbuilder';
+import { TestAdapter } from '../../bot/teams/testing.ts';
+import type { Activity } from '../../bot/teams/testing.ts';
 import type { Db } from '../../src/db/client.ts';
 import { demoMembers, demoStranger } from '../../src/organisations/demo-partners.ts';
 import { FixedClock, RecordingNotifier } from './fakes.ts';

@@ -1,4 +1,4 @@
-import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { TeamsAdapter } from '../../bot/teams/testing.ts';
 import { composeBot } from '../../bot/compose.ts';
 import type { Roster } from '../../bot/deps.ts';
 import type { Clock } from '../../src/clock.ts';

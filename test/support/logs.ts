@@ -2,7 +2,11 @@ import { Writable } from 'node:stream';
 import { createLogger, type Logger } from '../../src/logger.ts';
 
 /** A real pino logger writing into an array, so tests can read exactly what would be logged. */
-export function capturingLogger(): { log: Logger; lines: () => Record<string, unknown>[]; text: () => string } {
+export function capturingLogger(level = 'debug'): {
+  log: Logger;
+  lines: () => Record<string, unknown>[];
+  text: () => string;
+} {
   const chunks: string[] = [];
   const stream = new Writable({
     write(chunk, _enc, done) {
@@ -10,7 +14,7 @@ export function capturingLogger(): { log: Logger; lines: () => Record<string, un
       done();
     },
   });
-  const log = createLogger('debug', stream);
+  const log = createLogger(level, stream);
   const text = () => chunks.join('');
   return {
     log,
