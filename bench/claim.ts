@@ -166,7 +166,7 @@ async function seedClaims(db: Db, clock: Clock, count: number) {
     await actor(demoMembers[1].aadObjectId),
     await actor(demoMembers[3].aadObjectId),
   ];
-  const deps = { db, clock };
+  const deps = { db, clock, informWithinDays: 14 };
   const submitted = await submitReferral(deps, referrer, { data: validReferralData([police, orgs['Jeugdzorg CN']!]) });
   if (!submitted.ok) throw new Error(`aanmelding ongeldig: ${JSON.stringify(submitted)}`);
   const table = (await findTableByName(db, demoTable.name))!;

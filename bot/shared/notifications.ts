@@ -29,7 +29,7 @@ import { caseOverviewCard, evaluationRequestCard, proposalCard, regieNoticeCard 
 import type { BotDeps } from '../deps.ts';
 import { screeningCardFor } from './screening-view.ts';
 
-type Deps = Pick<BotDeps, 'db' | 'log' | 'notifier' | 'clock'>;
+type Deps = Pick<BotDeps, 'db' | 'log' | 'notifier' | 'clock' | 'informWithinDays'>;
 const lifecycleKinds = new Set<Notification['kind']>([
   'directorChanged',
   'proposalMade',

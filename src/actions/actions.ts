@@ -1,3 +1,4 @@
+import type { UseCaseDeps } from '../use-case.ts';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import {
@@ -14,8 +15,6 @@ import { consentStates, type ConsentState } from '../meetings/consent.repository
 import { listContributions } from '../meetings/discussion.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findDiscussionFacts } from '../cases/case.repository.ts';
-import type { Clock } from '../clock.ts';
-import type { Db } from '../db/client.ts';
 import { findCurrentDirectorId } from '../decisions/decision.repository.ts';
 import { DomainError, ErrorCode, forbidden } from '../errors.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
@@ -34,11 +33,6 @@ import {
   listTakeHomeIds,
 } from './action.repository.ts';
 
-export interface ActionDeps {
-  db: Db;
-  clock: Clock;
-}
-
 /** What a person sees of an action, and what they may do with it. */
 export interface ActionCardView {
   action: ActionView;
@@ -55,7 +49,7 @@ export interface ActionCardView {
 
 /** The action if this person may see the discussion of its case (need-to-know); otherwise "not found", so they cannot learn it exists. */
 async function visibleAction(
-  deps: ActionDeps,
+  deps: UseCaseDeps,
   actor: Actor,
   actionId: string,
 ): Promise<{ action: ActionView; directorId?: string }> {
@@ -68,7 +62,7 @@ async function visibleAction(
 
 /** What this person may do with the action as it stands. */
 async function cardView(
-  deps: ActionDeps,
+  deps: UseCaseDeps,
   actor: Actor,
   action: ActionView,
   directorId: string | undefined,
@@ -129,7 +123,7 @@ async function cardView(
  * organisation needs; their contributors are asked for consent on its behalf, and only then does it see them.
  */
 export async function markTakeHome(
-  deps: ActionDeps,
+  deps: UseCaseDeps,
   actor: Actor,
   actionId: string,
   contributionIds: string[],
@@ -167,7 +161,7 @@ export async function markTakeHome(
 }
 
 /** One action, for someone who may see its case; every look is audited. */
-export async function openAction(deps: ActionDeps, actor: Actor, actionId: string): Promise<ActionCardView> {
+export async function openAction(deps: UseCaseDeps, actor: Actor, actionId: string): Promise<ActionCardView> {
   const { action, directorId } = await visibleAction(deps, actor, actionId);
   await recordAudit(deps.db, actor, {
     action: 'action.viewed',
@@ -181,7 +175,7 @@ export async function openAction(deps: ActionDeps, actor: Actor, actionId: strin
 
 /** After a change: the action as it now stands (the change's own audit row records the look). */
 async function afterChange(
-  deps: ActionDeps,
+  deps: UseCaseDeps,
   actor: Actor,
   actionId: string,
   directorId: string | undefined,
@@ -195,7 +189,7 @@ export type ActionChange = { view: ActionCardView; changed: boolean; notificatio
  * "Ik pak dit op". Of many clicks at once exactly one claim wins; the others, and a repeated click, get
  * the action as it now stands ("Opgepakt door …").
  */
-export async function claimAction(deps: ActionDeps, actor: Actor, actionId: string): Promise<ActionChange> {
+export async function claimAction(deps: UseCaseDeps, actor: Actor, actionId: string): Promise<ActionChange> {
   const before = await visibleAction(deps, actor, actionId);
   if (!canClaimAction(actor, { organisationId: before.action.organisation.id })) {
     throw forbidden('actions.claim', 'Action belongs to another organisation');
@@ -224,7 +218,7 @@ export const completeForm = z.object({ result: requiredText('Schrijf kort wat he
 
 /** The one who has the action marks it done with a short result. A repeat changes nothing. */
 export async function completeAction(
-  deps: ActionDeps,
+  deps: UseCaseDeps,
   actor: Actor,
   actionId: string,
   raw: unknown,
@@ -248,7 +242,7 @@ export async function completeAction(
 }
 
 /** The one who has it gives it back to the organisation; its colleagues hear it is open again. */
-export async function handBackAction(deps: ActionDeps, actor: Actor, actionId: string): Promise<ActionChange> {
+export async function handBackAction(deps: UseCaseDeps, actor: Actor, actionId: string): Promise<ActionChange> {
   const before = await openAction(deps, actor, actionId);
   const changed = await deps.db.$transaction(async (tx) => {
     const back = await handBackIfClaimedBy(tx, actionId, actor.memberId);
@@ -274,7 +268,7 @@ export async function handBackAction(deps: ActionDeps, actor: Actor, actionId: s
 
 /** The casusregisseur or the procesmanager gives an unfinished action to a member of its organisation. */
 export async function reassignAction(
-  deps: ActionDeps,
+  deps: UseCaseDeps,
   actor: Actor,
   actionId: string,
   toMemberId: string,
@@ -315,7 +309,7 @@ export async function reassignAction(
  * for a casusregisseur, the overdue actions in the cases they direct.
  */
 export async function myActions(
-  deps: ActionDeps,
+  deps: UseCaseDeps,
   actor: Actor,
 ): Promise<{ mine: ActionView[]; overdueInMyCases: ActionView[] }> {
   if (!worksOnCases(actor)) return { mine: [], overdueInMyCases: [] };

@@ -1,3 +1,4 @@
+import type { UseCaseDeps } from '../use-case.ts';
 import type { Actor } from '../actor.ts';
 import { canSeeAgendaItem, invitedOrganisationIds, worksOnCases } from '../access/case-access.ts';
 import { assertCan } from '../access/policy.ts';
@@ -28,7 +29,6 @@ import {
   lockTableForBooking,
   type TableView,
 } from './table.repository.ts';
-import type { ConferenceDeps } from './tables.ts';
 
 export interface AgendaItemView {
   id: string;
@@ -135,7 +135,7 @@ export async function publicAgenda(tx: Tx, sessionId: string): Promise<AgendaVie
 
 /** A session's agenda, for someone at its table only (anyone else hears it does not exist). */
 export async function agendaAtTable(
-  deps: ConferenceDeps,
+  deps: UseCaseDeps,
   actor: Actor,
   sessionId: string,
 ): Promise<{ agenda: AgendaView; table: TableView; rows: AgendaItemRow[] }> {
@@ -150,7 +150,7 @@ export async function agendaAtTable(
  * case, and each such look audited; the rest exactly as the channel shows it.
  */
 export async function personalAgenda(
-  deps: ConferenceDeps,
+  deps: UseCaseDeps,
   actor: Actor,
   sessionId: string,
 ): Promise<AgendaView & { visibleCount: number }> {
@@ -192,7 +192,7 @@ export async function personalAgenda(
  * their organisation is invited to. The procesmanager sees every table's next sessions in full.
  */
 export async function myAgenda(
-  deps: ConferenceDeps,
+  deps: UseCaseDeps,
   actor: Actor,
   options: { sessionsPerTable?: number } = {},
 ): Promise<AgendaView[]> {
@@ -219,7 +219,7 @@ export async function myAgenda(
 }
 
 /** Accepted cases of the table that are on no coming agenda: what the procesmanager can add. */
-export async function addableCases(deps: ConferenceDeps, actor: Actor, sessionId: string) {
+export async function addableCases(deps: UseCaseDeps, actor: Actor, sessionId: string) {
   assertCan(actor, 'agenda.manage');
   const session = await findSessionById(deps.db, sessionId);
   if (!session) throw new DomainError(ErrorCode.NotFound, 'Session not found');
@@ -233,7 +233,7 @@ export type AgendaEdit = { action: 'up' | 'down' | 'remove'; itemId: string } | 
  * next session, and the procesmanager is told. A published card is edited in place.
  */
 export async function editAgenda(
-  deps: ConferenceDeps,
+  deps: UseCaseDeps,
   actor: Actor,
   sessionId: string,
   edit: AgendaEdit,
@@ -341,7 +341,7 @@ function onlyVisible(agenda: AgendaView, rows: AgendaItemRow[], actor: Actor, ta
 }
 
 /** A session's agenda with only the items this person may see (for their personal messages). */
-export async function agendaSeenBy(deps: ConferenceDeps, actor: Actor, sessionId: string): Promise<AgendaView> {
+export async function agendaSeenBy(deps: UseCaseDeps, actor: Actor, sessionId: string): Promise<AgendaView> {
   const { agenda, table, rows } = await loadOne(deps.db, sessionId);
   return onlyVisible(agenda, rows, actor, table);
 }
@@ -363,7 +363,7 @@ export async function invitedTeamsUserIds(tx: Tx, agenda: AgendaView): Promise<s
  * is published (before that, only that it is not out yet). Undefined when no table uses this channel.
  */
 export async function channelAgenda(
-  deps: ConferenceDeps,
+  deps: UseCaseDeps,
   actor: Actor,
   conversationId: string,
 ): Promise<{ agenda?: AgendaView; next?: SessionView; table: TableView } | undefined> {

@@ -1,3 +1,4 @@
+import type { UseCaseDeps } from '../use-case.ts';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { invitedOrganisationIds } from '../access/case-access.ts';
@@ -20,7 +21,6 @@ import {
   type SessionView,
 } from './session.repository.ts';
 import { findTableById, lockTableForBooking, type TableView } from './table.repository.ts';
-import type { ConferenceDeps } from './tables.ts';
 
 export const sessionTimeForm = z.object({
   date: requiredText('Kies een datum.', 10).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Kies een datum.')),
@@ -94,7 +94,7 @@ function parseTime(raw: unknown, table: TableView, now: Date): { startsAt: Date 
 
 /** Moves one meeting; its agenda follows it, and everyone concerned is told. */
 export async function moveSession(
-  deps: ConferenceDeps,
+  deps: UseCaseDeps,
   actor: Actor,
   sessionId: string,
   raw: unknown,
@@ -145,11 +145,7 @@ export async function moveSession(
  * Cancels one meeting. Its cases go to the first later meeting with room; a case that finds none is
  * taken off the agenda (the procesmanager sees it under "toevoegen"). Everyone concerned is told.
  */
-export async function cancelSession(
-  deps: ConferenceDeps,
-  actor: Actor,
-  sessionId: string,
-): Promise<SessionChangeResult> {
+export async function cancelSession(deps: UseCaseDeps, actor: Actor, sessionId: string): Promise<SessionChangeResult> {
   assertCan(actor, 'agenda.manage');
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
@@ -203,7 +199,7 @@ export async function cancelSession(
 
 /** An extra meeting outside the rhythm, with its own agenda post. */
 export async function addExtraSession(
-  deps: ConferenceDeps,
+  deps: UseCaseDeps,
   actor: Actor,
   tableId: string,
   raw: unknown,

@@ -1,8 +1,8 @@
+import type { UseCaseDeps } from '../use-case.ts';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { assertCan } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { DomainError, ErrorCode, conflict } from '../errors.ts';
 import { cancelJob, rescheduleJob, reviveJob } from '../jobs/job.repository.ts';
@@ -31,11 +31,6 @@ import {
   type TableInput,
   type TableView,
 } from './table.repository.ts';
-
-export interface ConferenceDeps {
-  db: Db;
-  clock: Clock;
-}
 
 const whole = (message: string, min: number, max: number) =>
   z.coerce.number({ invalid_type_error: message }).int(message).min(min, message).max(max, message);
@@ -109,7 +104,7 @@ async function parseTableForm(
  * plans the new ones; a changed lead time moves the agenda posts that have not gone out.
  */
 export async function saveTable(
-  deps: ConferenceDeps,
+  deps: UseCaseDeps,
   actor: Actor,
   raw: unknown,
   tableId?: string,
@@ -157,7 +152,7 @@ export interface TableOverview extends TableView {
 }
 
 /** `tafels`: the open tables (and, for the procesmanager, the closed ones) with their next meeting. */
-export async function listTableOverview(deps: ConferenceDeps, actor: Actor): Promise<TableOverview[]> {
+export async function listTableOverview(deps: UseCaseDeps, actor: Actor): Promise<TableOverview[]> {
   assertCan(actor, 'tables.list');
   const tables = await listTables(deps.db, { includeClosed: actor.role === 'processManager' });
   const visible =
@@ -171,7 +166,7 @@ export async function listTableOverview(deps: ConferenceDeps, actor: Actor): Pro
 }
 
 /** Closes a table: it plans no more meetings; its history stays. Refused while cases are still on its agendas. */
-export async function closeTable(deps: ConferenceDeps, actor: Actor, tableId: string): Promise<TableView> {
+export async function closeTable(deps: UseCaseDeps, actor: Actor, tableId: string): Promise<TableView> {
   assertCan(actor, 'tables.manage');
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
@@ -206,7 +201,7 @@ export async function closeTable(deps: ConferenceDeps, actor: Actor, tableId: st
  * the table's Teams meeting, that meeting is linked too: its start opens the session.
  */
 export async function linkChannel(
-  deps: ConferenceDeps,
+  deps: UseCaseDeps,
   actor: Actor,
   tableId: string,
   conversationId: string,
@@ -239,7 +234,7 @@ export async function linkChannel(
 
 /** `tafel koppelen` in the chat of a Teams meeting that is not in a channel: only the meeting is linked. */
 export async function linkMeeting(
-  deps: ConferenceDeps,
+  deps: UseCaseDeps,
   actor: Actor,
   tableId: string,
   teamsMeetingId: string,

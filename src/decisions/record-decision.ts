@@ -1,3 +1,4 @@
+import type { UseCaseDeps } from '../use-case.ts';
 import type { Actor } from '../actor.ts';
 import { canChair, canSeeDiscussion, invitedOrganisationIds } from '../access/case-access.ts';
 import { cancelOpenActionsOf, createActions, linkTakeHome } from '../actions/action.repository.ts';
@@ -6,7 +7,6 @@ import { scheduleReminders } from '../actions/reminders.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findCaseById, visibilityFacts } from '../cases/case.repository.ts';
 import type { CaseRecord } from '../cases/case.types.ts';
-import type { Clock } from '../clock.ts';
 import { findAgendaItemRef, isOnAgenda, setItemState } from '../conferences/agenda.repository.ts';
 import { addToAgenda, firstFreeSession } from '../conferences/planning.ts';
 import { localParts, zonedToUtc } from '../conferences/schedule.ts';
@@ -40,11 +40,6 @@ import {
 } from './decision.repository.ts';
 import { parseDecision, type DecisionContext } from './decision.rules.ts';
 
-export interface DecisionDeps {
-  db: Db;
-  clock: Clock;
-}
-
 export type RecordDecisionResult =
   | { ok: true; decisionId: string; notifications: Notification[] }
   | { ok: false; errors: Record<string, string> }
@@ -74,7 +69,7 @@ export async function loadDecisionContext(db: Db, actor: Actor, caseId: string, 
  * that own an action hear of it, so one of them can take it on.
  */
 export async function recordDecision(
-  deps: DecisionDeps,
+  deps: UseCaseDeps,
   actor: Actor,
   input: {
     caseId: string;

@@ -21,11 +21,6 @@ import {
   type InformingState,
 } from './lifecycle.repository.ts';
 
-/**
- * docs/domain.md#informing-the-person: the person must be informed; by default within 14 days of acceptance
- * (INFORM_WITHIN_DAYS).
- */
-export const defaultInformWithinDays = 14;
 export const informReminderJob = 'case.informReminder';
 
 const dayOf = (at: Date) => at.toISOString().slice(0, 10);
@@ -118,13 +113,11 @@ export async function recordInforming(
 
 /** `informeren`: for the procesmanager the cases where informing is overdue; for anyone else, the ones they must still inform. */
 export async function informingDue(
-  deps: { db: Db; clock: Clock; informWithinDays?: number },
+  deps: { db: Db; clock: Clock; informWithinDays: number },
   actor: Actor,
 ): Promise<{ overdueOnly: boolean; cases: InformingDue[] }> {
   const now = deps.clock.now();
-  const acceptedBefore = DateTime.fromJSDate(now)
-    .minus({ days: deps.informWithinDays ?? defaultInformWithinDays })
-    .toJSDate();
+  const acceptedBefore = DateTime.fromJSDate(now).minus({ days: deps.informWithinDays }).toJSDate();
   const manager = canManageCase(actor);
   const cases = await listInformingDue(deps.db, manager ? { acceptedBefore } : { informerMemberId: actor.memberId });
   // Reading the list reads each case's reason: one logbook event per case.

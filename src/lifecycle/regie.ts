@@ -50,14 +50,13 @@ import {
 import { parseBackOnAgenda, parseProgress, parseProposal } from './lifecycle.rules.ts';
 import type { CaseOutcome, ProposalKind } from './lifecycle.types.ts';
 import { putOnShadowList } from './shadow-list.ts';
-import { defaultInformWithinDays } from './informing.ts';
 import { isUuid } from '../validation.ts';
 import { deletedNotice } from '../retention/deleted.ts';
 
 export interface RegieDeps {
   db: Db;
   clock: Clock;
-  informWithinDays?: number;
+  informWithinDays: number;
 }
 
 type Facts = CaseVisibilityFacts & { chairMemberId?: string };
@@ -152,8 +151,7 @@ export async function caseOverview(deps: RegieDeps, actor: Actor, caseId: string
     ]);
   const informer = informing?.informerMemberId ? members.find((m) => m.id === informing.informerMemberId) : undefined;
   const informDeadline =
-    informing?.acceptedAt &&
-    new Date(informing.acceptedAt.getTime() + (deps.informWithinDays ?? defaultInformWithinDays) * 86_400_000);
+    informing?.acceptedAt && new Date(informing.acceptedAt.getTime() + deps.informWithinDays * 86_400_000);
   const invited = invitedOrganisationIds(facts);
   const director = c.directorMemberId ? members.find((m) => m.id === c.directorMemberId) : undefined;
   const manage = canManageCase(actor);

@@ -1,3 +1,4 @@
+import type { UseCaseDeps } from '../use-case.ts';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { canChair, canContribute, canSeeContribution, canSeeDiscussion } from '../access/case-access.ts';
@@ -5,7 +6,6 @@ import { listActionsOfCases, type ActionView } from '../actions/action.repositor
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findCaseById, visibilityFacts } from '../cases/case.repository.ts';
 import type { CaseRecord } from '../cases/case.types.ts';
-import type { Clock } from '../clock.ts';
 import { findSessionById, type SessionView } from '../conferences/session.repository.ts';
 import { findTableById, type TableView } from '../conferences/table.repository.ts';
 import type { Db, Tx } from '../db/client.ts';
@@ -25,11 +25,6 @@ import {
   type ContributionView,
   type InterventionView,
 } from './discussion.repository.ts';
-
-export interface MeetingDeps {
-  db: Db;
-  clock: Clock;
-}
 
 export type ItemState = 'waiting' | 'active' | 'decided' | 'deferred';
 
@@ -68,7 +63,7 @@ async function loadItem(db: Db, actor: Actor, agendaItemId: string) {
 
 /** Which case and meeting an agenda item is, for someone who may see its discussion; nothing is read or audited beyond that. */
 export async function findDiscussion(
-  deps: MeetingDeps,
+  deps: UseCaseDeps,
   actor: Actor,
   agendaItemId: string,
 ): Promise<{ caseId: string; sessionId: string }> {
@@ -77,7 +72,7 @@ export async function findDiscussion(
 }
 
 /** The live case card: Beeldvorming, Oordelen, Besluiten for one case, filtered for the viewer; the look is audited. */
-export async function openDiscussion(deps: MeetingDeps, actor: Actor, agendaItemId: string): Promise<DiscussionView> {
+export async function openDiscussion(deps: UseCaseDeps, actor: Actor, agendaItemId: string): Promise<DiscussionView> {
   const { item, found, session, table, chairing, mayContribute } = await loadItem(deps.db, actor, agendaItemId);
   const [contributions, interventions, decisions, actions] = await Promise.all([
     listContributions(deps.db, found.id),
@@ -140,7 +135,7 @@ export type AddResult = { ok: true; added: boolean } | { ok: false; errors: Reco
  * author (the organisation keeps control over it) and counts as that organisation's attendance.
  */
 export async function addContribution(
-  deps: MeetingDeps,
+  deps: UseCaseDeps,
   actor: Actor,
   agendaItemId: string,
   raw: Record<string, unknown>,
@@ -174,7 +169,7 @@ export async function addContribution(
 
 /** Oordelen: a possible intervention and the invited organisation that could carry it out. */
 export async function addIntervention(
-  deps: MeetingDeps,
+  deps: UseCaseDeps,
   actor: Actor,
   agendaItemId: string,
   raw: Record<string, unknown>,

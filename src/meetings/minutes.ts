@@ -1,3 +1,4 @@
+import type { UseCaseDeps } from '../use-case.ts';
 import type { Actor } from '../actor.ts';
 import { canChair, canSeeContribution, canSeeDiscussion } from '../access/case-access.ts';
 import { listActionsOfCases, type ActionView } from '../actions/action.repository.ts';
@@ -6,7 +7,6 @@ import { agendaAtTable, type AgendaView } from '../conferences/agenda.ts';
 import { listOrganisations } from '../organisations/organisation.repository.ts';
 import type { DecisionView } from '../decisions/decision.repository.ts';
 import { listDecisions } from '../decisions/decision.repository.ts';
-import type { MeetingDeps } from './discussion.ts';
 import { listAttendance, listContributions, type ContributionView } from './discussion.repository.ts';
 
 export interface MinutesItem {
@@ -25,7 +25,7 @@ export interface MinutesItem {
  * took part, what was decided in that meeting and its actions. Other cases are not in it.
  */
 export async function sessionMinutes(
-  deps: MeetingDeps,
+  deps: UseCaseDeps,
   actor: Actor,
   sessionId: string,
 ): Promise<{ agenda: AgendaView; items: MinutesItem[] }> {

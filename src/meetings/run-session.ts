@@ -1,3 +1,4 @@
+import type { UseCaseDeps } from '../use-case.ts';
 import type { Actor } from '../actor.ts';
 import { canChair } from '../access/case-access.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -19,7 +20,6 @@ import type { Tx } from '../db/client.ts';
 import { DomainError, ErrorCode, conflict, forbidden } from '../errors.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import type { Notification } from '../notify/notification.ts';
-import type { MeetingDeps } from './discussion.ts';
 
 export type SessionStep = { changed: boolean; notifications: Notification[] };
 
@@ -76,7 +76,7 @@ async function activateNext(
  * The chair opens the meeting (from the agenda card, `overleg starten` in the channel, or when the Teams
  * meeting starts): the channel card becomes the live card, and the first case starts. Opening twice changes nothing.
  */
-export async function openSession(deps: MeetingDeps, actor: Actor | 'system', sessionId: string): Promise<SessionStep> {
+export async function openSession(deps: UseCaseDeps, actor: Actor | 'system', sessionId: string): Promise<SessionStep> {
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
     const { session, table } = await loadForChair(tx, actor, sessionId);
@@ -122,7 +122,7 @@ export async function currentSession(tx: Tx, tableId: string, now: Date): Promis
  * room. The button names the case it was shown for, so a second click (or a stale card) does nothing.
  */
 export async function advanceSession(
-  deps: MeetingDeps,
+  deps: UseCaseDeps,
   actor: Actor,
   sessionId: string,
   mode: 'next' | 'skip',
@@ -194,7 +194,7 @@ export interface SessionSummary {
  * The chair closes the meeting: what was not discussed goes to the next meeting, the session is held, and
  * the channel card ends as a summary without personal data.
  */
-export async function closeSession(deps: MeetingDeps, actor: Actor, sessionId: string): Promise<SessionStep> {
+export async function closeSession(deps: UseCaseDeps, actor: Actor, sessionId: string): Promise<SessionStep> {
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx) => {
     const { session, table } = await loadForChair(tx, actor, sessionId);

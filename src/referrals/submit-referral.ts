@@ -1,3 +1,4 @@
+import type { UseCaseDeps } from '../use-case.ts';
 import type { Actor } from '../actor.ts';
 import { assertCan } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -9,7 +10,6 @@ import {
   updateDraftForm,
 } from '../cases/case.repository.ts';
 import { formatReference } from '../cases/reference.ts';
-import type { Clock } from '../clock.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
@@ -17,11 +17,6 @@ import type { CaseNotification } from '../notify/case-notifications.ts';
 import { findOrganisationById, listPartners } from '../organisations/organisation.repository.ts';
 import { parseReferralForm, pickFormValues } from './referral-form.rules.ts';
 import type { ReferralFormValues } from './referral.types.ts';
-
-export interface ReferralDeps {
-  db: Db;
-  clock: Clock;
-}
 
 export type SubmitResult =
   | { ok: false; errors: Record<string, string>; values: ReferralFormValues }
@@ -48,7 +43,7 @@ export async function findEditableCase(tx: Tx, actor: Actor, caseId: string) {
 
 /** Keeps a partly filled form for later. Only its author ever sees a draft. */
 export async function saveReferralDraft(
-  deps: ReferralDeps,
+  deps: UseCaseDeps,
   actor: Actor,
   input: { caseId?: string; data: Record<string, unknown> },
 ): Promise<string> {
@@ -83,7 +78,7 @@ export async function saveReferralDraft(
  * non-partner referrer, the partner the procesmanager names). The procesmanagers are told afterwards.
  */
 export async function submitReferral(
-  deps: ReferralDeps,
+  deps: UseCaseDeps,
   actor: Actor,
   input: { caseId?: string; data: Record<string, unknown> },
 ): Promise<SubmitResult> {

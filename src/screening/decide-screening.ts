@@ -11,7 +11,7 @@ import { findTableById, lockTableForBooking } from '../conferences/table.reposit
 import type { Db } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
 import type { Notification } from '../notify/notification.ts';
-import { defaultInformWithinDays, startInforming } from '../lifecycle/informing.ts';
+import { startInforming } from '../lifecycle/informing.ts';
 import { fieldErrors, requiredText } from '../validation.ts';
 
 export const screeningDecision = z.discriminatedUnion('decision', [
@@ -47,7 +47,7 @@ const notificationKind = {
  * Of two procesmanagers deciding at once, exactly one decision counts.
  */
 export async function decideScreening(
-  deps: { db: Db; clock: Clock; informWithinDays?: number },
+  deps: { db: Db; clock: Clock; informWithinDays: number },
   actor: Actor,
   caseId: string,
   raw: unknown,
@@ -98,7 +98,7 @@ export async function decideScreening(
             ...(current.submittedAt ? { submittedAt: current.submittedAt } : {}),
           },
           now,
-          deps.informWithinDays ?? defaultInformWithinDays,
+          deps.informWithinDays,
         );
       }
       await recordAudit(tx, actor, {

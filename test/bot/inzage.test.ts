@@ -46,7 +46,7 @@ async function caseOf(person: Record<string, string>) {
     }),
   });
   if (!submitted.ok) throw new Error(JSON.stringify(submitted));
-  await decideScreening({ db, clock }, a.pm, submitted.caseId, {
+  await decideScreening({ db, clock, informWithinDays: 14 }, a.pm, submitted.caseId, {
     decision: 'accept',
     tableId: (await listTables(db))[0]!.id,
   });

@@ -32,7 +32,7 @@ beforeEach(async () => {
     data: validReferralData([a.orgs['Korps Politie CN']!, a.orgs['Jeugdzorg CN']!]),
   });
   if (!result.ok) throw new Error('invalid');
-  const decided = await decideScreening({ db, clock }, a.pm, result.caseId, {
+  const decided = await decideScreening({ db, clock, informWithinDays: 14 }, a.pm, result.caseId, {
     decision: 'accept',
     tableId: (await listTables(db))[0]!.id,
   });
@@ -192,7 +192,10 @@ describe('after publication', () => {
     await bot.run();
     const [item] = (await publicAgenda(db, sessionId)).items;
     const notifications = await editAgenda({ db, clock }, a.pm, sessionId, { action: 'remove', itemId: item!.id });
-    await deliverNotifications({ db, clock, log: bot.logs.log, notifier: bot.notifier }, notifications);
+    await deliverNotifications(
+      { db, clock, informWithinDays: 14, log: bot.logs.log, notifier: bot.notifier },
+      notifications,
+    );
     expect(posts(bot.notifier)).toHaveLength(1);
     expect(bot.notifier.updates).toHaveLength(1);
     expect(bot.notifier.updates[0]).toMatchObject({ conversationId: channel, activityId: 'activity-1' });
@@ -209,7 +212,7 @@ describe('after publication', () => {
       data: validReferralData([a.orgs['Mental Health Caribbean']!]),
     });
     if (!result.ok) throw new Error('invalid');
-    const decided = await decideScreening({ db, clock }, a.pm, result.caseId, {
+    const decided = await decideScreening({ db, clock, informWithinDays: 14 }, a.pm, result.caseId, {
       decision: 'accept',
       tableId: (await listTables(db))[0]!.id,
     });

@@ -12,7 +12,7 @@ import { seedActors, type Actors } from '../support/actors.ts';
 import { validReferralData } from '../support/referral.ts';
 
 const db = useDatabase();
-const deps = { db, clock: new FixedClock(new Date('2026-11-23T09:00:00Z')) };
+const deps = { db, clock: new FixedClock(new Date('2026-11-23T09:00:00Z')), informWithinDays: 14 };
 let a: Actors;
 let ids: Record<'draft' | 'submitted' | 'accepted' | 'rejected' | 'external', string>;
 

@@ -25,7 +25,8 @@ import { validReferralData } from '../support/referral.ts';
 
 const db = useDatabase();
 const clock = new FixedClock(new Date('2026-11-24T15:00:00Z')); // during the meeting of Tuesday 24 November, Bonaire
-const deps = { db, clock };
+/** The use cases' dependencies, with INFORM_WITHIN_DAYS at its default. */
+const deps = { db, clock, informWithinDays: 14 };
 let a: Actors;
 let caseId: string;
 let agendaItemId: string;

@@ -11,7 +11,8 @@ import { validReferralData } from '../support/referral.ts';
 
 const db = useDatabase();
 const clock = new FixedClock(new Date('2026-11-23T09:00:00Z'));
-const deps = { db, clock };
+/** The use cases' dependencies, with INFORM_WITHIN_DAYS at its default. */
+const deps = { db, clock, informWithinDays: 14 };
 let a: Actors;
 beforeEach(async () => {
   clock.set(new Date('2026-11-23T09:00:00Z'));

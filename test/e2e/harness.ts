@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import chromium from '@sparticuz/chromium';
 import { chromium as playwright, type Browser, type Page } from 'playwright-core';
 import { startBot, type RunningBot } from '../../bot/main.ts';
-import { printLogsOnFailure, quietLogger } from '../support/quiet-logs.ts';
+import { quietLogger } from '../support/quiet-logs.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createDb } from '../../src/db/client.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
