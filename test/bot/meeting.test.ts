@@ -237,7 +237,11 @@ describe('a meeting button that no longer fits the session', () => {
       itemId: agendaItemId,
     });
     expect(removed.value).toBe(started);
-    const { body: cancelled } = await bot.click(processManager, Verb.sessionCancel, { sessionId });
+    // As the sessions card sends it: the session and its table.
+    const { body: cancelled } = await bot.click(processManager, Verb.sessionCancel, {
+      sessionId,
+      tableId: session.tableId,
+    });
     expect(cancelled.value).toBe(started);
     expect(await db.agendaItem.count({ where: { id: agendaItemId, sessionId } })).toBe(1);
     expect((await db.conferenceSession.findUniqueOrThrow({ where: { id: sessionId } })).status).toBe(session.status);
