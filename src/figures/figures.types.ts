@@ -1,4 +1,4 @@
-import type { LiveCaseFact } from '../retention/case-facts.ts';
+import type { LiveCaseFact } from './case-facts.ts';
 import type { CountSystem, DisclosureMode, Shown } from './disclosure.ts';
 import type { Period } from './periods.ts';
 
