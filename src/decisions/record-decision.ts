@@ -22,7 +22,7 @@ import {
   lockCase,
   reopenCase,
   setDirector,
-} from '../lifecycle/lifecycle.repository.ts';
+} from '../lifecycle/case-state.repository.ts';
 import { cancelShadowReturn, putOnShadowList } from '../lifecycle/shadow-list.ts';
 import { startReassessment } from '../meetings/reassessment.ts';
 import { askForTakeHome } from '../meetings/consent.ts';

@@ -19,7 +19,7 @@ import {
   setInformer,
   type InformingDue,
   type InformingState,
-} from './lifecycle.repository.ts';
+} from './informing.repository.ts';
 
 /** DOMAIN.md: the person must be informed; by default within 14 days of acceptance (INFORM_WITHIN_DAYS). */
 export const defaultInformWithinDays = 14;

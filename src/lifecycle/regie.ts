@@ -26,27 +26,29 @@ import type { MemberView } from '../members/member.types.ts';
 import type { Notification } from '../notify/notification.ts';
 import { closeCaseInTx } from './closure.ts';
 import {
-  addRegieUpdate,
-  createProposal,
-  decideProposalIfOpen,
   findCaseIdByReference,
   findCaseState,
+  lockCase,
+  setDirector,
+  type CaseState,
+} from './case-state.repository.ts';
+import { listEvaluations, type EvaluationView } from './evaluation.repository.ts';
+import { listFollowedCases, type FollowedCase } from './followed-case.repository.ts';
+import { findInforming } from './informing.repository.ts';
+import {
+  createProposal,
+  decideProposalIfOpen,
   findOpenProposal,
   findProposal,
-  listEvaluations,
-  listFollowedCases,
-  listRegieUpdates,
-  findInforming,
-  lockCase,
-  regieUpdateExists,
-  setDirector,
   withdrawOpenProposals,
-  type CaseState,
-  type EvaluationView,
-  type FollowedCase,
   type ProposalView,
+} from './proposal.repository.ts';
+import {
+  addRegieUpdate,
+  listRegieUpdates,
+  regieUpdateExists,
   type RegieUpdateView,
-} from './lifecycle.repository.ts';
+} from './regie-update.repository.ts';
 import { parseBackOnAgenda, parseProgress, parseProposal } from './lifecycle.rules.ts';
 import type { CaseOutcome, ProposalKind } from './lifecycle.types.ts';
 import { putOnShadowList } from './shadow-list.ts';

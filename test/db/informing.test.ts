@@ -3,7 +3,7 @@ import { BackgroundWork } from '../../bot/background.ts';
 import { createJobRunner } from '../../bot/jobs.ts';
 import { listAuditEvents } from '../../src/audit/audit.repository.ts';
 import { listTables } from '../../src/conferences/table.repository.ts';
-import { findInforming } from '../../src/lifecycle/lifecycle.repository.ts';
+import { findInforming } from '../../src/lifecycle/informing.repository.ts';
 import { informingDue, informReminderJob, recordInforming } from '../../src/lifecycle/informing.ts';
 import { caseOverview } from '../../src/lifecycle/regie.ts';
 import { submitReferral } from '../../src/referrals/submit-referral.ts';
