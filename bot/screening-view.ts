@@ -1,6 +1,6 @@
 import { screeningCard, type ScreeningView } from '../cards/screening.card.ts';
 import type { Clock } from '../src/clock.ts';
-import { tablesWithFirstFreeSession } from '../src/conferences/free-sessions.ts';
+import { planAndListTablesWithFirstFreeSession } from '../src/conferences/free-sessions.ts';
 import type { Db } from '../src/db/client.ts';
 import { listActiveMembers } from '../src/members/member.repository.ts';
 
@@ -13,7 +13,7 @@ export async function screeningCardFor(
   const processManagers = await listActiveMembers(db, { role: 'processManager' });
   return screeningCard({
     ...view,
-    tables: await tablesWithFirstFreeSession(db, deps.clock.now()),
+    tables: await planAndListTablesWithFirstFreeSession(db, deps.clock.now()),
     refreshFor: processManagers.flatMap((pm) => (pm.teamsUserId ? [pm.teamsUserId] : [])),
   });
 }

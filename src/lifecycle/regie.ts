@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { findCaseGlances, findDiscussionFacts } from '../cases/case.repository.ts';
 import type { Clock } from '../clock.ts';
 import { isOnAgenda } from '../conferences/agenda.repository.ts';
-import { addToAgenda, firstBookableFrom, firstFreeSession } from '../conferences/planning.ts';
+import { addToAgenda, firstBookableFrom, planAndFindFirstFreeSession } from '../conferences/planning.ts';
 import { localParts, zonedToUtc } from '../conferences/schedule.ts';
 import { lateInvitations } from '../conferences/sessions.ts';
 import { findTableById, lockTableForBooking, type TableView } from '../conferences/table.repository.ts';
@@ -277,7 +277,7 @@ export async function putBackOnAgenda(
     if (current.status !== 'accepted')
       throw new DomainError(ErrorCode.Conflict, 'Case is on the shadow list', { reason: 'onShadowList' });
     await lockTableForBooking(tx, table.id);
-    const session = table.closedAt ? undefined : await firstFreeSession(tx, table, from);
+    const session = table.closedAt ? undefined : await planAndFindFirstFreeSession(tx, table, from);
     if (!session)
       return {
         ok: false as const,
