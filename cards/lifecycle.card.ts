@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseOverview } from '../src/lifecycle/regie.ts';
-import type { FollowedCase, InformingDue, ProposalView } from '../src/lifecycle/lifecycle.repository.ts';
+import type { FollowedCase } from '../src/lifecycle/followed-case.repository.ts';
+import type { InformingDue } from '../src/lifecycle/informing.repository.ts';
+import type { ProposalView } from '../src/lifecycle/proposal.repository.ts';
 import { caseOutcomes, goalAnswers } from '../src/lifecycle/lifecycle.types.ts';
 import {
   card,

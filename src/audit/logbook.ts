@@ -1,6 +1,6 @@
 import type { Actor } from '../actor.ts';
 import { assertCan } from '../access/policy.ts';
-import { findCaseIdByReference } from '../lifecycle/lifecycle.repository.ts';
+import { findCaseIdByReference } from '../lifecycle/case-state.repository.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';

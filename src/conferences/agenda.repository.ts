@@ -182,3 +182,13 @@ export async function setItemState(
 export async function isOnAgenda(tx: Tx, sessionId: string, caseId: string): Promise<boolean> {
   return (await tx.agendaItem.count({ where: { sessionId, caseId } })) > 0;
 }
+
+/** Takes a case off the agendas of meetings that have not begun (it closed, or it went on the schaduwlijst). */
+export async function takeOffComingAgendas(tx: Tx, caseId: string, now: Date): Promise<string[]> {
+  const items = await tx.agendaItem.findMany({
+    where: { caseId, state: 'waiting', session: { startsAt: { gt: now }, openedAt: null } },
+    select: { id: true, sessionId: true },
+  });
+  if (items.length) await tx.agendaItem.deleteMany({ where: { id: { in: items.map((i) => i.id) } } });
+  return [...new Set(items.map((i) => i.sessionId))];
+}

@@ -52,8 +52,11 @@ export async function ensureAgendaJob(tx: Tx, table: TableView, session: Session
   await rescheduleJob(tx, agendaPostJob, session.id, agendaDueAt(table, session.startsAt));
 }
 
-/** The first session from `from` on whose agenda still has room, skipping `except`. */
-export async function firstFreeSession(
+/**
+ * The first session from `from` on whose agenda still has room, skipping `except`. Writes: the table's sessions
+ * (and their agenda-post jobs) are planned first, from `from` on (planSessions).
+ */
+export async function planAndFindFirstFreeSession(
   tx: Tx,
   table: TableView,
   from: Date,
@@ -103,7 +106,7 @@ export async function rebook(
   const from = new Date(Math.max(after.startsAt.getTime() + 1, firstBookableFrom(now).getTime()));
   const moves: Required<AgendaMove>[] = [];
   for (const item of items) {
-    const target = await firstFreeSession(tx, table, from, after.id);
+    const target = await planAndFindFirstFreeSession(tx, table, from, after.id);
     if (!target) continue;
     await moveItemToSession(tx, item.id, target.id, await makeRoom(tx, target.id, item.reason));
     if (item.reason === 'newCase') await setFirstSession(tx, item.caseId, target.id);

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { findCaseById, visibilityFacts } from '../cases/case.repository.ts';
 import type { CaseRecord } from '../cases/case.types.ts';
 import { findAgendaItemRef, isOnAgenda, setItemState } from '../conferences/agenda.repository.ts';
-import { addToAgenda, firstFreeSession } from '../conferences/planning.ts';
+import { addToAgenda, planAndFindFirstFreeSession } from '../conferences/planning.ts';
 import { localParts, zonedToUtc } from '../conferences/schedule.ts';
 import { findTableById, lockTableForBooking, type TableView } from '../conferences/table.repository.ts';
 import { lateInvitations } from '../conferences/sessions.ts';
@@ -22,7 +22,7 @@ import {
   lockCase,
   reopenCase,
   setDirector,
-} from '../lifecycle/lifecycle.repository.ts';
+} from '../lifecycle/case-state.repository.ts';
 import { cancelShadowReturn, putOnShadowList } from '../lifecycle/shadow-list.ts';
 import { startReassessment } from '../meetings/reassessment.ts';
 import { askForTakeHome } from '../meetings/consent.ts';
@@ -252,7 +252,7 @@ async function markDecided(tx: Tx, agendaItemId: string, caseId: string, now: Da
 
 /** "Back on the agenda on a date": the first meeting of the case's table with room from that date. */
 async function bookReturn(tx: Tx, table: TableView, c: CaseRecord, nextDate: string): Promise<Notification[]> {
-  const session = await firstFreeSession(tx, table, zonedToUtc(nextDate, '00:00', table.schedule.timeZone));
+  const session = await planAndFindFirstFreeSession(tx, table, zonedToUtc(nextDate, '00:00', table.schedule.timeZone));
   if (!session) return [];
   if (!(await isOnAgenda(tx, session.id, c.id))) await addToAgenda(tx, session.id, c.id, 'backOnAgenda');
   return [{ kind: 'agendaChanged', sessionId: session.id }, ...(await lateInvitations(tx, session.id, [c.id]))];

@@ -5,7 +5,7 @@ import type { Clock } from '../clock.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { listTables } from '../conferences/table.repository.ts';
 import { listOrganisations } from '../organisations/organisation.repository.ts';
-import { buildCaseFact } from '../retention/case-facts.ts';
+import { buildCaseFact } from './case-facts.ts';
 import { countFactIntakesByMonth, listCaseFacts, loadLiveFactSources } from '../retention/retention.repository.ts';
 import type { DisclosureMode } from './disclosure.ts';
 import { ensureJob, reviveJob } from '../jobs/job.repository.ts';

@@ -12,18 +12,11 @@ import { cancelJob } from '../jobs/job.repository.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import { speakersFor } from '../members/member.types.ts';
 import type { Notification } from '../notify/notification.ts';
-import {
-  addRegieUpdate,
-  findCaseState,
-  listEvaluations,
-  lockCase,
-  markEvaluationReminded,
-  saveEvaluation,
-  setClosed,
-  takeOffComingAgendas,
-  withdrawOpenProposals,
-  type CaseState,
-} from './lifecycle.repository.ts';
+import { takeOffComingAgendas } from '../conferences/agenda.repository.ts';
+import { findCaseState, lockCase, markEvaluationReminded, setClosed, type CaseState } from './case-state.repository.ts';
+import { listEvaluations, saveEvaluation } from './evaluation.repository.ts';
+import { withdrawOpenProposals } from './proposal.repository.ts';
+import { addRegieUpdate } from './regie-update.repository.ts';
 import { parseEvaluation } from './lifecycle.rules.ts';
 import type { CaseOutcome } from './lifecycle.types.ts';
 import { cancelShadowReturn } from './shadow-list.ts';

@@ -27,7 +27,7 @@ import {
   findHandover,
   type HandoverView,
 } from './handover.repository.ts';
-import { findCaseIdByReference, findCaseState } from './lifecycle.repository.ts';
+import { findCaseIdByReference, findCaseState } from './case-state.repository.ts';
 
 export interface HandoverFormContext {
   caseId: string;

@@ -19,7 +19,7 @@ import {
   setInformer,
   type InformingDue,
   type InformingState,
-} from './lifecycle.repository.ts';
+} from './informing.repository.ts';
 
 export const informReminderJob = 'case.informReminder';
 

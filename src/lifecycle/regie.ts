@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { findCaseGlances, findDiscussionFacts } from '../cases/case.repository.ts';
 import type { Clock } from '../clock.ts';
 import { isOnAgenda } from '../conferences/agenda.repository.ts';
-import { addToAgenda, firstBookableFrom, firstFreeSession } from '../conferences/planning.ts';
+import { addToAgenda, firstBookableFrom, planAndFindFirstFreeSession } from '../conferences/planning.ts';
 import { localParts, zonedToUtc } from '../conferences/schedule.ts';
 import { lateInvitations } from '../conferences/sessions.ts';
 import { findTableById, lockTableForBooking, type TableView } from '../conferences/table.repository.ts';
@@ -26,27 +26,29 @@ import type { MemberView } from '../members/member.types.ts';
 import type { Notification } from '../notify/notification.ts';
 import { closeCaseInTx } from './closure.ts';
 import {
-  addRegieUpdate,
-  createProposal,
-  decideProposalIfOpen,
   findCaseIdByReference,
   findCaseState,
+  lockCase,
+  setDirector,
+  type CaseState,
+} from './case-state.repository.ts';
+import { listEvaluations, type EvaluationView } from './evaluation.repository.ts';
+import { listFollowedCases, type FollowedCase } from './followed-case.repository.ts';
+import { findInforming } from './informing.repository.ts';
+import {
+  createProposal,
+  decideProposalIfOpen,
   findOpenProposal,
   findProposal,
-  listEvaluations,
-  listFollowedCases,
-  listRegieUpdates,
-  findInforming,
-  lockCase,
-  regieUpdateExists,
-  setDirector,
   withdrawOpenProposals,
-  type CaseState,
-  type EvaluationView,
-  type FollowedCase,
   type ProposalView,
+} from './proposal.repository.ts';
+import {
+  addRegieUpdate,
+  listRegieUpdates,
+  regieUpdateExists,
   type RegieUpdateView,
-} from './lifecycle.repository.ts';
+} from './regie-update.repository.ts';
 import { parseBackOnAgenda, parseProgress, parseProposal } from './lifecycle.rules.ts';
 import type { CaseOutcome, ProposalKind } from './lifecycle.types.ts';
 import { putOnShadowList } from './shadow-list.ts';
@@ -268,7 +270,7 @@ export async function putBackOnAgenda(
     assertDirects(actor, current);
     if (current.status !== 'accepted') throw conflict('onShadowList', 'Case is on the shadow list');
     await lockTableForBooking(tx, table.id);
-    const session = table.closedAt ? undefined : await firstFreeSession(tx, table, from);
+    const session = table.closedAt ? undefined : await planAndFindFirstFreeSession(tx, table, from);
     if (!session)
       return {
         ok: false as const,

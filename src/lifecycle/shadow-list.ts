@@ -4,8 +4,8 @@ import { canFollowCase } from '../access/case-access.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findDiscussionFacts } from '../cases/case.repository.ts';
 import type { Clock } from '../clock.ts';
-import { addToAgenda, firstBookableFrom, firstFreeSession } from '../conferences/planning.ts';
-import { isOnAgenda } from '../conferences/agenda.repository.ts';
+import { addToAgenda, firstBookableFrom, planAndFindFirstFreeSession } from '../conferences/planning.ts';
+import { isOnAgenda, takeOffComingAgendas } from '../conferences/agenda.repository.ts';
 import { localParts, zonedToUtc } from '../conferences/schedule.ts';
 import { lateInvitations } from '../conferences/sessions.ts';
 import { findTableById, lockTableForBooking, type TableView } from '../conferences/table.repository.ts';
@@ -15,16 +15,9 @@ import { cancelJob, ensureJob, reviveJob } from '../jobs/job.repository.ts';
 import type { JobHandler } from '../jobs/runner.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import type { Notification } from '../notify/notification.ts';
-import {
-  addRegieUpdate,
-  findCaseState,
-  leaveShadowList,
-  lockCase,
-  setShadowList,
-  takeOffComingAgendas,
-  withdrawOpenProposals,
-  type CaseState,
-} from './lifecycle.repository.ts';
+import { findCaseState, leaveShadowList, lockCase, setShadowList, type CaseState } from './case-state.repository.ts';
+import { withdrawOpenProposals } from './proposal.repository.ts';
+import { addRegieUpdate } from './regie-update.repository.ts';
 import { shadowListMonths } from './lifecycle.types.ts';
 
 /** The job that brings a case back from the schaduwlijst; its subject is "<caseId>:<return date>". */
@@ -83,7 +76,7 @@ export async function cancelShadowReturn(tx: Tx, c: CaseState): Promise<void> {
 
 /** Books a case that leaves the schaduwlijst on the first meeting with room from `from`; undefined when none has room. */
 async function bookReturn(tx: Tx, table: TableView, caseId: string, from: Date): Promise<Notification[] | undefined> {
-  const session = table.closedAt ? undefined : await firstFreeSession(tx, table, from);
+  const session = table.closedAt ? undefined : await planAndFindFirstFreeSession(tx, table, from);
   if (!session) return undefined;
   if (!(await isOnAgenda(tx, session.id, caseId))) await addToAgenda(tx, session.id, caseId, 'returnFromShadowList');
   return [{ kind: 'agendaChanged', sessionId: session.id }, ...(await lateInvitations(tx, session.id, [caseId]))];

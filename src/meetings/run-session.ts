@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { isOnAgenda, listAgendaItems, setItemState, type AgendaItemRow } from '../conferences/agenda.repository.ts';
 import { countActionsOfItems } from '../actions/action.repository.ts';
 import { countDecisionsOfItem } from '../decisions/decision.repository.ts';
-import { addOverdueActionItems, addToAgenda, firstFreeSession } from '../conferences/planning.ts';
+import { addOverdueActionItems, addToAgenda, planAndFindFirstFreeSession } from '../conferences/planning.ts';
 import {
   activeSessionStatuses,
   findSessionById,
@@ -173,7 +173,7 @@ async function defer(
   now: Date,
 ): Promise<Notification[]> {
   if (!(await setItemState(tx, item.id, 'deferred', now, ['waiting', 'active']))) return [];
-  const target = await firstFreeSession(
+  const target = await planAndFindFirstFreeSession(
     tx,
     table,
     new Date(Math.max(session.startsAt.getTime(), now.getTime()) + 1),

@@ -3,7 +3,13 @@ import type { Tx } from '../db/client.ts';
 import type { CaseOutcome } from '../lifecycle/lifecycle.types.ts';
 import { isUuid } from '../validation.ts';
 import { lifeDomains } from '../referrals/referral.types.ts';
-import { buildCaseFact, storedFact, type CaseFact, type CaseFactSource, type EvaluationScore } from './case-facts.ts';
+import {
+  buildCaseFact,
+  storedFact,
+  type CaseFact,
+  type CaseFactSource,
+  type EvaluationScore,
+} from '../figures/case-facts.ts';
 import {
   dueKind,
   dueMoment,

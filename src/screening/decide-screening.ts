@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { decideIfAwaitingScreening, findCaseById, type ScreeningOutcome } from '../cases/case.repository.ts';
 import type { CaseRecord } from '../cases/case.types.ts';
 import type { Clock } from '../clock.ts';
-import { addToAgenda, firstBookableFrom, firstFreeSession } from '../conferences/planning.ts';
+import { addToAgenda, firstBookableFrom, planAndFindFirstFreeSession } from '../conferences/planning.ts';
 import { lateInvitations } from '../conferences/sessions.ts';
 import { findTableById, lockTableForBooking } from '../conferences/table.repository.ts';
 import type { Db } from '../db/client.ts';
@@ -74,7 +74,7 @@ export async function decideScreening(
         const table = await findTableById(tx, decision.tableId);
         if (!table) return { errors: { tableId: 'Kies een overlegtafel uit de lijst.' } };
         await lockTableForBooking(tx, table.id);
-        session = await firstFreeSession(tx, table, firstBookableFrom(now));
+        session = await planAndFindFirstFreeSession(tx, table, firstBookableFrom(now));
         if (!session)
           return {
             errors: { tableId: 'Deze tafel heeft het komende jaar geen vrije plek meer. Kies een andere tafel.' },

@@ -2,7 +2,7 @@ import type { Actor } from '../actor.ts';
 import { assertCan } from '../access/policy.ts';
 import { openCase } from '../cases/view-cases.ts';
 import type { CaseRecord } from '../cases/case.types.ts';
-import { tablesWithFirstFreeSession } from '../conferences/free-sessions.ts';
+import { planAndListTablesWithFirstFreeSession } from '../conferences/free-sessions.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import type { UseCaseDeps } from '../use-case.ts';
 
@@ -10,7 +10,7 @@ import type { UseCaseDeps } from '../use-case.ts';
 export async function screeningOptions(deps: UseCaseDeps) {
   const processManagers = await listActiveMembers(deps.db, { role: 'processManager' });
   return {
-    tables: await tablesWithFirstFreeSession(deps.db, deps.clock.now()),
+    tables: await planAndListTablesWithFirstFreeSession(deps.db, deps.clock.now()),
     refreshFor: processManagers.flatMap((pm) => (pm.teamsUserId ? [pm.teamsUserId] : [])),
   };
 }

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { Verb } from '../../cards/verbs.ts';
 import { listAuditEvents } from '../../src/audit/audit.repository.ts';
 import { isProcessingActivity } from '../../src/audit/processing-activities.ts';
-import { setClosed } from '../../src/lifecycle/lifecycle.repository.ts';
+import { setClosed } from '../../src/lifecycle/case-state.repository.ts';
 import { deleteDueCases } from '../../src/retention/delete-due.ts';
 import { defaultRetention } from '../../src/retention/retention.rules.ts';
 import { cardOf, police, processManager, textOf, youthCareContact } from '../support/bot.ts';

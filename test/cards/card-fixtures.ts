@@ -65,12 +65,10 @@ import type { TableOverview } from '../../src/conferences/tables.ts';
 import type { DecisionView } from '../../src/decisions/decision.repository.ts';
 import { DecisionField, maxActionsPerDecision } from '../../src/decisions/decision.rules.ts';
 import type { ContributionView, InterventionView } from '../../src/meetings/discussion.repository.ts';
-import type {
-  EvaluationView,
-  FollowedCase,
-  ProposalView,
-  RegieUpdateView,
-} from '../../src/lifecycle/lifecycle.repository.ts';
+import type { EvaluationView } from '../../src/lifecycle/evaluation.repository.ts';
+import type { FollowedCase } from '../../src/lifecycle/followed-case.repository.ts';
+import type { ProposalView } from '../../src/lifecycle/proposal.repository.ts';
+import type { RegieUpdateView } from '../../src/lifecycle/regie-update.repository.ts';
 import type { CaseOverview } from '../../src/lifecycle/regie.ts';
 import type { DiscussionView, ItemState } from '../../src/meetings/discussion.ts';
 import type { MemberRole, MemberView } from '../../src/members/member.types.ts';

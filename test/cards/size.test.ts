@@ -6,7 +6,7 @@ import { referralFormCard } from '../../cards/referral.card.ts';
 import { screeningCard } from '../../cards/screening.card.ts';
 import { decisionFormCard, discussionCard } from '../../cards/meeting.card.ts';
 import { caseOverviewCard, maxListedCases, myCasesCard, shadowListCard } from '../../cards/lifecycle.card.ts';
-import type { FollowedCase } from '../../src/lifecycle/lifecycle.repository.ts';
+import type { FollowedCase } from '../../src/lifecycle/followed-case.repository.ts';
 import type { ActionView } from '../../src/actions/action.repository.ts';
 import type { DecisionView } from '../../src/decisions/decision.repository.ts';
 import { DecisionField, maxActionsPerDecision } from '../../src/decisions/decision.rules.ts';

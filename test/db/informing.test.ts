@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { composeForTest } from '../support/compose.ts';
 import { listAuditEvents } from '../../src/audit/audit.repository.ts';
 import { listTables } from '../../src/conferences/table.repository.ts';
-import { findInforming } from '../../src/lifecycle/lifecycle.repository.ts';
+import { findInforming } from '../../src/lifecycle/informing.repository.ts';
 import { informingDue, informReminderJob, recordInforming } from '../../src/lifecycle/informing.ts';
 import { caseOverview } from '../../src/lifecycle/regie.ts';
 import { submitReferral } from '../../src/referrals/submit-referral.ts';

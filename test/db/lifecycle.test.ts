@@ -4,7 +4,7 @@ import { listAuditEvents } from '../../src/audit/audit.repository.ts';
 import { createTable, listTables } from '../../src/conferences/table.repository.ts';
 import { recordDecision } from '../../src/decisions/record-decision.ts';
 import { remindEvaluations, submitEvaluation } from '../../src/lifecycle/closure.ts';
-import { findCaseState } from '../../src/lifecycle/lifecycle.repository.ts';
+import { findCaseState } from '../../src/lifecycle/case-state.repository.ts';
 import {
   caseByReference,
   caseOverview,

@@ -7,7 +7,8 @@ import type { Db } from '../../src/db/client.ts';
 import { recordDecision } from '../../src/decisions/record-decision.ts';
 import { ensureJob, findJob, listJobs } from '../../src/jobs/job.repository.ts';
 import { JobRunner } from '../../src/jobs/runner.ts';
-import { saveEvaluation, setClosed } from '../../src/lifecycle/lifecycle.repository.ts';
+import { setClosed } from '../../src/lifecycle/case-state.repository.ts';
+import { saveEvaluation } from '../../src/lifecycle/evaluation.repository.ts';
 import { addContributionRow } from '../../src/meetings/discussion.repository.ts';
 import { saveReferralDraft, submitReferral } from '../../src/referrals/submit-referral.ts';
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { buildCaseFact, doneOnTime, firstDiscussion, type CaseFactSource } from '../../src/retention/case-facts.ts';
+import { buildCaseFact, doneOnTime, firstDiscussion, type CaseFactSource } from '../../src/figures/case-facts.ts';
 import {
   calendarDaysBetween,
   defaultRetention,

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { CaseOutcome, GoalAnswer } from '../lifecycle/lifecycle.types.ts';
-import { calendarDaysBetween, monthOf, workingDaysBetween } from './retention.rules.ts';
+import { calendarDaysBetween, monthOf, workingDaysBetween } from '../retention/retention.rules.ts';
 
 /**
  * What the figures need of a case, read from its rows: dates, ids of organisations, counts. Nothing of the

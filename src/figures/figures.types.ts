@@ -1,0 +1,104 @@
+import type { LiveCaseFact } from './case-facts.ts';
+import type { CountSystem, DisclosureMode, Shown } from './disclosure.ts';
+import type { Period } from './periods.ts';
+
+/**
+ * The kengetallen (docs/domain.md#figures), counted from anonymous facts only: those kept of deleted cases and the same facts
+ * built from live cases. So a period's figures stay what they were when its cases are deleted a year later.
+ * Every count is a cell of one system, with the equations between them, for disclosure control.
+ */
+export interface FiguresInput {
+  /** Facts of deleted cases (daysSinceAcceptance null) and of live ones. */
+  facts: readonly FigureFact[];
+  /** Months of the meetings held, per table: meetings are no persons, so these are shown as they are. */
+  heldSessions: readonly { month: string; tableId: string }[];
+  /** Aanmeldingen per intake month, for the trend over earlier periods. */
+  intakesByMonth: ReadonlyMap<string, number>;
+  period: Period;
+  /** How many periods the trend shows, this one included. */
+  trendLength: number;
+  informWithinDays: number;
+}
+
+export type FigureFact = Omit<LiveCaseFact, 'daysSinceAcceptance'> & { daysSinceAcceptance?: number | null };
+
+export const screeningCategories = ['accepted', 'rejected', 'info', 'open'] as const;
+export type ScreeningCategory = (typeof screeningCategories)[number];
+
+export type SectionKey =
+  | 'intake'
+  | 'lifeDomains'
+  | 'screening'
+  | 'throughput'
+  | 'stock'
+  | 'shadowList'
+  | 'outcomes'
+  | 'actions'
+  | 'informed'
+  | 'attendance'
+  | 'evaluations'
+  | 'deletion';
+
+/** One line of a table: the cell of the previous period and of this one. */
+export interface FigureRow {
+  /** What the line counts: an organisation id, a leefgebied, an outcome, or a fixed key such as "total". */
+  key: string;
+  previous: string;
+  current: string;
+  /** A total line (bold in the card). */
+  total?: boolean;
+}
+
+export type StatKey =
+  | 'normWithin'
+  | 'screeningDays'
+  | 'daysToFirstDiscussion'
+  | 'daysToClosure'
+  | 'actionsOnTime'
+  | 'informedInTime'
+  | 'deletedOnTime'
+  | 'cooperation'
+  | 'attendance';
+
+export interface PercentageSpec {
+  part: string;
+  parts: string[];
+  base: string;
+}
+
+export type FigureStat =
+  | { key: StatKey; kind: 'percentage'; subject?: string; previous: PercentageSpec; current: PercentageSpec }
+  | { key: StatKey; kind: 'median' | 'mean'; previous: number[]; current: number[] };
+
+export interface FigureSection {
+  key: SectionKey;
+  rows: FigureRow[];
+  stats: FigureStat[];
+}
+
+export interface ComputedFigures {
+  period: Period;
+  previous: Period;
+  system: CountSystem;
+  sections: FigureSection[];
+  sessionsHeld: {
+    previous: number;
+    current: number;
+    perTable: { tableId: string; previous: number; current: number }[];
+  };
+  /** The aanmeldingen of the trend's periods: the cell holding each (this and the previous period share theirs with the table). */
+  trend: { period: Period; cell: string }[];
+}
+
+/** A statistic as a reader gets it: a number, or why not (too few, or a part hidden). */
+export type StatValue = { value: number } | { withheld: 'base' | 'hidden' };
+
+export interface DisclosedFigures extends ComputedFigures {
+  mode: DisclosureMode;
+  shown: Record<string, Shown>;
+  /** Per section, per stat: the previous and current value. */
+  stats: Record<
+    SectionKey,
+    { key: StatKey; kind: FigureStat['kind']; subject?: string; previous: StatValue; current: StatValue }[]
+  >;
+}
