@@ -9,38 +9,19 @@ import { actorOf } from '../teams/turn-context.ts';
 
 /** `discussion.*`: one case in the meeting, in each participant's own chat: beeldvorming and oordelen. */
 export function registerDiscussions(app: Application<TurnState>, deps: BotDeps): void {
-  const item = { agendaItemId: id, submissionId: text };
   onVerb(app, Verb.discussionOpen, { agendaItemId: id }, (context, { agendaItemId }) =>
     discussionCardFor(deps, context, agendaItemId),
   );
-  onVerb(app, Verb.discussionAddContribution, item, async (context, data) => {
-    const result = await addContribution(
-      deps,
-      actorOf(context),
-      data.agendaItemId,
-      formValuesOf(data),
-      data.submissionId,
-    );
-    const notice = result.ok
-      ? result.added
-        ? 'Je inbreng is opgeslagen.'
-        : undefined
-      : Object.values(result.errors).join(' ');
-    return discussionCardFor(deps, context, data.agendaItemId, notice);
-  });
-  onVerb(app, Verb.discussionAddIntervention, item, async (context, data) => {
-    const result = await addIntervention(
-      deps,
-      actorOf(context),
-      data.agendaItemId,
-      formValuesOf(data),
-      data.submissionId,
-    );
-    const notice = result.ok
-      ? result.added
-        ? 'De interventie is opgeslagen.'
-        : undefined
-      : Object.values(result.errors).join(' ');
-    return discussionCardFor(deps, context, data.agendaItemId, notice);
-  });
+  // What an organisation knows (beeldvorming) and a possible intervention (oordelen) are added the same way.
+  const additions = [
+    [Verb.discussionAddContribution, addContribution, 'Je inbreng is opgeslagen.'],
+    [Verb.discussionAddIntervention, addIntervention, 'De interventie is opgeslagen.'],
+  ] as const;
+  for (const [verb, add, saved] of additions) {
+    onVerb(app, verb, { agendaItemId: id, submissionId: text }, async (context, data) => {
+      const result = await add(deps, actorOf(context), data.agendaItemId, formValuesOf(data), data.submissionId);
+      const notice = !result.ok ? Object.values(result.errors).join(' ') : result.added ? saved : undefined;
+      return discussionCardFor(deps, context, data.agendaItemId, notice);
+    });
+  }
 }

@@ -10,17 +10,19 @@ const featureFileOf = (prefix: string) =>
 
 const verbName = Object.fromEntries(Object.entries(Verb).map(([name, verb]) => [name, verb as string]));
 
-/** Which verbs each feature file registers: `onVerb(app, Verb.x, …)`, and the buttons of the commands it wires. */
+/**
+ * Which verbs each feature file answers: a feature names a verb only to register it (`onVerb(app, Verb.x, …)`,
+ * directly or from a list), and the buttons of the commands it wires answer there too.
+ */
 async function registeredVerbs(): Promise<Map<string, string[]>> {
   const dir = new URL('../../bot/features/', import.meta.url);
   const byFile = new Map<string, string[]>();
   for (const file of await readdir(dir)) {
     const source = await readFile(new URL(file, dir), 'utf8');
-    const verbs = [...source.matchAll(/onVerb\(\s*app,\s*(?:Verb\.(\w+)|screeningVerbs)/g)].flatMap((m) =>
-      m[1] ? [verbName[m[1]]!] : [Verb.screeningAccept, Verb.screeningReject, Verb.screeningAskInfo],
-    );
+    const verbs = [...source.matchAll(/\bVerb\.(\w+)/g)].map((m) => verbName[m[1]!]!);
     const commands = [...source.matchAll(/registerCommand\(\s*app,\s*Command\.(\w+)/g)].map((m) => m[1]!);
-    byFile.set(file, [...verbs, ...commands.flatMap((c) => (Command as Record<string, BotCommand>)[c]?.button ?? [])]);
+    const buttons = commands.flatMap((c) => (Command as Record<string, BotCommand>)[c]?.button ?? []);
+    byFile.set(file, [...new Set([...verbs, ...buttons])]);
   }
   return byFile;
 }
