@@ -45,6 +45,12 @@ export function registerActions(app: Application<TurnState>, deps: BotDeps): voi
       );
     return actionCard(result.view, result.changed ? 'Gemeld als klaar.' : undefined);
   });
+  registerHandOffs(app, deps);
+}
+
+/** Who holds an action: handing it back, assigning it to someone, and what its organisation takes home. */
+function registerHandOffs(app: Application<TurnState>, deps: BotDeps): void {
+  const action = { actionId: id };
   onVerb(app, Verb.actionHandBack, action, async (context, { actionId }) => {
     const result = await handBackAction(deps, actorOf(context), actionId);
     deps.notify(result.notifications);

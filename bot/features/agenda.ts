@@ -10,7 +10,7 @@ import { confirmAgendaPosted } from '../../src/conferences/publish-agenda.ts';
 import { agendaDraft, postAgendaNow } from '../../src/conferences/table-views.ts';
 import type { JobOutcome } from '../../src/jobs/runner.ts';
 import type { BotDeps } from '../deps.ts';
-import { id, onVerb, optionalId, registerCommand, text } from '../teams/routes.ts';
+import { id, onVerb, optionalId, registerCommand, text, type Reply } from '../teams/routes.ts';
 import { actorOf, channelOf, conversationKind } from '../teams/turn-context.ts';
 
 function publishNotice(outcome: JobOutcome | undefined): string {
@@ -62,6 +62,20 @@ export function registerAgenda(app: Application<TurnState>, deps: BotDeps): void
     deps.notify(await editAgenda(deps, actorOf(context), data.sessionId, change));
     return draft(context, data.sessionId);
   });
+  registerPublishing(app, deps, draft);
+  // "Mijn deel" on the channel card, and Teams' automatic refresh for invited participants: each person's own view.
+  onVerb(app, Verb.agendaMine, session, async (context, { sessionId }) =>
+    personalAgendaCard(await personalAgenda(deps, actorOf(context), sessionId)),
+  );
+}
+
+/** Posting the agenda now, again after an interrupted post, or confirming that the interrupted post is there. */
+function registerPublishing(
+  app: Application<TurnState>,
+  deps: BotDeps,
+  draft: (context: TurnContext, sessionId: string, notice?: string) => Promise<Reply>,
+): void {
+  const session = { sessionId: id };
   onVerb(app, Verb.agendaPublish, session, async (context, { sessionId }) => {
     const outcome = await postAgendaNow(deps, actorOf(context), sessionId, 'due');
     return draft(context, sessionId, publishNotice(outcome));
@@ -77,8 +91,4 @@ export function registerAgenda(app: Application<TurnState>, deps: BotDeps): void
       : 'Dit is al afgehandeld.';
     return draft(context, sessionId, notice);
   });
-  // "Mijn deel" on the channel card, and Teams' automatic refresh for invited participants: each person's own view.
-  onVerb(app, Verb.agendaMine, session, async (context, { sessionId }) =>
-    personalAgendaCard(await personalAgenda(deps, actorOf(context), sessionId)),
-  );
 }

@@ -83,27 +83,22 @@ function registerFileConsent(app: Application<TurnState>, deps: BotDeps): void {
       await context.sendActivity('Dit document is verlopen of al opgehaald. Maak een nieuw met "inzage".');
       return;
     }
-    const bytes = Buffer.from(fetched.download.content);
-    const headers = {
-      'Content-Length': String(bytes.length),
-      'Content-Range': `bytes 0-${bytes.length - 1}/${bytes.length}`,
-    };
-    const put = await fetch(value.uploadInfo.uploadUrl, { method: 'PUT', headers, body: bytes });
-    if (!put.ok) {
-      deps.log.error({ status: put.status }, 'file consent upload failed');
+    const uploaded = await uploadToOneDrive(value.uploadInfo.uploadUrl, fetched.download.content);
+    if (!uploaded.ok) {
+      deps.log.error({ status: uploaded.status }, 'file consent upload failed');
       await context.sendActivity('Het opslaan in je OneDrive lukte niet. Maak een nieuw document met "inzage".');
       return;
     }
     const { contentUrl, name, uniqueId, fileType } = value.uploadInfo;
-    await context.sendActivity({
-      attachments: [
-        {
-          contentType: 'application/vnd.microsoft.teams.card.file.info',
-          contentUrl,
-          name,
-          content: { uniqueId, fileType },
-        },
-      ],
-    });
+    const info = { contentType: 'application/vnd.microsoft.teams.card.file.info', contentUrl, name };
+    await context.sendActivity({ attachments: [{ ...info, content: { uniqueId, fileType } }] });
   });
+}
+
+/** Puts the document in the upload session Teams opened in the person's OneDrive, in one request. */
+async function uploadToOneDrive(uploadUrl: string, content: Uint8Array) {
+  const bytes = Buffer.from(content);
+  const range = `bytes 0-${bytes.length - 1}/${bytes.length}`;
+  const headers = { 'Content-Length': String(bytes.length), 'Content-Range': range };
+  return fetch(uploadUrl, { method: 'PUT', headers, body: bytes });
 }

@@ -22,12 +22,21 @@ import { actorOf, channelOf, conversationKind, teamsChannelData } from '../teams
 const already = 'Dat is al gebeurd: de kaart in het kanaal toont de actuele stand.';
 
 /** `session.*`: planning a table's meetings, and running one from the channel card (or the Teams meeting). */
+/** What the chair reads after a step: what happened, or that it had happened already (the others are told). */
+function steppedNotice(deps: BotDeps, step: SessionStep, done: string): string {
+  deps.notify(step.notifications);
+  return step.changed ? done : already;
+}
+
 export function registerSessions(app: Application<TurnState>, deps: BotDeps): void {
   registerPlanning(app, deps);
-  const stepped = (step: SessionStep, done: string) => {
-    deps.notify(step.notifications);
-    return step.changed ? done : already;
-  };
+  registerChairing(app, deps);
+  registerMeetingEvents(app, deps);
+}
+
+/** The chair opens the meeting, moves through its cases and closes it (also with `overleg starten`). */
+function registerChairing(app: Application<TurnState>, deps: BotDeps): void {
+  const stepped = (step: SessionStep, done: string) => steppedNotice(deps, step, done);
   // The chair runs the meeting from the channel card; the answer goes to the chair only, the card is edited for all.
   const session = { sessionId: id };
   const item = { ...session, itemId: optionalId };
@@ -55,21 +64,6 @@ export function registerSessions(app: Application<TurnState>, deps: BotDeps): vo
   onVerb(app, Verb.sessionMinutes, session, async (context, { sessionId }) =>
     minutesCard(await sessionMinutes(deps, actorOf(context), sessionId)),
   );
-  registerCommand(app, Command.startSession, async (context) => {
-    if (conversationKind(context.activity) !== 'channel')
-      return 'Start het overleg in het kanaal van de tafel: "@Casusbot overleg starten", of met de knop op de agenda.';
-    const { table, session: today } = await sessionOfChannel(deps, channelOf(context.activity));
-    if (!today)
-      return table
-        ? `Er is vandaag geen overleg van ${table.name}. Een overleg op een andere dag open je met "Overleg starten" op de agenda in dit kanaal.`
-        : 'Aan dit kanaal is geen overlegtafel gekoppeld. De procesmanager koppelt er een met "@Casusbot tafel koppelen".';
-    const step = await openSession(deps, actorOf(context), today.id);
-    return stepped(
-      step,
-      'Het overleg is geopend. De kaart hierboven volgt het overleg; de deelnemers krijgen de casus in hun chat.',
-    );
-  });
-  registerMeetingEvents(app, deps);
 }
 
 /** The procesmanager moves, cancels and adds meetings of a table. */
@@ -118,6 +112,22 @@ function registerPlanning(app: Application<TurnState>, deps: BotDeps): void {
  * the chair to close it. Teams sends these only with the RSC permissions in the manifest.
  */
 function registerMeetingEvents(app: Application<TurnState>, deps: BotDeps): void {
+  // `@Casusbot overleg starten` in the table's channel: the meeting of today opens.
+  registerCommand(app, Command.startSession, async (context) => {
+    if (conversationKind(context.activity) !== 'channel')
+      return 'Start het overleg in het kanaal van de tafel: "@Casusbot overleg starten", of met de knop op de agenda.';
+    const { table, session: today } = await sessionOfChannel(deps, channelOf(context.activity));
+    if (!today)
+      return table
+        ? `Er is vandaag geen overleg van ${table.name}. Een overleg op een andere dag open je met "Overleg starten" op de agenda in dit kanaal.`
+        : 'Aan dit kanaal is geen overlegtafel gekoppeld. De procesmanager koppelt er een met "@Casusbot tafel koppelen".';
+    const step = await openSession(deps, actorOf(context), today.id);
+    return steppedNotice(
+      deps,
+      step,
+      'Het overleg is geopend. De kaart hierboven volgt het overleg; de deelnemers krijgen de casus in hun chat.',
+    );
+  });
   const today = (context: TurnContext) => {
     const meetingId = teamsChannelData(context.activity).meeting?.id;
     return meetingId ? sessionOfMeeting(deps, meetingId) : Promise.resolve({ table: undefined, session: undefined });
