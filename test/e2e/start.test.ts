@@ -20,7 +20,8 @@ describe('npm start', () => {
   it('starts the bot and the Playground, prints where to go, and Ctrl-C stops both', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'casusbot-start-'));
     const [port, playgroundPort] = [await freePort(), await freePort()];
-    const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts'], {
+    // As package.json's start script runs it: one node process, so Ctrl-C reaches the code that stops both.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
       env: {
         ...process.env,
         PORT: String(port),
