@@ -32,7 +32,7 @@ import { PrismaStorage } from './teams/storage.ts';
 import { createTurnErrorHandler } from './teams/turn-error.ts';
 import { actorIfKnown } from './teams/turn-context.ts';
 
-/** Every feature, one file per verb prefix (bot/features/<prefix>s.ts); the fallback last. */
+/** Every feature, one file per verb prefix (the README's code map); the fallback last. */
 const features = [
   registerHelp,
   registerMembers,

@@ -35,5 +35,3 @@ export function composeBot(
   if (options.adapter) options.adapter.onTurnError = onTurnError;
   return { app, onTurnError, jobs, background, deps };
 }
-
-export type ComposedBot = ReturnType<typeof composeBot>;

@@ -78,7 +78,7 @@ export const Verb = {
 } as const;
 /**
  * Verbs as earlier versions spelled them: buttons on cards already in people's chats still carry these, and keep
- * working. The prefix of a verb names the feature file that answers it (bot/features/<prefix>s.ts).
+ * working. The prefix of a verb names the feature file that answers it (the README's code map).
  */
 export const formerVerbs: Readonly<Record<string, Verb>> = {
   'members.form': Verb.memberForm,

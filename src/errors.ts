@@ -11,7 +11,7 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 /**
  * Every permission a refusal can name. Who holds each is the policy's (src/access/policy.ts), which has an entry
  * for every name, also where the decision is about one record (a rule in access/case-access.ts); the bot has a
- * Dutch message for every name (bot/error-messages.ts). The compiler checks both.
+ * Dutch message for every name (bot/teams/error-messages.ts). The compiler checks both.
  */
 export const permissionNames = [
   'members.register',

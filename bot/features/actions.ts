@@ -56,7 +56,7 @@ function registerHandOffs(app: Application<TurnState>, deps: BotDeps): void {
     deps.notify(result.notifications);
     return actionCard(result.view, result.changed ? "Teruggegeven: je collega's kunnen hem oppakken." : undefined);
   });
-  onVerb(app, Verb.actionReassign, { ...action, memberId: id }, async (context, { actionId, memberId }) => {
+  onVerb(app, Verb.actionReassign, { ...action, memberId: text }, async (context, { actionId, memberId }) => {
     const result = await reassignAction(deps, actorOf(context), actionId, memberId);
     deps.notify(result.notifications);
     return actionCard(

@@ -21,20 +21,20 @@ import { actorOf, channelOf, conversationKind, teamsChannelData } from '../teams
 
 const already = 'Dat is al gebeurd: de kaart in het kanaal toont de actuele stand.';
 
-/** `session.*`: planning a table's meetings, and running one from the channel card (or the Teams meeting). */
 /** What the chair reads after a step: what happened, or that it had happened already (the others are told). */
 function steppedNotice(deps: BotDeps, step: SessionStep, done: string): string {
   deps.notify(step.notifications);
   return step.changed ? done : already;
 }
 
+/** `session.*`: planning a table's meetings, and running one from the channel card (or from Teams). */
 export function registerSessions(app: Application<TurnState>, deps: BotDeps): void {
   registerPlanning(app, deps);
   registerChairing(app, deps);
   registerMeetingEvents(app, deps);
 }
 
-/** The chair opens the meeting, moves through its cases and closes it (also with `overleg starten`). */
+/** The chair opens the meeting, moves through its cases and closes it, from the channel card. */
 function registerChairing(app: Application<TurnState>, deps: BotDeps): void {
   const stepped = (step: SessionStep, done: string) => steppedNotice(deps, step, done);
   // The chair runs the meeting from the channel card; the answer goes to the chair only, the card is edited for all.
@@ -108,8 +108,9 @@ function registerPlanning(app: Application<TurnState>, deps: BotDeps): void {
 }
 
 /**
- * The table's Teams meeting (linked with "tafel koppelen" in its chat): its start opens the session, its end offers
- * the chair to close it. Teams sends these only with the RSC permissions in the manifest.
+ * Starting from Teams: `@Casusbot overleg starten` in the table's channel; and the table's Teams meeting (linked with
+ * "tafel koppelen" in its chat), whose start opens the session and whose end offers the chair to close it. Teams
+ * sends those events only with the RSC permissions in the manifest.
  */
 function registerMeetingEvents(app: Application<TurnState>, deps: BotDeps): void {
   // `@Casusbot overleg starten` in the table's channel: the meeting of today opens.

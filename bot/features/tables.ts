@@ -16,6 +16,7 @@ import { tableForm, tablesToLink } from '../../src/conferences/table-views.ts';
 import { closeTable, linkChannel, linkMeeting, listTableOverview, saveTable } from '../../src/conferences/tables.ts';
 import { DomainError } from '../../src/errors.ts';
 import type { BotDeps } from '../deps.ts';
+import { userMessageFor } from '../teams/error-messages.ts';
 import { sessionListCard } from '../shared/session-list.ts';
 import { id, onVerb, optionalId, registerCommand } from '../teams/routes.ts';
 import { actorOf, channelOf, conversationKind, teamsChannelData } from '../teams/turn-context.ts';
@@ -46,10 +47,7 @@ export function registerTables(app: Application<TurnState>, deps: BotDeps): void
       return list(context, `Tafel ${table.name} is gesloten.`);
     } catch (error) {
       if (error instanceof DomainError && error.details.reason === 'tableHasAgenda') {
-        return list(
-          context,
-          'Deze tafel heeft nog casussen op komende agenda\'s. Verplaats of annuleer die overleggen eerst (knop "Sessies").',
-        );
+        return list(context, userMessageFor(error));
       }
       throw error;
     }

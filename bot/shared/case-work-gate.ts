@@ -3,18 +3,18 @@ import { worksOnCases } from '../../src/access/case-access.ts';
 import { recordRefusal } from '../../src/access/refusals.ts';
 import type { Db } from '../../src/db/client.ts';
 import { forbidden } from '../../src/errors.ts';
-import { openToAll } from '../../cards/commands.ts';
+import { commandTyped, openToAll } from '../../cards/commands.ts';
 import { userMessageFor } from '../teams/error-messages.ts';
 import { actorIfKnown, isCardAction, sendCardActionResponse } from '../teams/turn-context.ts';
 
-/** The verb of a card action, or the first two words typed: what a refusal records as tried (never the input). */
+/** The verb of a card action, or the command typed: what a refusal records as tried (never what was typed). */
 export function attemptedIn(context: TurnContext): string {
   const activity = context.activity;
   if (activity.type === ActivityTypes.Invoke)
     return String(
       (activity.value as { action?: { verb?: string } } | undefined)?.action?.verb ?? activity.name ?? 'invoke',
     );
-  return (activity.text ?? '').trim().split(/\s+/).slice(0, 2).join(' ');
+  return commandTyped(activity.text ?? '')?.title ?? 'onbekende opdracht';
 }
 
 /**

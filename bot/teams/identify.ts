@@ -3,7 +3,14 @@ import { saveConversation } from '../../src/conversations/conversation-ref.repos
 import type { Db } from '../../src/db/client.ts';
 import { identifyActor, processManagerNames } from '../../src/members/identify-actor.ts';
 import type { Logger } from '../../src/logger.ts';
-import { conversationKind, teamsChannelData, isCardAction, sendCardActionResponse, setActor } from './turn-context.ts';
+import {
+  channelOf,
+  conversationKind,
+  teamsChannelData,
+  isCardAction,
+  sendCardActionResponse,
+  setActor,
+} from './turn-context.ts';
 
 /**
  * Runs before every turn: refuses other tenants, remembers where the bot can post later, and lets
@@ -45,7 +52,7 @@ async function rememberConversation(db: Db, context: TurnContext): Promise<void>
   const kind = conversationKind(activity);
   const reference = TurnContext.getConversationReference(activity);
   // A channel reply thread is "<channel>;messageid=<post>": keep the channel, so later posts start new threads.
-  const conversationId = activity.conversation.id.split(';')[0]!;
+  const conversationId = channelOf(activity);
   await saveConversation(db, {
     conversationId,
     kind,

@@ -2,7 +2,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { CardFactory, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { AdaptiveCard } from '../../cards/adaptive.ts';
-import { commandPattern, type BotCommand } from '../../cards/commands.ts';
+import { commandPattern, wordsOf, type BotCommand } from '../../cards/commands.ts';
 import { formerVerbs, type Verb } from '../../cards/verbs.ts';
 import { DomainError, ErrorCode } from '../../src/errors.ts';
 import { conversationKind, sendCardActionResponse } from './turn-context.ts';
@@ -26,8 +26,9 @@ export const flag = z
 export const text = z.unknown().transform((v) => (typeof v === 'string' ? v : ''));
 
 /**
- * Parses a card's data. Form fields pass through untouched (each use case validates its own form, with its
- * messages at the fields); what the shape names must be there. A wrong id is answered as not found, anything
+ * Parses a card's data. Other keys (form fields) pass through untouched: each use case validates its own form,
+ * with its messages at the fields. What the shape names must fit it, and arrives parsed (an absent optional id as
+ * undefined, a flag as a boolean). A wrong id is answered as not found, anything
  * else as a form that could not be read. The error carries the key, never the value.
  */
 function parseData<S extends z.ZodRawShape>(shape: S, data: unknown) {
@@ -97,8 +98,9 @@ export function registerCommand(
 ): void {
   app.message(commandPattern(command), async (context) => {
     if (command.personalOnly && conversationKind(context.activity) !== 'personal') {
+      const typed = command.reference === 'optional' ? wordsOf(command)[0] : command.title;
       await context.sendActivity(
-        `Dat doe je in een persoonlijke chat met mij: typ daar "${command.title}". Hier lezen anderen mee.`,
+        `Dat doe je in een persoonlijke chat met mij: typ daar "${typed}". Hier lezen anderen mee.`,
       );
       return;
     }

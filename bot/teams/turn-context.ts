@@ -59,18 +59,6 @@ export async function sendCardActionResponse(
   context.turnState.set(INVOKE_RESPONSE_KEY, response);
 }
 
-/**
- * Commands whose answer names people or cases are answered in personal chat only: in a channel or group
- * chat everyone would read it. Elsewhere the person hears where to type it; returns whether to go on.
- */
-export async function inPersonalChat(context: TurnContext, command: string): Promise<boolean> {
-  if (conversationKind(context.activity) === 'personal') return true;
-  await context.sendActivity(
-    `Dat doe je in een persoonlijke chat met mij: typ daar "${command}". Hier lezen anderen mee.`,
-  );
-  return false;
-}
-
 /** The conversation a channel post or reply came from, without the reply thread ("<channel>;messageid=<post>"). */
 export function channelOf(activity: Partial<Activity>): string {
   return (activity.conversation?.id ?? '').split(';')[0]!;

@@ -29,6 +29,7 @@ export interface TestComposition {
  */
 export function composeForTest(db: Db, options: TestComposition = {}) {
   const logs = capturingLogger();
+  // A given logger is the test's own; `logs` then holds nothing.
   const notifier = options.notifier ?? new RecordingNotifier();
   const clock = options.clock ?? new FixedClock(new Date('2026-11-23T09:00:00Z'));
   const loaded = loadConfig({ LOG_LEVEL: 'silent', ...options.env });
