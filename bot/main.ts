@@ -78,7 +78,8 @@ export async function startBot(
     );
   }
 
-  const http = createHttpApp({ adapter, app, db, log, clock, linkSecret: config.links.secret });
+  const authenticated = Boolean(config.microsoftApp);
+  const http = createHttpApp({ adapter, authenticated, app, db, log, clock, linkSecret: config.links.secret });
   const server: Server = await new Promise((resolve, reject) => {
     // Express 5 hands a listen error (port in use) to the callback.
     const s = http.listen(config.port, (error?: Error) => (error ? reject(error) : resolve(s)));

@@ -14,6 +14,14 @@ export function registerFallback(app: Application<TurnState>): void {
     },
     true,
   );
+  // Any other invoke no feature knows (botbuilder would answer 501): a 200 with a Dutch line where Teams shows one.
+  app.addRoute(
+    async (context) => context.activity.type === ActivityTypes.Invoke,
+    async (context) => {
+      await sendCardActionResponse(context, { message: 'Dat kan ik (nog) niet. Typ "hulp" voor wat ik wel kan.' });
+    },
+    true,
+  );
   app.activity(ActivityTypes.Message, async (context) => {
     const closest = closestCommand(context.activity.text ?? '');
     const suggestion = closest ? ` Bedoel je "${closest.title}"?` : '';

@@ -1,9 +1,28 @@
 import {
   ConfigurationServiceClientCredentialFactory,
+  type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
+  type InvokeResponse,
+  type TurnContext,
 } from 'botbuilder';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Config } from '../../src/config.ts';
+
+/**
+ * teams-ai's adapter with its turn processing open to the bot's own HTTP route, which reads the request itself
+ * (bot/teams/server.ts) instead of botbuilder's `process`: that one validates the body before the token, answers
+ * errors with internal text and logs them as plain text.
+ */
+export class CasusbotAdapter extends TeamsAdapter {
+  /** Verifies the token (throws when it cannot) and runs the turn; an invoke's or expectReplies' answer comes back. */
+  processTurn(
+    authorization: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authorization, activity, logic);
+  }
+}
 
 /**
  * With app credentials every request must carry a valid Bot Framework token. Without them botbuilder
@@ -13,9 +32,9 @@ import type { Config } from '../../src/config.ts';
 export function createAdapter(
   config: Pick<Config, 'microsoftApp'>,
   endpoints: Partial<ConfigurationBotFrameworkAuthenticationOptions> = {},
-): TeamsAdapter {
+): CasusbotAdapter {
   const app = config.microsoftApp;
-  if (!app) return new TeamsAdapter({});
+  if (!app) return new CasusbotAdapter({});
   const auth = {
     MicrosoftAppId: app.id,
     MicrosoftAppPassword: app.password ?? '',
@@ -23,5 +42,5 @@ export function createAdapter(
     MicrosoftAppTenantId: app.tenantId ?? '',
     ...endpoints,
   } as ConfigurationBotFrameworkAuthenticationOptions;
-  return new TeamsAdapter(auth, new ConfigurationServiceClientCredentialFactory(auth));
+  return new CasusbotAdapter(auth, new ConfigurationServiceClientCredentialFactory(auth));
 }

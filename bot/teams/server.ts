@@ -1,13 +1,79 @@
-import express from 'express';
-import type { TeamsAdapter, Application, TurnState } from '@microsoft/teams-ai';
+import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { Activity } from 'botbuilder';
 import type { Db } from '../../src/db/client.ts';
 import type { Logger } from '../../src/logger.ts';
 import { withTrace } from '../../src/audit/trace.ts';
 import type { Clock } from '../../src/clock.ts';
 import { contentTypeOf, fetchDownload } from '../../src/privacy/downloads.ts';
+import type { CasusbotAdapter } from './adapter.ts';
+
+/** A short JSON answer: never a stack, a path or a framework page. */
+function answer(res: Response, status: number, error: string): void {
+  res.status(status).json({ error });
+}
+
+/** Bot Framework's activity as botbuilder expects it, its timestamps as dates; undefined when it is none. */
+function activityOf(body: unknown): Activity | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const activity = body as Record<string, unknown>;
+  if (typeof activity.type !== 'string' || !activity.type) return undefined;
+  for (const key of ['timestamp', 'localTimestamp', 'expiration']) {
+    if (typeof activity[key] === 'string') activity[key] = new Date(activity[key]);
+  }
+  return activity as unknown as Activity;
+}
+
+/**
+ * The token first, then the body: without credentials configured (local mode) every request passes, otherwise one
+ * without a token is refused before its body is read. A token that cannot be verified (a bad one, or signing keys
+ * that cannot be fetched) is a 401; a turn that fails after it started is a 500. All answers are short JSON.
+ */
+async function handleMessage(
+  deps: { adapter: CasusbotAdapter; app: Application<TurnState>; log: Logger; authenticated: boolean },
+  req: Request,
+  res: Response,
+): Promise<void> {
+  const authorization = req.get('authorization') ?? '';
+  if (deps.authenticated && !authorization) return answer(res, 401, 'Niet geauthenticeerd.');
+  const activity = activityOf(req.body);
+  if (!activity) return answer(res, 400, 'Dit is geen bericht van Teams.');
+  let started = false;
+  try {
+    // One trace per turn: every logbook event and log line of it (and of the work it starts) shares the id.
+    const response = await deps.adapter.processTurn(authorization, activity, (context) => {
+      started = true;
+      return withTrace(() => deps.app.run(context)).then(() => undefined);
+    });
+    res.status(response?.status ?? 200);
+    if (response?.body === undefined) res.end();
+    else res.json(response.body);
+  } catch (error) {
+    const errorType = (error as Error)?.name;
+    if (!started) {
+      deps.log.warn({ errorType, activityType: activity.type }, 'request refused: its token could not be verified');
+      return answer(res, 401, 'Niet geauthenticeerd.');
+    }
+    deps.log.error({ errorType, activityType: activity.type }, 'turn failed outside its own error handler');
+    answer(res, 500, 'Er ging iets mis.');
+  }
+}
+
+/** What Express itself refuses (JSON that does not parse, a body over the limit), as short JSON and a JSON log line. */
+function edgeErrors(log: Logger): ErrorRequestHandler {
+  return (error: { type?: string; status?: number; name?: string }, _req, res, _next) => {
+    const status = error.type === 'entity.too.large' ? 413 : error.type === 'entity.parse.failed' ? 400 : 500;
+    log.warn({ status, errorType: error.type ?? error.name }, 'request refused at the HTTP edge');
+    const message =
+      status === 413 ? 'Dit bericht is te groot.' : status === 400 ? 'Dit is geen geldige JSON.' : 'Er ging iets mis.';
+    answer(res, status, message);
+  };
+}
 
 export function createHttpApp(deps: {
-  adapter: TeamsAdapter;
+  adapter: CasusbotAdapter;
+  /** App credentials are configured: a request without a token is refused. */
+  authenticated: boolean;
   app: Application<TurnState>;
   db: Db;
   log: Logger;
@@ -18,10 +84,7 @@ export function createHttpApp(deps: {
   http.disable('x-powered-by');
   http.use(express.json({ limit: '1mb' }));
 
-  http.post('/api/messages', async (req, res) => {
-    // One trace per turn: every logbook event and log line of it (and of the work it starts) shares the id.
-    await deps.adapter.process(req, res, (context) => withTrace(() => deps.app.run(context)).then(() => undefined));
-  });
+  http.post('/api/messages', (req, res) => handleMessage(deps, req, res));
 
   // A document behind a signed link (an inzage): once, within ten minutes; never cached, never indexed.
   http.get('/downloads/:id', async (req, res) => {
@@ -79,5 +142,7 @@ export function createHttpApp(deps: {
       res.status(503).json({ status: 'database unavailable' });
     }
   });
+  http.use((_req, res) => answer(res, 404, 'Niet gevonden.'));
+  http.use(edgeErrors(deps.log));
   return http;
 }

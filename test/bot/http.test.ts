@@ -40,7 +40,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => metadata.close(() => r())));
 
-async function startServer(credentials: boolean) {
+async function startServer(credentials: boolean, openIdMetadata?: string) {
   const logs = capturingLogger();
   const adapter = createAdapter(
     {
@@ -49,7 +49,7 @@ async function startServer(credentials: boolean) {
         : undefined,
     },
     {
-      ToBotFromChannelOpenIdMetadataUrl: `${metadataUrl}/openid`,
+      ToBotFromChannelOpenIdMetadataUrl: openIdMetadata ?? `${metadataUrl}/openid`,
       ToBotFromEmulatorOpenIdMetadataUrl: `${metadataUrl}/openid`,
       ToBotFromChannelTokenIssuer: issuer,
       ToChannelFromBotLoginUrl: 'https://login.example/botframework.com',
@@ -65,10 +65,15 @@ async function startServer(credentials: boolean) {
     handled.push(context.activity.type);
     return true;
   });
-  const server = createHttpApp({ adapter, app, db, log: logs.log, clock, linkSecret: config.links.secret }).listen(
-    0,
-    '127.0.0.1',
-  );
+  const server = createHttpApp({
+    adapter,
+    authenticated: credentials,
+    app,
+    db,
+    log: logs.log,
+    clock,
+    linkSecret: config.links.secret,
+  }).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { base, handled, logs, close: () => new Promise<void>((r) => server.close(() => r())) };
@@ -159,6 +164,68 @@ describe('GET /healthz', () => {
     const res = await fetch(`${s.base}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok' });
+    await s.close();
+  });
+});
+
+describe('the HTTP edge: short JSON, the token first', () => {
+  const raw = (base: string, body: string, headers: Record<string, string> = {}) =>
+    fetch(`${base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
+  /** What a refusal may show: a short Dutch line as JSON, no framework page, stack or path. */
+  const expectShortJson = async (res: Response, status: number) => {
+    expect(res.status).toBe(status);
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    const text = await res.text();
+    expect(text).not.toMatch(/<|\bat\s|\/work\/|node_modules|Error:/);
+    expect(text.length).toBeLessThan(120);
+  };
+
+  it('when the body is not JSON or too large, then 400 or 413 as JSON, and the log line is JSON', async () => {
+    const s = await startServer(false);
+    await expectShortJson(await raw(s.base, '{"type": "message",'), 400);
+    await expectShortJson(await raw(s.base, JSON.stringify({ ...activity, text: 'x'.repeat(1_100_000) })), 413);
+    await expectShortJson(await fetch(`${s.base}/nergens`), 404);
+    expect(s.handled).toEqual([]);
+    expect(s.logs.lines().map((l) => l.errorType)).toEqual(['entity.parse.failed', 'entity.too.large']);
+    await s.close();
+  });
+
+  it('when an activity has no type, then 400 in local mode, and 401 with credentials before the body is read', async () => {
+    const { type: _type, ...untyped } = activity;
+    const local = await startServer(false);
+    await expectShortJson(await raw(local.base, JSON.stringify(untyped)), 400);
+    await local.close();
+    const secured = await startServer(true);
+    await expectShortJson(await raw(secured.base, JSON.stringify(untyped)), 401);
+    expect(secured.handled).toEqual([]);
+    await secured.close();
+  });
+
+  it('when the signing keys cannot be fetched, then the token cannot be verified: 401, and no handler runs', async () => {
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const unreachable = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/openid`;
+    await new Promise<void>((r) => closed.close(() => r()));
+    const s = await startServer(true, unreachable);
+    await expectShortJson(await post(s.base, await mint(goodKey.privateKey)), 401);
+    expect(s.handled).toEqual([]);
+    await s.close();
+  });
+
+  it('when Teams sends an invoke no feature knows, then 200 with a Dutch line instead of 501', async () => {
+    const s = await startServer(false);
+    const res = await raw(
+      s.base,
+      JSON.stringify({ ...activity, deliveryMode: undefined, type: 'invoke', name: 'onbekend/iets', value: {} }),
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { statusCode: number; value: string };
+    expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
+    expect(body.value).toContain('Dat kan ik (nog) niet');
     await s.close();
   });
 });

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Application, TeamsAdapter, TurnState } from '../../bot/teams/testing.ts';
+import type { Application, TurnState } from '../../bot/teams/testing.ts';
+import type { CasusbotAdapter } from '../../bot/teams/adapter.ts';
 import { PDFDocument } from 'pdf-lib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createHttpApp } from '../../bot/teams/server.ts';
@@ -110,7 +111,8 @@ describe('inzage', () => {
     expect(textOf(body.value)).toContain('De persoon komt voor in één casus.');
     const url = new URL(/"url":"([^"]+)"/.exec(JSON.stringify(body.value))![1]!);
     const server = createHttpApp({
-      adapter: {} as TeamsAdapter,
+      adapter: {} as CasusbotAdapter,
+      authenticated: false,
       app: {} as Application<TurnState>,
       db,
       log: capturingLogger().log,
