@@ -65,34 +65,39 @@ interface FileConsentAnswer {
 function registerFileConsent(app: Application<TurnState>, deps: BotDeps): void {
   const isFileConsent = async (context: TurnContext) =>
     context.activity.type === 'invoke' && context.activity.name === 'fileConsent/invoke';
-  app.activity(isFileConsent, async (context) => {
-    const value = context.activity.value as FileConsentAnswer;
-    const answered = { type: ActivityTypes.InvokeResponse, value: { status: 200 } };
-    await context.sendActivity(answered);
-    context.turnState.set(INVOKE_RESPONSE_KEY, answered);
-    if (value.action !== 'accept' || !value.uploadInfo?.uploadUrl) {
-      await context.sendActivity(
-        'Het document is niet in je OneDrive gezet. De link op de kaart werkt nog tot hij verloopt.',
-      );
-      return;
-    }
-    const ref = value.context ?? {};
-    const fetchDeps = { db: deps.db, clock: deps.clock, linkSecret: deps.links.secret };
-    const fetched = await fetchDownload(fetchDeps, ref.downloadId ?? '', ref.exp ?? '', ref.sig ?? '');
-    if (!fetched.ok) {
-      await context.sendActivity('Dit document is verlopen of al opgehaald. Maak een nieuw met "inzage".');
-      return;
-    }
-    const uploaded = await uploadToOneDrive(value.uploadInfo.uploadUrl, fetched.download.content);
-    if (!uploaded.ok) {
-      deps.log.error({ status: uploaded.status }, 'file consent upload failed');
-      await context.sendActivity('Het opslaan in je OneDrive lukte niet. Maak een nieuw document met "inzage".');
-      return;
-    }
-    const { contentUrl, name, uniqueId, fileType } = value.uploadInfo;
-    const info = { contentType: 'application/vnd.microsoft.teams.card.file.info', contentUrl, name };
-    await context.sendActivity({ attachments: [{ ...info, content: { uniqueId, fileType } }] });
-  });
+  // An invoke route: teams-ai tries those before the others, and the fallback's catch-all for invokes comes last.
+  app.addRoute(
+    isFileConsent,
+    async (context) => {
+      const value = context.activity.value as FileConsentAnswer;
+      const answered = { type: ActivityTypes.InvokeResponse, value: { status: 200 } };
+      await context.sendActivity(answered);
+      context.turnState.set(INVOKE_RESPONSE_KEY, answered);
+      if (value.action !== 'accept' || !value.uploadInfo?.uploadUrl) {
+        await context.sendActivity(
+          'Het document is niet in je OneDrive gezet. De link op de kaart werkt nog tot hij verloopt.',
+        );
+        return;
+      }
+      const ref = value.context ?? {};
+      const fetchDeps = { db: deps.db, clock: deps.clock, linkSecret: deps.links.secret };
+      const fetched = await fetchDownload(fetchDeps, ref.downloadId ?? '', ref.exp ?? '', ref.sig ?? '');
+      if (!fetched.ok) {
+        await context.sendActivity('Dit document is verlopen of al opgehaald. Maak een nieuw met "inzage".');
+        return;
+      }
+      const uploaded = await uploadToOneDrive(value.uploadInfo.uploadUrl, fetched.download.content);
+      if (!uploaded.ok) {
+        deps.log.error({ status: uploaded.status }, 'file consent upload failed');
+        await context.sendActivity('Het opslaan in je OneDrive lukte niet. Maak een nieuw document met "inzage".');
+        return;
+      }
+      const { contentUrl, name, uniqueId, fileType } = value.uploadInfo;
+      const info = { contentType: 'application/vnd.microsoft.teams.card.file.info', contentUrl, name };
+      await context.sendActivity({ attachments: [{ ...info, content: { uniqueId, fileType } }] });
+    },
+    true,
+  );
 }
 
 /** Puts the document in the upload session Teams opened in the person's OneDrive, in one request. */

@@ -70,6 +70,52 @@ function edgeErrors(log: Logger): ErrorRequestHandler {
   };
 }
 
+/** A document behind a signed link (an inzage): once, within ten minutes; never cached, never indexed. */
+async function handleDownload(
+  deps: { db: Db; clock: Clock; log: Logger; linkSecret: string },
+  req: Request<{ id: string }>,
+  res: Response,
+): Promise<void> {
+  res.set({
+    'Cache-Control': 'no-store',
+    'X-Robots-Tag': 'noindex',
+    'Referrer-Policy': 'no-referrer',
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': "default-src 'none'; sandbox",
+  });
+  // A HEAD (a link preview, a scanner) must not use up the one fetch.
+  if (req.method === 'HEAD') {
+    res.status(405).set('Allow', 'GET').end();
+    return;
+  }
+  const q = (key: string) => (typeof req.query[key] === 'string' ? req.query[key] : '');
+  try {
+    const result = await withTrace(() =>
+      fetchDownload({ db: deps.db, clock: deps.clock, linkSecret: deps.linkSecret }, req.params.id, q('exp'), q('sig')),
+    );
+    if (!result.ok) {
+      deps.log.info({ reason: result.reason }, 'download refused');
+      res
+        .status(result.reason === 'invalid' ? 403 : 410)
+        .type('text/plain; charset=utf-8')
+        .send(
+          result.reason === 'invalid'
+            ? 'Deze link is niet geldig.'
+            : 'Deze link is verlopen of al gebruikt. Vraag de procesmanager om een nieuw document.',
+        );
+      return;
+    }
+    res
+      .status(200)
+      .type(contentTypeOf(result.download.fileName))
+      .set('Content-Disposition', `attachment; filename="${result.download.fileName}"`)
+      .send(Buffer.from(result.download.content));
+  } catch (error) {
+    deps.log.error({ errorType: (error as Error)?.name }, 'download failed');
+    res.status(500).type('text/plain; charset=utf-8').send('Er ging iets mis. Probeer het opnieuw.');
+  }
+}
+
 export function createHttpApp(deps: {
   adapter: CasusbotAdapter;
   /** App credentials are configured: a request without a token is refused. */
@@ -86,52 +132,7 @@ export function createHttpApp(deps: {
 
   http.post('/api/messages', (req, res) => handleMessage(deps, req, res));
 
-  // A document behind a signed link (an inzage): once, within ten minutes; never cached, never indexed.
-  http.get('/downloads/:id', async (req, res) => {
-    res.set({
-      'Cache-Control': 'no-store',
-      'X-Robots-Tag': 'noindex',
-      'Referrer-Policy': 'no-referrer',
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
-    });
-    // A HEAD (a link preview, a scanner) must not use up the one fetch.
-    if (req.method === 'HEAD') {
-      res.status(405).set('Allow', 'GET').end();
-      return;
-    }
-    const q = (key: string) => (typeof req.query[key] === 'string' ? req.query[key] : '');
-    try {
-      const result = await withTrace(() =>
-        fetchDownload(
-          { db: deps.db, clock: deps.clock, linkSecret: deps.linkSecret },
-          req.params.id,
-          q('exp'),
-          q('sig'),
-        ),
-      );
-      if (!result.ok) {
-        deps.log.info({ reason: result.reason }, 'download refused');
-        res
-          .status(result.reason === 'invalid' ? 403 : 410)
-          .type('text/plain; charset=utf-8')
-          .send(
-            result.reason === 'invalid'
-              ? 'Deze link is niet geldig.'
-              : 'Deze link is verlopen of al gebruikt. Vraag de procesmanager om een nieuw document.',
-          );
-        return;
-      }
-      res
-        .status(200)
-        .type(contentTypeOf(result.download.fileName))
-        .set('Content-Disposition', `attachment; filename="${result.download.fileName}"`)
-        .send(Buffer.from(result.download.content));
-    } catch (error) {
-      deps.log.error({ errorType: (error as Error)?.name }, 'download failed');
-      res.status(500).type('text/plain; charset=utf-8').send('Er ging iets mis. Probeer het opnieuw.');
-    }
-  });
+  http.get('/downloads/:id', (req, res) => handleDownload(deps, req, res));
 
   http.get('/healthz', async (_req, res) => {
     try {
