@@ -15,7 +15,7 @@ import { composeBot } from './compose.ts';
 import { createAdapter } from './teams/adapter.ts';
 import { BotNotifier } from './teams/proactive.ts';
 import { teamsRoster } from './teams/roster.ts';
-import { startScheduler } from './shared/scheduler.ts';
+import { startScheduler, type Scheduler } from './shared/scheduler.ts';
 import { createHttpApp } from './teams/server.ts';
 
 export interface RunningBot {
@@ -79,7 +79,11 @@ export async function startBot(
   }
 
   const authenticated = Boolean(config.microsoftApp);
-  const http = createHttpApp({ adapter, authenticated, app, db, log, clock, linkSecret: config.links.secret });
+  // The scheduler starts once the server listens; until its first round /readyz says so.
+  const started: { scheduler?: Scheduler } = {};
+  const schedulerTickedAt = () => started.scheduler?.lastTickAt();
+  const linkSecret = config.links.secret;
+  const http = createHttpApp({ adapter, authenticated, app, db, log, clock, linkSecret, schedulerTickedAt });
   const server: Server = await new Promise((resolve, reject) => {
     // Express 5 hands a listen error (port in use) to the callback.
     const s = http.listen(config.port, (error?: Error) => (error ? reject(error) : resolve(s)));
@@ -92,6 +96,7 @@ export async function startBot(
   await ensureQuarterlyFiguresJob(db, clock.now(), config.figuresTimeZone);
   // After the server listens: a catch-up post at start-up may already need Teams.
   const scheduler = startScheduler({ db, clock, log, runner: jobs });
+  started.scheduler = scheduler;
 
   return {
     port,

@@ -9,6 +9,8 @@ import { listTables } from '../../src/conferences/table.repository.ts';
 export interface Scheduler {
   /** Run due work now and re-arm (after a change that may have made something due sooner). */
   wake(): void;
+  /** When the scheduler last finished a round of due work: a readiness check sees a stalled scheduler. */
+  lastTickAt(): Date | undefined;
   /** Resolves when the work queued so far is done (the catch-up at start-up, say). */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -23,6 +25,7 @@ export function startScheduler(deps: { db: Db; clock: Clock; log: Logger; runner
   let alarm: schedule.Job | undefined;
   let chain: Promise<void> = Promise.resolve();
   let stopped = false;
+  let lastTick: Date | undefined;
 
   const enqueue = (label: string, work: () => Promise<void>) => {
     chain = chain
@@ -42,6 +45,7 @@ export function startScheduler(deps: { db: Db; clock: Clock; log: Logger; runner
       const ran = await deps.runner.runDue();
       if (ran) deps.log.info({ ran, owner: deps.runner.owner }, 'due jobs run');
       await arm();
+      lastTick = new Date();
     });
   const plan = () =>
     enqueue('plan sessions', async () => {
@@ -56,6 +60,7 @@ export function startScheduler(deps: { db: Db; clock: Clock; log: Logger; runner
 
   return {
     wake,
+    lastTickAt: () => lastTick,
     idle: () => chain,
     async stop() {
       stopped = true;

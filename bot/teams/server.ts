@@ -6,6 +6,7 @@ import type { Logger } from '../../src/logger.ts';
 import { withTrace } from '../../src/audit/trace.ts';
 import type { Clock } from '../../src/clock.ts';
 import { contentTypeOf, fetchDownload } from '../../src/privacy/downloads.ts';
+import { migrationsApplied } from '../../src/db/readiness.ts';
 import type { CasusbotAdapter } from './adapter.ts';
 
 /** A short JSON answer: never a stack, a path or a framework page. */
@@ -116,6 +117,31 @@ async function handleDownload(
   }
 }
 
+/** How long the scheduler may be silent: it sweeps every minute. */
+const schedulerSilenceMs = 3 * 60_000;
+/** The database's part of readiness must answer within this, so /readyz answers within 3 s whatever happens. */
+const databaseCheckMs = 2_000;
+
+/**
+ * Readiness: the database answers within 2 s with every migration applied, and the scheduler finished a round in
+ * the last three minutes. Each part is named in the answer (no error text); 503 when one fails.
+ */
+async function handleReadiness(
+  deps: { db: Db; log: Logger; schedulerTickedAt: () => Date | undefined },
+  res: Response,
+): Promise<void> {
+  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), databaseCheckMs).unref());
+  const database = await Promise.race([
+    migrationsApplied(deps.db).then((applied) => (applied ? 'ok' : 'migrations pending')),
+    timeout,
+  ]).catch(() => 'unavailable');
+  const tick = deps.schedulerTickedAt();
+  const scheduler = tick && Date.now() - tick.getTime() < schedulerSilenceMs ? 'ok' : 'stalled';
+  const ready = database === 'ok' && scheduler === 'ok';
+  if (!ready) deps.log.warn({ database, scheduler }, 'not ready');
+  res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', database, scheduler });
+}
+
 export function createHttpApp(deps: {
   adapter: CasusbotAdapter;
   /** App credentials are configured: a request without a token is refused. */
@@ -125,6 +151,8 @@ export function createHttpApp(deps: {
   log: Logger;
   clock: Clock;
   linkSecret: string;
+  /** When the scheduler last finished a round (undefined before its first, or where none runs). */
+  schedulerTickedAt: () => Date | undefined;
 }) {
   const http = express();
   http.disable('x-powered-by');
@@ -134,15 +162,9 @@ export function createHttpApp(deps: {
 
   http.get('/downloads/:id', (req, res) => handleDownload(deps, req, res));
 
-  http.get('/healthz', async (_req, res) => {
-    try {
-      await deps.db.$queryRaw`SELECT 1`;
-      res.json({ status: 'ok' });
-    } catch (error) {
-      deps.log.error({ errorType: (error as Error)?.name }, 'health check: database unreachable');
-      res.status(503).json({ status: 'database unavailable' });
-    }
-  });
+  // Liveness: the process answers; it asks nothing of the database, so a slow database never restarts the bot.
+  http.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  http.get('/readyz', (_req, res) => handleReadiness(deps, res));
   http.use((_req, res) => answer(res, 404, 'Niet gevonden.'));
   http.use(edgeErrors(deps.log));
   return http;

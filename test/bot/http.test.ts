@@ -6,6 +6,7 @@ import { createAdapter } from '../../bot/teams/adapter.ts';
 import { createHttpApp } from '../../bot/teams/server.ts';
 import { demoMembers } from '../../src/organisations/demo-partners.ts';
 import { seedDemoData } from '../../src/organisations/seed.ts';
+import { createDb } from '../../src/db/client.ts';
 import { useDatabase } from '../support/database.ts';
 import { FixedClock } from '../support/fakes.ts';
 import { composeForTest } from '../support/compose.ts';
@@ -40,7 +41,11 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => metadata.close(() => r())));
 
-async function startServer(credentials: boolean, openIdMetadata?: string) {
+async function startServer(
+  credentials: boolean,
+  openIdMetadata?: string,
+  options: { schedulerTickedAt?: () => Date | undefined; db?: typeof db } = {},
+) {
   const logs = capturingLogger();
   const adapter = createAdapter(
     {
@@ -69,10 +74,11 @@ async function startServer(credentials: boolean, openIdMetadata?: string) {
     adapter,
     authenticated: credentials,
     app,
-    db,
+    db: options.db ?? db,
     log: logs.log,
     clock,
     linkSecret: config.links.secret,
+    schedulerTickedAt: options.schedulerTickedAt ?? (() => new Date()),
   }).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -165,6 +171,40 @@ describe('GET /healthz', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok' });
     await s.close();
+  });
+});
+
+describe('GET /readyz', () => {
+  it('is ready when the database answers with every migration applied and the scheduler ticked lately', async () => {
+    const s = await startServer(false);
+    const res = await fetch(`${s.base}/readyz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ready', database: 'ok', scheduler: 'ok' });
+    await s.close();
+  });
+
+  it('when the scheduler has not ticked for minutes, then it is not ready, and says which part', async () => {
+    const s = await startServer(false, undefined, { schedulerTickedAt: () => new Date(Date.now() - 10 * 60_000) });
+    const res = await fetch(`${s.base}/readyz`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ status: 'not ready', database: 'ok', scheduler: 'stalled' });
+    await s.close();
+  });
+
+  it('when the database cannot be reached, then it is not ready, while /healthz (liveness) still answers', async () => {
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((r) => closed.close(() => r()));
+    const unreachable = createDb(`postgresql://nobody:nothing@127.0.0.1:${port}/none`);
+    const s = await startServer(false, undefined, { db: unreachable });
+    const res = await fetch(`${s.base}/readyz`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ status: 'not ready', database: 'unavailable', scheduler: 'ok' });
+    expect((await fetch(`${s.base}/healthz`)).status).toBe(200);
+    expect(s.logs.lines().find((l) => l.msg === 'not ready')).toMatchObject({ database: 'unavailable' });
+    await s.close();
+    await unreachable.$disconnect();
   });
 });
 

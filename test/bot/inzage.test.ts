@@ -118,6 +118,7 @@ describe('inzage', () => {
       log: capturingLogger().log,
       clock: bot.clock,
       linkSecret: bot.links.secret,
+      schedulerTickedAt: () => undefined,
     }).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
