@@ -5,7 +5,8 @@ import { createBot } from './app.ts';
 import type { BotDeps, Infrastructure } from './deps.ts';
 import { BackgroundWork } from './shared/background.ts';
 import { createJobRunner } from './shared/jobs.ts';
-import { deliverNotifications } from './shared/notifications.ts';
+import { OutboxDelivery } from './shared/outbox.ts';
+import { queueNotifications } from '../src/notify/outbox.ts';
 
 /**
  * The one composition of the bot, used by bot/main.ts, the tests and the bench alike: from the configuration and
@@ -26,12 +27,23 @@ export function composeBot(
     allowedTenantIds: config.allowedTenantIds,
     jobLeaseMs: config.jobLeaseMs,
   };
+  const outbox = new OutboxDelivery(
+    { ...infrastructure, ...settings, background },
+    { owner: options.jobOwner, leaseMs: config.jobLeaseMs },
+  );
   const notify = (notifications: Notification[]) => {
-    if (notifications.length) background.run('notifications', () => deliverNotifications(deps, notifications));
+    if (!notifications.length) return;
+    background.run('notifications', async () => {
+      await infrastructure.db.$transaction((tx) => queueNotifications(tx, notifications, infrastructure.clock.now()));
+      outbox.wake();
+    });
   };
-  const jobs = createJobRunner({ ...infrastructure, ...settings, background, notify }, { owner: options.jobOwner });
-  const deps: BotDeps = { ...infrastructure, ...settings, background, notify, jobs };
+  const jobs = createJobRunner(
+    { ...infrastructure, ...settings, background, notify, outbox },
+    { owner: options.jobOwner },
+  );
+  const deps: BotDeps = { ...infrastructure, ...settings, background, notify, outbox, jobs };
   const { app, onTurnError } = createBot(deps, { adapter: options.adapter, botAppId: config.microsoftApp?.id ?? '' });
   if (options.adapter) options.adapter.onTurnError = onTurnError;
-  return { app, onTurnError, jobs, background, deps };
+  return { app, onTurnError, jobs, outbox, background, deps };
 }

@@ -7,6 +7,7 @@ import type { Logger } from '../src/logger.ts';
 import type { Notification } from '../src/notify/notification.ts';
 import type { Notifier } from '../src/notify/notifier.ts';
 import type { BackgroundWork } from './shared/background.ts';
+import type { OutboxDelivery } from './shared/outbox.ts';
 
 /** The people in the conversation a turn came from (Teams roster), to pick from in forms. */
 export interface Roster {
@@ -36,4 +37,6 @@ export interface BotDeps extends Infrastructure, Settings {
   jobs: JobRunner;
   /** Sends what a use case asked to tell people, after its transaction committed, without holding up the turn. */
   notify(notifications: Notification[]): void;
+  /** Delivers the outbox: what the bot sends on its own. */
+  outbox: OutboxDelivery;
 }

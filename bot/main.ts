@@ -67,7 +67,7 @@ export async function startBot(
         logic,
       ),
   });
-  const { app, jobs, background } = composeBot(
+  const { app, jobs, outbox, background } = composeBot(
     config,
     { db, log, clock, notifier, roster: teamsRoster(log) },
     { adapter },
@@ -95,7 +95,7 @@ export async function startBot(
   // The figures of the quarter we are in go to the stuurgroep after it ends.
   await ensureQuarterlyFiguresJob(db, clock.now(), config.figuresTimeZone);
   // After the server listens: a catch-up post at start-up may already need Teams.
-  const scheduler = startScheduler({ db, clock, log, runner: jobs });
+  const scheduler = startScheduler({ db, clock, log, runner: jobs, outbox });
   started.scheduler = scheduler;
 
   return {

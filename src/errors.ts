@@ -29,6 +29,7 @@ export const permissionNames = [
   'cases.work',
   'figures.view',
   'figures.linkChannel',
+  'notices.manage',
   // Decided per record by a rule in access/case-access.ts; the policy names the roles that may ever do it.
   'sessions.run',
   'decisions.record',

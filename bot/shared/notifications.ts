@@ -13,7 +13,6 @@ import { openDiscussion } from '../../src/meetings/discussion.ts';
 import { sessionSummary } from '../../src/meetings/run-session.ts';
 import { findCaseById } from '../../src/cases/case.repository.ts';
 import { agendaSeenBy, invitedTeamsUserIds, publicAgenda } from '../../src/conferences/agenda.ts';
-import { findSessionById } from '../../src/conferences/session.repository.ts';
 import { identifyActor } from '../../src/members/identify-actor.ts';
 import type { Notification } from '../../src/notify/notification.ts';
 import type { LifecycleNotification } from '../../src/notify/lifecycle-notifications.ts';
@@ -29,7 +28,7 @@ import { caseOverviewCard, evaluationRequestCard, proposalCard, regieNoticeCard 
 import type { BotDeps } from '../deps.ts';
 import { screeningCardFor } from './screening-view.ts';
 
-type Deps = Pick<BotDeps, 'db' | 'log' | 'notifier' | 'clock' | 'informWithinDays'>;
+type Deps = Pick<BotDeps, 'db' | 'clock' | 'informWithinDays'>;
 const lifecycleKinds = new Set<Notification['kind']>([
   'directorChanged',
   'proposalMade',
@@ -51,15 +50,6 @@ export async function channelCardFor(deps: Pick<BotDeps, 'db'>, sessionId: strin
   if (agenda.session.closedAt) return sessionSummaryCard(agenda, await sessionSummary(deps.db, sessionId));
   if (agenda.session.openedAt) return liveSessionCard(agenda);
   return channelAgendaCard(agenda, await invitedTeamsUserIds(deps.db, agenda));
-}
-
-/** Edits the posted channel card in place; a session whose agenda is not out yet has nothing to edit. */
-async function refreshChannelCard(deps: Deps, sessionId: string): Promise<void> {
-  const session = await findSessionById(deps.db, sessionId);
-  if (!session?.post) return;
-  await deps.notifier.update(session.post.conversationId, session.post.activityId, {
-    card: await channelCardFor(deps, sessionId),
-  });
 }
 
 type CaseNotice = Extract<
@@ -219,33 +209,15 @@ async function personalCard(deps: Deps, n: Exclude<Notification, { kind: 'agenda
 }
 
 /**
- * Sends what a use case asked for, after its transaction committed. A failed delivery is logged (ids and
- * kinds only) and does not undo anything: the recipient still finds it under the commands.
+ * The card a notification becomes for its recipient, built when it is sent (need-to-know checked then);
+ * undefined when there is nothing to send any more (the case was deleted, the person left).
  */
-export async function deliverNotifications(deps: Deps, notifications: Notification[]): Promise<void> {
-  for (const n of notifications) {
-    try {
-      if (n.kind === 'agendaChanged') {
-        await refreshChannelCard(deps, n.sessionId);
-        continue;
-      }
-      let card: object | undefined;
-      if (isCaseNotice(n)) {
-        const found = await findCaseById(deps.db, n.caseId);
-        card =
-          found &&
-          (n.kind === 'screeningRequested'
-            ? await screeningCardFor(deps, { case: found })
-            : referralOutcomeCard(found));
-      } else {
-        card = await personalCard(deps, n);
-      }
-      if (!card) continue;
-      const result = await deps.notifier.toPerson(n.to, { card });
-      if (!result.delivered)
-        deps.log.warn({ kind: n.kind }, 'notification not delivered: no personal chat with the recipient yet');
-    } catch (error) {
-      deps.log.error({ kind: n.kind, errorType: (error as Error)?.name }, 'notification failed');
-    }
-  }
+export async function personalCardFor(
+  deps: Deps,
+  n: Exclude<Notification, { kind: 'agendaChanged' }>,
+): Promise<object | undefined> {
+  if (!isCaseNotice(n)) return personalCard(deps, n);
+  const found = await findCaseById(deps.db, n.caseId);
+  if (!found) return undefined;
+  return n.kind === 'screeningRequested' ? screeningCardFor(deps, { case: found }) : referralOutcomeCard(found);
 }

@@ -3,6 +3,7 @@ import type { Clock } from '../../src/clock.ts';
 import type { Db } from '../../src/db/client.ts';
 import type { JobRunner } from '../../src/jobs/runner.ts';
 import type { Logger } from '../../src/logger.ts';
+import type { OutboxDelivery } from './outbox.ts';
 import { planSessions } from '../../src/conferences/planning.ts';
 import { listTables } from '../../src/conferences/table.repository.ts';
 
@@ -21,7 +22,14 @@ export interface Scheduler {
  * alarm, a sweep every minute is the safety net (a job another instance created), and the sessions a
  * year ahead are planned at start-up and every hour. Missed work is caught up at start-up.
  */
-export function startScheduler(deps: { db: Db; clock: Clock; log: Logger; runner: JobRunner }): Scheduler {
+export function startScheduler(deps: {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  runner: JobRunner;
+  /** The outbox: messages due again (after throttling, say) are delivered on the same alarm. */
+  outbox?: Pick<OutboxDelivery, 'deliverDue' | 'nextDueAt'>;
+}): Scheduler {
   let alarm: schedule.Job | undefined;
   let chain: Promise<void> = Promise.resolve();
   let stopped = false;
@@ -34,7 +42,8 @@ export function startScheduler(deps: { db: Db; clock: Clock; log: Logger; runner
   };
   const arm = async () => {
     alarm?.cancel();
-    const next = await deps.runner.nextDueAt();
+    const dues = await Promise.all([deps.runner.nextDueAt(), deps.outbox?.nextDueAt()]);
+    const next = dues.filter((d): d is Date => d !== undefined).sort((a, b) => a.getTime() - b.getTime())[0];
     if (!next || stopped) return;
     // node-schedule ignores a date in the past: due work runs on the next tick instead.
     alarm = schedule.scheduleJob(new Date(Math.max(next.getTime(), Date.now() + 50)), () => wake());
@@ -44,6 +53,8 @@ export function startScheduler(deps: { db: Db; clock: Clock; log: Logger; runner
       if (stopped) return;
       const ran = await deps.runner.runDue();
       if (ran) deps.log.info({ ran, owner: deps.runner.owner }, 'due jobs run');
+      const delivered = (await deps.outbox?.deliverDue()) ?? 0;
+      if (delivered) deps.log.info({ messages: delivered }, 'outbox messages tried');
       await arm();
       lastTick = new Date();
     });

@@ -42,6 +42,7 @@ const permissionMessages: Record<Permission, string> = {
   'figures.view':
     'Alleen de procesmanager en de stuurgroep zien de kengetallen. Wil je ze inzien, vraag het dan aan de procesmanager.',
   'figures.linkChannel': 'Alleen de procesmanager koppelt het kanaal van de stuurgroep.',
+  'notices.manage': 'Alleen de procesmanager ziet welke berichten niet zijn aangekomen.',
 };
 
 /** Why a step does not fit the current state: one message for every reason a Conflict error can carry. */

@@ -25,6 +25,9 @@ export type CreateConversation = (
   logic: Logic,
 ) => Promise<void>;
 
+/** One try: the outbox keeps the message and tries again later. */
+const noRetry: ReadonlySet<number> = new Set();
+
 export function toActivity(message: OutgoingMessage): Partial<Activity> {
   return {
     type: 'message',
@@ -33,7 +36,23 @@ export function toActivity(message: OutgoingMessage): Partial<Activity> {
   };
 }
 
-/** Posts through Bot Framework's proactive messaging, retrying Teams' throttling with backoff. */
+/**
+ * botbuilder's HTTP client retries 5xx answers and network errors by itself, underneath any rule of ours: a 502
+ * that came after Teams created a post would post it again. Every proactive call here gets exactly one HTTP try;
+ * the outbox (and, for a channel post, the throttling rule below) decides what is tried again.
+ */
+function withoutSdkRetry(context: TurnContext): void {
+  const key = (context.adapter as { ConnectorClientKey?: symbol } | undefined)?.ConnectorClientKey;
+  const connector = key
+    ? (context.turnState.get(key) as { client?: { pipeline?: { removePolicy(o: { name: string }): unknown } } })
+    : undefined;
+  connector?.client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+}
+
+/**
+ * Posts through Bot Framework's proactive messaging, one HTTP try per call: the outbox retries personal messages
+ * and card updates; a channel post is repeated only after an answer that says Teams did not take it (412, 429).
+ */
 export class BotNotifier implements Notifier {
   constructor(
     private readonly deps: {
@@ -48,7 +67,9 @@ export class BotNotifier implements Notifier {
 
   async toPerson(aadObjectId: string, message: OutgoingMessage): Promise<DeliveryResult> {
     const conversation = await findPersonalConversation(this.deps.db, aadObjectId);
-    return conversation ? this.send(conversation.reference, message) : this.startPersonalChat(aadObjectId, message);
+    return conversation
+      ? this.send(conversation.reference, message, noRetry)
+      : this.startPersonalChat(aadObjectId, message);
   }
 
   /** A member who never opened a chat with the bot: start one, remember it, and post there. */
@@ -78,6 +99,7 @@ export class BotNotifier implements Notifier {
           reference,
         });
       },
+      noRetry,
     );
   }
 
@@ -95,7 +117,8 @@ export class BotNotifier implements Notifier {
     let failure: Error | undefined;
     await this.deps.continueConversation(conversation.reference, async (context) => {
       try {
-        await withRetry(() => context.updateActivity({ ...toActivity(message), id: activityId }), this.retryOptions());
+        withoutSdkRetry(context);
+        await context.updateActivity({ ...toActivity(message), id: activityId });
       } catch (error) {
         failure = error instanceof Error ? error : new Error('delivery failed');
       }
@@ -133,6 +156,7 @@ export class BotNotifier implements Notifier {
     await open(async (context) => {
       // Caught here so the adapter's turn-error handler does not answer a proactive post with an apology.
       try {
+        withoutSdkRetry(context);
         await before?.(context);
         const response = await withRetry(() => context.sendActivity(toActivity(message)), this.retryOptions(retryOn));
         activityId = response?.id;

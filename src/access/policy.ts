@@ -32,6 +32,8 @@ const permissions = {
   'figures.view': ['processManager', 'steeringGroupMember'],
   /** Linking the stuurgroep's channel, where the quarter's figures are posted. */
   'figures.linkChannel': ['processManager'],
+  /** What the bot could not deliver (`meldingen`) and trying it again. */
+  'notices.manage': ['processManager'],
 
   // Decided per record by a rule in case-access.ts; here the roles that may ever do it.
   /** Running a meeting (open, next, skip, close): its table's voorzitter, or the procesmanager (canChair). */

@@ -33,7 +33,8 @@ export function backoffDelay(
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-function retryAfterOf(error: unknown): number | undefined {
+/** The Retry-After (seconds) Teams sent with a throttled answer. */
+export function retryAfterOf(error: unknown): number | undefined {
   const headers = (error as { response?: { headers?: { get?: (n: string) => string | null | undefined } } })?.response
     ?.headers;
   const value = headers?.get?.('retry-after');

@@ -142,14 +142,16 @@ describe('BotNotifier', () => {
     },
   );
 
-  it.each([429, 502, 504])(
-    'when Teams answers %i twice to a personal message, then it retries and it arrives once',
+  it.each([429, 502, 504, 403])(
+    'when Teams answers %i to a personal message, then it is tried once and the caller (the outbox) hears why',
     async (status) => {
       const adapter = new ThrottlingAdapter(2, status);
       const { notifier } = notifierOn(adapter);
-      await notifier.toPerson('aad-ruben', { text: 'Nieuwe actie' });
-      expect(adapter.attempts).toBe(3);
-      expect(adapter.activeQueue).toHaveLength(1);
+      await expect(notifier.toPerson('aad-ruben', { text: 'Nieuwe actie' })).rejects.toMatchObject({
+        statusCode: status,
+      });
+      expect(adapter.attempts).toBe(1);
+      expect(adapter.activeQueue).toHaveLength(0);
     },
   );
 
@@ -179,7 +181,7 @@ describe('BotNotifier', () => {
       where: { aadObjectId: demoMembers[2].aadObjectId },
       data: { teamsUserId: '29:shirley' },
     });
-    const adapter = new ThrottlingAdapter(1);
+    const adapter = new ThrottlingAdapter(0);
     const { notifier } = notifierOn(adapter);
     expect(await notifier.toPerson(demoMembers[2].aadObjectId, { text: 'Screening' })).toMatchObject({
       delivered: true,

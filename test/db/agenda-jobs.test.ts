@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TurnContext, type Activity } from '../../bot/teams/testing.ts';
 import { composeForTest } from '../support/compose.ts';
-import { deliverNotifications } from '../../bot/shared/notifications.ts';
 import { BotNotifier } from '../../bot/teams/proactive.ts';
 import { saveConversation } from '../../src/conversations/conversation-ref.repository.ts';
 import type { Db } from '../../src/db/client.ts';
@@ -49,7 +48,11 @@ beforeEach(async () => {
 function instance(options: { notifier?: Notifier; db?: Db; owner?: string } = {}) {
   const logs = capturingLogger();
   const notifier = (options.notifier ?? new RecordingNotifier()) as RecordingNotifier;
-  const { jobs: runner, background } = composeForTest(options.db ?? db, {
+  const {
+    jobs: runner,
+    background,
+    deps,
+  } = composeForTest(options.db ?? db, {
     clock,
     log: logs.log,
     notifier,
@@ -63,6 +66,11 @@ function instance(options: { notifier?: Notifier; db?: Db; owner?: string } = {}
       const n = await runner.runDue();
       await background.settled();
       return n;
+    },
+    /** Queues what a use case asked to tell and waits until the outbox delivered it. */
+    deliver: async (notifications: Parameters<typeof deps.notify>[0]) => {
+      deps.notify(notifications);
+      await background.settled();
     },
   };
 }
@@ -192,10 +200,7 @@ describe('after publication', () => {
     await bot.run();
     const [item] = (await publicAgenda(db, sessionId)).items;
     const notifications = await editAgenda({ db, clock }, a.pm, sessionId, { action: 'remove', itemId: item!.id });
-    await deliverNotifications(
-      { db, clock, informWithinDays: 14, log: bot.logs.log, notifier: bot.notifier },
-      notifications,
-    );
+    await bot.deliver(notifications);
     expect(posts(bot.notifier)).toHaveLength(1);
     expect(bot.notifier.updates).toHaveLength(1);
     expect(bot.notifier.updates[0]).toMatchObject({ conversationId: channel, activityId: 'activity-1' });
