@@ -18,6 +18,7 @@ import { registerInforming } from './features/informing.ts';
 import { registerInzage } from './features/inzage.ts';
 import { registerLogbook } from './features/logbook.ts';
 import { registerMembers } from './features/members.ts';
+import { registerNotices } from './features/notices.ts';
 import { registerProposals } from './features/proposals.ts';
 import { registerReassessments } from './features/reassessments.ts';
 import { registerReferrals } from './features/referrals.ts';
@@ -56,6 +57,7 @@ const features = [
   registerReassessments,
   registerHandovers,
   registerFigures,
+  registerNotices,
 ];
 
 /** The teams-ai Application with the features. The adapter is absent in tests that drive `app.run` themselves. */

@@ -31,12 +31,11 @@ export function composeBot(
     { ...infrastructure, ...settings, background },
     { owner: options.jobOwner, leaseMs: config.jobLeaseMs },
   );
-  const notify = (notifications: Notification[]) => {
+  /** Queues in the outbox before the turn answers (one statement); delivery follows in the background. */
+  const notify = async (notifications: Notification[]) => {
     if (!notifications.length) return;
-    background.run('notifications', async () => {
-      await infrastructure.db.$transaction((tx) => queueNotifications(tx, notifications, infrastructure.clock.now()));
-      outbox.wake();
-    });
+    await queueNotifications(infrastructure.db, notifications, infrastructure.clock.now());
+    outbox.wake();
   };
   const jobs = createJobRunner(
     { ...infrastructure, ...settings, background, notify, outbox },

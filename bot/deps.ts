@@ -7,7 +7,6 @@ import type { Logger } from '../src/logger.ts';
 import type { Notification } from '../src/notify/notification.ts';
 import type { Notifier } from '../src/notify/notifier.ts';
 import type { BackgroundWork } from './shared/background.ts';
-import type { OutboxDelivery } from './shared/outbox.ts';
 
 /** The people in the conversation a turn came from (Teams roster), to pick from in forms. */
 export interface Roster {
@@ -30,13 +29,25 @@ export interface Infrastructure {
   roster: Roster;
 }
 
+/** The outbox's delivery (bot/shared/outbox.ts): what the bot sends on its own. */
+export interface Outbox {
+  /** Delivers what is due, in the background: a turn that queued messages only wakes it. */
+  wake(): void;
+  /** Delivers every message due now; returns how many were tried. */
+  deliverDue(): Promise<number>;
+  nextDueAt(): Promise<Date | undefined>;
+}
+
 /** Everything a feature handler may use. Every field is set: the composition resolves all of it. */
 export interface BotDeps extends Infrastructure, Settings {
   background: BackgroundWork;
   /** Due work (agenda posts, reminders, retention): also run at once when a person asks (publish now). */
   jobs: JobRunner;
-  /** Sends what a use case asked to tell people, after its transaction committed, without holding up the turn. */
-  notify(notifications: Notification[]): void;
+  /**
+   * Queues what a use case asked to tell people in the outbox (right after its transaction committed) and wakes
+   * delivery: the turn answers without waiting on Teams for other people's messages.
+   */
+  notify(notifications: Notification[]): Promise<void>;
   /** Delivers the outbox: what the bot sends on its own. */
-  outbox: OutboxDelivery;
+  outbox: Outbox;
 }

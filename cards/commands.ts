@@ -113,6 +113,14 @@ export const Command = {
     button: Verb.inzageForm,
     helpOnly: true,
   },
+  notices: {
+    title: 'meldingen',
+    description: 'Berichten van Casusbot die niet zijn aangekomen, aan wie en sinds wanneer',
+    roles: ['processManager'],
+    personalOnly: true,
+    button: Verb.noticeList,
+    helpOnly: true,
+  },
   logbook: {
     title: 'logboek ZVH-…',
     words: ['logboek'],

@@ -73,6 +73,8 @@ export const Verb = {
   consentAnswer: 'consent.answer',
   consentWithdraw: 'consent.withdraw',
   inzageProduce: 'inzage.produce',
+  noticeList: 'notice.list',
+  noticeRetry: 'notice.retry',
   figuresShow: 'figures.show',
   figuresExport: 'figures.export',
 } as const;

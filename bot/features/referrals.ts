@@ -59,7 +59,7 @@ export function registerReferrals(app: Application<TurnState>, deps: BotDeps): v
     const result = await submitReferral(deps, actorOf(context), { caseId: data.caseId, data });
     if (!result.ok) return form(context, { caseId: data.caseId, values: result.values, errors: result.errors });
     deps.log.info({ caseId: result.caseId, resubmitted: result.resubmitted }, 'referral submitted');
-    deps.notify(result.notifications);
+    await deps.notify(result.notifications);
     return referralSubmittedCard(result.reference, result.resubmitted);
   });
 }

@@ -22,8 +22,8 @@ import { actorOf, channelOf, conversationKind, teamsChannelData } from '../teams
 const already = 'Dat is al gebeurd: de kaart in het kanaal toont de actuele stand.';
 
 /** What the chair reads after a step: what happened, or that it had happened already (the others are told). */
-function steppedNotice(deps: BotDeps, step: SessionStep, done: string): string {
-  deps.notify(step.notifications);
+async function steppedNotice(deps: BotDeps, step: SessionStep, done: string): Promise<string> {
+  await deps.notify(step.notifications);
   return step.changed ? done : already;
 }
 
@@ -85,7 +85,7 @@ function registerPlanning(app: Application<TurnState>, deps: BotDeps): void {
       return sessionListCard(deps, context, data.tableId, { errors, values: formValuesOf(data) });
     }
     deps.log.info({ sessionId: result.session.id, status: result.session.status }, 'session changed');
-    deps.notify(result.notifications);
+    await deps.notify(result.notifications);
     return sessionListCard(deps, context, data.tableId, { notice });
   };
   const planned = { sessionId: id, tableId: id };
@@ -138,7 +138,7 @@ function registerMeetingEvents(app: Application<TurnState>, deps: BotDeps): void
     if (!session) return;
     const step = await openSession(deps, 'system', session.id);
     deps.log.info({ sessionId: session.id, opened: step.changed }, 'Teams meeting started');
-    deps.notify(step.notifications);
+    await deps.notify(step.notifications);
   });
   app.meetings.end(async (context) => {
     const { table, session } = await today(context);

@@ -13,7 +13,7 @@ import {
 } from '../../src/notify/outbox.repository.ts';
 import type { OutgoingMessage } from '../../src/notify/notifier.ts';
 import { retryAfterOf, statusCodeOf } from '../../src/notify/retry.ts';
-import type { BotDeps } from '../deps.ts';
+import type { BotDeps, Outbox } from '../deps.ts';
 import { channelCardFor, personalCardFor } from './notifications.ts';
 
 export type OutboxDeps = Pick<BotDeps, 'db' | 'log' | 'clock' | 'notifier' | 'informWithinDays' | 'background'>;
@@ -38,7 +38,7 @@ function failureOf(error: unknown): DeliveryFailure {
  * deliver side by side (each row is taken by one); a row handed to Teams by an instance that then died is
  * uncertain and never repeated by itself. A turn only wakes it: nobody waits on Teams for someone else's message.
  */
-export class OutboxDelivery {
+export class OutboxDelivery implements Outbox {
   readonly owner: string;
   private active = false;
   private again = false;

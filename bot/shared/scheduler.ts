@@ -3,7 +3,7 @@ import type { Clock } from '../../src/clock.ts';
 import type { Db } from '../../src/db/client.ts';
 import type { JobRunner } from '../../src/jobs/runner.ts';
 import type { Logger } from '../../src/logger.ts';
-import type { OutboxDelivery } from './outbox.ts';
+import type { Outbox } from '../deps.ts';
 import { planSessions } from '../../src/conferences/planning.ts';
 import { listTables } from '../../src/conferences/table.repository.ts';
 
@@ -28,7 +28,7 @@ export function startScheduler(deps: {
   log: Logger;
   runner: JobRunner;
   /** The outbox: messages due again (after throttling, say) are delivered on the same alarm. */
-  outbox?: Pick<OutboxDelivery, 'deliverDue' | 'nextDueAt'>;
+  outbox?: Pick<Outbox, 'deliverDue' | 'nextDueAt'>;
 }): Scheduler {
   let alarm: schedule.Job | undefined;
   let chain: Promise<void> = Promise.resolve();

@@ -3,6 +3,8 @@ import { saveConversation } from '../../src/conversations/conversation-ref.repos
 import type { Db } from '../../src/db/client.ts';
 import { identifyActor, processManagerNames } from '../../src/members/identify-actor.ts';
 import type { Logger } from '../../src/logger.ts';
+import type { Clock } from '../../src/clock.ts';
+import type { Outbox } from '../deps.ts';
 import {
   channelOf,
   conversationKind,
@@ -16,7 +18,9 @@ import {
  * Runs before every turn: refuses other tenants, remembers where the bot can post later, and lets
  * through only registered members (everyone may receive the welcome on install).
  */
-export function createIdentifyStep(deps: { db: Db; log: Logger; allowedTenantIds: string[] }) {
+export function createIdentifyStep(
+  deps: { db: Db; log: Logger; allowedTenantIds: string[]; clock: Clock } & { outbox: Pick<Outbox, 'wake'> },
+) {
   return async function identify(context: TurnContext): Promise<boolean> {
     const activity = context.activity;
     const tenantId = activity.conversation?.tenantId ?? teamsChannelData(activity).tenant?.id;
@@ -27,10 +31,11 @@ export function createIdentifyStep(deps: { db: Db; log: Logger; allowedTenantIds
     await rememberConversation(deps.db, context);
     if (activity.type !== ActivityTypes.Message && activity.type !== ActivityTypes.Invoke) return true;
 
-    const actor = await identifyActor(deps.db, {
-      aadObjectId: activity.from?.aadObjectId,
-      teamsUserId: activity.from?.id,
-    });
+    const actor = await identifyActor(
+      deps.db,
+      { aadObjectId: activity.from?.aadObjectId, teamsUserId: activity.from?.id },
+      { now: deps.clock.now(), onMessagesReleased: () => deps.outbox.wake() },
+    );
     if (actor) {
       setActor(context, actor);
       return true;

@@ -43,9 +43,8 @@ export function toActivity(message: OutgoingMessage): Partial<Activity> {
  */
 function withoutSdkRetry(context: TurnContext): void {
   const key = (context.adapter as { ConnectorClientKey?: symbol } | undefined)?.ConnectorClientKey;
-  const connector = key
-    ? (context.turnState.get(key) as { client?: { pipeline?: { removePolicy(o: { name: string }): unknown } } })
-    : undefined;
+  type Connector = { client?: { pipeline?: { removePolicy(o: { name: string }): unknown } } };
+  const connector = key ? context.turnState.get<Connector | undefined>(key) : undefined;
   connector?.client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
 }
 

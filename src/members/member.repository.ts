@@ -11,6 +11,7 @@ function toView(m: {
   role: MemberRole;
   organisationId: string;
   organisation: { name: string };
+  messagesWaiting?: boolean;
 }): MemberView {
   return {
     id: m.id,
@@ -20,6 +21,7 @@ function toView(m: {
     role: m.role,
     organisationId: m.organisationId,
     organisationName: m.organisation.name,
+    ...(m.messagesWaiting ? { messagesWaiting: true as const } : {}),
   };
 }
 

@@ -10,6 +10,8 @@ export interface MemberView {
   role: MemberRole;
   organisationId: string;
   organisationName: string;
+  /** Messages could not reach this person (not installed, blocked): they go out again when the person writes. */
+  messagesWaiting?: true;
 }
 
 /**

@@ -1,0 +1,262 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TestAdapter, type Activity } from '../../bot/teams/testing.ts';
+import { createAdapter } from '../../bot/teams/adapter.ts';
+import { BotNotifier } from '../../bot/teams/proactive.ts';
+import { withTrace } from '../../src/audit/trace.ts';
+import { saveConversation } from '../../src/conversations/conversation-ref.repository.ts';
+import { maxDeliveryAttempts } from '../../src/notify/outbox.ts';
+import type { Notification } from '../../src/notify/notification.ts';
+import { demoMembers } from '../../src/organisations/demo-partners.ts';
+import { seedDemoData } from '../../src/organisations/seed.ts';
+import { composeForTest } from '../support/compose.ts';
+import { useDatabase } from '../support/database.ts';
+import { FixedClock } from '../support/fakes.ts';
+import { startFakeConnector } from '../support/fake-connector.ts';
+import { capturingLogger } from '../support/logs.ts';
+import { textOf } from '../support/bot.ts';
+import { agendaPostJob } from '../../src/conferences/planning.ts';
+import { findJob } from '../../src/jobs/job.repository.ts';
+import { planSessions } from '../../src/conferences/planning.ts';
+import { listTables } from '../../src/conferences/table.repository.ts';
+
+const db = useDatabase();
+const [pm, police] = demoMembers;
+let connector: Awaited<ReturnType<typeof startFakeConnector>>;
+const clock = new FixedClock(new Date('2026-11-23T09:00:00Z'));
+
+beforeAll(async () => {
+  connector = await startFakeConnector();
+});
+afterAll(async () => connector.stop());
+
+/** One bot instance: the real BotNotifier on botbuilder's real CloudAdapter, talking HTTP to the fake connector. */
+function instance(owner: string) {
+  const adapter = createAdapter({ microsoftApp: undefined });
+  const logs = capturingLogger();
+  const notifier = new BotNotifier({
+    db,
+    log: logs.log,
+    continueConversation: (reference, logic) => adapter.continueConversationAsync('', reference, logic),
+    createConversation: (serviceUrl, parameters, logic) =>
+      adapter.createConversationAsync('', 'msteams', serviceUrl, undefined as unknown as string, parameters, logic),
+  });
+  const composed = composeForTest(db, { clock, notifier, log: logs.log, owner });
+  return { ...composed, logs };
+}
+
+const rows = () => db.outboxMessage.findMany({ orderBy: { createdAt: 'asc' } });
+const personalRef = (aadObjectId: string, conversationId: string) => ({
+  conversationId,
+  kind: 'personal' as const,
+  aadObjectId,
+  reference: {
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    conversation: { id: conversationId, tenantId: 'tenant-zvh' },
+    bot: { id: '28:bot' },
+    user: { id: `29:${aadObjectId}` },
+  },
+});
+/** A notification whose card needs nothing but the recipient: a problem with an agenda the pm may see. */
+async function agendaProblemFor(to: string): Promise<Notification> {
+  const session = await db.conferenceSession.findFirstOrThrow();
+  return { kind: 'agendaProblem', to, sessionId: session.id, problem: 'noChannel' };
+}
+
+beforeEach(async () => {
+  connector.reset();
+  clock.set(new Date('2026-11-23T09:00:00Z'));
+  await seedDemoData(db, [...demoMembers]);
+  for (const table of await listTables(db)) await db.$transaction((tx) => planSessions(tx, table, clock.now()));
+  await saveConversation(db, personalRef(pm.aadObjectId, 'a:pm'));
+});
+
+describe('the outbox: nothing lost, nothing twice, no turn waiting on Teams', () => {
+  it('429 with Retry-After: one HTTP try, the next at the time Teams asked for, and it arrives once', async () => {
+    const bot = instance('one');
+    connector.script({ kind: 'status', status: 429, retryAfter: 7 });
+    await bot.deps.notify([await agendaProblemFor(pm.aadObjectId)]);
+    await bot.background.settled();
+    const [waiting] = await rows();
+    expect(waiting).toMatchObject({ state: 'retrying', attempts: 1, lastError: '429' });
+    expect(waiting!.nextAttemptAt.getTime() - clock.now().getTime()).toBe(7_000);
+    expect(connector.requests).toHaveLength(1);
+    clock.set(new Date(clock.now().getTime() + 6_000));
+    expect(await bot.outbox.deliverDue()).toBe(0);
+    clock.set(new Date(clock.now().getTime() + 1_000));
+    expect(await bot.outbox.deliverDue()).toBe(1);
+    expect(connector.created).toHaveLength(1);
+    expect((await rows())[0]).toMatchObject({ state: 'sent', attempts: 2 });
+  });
+
+  it("500 every time: botbuilder's own retry is off (one request per try), backoff grows, it ends as failed and shows in meldingen", async () => {
+    const bot = instance('one');
+    connector.script(...Array.from({ length: maxDeliveryAttempts }, () => ({ kind: 'status' as const, status: 500 })));
+    await bot.deps.notify([await agendaProblemFor(pm.aadObjectId)]);
+    await bot.background.settled();
+    const delays: number[] = [];
+    for (let attempt = 2; attempt <= maxDeliveryAttempts; attempt++) {
+      const row = (await rows())[0]!;
+      delays.push(row.nextAttemptAt.getTime() - clock.now().getTime());
+      clock.set(row.nextAttemptAt);
+      await bot.outbox.deliverDue();
+    }
+    expect(connector.requests).toHaveLength(maxDeliveryAttempts);
+    expect(connector.created).toHaveLength(0);
+    expect(delays[3]!).toBeGreaterThan(delays[0]!);
+    expect((await rows())[0]).toMatchObject({ state: 'failed', lastError: '500', attempts: maxDeliveryAttempts });
+    expect(bot.logs.lines().some((l) => JSON.stringify(l).includes('Probleem'))).toBe(false);
+  });
+
+  it('a refused connection is a passing fault: tried again later, delivered once when Teams is back', async () => {
+    const bot = instance('one');
+    connector.script({ kind: 'drop' });
+    await bot.deps.notify([await agendaProblemFor(pm.aadObjectId)]);
+    await bot.background.settled();
+    expect((await rows())[0]).toMatchObject({ state: 'retrying', attempts: 1 });
+    clock.set((await rows())[0]!.nextAttemptAt);
+    await bot.outbox.deliverDue();
+    expect(connector.created).toHaveLength(1);
+    expect((await rows())[0]!.state).toBe('sent');
+  });
+
+  it('403 (app not installed, or blocked): not retried; the message waits and arrives when the person next writes', async () => {
+    const bot = instance('one');
+    await saveConversation(db, personalRef(police.aadObjectId, 'a:police'));
+    connector.script({ kind: 'status', status: 403, code: 'BotNotInConversationRoster' });
+    await bot.deps.notify([{ ...(await agendaProblemFor(pm.aadObjectId)), to: police.aadObjectId } as Notification]);
+    await bot.background.settled();
+    const failed = (await rows()).find((r) => r.recipient === police.aadObjectId)!;
+    expect(failed).toMatchObject({ state: 'failed', lastError: '403', attempts: 1 });
+    expect((await db.member.findFirstOrThrow({ where: { aadObjectId: police.aadObjectId } })).messagesWaiting).toBe(
+      true,
+    );
+    clock.set(new Date(clock.now().getTime() + 24 * 3600_000));
+    expect(await bot.outbox.deliverDue()).toBe(0);
+    expect(connector.requests).toHaveLength(1);
+
+    // The police officer writes to the bot: what waited goes out, once.
+    const adapter = new TestAdapter(async (context) => {
+      await withTrace(() => bot.app.run(context));
+    });
+    await adapter.processActivity({
+      type: 'message',
+      text: 'hulp',
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      from: { id: `29:${police.aadObjectId}`, aadObjectId: police.aadObjectId, name: police.displayName },
+      recipient: { id: '28:bot', name: 'Casusbot' },
+      conversation: {
+        id: 'a:police',
+        conversationType: 'personal',
+        tenantId: 'tenant-zvh',
+      } as Activity['conversation'],
+      channelData: { tenant: { id: 'tenant-zvh' } },
+    });
+    await bot.background.settled();
+    expect(connector.created).toHaveLength(1);
+    expect((await rows()).find((r) => r.recipient === police.aadObjectId)!.state).toBe('sent');
+    expect((await db.member.findFirstOrThrow({ where: { aadObjectId: police.aadObjectId } })).messagesWaiting).toBe(
+      false,
+    );
+  });
+
+  it('meldingen shows the procesmanager what did not arrive (kind, to whom, since when; no content) and Opnieuw proberen sends it', async () => {
+    const bot = instance('one');
+    await saveConversation(db, personalRef(police.aadObjectId, 'a:police'));
+    connector.script({ kind: 'status', status: 404, code: 'ConversationNotFound' });
+    await bot.deps.notify([{ ...(await agendaProblemFor(pm.aadObjectId)), to: police.aadObjectId } as Notification]);
+    await bot.background.settled();
+    const adapter = new TestAdapter(async (context) => {
+      await withTrace(() => bot.app.run(context));
+    });
+    adapter.onTurnError = bot.onTurnError;
+    const personal = {
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      from: { id: `29:${pm.aadObjectId}`, aadObjectId: pm.aadObjectId, name: pm.displayName },
+      recipient: { id: '28:bot', name: 'Casusbot' },
+      conversation: { id: 'a:pm', conversationType: 'personal', tenantId: 'tenant-zvh' } as Activity['conversation'],
+      channelData: { tenant: { id: 'tenant-zvh' } },
+    };
+    await adapter.processActivity({ ...personal, type: 'message', text: 'meldingen' });
+    const shown = textOf(adapter.activeQueue.splice(0));
+    expect(shown).toContain('probleem met de agenda voor');
+    expect(shown).toContain(police.displayName);
+    expect(shown).toContain('nog geen chat');
+    const id = (await rows())[0]!.id;
+    connector.reset();
+    await adapter.processActivity({
+      ...personal,
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb: 'notice.retry', data: { verb: 'notice.retry', noticeId: id } } },
+    });
+    await bot.background.settled();
+    expect(connector.created).toHaveLength(1);
+    expect((await rows())[0]!.state).toBe('sent');
+
+    // Someone other than the procesmanager is refused.
+    await adapter.processActivity({
+      ...personal,
+      from: { id: `29:${police.aadObjectId}`, aadObjectId: police.aadObjectId, name: police.displayName },
+      conversation: {
+        id: 'a:police',
+        conversationType: 'personal',
+        tenantId: 'tenant-zvh',
+      } as Activity['conversation'],
+      type: 'message',
+      text: 'meldingen',
+    });
+    expect(textOf(adapter.activeQueue.splice(0))).toContain('Alleen de procesmanager ziet welke berichten');
+  });
+
+  it('two instances deliver 40 messages side by side: each arrives exactly once', async () => {
+    const one = instance('one');
+    const two = instance('two');
+    const n = await agendaProblemFor(pm.aadObjectId);
+    await one.deps.notify(Array.from({ length: 40 }, () => n));
+    await Promise.all([one.outbox.deliverDue(), two.outbox.deliverDue(), one.background.settled()]);
+    expect(connector.created).toHaveLength(40);
+    expect((await rows()).every((r) => r.state === 'sent' && r.attempts === 1)).toBe(true);
+  });
+
+  it('an instance that dies while Teams holds its message: the other never sends it again, it becomes uncertain for the procesmanager', async () => {
+    const dying = instance('dying');
+    const other = instance('other');
+    connector.script({ kind: 'hang' });
+    await dying.deps.notify([await agendaProblemFor(pm.aadObjectId)]);
+    // The dying instance's delivery never finishes (its process is gone); give the request time to arrive.
+    for (let i = 0; i < 50 && connector.requests.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect((await rows())[0]).toMatchObject({ state: 'sending' });
+    clock.set(new Date(clock.now().getTime() + 10 * 60_000));
+    await other.outbox.deliverDue();
+    expect(connector.requests).toHaveLength(1);
+    expect((await rows())[0]).toMatchObject({ state: 'uncertain', lastError: 'CRASHED_WHILE_SENDING' });
+  });
+
+  it('a channel post that Teams created and then answered 502: posted once, never again; the job is uncertain and the procesmanager told', async () => {
+    const bot = instance('one');
+    const session = await db.conferenceSession.findFirstOrThrow({ orderBy: { startsAt: 'asc' } });
+    await db.conferenceTable.update({ where: { id: session.tableId }, data: { channelConversationId: '19:overleg' } });
+    await saveConversation(db, {
+      conversationId: '19:overleg',
+      kind: 'channel',
+      reference: {
+        channelId: 'msteams',
+        serviceUrl: connector.url,
+        conversation: { id: '19:overleg', tenantId: 'tenant-zvh' },
+        bot: { id: '28:bot' },
+      },
+    });
+    connector.script({ kind: 'createdThen502' });
+    await bot.jobs.runNow(agendaPostJob, session.id, ['pending']);
+    await bot.background.settled();
+    const channelPosts = connector.created.filter(
+      (r) => r.path.includes('19%3Aoverleg') || r.path.includes('19:overleg'),
+    );
+    expect(channelPosts).toHaveLength(1);
+    expect((await findJob(db, agendaPostJob, session.id))?.state).toBe('uncertain');
+    expect(await rows()).toMatchObject([{ kind: 'agendaProblem', recipient: pm.aadObjectId, state: 'sent' }]);
+  });
+});
