@@ -39,6 +39,7 @@ export async function createHandover(
     informerMemberId?: string;
     createdByMemberId: string;
     at: Date;
+    submissionId?: string;
     items: { contributionId: string; choice: HandoverChoice; consent?: HandoverConsent }[];
   },
 ): Promise<string> {
@@ -48,6 +49,15 @@ export async function createHandover(
     select: { id: true },
   });
   return row.id;
+}
+
+/** The handover a checklist card started, by the card's submission id (of this case only). */
+export async function findHandoverBySubmission(
+  tx: Tx,
+  submissionId: string,
+  caseId: string,
+): Promise<string | undefined> {
+  return (await tx.handover.findFirst({ where: { submissionId, caseId }, select: { id: true } }))?.id;
 }
 
 export async function findHandover(tx: Tx, id: string): Promise<HandoverView | undefined> {

@@ -14,7 +14,7 @@ import {
 } from '../cases/case.repository.ts';
 import { lockCase } from '../lifecycle/case-state.repository.ts';
 import { formatReference } from '../cases/reference.ts';
-import type { Db, Tx } from '../db/client.ts';
+import { isUniqueViolation, type Db, type Tx } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import type { CaseNotification } from '../notify/case-notifications.ts';
@@ -54,7 +54,6 @@ export type DraftResult =
   | { ok: false; errors: Record<string, string>; values: ReferralFormValues }
   | { ok: false; tooManyDrafts: true; values: ReferralFormValues };
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
 const validSubmissionId = (id: string | undefined) => (id && isUuid(id) ? id : undefined);
 
 /**
