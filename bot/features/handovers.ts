@@ -35,7 +35,7 @@ export function registerHandovers(app: Application<TurnState>, deps: BotDeps): v
         result.errors,
       );
     deps.notify(result.notifications);
-    const notice = result.notifications.length ? 'De inbrengers is om toestemming gevraagd.' : 'Vastgelegd.';
+    const notice = result.asked ? 'De inbrengers is om toestemming gevraagd.' : 'Vastgelegd.';
     return show(context, result.handoverId, notice);
   });
   const handover = { handoverId: id };

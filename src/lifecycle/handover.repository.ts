@@ -56,8 +56,12 @@ export async function findHandoverBySubmission(
   tx: Tx,
   submissionId: string,
   caseId: string,
-): Promise<string | undefined> {
-  return (await tx.handover.findFirst({ where: { submissionId, caseId }, select: { id: true } }))?.id;
+): Promise<{ id: string; asked: boolean } | undefined> {
+  const h = await tx.handover.findFirst({
+    where: { submissionId, caseId },
+    select: { id: true, items: { where: { consent: { not: null } }, select: { contributionId: true }, take: 1 } },
+  });
+  return h ? { id: h.id, asked: h.items.length > 0 } : undefined;
 }
 
 export async function findHandover(tx: Tx, id: string): Promise<HandoverView | undefined> {

@@ -106,7 +106,9 @@ const checklist = z.object({
 });
 
 export type HandoverResult =
-  { ok: true; handoverId: string; notifications: Notification[] } | { ok: false; errors: Record<string, string> };
+  /** `asked`: contributors were asked for consent (the first time; a repeat says the same and asks nobody). */
+  | { ok: true; handoverId: string; asked: boolean; notifications: Notification[] }
+  | { ok: false; errors: Record<string, string> };
 
 /**
  * Records the checklist and, per contribution, whether it goes along (with its contributor's consent), stays
@@ -123,7 +125,7 @@ export async function startHandover(
   const submission = submissionId && isUuid(submissionId) ? submissionId : undefined;
   // A repeated click or a retried invoke of the same checklist: the handover is there already, nobody is asked again.
   const earlier = submission ? await findHandoverBySubmission(deps.db, submission, caseId) : undefined;
-  if (earlier) return { ok: true, handoverId: earlier, notifications: [] };
+  if (earlier) return { ok: true, handoverId: earlier.id, asked: earlier.asked, notifications: [] };
   const form = await handoverFormFor(deps, actor, caseId);
   const parsed = checklist.safeParse(values);
   const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
@@ -184,13 +186,14 @@ export async function startHandover(
   if (!handoverId) {
     const first = await findHandoverBySubmission(deps.db, submission!, caseId);
     if (!first) throw new DomainError(ErrorCode.Conflict, 'Submission id taken by another handover');
-    return { ok: true, handoverId: first, notifications: [] };
+    return { ok: true, handoverId: first.id, asked: first.asked, notifications: [] };
   }
   const asking = [...new Set(items.filter((i) => i.consent === 'requested').map((i) => i.organisationId))];
   const to = speakersFor(await listActiveMembers(deps.db), asking);
   return {
     ok: true,
     handoverId,
+    asked: asking.length > 0,
     notifications: to.map((aad) => ({ kind: 'handoverConsentRequested' as const, to: aad, handoverId })),
   };
 }
