@@ -176,7 +176,14 @@ export async function findCaseBySubmission(tx: Tx, submissionId: string): Promis
     where: { submissionId },
     select: { id: true, status: true, reference: true, referrerMemberId: true },
   });
-  return r ? { id: r.id, status: r.status, referrerMemberId: r.referrerMemberId, ...(r.reference ? { reference: r.reference } : {}) } : undefined;
+  return r
+    ? {
+        id: r.id,
+        status: r.status,
+        referrerMemberId: r.referrerMemberId,
+        ...(r.reference ? { reference: r.reference } : {}),
+      }
+    : undefined;
 }
 
 /** How many drafts a member keeps, after locking the member's row: two saves at once count one after the other. */

@@ -114,7 +114,9 @@ describe('submitting an aanmelding', () => {
 
 describe('drafts', () => {
   it('are kept for their author and can be submitted later; nobody else can touch them', async () => {
-    const id = await savedDraft(saveReferralDraft(deps, a.police, { data: { p1_name: 'Jan Fictief', urgency: 'normal' } }));
+    const id = await savedDraft(
+      saveReferralDraft(deps, a.police, { data: { p1_name: 'Jan Fictief', urgency: 'normal' } }),
+    );
     expect((await findCaseById(db, id))!.form).toEqual({ p1_name: 'Jan Fictief', urgency: 'normal' });
     await expect(
       saveReferralDraft(deps, a.policeColleague, { caseId: id, data: { p1_name: 'Ander' } }),
