@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ReferralField, personCountOf, referralLimits as L } from '../src/referrals/referral-form.rules.ts';
 import { chains, lifeDomains, maxPersons, urgencies } from '../src/referrals/referral.types.ts';
 import { card, execute, heading, paragraph, subheading, type AdaptiveCard, type Element } from './adaptive.ts';
@@ -16,6 +17,13 @@ export interface ReferralFormView {
   notice?: string;
   /** The procesmanager's question, when the aanmelding is to be completed. */
   question?: string;
+  /** Why the form could not be kept, above it: too many drafts. */
+  warning?: string;
+  /**
+   * The id this form is sent with: new when the form is first shown, the same when it comes back (with messages, a
+   * person added, or saved as a draft), so a repeated click or a retried invoke is recognised as the same form.
+   */
+  submissionId?: string;
 }
 
 function personFields(position: number, values: FormValues, errors: FieldErrors): Element[] {
@@ -46,7 +54,12 @@ export function referralFormCard(view: ReferralFormView): AdaptiveCard {
   const { values } = view;
   const errors = view.errors ?? {};
   const count = personCountOf(values);
-  const carry = { ...(view.caseId ? { caseId: view.caseId } : {}), [ReferralField.personCount]: String(count) };
+  const carry = {
+    ...(view.caseId ? { caseId: view.caseId } : {}),
+    submissionId: view.submissionId ?? randomUUID(),
+    ...(view.question ? { resubmission: true } : {}),
+    [ReferralField.personCount]: String(count),
+  };
   const partnerChoices = view.partners.map((p) => ({ title: p.name, value: p.id }));
 
   const body: Element[] = [
@@ -57,6 +70,7 @@ export function referralFormCard(view: ReferralFormView): AdaptiveCard {
     ),
     ...(view.question ? [paragraph(`Vraag van de procesmanager: ${view.question}`, { color: 'Warning' })] : []),
     ...(view.notice ? [paragraph(view.notice, { color: 'Good' })] : []),
+    ...(view.warning ? [paragraph(view.warning, { color: 'Attention' })] : []),
     ...formErrorSummary(errors),
   ];
   if (view.forExternal) {

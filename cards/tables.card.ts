@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { TableOverview } from '../src/conferences/tables.ts';
 import type { SessionView } from '../src/conferences/session.repository.ts';
 import type { TableView } from '../src/conferences/table.repository.ts';
@@ -160,9 +161,14 @@ export function tableFormCard(v: TableFormView): AdaptiveCard {
       ...number('agendaLeadHours', 'Agenda naar het kanaal, uren vooraf', '24'),
     ],
     [
-      execute(v.tableId ? 'Opslaan' : 'Tafel aanmaken', Verb.tableSave, v.tableId ? { tableId: v.tableId } : {}, {
-        style: 'positive',
-      }),
+      execute(
+        v.tableId ? 'Opslaan' : 'Tafel aanmaken',
+        Verb.tableSave,
+        v.tableId ? { tableId: v.tableId } : { submissionId: randomUUID() },
+        {
+          style: 'positive',
+        },
+      ),
       execute('Annuleren', Verb.tableList),
     ],
   );
@@ -267,7 +273,7 @@ export function sessionsCard(v: SessionsView): AdaptiveCard {
     showCard(
       'Extra overleg',
       timeInputs(extraSessionInputIds, timeValues(extraSessionInputIds, { time: t.schedule.startTime }), errors),
-      execute('Extra overleg toevoegen', Verb.sessionAdd, { tableId: t.id }),
+      execute('Extra overleg toevoegen', Verb.sessionAdd, { tableId: t.id, submissionId: randomUUID() }),
     ),
     execute('Tafels', Verb.tableList),
   ]);

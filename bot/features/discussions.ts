@@ -20,7 +20,8 @@ export function registerDiscussions(app: Application<TurnState>, deps: BotDeps):
   for (const [verb, add, saved] of additions) {
     onVerb(app, verb, { agendaItemId: id, submissionId: text }, async (context, data) => {
       const result = await add(deps, actorOf(context), data.agendaItemId, formValuesOf(data), data.submissionId);
-      const notice = !result.ok ? Object.values(result.errors).join(' ') : result.added ? saved : undefined;
+      // A repeat (the same card sent again) answers as the first did: the row is there, once.
+      const notice = !result.ok ? Object.values(result.errors).join(' ') : saved;
       return discussionCardFor(deps, context, data.agendaItemId, notice);
     });
   }

@@ -14,7 +14,7 @@ import {
   startHandover,
 } from '../../src/lifecycle/handover.ts';
 import type { BotDeps } from '../deps.ts';
-import { flag, id, onVerb, registerCommand } from '../teams/routes.ts';
+import { flag, id, onVerb, registerCommand, text } from '../teams/routes.ts';
 import { actorOf } from '../teams/turn-context.ts';
 
 /** `handover.*`: handing a case to another table or an external gremium (`overdragen ZVH-…`), with consent. */
@@ -26,8 +26,8 @@ export function registerHandovers(app: Application<TurnState>, deps: BotDeps): v
   registerCommand(app, Command.handover, async (context, { reference }) =>
     handoverFormCard(await handoverForm(deps, actorOf(context), reference!)),
   );
-  onVerb(app, Verb.handoverStart, { caseId: id }, async (context, data) => {
-    const result = await startHandover(deps, actorOf(context), data.caseId, formValuesOf(data));
+  onVerb(app, Verb.handoverStart, { caseId: id, submissionId: text }, async (context, data) => {
+    const result = await startHandover(deps, actorOf(context), data.caseId, formValuesOf(data), data.submissionId);
     if (!result.ok)
       return handoverFormCard(
         await handoverFormFor(deps, actorOf(context), data.caseId),
@@ -35,7 +35,7 @@ export function registerHandovers(app: Application<TurnState>, deps: BotDeps): v
         result.errors,
       );
     await deps.notify(result.notifications);
-    const notice = result.notifications.length ? 'De inbrengers is om toestemming gevraagd.' : 'Vastgelegd.';
+    const notice = result.asked ? 'De inbrengers is om toestemming gevraagd.' : 'Vastgelegd.';
     return show(context, result.handoverId, notice);
   });
   const handover = { handoverId: id };

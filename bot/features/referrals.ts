@@ -9,13 +9,20 @@ import { Verb } from '../../cards/verbs.ts';
 import { listMyReferrals } from '../../src/cases/view-cases.ts';
 import { referralFormOptions } from '../../src/referrals/referral-form.ts';
 import { pickFormValues } from '../../src/referrals/referral-form.rules.ts';
-import { findEditableCase, saveReferralDraft, submitReferral } from '../../src/referrals/submit-referral.ts';
+import {
+  findEditableCase,
+  maxOpenDrafts,
+  saveReferralDraft,
+  submitReferral,
+} from '../../src/referrals/submit-referral.ts';
 import type { BotDeps } from '../deps.ts';
-import { id, onVerb, optionalId, registerCommand } from '../teams/routes.ts';
+import { flag, id, onVerb, optionalId, registerCommand } from '../teams/routes.ts';
 import { actorOf } from '../teams/turn-context.ts';
 
 interface FormOptions {
   caseId?: string;
+  submissionId?: string;
+  warning?: string;
   values?: FormValues;
   errors?: FieldErrors;
   notice?: string;
@@ -47,17 +54,30 @@ export function registerReferrals(app: Application<TurnState>, deps: BotDeps): v
   );
   onVerb(app, Verb.referralNew, {}, (context) => form(context, {}));
   onVerb(app, Verb.referralEdit, { caseId: id }, (context, { caseId }) => edit(context, caseId));
-  onVerb(app, Verb.referralAddPerson, { caseId: optionalId }, (context, data) =>
-    form(context, { caseId: data.caseId, values: pickFormValues(data) }),
+  const sameForm = { caseId: optionalId, submissionId: optionalId };
+  onVerb(app, Verb.referralAddPerson, sameForm, (context, data) =>
+    form(context, { caseId: data.caseId, submissionId: data.submissionId, values: pickFormValues(data) }),
   );
-  onVerb(app, Verb.referralSaveDraft, { caseId: optionalId }, async (context, data) => {
-    const caseId = await saveReferralDraft(deps, actorOf(context), { caseId: data.caseId, data });
+  onVerb(app, Verb.referralSaveDraft, sameForm, async (context, data) => {
+    const result = await saveReferralDraft(deps, actorOf(context), { ...data, data });
+    const { caseId, submissionId } = data;
+    if (!result.ok && 'tooManyDrafts' in result) {
+      const warning = `Je hebt al ${maxOpenDrafts} concepten; meer worden er niet bewaard. Ga verder met een concept onder "mijn aanmeldingen" en dien het in, of vul dit formulier nu helemaal in.`;
+      return form(context, { caseId, submissionId, values: result.values, warning });
+    }
+    if (!result.ok) return form(context, { caseId, submissionId, values: result.values, errors: result.errors });
     const notice = 'Concept opgeslagen. Je vindt het terug onder "mijn aanmeldingen".';
-    return form(context, { caseId, values: pickFormValues(data), notice });
+    return form(context, { caseId: result.caseId, submissionId, values: pickFormValues(data), notice });
   });
-  onVerb(app, Verb.referralSubmit, { caseId: optionalId }, async (context, data) => {
-    const result = await submitReferral(deps, actorOf(context), { caseId: data.caseId, data });
-    if (!result.ok) return form(context, { caseId: data.caseId, values: result.values, errors: result.errors });
+  onVerb(app, Verb.referralSubmit, { ...sameForm, resubmission: flag }, async (context, data) => {
+    const result = await submitReferral(deps, actorOf(context), { ...data, data });
+    if (!result.ok)
+      return form(context, {
+        caseId: data.caseId,
+        submissionId: data.submissionId,
+        values: result.values,
+        errors: result.errors,
+      });
     deps.log.info({ caseId: result.caseId, resubmitted: result.resubmitted }, 'referral submitted');
     await deps.notify(result.notifications);
     return referralSubmittedCard(result.reference, result.resubmitted);

@@ -101,8 +101,8 @@ function registerPlanning(app: Application<TurnState>, deps: BotDeps): void {
     const notice = 'Het overleg is geannuleerd; de casussen zijn doorgeschoven en de betrokkenen krijgen bericht.';
     return changed(context, data, result, notice);
   });
-  onVerb(app, Verb.sessionAdd, { tableId: id }, async (context, data) => {
-    const result = await addExtraSession(deps, actorOf(context), data.tableId, formValuesOf(data));
+  onVerb(app, Verb.sessionAdd, { tableId: id, submissionId: text }, async (context, data) => {
+    const result = await addExtraSession(deps, actorOf(context), data.tableId, formValuesOf(data), data.submissionId);
     return changed(context, data, result, 'Het extra overleg is toegevoegd.');
   });
 }

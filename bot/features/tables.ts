@@ -18,7 +18,7 @@ import { DomainError } from '../../src/errors.ts';
 import type { BotDeps } from '../deps.ts';
 import { userMessageFor } from '../teams/error-messages.ts';
 import { sessionListCard } from '../shared/session-list.ts';
-import { id, onVerb, optionalId, registerCommand } from '../teams/routes.ts';
+import { id, onVerb, optionalId, registerCommand, text } from '../teams/routes.ts';
 import { actorOf, channelOf, conversationKind, teamsChannelData } from '../teams/turn-context.ts';
 
 /** `table.*`: `tafels`, the table form, closing a table, its sessions, and linking a channel (`tafel koppelen`). */
@@ -35,8 +35,8 @@ export function registerTables(app: Application<TurnState>, deps: BotDeps): void
 
   registerCommand(app, Command.tables, (context) => list(context));
   onVerb(app, Verb.tableForm, { tableId: optionalId }, (context, { tableId }) => form(context, tableId));
-  onVerb(app, Verb.tableSave, { tableId: optionalId }, async (context, data) => {
-    const result = await saveTable(deps, actorOf(context), formValuesOf(data), data.tableId);
+  onVerb(app, Verb.tableSave, { tableId: optionalId, submissionId: text }, async (context, data) => {
+    const result = await saveTable(deps, actorOf(context), formValuesOf(data), data.tableId, data.submissionId);
     if (!result.ok) return form(context, data.tableId, formValuesOf(data), result.errors);
     deps.log.info({ tableId: result.table.id, created: result.created }, 'table saved');
     return list(context, `Tafel ${result.table.name} is ${result.created ? 'aangemaakt' : 'opgeslagen'}.`);

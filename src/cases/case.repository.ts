@@ -157,10 +157,39 @@ export async function listCasesByReferrer(tx: Tx, memberId: string): Promise<Cas
 
 export async function createCase(
   tx: Tx,
-  input: { referrerMemberId: string; referrerOrganisationId: string; form: ReferralFormValues },
+  input: { referrerMemberId: string; referrerOrganisationId: string; form: ReferralFormValues; submissionId?: string },
 ): Promise<string> {
   const created = await tx.case.create({ data: { ...input, status: 'draft', form: input.form }, select: { id: true } });
   return created.id;
+}
+
+export interface SubmittedCase {
+  id: string;
+  status: CaseStatus;
+  reference?: string;
+  referrerMemberId: string;
+}
+
+/** The case an intake card made (as a draft or a submission), or last (re)submitted, by that card's submission id. */
+export async function findCaseBySubmission(tx: Tx, submissionId: string): Promise<SubmittedCase | undefined> {
+  const r = await tx.case.findUnique({
+    where: { submissionId },
+    select: { id: true, status: true, reference: true, referrerMemberId: true },
+  });
+  return r
+    ? {
+        id: r.id,
+        status: r.status,
+        referrerMemberId: r.referrerMemberId,
+        ...(r.reference ? { reference: r.reference } : {}),
+      }
+    : undefined;
+}
+
+/** How many drafts a member keeps, after locking the member's row: two saves at once count one after the other. */
+export async function countDraftsLocked(tx: Tx, memberId: string): Promise<number> {
+  await tx.$queryRaw`SELECT id FROM member WHERE id = ${memberId}::uuid FOR UPDATE`;
+  return tx.case.count({ where: { referrerMemberId: memberId, status: 'draft' } });
 }
 
 export async function updateDraftForm(tx: Tx, id: string, form: ReferralFormValues): Promise<void> {
@@ -186,6 +215,7 @@ export async function saveSubmission(
     reference: string;
     responsibleOrganisationId: string;
     submittedAt: Date;
+    submissionId?: string;
   },
 ): Promise<void> {
   const r = input.referral;
@@ -210,6 +240,7 @@ export async function saveSubmission(
       decidedByMemberId: null,
       decidedAt: null,
       submittedAt: input.submittedAt,
+      ...(input.submissionId ? { submissionId: input.submissionId } : {}),
       persons: {
         create: r.persons.map((p) => ({
           position: p.position,

@@ -57,8 +57,27 @@ export async function ensureSessionRows(tx: Tx, tableId: string, occurrences: Da
   });
 }
 
-export async function createExtraSession(tx: Tx, tableId: string, startsAt: Date): Promise<SessionView> {
-  return toView(await tx.conferenceSession.create({ data: { tableId, startsAt, status: 'extra' } }));
+export async function createExtraSession(
+  tx: Tx,
+  tableId: string,
+  startsAt: Date,
+  submissionId?: string,
+): Promise<SessionView> {
+  return toView(
+    await tx.conferenceSession.create({
+      data: { tableId, startsAt, status: 'extra', ...(submissionId ? { submissionId } : {}) },
+    }),
+  );
+}
+
+/** The extra meeting a form added, by the form's submission id (of this table only). */
+export async function findSessionBySubmission(
+  tx: Tx,
+  tableId: string,
+  submissionId: string,
+): Promise<SessionView | undefined> {
+  const s = await tx.conferenceSession.findFirst({ where: { tableId, submissionId } });
+  return s ? toView(s) : undefined;
 }
 
 export async function findSessionById(tx: Tx, id: string): Promise<SessionView | undefined> {

@@ -4,17 +4,18 @@ import type { Actor } from '../actor.ts';
 import { invitedOrganisationIds } from '../access/case-access.ts';
 import { assertCan } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import type { Tx } from '../db/client.ts';
+import { isUniqueViolation, type Tx } from '../db/client.ts';
 import { DomainError, ErrorCode, conflict } from '../errors.ts';
 import { cancelJob, reviveJob } from '../jobs/job.repository.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import type { AgendaMove, ConferenceNotification } from '../notify/conference-notifications.ts';
-import { fieldErrors, requiredText } from '../validation.ts';
+import { fieldErrors, isUuid, requiredText } from '../validation.ts';
 import { listAgendaItems, takeOffAgenda, type AgendaItemRow } from './agenda.repository.ts';
 import { agendaDueAt, agendaPostJob, ensureAgendaJob, rebook } from './planning.ts';
 import { localParts, zonedToUtc } from './schedule.ts';
 import {
   createExtraSession,
+  findSessionBySubmission,
   findSessionById,
   setSessionStatus,
   updateSessionTime,
@@ -197,29 +198,42 @@ export async function cancelSession(deps: UseCaseDeps, actor: Actor, sessionId: 
   });
 }
 
-/** An extra meeting outside the rhythm, with its own agenda post. */
+/**
+ * An extra meeting outside the rhythm, with its own agenda post. The form's submission id makes it once: a repeated
+ * click or a retried invoke, also at the same moment, answers with the meeting it added.
+ */
 export async function addExtraSession(
   deps: UseCaseDeps,
   actor: Actor,
   tableId: string,
   raw: unknown,
+  submissionId?: string,
 ): Promise<SessionChangeResult> {
   assertCan(actor, 'agenda.manage');
   const now = deps.clock.now();
-  return deps.db.$transaction(async (tx) => {
-    const table = await findTableById(tx, tableId);
-    if (!table || table.closedAt) throw new DomainError(ErrorCode.NotFound, 'Table not found');
-    const time = parseTime(raw, table, now);
-    if ('errors' in time) return { ok: false, errors: time.errors };
-    const session = await createExtraSession(tx, table.id, time.startsAt);
-    await ensureAgendaJob(tx, table, session);
-    await recordAudit(tx, actor, {
-      action: 'session.added',
-      recordType: 'session',
-      recordId: session.id,
-      purpose: 'casusoverleg',
+  const submission = submissionId && isUuid(submissionId) ? submissionId : undefined;
+  const add = () =>
+    deps.db.$transaction(async (tx): Promise<SessionChangeResult> => {
+      const table = await findTableById(tx, tableId);
+      if (!table || table.closedAt) throw new DomainError(ErrorCode.NotFound, 'Table not found');
+      const added = submission && (await findSessionBySubmission(tx, table.id, submission));
+      if (added) return { ok: true, session: added, table, notifications: [] };
+      const time = parseTime(raw, table, now);
+      if ('errors' in time) return { ok: false, errors: time.errors };
+      const session = await createExtraSession(tx, table.id, time.startsAt, submission);
+      await ensureAgendaJob(tx, table, session);
+      await recordAudit(tx, actor, {
+        action: 'session.added',
+        recordType: 'session',
+        recordId: session.id,
+        purpose: 'casusoverleg',
+      });
+      return { ok: true, session, table, notifications: [] };
     });
-    return { ok: true, session, table, notifications: [] };
+  // Two copies at the same moment: the unique submission id lets one in; run again, the other finds its meeting.
+  return add().catch((error: unknown) => {
+    if (submission && isUniqueViolation(error)) return add();
+    throw error;
   });
 }
 

@@ -98,10 +98,17 @@ export async function lockTableForBooking(tx: Tx, tableId: string): Promise<void
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`table:${tableId}`}))`;
 }
 
-export async function createTable(tx: Tx, input: TableInput): Promise<TableView> {
+/** The table a form created, by the form's submission id. */
+export async function findTableBySubmission(tx: Tx, submissionId: string): Promise<TableView | undefined> {
+  const t = await tx.conferenceTable.findUnique({ where: { submissionId }, select: { id: true } });
+  return t ? findTableById(tx, t.id) : undefined;
+}
+
+export async function createTable(tx: Tx, input: TableInput, submissionId?: string): Promise<TableView> {
   const created = await tx.conferenceTable.create({
     data: {
       ...columns(input),
+      ...(submissionId ? { submissionId } : {}),
       organisations: { create: input.organisationIds.map((organisationId) => ({ organisationId })) },
     },
     include,

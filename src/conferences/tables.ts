@@ -3,12 +3,12 @@ import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { assertCan } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import type { Db } from '../db/client.ts';
+import { isUniqueViolation, type Db } from '../db/client.ts';
 import { DomainError, ErrorCode, conflict } from '../errors.ts';
 import { cancelJob, rescheduleJob, reviveJob } from '../jobs/job.repository.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import { listPartners } from '../organisations/organisation.repository.ts';
-import { fieldErrors, requiredText } from '../validation.ts';
+import { fieldErrors, isUuid, requiredText } from '../validation.ts';
 import { agendaDueAt, agendaPostJob, planSessions } from './planning.ts';
 import { occurrencesBetween, scheduleProblems, type TableSchedule } from './schedule.ts';
 import {
@@ -22,6 +22,7 @@ import {
 import {
   createTable,
   findTableById,
+  findTableBySubmission,
   findTableByName,
   listTables,
   setTableChannel,
@@ -108,15 +109,38 @@ export async function saveTable(
   actor: Actor,
   raw: unknown,
   tableId?: string,
+  submissionId?: string,
 ): Promise<SaveTableResult> {
   assertCan(actor, 'tables.manage');
   const existing = tableId ? await findTableById(deps.db, tableId) : undefined;
   if (tableId && !existing) throw new DomainError(ErrorCode.NotFound, 'Table not found');
+  // A new table's form sent again (a repeated click, a retried invoke): the table it made is the answer.
+  const submission = !tableId && submissionId && isUuid(submissionId) ? submissionId : undefined;
+  const made = submission && (await findTableBySubmission(deps.db, submission));
+  if (made) return { ok: true, table: made, created: true };
   const parsed = await parseTableForm(deps.db, raw, tableId);
   if ('errors' in parsed) return { ok: false, errors: parsed.errors };
   const now = deps.clock.now();
-  const table = await deps.db.$transaction(async (tx) => {
-    const table = existing ? await updateTable(tx, existing.id, parsed.input) : await createTable(tx, parsed.input);
+  const save = () => writeTable(deps, actor, parsed.input, now, existing, submission);
+  // Two copies at the same moment: the unique submission id (or name) lets one in; the other answers with its table.
+  const table = await save().catch(async (error: unknown) => {
+    const first = submission && isUniqueViolation(error) && (await findTableBySubmission(deps.db, submission));
+    if (!first) throw error;
+    return first;
+  });
+  return { ok: true, table, created: !existing };
+}
+
+async function writeTable(
+  deps: UseCaseDeps,
+  actor: Actor,
+  input: TableInput,
+  now: Date,
+  existing: TableView | undefined,
+  submissionId: string | undefined,
+): Promise<TableView> {
+  return deps.db.$transaction(async (tx) => {
+    const table = existing ? await updateTable(tx, existing.id, input) : await createTable(tx, input, submissionId);
     if (existing) {
       const planned = await listPlannedOccurrences(tx, table.id, now);
       const horizonEnd = new Date(Math.max(now.getTime(), ...planned.map((s) => s.startsAt.getTime())) + 1);
@@ -144,7 +168,6 @@ export async function saveTable(
     });
     return table;
   });
-  return { ok: true, table, created: !existing };
 }
 
 export interface TableOverview extends TableView {

@@ -16,3 +16,11 @@ export function createDb(databaseUrl: string, options: { embedded?: boolean; poo
   const adapter = new PrismaPg({ connectionString: databaseUrl, max });
   return new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 20_000 } });
 }
+
+/**
+ * Whether a write failed on a unique constraint (Prisma's P2002): how two copies of one card submission at the same
+ * moment are told apart, the unique submission id letting exactly one in.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === 'P2002';
+}

@@ -39,6 +39,7 @@ export async function createHandover(
     informerMemberId?: string;
     createdByMemberId: string;
     at: Date;
+    submissionId?: string;
     items: { contributionId: string; choice: HandoverChoice; consent?: HandoverConsent }[];
   },
 ): Promise<string> {
@@ -48,6 +49,19 @@ export async function createHandover(
     select: { id: true },
   });
   return row.id;
+}
+
+/** The handover a checklist card started, by the card's submission id (of this case only). */
+export async function findHandoverBySubmission(
+  tx: Tx,
+  submissionId: string,
+  caseId: string,
+): Promise<{ id: string; asked: boolean } | undefined> {
+  const h = await tx.handover.findFirst({
+    where: { submissionId, caseId },
+    select: { id: true, items: { where: { consent: { not: null } }, select: { contributionId: true }, take: 1 } },
+  });
+  return h ? { id: h.id, asked: h.items.length > 0 } : undefined;
 }
 
 export async function findHandover(tx: Tx, id: string): Promise<HandoverView | undefined> {

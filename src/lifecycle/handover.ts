@@ -13,18 +13,19 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { findDiscussionFacts } from '../cases/case.repository.ts';
 import type { Clock } from '../clock.ts';
 import { listTables } from '../conferences/table.repository.ts';
-import type { Db } from '../db/client.ts';
+import { isUniqueViolation, type Db } from '../db/client.ts';
 import { DomainError, ErrorCode, conflict, forbidden } from '../errors.ts';
 import { listContributions } from '../meetings/discussion.repository.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import { speakersFor, type MemberView } from '../members/member.types.ts';
 import type { Notification } from '../notify/notification.ts';
-import { fieldErrors, requiredText } from '../validation.ts';
+import { fieldErrors, isUuid, requiredText } from '../validation.ts';
 import {
   answerHandoverItem,
   completeHandoverIfOpen,
   createHandover,
   findHandover,
+  findHandoverBySubmission,
   type HandoverView,
 } from './handover.repository.ts';
 import { findCaseIdByReference, findCaseState } from './case-state.repository.ts';
@@ -105,7 +106,9 @@ const checklist = z.object({
 });
 
 export type HandoverResult =
-  { ok: true; handoverId: string; notifications: Notification[] } | { ok: false; errors: Record<string, string> };
+  /** `asked`: contributors were asked for consent (the first time; a repeat says the same and asks nobody). */
+  | { ok: true; handoverId: string; asked: boolean; notifications: Notification[] }
+  | { ok: false; errors: Record<string, string> };
 
 /**
  * Records the checklist and, per contribution, whether it goes along (with its contributor's consent), stays
@@ -117,7 +120,12 @@ export async function startHandover(
   actor: Actor,
   caseId: string,
   values: Record<string, string | undefined>,
+  submissionId?: string,
 ): Promise<HandoverResult> {
+  const submission = submissionId && isUuid(submissionId) ? submissionId : undefined;
+  // A repeated click or a retried invoke of the same checklist: the handover is there already, nobody is asked again.
+  const earlier = submission ? await findHandoverBySubmission(deps.db, submission, caseId) : undefined;
+  if (earlier) return { ok: true, handoverId: earlier.id, asked: earlier.asked, notifications: [] };
   const form = await handoverFormFor(deps, actor, caseId);
   const parsed = checklist.safeParse(values);
   const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
@@ -146,33 +154,46 @@ export async function startHandover(
       ...(choice === 'include' && !own ? { consent: 'requested' as const } : {}),
     };
   });
-  const handoverId = await deps.db.$transaction(async (tx) => {
-    const id = await createHandover(tx, {
-      caseId,
-      ...(table ? { targetTableId: table.id } : {}),
-      targetName: table?.name ?? d.externalName!,
-      necessity: d.necessity,
-      purpose: d.purpose,
-      registeringOrganisationId: d.registeringOrganisationId,
-      informerMemberId: d.informerMemberId,
-      createdByMemberId: actor.memberId,
-      at: deps.clock.now(),
-      items: items.map(({ organisationId: _o, ...i }) => i),
+  const start = () =>
+    deps.db.$transaction(async (tx) => {
+      const id = await createHandover(tx, {
+        caseId,
+        ...(submission ? { submissionId: submission } : {}),
+        ...(table ? { targetTableId: table.id } : {}),
+        targetName: table?.name ?? d.externalName!,
+        necessity: d.necessity,
+        purpose: d.purpose,
+        registeringOrganisationId: d.registeringOrganisationId,
+        informerMemberId: d.informerMemberId,
+        createdByMemberId: actor.memberId,
+        at: deps.clock.now(),
+        items: items.map(({ organisationId: _o, ...i }) => i),
+      });
+      await recordAudit(tx, actor, {
+        action: 'handover.started',
+        recordType: 'handover',
+        recordId: id,
+        caseId,
+        purpose: 'overdracht',
+      });
+      return id;
     });
-    await recordAudit(tx, actor, {
-      action: 'handover.started',
-      recordType: 'handover',
-      recordId: id,
-      caseId,
-      purpose: 'overdracht',
-    });
-    return id;
+  // Two copies of one click at the same moment: the unique submission id lets one in, the other finds it.
+  const handoverId = await start().catch((error: unknown) => {
+    if (!isUniqueViolation(error) || !submission) throw error;
+    return undefined;
   });
+  if (!handoverId) {
+    const first = await findHandoverBySubmission(deps.db, submission!, caseId);
+    if (!first) throw new DomainError(ErrorCode.Conflict, 'Submission id taken by another handover');
+    return { ok: true, handoverId: first.id, asked: first.asked, notifications: [] };
+  }
   const asking = [...new Set(items.filter((i) => i.consent === 'requested').map((i) => i.organisationId))];
   const to = speakersFor(await listActiveMembers(deps.db), asking);
   return {
     ok: true,
     handoverId,
+    asked: asking.length > 0,
     notifications: to.map((aad) => ({ kind: 'handoverConsentRequested' as const, to: aad, handoverId })),
   };
 }

@@ -65,6 +65,41 @@ export interface ReferralFormContext {
 
 const maxText = 1_000;
 const L = referralLimits;
+
+/** The most characters an input of the intake card may hold: the same for a draft as for a submission. */
+export function limitOf(id: string): number {
+  const person = /^p\d+_(name|birthDate|address|bsn|relation)$/.exec(id);
+  if (person) return L[person[1] as 'name' | 'birthDate' | 'address' | 'bsn' | 'relation'];
+  if (id.startsWith('domain_')) return L.domain;
+  if (id.startsWith('criterion')) return L.criterion;
+  const byId: Record<string, number> = {
+    [ReferralField.otherOrganisations]: L.otherOrganisations,
+    [ReferralField.informedBy]: L.informedBy,
+    [ReferralField.notInformedReason]: L.notInformedReason,
+    [ReferralField.contactPhone]: L.phone,
+    [ReferralField.externalPhone]: L.phone,
+    [ReferralField.contactEmail]: L.email,
+    [ReferralField.externalEmail]: L.email,
+    [ReferralField.externalName]: L.name,
+    [ReferralField.externalOrganisation]: L.name,
+  };
+  return byId[id] ?? maxText;
+}
+
+const tooLong = (max: number, length: number) => `Maximaal ${max} tekens (nu ${length}).`;
+
+/**
+ * What a draft must already satisfy: no input longer than a submission allows (a draft may be incomplete, not
+ * oversized). Keyed by input, with the submission's own Dutch messages.
+ */
+export function draftErrors(values: ReferralFormValues): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const [id, value] of Object.entries(values)) {
+    const max = limitOf(id);
+    if (value && value.length > max) errors[id] = tooLong(max, value.length);
+  }
+  return errors;
+}
 const phonePattern = /^\+?[0-9 ()-]{7,20}$/;
 const email = z.string().email();
 
@@ -90,15 +125,15 @@ export function parseReferralForm(values: ReferralFormValues, context: ReferralF
   const errors: Record<string, string> = {};
   const text = (id: string) => (values[id] ?? '').trim();
   const fail = (id: string, message: string) => void (errors[id] ??= message);
-  const required = (id: string, message: string, max = maxText): string => {
+  const required = (id: string, message: string, max = limitOf(id)): string => {
     const v = text(id);
     if (!v) fail(id, message);
-    else if (v.length > max) fail(id, `Maximaal ${max} tekens (nu ${v.length}).`);
+    else if (v.length > max) fail(id, tooLong(max, v.length));
     return v;
   };
-  const optional = (id: string, max = maxText): string | undefined => {
+  const optional = (id: string, max = limitOf(id)): string | undefined => {
     const v = text(id);
-    if (v.length > max) fail(id, `Maximaal ${max} tekens (nu ${v.length}).`);
+    if (v.length > max) fail(id, tooLong(max, v.length));
     return v || undefined;
   };
   const todayIso = context.today.toISOString().slice(0, 10);

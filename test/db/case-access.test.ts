@@ -9,7 +9,7 @@ import { saveReferralDraft, submitReferral } from '../../src/referrals/submit-re
 import { useDatabase } from '../support/database.ts';
 import { FixedClock } from '../support/fakes.ts';
 import { seedActors, type Actors } from '../support/actors.ts';
-import { validReferralData } from '../support/referral.ts';
+import { validReferralData, savedDraft } from '../support/referral.ts';
 
 const db = useDatabase();
 const deps = { db, clock: new FixedClock(new Date('2026-11-23T09:00:00Z')), informWithinDays: 14 };
@@ -42,7 +42,7 @@ beforeEach(async () => {
   });
   await decideScreening(deps, a.pm, external, { decision: 'accept', tableId: table });
   ids = {
-    draft: await saveReferralDraft(deps, a.police, { data: { p1_name: 'Concept' } }),
+    draft: await savedDraft(saveReferralDraft(deps, a.police, { data: { p1_name: 'Concept' } })),
     submitted: await submitted(a.police, ['Korps Politie CN', 'Jeugdzorg CN']),
     accepted,
     rejected,

@@ -30,7 +30,7 @@ import { seedActors, type Actors } from '../support/actors.ts';
 import { useDatabase, withSecondInstance } from '../support/database.ts';
 import { FixedClock } from '../support/fakes.ts';
 import { capturingLogger } from '../support/logs.ts';
-import { validReferralData } from '../support/referral.ts';
+import { validReferralData, savedDraft } from '../support/referral.ts';
 
 const db = useDatabase();
 const clock = new FixedClock(new Date('2026-11-20T09:00:00Z'));
@@ -425,7 +425,7 @@ describe('a rejected aanmelding goes three months after the decision, a draft 30
   });
 
   it('an abandoned draft: there after 29 days, gone after 31, leaving no facts and no tombstone', async () => {
-    const caseId = await saveReferralDraft(deps, a.police, { data: referralOf() });
+    const caseId = await savedDraft(saveReferralDraft(deps, a.police, { data: referralOf() }));
     // Prisma stamps updatedAt with the real time, not the test clock: count from what it stamped.
     const { updatedAt } = await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { updatedAt: true } });
     const sweep = () => deleteDueCases({ db, clock, log: capturingLogger().log }, defaultRetention);
@@ -447,8 +447,8 @@ describe('a rejected aanmelding goes three months after the decision, a draft 30
   });
 
   it('a draft its author changed is kept: the 30 days count from the last change', async () => {
-    const changed = await saveReferralDraft(deps, a.police, { data: referralOf() });
-    const untouched = await saveReferralDraft(deps, a.mentalHealth, { data: { p1_name: 'Ander Concept' } });
+    const changed = await savedDraft(saveReferralDraft(deps, a.police, { data: referralOf() }));
+    const untouched = await savedDraft(saveReferralDraft(deps, a.mentalHealth, { data: { p1_name: 'Ander Concept' } }));
     const longAgo = new Date(Date.now() - 40 * day);
     await db.case.updateMany({ where: { id: { in: [changed, untouched] } }, data: { updatedAt: longAgo } });
     expect(await db.case.findUniqueOrThrow({ where: { id: changed }, select: { updatedAt: true } })).toEqual({
@@ -469,7 +469,7 @@ describe('a rejected aanmelding goes three months after the decision, a draft 30
   });
 
   it('a case listed as due but changed before its turn (its author picked the draft up again) is checked again under the lock and kept', async () => {
-    const draft = await saveReferralDraft(deps, a.police, { data: referralOf() });
+    const draft = await savedDraft(saveReferralDraft(deps, a.police, { data: referralOf() }));
     await db.case.updateMany({ where: { id: draft }, data: { updatedAt: new Date(Date.now() - 40 * day) } });
     clock.set(new Date());
     const cutoffs = retentionCutoffs(defaultRetention, clock.now());

@@ -7,7 +7,7 @@ import { saveReferralDraft, submitReferral } from '../../src/referrals/submit-re
 import { useDatabase } from '../support/database.ts';
 import { FixedClock } from '../support/fakes.ts';
 import { seedActors, type Actors } from '../support/actors.ts';
-import { validReferralData } from '../support/referral.ts';
+import { validReferralData, savedDraft } from '../support/referral.ts';
 
 const db = useDatabase();
 const clock = new FixedClock(new Date('2026-11-23T09:00:00Z'));
@@ -69,7 +69,7 @@ describe('submitting an aanmelding', () => {
   });
 
   it('when the transaction fails half-way, then neither the case nor its persons nor its audit row remain', async () => {
-    const draftId = await saveReferralDraft(deps, a.police, { data: { p1_name: 'Jan' } });
+    const draftId = await savedDraft(saveReferralDraft(deps, a.police, { data: { p1_name: 'Jan' } }));
     // A person row that will collide with the submission's first person makes the insert fail after the case update.
     await db.$executeRawUnsafe(
       `CREATE UNIQUE INDEX "test_one_person_per_case" ON "case_person" ("caseId") WHERE "position" = 2`,
@@ -114,7 +114,9 @@ describe('submitting an aanmelding', () => {
 
 describe('drafts', () => {
   it('are kept for their author and can be submitted later; nobody else can touch them', async () => {
-    const id = await saveReferralDraft(deps, a.police, { data: { p1_name: 'Jan Fictief', urgency: 'normal' } });
+    const id = await savedDraft(
+      saveReferralDraft(deps, a.police, { data: { p1_name: 'Jan Fictief', urgency: 'normal' } }),
+    );
     expect((await findCaseById(db, id))!.form).toEqual({ p1_name: 'Jan Fictief', urgency: 'normal' });
     await expect(
       saveReferralDraft(deps, a.policeColleague, { caseId: id, data: { p1_name: 'Ander' } }),

@@ -45,6 +45,7 @@ export function createTestBot(
     return updateActivity(context, activity);
   };
   adapter.onTurnError = onTurnError;
+  let atOnce = 0;
 
   async function deliver(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
     await adapter.processActivity(activity);
@@ -99,6 +100,27 @@ export function createTestBot(
         body: (response.value as { body: { type: string; value: unknown } }).body,
         others: replies.filter((a) => a !== response),
       };
+    },
+    /**
+     * Several clicks at the same moment (a double click, a retried invoke, several people): every turn runs at once,
+     * and each gets its own invoke response back, in the order of `clicks`.
+     */
+    async clickAtOnce(clicks: { user: TestUser; verb: string; data?: Record<string, unknown> }[]) {
+      const activities = clicks.map(({ user, verb, data = {} }) => ({
+        ...personal(user),
+        id: `at-once-${++atOnce}`,
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } }, trigger: 'manual' },
+      }));
+      await Promise.all(activities.map((activity) => adapter.processActivity(activity)));
+      await background.settled();
+      const replies = adapter.activeQueue.splice(0);
+      return activities.map((activity) => {
+        const response = replies.find((r) => r.type === 'invokeResponse' && r.replyToId === activity.id);
+        if (!response) throw new Error(`no invoke response for ${activity.id}`);
+        return (response.value as { body: { type: string; value: unknown } }).body;
+      });
     },
     deliver,
     personal,

@@ -1,4 +1,5 @@
 import type { Db } from '../../src/db/client.ts';
+import type { DraftResult } from '../../src/referrals/submit-referral.ts';
 import { listOrganisations } from '../../src/organisations/organisation.repository.ts';
 
 export async function organisationIds(db: Db): Promise<Record<string, string>> {
@@ -36,4 +37,11 @@ export function validReferralData(
     ...overrides,
   };
   return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) as Record<string, string>;
+}
+
+/** The id of a draft that was saved (a draft the rules refused fails the test here). */
+export async function savedDraft(saving: Promise<DraftResult>): Promise<string> {
+  const result = await saving;
+  if (!result.ok) throw new Error(`draft not saved: ${JSON.stringify(result)}`);
+  return result.caseId;
 }
