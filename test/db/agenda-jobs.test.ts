@@ -69,7 +69,7 @@ function instance(options: { notifier?: Notifier; db?: Db; owner?: string } = {}
     },
     /** Queues what a use case asked to tell and waits until the outbox delivered it. */
     deliver: async (notifications: Parameters<typeof deps.notify>[0]) => {
-      deps.notify(notifications);
+      await deps.notify(notifications);
       await background.settled();
     },
   };
