@@ -74,13 +74,13 @@ export async function waitForSchema(db: Db, options: { waitMs: number; log: Logg
     } catch (error) {
       unreachable = databaseUnavailableCode(error) ?? (error as Error)?.name ?? 'Error';
     }
-    if (Date.now() >= deadline) break;
     if (!logged)
       options.log.warn(
         { pendingMigrations: pending?.length, databaseError: unreachable, waitSeconds: options.waitMs / 1000 },
         'waiting for the database schema: run `npm run migrate` (or start one instance with MIGRATE_ON_START=true)',
       );
     logged = true;
+    if (Date.now() >= deadline) break;
     await sleep(pollMs);
   }
   const seconds = Math.round(options.waitMs / 1000);
