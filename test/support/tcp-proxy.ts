@@ -5,9 +5,10 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
  * - `pass`: bytes flow both ways;
  * - `refuse`: open connections are reset and the port stops listening, so a new one is refused (the server is down);
  * - `blackhole`: connections stay open but nothing comes through either way (a dead network path, a frozen server);
- * - `cut`: open connections are reset, and a new one is reset as soon as it sends anything.
+ * - `cut`: open connections are reset, and a new one is reset as soon as it sends anything;
+ * - `stall`: nothing comes through until the mode is `pass` again, then everything held does (a slow database).
  */
-export type ProxyMode = 'pass' | 'refuse' | 'blackhole' | 'cut';
+export type ProxyMode = 'pass' | 'refuse' | 'blackhole' | 'cut' | 'stall';
 
 export interface TcpProxy {
   /** The given PostgreSQL URL with host and port pointing at the proxy. */
@@ -21,12 +22,18 @@ export interface TcpProxy {
   cutOnce(marker: string): Promise<void>;
   /** Connections opened through the proxy so far. */
   connections(): number;
+  /** Connections open now. */
+  open(): number;
+  /** Chunks held back by `stall` so far. */
+  held(): number;
   close(): Promise<void>;
 }
 
 interface Link {
   client: Socket;
   upstream: Socket;
+  /** What `stall` holds back, in order, to write when passing again. */
+  held: { to: Socket; chunk: Buffer }[];
 }
 
 /** A TCP proxy on loopback between the bot and PostgreSQL (or PGlite's socket server), for fault tests. */
@@ -36,6 +43,7 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
   const targetHost = target.hostname;
   let mode: ProxyMode = 'pass';
   let opened = 0;
+  let heldChunks = 0;
   let cutMarker: { marker: Buffer; done: () => void } | undefined;
   const links = new Set<Link>();
 
@@ -48,7 +56,11 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
   const server: Server = createServer((client) => {
     opened++;
     const upstream = connect(targetPort, targetHost);
-    const link: Link = { client, upstream };
+    const link: Link = { client, upstream, held: [] };
+    const hold = (to: Socket, chunk: Buffer) => {
+      link.held.push({ to, chunk });
+      heldChunks++;
+    };
     links.add(link);
     const end = () => {
       if (!links.has(link)) return;
@@ -60,6 +72,7 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
     upstream.on('error', end).on('close', end);
     client.on('data', (chunk: Buffer) => {
       if (mode === 'cut') return reset(link);
+      if (mode === 'stall') return hold(upstream, chunk);
       if (mode !== 'pass') return; // swallowed: the database never hears it
       if (cutMarker && chunk.includes(cutMarker.marker)) {
         const { done } = cutMarker;
@@ -70,7 +83,8 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
       upstream.write(chunk);
     });
     upstream.on('data', (chunk: Buffer) => {
-      if (mode === 'pass') client.write(chunk);
+      if (mode === 'stall') hold(client, chunk);
+      else if (mode === 'pass') client.write(chunk);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -86,6 +100,7 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
       const was = mode;
       mode = next;
       if (next === 'refuse' || next === 'cut') for (const link of [...links]) reset(link);
+      if (next === 'pass') for (const link of links) for (const { to, chunk } of link.held.splice(0)) to.write(chunk);
       if (next === 'refuse' && was !== 'refuse') await new Promise<void>((resolve) => server.close(() => resolve()));
       if (was === 'refuse' && next !== 'refuse')
         await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -94,6 +109,8 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
       return new Promise((resolve) => (cutMarker = { marker: Buffer.from(marker), done: resolve }));
     },
     connections: () => opened,
+    open: () => links.size,
+    held: () => heldChunks,
     async close() {
       for (const link of [...links]) reset(link);
       if (mode !== 'refuse') await new Promise<void>((resolve) => server.close(() => resolve()));
