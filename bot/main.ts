@@ -41,6 +41,38 @@ function within(work: Promise<unknown>, ms: number): Promise<boolean> {
 }
 
 /**
+ * Stops within 10 s: no new connections, and kept-alive ones close as they fall idle; the requests, scheduler round and
+ * background work under way get stopGraceMs; then the leases go back, the pool closes, and the embedded database
+ * gets what time is left (it writes its files as it closes).
+ */
+async function stopBot(parts: {
+  server: Server;
+  scheduler: Scheduler;
+  background: { settled(): Promise<void> };
+  jobs: { releaseLeases(): Promise<number> };
+  db: { $disconnect(): Promise<void> };
+  database: { stop(): Promise<void> };
+  log: Logger;
+}): Promise<void> {
+  const { server, scheduler, background, jobs, db, database, log } = parts;
+  const deadline = Date.now() + stopLimitMs;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const idle = setInterval(() => server.closeIdleConnections(), 100);
+  const inFlight = Promise.all([closed, scheduler.stop()]).then(() => background.settled());
+  const finished = await within(inFlight, stopGraceMs);
+  clearInterval(idle);
+  server.closeAllConnections();
+  let releasedJobs: number | undefined;
+  const released = await within(
+    jobs.releaseLeases().then((n) => (releasedJobs = n)),
+    stopStepMs,
+  );
+  const disconnected = await within(db.$disconnect(), stopStepMs);
+  const databaseStopped = await within(database.stop(), Math.max(stopStepMs, deadline - Date.now()));
+  log.info({ finished, released, releasedJobs, disconnected, databaseStopped }, 'Casusbot gestopt');
+}
+
+/**
  * The production start: database, schema (migrated here for the embedded database or with MIGRATE_ON_START,
  * otherwise waited for within MIGRATION_WAIT_SECONDS), seed data, the Teams adapter and sender, the bot as composeBot
  * builds it, scheduler, HTTP. `clock` is
@@ -125,25 +157,7 @@ export async function startBot(
   return {
     port,
     databaseUrl: database.url,
-    async stop() {
-      const deadline = Date.now() + stopLimitMs;
-      // No new connections; requests under way finish, and kept-alive connections close as they fall idle.
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      const idle = setInterval(() => server.closeIdleConnections(), 100);
-      const inFlight = Promise.all([closed, scheduler.stop()]).then(() => background.settled());
-      const finished = await within(inFlight, stopGraceMs);
-      clearInterval(idle);
-      server.closeAllConnections();
-      let releasedJobs: number | undefined;
-      const released = await within(
-        jobs.releaseLeases().then((n) => (releasedJobs = n)),
-        stopStepMs,
-      );
-      const disconnected = await within(db.$disconnect(), stopStepMs);
-      // The embedded database gets what is left: it writes its files as it closes.
-      const databaseStopped = await within(database.stop(), Math.max(stopStepMs, deadline - Date.now()));
-      log.info({ finished, released, releasedJobs, disconnected, databaseStopped }, 'Casusbot gestopt');
-    },
+    stop: () => stopBot({ server, scheduler, background, jobs, db, database, log }),
   };
 }
 

@@ -23,6 +23,35 @@ interface Round {
   abandoned: boolean;
 }
 
+/**
+ * Runs each round against its bound. A round past it is marked abandoned and left to finish on its own (its error, if
+ * any, logged); `abandoned()` waits for those still running.
+ */
+function boundedRounds(log: Logger, roundMs: number, isStopped: () => boolean) {
+  const stillRunning = new Set<Promise<void>>();
+  return {
+    async run(label: string, work: (round: Round) => Promise<void>): Promise<void> {
+      const deadline = Date.now() + roundMs;
+      const round: Round = { inTime: () => !isStopped() && Date.now() < deadline, abandoned: false };
+      const task = work(round);
+      let timer: NodeJS.Timeout | undefined;
+      const expired = new Promise<'expired'>((resolve) => (timer = setTimeout(() => resolve('expired'), roundMs)));
+      try {
+        if ((await Promise.race([task, expired])) !== 'expired') return;
+      } finally {
+        clearTimeout(timer);
+      }
+      round.abandoned = true;
+      log.error({ label, roundMs }, 'scheduler round abandoned: it took too long');
+      const settled: Promise<void> = task
+        .catch((error: unknown) => log.error({ label, errorType: (error as Error)?.name }, 'abandoned round failed'))
+        .finally(() => stillRunning.delete(settled));
+      stillRunning.add(settled);
+    },
+    abandoned: () => Promise.all([...stillRunning]).then(() => undefined),
+  };
+}
+
 /** The longest a round may take unless told otherwise (SCHEDULER_ROUND_SECONDS). */
 const defaultRoundMs = 60_000;
 
@@ -48,29 +77,11 @@ export function startScheduler(deps: {
   let chain: Promise<void> = Promise.resolve();
   let stopped = false;
   let lastTick: Date | undefined;
-  /** Rounds given up on that may still be running: stop() waits for them too (bounded by its caller). */
-  const abandoned = new Set<Promise<void>>();
+  const rounds = boundedRounds(deps.log, roundMs, () => stopped);
 
-  const bounded = (label: string, work: (round: Round) => Promise<void>) => async () => {
-    const deadline = Date.now() + roundMs;
-    const round: Round = { inTime: () => !stopped && Date.now() < deadline, abandoned: false };
-    const task = work(round);
-    let timer: NodeJS.Timeout | undefined;
-    const expired = new Promise<'expired'>((resolve) => (timer = setTimeout(() => resolve('expired'), roundMs)));
-    try {
-      if ((await Promise.race([task, expired])) === 'expired') {
-        round.abandoned = true;
-        deps.log.error({ label, roundMs }, 'scheduler round abandoned: it took too long');
-        const settled = task.catch(() => {}).finally(() => abandoned.delete(settled));
-        abandoned.add(settled);
-      }
-    } finally {
-      clearTimeout(timer);
-    }
-  };
   const enqueue = (label: string, work: (round: Round) => Promise<void>) => {
     chain = chain
-      .then(bounded(label, work))
+      .then(() => rounds.run(label, work))
       .catch((error: unknown) => deps.log.error({ label, errorType: (error as Error)?.name }, 'scheduler work failed'));
   };
   const arm = async () => {
@@ -83,7 +94,7 @@ export function startScheduler(deps: {
   const wake = () =>
     enqueue('run due jobs', async (round) => {
       if (stopped) return;
-      const ran = await deps.runner.runDue({ continueWhile: round.inTime });
+      const ran = await deps.runner.runDue({ continueWhile: () => round.inTime() });
       if (ran) deps.log.info({ ran, owner: deps.runner.owner }, 'due jobs run');
       if (round.abandoned || stopped) return;
       // What was left for lack of time is due already: the alarm wakes the next round at once.
@@ -114,7 +125,7 @@ export function startScheduler(deps: {
       hourly?.cancel();
       alarm?.cancel();
       await chain;
-      await Promise.all([...abandoned]);
+      await rounds.abandoned();
     },
   };
 }
