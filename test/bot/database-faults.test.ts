@@ -136,13 +136,12 @@ describe('when the database fails under a running bot', () => {
         expect(ready.result).toMatchObject({ status: 503, body: { database: 'unavailable' } });
         expect(ready.ms).toBeLessThan(probeLimitMs);
 
-        // The scheduler's round cannot hang on it: a round that takes too long is let go, and the next one runs.
+        // The scheduler's round ends (failed or let go at its bound) without counting as a finished round.
+        // (test/db/scheduler.test.ts shows a round that hangs for good being let go.)
         const tickBefore = bot.scheduler.lastTickAt();
         bot.scheduler.wake();
         await bot.scheduler.idle();
         expect(bot.scheduler.lastTickAt()).toEqual(tickBefore);
-        const abandoned = bot.logs.lines().filter((l) => l.msg === 'scheduler round abandoned: it took too long');
-        expect(abandoned).toHaveLength(mode === 'blackhole' ? 1 : 0);
 
         const failed = bot.logs.lines().filter((l) => l.msg === 'turn failed: the database did not answer');
         expect(failed).toHaveLength(1);
