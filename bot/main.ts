@@ -4,7 +4,7 @@ import { loadConfig, type Config } from '../src/config.ts';
 import { systemClock, type Clock } from '../src/clock.ts';
 import { createDb } from '../src/db/client.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
-import { migrateDatabase } from '../src/db/migrate.ts';
+import { prepareSchema } from '../src/db/schema-at-start.ts';
 import { createLogger, type Logger } from '../src/logger.ts';
 import { demoMembers } from '../src/organisations/demo-partners.ts';
 import { ensureFirstProcessManager, seedDemoData } from '../src/organisations/seed.ts';
@@ -21,18 +21,68 @@ import { createHttpApp } from './teams/server.ts';
 export interface RunningBot {
   port: number;
   databaseUrl: string;
+  /**
+   * Stops within 10 s whatever happens: no new turns; turns, jobs and background work in flight get 7 s to finish;
+   * then the leases of jobs this instance still holds go back, and the pool closes.
+   */
   stop(): Promise<void>;
 }
 
+/** stop(): how long work in flight may take, each step after it, and all of it. */
+const stopGraceMs = 7_000;
+const stopStepMs = 1_000;
+const stopLimitMs = 9_500;
+
+/** Waits for `work` at most `ms`; false when time ran out (the work goes on, unwatched). */
+function within(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  return Promise.race([work.then(() => true), late]).finally(() => clearTimeout(timer));
+}
+
 /**
- * The production start: database, migrations, seed data, the Teams adapter and sender, the bot as composeBot
+ * Stops within 10 s: no new connections, and kept-alive ones close as they fall idle; the requests, scheduler round and
+ * background work under way get stopGraceMs; then the leases go back, the pool closes, and the embedded database
+ * gets what time is left (it writes its files as it closes).
+ */
+async function stopBot(parts: {
+  server: Server;
+  scheduler: Scheduler;
+  background: { settled(): Promise<void> };
+  jobs: { releaseLeases(): Promise<number> };
+  db: { $disconnect(): Promise<void> };
+  database: { stop(): Promise<void> };
+  log: Logger;
+}): Promise<void> {
+  const { server, scheduler, background, jobs, db, database, log } = parts;
+  const deadline = Date.now() + stopLimitMs;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const idle = setInterval(() => server.closeIdleConnections(), 100);
+  const inFlight = Promise.all([closed, scheduler.stop()]).then(() => background.settled());
+  const finished = await within(inFlight, stopGraceMs);
+  clearInterval(idle);
+  server.closeAllConnections();
+  let releasedJobs: number | undefined;
+  const released = await within(
+    jobs.releaseLeases().then((n) => (releasedJobs = n)),
+    stopStepMs,
+  );
+  const disconnected = await within(db.$disconnect(), stopStepMs);
+  const databaseStopped = await within(database.stop(), Math.max(stopStepMs, deadline - Date.now()));
+  log.info({ finished, released, releasedJobs, disconnected, databaseStopped }, 'Casusbot gestopt');
+}
+
+/**
+ * The production start: database, schema (migrated here for the embedded database or with MIGRATE_ON_START,
+ * otherwise waited for within MIGRATION_WAIT_SECONDS), seed data, the Teams adapter and sender, the bot as composeBot
  * builds it, scheduler, HTTP. `clock` is
  * for tests that must not depend on the day they run (the end-to-end suite); production uses the system clock.
+ * `poolSize` is for tests that point DATABASE_URL at a PGlite socket server, which takes one connection at a time.
  */
 export async function startBot(
   config: Config,
   log: Logger = createLogger(config.logLevel),
-  options: { clock?: Clock } = {},
+  options: { clock?: Clock; poolSize?: number } = {},
 ): Promise<RunningBot> {
   const database = config.databaseUrl
     ? { url: config.databaseUrl, stop: async () => {} }
@@ -42,9 +92,15 @@ export async function startBot(
     'database ready',
   );
 
-  const applied = await migrateDatabase(database.url);
-  if (applied.length) log.info({ migrations: applied }, 'migrations applied');
-  const db = createDb(database.url, { embedded: !config.databaseUrl });
+  const db = config.databaseUrl
+    ? createDb(database.url, { timeouts: config.database.timeouts, poolSize: options.poolSize })
+    : createDb(database.url, { embedded: true });
+  const { migrateOnStart: migrate, migrationWaitMs: waitMs } = config.database;
+  await prepareSchema(database.url, db, { migrate, waitMs, log }).catch(async (error: unknown) => {
+    await db.$disconnect();
+    await database.stop();
+    throw error;
+  });
   const clock = options.clock ?? systemClock;
   if (config.seedDemoData) await seedDemoData(db, [...demoMembers]);
   if (config.seedDemoHistory) await seedDemoHistory({ db, log, retention: config.retention }, clock.now());
@@ -95,21 +151,13 @@ export async function startBot(
   // The figures of the quarter we are in go to the stuurgroep after it ends.
   await ensureQuarterlyFiguresJob(db, clock.now(), config.figuresTimeZone);
   // After the server listens: a catch-up post at start-up may already need Teams.
-  const scheduler = startScheduler({ db, clock, log, runner: jobs, outbox });
+  const scheduler = startScheduler({ db, clock, log, runner: jobs, outbox, roundMs: config.schedulerRoundMs });
   started.scheduler = scheduler;
 
   return {
     port,
     databaseUrl: database.url,
-    async stop() {
-      await scheduler.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await background.settled();
-      await db.$disconnect();
-      await database.stop();
-      log.info('Casusbot gestopt');
-    },
+    stop: () => stopBot({ server, scheduler, background, jobs, db, database, log }),
   };
 }
 
@@ -126,6 +174,8 @@ if (isEntryPoint) {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
+      // stop() keeps to its own 10 s; this is the last resort should something in it hang regardless.
+      setTimeout(() => process.exit(1), 10_500).unref();
       void bot.stop().then(() => process.exit(0));
     });
   }

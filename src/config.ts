@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { defaultRetention } from './retention/retention.rules.ts';
+import { serverTimeouts, type DbTimeouts } from './db/timeouts.ts';
 
 // The one place that reads the environment. Every setting is resolved here, defaults included, so nothing
 // downstream falls back to a value of its own; everything else receives a Config. The README's configuration
@@ -63,6 +64,20 @@ const environment = z.object({
   RETENTION_REJECTED_MONTHS: positiveWhole(defaultRetention.rejectedReferralMonths),
   /** Days after its last change that an untouched draft is deleted. */
   RETENTION_DRAFT_DAYS: positiveWhole(defaultRetention.draftDays),
+  /** Opening a connection to a PostgreSQL server (DATABASE_URL), in milliseconds. */
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(serverTimeouts.connectMs),
+  /** One statement; a server that does not answer is given up a second later and its connection dropped. */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(serverTimeouts.statementMs),
+  /** Waiting for a free connection of the pool, also to start a transaction. */
+  DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(serverTimeouts.acquireMs),
+  /** An interactive transaction as a whole; at least DB_STATEMENT_TIMEOUT_MS. */
+  DB_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(serverTimeouts.transactionMs),
+  /** On a PostgreSQL server: apply the migrations at start-up (one instance at a time) instead of waiting for them. */
+  MIGRATE_ON_START: optionalFlag,
+  /** On a PostgreSQL server: how long a starting instance waits for the schema to be current before it gives up. */
+  MIGRATION_WAIT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** The longest round of the scheduler: a round that takes longer is abandoned so the next can run. */
+  SCHEDULER_ROUND_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** The network's IANA timezone: where a quarter begins and ends, and when its figures are posted. */
   FIGURES_TIME_ZONE: z
     .string()
@@ -88,6 +103,12 @@ function requireWhatGoesTogether(env: Environment, ctx: z.RefinementCtx): void {
   } else if (env.NODE_ENV === 'production') {
     need('MicrosoftAppId', 'in productie verplicht: zonder app-id wordt niemand geauthenticeerd');
   }
+  if (env.DB_TRANSACTION_TIMEOUT_MS < env.DB_STATEMENT_TIMEOUT_MS)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DB_TRANSACTION_TIMEOUT_MS'],
+      message: 'minstens zo lang als DB_STATEMENT_TIMEOUT_MS: een transactie bevat minstens één opdracht',
+    });
 }
 
 /** The environment as the program uses it. */
@@ -116,6 +137,19 @@ function resolveSettings(e: Environment) {
     seedDemoHistory: seedDemoData && e.SEED_DEMO_HISTORY !== 'false',
     figuresTimeZone: e.FIGURES_TIME_ZONE,
     jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
+    database: {
+      /** For a PostgreSQL server; the embedded PGlite has generous bounds of its own (src/db/client.ts). */
+      timeouts: {
+        connectMs: e.DB_CONNECT_TIMEOUT_MS,
+        statementMs: e.DB_STATEMENT_TIMEOUT_MS,
+        acquireMs: e.DB_ACQUIRE_TIMEOUT_MS,
+        transactionMs: e.DB_TRANSACTION_TIMEOUT_MS,
+      } satisfies DbTimeouts,
+      /** The embedded database always migrates itself: it belongs to this one instance. */
+      migrateOnStart: !e.DATABASE_URL || e.MIGRATE_ON_START === 'true',
+      migrationWaitMs: e.MIGRATION_WAIT_SECONDS * 1000,
+    },
+    schedulerRoundMs: e.SCHEDULER_ROUND_SECONDS * 1000,
     informWithinDays: e.INFORM_WITHIN_DAYS,
     retention: {
       closedCaseMonths: e.RETENTION_CLOSED_CASE_MONTHS,

@@ -17,10 +17,54 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
+interface Round {
+  /** Not stopping, and the round's time is not up: claim the next job. */
+  inTime(): boolean;
+  /** The round took too long and the scheduler moved on without it. */
+  abandoned: boolean;
+}
+
+/**
+ * Runs each round against its bound. A round past it is marked abandoned and left to finish on its own (its error, if
+ * any, logged); `abandoned()` waits for those still running.
+ */
+function boundedRounds(log: Logger, roundMs: number, isStopped: () => boolean) {
+  const stillRunning = new Set<Promise<void>>();
+  return {
+    async run(label: string, work: (round: Round) => Promise<void>): Promise<void> {
+      const deadline = Date.now() + roundMs;
+      const round: Round = { inTime: () => !isStopped() && Date.now() < deadline, abandoned: false };
+      const task = work(round);
+      let timer: NodeJS.Timeout | undefined;
+      const expired = new Promise<'expired'>((resolve) => (timer = setTimeout(() => resolve('expired'), roundMs)));
+      try {
+        if ((await Promise.race([task, expired])) !== 'expired') return;
+      } finally {
+        clearTimeout(timer);
+      }
+      round.abandoned = true;
+      log.error({ label, roundMs }, 'scheduler round abandoned: it took too long');
+      const settled: Promise<void> = task
+        .catch((error: unknown) => log.error({ label, errorType: (error as Error)?.name }, 'abandoned round failed'))
+        .finally(() => stillRunning.delete(settled));
+      stillRunning.add(settled);
+    },
+    abandoned: () => Promise.all([...stillRunning]).then(() => undefined),
+  };
+}
+
+/** The longest a round may take unless told otherwise (SCHEDULER_ROUND_SECONDS). */
+const defaultRoundMs = 60_000;
+
 /**
  * Wakes the process for due work. The jobs table holds all state: node-schedule only sets the next
  * alarm, a sweep every minute is the safety net (a job another instance created), and the sessions a
  * year ahead are planned at start-up and every hour. Missed work is caught up at start-up.
+ *
+ * Every round is bounded (`roundMs`): it claims no new job after the bound, and a round still busy then (a
+ * database that stopped answering) is abandoned and logged, so the next round can run. Claims are atomic in the
+ * database, so an abandoned round that wakes up later cannot run a job twice. `lastTickAt` moves only when a round
+ * finishes, so /readyz sees a scheduler that cannot get its work done.
  */
 export function startScheduler(deps: {
   db: Db;
@@ -29,15 +73,18 @@ export function startScheduler(deps: {
   runner: JobRunner;
   /** The outbox: messages due again (after throttling, say) are delivered on the same alarm. */
   outbox?: Pick<Outbox, 'deliverDue' | 'nextDueAt'>;
+  roundMs?: number;
 }): Scheduler {
+  const roundMs = deps.roundMs ?? defaultRoundMs;
   let alarm: schedule.Job | undefined;
   let chain: Promise<void> = Promise.resolve();
   let stopped = false;
   let lastTick: Date | undefined;
+  const rounds = boundedRounds(deps.log, roundMs, () => stopped);
 
-  const enqueue = (label: string, work: () => Promise<void>) => {
+  const enqueue = (label: string, work: (round: Round) => Promise<void>) => {
     chain = chain
-      .then(work)
+      .then(() => rounds.run(label, work))
       .catch((error: unknown) => deps.log.error({ label, errorType: (error as Error)?.name }, 'scheduler work failed'));
   };
   const arm = async () => {
@@ -49,19 +96,25 @@ export function startScheduler(deps: {
     alarm = schedule.scheduleJob(new Date(Math.max(next.getTime(), Date.now() + 50)), () => wake());
   };
   const wake = () =>
-    enqueue('run due jobs', async () => {
+    enqueue('run due jobs', async (round) => {
       if (stopped) return;
-      const ran = await deps.runner.runDue();
+      const ran = await deps.runner.runDue({ continueWhile: () => round.inTime() });
       if (ran) deps.log.info({ ran, owner: deps.runner.owner }, 'due jobs run');
+      if (round.abandoned || stopped) return;
       const delivered = (await deps.outbox?.deliverDue()) ?? 0;
       if (delivered) deps.log.info({ messages: delivered }, 'outbox messages tried');
+      if (round.abandoned || stopped) return;
+      // What was left for lack of time is due already: the alarm wakes the next round at once.
       await arm();
       lastTick = new Date();
     });
   const plan = () =>
-    enqueue('plan sessions', async () => {
+    enqueue('plan sessions', async (round) => {
       const now = deps.clock.now();
-      for (const table of await listTables(deps.db)) await deps.db.$transaction((tx) => planSessions(tx, table, now));
+      for (const table of await listTables(deps.db)) {
+        if (!round.inTime()) return;
+        await deps.db.$transaction((tx) => planSessions(tx, table, now));
+      }
     });
 
   const sweep = schedule.scheduleJob('* * * * *', () => wake());
@@ -79,6 +132,7 @@ export function startScheduler(deps: {
       hourly?.cancel();
       alarm?.cancel();
       await chain;
+      await rounds.abandoned();
     },
   };
 }

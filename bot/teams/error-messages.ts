@@ -10,6 +10,10 @@ const messages: Record<ErrorCode, string> = {
     'Dat kan nu niet: iemand anders heeft dit intussen gewijzigd, of het past niet bij de huidige stand.',
 };
 
+/** A turn that ended because the database did not answer in time (refused, timed out, connection lost). */
+export const databaseUnavailableMessage =
+  'De database antwoordt op dit moment niet. Er is niets half opgeslagen; probeer het over een minuut opnieuw.';
+
 /** One message for every permission a refusal can name: a permission without one does not compile. */
 const permissionMessages: Record<Permission, string> = {
   'members.register': 'Alleen de procesmanager kan leden registreren.',

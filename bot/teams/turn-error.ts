@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { DomainError } from '../../src/errors.ts';
+import { databaseUnavailableCode } from '../../src/db/unavailable.ts';
 import type { Logger } from '../../src/logger.ts';
-import { userMessageFor } from './error-messages.ts';
+import { databaseUnavailableMessage, userMessageFor } from './error-messages.ts';
 import { isCardAction, sendCardActionResponse } from './turn-context.ts';
 
 /**
  * The last stop for a turn that threw. The user reads a short Dutch answer; the log gets a
  * correlation id and the error's kind and stack, never the message text or card inputs.
- * Use cases write in transactions, so a failed turn leaves nothing half-written.
+ * Use cases write in transactions, so a failed turn leaves nothing half-written. A database that does not answer
+ * (refused, timed out, connection lost) is logged by its code alone and told as such: try again in a minute.
  */
 export function createTurnErrorHandler(
   log: Logger,
@@ -18,7 +20,12 @@ export function createTurnErrorHandler(
     const correlationId = randomUUID();
     const kind = { correlationId, activityType: context.activity.type, activityName: context.activity.name };
     let reply: string;
-    if (error instanceof DomainError) {
+    const databaseCode = error instanceof DomainError ? undefined : databaseUnavailableCode(error);
+    if (databaseCode) {
+      // The database did not answer in time: its timeouts end the turn well within Teams' 15 seconds.
+      log.error({ ...kind, code: databaseCode }, 'turn failed: the database did not answer');
+      reply = databaseUnavailableMessage;
+    } else if (error instanceof DomainError) {
       log.info({ ...kind, code: error.code, details: error.details }, 'turn refused');
       reply = userMessageFor(error);
       await options

@@ -35,7 +35,8 @@ export async function withSchemaEngine<T>(
   work: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   await loadWasm();
-  const adapter = wholeScripts(new PrismaPg({ connectionString: options.databaseUrl }));
+  const connected: { dispose(): Promise<void> }[] = [];
+  const adapter = wholeScripts(new PrismaPg({ connectionString: options.databaseUrl }), connected);
   const engine = await bg.SchemaEngine.new(
     { datamodels: [['schema.prisma', options.schema]] },
     (line: string) => options.log?.(line),
@@ -45,6 +46,9 @@ export async function withSchemaEngine<T>(
     return await work(engine);
   } finally {
     engine.free();
+    // Freeing the engine leaves its pool open, and with it the session that took Prisma's migration lock: another
+    // instance waiting for that lock would time out (its fixed 10 s) before the idle connection closed.
+    await Promise.all(connected.map((a) => a.dispose().catch(() => {})));
   }
 }
 
@@ -53,10 +57,11 @@ export async function withSchemaEngine<T>(
  * runs the pieces outside one transaction. Sent whole, PostgreSQL's simple query protocol runs the
  * script as one implicit transaction: a migration applies completely or not at all.
  */
-function wholeScripts(factory: PrismaPg): PrismaPg {
+function wholeScripts(factory: PrismaPg, connected: { dispose(): Promise<void> }[]): PrismaPg {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
+    connected.push(adapter);
     const client = (adapter as unknown as { client: { query(sql: string): Promise<unknown> } }).client;
     adapter.executeScript = async (script: string) => {
       await client.query(script);

@@ -155,6 +155,15 @@ export async function expireLeases(tx: Tx, now: Date): Promise<JobRow[]> {
   return rows;
 }
 
+/** The running (not yet sending) jobs of `owner` are due again for any instance, at their own time; returns how many. */
+export async function releaseLeases(tx: Tx, owner: string): Promise<number> {
+  const { count } = await tx.scheduledJob.updateMany({
+    where: { lockedBy: owner, state: 'running' },
+    data: { state: 'pending', lockedBy: null, lockedUntil: null, lastError: 'RELEASED_AT_STOP' },
+  });
+  return count;
+}
+
 /** When the next pending job is due: the scheduler sleeps until then. */
 export async function nextDueAt(tx: Tx): Promise<Date | undefined> {
   const r = await tx.scheduledJob.findFirst({

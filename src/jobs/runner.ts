@@ -10,6 +10,7 @@ import {
   finishJob,
   markSending,
   nextDueAt,
+  releaseLeases,
   retryJobLater,
   type JobRow,
   type JobState,
@@ -63,8 +64,11 @@ export class JobRunner {
     return new Date(now.getTime() + (this.deps.leaseMs ?? defaultLeaseMs));
   }
 
-  /** Runs every job that is due now, one at a time; returns how many ran. */
-  async runDue(): Promise<number> {
+  /**
+   * Runs every job that is due now, one at a time; returns how many ran. `continueWhile` is asked before each claim:
+   * a round that ran out of time, or an instance that is stopping, leaves the rest due for the next round.
+   */
+  async runDue(options: { continueWhile?: () => boolean } = {}): Promise<number> {
     for (const job of await expireLeases(this.deps.db, this.deps.clock.now())) {
       this.deps.log.warn(
         { jobId: job.id, kind: job.kind },
@@ -73,13 +77,23 @@ export class JobRunner {
       await this.handlers.get(job.kind)?.onUncertain?.(job);
     }
     let ran = 0;
-    for (;;) {
+    while (options.continueWhile?.() ?? true) {
       const now = this.deps.clock.now();
       const job = await claimDueJob(this.deps.db, now, this.owner, this.leaseUntil(now));
       if (!job) return ran;
       await this.execute(job);
       ran++;
     }
+    return ran;
+  }
+
+  /**
+   * Gives back the jobs this instance claimed but has not started sending (it is stopping), so another instance can
+   * run them at once instead of waiting for the lease to run out. A job already sending keeps its lease: if this
+   * instance dies now, the lease runs out and the job becomes uncertain, as it should.
+   */
+  releaseLeases(): Promise<number> {
+    return releaseLeases(this.deps.db, this.owner);
   }
 
   /** Runs one job at once if it is in one of `from` (a person asked); undefined when someone else has it. */

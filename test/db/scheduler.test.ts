@@ -7,6 +7,7 @@ import { listSessions } from '../../src/conferences/session.repository.ts';
 import { listTables } from '../../src/conferences/table.repository.ts';
 import { linkChannel } from '../../src/conferences/tables.ts';
 import { findJob } from '../../src/jobs/job.repository.ts';
+import type { JobRunner } from '../../src/jobs/runner.ts';
 import { seedActors, type Actors } from '../support/actors.ts';
 import { useDatabase } from '../support/database.ts';
 import { FixedClock, RecordingNotifier } from '../support/fakes.ts';
@@ -44,5 +45,37 @@ describe('the scheduler of a starting bot', () => {
     scheduler.wake();
     await scheduler.idle();
     expect(notifier.inConversation('channel-1')).toHaveLength(1);
+  });
+});
+
+describe('a scheduler round that hangs', () => {
+  it('when a round does not end within its bound, then it is let go and logged, it does not count as a tick, and the next round runs', async () => {
+    const logs = capturingLogger();
+    let release: (ran: number) => void = () => {};
+    const rounds: Promise<number>[] = [new Promise<number>((resolve) => (release = resolve)), Promise.resolve(0)];
+    let calls = 0;
+    const runner = {
+      owner: 'instance-test',
+      runDue: () => rounds[Math.min(calls++, 1)]!,
+      nextDueAt: async () => undefined,
+    } as unknown as JobRunner;
+    const scheduler = startScheduler({ db, clock, log: logs.log, runner, roundMs: 200 });
+    try {
+      await scheduler.idle();
+      // (Planning the sessions may be let go too on a busy machine: only the hanging round is asked about.)
+      const abandoned = logs.lines().filter((l) => l.msg === 'scheduler round abandoned: it took too long');
+      expect(abandoned.filter((l) => l.label === 'run due jobs')).toEqual([
+        expect.objectContaining({ level: 50, roundMs: 200 }),
+      ]);
+      expect(scheduler.lastTickAt()).toBeUndefined();
+
+      scheduler.wake();
+      await scheduler.idle();
+      expect(calls).toBe(2);
+      expect(scheduler.lastTickAt()).toBeInstanceOf(Date);
+    } finally {
+      release(0);
+      await scheduler.stop();
+    }
   });
 });
