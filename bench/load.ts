@@ -4,7 +4,7 @@
 // replies go to a fake Bot Connector in this process. Reports errors (a non-2xx answer, no answer, or none within
 // Teams' 15 s), p50, p99, turns per second and peak RSS of each, and the ratios Casusbot / bare.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Verb } from '../cards/verbs.ts';
 import { bareCardText, bareMessageText } from './bare.ts';
@@ -100,6 +100,20 @@ interface Measured {
   summary: LoadSummary;
   report: ServerReport;
   loggedErrors: number;
+  /** The whole machine meanwhile: how busy its cores were (other processes included) and the load average. */
+  machine: { busy: number; cores: number; load: number; driverCpuMs: number };
+}
+
+/** Busy share of all cores between two readings of os.cpus(). */
+function busyShare(before: os.CpuInfo[], after: os.CpuInfo[]): number {
+  const total = (c: os.CpuInfo) => c.times.user + c.times.nice + c.times.sys + c.times.idle + c.times.irq;
+  let idle = 0;
+  let all = 0;
+  after.forEach((c, i) => {
+    idle += c.times.idle - before[i]!.times.idle;
+    all += total(c) - total(before[i]!);
+  });
+  return all ? 1 - idle / all : 0;
 }
 
 async function load(
@@ -120,9 +134,18 @@ async function load(
     count: turnCount,
     firstClaim: Math.ceil(warmUpTurns / kinds.length),
   });
+  const [cpusBefore, driverBefore] = [os.cpus(), process.cpuUsage()];
   const summary = summarise(await drive(turns));
+  const driver = process.cpuUsage(driverBefore);
+  const cpus = os.cpus();
+  const machine = {
+    busy: busyShare(cpusBefore, cpus),
+    cores: cpus.length,
+    load: os.loadavg()[0]!,
+    driverCpuMs: (driver.user + driver.system) / 1000,
+  };
   const report = await server.report();
-  return { summary, report, loggedErrors: server.errorLines() - errorsBefore };
+  return { summary, report, loggedErrors: server.errorLines() - errorsBefore, machine };
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -135,6 +158,9 @@ function print(name: string, m: Measured) {
     .join(', ');
   console.log(
     `  ${name}: fouten ${s.errors}${kindsOf ? ` (${kindsOf})` : ''}, p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, ${s.turnsPerSecond.toFixed(0)} beurten per seconde; piek-RSS ${mb(m.report.peakRssBytes)} (hele proces, opstart inbegrepen: ${mb(m.report.maxRssBytes)}); CPU ${(m.report.cpuMs / 1000).toFixed(1)} s; foutregels in het log ${m.loggedErrors}`,
+  );
+  console.log(
+    `    de machine intussen: ${(m.machine.busy * 100).toFixed(0)}% van ${m.machine.cores} kernen bezet (alle processen), belasting ${m.machine.load.toFixed(1)}; CPU van de driver en de nep-Connector ${(m.machine.driverCpuMs / 1000).toFixed(1)} s`,
   );
   for (const [kind, k] of Object.entries(s.byKind))
     console.log(`    ${kind.padEnd(12)} ${k.turns} beurten, fouten ${k.errors}, p50 ${ms(k.p50)}, p99 ${ms(k.p99)}`);

@@ -54,7 +54,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       const reply = /\/v3\/conversations\/[^/]+\/activities\/([^/]+)$/.exec(path);
       if (req.method === 'POST' && reply) {
         const activityId = decodeURIComponent(reply[1]!);
-        replies.set(activityId, [...(replies.get(activityId) ?? []), (body ?? {})]);
+        replies.set(activityId, [...(replies.get(activityId) ?? []), body ?? {}]);
       }
       const id = `connector-${++ids}`;
       // POST /v3/conversations answers a new conversation; everything else the id of the activity.
@@ -128,6 +128,7 @@ export async function driveTurns(options: {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(turn.activity),
+          redirect: 'manual',
           signal: AbortSignal.timeout(options.timeoutMs),
         });
         const text = await response.text();
