@@ -98,19 +98,22 @@ export interface TurnResult {
   kind: string;
   ms: number;
   ok: boolean;
-  /** Why it counts as an error: `status 500`, `no answer`, `timeout`, `network`. */
+  /** Why it counts as an error: `status 500`, `no answer`, `late`, `timeout`, `network`. */
   error?: string;
 }
 
 /**
  * Sends every turn at once and waits for all of them. A turn is an error when the request fails or times out, the
- * status is not 2xx, or the answer is not the one it should get (for a message: no reply reached the connector by the
- * time /api/messages answered, which is when teams-ai has sent it).
+ * status is not 2xx, the answer is not the one it should get (for a message: no reply reached the connector by the
+ * time /api/messages answered, which is when teams-ai has sent it), or it came after the limit.
  */
 export async function driveTurns(options: {
   endpoint: string;
   turns: Turn[];
   connector: Pick<FakeConnector, 'repliesTo'>;
+  /** An answer after this is an error (`late`): Teams waits 15 s for the bot's answer. */
+  limitMs: number;
+  /** The driver stops waiting after this (`timeout`); longer than the limit, so the tail is measured. */
   timeoutMs: number;
 }): Promise<{ results: TurnResult[]; elapsedMs: number }> {
   const start = performance.now();
@@ -140,7 +143,8 @@ export async function driveTurns(options: {
           body = text;
         }
         const answer = { status: response.status, body, replies: options.connector.repliesTo(turn.activity.id) };
-        return turn.answered(answer) ? result(true) : result(false, 'no answer');
+        if (!turn.answered(answer)) return result(false, 'no answer');
+        return performance.now() - begin > options.limitMs ? result(false, 'late') : result(true);
       } catch (error) {
         const name = (error as Error)?.name;
         return result(false, name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network');

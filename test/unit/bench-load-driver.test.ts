@@ -12,7 +12,7 @@ import {
 /**
  * A stand-in for a bot at /api/messages, by the activity's id: `ok` replies through the connector and answers 200,
  * `card` answers an invoke in its body, `fail` answers 500, `silent` answers 200 without a reply, `redirect` 302,
- * `hang` never answers.
+ * `slow` replies as `ok` does after 400 ms, `hang` never answers.
  */
 function stubBot(connector: FakeConnector): Server {
   return createServer((req, res) => {
@@ -22,7 +22,8 @@ function stubBot(connector: FakeConnector): Server {
       const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { id: string };
       const kind = activity.id.split('-')[0];
       if (kind === 'hang') return;
-      if (kind === 'ok') {
+      if (kind === 'slow') await new Promise((resolve) => setTimeout(resolve, 400));
+      if (kind === 'ok' || kind === 'slow') {
         const reply = await fetch(`${connector.url}v3/conversations/c1/activities/${activity.id}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
@@ -61,20 +62,22 @@ describe('the load driver of npm run bench', () => {
     await connector.close();
   });
 
-  it('counts a non-2xx answer, an answer without a reply and a turn that never answers as errors', async () => {
+  it('counts a non-2xx answer, an answer without a reply, a late one and a turn that never answers as errors', async () => {
     const turn = (id: string, answered = replied): Turn => ({ kind: id.split('-')[0]!, activity: { id }, answered });
     const turns = [
-      ...['ok-1', 'ok-2', 'ok-3', 'fail-1', 'fail-2', 'silent-1', 'hang-1', 'redirect-1'].map((id) => turn(id)),
+      ...['ok-1', 'ok-2', 'ok-3', 'fail-1', 'fail-2', 'silent-1', 'hang-1', 'redirect-1', 'slow-1'].map((id) =>
+        turn(id),
+      ),
       turn('card-1', carded),
       turn('card-2', replied), // an invoke answered in its body, where a reply through the connector was expected
     ];
-    const run = await driveTurns({ endpoint, turns, connector, timeoutMs: 300 });
+    const run = await driveTurns({ endpoint, turns, connector, limitMs: 200, timeoutMs: 1_000 });
     const summary = summarise(run);
 
     expect(run.results.filter((r) => r.ok).map((r) => r.kind)).toEqual(['ok', 'ok', 'ok', 'card']);
-    expect(summary.turns).toBe(10);
-    expect(summary.errors).toBe(6);
-    expect(summary.errorKinds).toEqual({ 'status 500': 2, 'status 302': 1, 'no answer': 2, timeout: 1 });
+    expect(summary.turns).toBe(11);
+    expect(summary.errors).toBe(7);
+    expect(summary.errorKinds).toEqual({ 'status 500': 2, 'status 302': 1, 'no answer': 2, late: 1, timeout: 1 });
     expect(summary.byKind.fail).toMatchObject({ turns: 2, errors: 2 });
     expect(summary.byKind.ok).toMatchObject({ turns: 3, errors: 0 });
   });
@@ -85,6 +88,7 @@ describe('the load driver of npm run bench', () => {
       endpoint,
       turns: [{ kind: 'ok', activity: { id: 'ok-9' }, answered: replied }],
       connector,
+      limitMs: 2_000,
       timeoutMs: 2_000,
     });
     const created = await fetch(`${connector.url}v3/conversations`, { method: 'POST', body: '{}' });
