@@ -12,7 +12,7 @@ import {
 /**
  * A stand-in for a bot at /api/messages, by the activity's id: `ok` replies through the connector and answers 200,
  * `card` answers an invoke in its body, `fail` answers 500, `silent` answers 200 without a reply, `redirect` 302,
- * `slow` replies as `ok` does after 400 ms, `hang` never answers.
+ * `slow` replies as `ok` does after 1.5 s, `hang` never answers.
  */
 function stubBot(connector: FakeConnector): Server {
   return createServer((req, res) => {
@@ -22,7 +22,7 @@ function stubBot(connector: FakeConnector): Server {
       const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { id: string };
       const kind = activity.id.split('-')[0];
       if (kind === 'hang') return;
-      if (kind === 'slow') await new Promise((resolve) => setTimeout(resolve, 400));
+      if (kind === 'slow') await new Promise((resolve) => setTimeout(resolve, 1_500));
       if (kind === 'ok' || kind === 'slow') {
         const reply = await fetch(`${connector.url}v3/conversations/c1/activities/${activity.id}`, {
           method: 'POST',
@@ -71,7 +71,7 @@ describe('the load driver of npm run bench', () => {
       turn('card-1', carded),
       turn('card-2', replied), // an invoke answered in its body, where a reply through the connector was expected
     ];
-    const run = await driveTurns({ endpoint, turns, connector, limitMs: 200, timeoutMs: 1_000 });
+    const run = await driveTurns({ endpoint, turns, connector, limitMs: 1_000, timeoutMs: 2_500 });
     const summary = summarise(run);
 
     expect(run.results.filter((r) => r.ok).map((r) => r.kind)).toEqual(['ok', 'ok', 'ok', 'card']);
