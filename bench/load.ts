@@ -20,6 +20,7 @@ import {
   type Turn,
   type TurnAnswer,
 } from './load/driver.ts';
+import { backendsCpu, cpuSpent } from './load/database-cpu.ts';
 import { startBenchServer, type BenchServer, type ServerReport } from './load/process.ts';
 
 const turnCount = Number(process.env.BENCH_LOAD_TURNS ?? 500);
@@ -104,7 +105,7 @@ interface Measured {
   report: ServerReport;
   loggedErrors: number;
   /** The whole machine meanwhile: how busy its cores were (other processes included) and the load average. */
-  machine: { busy: number; cores: number; load: number; driverCpuMs: number };
+  machine: { busy: number; cores: number; load: number; driverCpuMs: number; databaseCpuMs: number | undefined };
 }
 
 /** Busy share of all cores between two readings of os.cpus(). */
@@ -124,6 +125,7 @@ async function load(
   server: BenchServer<unknown>,
   data: LoadData,
   connector: FakeConnector,
+  databaseUrl: string | undefined,
 ): Promise<Measured> {
   const endpoint = `http://127.0.0.1:${server.port}/api/messages`;
   const drive = (turns: Turn[]) => driveTurns({ endpoint, turns, connector, limitMs, timeoutMs });
@@ -137,20 +139,25 @@ async function load(
     count: turnCount,
     firstClaim: Math.ceil(warmUpTurns / kinds.length),
   });
+  const backends = () => (databaseUrl && target === 'bot' ? backendsCpu(databaseUrl) : Promise.resolve(undefined));
+  const databaseBefore = await backends();
   const [cpusBefore, driverBefore] = [os.cpus(), process.cpuUsage()];
   const summary = summarise(await drive(turns));
   const driver = process.cpuUsage(driverBefore);
   const cpus = os.cpus();
+  const databaseCpuMs = cpuSpent(databaseBefore, await backends());
   const machine = {
     busy: busyShare(cpusBefore, cpus),
     cores: cpus.length,
     load: os.loadavg()[0]!,
     driverCpuMs: (driver.user + driver.system) / 1000,
+    databaseCpuMs,
   };
   const report = await server.report();
   return { summary, report, loggedErrors: server.errorLines() - errorsBefore, machine };
 }
 
+const cpuPerTurn = (m: Measured) => m.report.cpuMs / m.summary.turns;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 
@@ -160,10 +167,10 @@ function print(name: string, m: Measured) {
     .map(([k, n]) => `${n}× ${k}`)
     .join(', ');
   console.log(
-    `  ${name}: fouten ${s.errors}${kindsOf ? ` (${kindsOf})` : ''}, p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, ${s.turnsPerSecond.toFixed(0)} beurten per seconde; piek-RSS ${mb(m.report.peakRssBytes)} (hele proces, opstart inbegrepen: ${mb(m.report.maxRssBytes)}); CPU ${(m.report.cpuMs / 1000).toFixed(1)} s; foutregels in het log ${m.loggedErrors}`,
+    `  ${name}: fouten ${s.errors}${kindsOf ? ` (${kindsOf})` : ''}, p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, ${s.turnsPerSecond.toFixed(0)} beurten per seconde; piek-RSS ${mb(m.report.peakRssBytes)} (ervoor ${mb(m.report.baselineRssBytes)}; hele proces, opstart inbegrepen: ${mb(m.report.maxRssBytes)}); CPU ${(m.report.cpuMs / 1000).toFixed(1)} s, ${cpuPerTurn(m).toFixed(1)} ms per beurt; foutregels in het log ${m.loggedErrors}`,
   );
   console.log(
-    `    de machine intussen: ${(m.machine.busy * 100).toFixed(0)}% van ${m.machine.cores} kernen bezet (alle processen), belasting ${m.machine.load.toFixed(1)}; CPU van de driver en de nep-Connector ${(m.machine.driverCpuMs / 1000).toFixed(1)} s`,
+    `    de machine intussen: ${(m.machine.busy * 100).toFixed(0)}% van ${m.machine.cores} kernen bezet (alle processen), belasting ${m.machine.load.toFixed(1)}; CPU van de driver en de nep-Connector ${(m.machine.driverCpuMs / 1000).toFixed(1)} s${m.machine.databaseCpuMs === undefined ? '' : `, van de PostgreSQL-backends van de bot ${(m.machine.databaseCpuMs / 1000).toFixed(1)} s`}`,
   );
   for (const [kind, k] of Object.entries(s.byKind))
     console.log(`    ${kind.padEnd(12)} ${k.turns} beurten, fouten ${k.errors}, p50 ${ms(k.p50)}, p99 ${ms(k.p99)}`);
@@ -202,13 +209,13 @@ export async function measureLoad(databaseUrl: string | undefined) {
     console.log(
       `  ${turnCount} beurten tegelijk van ${bot.data.people.length} mensen (${kinds.join(', ')}), elk binnen ${limitMs / 1000} s (anders een fout); elke server in een eigen proces (kaal ${bare.pid}, Casusbot ${bot.pid})`,
     );
-    const floor = await load('bare', bare, bot.data, connector);
+    const floor = await load('bare', bare, bot.data, connector, databaseUrl);
     print('kale teams-ai', floor);
-    const casusbot = await load('bot', bot, bot.data, connector);
+    const casusbot = await load('bot', bot, bot.data, connector, databaseUrl);
     print('Casusbot', casusbot);
     const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}x`;
     console.log(
-      `  verhouding Casusbot / kaal: p50 ${ratio(casusbot.summary.p50, floor.summary.p50)}, p99 ${ratio(casusbot.summary.p99, floor.summary.p99)}, beurten per seconde ${(casusbot.summary.turnsPerSecond / floor.summary.turnsPerSecond).toFixed(2)}x, piek-RSS ${ratio(casusbot.report.peakRssBytes, floor.report.peakRssBytes)}`,
+      `  verhouding Casusbot / kaal: p50 ${ratio(casusbot.summary.p50, floor.summary.p50)}, p99 ${ratio(casusbot.summary.p99, floor.summary.p99)}, beurten per seconde ${(casusbot.summary.turnsPerSecond / floor.summary.turnsPerSecond).toFixed(2)}x, piek-RSS ${ratio(casusbot.report.peakRssBytes, floor.report.peakRssBytes)}, CPU per beurt ${ratio(cpuPerTurn(casusbot), cpuPerTurn(floor))} (zonder de database)`,
     );
     if (casusbot.summary.errors || floor.summary.errors) console.log('  LET OP: fouten onder belasting (doel: 0).');
     return { bot: casusbot, bare: floor };

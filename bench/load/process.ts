@@ -7,10 +7,12 @@ import { fileURLToPath } from 'node:url';
 type ToChild = { type: 'measure' } | { type: 'report' } | { type: 'stop' };
 type FromChild<T> =
   | { type: 'ready'; port: number; data: T }
-  | { type: 'report'; peakRssBytes: number; maxRssBytes: number; cpuMs: number }
+  | { type: 'report'; baselineRssBytes: number; peakRssBytes: number; maxRssBytes: number; cpuMs: number }
   | { type: 'failed'; reason: string };
 
 export interface ServerReport {
+  /** The resident set when `measure` came: the server started and warmed up, before the load. */
+  baselineRssBytes: number;
   /** The highest resident set sampled (every 10 ms) between `measure` and `report`. */
   peakRssBytes: number;
   /** The highest resident set of the whole process, start-up included (getrusage). */
@@ -30,19 +32,21 @@ export async function serveForBench<T>(start: () => Promise<{ port: number; data
     process.exit(1);
   }
   let peak = 0;
+  let baseline = 0;
   let cpu = process.cpuUsage();
   const sample = () => (peak = Math.max(peak, process.memoryUsage.rss()));
   const sampler = setInterval(sample, 10);
   process.on('message', (message: ToChild) => {
     if (message.type === 'measure') {
       peak = 0;
-      sample();
+      baseline = sample();
       cpu = process.cpuUsage();
     } else if (message.type === 'report') {
       sample();
       const used = process.cpuUsage(cpu);
       send({
         type: 'report',
+        baselineRssBytes: baseline,
         peakRssBytes: peak,
         maxRssBytes: process.resourceUsage().maxRSS * 1024,
         cpuMs: (used.user + used.system) / 1000,
@@ -117,8 +121,8 @@ export async function startBenchServer<T>(
     async report() {
       const answer = next(['report'], 10_000);
       tell({ type: 'report' });
-      const { peakRssBytes, maxRssBytes, cpuMs } = await answer;
-      return { peakRssBytes, maxRssBytes, cpuMs };
+      const { baselineRssBytes, peakRssBytes, maxRssBytes, cpuMs } = await answer;
+      return { baselineRssBytes, peakRssBytes, maxRssBytes, cpuMs };
     },
     async stop() {
       if (child.exitCode !== null) return;
