@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Verb } from '../cards/verbs.ts';
 import { bareCardText, bareMessageText } from './bare.ts';
 import type { User } from './claim.ts';
-import type { LoadData } from './load/bot-server.ts';
+import { fillLoadDatabase, type LoadData } from './load/fill.ts';
 import {
   driveTurns,
   startFakeConnector,
@@ -28,6 +28,8 @@ const turnCount = Number(process.env.BENCH_LOAD_TURNS ?? 500);
 const limitMs = 15_000;
 const timeoutMs = 60_000;
 const warmUpTurns = 40;
+const cases = Number(process.env.BENCH_LOAD_CASES ?? 100);
+const people = 50;
 const tenantId = 'tenant-zvh';
 const kinds = ['hulp', 'casussen', 'mijn acties', 'claim'] as const;
 /** What the bot answers when a turn threw (bot/teams/turn-error.ts): an answer, but an error. */
@@ -189,29 +191,26 @@ export async function measureLoad(databaseUrl: string | undefined) {
   const dataDir = await mkdtemp(join(tmpdir(), 'casusbot-load-'));
   const connector = await startFakeConnector();
   const claims = Math.ceil(turnCount / kinds.length) + Math.ceil(warmUpTurns / kinds.length);
-  const env = {
-    ...process.env,
-    BENCH_LOAD_DATABASE_URL: databaseUrl ?? '',
-    BENCH_LOAD_DATA_DIR: dataDir,
-    BENCH_LOAD_CLAIMS: String(claims),
-  };
+  const env = { ...process.env, BENCH_LOAD_DATABASE_URL: databaseUrl ?? '', BENCH_LOAD_DATA_DIR: dataDir };
   const started: BenchServer<unknown>[] = [];
   try {
+    // Filled here, not in the bot's process, so that its memory is the bot's own.
+    const data = await fillLoadDatabase({ databaseUrl: databaseUrl ?? '', dataDir, cases, claims, people });
     const servers = await Promise.allSettled([
       startBenchServer<undefined>('./bare-server.ts', env),
-      startBenchServer<LoadData>('./bot-server.ts', env),
+      startBenchServer<undefined>('./bot-server.ts', env),
     ]);
     for (const s of servers) if (s.status === 'fulfilled') started.push(s.value);
     const [bare, bot] = servers.map((s) => {
       if (s.status === 'rejected') throw s.reason;
       return s.value;
-    }) as [BenchServer<undefined>, BenchServer<LoadData>];
+    }) as [BenchServer<undefined>, BenchServer<undefined>];
     console.log(
-      `  ${turnCount} beurten tegelijk van ${bot.data.people.length} mensen (${kinds.join(', ')}), elk binnen ${limitMs / 1000} s (anders een fout); elke server in een eigen proces (kaal ${bare.pid}, Casusbot ${bot.pid})`,
+      `  ${turnCount} beurten tegelijk van ${data.people.length} mensen (${kinds.join(', ')}), elk binnen ${limitMs / 1000} s (anders een fout); elke server in een eigen proces (kaal ${bare.pid}, Casusbot ${bot.pid})`,
     );
-    const floor = await load('bare', bare, bot.data, connector, databaseUrl);
+    const floor = await load('bare', bare, data, connector, databaseUrl);
     print('kale teams-ai', floor);
-    const casusbot = await load('bot', bot, bot.data, connector, databaseUrl);
+    const casusbot = await load('bot', bot, data, connector, databaseUrl);
     print('Casusbot', casusbot);
     const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}x`;
     console.log(
