@@ -13,7 +13,7 @@ type FromChild<T> =
 export interface ServerReport {
   /** The resident set when `measure` came: the server started and warmed up, before the load. */
   baselineRssBytes: number;
-  /** The highest resident set sampled (every 10 ms) between `measure` and `report`. */
+  /** The highest resident set sampled (every 50 ms) between `measure` and `report`. */
   peakRssBytes: number;
   /** The highest resident set of the whole process, start-up included (getrusage). */
   maxRssBytes: number;
@@ -35,7 +35,7 @@ export async function serveForBench<T>(start: () => Promise<{ port: number; data
   let baseline = 0;
   let cpu = process.cpuUsage();
   const sample = () => (peak = Math.max(peak, process.memoryUsage.rss()));
-  const sampler = setInterval(sample, 10);
+  const sampler = setInterval(sample, 50);
   process.on('message', (message: ToChild) => {
     if (message.type === 'measure') {
       peak = 0;
@@ -77,7 +77,12 @@ export async function startBenchServer<T>(
   readyWithinMs = 600_000,
 ): Promise<BenchServer<T>> {
   const child: ChildProcess = fork(fileURLToPath(new URL(entry, import.meta.url)), {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_LOAD_CPU_PROF=<folder>: a CPU profile of each server (start-up included), written when it stops.
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_LOAD_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_LOAD_CPU_PROF}`] : []),
+    ],
     env,
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
