@@ -3,8 +3,7 @@
 // Reports p50 and p99 of a winning and of a losing claim turn, the ratio to the floor (target: p50 at
 // most 2x), the database round trips per claim turn, and 200 concurrent claims on one action.
 import { performance } from 'node:perf_hooks';
-import { Application, TurnState } from '@microsoft/teams-ai';
-import { MemoryStorage, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
+import { TestAdapter, type Activity, type TurnContext } from 'botbuilder';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../prisma/generated/client.ts';
@@ -25,6 +24,7 @@ import { decideScreening } from '../src/screening/decide-screening.ts';
 import { FixedClock, RecordingNotifier } from '../test/support/fakes.ts';
 import { capturingLogger } from '../test/support/logs.ts';
 import { organisationIds, validReferralData } from '../test/support/referral.ts';
+import { bareApplication } from './bare.ts';
 import { time } from './timing.ts';
 
 const claims = Number(process.env.BENCH_CLAIMS ?? 300);
@@ -34,7 +34,7 @@ const concurrent = 200;
 const targetRatio = 2;
 const tenantId = 'tenant-zvh';
 
-type User = { aadObjectId: string; teamsUserId: string; displayName: string };
+export type User = { aadObjectId: string; teamsUserId: string; displayName: string };
 type InvokeBody = { statusCode: number; type: string; value: unknown };
 
 /**
@@ -157,7 +157,7 @@ const alreadyMine = (body: InvokeBody | undefined) =>
  * and `members` police members to claim them. The decision goes through recordDecision (one action, as
  * the form sends it); the others are added to it through the repository, which is what the form does per action.
  */
-async function seedClaims(db: Db, clock: Clock, count: number) {
+export async function seedClaims(db: Db, clock: Clock, count: number) {
   const orgs = await organisationIds(db);
   const police = orgs['Korps Politie CN']!;
   const actor = async (aad: string): Promise<Actor> => (await identifyActor(db, { aadObjectId: aad }))!;
@@ -224,20 +224,8 @@ export async function measureClaims(db: Db, url: string, options: { embedded: bo
   const measuredIds = actionIds.slice(warmUp, warmUp + claims);
   const [directA, directB, crowdId] = actionIds.slice(warmUp + claims) as [string, string, string];
 
-  // The floor: a bare teams-ai Application behind the same TestAdapter, answering with a fixed card.
-  const fixedCard = {
-    type: 'AdaptiveCard' as const,
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    body: [{ type: 'TextBlock', text: 'Je hebt deze actie opgepakt.', wrap: true }],
-  };
-  const bare = new Application<TurnState>({
-    storage: new MemoryStorage(),
-    removeRecipientMention: true,
-    startTypingTimer: false,
-    longRunningMessages: false,
-  });
-  bare.adaptiveCards.actionExecute('x', async () => fixedCard);
+  // The floor: a bare teams-ai Application (bench/bare.ts) behind the same TestAdapter, answering with a fixed card.
+  const bare = bareApplication();
   const floor = driver(
     (context) => bare.run(context),
     async () => undefined,

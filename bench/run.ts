@@ -5,73 +5,28 @@
 // 4. Deletion on time of issue 9: 1,000 due cases among 10,000 closed ones (bench/retention.ts).
 // 5. The figures of issue 11: five years of a large ZVH, a quarter and a year (bench/figures.ts).
 // 6. The embedded PGlite against a PostgreSQL server (when BENCH_DATABASE_URL is set).
+// 7. Load of issue 17: 500 turns at once over HTTP against one Casusbot beside a bare teams-ai bot, each in a process
+//    of its own, on BENCH_DATABASE_URL or DATABASE_URL (else PGlite) (bench/load.ts). `npm run bench -- load` runs it alone.
 import { caseScope, canSeeCase } from '../src/access/case-access.ts';
-import type { Actor } from '../src/actor.ts';
 import { findCaseById, listVisibleCases, visibilityFacts } from '../src/cases/case.repository.ts';
 import { createDb, type Db } from '../src/db/client.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
-import { migrateDatabase } from '../src/db/migrate.ts';
 import { identifyActor } from '../src/members/identify-actor.ts';
-import { demoMembers } from '../src/organisations/demo-partners.ts';
-import { listOrganisations } from '../src/organisations/organisation.repository.ts';
-import { seedDemoData } from '../src/organisations/seed.ts';
 import { submitReferral } from '../src/referrals/submit-referral.ts';
-import { emptyDatabase } from '../test/support/empty-database.ts';
 import { measureAgenda } from './agenda.ts';
 import { measureClaims } from './claim.ts';
 import { measureRetention } from './retention.ts';
 import { measureFigures } from './figures.ts';
+import { measureLoad } from './load.ts';
+import { prepareDatabase, referralData } from './seed.ts';
 import { time } from './timing.ts';
 
 const casesToSeed = Number(process.env.BENCH_CASES ?? 300);
 const clock = { now: () => new Date('2026-11-23T09:00:00Z') };
 
-async function prepare(db: Db, url: string) {
-  await migrateDatabase(url);
-  await emptyDatabase(db);
-  await seedDemoData(db, [...demoMembers]);
-  const orgs = await listOrganisations(db);
-  const partners = orgs.filter((o) => o.kind === 'partner');
-  const actors = (await Promise.all(
-    demoMembers.map((m) => identifyActor(db, { aadObjectId: m.aadObjectId })),
-  )) as Actor[];
-  const referrers = actors.filter((a) => a.role !== 'processManager');
-  process.stdout.write(`  ${casesToSeed} aanmeldingen vullen`);
-  for (let i = 0; i < casesToSeed; i++) {
-    const involved = [partners[i % partners.length]!.id, partners[(i * 7 + 3) % partners.length]!.id];
-    const result = await submitReferral({ db, clock }, referrers[i % referrers.length]!, {
-      data: referralData(involved, i),
-    });
-    if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    if (i % 50 === 49) process.stdout.write('.');
-  }
-  process.stdout.write('\n');
-  // Half of them accepted, so that need-to-know has something to show the participants.
-  await db.$executeRaw`UPDATE case_record SET status = 'accepted' WHERE reference LIKE '%0' OR reference LIKE '%2' OR reference LIKE '%4' OR reference LIKE '%6' OR reference LIKE '%8'`;
-  return { actors, referrers };
-}
-
-function referralData(involved: string[], i: number): Record<string, string> {
-  return {
-    p1_name: `Persoon ${i}`,
-    p1_birthDate: '12-04-1990',
-    p1_address: 'Kaya 1',
-    domain_housing: 'Huurachterstand',
-    organisations: involved.join(','),
-    chains: 'care,justice',
-    criterionDomains: 'a',
-    criterionChains: 'b',
-    criterionFamily: 'c',
-    informed: 'yes',
-    informedBy: 'aanmelder',
-    urgency: 'normal',
-    contactPhone: '+599 700 0000',
-  };
-}
-
 async function measure(name: string, db: Db, url: string, embedded = false) {
   console.log(`\n${name}`);
-  const { actors, referrers } = await prepare(db, url);
+  const { actors, referrers } = await prepareDatabase(db, url, clock, casesToSeed);
   const participant = actors.find((a) => a.role === 'participant')!;
   const allIds = (await db.case.findMany({ select: { id: true } })).map((c) => c.id);
   const visible = (await listVisibleCases(db, caseScope(participant))).length;
@@ -104,34 +59,51 @@ async function measure(name: string, db: Db, url: string, embedded = false) {
   return { inQuery, submit, identify, ...agenda, ...claims, ...retention, ...figures };
 }
 
-const embedded = await startEmbeddedPostgres();
-const embeddedDb = createDb(embedded.url, { embedded: true });
-const pglite = await measure('Ingebouwde PGlite', embeddedDb, embedded.url, true);
-await embeddedDb.$disconnect();
-await embedded.stop();
+/** Parts 1 to 6: the embedded PGlite, and beside it the server of BENCH_DATABASE_URL when given. */
+async function compareDatabases() {
+  const embedded = await startEmbeddedPostgres();
+  const embeddedDb = createDb(embedded.url, { embedded: true });
+  const pglite = await measure('Ingebouwde PGlite', embeddedDb, embedded.url, true);
+  await embeddedDb.$disconnect();
+  await embedded.stop();
 
-const serverUrl = process.env.BENCH_DATABASE_URL;
-if (serverUrl) {
-  const serverDb = createDb(serverUrl);
-  const server = await measure('PostgreSQL-server (BENCH_DATABASE_URL; tabellen worden geleegd)', serverDb, serverUrl);
-  await serverDb.$disconnect();
-  console.log('\nVerhouding PGlite / PostgreSQL (hoger = PGlite trager):');
-  for (const key of [
-    'inQuery',
-    'submit',
-    'identify',
-    'compose1000',
-    'render1000',
-    'claimP50',
-    'claimP99',
-    'deleteCase',
-    'figuresQuarter',
-    'figuresYear',
-  ] as const)
-    console.log(`  ${key.padEnd(11)} ${(pglite[key] / server[key]).toFixed(2)}x`);
-  console.log(
-    `  claims per seconde bij ${200} tegelijk: PGlite ${pglite.claimsPerSecond.toFixed(0)}, PostgreSQL ${server.claimsPerSecond.toFixed(0)}`,
-  );
-} else {
-  console.log('\nZet BENCH_DATABASE_URL (een lege testdatabase) om ook met een PostgreSQL-server te vergelijken.');
+  const serverUrl = process.env.BENCH_DATABASE_URL;
+  if (serverUrl) {
+    const serverDb = createDb(serverUrl);
+    const server = await measure(
+      'PostgreSQL-server (BENCH_DATABASE_URL; tabellen worden geleegd)',
+      serverDb,
+      serverUrl,
+    );
+    await serverDb.$disconnect();
+    console.log('\nVerhouding PGlite / PostgreSQL (hoger = PGlite trager):');
+    for (const key of [
+      'inQuery',
+      'submit',
+      'identify',
+      'compose1000',
+      'render1000',
+      'claimP50',
+      'claimP99',
+      'deleteCase',
+      'figuresQuarter',
+      'figuresYear',
+    ] as const)
+      console.log(`  ${key.padEnd(11)} ${(pglite[key] / server[key]).toFixed(2)}x`);
+    console.log(
+      `  claims per seconde bij ${200} tegelijk: PGlite ${pglite.claimsPerSecond.toFixed(0)}, PostgreSQL ${server.claimsPerSecond.toFixed(0)}`,
+    );
+  } else {
+    console.log('\nZet BENCH_DATABASE_URL (een lege testdatabase) om ook met een PostgreSQL-server te vergelijken.');
+  }
 }
+
+// `npm run bench -- load` runs the load alone; `npm run bench` everything, the load last.
+const part = process.argv[2];
+if (part !== undefined && part !== 'load') {
+  console.error(`Onbekend deel "${part}": gebruik "npm run bench" voor alles of "npm run bench -- load".`);
+  process.exit(2);
+}
+if (part !== 'load') await compareDatabases();
+console.log('\nBelasting over HTTP: Casusbot naast een kale teams-ai-bot (bench/load.ts)');
+await measureLoad(process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || undefined);

@@ -1,0 +1,141 @@
+// Each server of the load bench runs in a child process of its own, so that its memory is its own: the child samples
+// its resident set while the parent drives load, and answers over the IPC channel. Both sides of that channel are here.
+import { fork, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+type ToChild = { type: 'measure' } | { type: 'report' } | { type: 'stop' };
+type FromChild<T> =
+  | { type: 'ready'; port: number; data: T }
+  | { type: 'report'; baselineRssBytes: number; peakRssBytes: number; maxRssBytes: number; cpuMs: number }
+  | { type: 'failed'; reason: string };
+
+export interface ServerReport {
+  /** The resident set when `measure` came: the server started and warmed up, before the load. */
+  baselineRssBytes: number;
+  /** The highest resident set sampled (every 50 ms) between `measure` and `report`. */
+  peakRssBytes: number;
+  /** The highest resident set of the whole process, start-up included (getrusage). */
+  maxRssBytes: number;
+  /** CPU time (user + system) the process spent between `measure` and `report`. */
+  cpuMs: number;
+}
+
+/** In the child: serve, tell the parent the port, then sample memory when asked and stop when asked. */
+export async function serveForBench<T>(start: () => Promise<{ port: number; data: T; stop(): Promise<void> }>) {
+  const send = (message: FromChild<T>) => process.send?.(message);
+  let server: Awaited<ReturnType<typeof start>>;
+  try {
+    server = await start();
+  } catch (error) {
+    send({ type: 'failed', reason: `${(error as Error)?.name}: ${(error as Error)?.message}` });
+    process.exit(1);
+  }
+  let peak = 0;
+  let baseline = 0;
+  let cpu = process.cpuUsage();
+  const sample = () => (peak = Math.max(peak, process.memoryUsage.rss()));
+  const sampler = setInterval(sample, 50);
+  process.on('message', (message: ToChild) => {
+    if (message.type === 'measure') {
+      peak = 0;
+      baseline = sample();
+      cpu = process.cpuUsage();
+    } else if (message.type === 'report') {
+      sample();
+      const used = process.cpuUsage(cpu);
+      send({
+        type: 'report',
+        baselineRssBytes: baseline,
+        peakRssBytes: peak,
+        maxRssBytes: process.resourceUsage().maxRSS * 1024,
+        cpuMs: (used.user + used.system) / 1000,
+      });
+    } else if (message.type === 'stop') {
+      clearInterval(sampler);
+      void server.stop().finally(() => process.exit(0));
+    }
+  });
+  send({ type: 'ready', port: server.port, data: server.data });
+}
+
+export interface BenchServer<T> {
+  pid: number;
+  port: number;
+  data: T;
+  /** Log lines of the child at level error or above (pino JSON on its stdout). */
+  errorLines(): number;
+  measure(): void;
+  report(): Promise<ServerReport>;
+  stop(): Promise<void>;
+}
+
+/** In the parent: start `entry` (a file next to this one) as a child under tsx and wait until it serves. */
+export async function startBenchServer<T>(
+  entry: string,
+  env: Record<string, string | undefined>,
+  readyWithinMs = 600_000,
+): Promise<BenchServer<T>> {
+  const child: ChildProcess = fork(fileURLToPath(new URL(entry, import.meta.url)), {
+    // BENCH_LOAD_CPU_PROF=<folder>: a CPU profile of each server (start-up included), written when it stops.
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_LOAD_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_LOAD_CPU_PROF}`] : []),
+    ],
+    env,
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  let errorLines = 0;
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    try {
+      if (Number((JSON.parse(line) as { level?: unknown }).level) >= 50) errorLines++;
+    } catch {
+      process.stdout.write(`${line}\n`); // the child's own progress lines
+    }
+  });
+  const next = <K extends FromChild<T>['type']>(types: K[], withinMs: number) =>
+    new Promise<Extract<FromChild<T>, { type: K }>>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${entry}: geen antwoord binnen ${withinMs} ms`)), withinMs);
+      const onMessage = (message: FromChild<T>) => {
+        if (message.type === 'failed') reject(new Error(`${entry}: ${message.reason}`));
+        else if ((types as string[]).includes(message.type)) resolve(message as Extract<FromChild<T>, { type: K }>);
+        else return;
+        cleanup();
+      };
+      const onExit = (code: number | null) => {
+        cleanup();
+        reject(new Error(`${entry} stopte (exit ${code})`));
+      };
+      const cleanup = () => {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+      };
+      child.on('message', onMessage);
+      child.on('exit', onExit);
+    });
+  const ready = await next(['ready'], readyWithinMs);
+  const tell = (message: ToChild) => child.send(message);
+  return {
+    pid: child.pid!,
+    port: ready.port,
+    data: ready.data,
+    errorLines: () => errorLines,
+    measure: () => tell({ type: 'measure' }),
+    async report() {
+      const answer = next(['report'], 10_000);
+      tell({ type: 'report' });
+      const { baselineRssBytes, peakRssBytes, maxRssBytes, cpuMs } = await answer;
+      return { baselineRssBytes, peakRssBytes, maxRssBytes, cpuMs };
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      tell({ type: 'stop' });
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
