@@ -186,7 +186,7 @@ export async function measureLoad(databaseUrl: string | undefined) {
   console.log(
     databaseUrl
       ? `  op PostgreSQL (${databaseUrl.replace(/\/\/[^@]*@/, '//')}; tabellen worden geleegd)`
-      : '  LET OP: geen PostgreSQL-server opgegeven (BENCH_DATABASE_URL of DATABASE_URL): de belasting draait op de ingebouwde PGlite, één verbinding in het botproces; dat zegt niets over productie.',
+      : '  LET OP: geen PostgreSQL-server opgegeven (BENCH_DATABASE_URL): de belasting draait op de ingebouwde PGlite, één verbinding in het botproces; dat zegt niets over productie.',
   );
   const dataDir = await mkdtemp(join(tmpdir(), 'casusbot-load-'));
   const connector = await startFakeConnector();

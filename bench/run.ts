@@ -6,7 +6,7 @@
 // 5. The figures of issue 11: five years of a large ZVH, a quarter and a year (bench/figures.ts).
 // 6. The embedded PGlite against a PostgreSQL server (when BENCH_DATABASE_URL is set).
 // 7. Load of issue 17: 500 turns at once over HTTP against one Casusbot beside a bare teams-ai bot, each in a process
-//    of its own, on BENCH_DATABASE_URL or DATABASE_URL (else PGlite) (bench/load.ts). `npm run bench -- load` runs it alone.
+//    of its own, on BENCH_DATABASE_URL (else PGlite; never DATABASE_URL, whose tables it would empty) (bench/load.ts). `npm run bench -- load` runs it alone.
 import { caseScope, canSeeCase } from '../src/access/case-access.ts';
 import { findCaseById, listVisibleCases, visibilityFacts } from '../src/cases/case.repository.ts';
 import { createDb, type Db } from '../src/db/client.ts';
@@ -106,4 +106,4 @@ if (part !== undefined && part !== 'load') {
 }
 if (part !== 'load') await compareDatabases();
 console.log('\nBelasting over HTTP: Casusbot naast een kale teams-ai-bot (bench/load.ts)');
-await measureLoad(process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || undefined);
+await measureLoad(process.env.BENCH_DATABASE_URL || undefined);
