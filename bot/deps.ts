@@ -36,6 +36,8 @@ export interface Outbox {
   /** Delivers every message due now; returns how many were tried. */
   deliverDue(): Promise<number>;
   nextDueAt(): Promise<Date | undefined>;
+  /** Stopping: gives back the messages this instance took but did not send yet. */
+  releaseLeases(): Promise<number>;
 }
 
 /** Everything a feature handler may use. Every field is set: the composition resolves all of it. */

@@ -50,11 +50,12 @@ async function stopBot(parts: {
   scheduler: Scheduler;
   background: { settled(): Promise<void> };
   jobs: { releaseLeases(): Promise<number> };
+  outbox: { releaseLeases(): Promise<number> };
   db: { $disconnect(): Promise<void> };
   database: { stop(): Promise<void> };
   log: Logger;
 }): Promise<void> {
-  const { server, scheduler, background, jobs, db, database, log } = parts;
+  const { server, scheduler, background, jobs, outbox, db, database, log } = parts;
   const deadline = Date.now() + stopLimitMs;
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   const idle = setInterval(() => server.closeIdleConnections(), 100);
@@ -64,7 +65,7 @@ async function stopBot(parts: {
   server.closeAllConnections();
   let releasedJobs: number | undefined;
   const released = await within(
-    jobs.releaseLeases().then((n) => (releasedJobs = n)),
+    Promise.all([jobs.releaseLeases(), outbox.releaseLeases()]).then(([n]) => (releasedJobs = n)),
     stopStepMs,
   );
   const disconnected = await within(db.$disconnect(), stopStepMs);
@@ -157,7 +158,7 @@ export async function startBot(
   return {
     port,
     databaseUrl: database.url,
-    stop: () => stopBot({ server, scheduler, background, jobs, db, database, log }),
+    stop: () => stopBot({ server, scheduler, background, jobs, outbox, db, database, log }),
   };
 }
 

@@ -9,6 +9,7 @@ import {
   markMessageSending,
   markMessagesWaiting,
   nextMessageDueAt,
+  releaseMessageLeases,
   type OutboxRow,
 } from '../../src/notify/outbox.repository.ts';
 import type { OutgoingMessage } from '../../src/notify/notifier.ts';
@@ -71,6 +72,11 @@ export class OutboxDelivery implements Outbox {
 
   nextDueAt(): Promise<Date | undefined> {
     return nextMessageDueAt(this.deps.db);
+  }
+
+  /** Stopping: what this instance took but did not send yet goes back at once, not after its lease. */
+  releaseLeases(): Promise<number> {
+    return releaseMessageLeases(this.deps.db, this.owner);
   }
 
   /** Delivers every message due now; returns how many were tried. */

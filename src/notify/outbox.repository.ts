@@ -136,6 +136,15 @@ export async function expireSendingMessages(tx: Tx, now: Date): Promise<number> 
      WHERE state = 'sending' AND "lockedUntil" < ${now}`;
 }
 
+/** Stopping: messages this instance took but did not hand to Teams yet are free for another at once. */
+export async function releaseMessageLeases(tx: Tx, owner: string): Promise<number> {
+  const { count } = await tx.outboxMessage.updateMany({
+    where: { lockedBy: owner, state: { in: ['pending', 'retrying'] } },
+    data: { lockedBy: null, lockedUntil: null },
+  });
+  return count;
+}
+
 /** When the next message is due: the scheduler sleeps until then. */
 export async function nextMessageDueAt(tx: Tx): Promise<Date | undefined> {
   const r = await tx.outboxMessage.findFirst({

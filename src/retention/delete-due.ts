@@ -6,6 +6,7 @@ import type { Clock } from '../clock.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { ensureJob } from '../jobs/job.repository.ts';
 import type { JobHandler } from '../jobs/runner.ts';
+import { purgeFinishedMessages } from '../notify/outbox.repository.ts';
 import type { Logger } from '../logger.ts';
 import { deleteCaseIfDue, listDueForDeletion, nextRetentionDueAt } from './retention.repository.ts';
 import { deleteExpiredDownloads } from '../privacy/download.repository.ts';
@@ -106,6 +107,9 @@ const retryAfterMs = 15 * 60_000;
  */
 const sweepMs = 20_000;
 
+/** How long a delivered outbox message (ids only) is kept. */
+const outboxKeepMs = 7 * 24 * 3600_000;
+
 const ensureSweep = (db: Db, dueAt: Date) =>
   ensureJob(db, { kind: retentionSweepJob, subjectId: dueAt.toISOString(), dueAt });
 
@@ -124,6 +128,8 @@ export function retentionSweepHandler(deps: RetentionDeps & { retention: Retenti
       await ensureSweep(deps.db, daily);
       // Documents behind a link (an inzage) that nobody fetched go when their ten minutes are over.
       await deleteExpiredDownloads(deps.db, deps.clock.now());
+      // Outbox rows that were delivered (or had nothing left to send) are kept a week for `meldingen`, then go.
+      await purgeFinishedMessages(deps.db, new Date(deps.clock.now().getTime() - outboxKeepMs));
       const result = await deleteDueCases(deps, deps.retention, { maxMs: deps.sweepMs ?? sweepMs });
       const now = deps.clock.now();
       // Continued at once only while it makes progress: a case that keeps failing waits for the retry below.

@@ -4,7 +4,8 @@ import { createAdapter } from '../../bot/teams/adapter.ts';
 import { BotNotifier } from '../../bot/teams/proactive.ts';
 import { withTrace } from '../../src/audit/trace.ts';
 import { saveConversation } from '../../src/conversations/conversation-ref.repository.ts';
-import { maxDeliveryAttempts } from '../../src/notify/outbox.ts';
+import { maxDeliveryAttempts, queueNotifications } from '../../src/notify/outbox.ts';
+import { claimDueMessages } from '../../src/notify/outbox.repository.ts';
 import type { Notification } from '../../src/notify/notification.ts';
 import { demoMembers } from '../../src/organisations/demo-partners.ts';
 import { seedDemoData } from '../../src/organisations/seed.ts';
@@ -16,6 +17,7 @@ import { capturingLogger } from '../support/logs.ts';
 import { textOf } from '../support/bot.ts';
 import { agendaPostJob } from '../../src/conferences/planning.ts';
 import { findJob } from '../../src/jobs/job.repository.ts';
+import { ensureRetentionSweep } from '../../src/retention/delete-due.ts';
 import { planSessions } from '../../src/conferences/planning.ts';
 import { listTables } from '../../src/conferences/table.repository.ts';
 
@@ -258,5 +260,30 @@ describe('the outbox: nothing lost, nothing twice, no turn waiting on Teams', ()
     expect(channelPosts).toHaveLength(1);
     expect((await findJob(db, agendaPostJob, session.id))?.state).toBe('uncertain');
     expect(await rows()).toMatchObject([{ kind: 'agendaProblem', recipient: pm.aadObjectId, state: 'sent' }]);
+  });
+
+  it('delivered messages are kept a week for meldingen, then the retention sweep removes them; undelivered ones stay', async () => {
+    const bot = instance('one');
+    const n = await agendaProblemFor(pm.aadObjectId);
+    await bot.deps.notify([n, n]);
+    await bot.background.settled();
+    const [kept, gone] = await rows();
+    await db.outboxMessage.update({ where: { id: kept!.id }, data: { state: 'failed', lastError: '403' } });
+    clock.set(new Date(clock.now().getTime() + 8 * 24 * 3600_000));
+    await ensureRetentionSweep(db, clock.now());
+    await bot.jobs.runDue();
+    const left = await db.outboxMessage.findMany({ where: { id: { in: [kept!.id, gone!.id] } } });
+    expect(left.map((r) => r.id)).toEqual([kept!.id]);
+  });
+
+  it('stopping gives back what an instance took but did not send yet: another instance sends it at once, once', async () => {
+    const one = instance('one');
+    const two = instance('two');
+    await queueNotifications(db, [await agendaProblemFor(pm.aadObjectId)], clock.now());
+    await claimDueMessages(db, clock.now(), 'one', new Date(clock.now().getTime() + 120_000), 10);
+    expect(await two.outbox.deliverDue()).toBe(0);
+    expect(await one.outbox.releaseLeases()).toBe(1);
+    expect(await two.outbox.deliverDue()).toBe(1);
+    expect(connector.created).toHaveLength(1);
   });
 });
