@@ -6,7 +6,6 @@ import type { BotDeps, Infrastructure } from './deps.ts';
 import { BackgroundWork } from './shared/background.ts';
 import { createJobRunner } from './shared/jobs.ts';
 import { OutboxDelivery } from './shared/outbox.ts';
-import { queueNotifications } from '../src/notify/outbox.ts';
 
 /**
  * The one composition of the bot, used by bot/main.ts, the tests and the bench alike: from the configuration and
@@ -31,17 +30,15 @@ export function composeBot(
     { ...infrastructure, ...settings, background },
     { owner: options.jobOwner, leaseMs: config.jobLeaseMs },
   );
-  /** Queues in the outbox before the turn answers (one statement); delivery follows in the background. */
-  const notify = async (notifications: Notification[]) => {
-    if (!notifications.length) return;
-    await queueNotifications(infrastructure.db, notifications, infrastructure.clock.now());
-    outbox.wake();
+  /** The use case queued them in its transaction; delivery follows in the background. */
+  const deliver = (told: readonly Notification[]) => {
+    if (told.length) outbox.wake();
   };
   const jobs = createJobRunner(
-    { ...infrastructure, ...settings, background, notify, outbox },
+    { ...infrastructure, ...settings, background, deliver, outbox },
     { owner: options.jobOwner },
   );
-  const deps: BotDeps = { ...infrastructure, ...settings, background, notify, outbox, jobs };
+  const deps: BotDeps = { ...infrastructure, ...settings, background, deliver, outbox, jobs };
   const { app, onTurnError } = createBot(deps, { adapter: options.adapter, botAppId: config.microsoftApp?.id ?? '' });
   if (options.adapter) options.adapter.onTurnError = onTurnError;
   return { app, onTurnError, jobs, outbox, background, deps };

@@ -46,10 +46,10 @@ export interface BotDeps extends Infrastructure, Settings {
   /** Due work (agenda posts, reminders, retention): also run at once when a person asks (publish now). */
   jobs: JobRunner;
   /**
-   * Queues what a use case asked to tell people in the outbox (right after its transaction committed) and wakes
-   * delivery: the turn answers without waiting on Teams for other people's messages.
+   * After a use case told people (it queued them in the outbox in its own transaction): starts delivering them in
+   * the background, so the turn answers without waiting on Teams for other people's messages.
    */
-  notify(notifications: Notification[]): Promise<void>;
+  deliver(told: readonly Notification[]): void;
   /** Delivers the outbox: what the bot sends on its own. */
   outbox: Outbox;
 }

@@ -53,12 +53,12 @@ function registerHandOffs(app: Application<TurnState>, deps: BotDeps): void {
   const action = { actionId: id };
   onVerb(app, Verb.actionHandBack, action, async (context, { actionId }) => {
     const result = await handBackAction(deps, actorOf(context), actionId);
-    await deps.notify(result.notifications);
+    deps.deliver(result.notifications);
     return actionCard(result.view, result.changed ? "Teruggegeven: je collega's kunnen hem oppakken." : undefined);
   });
   onVerb(app, Verb.actionReassign, { ...action, memberId: text }, async (context, { actionId, memberId }) => {
     const result = await reassignAction(deps, actorOf(context), actionId, memberId);
-    await deps.notify(result.notifications);
+    deps.deliver(result.notifications);
     return actionCard(
       result.view,
       result.changed ? `Toegewezen aan ${result.view.action.claimedBy?.name}.` : undefined,
@@ -70,7 +70,7 @@ function registerHandOffs(app: Application<TurnState>, deps: BotDeps): void {
       .map((v) => v.trim())
       .filter(Boolean);
     const result = await markTakeHome(deps, actorOf(context), data.actionId, ids);
-    await deps.notify(result.notifications);
+    deps.deliver(result.notifications);
     const notice = 'De inbrengers is om toestemming gevraagd; de uitvoerder ziet de inbreng zodra zij instemmen.';
     return actionCard(result.view, result.changed ? notice : undefined);
   });

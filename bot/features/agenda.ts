@@ -59,7 +59,7 @@ export function registerAgenda(app: Application<TurnState>, deps: BotDeps): void
           ? { action: data.action, itemId: data.itemId }
           : undefined;
     if (!change) return draft(context, data.sessionId, 'Kies eerst een casus.');
-    await deps.notify(await editAgenda(deps, actorOf(context), data.sessionId, change));
+    deps.deliver(await editAgenda(deps, actorOf(context), data.sessionId, change));
     return draft(context, data.sessionId);
   });
   registerPublishing(app, deps, draft);

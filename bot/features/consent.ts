@@ -17,7 +17,7 @@ export function registerConsent(app: Application<TurnState>, deps: BotDeps): voi
   const consent = { consentId: id };
   onVerb(app, Verb.consentRequest, { contributionId: id }, async (context, { contributionId }) => {
     const result = await requestConsent(deps, actorOf(context), contributionId);
-    await deps.notify(result.notifications);
+    deps.deliver(result.notifications);
     const sent = result.notifications.length ? 'Je vraag is verstuurd. Je hoort het antwoord in deze chat.' : undefined;
     return show(context, result.consentId, sent);
   });
@@ -28,7 +28,7 @@ export function registerConsent(app: Application<TurnState>, deps: BotDeps): voi
       const { consent: again, mayAnswer } = await openConsent(deps, actorOf(context), data.consentId);
       return consentCard(again, mayAnswer, undefined, result.errors, formValuesOf(data));
     }
-    await deps.notify(result.notifications);
+    deps.deliver(result.notifications);
     return show(
       context,
       data.consentId,
@@ -37,7 +37,7 @@ export function registerConsent(app: Application<TurnState>, deps: BotDeps): voi
   });
   onVerb(app, Verb.consentWithdraw, consent, async (context, { consentId }) => {
     const result = await withdrawConsent(deps, actorOf(context), consentId);
-    await deps.notify(result.notifications);
+    deps.deliver(result.notifications);
     const notice = result.changed ? 'De toestemming is ingetrokken; de inbreng is meteen weer verborgen.' : undefined;
     return show(context, consentId, notice);
   });

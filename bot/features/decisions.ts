@@ -36,7 +36,7 @@ export function registerDecisions(app: Application<TurnState>, deps: BotDeps): v
       return discussionCardFor(deps, context, agendaItemId, notice);
     }
     deps.log.info({ decisionId: result.decisionId }, 'decision recorded');
-    await deps.notify([{ kind: 'agendaChanged', sessionId: item.sessionId }, ...result.notifications]);
+    deps.deliver(result.notifications);
     const notice = 'Het besluit is vastgelegd. De organisaties met een actie krijgen bericht.';
     return discussionCardFor(deps, context, agendaItemId, notice);
   });

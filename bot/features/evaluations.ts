@@ -26,7 +26,7 @@ export function registerEvaluations(app: Application<TurnState>, deps: BotDeps):
   });
   onVerb(app, Verb.evaluationRemind, { caseId: id }, async (context, { caseId }) => {
     const result = await remindEvaluations(deps, actorOf(context), caseId);
-    await deps.notify(result.notifications);
+    deps.deliver(result.notifications);
     const v = await caseOverview(deps, actorOf(context), caseId);
     return result.reminded
       ? caseOverviewCard(v, { text: 'De herinnering is verstuurd.' })

@@ -34,7 +34,7 @@ export function registerHandovers(app: Application<TurnState>, deps: BotDeps): v
         formValuesOf(data),
         result.errors,
       );
-    await deps.notify(result.notifications);
+    deps.deliver(result.notifications);
     const notice = result.asked ? 'De inbrengers is om toestemming gevraagd.' : 'Vastgelegd.';
     return show(context, result.handoverId, notice);
   });
@@ -48,7 +48,7 @@ export function registerHandovers(app: Application<TurnState>, deps: BotDeps): v
   });
   onVerb(app, Verb.handoverComplete, handover, async (context, { handoverId }) => {
     const result = await completeHandover(deps, actorOf(context), handoverId);
-    await deps.notify(result.notifications);
+    deps.deliver(result.notifications);
     const notice = result.completed
       ? 'De overdracht is afgerond. De aanmeldende partner heeft wat is afgesproken.'
       : 'De overdracht was al afgerond.';

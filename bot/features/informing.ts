@@ -17,7 +17,7 @@ export function registerInforming(app: Application<TurnState>, deps: BotDeps): v
   onVerb(app, Verb.informingRecord, { caseId: id }, async (context, data) => {
     const result = await recordInforming(deps, actorOf(context), data.caseId, formValuesOf(data));
     if (!result.ok) return regieFormAgain(deps, context, 'inform', data.caseId, data, result.errors);
-    await deps.notify(result.notifications);
+    deps.deliver(result.notifications);
     return overviewCard(deps, context, data.caseId, 'Vastgelegd.');
   });
 }

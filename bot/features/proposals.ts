@@ -20,7 +20,7 @@ export function registerProposals(app: Application<TurnState>, deps: BotDeps): v
     const { reference, timeZone } = await openProposal(deps, actor, proposalId);
     if (!result.decided)
       return proposalCard(result.proposal, reference, 'manager', 'Over dit voorstel is al beslist.', timeZone);
-    await deps.notify(result.notifications);
+    deps.deliver(result.notifications);
     return proposalCard(result.proposal, reference, 'manager', undefined, timeZone);
   });
 }

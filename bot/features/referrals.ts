@@ -79,7 +79,7 @@ export function registerReferrals(app: Application<TurnState>, deps: BotDeps): v
         errors: result.errors,
       });
     deps.log.info({ caseId: result.caseId, resubmitted: result.resubmitted }, 'referral submitted');
-    await deps.notify(result.notifications);
+    deps.deliver(result.notifications);
     return referralSubmittedCard(result.reference, result.resubmitted);
   });
 }

@@ -26,13 +26,13 @@ export function registerRegie(app: Application<TurnState>, deps: BotDeps): void 
   onVerb(app, Verb.regieBackOnAgenda, form, async (context, data) => {
     const result = await putBackOnAgenda(deps, actorOf(context), data.caseId, formValuesOf(data));
     if (!result.ok) return regieFormAgain(deps, context, 'backOnAgenda', data.caseId, data, result.errors);
-    await deps.notify(result.notifications);
+    deps.deliver(result.notifications);
     return overviewCard(deps, context, data.caseId, 'De casus staat weer op de agenda.');
   });
   onVerb(app, Verb.regiePropose, { ...form, kind: text }, async (context, data) => {
     const result = await propose(deps, actorOf(context), data.caseId, formValuesOf(data));
     if (!result.ok) return regieFormAgain(deps, context, 'propose', data.caseId, data, result.errors);
-    await deps.notify(result.notifications);
+    deps.deliver(result.notifications);
     const notice = !result.applied
       ? proposed.waiting
       : data.kind === 'closure'
@@ -43,7 +43,7 @@ export function registerRegie(app: Application<TurnState>, deps: BotDeps): void 
   onVerb(app, Verb.regieChangeDirector, form, async (context, data) => {
     const result = await changeDirector(deps, actorOf(context), data.caseId, formValuesOf(data));
     if (!result.ok) return regieFormAgain(deps, context, 'changeDirector', data.caseId, data, result.errors);
-    await deps.notify(result.notifications);
+    deps.deliver(result.notifications);
     const notice = result.changed
       ? 'De casusregisseur is gewijzigd; de oude en de nieuwe regisseur zijn op de hoogte gebracht.'
       : 'Dat is al de casusregisseur.';
@@ -51,7 +51,7 @@ export function registerRegie(app: Application<TurnState>, deps: BotDeps): void 
   });
   onVerb(app, Verb.regiePullBack, form, async (context, { caseId }) => {
     const result = await pullBackFromShadowList(deps, actorOf(context), caseId);
-    await deps.notify(result.notifications);
+    deps.deliver(result.notifications);
     const notice =
       'De casus is teruggehaald van de schaduwlijst en staat op de agenda van het eerstvolgende overleg met ruimte.';
     return overviewCard(deps, context, caseId, notice);

@@ -21,7 +21,7 @@ export function registerScreening(app: Application<TurnState>, deps: BotDeps): v
       const result = await decideScreening(deps, actor, data.caseId, { ...data, decision });
       if (result.ok) {
         deps.log.info({ caseId: data.caseId, status: result.case.status }, 'screening decided');
-        await deps.notify(result.notifications);
+        deps.deliver(result.notifications);
         return decisionRecordedCard(result.case);
       }
       if ('alreadyDecided' in result)

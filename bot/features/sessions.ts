@@ -23,7 +23,7 @@ const already = 'Dat is al gebeurd: de kaart in het kanaal toont de actuele stan
 
 /** What the chair reads after a step: what happened, or that it had happened already (the others are told). */
 async function steppedNotice(deps: BotDeps, step: SessionStep, done: string): Promise<string> {
-  await deps.notify(step.notifications);
+  deps.deliver(step.notifications);
   return step.changed ? done : already;
 }
 
@@ -85,7 +85,7 @@ function registerPlanning(app: Application<TurnState>, deps: BotDeps): void {
       return sessionListCard(deps, context, data.tableId, { errors, values: formValuesOf(data) });
     }
     deps.log.info({ sessionId: result.session.id, status: result.session.status }, 'session changed');
-    await deps.notify(result.notifications);
+    deps.deliver(result.notifications);
     return sessionListCard(deps, context, data.tableId, { notice });
   };
   const planned = { sessionId: id, tableId: id };
@@ -138,7 +138,7 @@ function registerMeetingEvents(app: Application<TurnState>, deps: BotDeps): void
     if (!session) return;
     const step = await openSession(deps, 'system', session.id);
     deps.log.info({ sessionId: session.id, opened: step.changed }, 'Teams meeting started');
-    await deps.notify(step.notifications);
+    deps.deliver(step.notifications);
   });
   app.meetings.end(async (context) => {
     const { table, session } = await today(context);

@@ -13,7 +13,8 @@ export type JobDeps = Omit<BotDeps, 'jobs' | 'roster'>;
 
 /** The due work this bot knows, with the channel posting and notifications it needs. */
 export function createJobRunner(deps: JobDeps, options: { owner?: string } = {}): JobRunner {
-  const notify = async (notifications: Parameters<BotDeps['notify']>[0]) => deps.notify(notifications);
+  /** Job handlers queue in the outbox themselves; this starts delivery. */
+  const wake = () => deps.outbox.wake();
   /** A channel post: the job records its outcome, so a conversation the bot does not know is a failure. */
   const postToChannel = async (conversationId: string, card: object) => {
     const result = await deps.notifier.toConversation(conversationId, { card });
@@ -27,12 +28,12 @@ export function createJobRunner(deps: JobDeps, options: { owner?: string } = {})
         post: async (conversationId, agenda) =>
           postToChannel(conversationId, await channelCardFor(deps, agenda.session.id)),
       },
-      notify,
+      wake,
     }),
-    ...actionReminderHandlers({ db: deps.db, notify }),
+    ...actionReminderHandlers({ db: deps.db, wake }),
     retentionSweepHandler(deps),
-    shadowReturnHandler({ db: deps.db, notify }),
-    informReminderHandler({ db: deps.db, notify }),
+    shadowReturnHandler({ db: deps.db, wake }),
+    informReminderHandler({ db: deps.db, wake }),
     quarterlyFiguresHandler({
       ...figuresDepsOf(deps),
       log: deps.log,

@@ -18,6 +18,7 @@ import { findDiscussionFacts } from '../cases/case.repository.ts';
 import { findCurrentDirectorId } from '../decisions/decision.repository.ts';
 import { DomainError, ErrorCode, forbidden } from '../errors.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
+import { tell } from '../notify/queue.ts';
 import type { Notification } from '../notify/notification.ts';
 import { fieldErrors, requiredText } from '../validation.ts';
 import {
@@ -146,12 +147,13 @@ export async function markTakeHome(
         caseId: before.action.caseId,
         purpose: 'toestemming',
       });
-    return askForTakeHome(
+    const asked = await askForTakeHome(
       tx,
       ids.map((contributionId) => ({ contributionId, organisationId: before.action.organisation.id })),
       actor.memberId,
       deps.clock.now(),
     );
+    return tell(tx, deps.clock.now(), asked);
   });
   return {
     view: await afterChange(deps, actor, actionId, await findCurrentDirectorId(deps.db, before.action.caseId)),
@@ -244,25 +246,29 @@ export async function completeAction(
 /** The one who has it gives it back to the organisation; its colleagues hear it is open again. */
 export async function handBackAction(deps: UseCaseDeps, actor: Actor, actionId: string): Promise<ActionChange> {
   const before = await openAction(deps, actor, actionId);
-  const changed = await deps.db.$transaction(async (tx) => {
+  const notifications = await deps.db.$transaction(async (tx) => {
     const back = await handBackIfClaimedBy(tx, actionId, actor.memberId);
-    if (back)
-      await recordAudit(tx, actor, {
-        action: 'action.handedBack',
-        recordType: 'action',
-        recordId: actionId,
-        caseId: before.action.caseId,
-        purpose: 'casusoverleg',
-      });
-    return back;
+    if (!back) return undefined;
+    await recordAudit(tx, actor, {
+      action: 'action.handedBack',
+      recordType: 'action',
+      recordId: actionId,
+      caseId: before.action.caseId,
+      purpose: 'casusoverleg',
+    });
+    const colleagues = await listActiveMembers(tx, { organisationId: before.action.organisation.id });
+    return tell(
+      tx,
+      deps.clock.now(),
+      colleagues
+        .filter((m) => m.id !== actor.memberId)
+        .map((m) => ({ kind: 'actionAssigned' as const, to: m.aadObjectId, actionId })),
+    );
   });
-  const colleagues = changed ? await listActiveMembers(deps.db, { organisationId: before.action.organisation.id }) : [];
   return {
     view: await openAction(deps, actor, actionId),
-    changed,
-    notifications: colleagues
-      .filter((m) => m.id !== actor.memberId)
-      .map((m) => ({ kind: 'actionAssigned' as const, to: m.aadObjectId, actionId })),
+    changed: notifications !== undefined,
+    notifications: notifications ?? [],
   };
 }
 
@@ -287,20 +293,20 @@ export async function reassignAction(
       { memberId: target.id, organisationId: target.organisationId },
       deps.clock.now(),
     );
-    if (moved)
-      await recordAudit(tx, actor, {
-        action: 'action.reassigned',
-        recordType: 'action',
-        recordId: actionId,
-        caseId: before.action.caseId,
-        purpose: 'regie',
-      });
-    return moved;
+    if (!moved) return undefined;
+    await recordAudit(tx, actor, {
+      action: 'action.reassigned',
+      recordType: 'action',
+      recordId: actionId,
+      caseId: before.action.caseId,
+      purpose: 'regie',
+    });
+    return tell(tx, deps.clock.now(), [{ kind: 'actionReassigned' as const, to: target.aadObjectId, actionId }]);
   });
   return {
     view: await openAction(deps, actor, actionId),
-    changed,
-    notifications: changed ? [{ kind: 'actionReassigned', to: target.aadObjectId, actionId }] : [],
+    changed: changed !== undefined,
+    notifications: changed ?? [],
   };
 }
 

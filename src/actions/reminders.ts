@@ -4,7 +4,7 @@ import type { Db } from '../db/client.ts';
 import { ensureJobs } from '../jobs/job.repository.ts';
 import type { JobHandler } from '../jobs/runner.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
-import type { Notification } from '../notify/notification.ts';
+import { tell } from '../notify/queue.ts';
 import { zonedToUtc } from '../conferences/schedule.ts';
 import { findActionById } from './action.repository.ts';
 
@@ -32,10 +32,7 @@ export async function scheduleReminders(
  * One personal reminder the day before an action is due and one the day after if it is still open: to
  * whoever has it then, or, while nobody took it, to the members of its organisation. A done action gets none.
  */
-export function actionReminderHandlers(deps: {
-  db: Db;
-  notify(notifications: Notification[]): Promise<void>;
-}): JobHandler[] {
+export function actionReminderHandlers(deps: { db: Db; wake(): void }): JobHandler[] {
   const handler = (kind: string, when: 'before' | 'after'): JobHandler => ({
     kind,
     async run(job, context) {
@@ -46,11 +43,14 @@ export function actionReminderHandlers(deps: {
             (m) => m.id === action.claimedBy!.memberId,
           )
         : await listActiveMembers(deps.db, { organisationId: action.organisation.id });
-      // A personal reminder, repeated or lost, harms nobody's privacy: no point of no return is needed.
-      await context.markSending();
-      await deps.notify(
+      // Queued once, whatever happens to the job after: keyed by the job.
+      await tell(
+        deps.db,
+        context.now,
         to.map((m) => ({ kind: 'actionReminder' as const, to: m.aadObjectId, actionId: action.id, when })),
+        { dedupeKey: `job:${job.id}` },
       );
+      deps.wake();
       return { state: 'done' };
     },
   });

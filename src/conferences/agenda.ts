@@ -6,6 +6,7 @@ import { recordAudit, recordAudits } from '../audit/audit.repository.ts';
 import type { Tx } from '../db/client.ts';
 import { DomainError, ErrorCode, conflict } from '../errors.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
+import { tell } from '../notify/queue.ts';
 import type { ConferenceNotification } from '../notify/conference-notifications.ts';
 import { listOrganisations } from '../organisations/organisation.repository.ts';
 import { findCaseGlances, type CaseGlance } from '../cases/case.repository.ts';
@@ -230,7 +231,8 @@ export type AgendaEdit = { action: 'up' | 'down' | 'remove'; itemId: string } | 
 
 /**
  * The procesmanager edits a draft (or published) agenda. A full agenda passes its last items on to the
- * next session, and the procesmanager is told. A published card is edited in place.
+ * next session, and the procesmanager is told. A published card is edited in place (all queued in the outbox in
+ * the edit's transaction).
  */
 export async function editAgenda(
   deps: UseCaseDeps,
@@ -259,7 +261,7 @@ export async function editAgenda(
     } else {
       const item = rows.find((r) => r.id === edit.itemId);
       // A stale card (someone else just changed the agenda): nothing to do, the fresh agenda is shown.
-      if (!item) return [{ kind: 'agendaChanged', sessionId }];
+      if (!item) return tell(tx, now, [{ kind: 'agendaChanged', sessionId }]);
       if (edit.action === 'remove') await takeOffAgenda(tx, item);
       else await setPositions(tx, moveItem(rows, item.id, edit.action));
     }
@@ -269,7 +271,11 @@ export async function editAgenda(
       recordId: sessionId,
       purpose: 'casusoverleg',
     });
-    return [{ kind: 'agendaChanged', sessionId }, ...late, ...(await settleOverflow(tx, table, sessionId, now))];
+    return tell(tx, now, [
+      { kind: 'agendaChanged', sessionId },
+      ...late,
+      ...(await settleOverflow(tx, table, sessionId, now)),
+    ]);
   });
 }
 

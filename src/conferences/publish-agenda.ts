@@ -7,7 +7,7 @@ import { confirmUncertainJob } from '../jobs/job.repository.ts';
 import type { JobHandler, JobOutcome } from '../jobs/runner.ts';
 import type { Logger } from '../logger.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
-import type { Notification } from '../notify/notification.ts';
+import { tell } from '../notify/queue.ts';
 import { publicAgenda, settleOverflow, type AgendaView } from './agenda.ts';
 import { listAgendaItems } from './agenda.repository.ts';
 import { addOverdueActionItems, agendaPostJob } from './planning.ts';
@@ -26,21 +26,28 @@ export interface PublishDeps {
   clock: Clock;
   log: Logger;
   poster: AgendaPoster;
-  /** Delivers notifications after the work is recorded. */
-  notify(notifications: Notification[]): Promise<void>;
+  /** Starts delivering what the job queued in the outbox (in the background). */
+  wake(): void;
 }
 
-async function toProcessManagers(
-  db: Db,
+/**
+ * Tells the procesmanagers about a problem with the post, in the outbox; keyed by the job and the problem, so a
+ * job that runs again tells nobody twice.
+ */
+async function tellProcessManagers(
+  deps: Pick<PublishDeps, 'db' | 'clock' | 'wake'>,
+  job: { id: string },
   sessionId: string,
   problem: 'missed' | 'uncertain' | 'noChannel',
-): Promise<Notification[]> {
-  return (await listActiveMembers(db, { role: 'processManager' })).map((pm) => ({
+): Promise<void> {
+  const told = (await listActiveMembers(deps.db, { role: 'processManager' })).map((pm) => ({
     kind: 'agendaProblem' as const,
     to: pm.aadObjectId,
     sessionId,
     problem,
   }));
+  await tell(deps.db, deps.clock.now(), told, { dedupeKey: `job:${job.id}:${problem}` });
+  deps.wake();
 }
 
 /**
@@ -60,20 +67,18 @@ export function agendaPostHandler(deps: PublishDeps): JobHandler {
       if (session.agendaPublishedAt) return { state: 'done' };
       if (session.startsAt.getTime() <= context.now.getTime()) {
         log.warn({ jobId: job.id, sessionId: session.id }, 'agenda missed: the session already began');
-        await deps.notify(await toProcessManagers(db, session.id, 'missed'));
+        await tellProcessManagers(deps, job, session.id, 'missed');
         return { state: 'missed', reason: 'SESSION_BEGAN' };
       }
       if (!table.channelConversationId) {
-        await deps.notify(await toProcessManagers(db, session.id, 'noChannel'));
+        await tellProcessManagers(deps, job, session.id, 'noChannel');
         return { state: 'failed', reason: 'NO_CHANNEL' };
       }
-      await deps.notify(
-        await db.$transaction(async (tx) => {
-          await lockTableForBooking(tx, table.id);
-          await addOverdueActionItems(tx, table, session);
-          return settleOverflow(tx, table, session.id, context.now);
-        }),
-      );
+      await db.$transaction(async (tx) => {
+        await lockTableForBooking(tx, table.id);
+        await addOverdueActionItems(tx, table, session);
+        await tell(tx, context.now, await settleOverflow(tx, table, session.id, context.now));
+      });
       const agenda = await publicAgenda(db, session.id);
       await context.markSending();
       const activityId = await deps.poster.post(table.channelConversationId, agenda);
@@ -89,17 +94,20 @@ export function agendaPostHandler(deps: PublishDeps): JobHandler {
           recordId: session.id,
           purpose: 'casusoverleg',
         });
+        // Everyone invited hears it with the post: queued in the outbox as the post is recorded, one row each.
+        const recipients = await recipientsOf(tx, await listAgendaItems(tx, [session.id]));
+        await tell(
+          tx,
+          context.now,
+          recipients.map((r) => ({ kind: 'agendaPublished' as const, to: r.aadObjectId, sessionId: session.id })),
+        );
         await context.finishIn(tx);
       });
       log.info({ jobId: job.id, sessionId: session.id, items: agenda.items.length }, 'agenda posted to the channel');
       // A change that committed while the card was on its way found no post to edit: edit it now.
-      const now = await publicAgenda(db, session.id);
-      const changed = fingerprint(now) !== fingerprint(agenda);
-      const recipients = await recipientsOf(db, await listAgendaItems(db, [session.id]));
-      await deps.notify([
-        ...(changed ? [{ kind: 'agendaChanged' as const, sessionId: session.id }] : []),
-        ...recipients.map((r) => ({ kind: 'agendaPublished' as const, to: r.aadObjectId, sessionId: session.id })),
-      ]);
+      if (fingerprint(await publicAgenda(db, session.id)) !== fingerprint(agenda))
+        await tell(db, deps.clock.now(), [{ kind: 'agendaChanged', sessionId: session.id }]);
+      deps.wake();
       return { state: 'done' };
     },
     async onUncertain(job) {
@@ -108,7 +116,7 @@ export function agendaPostHandler(deps: PublishDeps): JobHandler {
         await confirmUncertainJob(db, agendaPostJob, job.subjectId, deps.clock.now());
         return;
       }
-      await deps.notify(await toProcessManagers(db, job.subjectId, 'uncertain'));
+      await tellProcessManagers(deps, job, job.subjectId, 'uncertain');
     },
   };
 }

@@ -8,6 +8,7 @@ import { isUniqueViolation, type Tx } from '../db/client.ts';
 import { DomainError, ErrorCode, conflict } from '../errors.ts';
 import { cancelJob, reviveJob } from '../jobs/job.repository.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
+import { tell } from '../notify/queue.ts';
 import type { AgendaMove, ConferenceNotification } from '../notify/conference-notifications.ts';
 import { fieldErrors, isUuid, requiredText } from '../validation.ts';
 import { listAgendaItems, takeOffAgenda, type AgendaItemRow } from './agenda.repository.ts';
@@ -137,7 +138,7 @@ export async function moveSession(
       ok: true,
       session: { ...moved, status: session.status === 'extra' ? 'extra' : 'moved' },
       table,
-      notifications,
+      notifications: await tell(tx, now, notifications),
     };
   });
 }
@@ -194,7 +195,12 @@ export async function cancelSession(deps: UseCaseDeps, actor: Actor, sessionId: 
         });
       }
     }
-    return { ok: true, session: { ...session, status: 'cancelled' }, table, notifications };
+    return {
+      ok: true,
+      session: { ...session, status: 'cancelled' },
+      table,
+      notifications: await tell(tx, now, notifications),
+    };
   });
 }
 

@@ -29,6 +29,7 @@ import { askForTakeHome } from '../meetings/consent.ts';
 import { listContributions } from '../meetings/discussion.repository.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import type { MemberView } from '../members/member.types.ts';
+import { tell } from '../notify/queue.ts';
 import type { Notification } from '../notify/notification.ts';
 import {
   countDecisionsOfItem,
@@ -162,8 +163,9 @@ export async function recordDecision(
         decision.actions.map((a, i) => ({ id: actionIds[i]!, dueDate: a.dueDate })),
         loaded.table.schedule.timeZone,
       );
+      // The decision shows on the channel's live card of the meeting it was taken in.
+      const meeting = input.agendaItemId ? await markDecided(tx, input.agendaItemId, loaded.case.id, now) : undefined;
       if (input.agendaItemId) {
-        await markDecided(tx, input.agendaItemId, loaded.case.id, now);
         for (const organisationId of decision.attendance)
           await recordAttendance(tx, input.agendaItemId, organisationId);
       }
@@ -228,7 +230,15 @@ export async function recordDecision(
             ]
           : []),
       ];
-      return { decisionId, actionIds, booked: [...booked, ...lifecycle, ...told, ...takeHomeAsked] };
+      const notifications = await tell(tx, now, [
+        ...(meeting ? [{ kind: 'agendaChanged' as const, sessionId: meeting }] : []),
+        ...booked,
+        ...lifecycle,
+        ...told,
+        ...takeHomeAsked,
+        ...assigned(loaded.candidates, decision.actions, actionIds),
+      ]);
+      return { decisionId, notifications };
     });
   // Two copies of one click at the same moment: the unique submission id lets one in, the other finds it.
   const result = await run().catch(async (error: unknown) => {
@@ -238,16 +248,15 @@ export async function recordDecision(
   if ('superseded' in result) return { ok: false, superseded: true };
   if ('duplicate' in result)
     return { ok: true, decisionId: (await findDecisionBySubmission(deps.db, submissionId!))!, notifications: [] };
-  return {
-    ok: true,
-    decisionId: result.decisionId,
-    notifications: [...result.booked, ...assigned(loaded.candidates, decision.actions, result.actionIds)],
-  };
+  return { ok: true, decisionId: result.decisionId, notifications: result.notifications };
 }
 
-async function markDecided(tx: Tx, agendaItemId: string, caseId: string, now: Date): Promise<void> {
+/** Marks the case's agenda item decided; returns the item's session (undefined when it is not this case's). */
+async function markDecided(tx: Tx, agendaItemId: string, caseId: string, now: Date): Promise<string | undefined> {
   const item = await findAgendaItemRef(tx, agendaItemId);
-  if (item?.caseId === caseId) await setItemState(tx, item.id, 'decided', now, ['waiting', 'active']);
+  if (item?.caseId !== caseId) return undefined;
+  await setItemState(tx, item.id, 'decided', now, ['waiting', 'active']);
+  return item.sessionId;
 }
 
 /** "Back on the agenda on a date": the first meeting of the case's table with room from that date. */

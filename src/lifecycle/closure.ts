@@ -11,6 +11,7 @@ import { DomainError, ErrorCode, conflict, forbidden } from '../errors.ts';
 import { cancelJob } from '../jobs/job.repository.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import { speakersFor } from '../members/member.types.ts';
+import { tell } from '../notify/queue.ts';
 import type { Notification } from '../notify/notification.ts';
 import { takeOffComingAgendas } from '../conferences/agenda.repository.ts';
 import { findCaseState, lockCase, markEvaluationReminded, setClosed, type CaseState } from './case-state.repository.ts';
@@ -133,7 +134,11 @@ export async function remindEvaluations(
       purpose: 'evaluatie',
     });
     return {
-      notifications: to.map((aad) => ({ kind: 'evaluationRequested' as const, to: aad, caseId, reminder: true })),
+      notifications: await tell(
+        tx,
+        deps.clock.now(),
+        to.map((aad) => ({ kind: 'evaluationRequested' as const, to: aad, caseId, reminder: true })),
+      ),
       reminded: true,
     };
   });

@@ -18,6 +18,7 @@ import { DomainError, ErrorCode, conflict, forbidden } from '../errors.ts';
 import { listContributions } from '../meetings/discussion.repository.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import { speakersFor, type MemberView } from '../members/member.types.ts';
+import { tell } from '../notify/queue.ts';
 import type { Notification } from '../notify/notification.ts';
 import { fieldErrors, isUuid, requiredText } from '../validation.ts';
 import {
@@ -176,26 +177,26 @@ export async function startHandover(
         caseId,
         purpose: 'overdracht',
       });
-      return id;
+      const asking = [...new Set(items.filter((i) => i.consent === 'requested').map((i) => i.organisationId))];
+      const to = speakersFor(await listActiveMembers(tx), asking);
+      const notifications = await tell(
+        tx,
+        deps.clock.now(),
+        to.map((aad) => ({ kind: 'handoverConsentRequested' as const, to: aad, handoverId: id })),
+      );
+      return { handoverId: id, asked: asking.length > 0, notifications };
     });
   // Two copies of one click at the same moment: the unique submission id lets one in, the other finds it.
-  const handoverId = await start().catch((error: unknown) => {
+  const started = await start().catch((error: unknown) => {
     if (!isUniqueViolation(error) || !submission) throw error;
     return undefined;
   });
-  if (!handoverId) {
+  if (!started) {
     const first = await findHandoverBySubmission(deps.db, submission!, caseId);
     if (!first) throw new DomainError(ErrorCode.Conflict, 'Submission id taken by another handover');
     return { ok: true, handoverId: first.id, asked: first.asked, notifications: [] };
   }
-  const asking = [...new Set(items.filter((i) => i.consent === 'requested').map((i) => i.organisationId))];
-  const to = speakersFor(await listActiveMembers(deps.db), asking);
-  return {
-    ok: true,
-    handoverId,
-    asked: asking.length > 0,
-    notifications: to.map((aad) => ({ kind: 'handoverConsentRequested' as const, to: aad, handoverId })),
-  };
+  return { ok: true, ...started };
 }
 
 export type HandoverRole = 'manager' | 'contributor' | 'receiver';
@@ -307,30 +308,30 @@ export async function completeHandover(
   const { handover, role } = await openHandover(deps, actor, handoverId);
   if (role !== 'manager') throw forbidden('regie.direct', 'Only the one who prepared it or the procesmanager');
   if (handover.items.some((i) => i.consent === 'requested')) throw conflict('consentPending', 'Consent pending');
-  const completed = await deps.db.$transaction(async (tx) => {
+  const notifications = await deps.db.$transaction(async (tx) => {
     const done = await completeHandoverIfOpen(tx, handoverId, deps.clock.now());
-    if (done)
-      await recordAudit(tx, actor, {
-        action: 'handover.completed',
-        recordType: 'handover',
-        recordId: handoverId,
-        caseId: handover.caseId,
-        purpose: 'overdracht',
-      });
-    return done;
+    if (!done) return undefined;
+    await recordAudit(tx, actor, {
+      action: 'handover.completed',
+      recordType: 'handover',
+      recordId: handoverId,
+      caseId: handover.caseId,
+      purpose: 'overdracht',
+    });
+    const others = (await listActiveMembers(tx, { organisationId: handover.registeringOrganisation.id })).filter(
+      (m) => m.id !== actor.memberId,
+    );
+    return tell(
+      tx,
+      deps.clock.now(),
+      speakersFor(others, [handover.registeringOrganisation.id]).map((to) => ({
+        kind: 'handoverReady' as const,
+        to,
+        handoverId,
+      })),
+    );
   });
-  if (!completed) return { completed: false, notifications: [] };
-  const others = (await listActiveMembers(deps.db, { organisationId: handover.registeringOrganisation.id })).filter(
-    (m) => m.id !== actor.memberId,
-  );
-  return {
-    completed: true,
-    notifications: speakersFor(others, [handover.registeringOrganisation.id]).map((to) => ({
-      kind: 'handoverReady' as const,
-      to,
-      handoverId,
-    })),
-  };
+  return { completed: notifications !== undefined, notifications: notifications ?? [] };
 }
 
 /** The registering partner reads what it takes along: logged, so the log shows what the receiving table got. */

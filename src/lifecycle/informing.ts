@@ -10,6 +10,7 @@ import { DomainError, ErrorCode, forbidden } from '../errors.ts';
 import { ensureJob } from '../jobs/job.repository.ts';
 import type { JobHandler } from '../jobs/runner.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
+import { tell } from '../notify/queue.ts';
 import type { Notification } from '../notify/notification.ts';
 import { fieldErrors, parseDutchDate } from '../validation.ts';
 import {
@@ -94,7 +95,7 @@ export async function recordInforming(
     errors.informedOn =
       'Vul de datum in waarop de betrokkene is geïnformeerd, of schrijf waarom dat nog niet is gebeurd.';
   if (Object.keys(errors).length) return { ok: false, errors };
-  await deps.db.$transaction(async (tx) => {
+  const told = await deps.db.$transaction(async (tx) => {
     if (informer) await setInformer(tx, caseId, informer.id);
     if (informedOn || reason) await setInformed(tx, caseId, informedOn ? { informedOn } : { reason: reason! });
     await recordAudit(tx, actor, {
@@ -103,11 +104,13 @@ export async function recordInforming(
       recordId: caseId,
       purpose: 'informeren',
     });
+    const named = informer && informer.id !== actor.memberId && informer.id !== state.informerMemberId;
+    return tell(
+      tx,
+      deps.clock.now(),
+      named ? [{ kind: 'informerNamed' as const, to: informer.aadObjectId, caseId }] : [],
+    );
   });
-  const told =
-    informer && informer.id !== actor.memberId && informer.id !== state.informerMemberId
-      ? [{ kind: 'informerNamed' as const, to: informer.aadObjectId, caseId }]
-      : [];
   return { ok: true, notifications: told };
 }
 
@@ -136,10 +139,7 @@ export async function informingDue(
 }
 
 /** The one reminder when the period ran out and nobody recorded that the person was informed. */
-export function informReminderHandler(deps: {
-  db: Db;
-  notify(notifications: Notification[]): Promise<void>;
-}): JobHandler {
+export function informReminderHandler(deps: { db: Db; wake(): void }): JobHandler {
   return {
     kind: informReminderJob,
     async run(job, context) {
@@ -147,8 +147,12 @@ export function informReminderHandler(deps: {
       if (!state || state.informedOn || !['accepted', 'shadowList'].includes(state.status) || !state.informerMemberId)
         return { state: 'done' };
       const informer = (await listActiveMembers(deps.db)).find((m) => m.id === state.informerMemberId);
-      await context.markSending();
-      if (informer) await deps.notify([{ kind: 'informingReminder', to: informer.aadObjectId, caseId: state.id }]);
+      // Queued once, whatever happens to the job after: keyed by the job.
+      if (informer)
+        await tell(deps.db, context.now, [{ kind: 'informingReminder', to: informer.aadObjectId, caseId: state.id }], {
+          dedupeKey: `job:${job.id}`,
+        });
+      deps.wake();
       return { state: 'done' };
     },
   };

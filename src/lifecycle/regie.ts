@@ -23,6 +23,7 @@ import { DomainError, ErrorCode, conflict, forbidden } from '../errors.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import { listOrganisations } from '../organisations/organisation.repository.ts';
 import type { MemberView } from '../members/member.types.ts';
+import { tell } from '../notify/queue.ts';
 import type { Notification } from '../notify/notification.ts';
 import { closeCaseInTx } from './closure.ts';
 import {
@@ -296,10 +297,10 @@ export async function putBackOnAgenda(
     return {
       ok: true as const,
       sessionId: session.id,
-      notifications: [
+      notifications: await tell(tx, now, [
         { kind: 'agendaChanged' as const, sessionId: session.id },
         ...(await lateInvitations(tx, session.id, [c.id])),
-      ],
+      ]),
     };
   });
 }
@@ -363,7 +364,7 @@ export async function propose(
         recordId: caseId,
         purpose: 'regie',
       });
-      return { ok: true as const, applied: true, notifications };
+      return { ok: true as const, applied: true, notifications: await tell(tx, now, notifications) };
     }
     const proposalId = await createProposal(tx, { caseId, ...step, proposedByMemberId: actor.memberId });
     if (!proposalId) throw conflict('proposalOpen', 'A proposal is open');
@@ -372,7 +373,11 @@ export async function propose(
     return {
       ok: true as const,
       applied: false,
-      notifications: processManagers.map((m) => ({ kind: 'proposalMade' as const, to: m.aadObjectId, proposalId })),
+      notifications: await tell(
+        tx,
+        now,
+        processManagers.map((m) => ({ kind: 'proposalMade' as const, to: m.aadObjectId, proposalId })),
+      ),
     };
   });
 }
@@ -415,7 +420,10 @@ export async function decideProposal(
       recordId: c.id,
       purpose: 'regie',
     });
-    return [...notifications, { kind: 'proposalDecided' as const, to: proposal.proposedBy.aadObjectId, proposalId }];
+    return tell(tx, now, [
+      ...notifications,
+      { kind: 'proposalDecided' as const, to: proposal.proposedBy.aadObjectId, proposalId },
+    ]);
   });
   const after = (await findProposal(deps.db, proposalId))!;
   return result ? { decided: true, proposal: after, notifications: result } : { decided: false, proposal: after };
@@ -439,7 +447,7 @@ export async function changeDirector(
     return { ok: false, errors: { directorMemberId: 'Kies een casusregisseur van een betrokken organisatie.' } };
   if (next.id === c.directorMemberId) return { ok: true, changed: false, notifications: [] };
   const previous = members.find((m) => m.id === c.directorMemberId);
-  await deps.db.$transaction(async (tx) => {
+  const notifications = await deps.db.$transaction(async (tx) => {
     await setDirector(tx, caseId, next.id);
     await addRegieUpdate(tx, {
       caseId,
@@ -454,17 +462,14 @@ export async function changeDirector(
       recordId: caseId,
       purpose: 'regie',
     });
-  });
-  return {
-    ok: true,
-    changed: true,
-    notifications: [
-      { kind: 'directorChanged', to: next.aadObjectId, caseId, role: 'new' },
+    return tell(tx, deps.clock.now(), [
+      { kind: 'directorChanged' as const, to: next.aadObjectId, caseId, role: 'new' as const },
       ...(previous
         ? [{ kind: 'directorChanged' as const, to: previous.aadObjectId, caseId, role: 'old' as const }]
         : []),
-    ],
-  };
+    ]);
+  });
+  return { ok: true, changed: true, notifications };
 }
 
 /** A proposal as the procesmanager or its proposer reads it; others hear "not found". */

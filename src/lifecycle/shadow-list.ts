@@ -14,6 +14,7 @@ import { DomainError, ErrorCode, conflict } from '../errors.ts';
 import { cancelJob, ensureJob, reviveJob } from '../jobs/job.repository.ts';
 import type { JobHandler } from '../jobs/runner.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
+import { tell } from '../notify/queue.ts';
 import type { Notification } from '../notify/notification.ts';
 import { findCaseState, leaveShadowList, lockCase, setShadowList, type CaseState } from './case-state.repository.ts';
 import { withdrawOpenProposals } from './proposal.repository.ts';
@@ -102,10 +103,7 @@ async function returnNotices(tx: Tx, c: CaseState, booked: boolean): Promise<Not
  * the transaction that books. A table without a meeting with room leaves the case on the list, tells the
  * procesmanagers once, and tries again the next day.
  */
-export function shadowReturnHandler(deps: {
-  db: Db;
-  notify(notifications: Notification[]): Promise<void>;
-}): JobHandler {
+export function shadowReturnHandler(deps: { db: Db; wake(): void }): JobHandler {
   return {
     kind: shadowReturnJob,
     async run(job, context) {
@@ -121,8 +119,14 @@ export function shadowReturnHandler(deps: {
         const table = (await findTableById(tx, c.tableId))!;
         const from = new Date(Math.max(job.dueAt.getTime(), firstBookableFrom(context.now).getTime()));
         const booked = await bookReturn(tx, table, c.id, from);
-        if (!booked)
-          return { notifications: job.attempts <= 1 ? await returnNotices(tx, c, false) : [], booked: false };
+        if (!booked) {
+          // Told once, on the first try: keyed by the job, so a try that runs again tells nobody twice.
+          const notices = job.attempts <= 1 ? await returnNotices(tx, c, false) : [];
+          return {
+            notifications: await tell(tx, context.now, notices, { dedupeKey: `job:${job.id}:noRoom` }),
+            booked: false,
+          };
+        }
         await leaveShadowList(tx, c.id);
         await addRegieUpdate(tx, { caseId: c.id, kind: 'returned', at: context.now });
         await recordAudit(tx, 'system', {
@@ -132,9 +136,10 @@ export function shadowReturnHandler(deps: {
           purpose: 'regie',
         });
         await context.finishIn(tx);
-        return { notifications: [...booked, ...(await returnNotices(tx, c, true))], booked: true };
+        const notices = await tell(tx, context.now, [...booked, ...(await returnNotices(tx, c, true))]);
+        return { notifications: notices, booked: true };
       });
-      await deps.notify(result.notifications);
+      if (result.notifications.length) deps.wake();
       return result.booked
         ? { state: 'done' }
         : { retryAt: new Date(context.now.getTime() + 24 * 3600_000), reason: 'noSessionWithRoom' };
@@ -184,6 +189,6 @@ export async function pullBackFromShadowList(
     });
     const director =
       c.directorMemberId && c.directorMemberId !== actor.memberId ? await returnNotices(tx, c, true) : [];
-    return { notifications: [...booked, ...director], booked: true };
+    return { notifications: await tell(tx, now, [...booked, ...director]), booked: true };
   });
 }

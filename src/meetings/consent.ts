@@ -14,6 +14,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { DomainError, ErrorCode, conflict, forbidden } from '../errors.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import { speakersFor } from '../members/member.types.ts';
+import { tell } from '../notify/queue.ts';
 import type { Notification } from '../notify/notification.ts';
 import { fieldErrors } from '../validation.ts';
 import {
@@ -107,29 +108,31 @@ export async function requestConsent(
   if (speaksForContribution(actor, owner)) throw conflict('ownContribution', 'Own contribution');
   if (owner.withdrawn) throw conflict('contributionWithdrawn', 'Withdrawn contribution');
   const now = deps.clock.now();
-  const { id, asked } = await deps.db.$transaction(async (tx) => {
-    const result = await upsertRequest(tx, {
+  return deps.db.$transaction(async (tx) => {
+    const { id, asked } = await upsertRequest(tx, {
       contributionId,
       organisationId: actor.organisationId,
       requestedByMemberId: actor.memberId,
       at: now,
     });
-    if (result.asked)
-      await recordAudit(tx, actor, {
-        action: 'consent.requested',
-        recordType: 'contribution',
-        recordId: contributionId,
-        caseId: owner.caseId,
-        purpose: 'toestemming',
-      });
-    return result;
+    if (!asked) return { consentId: id, notifications: [] };
+    await recordAudit(tx, actor, {
+      action: 'consent.requested',
+      recordType: 'contribution',
+      recordId: contributionId,
+      caseId: owner.caseId,
+      purpose: 'toestemming',
+    });
+    const to = await answerers(tx, owner);
+    return {
+      consentId: id,
+      notifications: await tell(
+        tx,
+        now,
+        to.map((aad) => ({ kind: 'consentRequested' as const, to: aad, consentId: id })),
+      ),
+    };
   });
-  return {
-    consentId: id,
-    notifications: asked
-      ? (await answerers(deps.db, owner)).map((to) => ({ kind: 'consentRequested' as const, to, consentId: id }))
-      : [],
-  };
 }
 
 /** The request as its contributor's organisation (to answer or withdraw) or the asking organisation (to see the answer) reads it. */
@@ -193,31 +196,31 @@ export async function answerConsent(
     return { ok: false, errors: { condition: 'Schrijf de voorwaarde.' } };
   const state =
     parsed.data.answer === 'yes' ? 'granted' : parsed.data.answer === 'no' ? 'refused' : 'grantedWithCondition';
-  const changed = await deps.db.$transaction(async (tx) => {
+  const notifications = await deps.db.$transaction(async (tx) => {
     const done = await answerIfRequested(tx, consentId, {
       state,
       ...(state === 'grantedWithCondition' ? { condition: parsed.data.condition! } : {}),
       answeredByMemberId: actor.memberId,
       at: deps.clock.now(),
     });
-    if (done)
-      await recordAudit(tx, actor, {
-        action: `consent.${state}`,
-        recordType: 'contribution',
-        recordId: consent.contributionId,
-        caseId: consent.caseId,
-        purpose: 'toestemming',
-      });
-    return done;
+    if (!done) return undefined;
+    await recordAudit(tx, actor, {
+      action: `consent.${state}`,
+      recordType: 'contribution',
+      recordId: consent.contributionId,
+      caseId: consent.caseId,
+      purpose: 'toestemming',
+    });
+    return tell(tx, deps.clock.now(), await askers(tx, consent));
   });
-  return { ok: true, changed, notifications: changed ? await askers(deps.db, consent) : [] };
+  return { ok: true, changed: notifications !== undefined, notifications: notifications ?? [] };
 }
 
 /**
  * Who hears the answer: the one who asked, if of the asking organisation; when the chair asked on its behalf
  * ("mee naar huis"), that organisation's contactpersonen (or its members).
  */
-async function askers(db: Db, consent: ConsentView): Promise<Notification[]> {
+async function askers(db: Tx, consent: ConsentView): Promise<Notification[]> {
   if (consent.requestedBy.organisationId === consent.organisation.id)
     return [{ kind: 'consentAnswered', to: consent.requestedBy.aadObjectId, consentId: consent.id }];
   return speakersFor(await listActiveMembers(db, { organisationId: consent.organisation.id }), [
@@ -233,17 +236,17 @@ export async function withdrawConsent(
 ): Promise<{ changed: boolean; notifications: Notification[] }> {
   const { consent, mayAnswer } = await openConsent(deps, actor, consentId, { audit: false });
   if (!mayAnswer) throw forbidden('consent.answer', 'Only the contributing organisation withdraws');
-  const changed = await deps.db.$transaction(async (tx) => {
+  const notifications = await deps.db.$transaction(async (tx) => {
     const done = await withdrawIfGranted(tx, consentId, { answeredByMemberId: actor.memberId, at: deps.clock.now() });
-    if (done)
-      await recordAudit(tx, actor, {
-        action: 'consent.withdrawn',
-        recordType: 'contribution',
-        recordId: consent.contributionId,
-        caseId: consent.caseId,
-        purpose: 'toestemming',
-      });
-    return done;
+    if (!done) return undefined;
+    await recordAudit(tx, actor, {
+      action: 'consent.withdrawn',
+      recordType: 'contribution',
+      recordId: consent.contributionId,
+      caseId: consent.caseId,
+      purpose: 'toestemming',
+    });
+    return tell(tx, deps.clock.now(), await askers(tx, consent));
   });
-  return { changed, notifications: changed ? await askers(deps.db, consent) : [] };
+  return { changed: notifications !== undefined, notifications: notifications ?? [] };
 }

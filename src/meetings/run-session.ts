@@ -19,6 +19,7 @@ import { findTableById, lockTableForBooking, type TableView } from '../conferenc
 import type { Tx } from '../db/client.ts';
 import { DomainError, ErrorCode, conflict, forbidden } from '../errors.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
+import { tell } from '../notify/queue.ts';
 import type { Notification } from '../notify/notification.ts';
 
 export type SessionStep = { changed: boolean; notifications: Notification[] };
@@ -92,7 +93,10 @@ export async function openSession(deps: UseCaseDeps, actor: Actor | 'system', se
     });
     return {
       changed: true,
-      notifications: [{ kind: 'agendaChanged', sessionId: session.id }, ...(await announce(tx, table, first))],
+      notifications: await tell(tx, now, [
+        { kind: 'agendaChanged', sessionId: session.id },
+        ...(await announce(tx, table, first)),
+      ]),
     };
   });
 }
@@ -160,7 +164,8 @@ export async function advanceSession(
       recordId: session.id,
       purpose: 'casusoverleg',
     });
-    return { changed: true, notifications: [...notifications, ...(await announce(tx, table, next))] };
+    notifications.push(...(await announce(tx, table, next)));
+    return { changed: true, notifications: await tell(tx, now, notifications) };
   });
 }
 
@@ -228,7 +233,7 @@ export async function closeSession(deps: UseCaseDeps, actor: Actor, sessionId: s
       recordId: session.id,
       purpose: 'casusoverleg',
     });
-    return { changed: true, notifications };
+    return { changed: true, notifications: await tell(tx, now, notifications) };
   });
 }
 

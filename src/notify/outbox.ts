@@ -1,42 +1,12 @@
 import type { Actor } from '../actor.ts';
 import { assertCan } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import type { Tx } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
 import { findMembersByAadObjectIds } from '../members/member.repository.ts';
 import type { UseCaseDeps } from '../use-case.ts';
 import type { Notification } from './notification.ts';
-import {
-  countUndelivered,
-  insertOutboxMessages,
-  listUndelivered,
-  retryMessage,
-  type NewOutboxMessage,
-  type OutboxRow,
-} from './outbox.repository.ts';
+import { countUndelivered, listUndelivered, retryMessage, type OutboxRow } from './outbox.repository.ts';
 import { backoffDelay, type RetryPolicy } from './retry.ts';
-
-/**
- * Queues what a use case tells people in the outbox, inside the transaction of the change that causes it: the
- * change and its messages land together or not at all. One row per recipient; a channel card waits in the outbox
- * at most once (it is rendered when sent, so one update shows every change before it). `dedupeKey` makes a repeat
- * of the same work (a job that runs again) queue nothing twice.
- */
-export async function queueNotifications(
-  tx: Tx,
-  notifications: readonly Notification[],
-  now: Date,
-  options: { dedupeKey?: string } = {},
-): Promise<void> {
-  const rows = notifications.map((n, index): NewOutboxMessage => {
-    const payload = JSON.parse(JSON.stringify(n)) as NewOutboxMessage['payload'];
-    if (n.kind === 'agendaChanged')
-      return { target: 'channelCard', recipient: n.sessionId, kind: n.kind, payload, dedupeKey: `card:${n.sessionId}` };
-    const dedupeKey = options.dedupeKey ? `${options.dedupeKey}:${index}` : undefined;
-    return { target: 'person', recipient: n.to, kind: n.kind, payload, ...(dedupeKey ? { dedupeKey } : {}) };
-  });
-  await insertOutboxMessages(tx, rows, now);
-}
 
 /** The notification a row holds, with its dates as dates again. */
 export function notificationOf(row: Pick<OutboxRow, 'payload'>): Notification {

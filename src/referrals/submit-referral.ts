@@ -18,6 +18,7 @@ import { isUniqueViolation, type Db, type Tx } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import type { CaseNotification } from '../notify/case-notifications.ts';
+import { tell } from '../notify/queue.ts';
 import { findOrganisationById, listPartners } from '../organisations/organisation.repository.ts';
 import { draftErrors, parseReferralForm, pickFormValues } from './referral-form.rules.ts';
 import { isUuid } from '../validation.ts';
@@ -107,7 +108,7 @@ export async function saveReferralDraft(
 /**
  * Submits an aanmelding: validates everything, then stores it whole in one transaction with a reference
  * and an audit event. The case is processed on behalf of the referrer's organisation (or, for a
- * non-partner referrer, the partner the procesmanager names). The procesmanagers are told afterwards.
+ * non-partner referrer, the partner the procesmanager names). The procesmanagers are told in the same transaction (the outbox).
  * The card's submission id makes it once: a repeated click or a retried invoke, one after the other or at the same
  * moment, answers with the same reference and tells nobody again.
  */
@@ -174,7 +175,18 @@ export async function submitReferral(
         recordId: id,
         purpose: 'aanmelding',
       });
-      return { caseId: id, reference, resubmitted };
+      const processManagers = await listActiveMembers(tx, { role: 'processManager' });
+      const notifications = await tell(
+        tx,
+        now,
+        processManagers.map((pm) => ({
+          kind: 'screeningRequested' as const,
+          to: pm.aadObjectId,
+          caseId: id,
+          resubmitted,
+        })),
+      );
+      return { caseId: id, reference, resubmitted, notifications };
     });
   // Two copies of one fresh form at the same moment: the unique submission id lets one in, the other finds it.
   const result = await submit().catch((error: unknown) => {
@@ -186,16 +198,5 @@ export async function submitReferral(
     if (!first) throw new DomainError(ErrorCode.Conflict, 'Submission id taken by another case');
     return first;
   }
-
-  const processManagers = await listActiveMembers(deps.db, { role: 'processManager' });
-  return {
-    ok: true,
-    ...result,
-    notifications: processManagers.map((pm) => ({
-      kind: 'screeningRequested',
-      to: pm.aadObjectId,
-      caseId: result.caseId,
-      resubmitted: result.resubmitted,
-    })),
-  };
+  return { ok: true, ...result };
 }

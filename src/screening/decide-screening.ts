@@ -11,6 +11,7 @@ import { findTableById, lockTableForBooking } from '../conferences/table.reposit
 import type { Db } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
 import type { Notification } from '../notify/notification.ts';
+import { tell } from '../notify/queue.ts';
 import { startInforming } from '../lifecycle/informing.ts';
 import { fieldErrors, requiredText } from '../validation.ts';
 
@@ -61,9 +62,7 @@ export async function decideScreening(
   const result = await deps.db.$transaction(
     async (
       tx,
-    ): Promise<
-      { won: true; sessionId?: string; late: Notification[] } | { won: false } | { errors: Record<string, string> }
-    > => {
+    ): Promise<{ won: true; notifications: Notification[] } | { won: false } | { errors: Record<string, string> }> => {
       const current = await findCaseById(tx, caseId);
       if (!current) throw new DomainError(ErrorCode.NotFound, 'Case not found');
       if (current.status !== 'submitted') return { won: false };
@@ -107,25 +106,22 @@ export async function decideScreening(
         recordId: caseId,
         purpose: 'screening',
       });
-      return {
-        won: true,
-        sessionId: session?.id,
-        late: session ? await lateInvitations(tx, session.id, [caseId]) : [],
-      };
+      // A case booked on an agenda that is already in the channel: the posted card shows it too.
+      const told: Notification[] = [
+        { kind: notificationKind[outcome.status], to: current.referrer.aadObjectId, caseId },
+        ...(session
+          ? [
+              { kind: 'agendaChanged' as const, sessionId: session.id },
+              ...(await lateInvitations(tx, session.id, [caseId])),
+            ]
+          : []),
+      ];
+      return { won: true, notifications: await tell(tx, now, told) };
     },
   );
 
   if ('errors' in result) return { ok: false, errors: result.errors };
   const decided = (await findCaseById(deps.db, caseId))!;
   if (!result.won) return { ok: false, alreadyDecided: decided };
-  const kind = notificationKind[decided.status as keyof typeof notificationKind];
-  return {
-    ok: true,
-    case: decided,
-    // A case booked on an agenda that is already in the channel: the posted card shows it too.
-    notifications: [
-      { kind, to: decided.referrer.aadObjectId, caseId },
-      ...(result.sessionId ? [{ kind: 'agendaChanged' as const, sessionId: result.sessionId }, ...result.late] : []),
-    ],
-  };
+  return { ok: true, case: decided, notifications: result.notifications };
 }

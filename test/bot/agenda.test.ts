@@ -192,6 +192,48 @@ describe('the agenda from draft to channel', () => {
     expect(textOf(cardOf(inTheChannel))).not.toContain(reference);
   });
 
+  it('publishing with 60 invited people: the chair is answered while Teams has not taken one personal message; the 60 wait in the outbox, one row each, and each arrives once', async () => {
+    const bot = createTestBot(db);
+    const { sessionId } = await acceptedCase(bot);
+    await linkChannel(bot); // The invited organisations (police and youth care) grow to 60 people who hear of the agenda.
+    const invited = [orgs['Korps Politie CN']!, orgs['Jeugdzorg CN']!];
+    const already = await db.member.count({ where: { organisationId: { in: invited }, active: true } });
+    await db.member.createMany({
+      data: Array.from({ length: 60 - already }, (_, i) => ({
+        aadObjectId: `aad-invited-${i}`,
+        displayName: `Deelnemer ${i}`,
+        organisationId: invited[i % 2]!,
+        role: 'participant' as const,
+      })),
+    });
+    const earlier = bot.notifier.sent.length;
+    const personal = () => bot.notifier.sent.slice(earlier).filter((m) => 'person' in m.to);
+    const release = bot.notifier.hold(); // every personal message now hangs in Teams until released
+    await bot.adapter.processActivity({
+      ...bot.personal(processManager),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: {
+        action: { type: 'Action.Execute', verb: Verb.agendaPublish, data: { verb: Verb.agendaPublish, sessionId } },
+      },
+    });
+    // The turn answered: had it waited on any of the personal messages, it would still hang here.
+    const response = bot.adapter.activeQueue.splice(0).find((a) => a.type === 'invokeResponse');
+    expect(textOf((response!.value as { body: unknown }).body)).toContain('De agenda staat in het kanaal.');
+    expect(bot.notifier.inConversation(channelId)).toHaveLength(1);
+    expect(personal()).toHaveLength(0);
+    const queued = await db.outboxMessage.findMany({ where: { kind: 'agendaPublished' } });
+    expect(queued).toHaveLength(60);
+    expect(new Set(queued.map((m) => m.recipient)).size).toBe(60);
+    expect(queued.every((m) => m.state === 'pending' || m.state === 'sending')).toBe(true);
+    release();
+    await bot.background.settled();
+    const told = personal();
+    expect(told).toHaveLength(60);
+    expect(new Set(told.map((m) => (m.to as { person: string }).person)).size).toBe(60);
+    expect(await db.outboxMessage.count({ where: { kind: 'agendaPublished', state: 'sent' } })).toBe(60);
+  });
+
   it('"Mijn deel": an invited participant sees the case for themselves; an uninvited one nothing more than the channel; a refresh never edits the shared card', async () => {
     const bot = createTestBot(db);
     const { reference, sessionId } = await acceptedCase(bot);

@@ -1,16 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fork } from 'node:child_process';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { TestAdapter, type Activity } from '../../bot/teams/testing.ts';
 import { createAdapter } from '../../bot/teams/adapter.ts';
 import { BotNotifier } from '../../bot/teams/proactive.ts';
 import { withTrace } from '../../src/audit/trace.ts';
 import { saveConversation } from '../../src/conversations/conversation-ref.repository.ts';
-import { maxDeliveryAttempts, queueNotifications } from '../../src/notify/outbox.ts';
+import { maxDeliveryAttempts } from '../../src/notify/outbox.ts';
+import { queueNotifications } from '../../src/notify/queue.ts';
 import { claimDueMessages } from '../../src/notify/outbox.repository.ts';
 import type { Notification } from '../../src/notify/notification.ts';
 import { demoMembers } from '../../src/organisations/demo-partners.ts';
 import { seedDemoData } from '../../src/organisations/seed.ts';
 import { composeForTest } from '../support/compose.ts';
-import { useDatabase } from '../support/database.ts';
+import { databaseUrl, useDatabase } from '../support/database.ts';
 import { FixedClock } from '../support/fakes.ts';
 import { startFakeConnector } from '../support/fake-connector.ts';
 import { capturingLogger } from '../support/logs.ts';
@@ -47,6 +49,24 @@ function instance(owner: string) {
 }
 
 const rows = () => db.outboxMessage.findMany({ orderBy: { createdAt: 'asc' } });
+
+/** A bot instance in a process of its own (test/support/outbox-process.ts), at this test's clock; SIGKILL ends it. */
+async function botProcess(owner: string) {
+  const child = fork('test/support/outbox-process.ts', [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, DATABASE_URL: databaseUrl(), DATABASE_KIND: inject('databaseKind'), OWNER: owner },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  await new Promise((resolve) => child.once('message', resolve));
+  child.send({ now: clock.now().toISOString() });
+  return child;
+}
+
+/** What a use case does: queue in the outbox (here on its own), then the bot wakes delivery. */
+async function tellThrough(bot: ReturnType<typeof instance>, told: Notification[]): Promise<void> {
+  await queueNotifications(db, told, clock.now());
+  bot.deps.deliver(told);
+}
 const personalRef = (aadObjectId: string, conversationId: string) => ({
   conversationId,
   kind: 'personal' as const,
@@ -77,7 +97,7 @@ describe('the outbox: nothing lost, nothing twice, no turn waiting on Teams', ()
   it('429 with Retry-After: one HTTP try, the next at the time Teams asked for, and it arrives once', async () => {
     const bot = instance('one');
     connector.script({ kind: 'status', status: 429, retryAfter: 7 });
-    await bot.deps.notify([await agendaProblemFor(pm.aadObjectId)]);
+    await tellThrough(bot, [await agendaProblemFor(pm.aadObjectId)]);
     await bot.background.settled();
     const [waiting] = await rows();
     expect(waiting).toMatchObject({ state: 'retrying', attempts: 1, lastError: '429' });
@@ -94,7 +114,7 @@ describe('the outbox: nothing lost, nothing twice, no turn waiting on Teams', ()
   it("500 every time: botbuilder's own retry is off (one request per try), backoff grows, it ends as failed and shows in meldingen", async () => {
     const bot = instance('one');
     connector.script(...Array.from({ length: maxDeliveryAttempts }, () => ({ kind: 'status' as const, status: 500 })));
-    await bot.deps.notify([await agendaProblemFor(pm.aadObjectId)]);
+    await tellThrough(bot, [await agendaProblemFor(pm.aadObjectId)]);
     await bot.background.settled();
     const delays: number[] = [];
     for (let attempt = 2; attempt <= maxDeliveryAttempts; attempt++) {
@@ -113,7 +133,7 @@ describe('the outbox: nothing lost, nothing twice, no turn waiting on Teams', ()
   it('a refused connection is a passing fault: tried again later, delivered once when Teams is back', async () => {
     const bot = instance('one');
     connector.script({ kind: 'drop' });
-    await bot.deps.notify([await agendaProblemFor(pm.aadObjectId)]);
+    await tellThrough(bot, [await agendaProblemFor(pm.aadObjectId)]);
     await bot.background.settled();
     expect((await rows())[0]).toMatchObject({ state: 'retrying', attempts: 1 });
     clock.set((await rows())[0]!.nextAttemptAt);
@@ -126,7 +146,7 @@ describe('the outbox: nothing lost, nothing twice, no turn waiting on Teams', ()
     const bot = instance('one');
     await saveConversation(db, personalRef(police.aadObjectId, 'a:police'));
     connector.script({ kind: 'status', status: 403, code: 'BotNotInConversationRoster' });
-    await bot.deps.notify([{ ...(await agendaProblemFor(pm.aadObjectId)), to: police.aadObjectId } as Notification]);
+    await tellThrough(bot, [{ ...(await agendaProblemFor(pm.aadObjectId)), to: police.aadObjectId } as Notification]);
     await bot.background.settled();
     const failed = (await rows()).find((r) => r.recipient === police.aadObjectId)!;
     expect(failed).toMatchObject({ state: 'failed', lastError: '403', attempts: 1 });
@@ -167,7 +187,7 @@ describe('the outbox: nothing lost, nothing twice, no turn waiting on Teams', ()
     const bot = instance('one');
     await saveConversation(db, personalRef(police.aadObjectId, 'a:police'));
     connector.script({ kind: 'status', status: 404, code: 'ConversationNotFound' });
-    await bot.deps.notify([{ ...(await agendaProblemFor(pm.aadObjectId)), to: police.aadObjectId } as Notification]);
+    await tellThrough(bot, [{ ...(await agendaProblemFor(pm.aadObjectId)), to: police.aadObjectId } as Notification]);
     await bot.background.settled();
     const adapter = new TestAdapter(async (context) => {
       await withTrace(() => bot.app.run(context));
@@ -217,24 +237,61 @@ describe('the outbox: nothing lost, nothing twice, no turn waiting on Teams', ()
     const one = instance('one');
     const two = instance('two');
     const n = await agendaProblemFor(pm.aadObjectId);
-    await one.deps.notify(Array.from({ length: 40 }, () => n));
+    await tellThrough(
+      one,
+      Array.from({ length: 40 }, () => n),
+    );
     await Promise.all([one.outbox.deliverDue(), two.outbox.deliverDue(), one.background.settled()]);
     expect(connector.created).toHaveLength(40);
     expect((await rows()).every((r) => r.state === 'sent' && r.attempts === 1)).toBe(true);
   });
 
-  it('an instance that dies while Teams holds its message: the other never sends it again, it becomes uncertain for the procesmanager', async () => {
-    const dying = instance('dying');
-    const other = instance('other');
+  it('an instance in a process of its own killed (SIGKILL) while Teams holds its message: the other instance never sends that one again (uncertain, listed in meldingen) and sends the rest once', async () => {
+    const recipients = demoMembers.slice(0, 5);
+    for (const [i, m] of recipients.entries()) await saveConversation(db, personalRef(m.aadObjectId, `a:kill-${i}`));
+    const n = await agendaProblemFor(pm.aadObjectId);
+    await queueNotifications(
+      db,
+      recipients.map((m) => ({ ...n, to: m.aadObjectId }) as Notification),
+      clock.now(),
+    );
     connector.script({ kind: 'hang' });
-    await dying.deps.notify([await agendaProblemFor(pm.aadObjectId)]);
-    // The dying instance's delivery never finishes (its process is gone); give the request time to arrive.
-    for (let i = 0; i < 50 && connector.requests.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
-    expect((await rows())[0]).toMatchObject({ state: 'sending' });
-    clock.set(new Date(clock.now().getTime() + 10 * 60_000));
-    await other.outbox.deliverDue();
-    expect(connector.requests).toHaveLength(1);
-    expect((await rows())[0]).toMatchObject({ state: 'uncertain', lastError: 'CRASHED_WHILE_SENDING' });
+    // The dying instance is a process of its own; the other is this one.
+    const dying = await botProcess('dying');
+    const other = instance('other');
+    try {
+      dying.send({ deliver: true });
+      for (let i = 0; i < 250 && connector.requests.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(connector.requests).toHaveLength(1);
+      // The dying process took the whole batch: one is with Teams, the rest are leased to it.
+      expect((await rows()).map((r) => r.state).sort()).toEqual([
+        'pending',
+        'pending',
+        'pending',
+        'pending',
+        'sending',
+      ]);
+      dying.kill('SIGKILL');
+      await new Promise((resolve) => dying.once('exit', resolve));
+      // While its lease runs, nothing of it is taken again.
+      expect(await other.outbox.deliverDue()).toBe(0);
+      expect(connector.requests).toHaveLength(1);
+      clock.set(new Date(clock.now().getTime() + 31_000));
+      expect(await other.outbox.deliverDue()).toBe(4);
+      expect(connector.requests).toHaveLength(5);
+      const paths = connector.requests.map((r) => r.path);
+      expect(new Set(paths).size).toBe(5); // each conversation once: the held message was not sent again
+      const after = await rows();
+      expect(after.filter((r) => r.state === 'sent')).toHaveLength(4);
+      expect(after.filter((r) => r.state === 'uncertain')).toEqual([
+        expect.objectContaining({ lastError: 'CRASHED_WHILE_SENDING', attempts: 1 }),
+      ]);
+      // The uncertain one is the message the killed process had handed to Teams.
+      const held = recipients.findIndex((m) => m.aadObjectId === after.find((r) => r.state === 'uncertain')!.recipient);
+      expect(connector.requests[0]!.path).toContain(encodeURIComponent(`a:kill-${held}`));
+    } finally {
+      if (dying.exitCode === null && dying.signalCode === null) dying.kill('SIGKILL');
+    }
   });
 
   it('a channel post that Teams created and then answered 502: posted once, never again; the job is uncertain and the procesmanager told', async () => {
@@ -265,7 +322,7 @@ describe('the outbox: nothing lost, nothing twice, no turn waiting on Teams', ()
   it('delivered messages are kept a week for meldingen, then the retention sweep removes them; undelivered ones stay', async () => {
     const bot = instance('one');
     const n = await agendaProblemFor(pm.aadObjectId);
-    await bot.deps.notify([n, n]);
+    await tellThrough(bot, [n, n]);
     await bot.background.settled();
     const [kept, gone] = await rows();
     await db.outboxMessage.update({ where: { id: kept!.id }, data: { state: 'failed', lastError: '403' } });

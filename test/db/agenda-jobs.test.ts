@@ -42,6 +42,8 @@ beforeEach(async () => {
     kind: 'channel',
     reference: { conversation: { id: channel }, serviceUrl: 'https://smba.example/' },
   });
+  // What the intake and screening told is set aside: these tests look at what the agenda job sends.
+  await db.outboxMessage.deleteMany();
 });
 
 /** One bot instance's scheduler, as main.ts composes it, with its own database client when given one. */
@@ -67,9 +69,9 @@ function instance(options: { notifier?: Notifier; db?: Db; owner?: string } = {}
       await background.settled();
       return n;
     },
-    /** Queues what a use case asked to tell and waits until the outbox delivered it. */
-    deliver: async (notifications: Parameters<typeof deps.notify>[0]) => {
-      await deps.notify(notifications);
+    /** What a use case told (queued in its transaction): waits until the outbox delivered it. */
+    deliver: async (told: Parameters<typeof deps.deliver>[0]) => {
+      deps.deliver(told);
       await background.settled();
     },
   };

@@ -213,8 +213,12 @@ describe('besluiten', () => {
   });
 });
 
-/** The bot's job runner, as the scheduler runs it. */
-function jobs() {
+/**
+ * The bot's job runner, as the scheduler runs it. What the use cases before it told (queued in the outbox) is set
+ * aside: these tests look at what the jobs send.
+ */
+async function jobs() {
+  await db.outboxMessage.deleteMany();
   const logs = capturingLogger();
   const notifier = new RecordingNotifier();
   const { jobs: runner, background } = composeForTest(db, { clock, log: logs.log, notifier });
@@ -238,7 +242,7 @@ describe('reminders and carrying forward', () => {
       ['action.remindAfter', '2026-12-02T13:00:00.000Z'],
     ]);
     await claimAction(deps, a.police, actionId);
-    const { notifier, run } = jobs();
+    const { notifier, run } = await jobs();
     clock.set(new Date('2026-11-30T13:00:00Z'));
     await run();
     await run();
@@ -266,7 +270,7 @@ describe('reminders and carrying forward', () => {
     const actionId = (await db.caseAction.findFirstOrThrow({ where: { caseId } })).id;
     await claimAction(deps, a.police, actionId);
     await completeAction(deps, a.police, actionId, { result: 'Gedaan' });
-    const { notifier, run } = jobs();
+    const { notifier, run } = await jobs();
     clock.set(new Date('2026-12-02T13:00:00Z'));
     await run();
     expect(notifier.sent.filter((s) => JSON.stringify(s.message).includes('Huisbezoek'))).toEqual([]);

@@ -69,6 +69,8 @@ export function createTestBot(
 
   return {
     adapter,
+    /** The bot's background work (outbox delivery after a turn): `settled()` waits for it. */
+    background,
     edited,
     jobs,
     /** Where document links point and the secret that signs them (a download server needs the same). */

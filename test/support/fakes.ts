@@ -7,7 +7,18 @@ export class RecordingNotifier implements Notifier {
     [];
   readonly updates: { conversationId: string; activityId: string; message: OutgoingMessage }[] = [];
   private nextId = 1;
+  private held: Promise<void> | undefined;
+  /** Teams being slow: from now on every personal message waits until the returned function is called. */
+  hold(): () => void {
+    let release!: () => void;
+    this.held = new Promise((resolve) => (release = resolve));
+    return () => {
+      this.held = undefined;
+      release();
+    };
+  }
   async toPerson(aadObjectId: string, message: OutgoingMessage): Promise<DeliveryResult> {
+    if (this.held) await this.held;
     const activityId = `activity-${this.nextId++}`;
     this.sent.push({ to: { person: aadObjectId }, message, activityId });
     return { delivered: true, activityId };
