@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 // Load of issue 17 (part 8): 500 turns at once from 50 people (hulp, casussen, mijn acties, and "Ik pak dit op" on an
 // action card) against one Casusbot over HTTP, beside the bare teams-ai bot (bench/bare.ts) over HTTP in the same
 // run. Each server runs in a child process of its own (bench/load/), so the peak resident set is per server; the
@@ -24,6 +25,8 @@ import { backendsCpu, cpuSpent } from './load/database-cpu.ts';
 import { startBenchServer, type BenchServer, type ServerReport } from './load/process.ts';
 
 const turnCount = Number(process.env.BENCH_LOAD_TURNS ?? 500);
+/** BENCH_LOAD_CONCURRENCY: how many turns at once (a busy day rather than one burst); all of them by default. */
+const concurrency = process.env.BENCH_LOAD_CONCURRENCY ? Number(process.env.BENCH_LOAD_CONCURRENCY) : undefined;
 /** Teams waits 15 s for the bot's answer: a later one is an error. The driver waits longer, to measure the tail. */
 const limitMs = 15_000;
 const timeoutMs = 60_000;
@@ -130,7 +133,7 @@ async function load(
   databaseUrl: string | undefined,
 ): Promise<Measured> {
   const endpoint = `http://127.0.0.1:${server.port}/api/messages`;
-  const drive = (turns: Turn[]) => driveTurns({ endpoint, turns, connector, limitMs, timeoutMs });
+  const drive = (turns: Turn[]) => driveTurns({ endpoint, turns, connector, limitMs, timeoutMs, concurrency });
   // Warm-up, ten at a time: the JIT, the pool's connections, each person's turn state.
   const warmUp = buildTurns(target, data, connector, { label: 'warm', count: warmUpTurns, firstClaim: 0 });
   for (let i = 0; i < warmUp.length; i += 10) await drive(warmUp.slice(i, i + 10));
@@ -169,7 +172,7 @@ function print(name: string, m: Measured) {
     .map(([k, n]) => `${n}× ${k}`)
     .join(', ');
   console.log(
-    `  ${name}: fouten ${s.errors}${kindsOf ? ` (${kindsOf})` : ''}, p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, ${s.turnsPerSecond.toFixed(0)} beurten per seconde; piek-RSS ${mb(m.report.peakRssBytes)} (ervoor ${mb(m.report.baselineRssBytes)}; hele proces, opstart inbegrepen: ${mb(m.report.maxRssBytes)}); CPU ${(m.report.cpuMs / 1000).toFixed(1)} s, ${cpuPerTurn(m).toFixed(1)} ms per beurt; foutregels in het log ${m.loggedErrors}`,
+    `  ${name}: fouten ${s.errors}${kindsOf ? ` (${kindsOf})` : ''}, p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, ${s.turnsPerSecond.toFixed(0)} beurten per seconde; piek-RSS ${mb(m.report.peakRssBytes)} (ervoor ${mb(m.report.baselineRssBytes)}, na afloop ${mb(m.report.afterRssBytes)}; hele proces, opstart inbegrepen: ${mb(m.report.maxRssBytes)}); CPU ${(m.report.cpuMs / 1000).toFixed(1)} s, ${cpuPerTurn(m).toFixed(1)} ms per beurt; foutregels in het log ${m.loggedErrors}; na afloop JavaScript-heap ${mb(m.report.memory.heapUsed)} van ${mb(m.report.memory.heapTotal)}, daarbuiten ${mb(m.report.memory.external)} (buffers ${mb(m.report.memory.arrayBuffers)})`,
   );
   console.log(
     `    de machine intussen: ${(m.machine.busy * 100).toFixed(0)}% van ${m.machine.cores} kernen bezet (alle processen), belasting ${m.machine.load.toFixed(1)}; CPU van de driver en de nep-Connector ${(m.machine.driverCpuMs / 1000).toFixed(1)} s${m.machine.databaseCpuMs === undefined ? '' : `, van de PostgreSQL-backends van de bot ${(m.machine.databaseCpuMs / 1000).toFixed(1)} s`}`,
@@ -188,6 +191,11 @@ export async function measureLoad(databaseUrl: string | undefined) {
       ? `  op PostgreSQL (${databaseUrl.replace(/\/\/[^@]*@/, '//')}; tabellen worden geleegd)`
       : '  LET OP: geen PostgreSQL-server opgegeven (BENCH_DATABASE_URL): de belasting draait op de ingebouwde PGlite, één verbinding in het botproces; dat zegt niets over productie.',
   );
+  if (process.env.BENCH_LOAD_SOURCE !== 'ts') {
+    // Casusbot runs as production runs it: the build in dist/, made fresh here.
+    const build = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (build.status !== 0) throw new Error('npm run build mislukte');
+  }
   const dataDir = await mkdtemp(join(tmpdir(), 'casusbot-load-'));
   const connector = await startFakeConnector();
   const claims = Math.ceil(turnCount / kinds.length) + Math.ceil(warmUpTurns / kinds.length);
@@ -206,7 +214,7 @@ export async function measureLoad(databaseUrl: string | undefined) {
       return s.value;
     }) as [BenchServer<undefined>, BenchServer<undefined>];
     console.log(
-      `  ${turnCount} beurten tegelijk van ${data.people.length} mensen (${kinds.join(', ')}), elk binnen ${limitMs / 1000} s (anders een fout); elke server in een eigen proces (kaal ${bare.pid}, Casusbot ${bot.pid})`,
+      `  ${turnCount} beurten ${concurrency ? `met ${concurrency} tegelijk` : 'tegelijk'} van ${data.people.length} mensen (${kinds.join(', ')}), elk binnen ${limitMs / 1000} s (anders een fout); elke server in een eigen proces (kaal ${bare.pid}, Casusbot ${bot.pid})`,
     );
     const floor = await load('bare', bare, data, connector, databaseUrl);
     print('kale teams-ai', floor);

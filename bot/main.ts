@@ -1,3 +1,5 @@
+// First: defers the parts of teams-ai Casusbot does not use (bot/lazy-dependencies.ts), before anything loads it.
+import './lazy-dependencies.ts';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { loadConfig, type Config } from '../src/config.ts';

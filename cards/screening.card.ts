@@ -68,7 +68,10 @@ export function decisionSummary(c: CaseRecord): string {
   const by = c.decidedBy ? ` door ${c.decidedBy.name}${c.decidedAt ? ` op ${formatDate(c.decidedAt)}` : ''}` : '';
   switch (c.status) {
     case 'accepted':
-      return `Geaccepteerd${by}. Eerste bespreking: ${formatSession(c.firstSessionAt!, c.table!.timeZone)} (${c.table!.name}).`;
+      // A case accepted without a meeting yet (or whose meeting is gone) says so instead of failing the card.
+      return c.table && c.firstSessionAt
+        ? `Geaccepteerd${by}. Eerste bespreking: ${formatSession(c.firstSessionAt, c.table.timeZone)} (${c.table.name}).`
+        : `Geaccepteerd${by}. Nog geen bespreking gepland.`;
     case 'rejected':
       return `Afgewezen${by}. Reden: ${c.rejectionReason}`;
     case 'infoRequested':

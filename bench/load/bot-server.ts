@@ -1,7 +1,6 @@
 // Child process of the load bench: Casusbot as production starts it (startBot of bot/main.ts: migrations, HTTP edge,
 // scheduler), without an app id (the edge is then unauthenticated, as for the Playground), on the database the parent
 // filled (bench/load/fill.ts): BENCH_LOAD_DATABASE_URL, or the embedded PGlite in BENCH_LOAD_DATA_DIR when it is empty.
-import { startBot } from '../../bot/main.ts';
 import type { Clock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -21,6 +20,10 @@ await serveForBench(async () => {
     SEED_DEMO_DATA: 'false',
     SEED_DEMO_HISTORY: 'false',
   });
+  // The production build (dist/, `npm run build`) as `node dist/bot/main.js` runs it; BENCH_LOAD_SOURCE=ts: the sources.
+  const { startBot } = (await import(
+    process.env.BENCH_LOAD_SOURCE === 'ts' ? '../../bot/main.ts' : '../../dist/bot/main.js'
+  )) as typeof import('../../bot/main.ts');
   const bot = await startBot(config, createLogger(config.logLevel), { clock });
   return { port: bot.port, data: undefined, stop: () => bot.stop() };
 });

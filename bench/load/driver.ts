@@ -115,40 +115,48 @@ export async function driveTurns(options: {
   limitMs: number;
   /** The driver stops waiting after this (`timeout`); longer than the limit, so the tail is measured. */
   timeoutMs: number;
+  /** How many turns are under way at once; all of them when absent. */
+  concurrency?: number;
 }): Promise<{ results: TurnResult[]; elapsedMs: number }> {
   const start = performance.now();
-  const results = await Promise.all(
-    options.turns.map(async (turn): Promise<TurnResult> => {
-      const begin = performance.now();
-      const result = (ok: boolean, error?: string): TurnResult => ({
-        kind: turn.kind,
-        ms: performance.now() - begin,
-        ok,
-        ...(error ? { error } : {}),
+  const one = async (turn: Turn): Promise<TurnResult> => {
+    const begin = performance.now();
+    const result = (ok: boolean, error?: string): TurnResult => ({
+      kind: turn.kind,
+      ms: performance.now() - begin,
+      ok,
+      ...(error ? { error } : {}),
+    });
+    try {
+      const response = await fetch(options.endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(turn.activity),
+        redirect: 'manual',
+        signal: AbortSignal.timeout(options.timeoutMs),
       });
+      const text = await response.text();
+      if (response.status < 200 || response.status > 299) return result(false, `status ${response.status}`);
+      let body: unknown;
       try {
-        const response = await fetch(options.endpoint, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(turn.activity),
-          redirect: 'manual',
-          signal: AbortSignal.timeout(options.timeoutMs),
-        });
-        const text = await response.text();
-        if (response.status < 200 || response.status > 299) return result(false, `status ${response.status}`);
-        let body: unknown;
-        try {
-          body = text ? JSON.parse(text) : undefined;
-        } catch {
-          body = text;
-        }
-        const answer = { status: response.status, body, replies: options.connector.repliesTo(turn.activity.id) };
-        if (!turn.answered(answer)) return result(false, 'no answer');
-        return performance.now() - begin > options.limitMs ? result(false, 'late') : result(true);
-      } catch (error) {
-        const name = (error as Error)?.name;
-        return result(false, name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network');
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        body = text;
       }
+      const answer = { status: response.status, body, replies: options.connector.repliesTo(turn.activity.id) };
+      if (!turn.answered(answer)) return result(false, 'no answer');
+      return performance.now() - begin > options.limitMs ? result(false, 'late') : result(true);
+    } catch (error) {
+      const name = (error as Error)?.name;
+      return result(false, name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network');
+    }
+  };
+  const width = Math.min(options.concurrency ?? options.turns.length, options.turns.length);
+  const results: TurnResult[] = new Array(options.turns.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      for (let i = next++; i < options.turns.length; i = next++) results[i] = await one(options.turns[i]!);
     }),
   );
   return { results, elapsedMs: performance.now() - start };

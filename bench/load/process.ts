@@ -7,7 +7,15 @@ import { fileURLToPath } from 'node:url';
 type ToChild = { type: 'measure' } | { type: 'report' } | { type: 'stop' };
 type FromChild<T> =
   | { type: 'ready'; port: number; data: T }
-  | { type: 'report'; baselineRssBytes: number; peakRssBytes: number; maxRssBytes: number; cpuMs: number }
+  | {
+      type: 'report';
+      baselineRssBytes: number;
+      peakRssBytes: number;
+      afterRssBytes: number;
+      maxRssBytes: number;
+      cpuMs: number;
+      memory: NodeJS.MemoryUsage;
+    }
   | { type: 'failed'; reason: string };
 
 export interface ServerReport {
@@ -15,6 +23,10 @@ export interface ServerReport {
   baselineRssBytes: number;
   /** The highest resident set sampled (every 50 ms) between `measure` and `report`. */
   peakRssBytes: number;
+  /** The resident set when `report` came: after every turn was answered, as the process holds it from then on. */
+  afterRssBytes: number;
+  /** Node's own breakdown at that moment: the JavaScript heap, memory outside it (WebAssembly, buffers). */
+  memory: NodeJS.MemoryUsage;
   /** The highest resident set of the whole process, start-up included (getrusage). */
   maxRssBytes: number;
   /** CPU time (user + system) the process spent between `measure` and `report`. */
@@ -48,6 +60,8 @@ export async function serveForBench<T>(start: () => Promise<{ port: number; data
         type: 'report',
         baselineRssBytes: baseline,
         peakRssBytes: peak,
+        afterRssBytes: process.memoryUsage.rss(),
+        memory: process.memoryUsage(),
         maxRssBytes: process.resourceUsage().maxRSS * 1024,
         cpuMs: (used.user + used.system) / 1000,
       });
@@ -89,7 +103,10 @@ export async function startBenchServer<T>(
   let errorLines = 0;
   createInterface({ input: child.stdout! }).on('line', (line) => {
     try {
-      if (Number((JSON.parse(line) as { level?: unknown }).level) >= 50) errorLines++;
+      const entry = JSON.parse(line) as { level?: unknown; msg?: unknown; code?: unknown; errorType?: unknown };
+      if (Number(entry.level) < 50) return;
+      // The first few error lines, by message and code only (the log holds no personal data).
+      if (errorLines++ < 3) process.stdout.write(`    [${entry.msg} ${entry.code ?? entry.errorType ?? ''}]\n`);
     } catch {
       process.stdout.write(`${line}\n`); // the child's own progress lines
     }
@@ -126,8 +143,8 @@ export async function startBenchServer<T>(
     async report() {
       const answer = next(['report'], 10_000);
       tell({ type: 'report' });
-      const { baselineRssBytes, peakRssBytes, maxRssBytes, cpuMs } = await answer;
-      return { baselineRssBytes, peakRssBytes, maxRssBytes, cpuMs };
+      const { baselineRssBytes, peakRssBytes, afterRssBytes, maxRssBytes, cpuMs, memory } = await answer;
+      return { baselineRssBytes, peakRssBytes, afterRssBytes, maxRssBytes, cpuMs, memory };
     },
     async stop() {
       if (child.exitCode !== null) return;

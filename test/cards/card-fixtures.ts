@@ -119,7 +119,7 @@ const members: MemberView[] = [
 const roster = members.map((m) => ({ aadObjectId: m.aadObjectId, name: m.displayName }));
 
 /** A complete aanmelding as the procesmanager screens it, from a referrer at the police, about a mother and son. */
-function caseRecord(overrides: Partial<CaseRecord> = {}): CaseRecord {
+export function caseRecord(overrides: Partial<CaseRecord> = {}): CaseRecord {
   return {
     id: uuid(500),
     reference: 'ZVH-2026-0007',

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { helpCard } from '../../cards/help.card.ts';
 import { memberFormCard } from '../../cards/members.card.ts';
 import { Verb } from '../../cards/verbs.ts';
+import { screeningCard } from '../../cards/screening.card.ts';
+import { caseRecord } from './card-fixtures.ts';
 import { textOf } from '../support/bot.ts';
 
 const verbs = new Set<string>(Object.values(Verb));
@@ -65,5 +67,12 @@ describe('member form', () => {
   it('only uses verbs the handlers know', () => {
     const card = memberFormCard({ roster: [{ aadObjectId: 'a', name: 'A' }], organisations });
     for (const verb of actionVerbs(card)) expect(verbs).toContain(verb);
+  });
+});
+
+describe('screening card of a case decided meanwhile', () => {
+  it('an accepted case without a planned meeting says so instead of failing (a late screening request)', () => {
+    const view = { case: caseRecord({ status: 'accepted' }), tables: [], refreshFor: [] };
+    expect(textOf(screeningCard(view))).toContain('Geaccepteerd. Nog geen bespreking gepland.');
   });
 });
