@@ -182,8 +182,8 @@ async function runRelease(app: string, env: NodeJS.ProcessEnv, cmd: string[], he
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
-  child.stdout!.on('data', (chunk: Buffer) => output.push(...String(chunk).split('\n').filter(Boolean)));
-  child.stderr!.on('data', (chunk: Buffer) => output.push(...String(chunk).split('\n').filter(Boolean)));
+  child.stdout.on('data', (chunk: Buffer) => output.push(...String(chunk).split('\n').filter(Boolean)));
+  child.stderr.on('data', (chunk: Buffer) => output.push(...String(chunk).split('\n').filter(Boolean)));
   try {
     await waitForReady(port, child, 90);
     say('ready', { database, port });

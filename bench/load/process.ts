@@ -106,7 +106,8 @@ export async function startBenchServer<T>(
       const entry = JSON.parse(line) as { level?: unknown; msg?: unknown; code?: unknown; errorType?: unknown };
       if (Number(entry.level) < 50) return;
       // The first few error lines, by message and code only (the log holds no personal data).
-      if (errorLines++ < 3) process.stdout.write(`    [${entry.msg} ${entry.code ?? entry.errorType ?? ''}]\n`);
+      const why = [entry.msg, entry.code ?? entry.errorType].filter((x) => typeof x === 'string').join(' ');
+      if (errorLines++ < 3) process.stdout.write(`    [${why}]\n`);
     } catch {
       process.stdout.write(`${line}\n`); // the child's own progress lines
     }
