@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { parseDockerfile } from '../scripts/release-test.ts';
 import { spawnSync } from 'node:child_process';
 // Load of issue 17 (part 8): 500 turns at once from 50 people (hulp, casussen, mijn acties, and "Ik pak dit op" on an
 // action card) against one Casusbot over HTTP, beside the bare teams-ai bot (bench/bare.ts) over HTTP in the same
@@ -185,16 +187,26 @@ function print(name: string, m: Measured) {
  * The load on `databaseUrl` (a server whose tables are emptied), or on an embedded PGlite in a temporary folder when
  * none is given. Returns the figures of both servers and the ratios.
  */
+/** The node flags of the Dockerfile's CMD: what production starts the bot with. */
+function productionNodeFlags(): string[] {
+  const stages = parseDockerfile(readFileSync('Dockerfile', 'utf8'));
+  const cmd = JSON.parse(stages.at(-1)?.steps.findLast((s) => s.keyword === 'CMD')?.args ?? '[]') as string[];
+  return cmd.slice(1).filter((arg) => arg.startsWith('--'));
+}
+
 export async function measureLoad(databaseUrl: string | undefined) {
   console.log(
     databaseUrl
       ? `  op PostgreSQL (${databaseUrl.replace(/\/\/[^@]*@/, '//')}; tabellen worden geleegd)`
       : '  LET OP: geen PostgreSQL-server opgegeven (BENCH_DATABASE_URL): de belasting draait op de ingebouwde PGlite, één verbinding in het botproces; dat zegt niets over productie.',
   );
-  if (process.env.BENCH_LOAD_SOURCE !== 'ts') {
-    // Casusbot runs as production runs it: the build in dist/, made fresh here.
-    const build = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-    if (build.status !== 0) throw new Error('npm run build mislukte');
+  // Both servers run as production runs: compiled (made fresh here), with plain node and the Dockerfile's node flags.
+  // BENCH_LOAD_SOURCE=ts: the sources under tsx instead (tsx itself holds some 90 MB more).
+  const built = process.env.BENCH_LOAD_SOURCE === 'ts' ? undefined : { nodeFlags: productionNodeFlags() };
+  if (built) {
+    const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.bench.json'], { stdio: ['ignore', 'inherit', 'inherit'] });
+    if (build.status !== 0) throw new Error('bouwen (tsconfig.bench.json) mislukte');
+    console.log(`  gebouwd; node ${built.nodeFlags.join(' ')} (CMD van de Dockerfile)`);
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'casusbot-load-'));
   const connector = await startFakeConnector();
@@ -205,8 +217,8 @@ export async function measureLoad(databaseUrl: string | undefined) {
     // Filled here, not in the bot's process, so that its memory is the bot's own.
     const data = await fillLoadDatabase({ databaseUrl: databaseUrl ?? '', dataDir, cases, claims, people });
     const servers = await Promise.allSettled([
-      startBenchServer<undefined>('./bare-server.ts', env),
-      startBenchServer<undefined>('./bot-server.ts', env),
+      startBenchServer<undefined>('./bare-server.ts', env, { built }),
+      startBenchServer<undefined>('./bot-server.ts', env, { built }),
     ]);
     for (const s of servers) if (s.status === 'fulfilled') started.push(s.value);
     const [bare, bot] = servers.map((s) => {

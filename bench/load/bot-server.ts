@@ -1,11 +1,11 @@
 // Child process of the load bench: Casusbot as production starts it (startBot of bot/main.ts: migrations, HTTP edge,
 // scheduler), without an app id (the edge is then unauthenticated, as for the Playground), on the database the parent
 // filled (bench/load/fill.ts): BENCH_LOAD_DATABASE_URL, or the embedded PGlite in BENCH_LOAD_DATA_DIR when it is empty.
+import { startBot } from '../../bot/main.ts';
 import type { Clock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
-import { loadBenchStart } from './fill.ts';
-import { serveForBench } from './process.ts';
+import { loadBenchStart, serveForBench } from './process.ts';
 
 /** The bench's day, moving on in real time so that the scheduler sees time pass. */
 const startedAt = Date.now();
@@ -20,10 +20,6 @@ await serveForBench(async () => {
     SEED_DEMO_DATA: 'false',
     SEED_DEMO_HISTORY: 'false',
   });
-  // The production build (dist/, `npm run build`) as `node dist/bot/main.js` runs it; BENCH_LOAD_SOURCE=ts: the sources.
-  const { startBot } = (await import(
-    process.env.BENCH_LOAD_SOURCE === 'ts' ? '../../bot/main.ts' : '../../dist/bot/main.js'
-  )) as typeof import('../../bot/main.ts');
   const bot = await startBot(config, createLogger(config.logLevel), { clock });
   return { port: bot.port, data: undefined, stop: () => bot.stop() };
 });

@@ -9,6 +9,7 @@ import { upsertMember } from '../../src/members/member.repository.ts';
 import { demoMembers } from '../../src/organisations/demo-partners.ts';
 import { seedClaims, type User } from '../claim.ts';
 import { prepareDatabase } from '../seed.ts';
+import { loadBenchStart } from './process.ts';
 
 export interface LoadData {
   /** Everyone who sends turns: the demo people, the claim bench's agents, and more. */
@@ -18,7 +19,7 @@ export interface LoadData {
 }
 
 /** The bench's day, as the rest of the bench; the bot's clock starts there (bench/load/bot-server.ts). */
-export const loadBenchStart = new Date('2026-11-23T09:00:00Z');
+export { loadBenchStart };
 
 export async function fillLoadDatabase(options: {
   /** A server's database (emptied), or '' for an embedded PGlite in `dataDir`/pglite, as startBot opens it. */

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { writeHeapSnapshot } from 'node:v8';
 // Each server of the load bench runs in a child process of its own, so that its memory is its own: the child samples
 // its resident set while the parent drives load, and answers over the IPC channel. Both sides of that channel are here.
 import { fork, type ChildProcess } from 'node:child_process';
@@ -55,6 +57,9 @@ export async function serveForBench<T>(start: () => Promise<{ port: number; data
       cpu = process.cpuUsage();
     } else if (message.type === 'report') {
       sample();
+      // BENCH_LOAD_HEAP_SNAPSHOT=<folder>: what the heap holds after the load, for Chrome DevTools' Memory tab.
+      if (process.env.BENCH_LOAD_HEAP_SNAPSHOT)
+        writeHeapSnapshot(join(process.env.BENCH_LOAD_HEAP_SNAPSHOT, `server-${process.pid}.heapsnapshot`));
       const used = process.cpuUsage(cpu);
       send({
         type: 'report',
@@ -73,6 +78,9 @@ export async function serveForBench<T>(start: () => Promise<{ port: number; data
   send({ type: 'ready', port: server.port, data: server.data });
 }
 
+/** The bench's day: the data is filled for it, and the bot's clock starts there. */
+export const loadBenchStart = new Date('2026-11-23T09:00:00Z');
+
 export interface BenchServer<T> {
   pid: number;
   port: number;
@@ -84,17 +92,24 @@ export interface BenchServer<T> {
   stop(): Promise<void>;
 }
 
-/** In the parent: start `entry` (a file next to this one) as a child under tsx and wait until it serves. */
+/**
+ * In the parent: start `entry` (a file next to this one) as a child and wait until it serves. As production runs:
+ * compiled (`built`: dist/bench/load/, from tsconfig.bench.json) with plain node and the Dockerfile's node flags;
+ * otherwise the sources under tsx.
+ */
 export async function startBenchServer<T>(
   entry: string,
   env: Record<string, string | undefined>,
-  readyWithinMs = 600_000,
+  options: { built?: { nodeFlags: string[] }; readyWithinMs?: number } = {},
 ): Promise<BenchServer<T>> {
-  const child: ChildProcess = fork(fileURLToPath(new URL(entry, import.meta.url)), {
+  const readyWithinMs = options.readyWithinMs ?? 600_000;
+  const file = options.built
+    ? fileURLToPath(new URL(`../../dist/bench/load/${entry.replace(/\.ts$/, '.js')}`, import.meta.url))
+    : fileURLToPath(new URL(entry, import.meta.url));
+  const child: ChildProcess = fork(file, {
     // BENCH_LOAD_CPU_PROF=<folder>: a CPU profile of each server (start-up included), written when it stops.
     execArgv: [
-      '--import',
-      'tsx',
+      ...(options.built ? options.built.nodeFlags : ['--import', 'tsx']),
       ...(process.env.BENCH_LOAD_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_LOAD_CPU_PROF}`] : []),
     ],
     env,
