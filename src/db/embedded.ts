@@ -15,7 +15,9 @@ export async function startEmbeddedPostgres(
   options: { dataDir?: string; port?: number } = {},
 ): Promise<EmbeddedPostgres> {
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
-  const db = await PGlite.create(options.dataDir);
+  // PostgreSQL's default 128 MB of shared buffers lives in the bot's own memory here (the WebAssembly heap); 32 MB
+  // holds a ZVH's working set (the data files stay in the operating system's cache) at about 100 MB less RSS.
+  const db = await PGlite.create(options.dataDir, { postgresqlconf: ['shared_buffers = 32MB'] });
   // One pool of the bot plus the migration engine: PGlite queues their queries itself.
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port ?? 0, maxConnections: 32 });
   await server.start();
