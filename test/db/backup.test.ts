@@ -83,7 +83,8 @@ describe('backup and restore of the embedded database', () => {
     expect(organisations).toBe(15);
     expect(members).toBeGreaterThan(0);
     expect(found).toEqual({ organisations, members, pending: [] });
-  });
+    // PGlite's initdb and the migrations take most of it: about 10 s on two idle cores, more when they are shared.
+  }, 120_000);
 
   it('when the data folder is not empty, then restore refuses, and with --force it moves the folder aside', async () => {
     const file = join(root, 'backups', 'casusbot.tar.gz');
