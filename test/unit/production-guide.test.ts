@@ -41,4 +41,18 @@ describe('the production guide', () => {
     for (const file of ['Dockerfile', 'compose.yaml', 'casusbot.env.example', 'manifest/manifest.json'])
       expect(existsSync(new URL(`../../${file}`, import.meta.url)), file).toBe(true);
   });
+
+  it('keeps out of the build context nothing the Dockerfile copies', () => {
+    const ignored = read('.dockerignore')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
+    const copied = [...read('Dockerfile').matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap((m) => m[1]!.split(/\s+/));
+    expect(copied).toContain('src');
+    for (const source of copied)
+      for (const pattern of ignored) {
+        const glob = new RegExp(`^${pattern.replace(/\./g, '\\.').replace(/\*/g, '[^/]*')}(/|$)`);
+        expect(glob.test(source), `${source} is ignored by ${pattern}`).toBe(false);
+      }
+  });
 });
