@@ -12,7 +12,6 @@ import { demoMembers } from '../src/organisations/demo-partners.ts';
 import { ensureFirstProcessManager, seedDemoData } from '../src/organisations/seed.ts';
 import { ensureRetentionSweep } from '../src/retention/delete-due.ts';
 import { ensureQuarterlyFiguresJob } from '../src/figures/figures.ts';
-import { seedDemoHistory } from '../src/demo/history.ts';
 import { composeBot } from './compose.ts';
 import { createAdapter } from './teams/adapter.ts';
 import { BotNotifier } from './teams/proactive.ts';
@@ -106,7 +105,11 @@ export async function startBot(
   });
   const clock = options.clock ?? systemClock;
   if (config.seedDemoData) await seedDemoData(db, [...demoMembers]);
-  if (config.seedDemoHistory) await seedDemoHistory({ db, log, retention: config.retention }, clock.now());
+  if (config.seedDemoHistory) {
+    // Two years of fictional history for the demo: loaded only when a demo database gets it.
+    const { seedDemoHistory } = await import('../src/demo/history.ts');
+    await seedDemoHistory({ db, log, retention: config.retention }, clock.now());
+  }
   if (config.firstProcessManager) await ensureFirstProcessManager(db, config.firstProcessManager);
 
   const adapter = createAdapter(config);

@@ -1,4 +1,4 @@
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { PDFFont, PDFPage, RGB } from 'pdf-lib';
 import type { ChartSpec, PresentedFigures } from './figures.present.ts';
 import { printable, wrap } from './pdf.ts';
 
@@ -17,9 +17,10 @@ export function figuresCsv(p: PresentedFigures): Uint8Array {
 }
 
 const A4 = { width: 595.28, height: 841.89, margin: 36 };
-const ink = rgb(0.13, 0.13, 0.13);
-const subtle = rgb(0.4, 0.4, 0.4);
-const bar = [rgb(0.2, 0.42, 0.69), rgb(0.55, 0.71, 0.87)];
+// pdf-lib (some 10 MB once loaded) comes in only when a document is made: the colours are set then.
+let ink: RGB;
+let subtle: RGB;
+let bar: RGB[] = [];
 
 function drawChart(
   pageRef: PDFPage,
@@ -95,6 +96,8 @@ function drawChart(
 
 /** One page: title, the charts in a row, and every section's table in two columns, the font shrunk until it fits. */
 export async function figuresPdf(p: PresentedFigures): Promise<Uint8Array> {
+  const { PDFDocument, StandardFonts, rgb } = await import('pdf-lib');
+  [ink, subtle, bar] = [rgb(0.13, 0.13, 0.13), rgb(0.4, 0.4, 0.4), [rgb(0.2, 0.42, 0.69), rgb(0.55, 0.71, 0.87)]];
   const pdf = await PDFDocument.create();
   pdf.setTitle(printable(p.title));
   pdf.setProducer('Casusbot');

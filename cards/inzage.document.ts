@@ -1,4 +1,4 @@
-import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
 import { printable, wrap } from './pdf.ts';
 import type { InzageDocument } from '../src/privacy/inzage.ts';
 import {
@@ -46,6 +46,8 @@ class Writer {
 
 /** The inzage document (PDF): per case the person's own record, the data, who contributed what, the decisions, and who saw it. */
 export async function inzagePdf(doc: InzageDocument): Promise<Uint8Array> {
+  // pdf-lib (some 10 MB once loaded) comes in only when a document is made.
+  const { PDFDocument, StandardFonts } = await import('pdf-lib');
   const pdf = await PDFDocument.create();
   pdf.setTitle('Inzage persoonsgegevens');
   pdf.setProducer('Casusbot');
