@@ -1,44 +1,35 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { Verb } from '../../cards/verbs.ts';
-import { police, processManager, textOf, youthCareContact } from '../support/bot.ts';
+import { describe, expect, it } from 'vitest';
 import { useDatabase } from '../support/database.ts';
-import { decidedCase, seedPeople } from '../support/decided-case.ts';
+import { countTurnStatements } from '../support/turn-statements.ts';
 
 const sent: string[] = [];
 const db = useDatabase({ onStatement: (sql) => sent.push(sql) });
 
-async function counted(turn: () => Promise<unknown>): Promise<string[]> {
-  sent.splice(0);
-  await turn();
-  return sent.splice(0);
-}
-
-beforeEach(async () => {
-  await seedPeople(db);
-});
-
-describe('statements per turn', () => {
-  it('baseline', async () => {
-    const orgs = await seedPeople(db);
-    const { bot, caseId } = await decidedCase(db, orgs);
-    const actionId = (await db.caseAction.findFirstOrThrow({ where: { caseId } })).id;
-    const turns: [string, typeof police, string][] = [
-      ['hulp', police, 'hulp'],
-      ['casussen', police, 'casussen'],
-      ['tafels', police, 'tafels'],
-      ['mijn casussen', youthCareContact, 'mijn casussen'],
-      ['schaduwlijst', processManager, 'schaduwlijst'],
-      ['agenda', police, 'agenda'],
-      ['mijn acties', police, 'mijn acties'],
-      ['cijfers', processManager, 'cijfers'],
-    ];
-    for (const [name, user, text] of turns) {
-      await bot.say(user, text);
-      const sql = await counted(() => bot.say(user, text));
-      console.log(name, sql.length, '\n  ' + sql.map((s) => s.replace(/\s+/g, ' ').slice(0, 160)).join('\n  '));
-    }
-    const sql = await counted(() => bot.click(police, Verb.actionClaim, { actionId }));
-    console.log('claim', sql.length, '\n  ' + sql.map((s) => s.replace(/\s+/g, ' ').slice(0, 200)).join('\n  '));
-    expect(textOf('x')).toBe('x');
+describe('database statements per turn (issue 18): counted, so they cannot creep back', () => {
+  it('hulp at most 2, the lists at most 6, a claim at most 8; every statement counts, BEGIN and COMMIT included', async () => {
+    const counts = await countTurnStatements(db, sent);
+    expect(counts.map((c) => c.turn)).toEqual([
+      'hulp',
+      'casussen',
+      'tafels',
+      'mijn casussen',
+      'schaduwlijst',
+      'agenda',
+      'mijn acties',
+      'cijfers',
+      'Ik pak dit op',
+    ]);
+    // On failure the statements of the turn that went over show what it sent.
+    for (const c of counts)
+      expect({ turn: c.turn, sql: c.statements > c.budget ? c.sql : [] }).toEqual({ turn: c.turn, sql: [] });
+    // What a turn reads that is personal or about a case is still in the logbook.
+    const claim = counts.find((c) => c.turn === 'Ik pak dit op')!;
+    expect(claim.sql.filter((s) => s.startsWith('INSERT INTO "public"."audit_event"'))).toHaveLength(1);
+    expect(claim.sql.filter((s) => s === 'BEGIN' || s === 'COMMIT')).toEqual(['BEGIN', 'COMMIT']);
+    const figures = counts.find((c) => c.turn === 'cijfers')!;
+    expect(figures.sql.filter((s) => s.startsWith('INSERT INTO "public"."audit_event"'))).toHaveLength(1);
+    // A repeated turn writes nothing of who wrote or where: the chat and the Teams id are as stored.
+    const help = counts.find((c) => c.turn === 'hulp')!;
+    expect(help.sql.filter((s) => /^(INSERT|UPDATE)/.test(s))).toEqual([]);
   });
 });
