@@ -79,7 +79,10 @@ type FactSourceRow = {
  * values (PGlite builds JSON slowly, and the figures read thousands of cases), and joined to their case. Of the
  * leefgebieden only their names are read, never what was written there.
  */
-async function queryFactSources(tx: Tx, which: { ids: string[] } | 'live'): Promise<CaseFactSource[]> {
+async function queryFactSources(
+  tx: Tx,
+  which: { ids: string[] } | 'live',
+): Promise<{ caseId: string; source: CaseFactSource }[]> {
   const where = which === 'live' ? Prisma.sql`c.status <> 'draft'` : Prisma.sql`c.id = ANY(${which.ids}::uuid[])`;
   // The children of every case at once (those of drafts are read and left), or of the cases asked for.
   const of = (column: string) =>
@@ -120,7 +123,7 @@ async function queryFactSources(tx: Tx, which: { ids: string[] } | 'live'): Prom
                    FROM regie_update WHERE kind IN ('shadowList', 'pulledBack', 'returned', 'closed') AND ${of('"caseId"')}
                   GROUP BY "caseId") r ON r."caseId" = c.id
      WHERE ${where}`;
-  return rows.map(toFactSource);
+  return rows.map((r) => ({ caseId: r.id, source: toFactSource(r) }));
 }
 
 function toFactSource(c: FactSourceRow): CaseFactSource {
@@ -166,20 +169,14 @@ function toFactSource(c: FactSourceRow): CaseFactSource {
   };
 }
 
-/** What the figures keep of one case (it runs once per deleted case); undefined when the case is not there. */
-export async function loadCaseFactSource(tx: Tx, caseId: string): Promise<CaseFactSource | undefined> {
-  if (!isUuid(caseId)) return undefined;
-  return (await queryFactSources(tx, { ids: [caseId] }))[0];
-}
-
 /**
  * Deletes fictional history at once (the demo, the benchmark), each case as of the moment it became due, leaving the
  * same facts (built by the same function) and tombstones as the sweep, and its audit event. The sweep itself
- * deletes one live case per transaction, checked under a lock.
+ * deletes live cases with deleteCasesIfDue, checked under a lock.
  */
 export async function deleteHistoryInBulk(tx: Tx, ids: string[], retention: Retention): Promise<number> {
   if (!ids.length) return 0;
-  const sources = await queryFactSources(tx, { ids });
+  const sources = (await queryFactSources(tx, { ids })).map((r) => r.source);
   const facts = sources.map((s) => {
     const dueAt =
       s.status === 'closed'
@@ -200,25 +197,27 @@ export async function deleteHistoryInBulk(tx: Tx, ids: string[], retention: Rete
 }
 
 /** The fact sources of every live case (past its draft), for the figures. */
-export function loadLiveFactSources(tx: Tx): Promise<CaseFactSource[]> {
-  return queryFactSources(tx, 'live');
+export async function loadLiveFactSources(tx: Tx): Promise<CaseFactSource[]> {
+  return (await queryFactSources(tx, 'live')).map((r) => r.source);
 }
 
 /**
- * Deletes one case inside the caller's transaction, if it is still due: the row is locked first and checked
- * again (another instance may have deleted it, or it changed since it was listed). What stays: the
- * anonymous facts (not of a draft), the tombstone of its reference, and the audit trail the caller adds.
- * Its jobs still waiting are cancelled; the foreign keys remove everything else of the case with it.
- * Returns what was deleted, or undefined.
+ * Deletes these cases inside the caller's transaction, those still due: their rows are locked first (in id order, so
+ * two instances never wait on each other in a circle) and checked again (another instance may have deleted one, or
+ * it changed since it was listed). What stays: the anonymous facts (not of a draft), the tombstone of the
+ * reference, and the audit trail the caller adds. Jobs still waiting for a case are cancelled; the foreign keys
+ * remove everything else of it. A fixed number of statements, whatever the number of cases. Returns what was
+ * deleted, by case id.
  */
-export async function deleteCaseIfDue(
+export async function deleteCasesIfDue(
   tx: Tx,
-  caseId: string,
+  caseIds: string[],
   retention: Retention,
   now: Date,
-): Promise<DeletionKind | undefined> {
-  if (!isUuid(caseId)) return undefined;
-  const [row] = await tx.$queryRaw<
+): Promise<Map<string, DeletionKind>> {
+  const ids = caseIds.filter(isUuid);
+  if (!ids.length) return new Map();
+  const rows = await tx.$queryRaw<
     {
       id: string;
       status: string;
@@ -228,26 +227,38 @@ export async function deleteCaseIfDue(
       updatedAt: Date;
     }[]
   >`
-    SELECT id, status::text AS status, reference, "closedAt", "decidedAt", "updatedAt"
-      FROM case_record WHERE id = ${caseId}::uuid FOR UPDATE`;
-  if (!row) return undefined;
-  const kind = dueKind(row, retentionCutoffs(retention, now));
-  if (!kind) return undefined;
-  if (kind !== 'draft') {
-    const fact = storedFact(
-      buildCaseFact((await loadCaseFactSource(tx, caseId))!, now, { dueAt: dueAtOf(row, kind, retention) }),
-    );
-    await tx.caseFact.createMany({ data: [toFactRow(fact)] });
-  }
-  if (row.reference) await tx.deletedCase.createMany({ data: [{ reference: row.reference, caseId, deletedAt: now }] });
-  // Jobs about the case ("<caseId>", or "<caseId>:<date>" as the schaduwlijst return) or about one of its actions.
+    SELECT id::text AS id, status::text AS status, reference, "closedAt", "decidedAt", "updatedAt"
+      FROM case_record WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
+  const cutoffs = retentionCutoffs(retention, now);
+  const due = rows.flatMap((row) => {
+    const kind = dueKind(row, cutoffs);
+    return kind ? [{ row, kind }] : [];
+  });
+  if (!due.length) return new Map();
+  const dueIds = due.map((d) => d.row.id);
+  const kept = new Map(due.filter((d) => d.kind !== 'draft').map((d) => [d.row.id, d]));
+  const sources = kept.size ? await queryFactSources(tx, { ids: [...kept.keys()] }) : [];
+  if (sources.length)
+    await tx.caseFact.createMany({
+      data: sources.map(({ caseId, source }) => {
+        const { row, kind } = kept.get(caseId)!;
+        return toFactRow(
+          storedFact(buildCaseFact(source, now, { dueAt: dueAtOf(row, kind as 'case' | 'referral', retention) })),
+        );
+      }),
+    });
+  const tombstones = due.flatMap(({ row }) =>
+    row.reference ? [{ reference: row.reference, caseId: row.id, deletedAt: now }] : [],
+  );
+  if (tombstones.length) await tx.deletedCase.createMany({ data: tombstones });
+  // Jobs about a case ("<caseId>", or "<caseId>:<date>" as the schaduwlijst return) or about one of its actions.
   await tx.$executeRaw`
     UPDATE scheduled_job SET state = 'cancelled', "updatedAt" = ${now}
      WHERE state = 'pending'
-       AND ("subjectId" = ${caseId} OR "subjectId" LIKE ${`${caseId}:%`}
-            OR "subjectId" IN (SELECT id::text FROM case_action WHERE "caseId" = ${caseId}::uuid))`;
-  await tx.$executeRaw`DELETE FROM case_record WHERE id = ${caseId}::uuid`;
-  return kind;
+       AND (split_part("subjectId", ':', 1) = ANY(${dueIds}::text[])
+            OR "subjectId" IN (SELECT id::text FROM case_action WHERE "caseId" = ANY(${dueIds}::uuid[])))`;
+  await tx.$executeRaw`DELETE FROM case_record WHERE id = ANY(${dueIds}::uuid[])`;
+  return new Map(due.map((d) => [d.row.id, d.kind]));
 }
 
 /** The moment a case became due, from the moment its clock started. */
