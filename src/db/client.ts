@@ -48,7 +48,9 @@ function boundedClient(connectMs: number, onStatement?: (sql: string) => void): 
 }
 
 function statementText(query: unknown): string {
-  return typeof query === 'string' ? query : String((query as { text?: unknown } | null)?.text ?? '');
+  if (typeof query === 'string') return query;
+  const text = (query as { text?: unknown } | null)?.text;
+  return typeof text === 'string' ? text : '';
 }
 
 /**
