@@ -317,7 +317,7 @@ export async function measureClaims(db: Db, url: string, options: { embedded: bo
       `  database-rondes per claim-beurt: ${perTurn.statements.toFixed(1)} (Prisma meldt ${perTurn.queries.toFixed(1)} queries: BEGIN telt het niet); verloren claim: ${lostStatements.toFixed(1)}`,
     );
     console.log(
-      `    waarvan claimAction ${claimStatements} (een losse blik op een actie kost ${openStatements}), de rest identificatie en beurtstatus (${(perTurn.statements - claimStatements).toFixed(1)})`,
+      `    waarvan claimAction ${claimStatements} (een losse blik op een actie kost ${openStatements}), de rest identificatie (${(perTurn.statements - claimStatements).toFixed(1)})`,
     );
 
     // The crowd: 200 claim turns at once on one action, from 20 agents.

@@ -7,6 +7,8 @@
 // 6. The embedded PGlite against a PostgreSQL server (when BENCH_DATABASE_URL is set).
 // 7. Load of issue 17: 500 turns at once over HTTP against one Casusbot beside a bare teams-ai bot, each in a process
 //    of its own, on BENCH_DATABASE_URL (else PGlite; never DATABASE_URL, whose tables it would empty) (bench/load.ts). `npm run bench -- load` runs it alone.
+// 8. Database statements per turn of issue 18: hulp, the lists and "Ik pak dit op", each beside the most it may send
+//    (bench/statements.ts). `npm run bench -- statements` runs it alone, `npm run bench -- retention` part 4 alone.
 import { caseScope, canSeeCase } from '../src/access/case-access.ts';
 import { findCaseById, listVisibleCases, visibilityFacts } from '../src/cases/case.repository.ts';
 import { createDb, type Db } from '../src/db/client.ts';
@@ -16,6 +18,7 @@ import { submitReferral } from '../src/referrals/submit-referral.ts';
 import { measureAgenda } from './agenda.ts';
 import { measureClaims } from './claim.ts';
 import { measureRetention } from './retention.ts';
+import { measureStatements } from './statements.ts';
 import { measureFigures } from './figures.ts';
 import { measureLoad } from './load.ts';
 import { prepareDatabase, referralData } from './seed.ts';
@@ -48,6 +51,8 @@ async function measure(name: string, db: Db, url: string, embedded = false) {
     identifyActor(db, { aadObjectId: participant.aadObjectId }),
   );
   console.log(`  verhouding geheugen/query: ${(inMemory / inQuery).toFixed(1)}x`);
+  console.log('  database-statements per beurt (elke query telt, ook BEGIN en COMMIT)');
+  await measureStatements(url, { embedded });
   const processManager = actors.find((a) => a.role === 'processManager')!;
   const agenda = await measureAgenda(db, url, { embedded, clock, referrers, processManager });
   console.log('  ik pak dit op (claim van een actie, hele bot-beurt)');
@@ -98,10 +103,43 @@ async function compareDatabases() {
   }
 }
 
-// `npm run bench -- load` runs the load alone; `npm run bench` everything, the load last.
+/** One part alone (statements, retention), on the embedded PGlite and on the server of BENCH_DATABASE_URL when given. */
+async function measurePart(part: 'statements' | 'retention') {
+  const databases: { name: string; url: string; embedded: boolean; stop?: () => Promise<void> }[] = [];
+  const embedded = await startEmbeddedPostgres();
+  databases.push({ name: 'Ingebouwde PGlite', url: embedded.url, embedded: true, stop: () => embedded.stop() });
+  const serverUrl = process.env.BENCH_DATABASE_URL;
+  if (serverUrl)
+    databases.push({
+      name: 'PostgreSQL-server (BENCH_DATABASE_URL; tabellen worden geleegd)',
+      url: serverUrl,
+      embedded: false,
+    });
+  for (const database of databases) {
+    console.log(`\n${database.name}`);
+    const db = createDb(database.url, { embedded: database.embedded });
+    await prepareDatabase(db, database.url, clock, 0);
+    if (part === 'statements') {
+      await db.$disconnect();
+      await measureStatements(database.url, { embedded: database.embedded });
+    } else {
+      await measureRetention(db, { clock });
+      await db.$disconnect();
+    }
+    await database.stop?.();
+  }
+}
+
+// `npm run bench -- load` runs the load alone (so do `statements` and `retention`); `npm run bench` everything, the load last.
 const part = process.argv[2];
+if (part === 'statements' || part === 'retention') {
+  await measurePart(part);
+  process.exit(0);
+}
 if (part !== undefined && part !== 'load') {
-  console.error(`Onbekend deel "${part}": gebruik "npm run bench" voor alles of "npm run bench -- load".`);
+  console.error(
+    `Onbekend deel "${part}": gebruik "npm run bench" voor alles, of "npm run bench -- load", "-- statements" of "-- retention".`,
+  );
   process.exit(2);
 }
 if (part !== 'load') await compareDatabases();

@@ -29,7 +29,6 @@ import { registerShadowList } from './features/shadow-list.ts';
 import { registerTables } from './features/tables.ts';
 import { attemptedIn, createCaseWorkGate } from './shared/case-work-gate.ts';
 import { createIdentifyStep } from './teams/identify.ts';
-import { PrismaStorage } from './teams/storage.ts';
 import { createTurnErrorHandler } from './teams/turn-error.ts';
 import { actorIfKnown } from './teams/turn-context.ts';
 
@@ -60,12 +59,15 @@ const features = [
   registerNotices,
 ];
 
-/** The teams-ai Application with the features. The adapter is absent in tests that drive `app.run` themselves. */
+/**
+ * The teams-ai Application with the features. The adapter is absent in tests that drive `app.run` themselves. No
+ * turn-state storage: nothing keeps state between turns in memory or in teams-ai's state (the database holds it all),
+ * and a storage would cost a read on every turn.
+ */
 export function createBot(deps: BotDeps, options: { adapter?: TeamsAdapter; botAppId?: string } = {}) {
   const app = new Application<TurnState>({
     adapter: options.adapter,
     botAppId: options.botAppId,
-    storage: new PrismaStorage(deps.db),
     removeRecipientMention: true,
     startTypingTimer: false,
     longRunningMessages: false,

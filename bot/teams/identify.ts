@@ -1,7 +1,7 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
-import { saveConversation } from '../../src/conversations/conversation-ref.repository.ts';
+import type { SavedConversation } from '../../src/conversations/conversation-ref.repository.ts';
 import type { Db } from '../../src/db/client.ts';
-import { identifyActor, processManagerNames } from '../../src/members/identify-actor.ts';
+import { identifyTurn, processManagerNames } from '../../src/members/identify-actor.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { Clock } from '../../src/clock.ts';
 import type { Outbox } from '../deps.ts';
@@ -28,12 +28,17 @@ export function createIdentifyStep(
       deps.log.warn({ activityType: activity.type }, 'activity from a tenant that is not allowed: ignored');
       return false;
     }
-    await rememberConversation(deps.db, context);
-    if (activity.type !== ActivityTypes.Message && activity.type !== ActivityTypes.Invoke) return true;
-
-    const actor = await identifyActor(
+    const conversation = conversationOf(context);
+    if (activity.type !== ActivityTypes.Message && activity.type !== ActivityTypes.Invoke) {
+      if (conversation) await identifyTurn(deps.db, { conversation });
+      return true;
+    }
+    const actor = await identifyTurn(
       deps.db,
-      { aadObjectId: activity.from?.aadObjectId, teamsUserId: activity.from?.id },
+      {
+        user: { aadObjectId: activity.from?.aadObjectId, teamsUserId: activity.from?.id },
+        ...(conversation ? { conversation } : {}),
+      },
       { now: deps.clock.now(), onMessagesReleased: () => deps.outbox.wake() },
     );
     if (actor) {
@@ -51,19 +56,21 @@ export function createIdentifyStep(
   };
 }
 
-async function rememberConversation(db: Db, context: TurnContext): Promise<void> {
+/** Where the bot can post later: the conversation of this turn, as the reference Bot Framework continues it from. */
+function conversationOf(context: TurnContext): SavedConversation | undefined {
   const activity = context.activity;
-  if (!activity.conversation?.id || !activity.serviceUrl) return;
+  if (!activity.conversation?.id || !activity.serviceUrl) return undefined;
   const kind = conversationKind(activity);
-  const reference = TurnContext.getConversationReference(activity);
+  // The id of this one message is of no use later, and would make every turn's reference differ from the stored one.
+  const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(activity);
   // A channel reply thread is "<channel>;messageid=<post>": keep the channel, so later posts start new threads.
   const conversationId = channelOf(activity);
-  await saveConversation(db, {
+  return {
     conversationId,
     kind,
-    aadObjectId: kind === 'personal' ? activity.from?.aadObjectId : undefined,
-    teamId: teamsChannelData(activity).team?.id,
-    channelId: teamsChannelData(activity).channel?.id,
+    ...(kind === 'personal' && activity.from?.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}),
+    ...(teamsChannelData(activity).team?.id ? { teamId: teamsChannelData(activity).team!.id! } : {}),
+    ...(teamsChannelData(activity).channel?.id ? { channelId: teamsChannelData(activity).channel!.id! } : {}),
     reference: { ...reference, conversation: { ...reference.conversation, id: conversationId } },
-  });
+  };
 }

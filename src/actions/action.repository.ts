@@ -1,4 +1,7 @@
+import { Prisma } from '../../prisma/generated/client.ts';
 import type { Tx } from '../db/client.ts';
+import type { CaseVisibilityFacts } from '../access/case-access.ts';
+import type { CaseStatus } from '../referrals/referral.types.ts';
 import { isUuid } from '../validation.ts';
 
 export type ActionState = 'open' | 'claimed' | 'done' | 'cancelled';
@@ -18,57 +21,116 @@ export interface ActionView {
   doneAt?: Date;
 }
 
-const select = {
-  id: true,
-  caseId: true,
-  decisionId: true,
-  description: true,
-  dueDate: true,
-  state: true,
-  claimedAt: true,
-  result: true,
-  doneAt: true,
-  case: { select: { reference: true } },
-  organisation: { select: { id: true, name: true } },
-  claimedBy: { select: { id: true, displayName: true } },
-} as const;
-
 type Row = {
   id: string;
   caseId: string;
+  reference: string | null;
   decisionId: string;
   description: string;
-  dueDate: Date;
+  organisationId: string;
+  organisationName: string;
+  dueDate: string;
   state: ActionState;
+  claimedById: string | null;
+  claimedByName: string | null;
   claimedAt: Date | null;
   result: string | null;
   doneAt: Date | null;
-  case: { reference: string | null };
-  organisation: { id: string; name: string };
-  claimedBy: { id: string; displayName: string } | null;
 };
 
 function toView(r: Row): ActionView {
   return {
     id: r.id,
     caseId: r.caseId,
-    reference: r.case.reference ?? '',
+    reference: r.reference ?? '',
     decisionId: r.decisionId,
     description: r.description,
-    organisation: r.organisation,
-    dueDate: r.dueDate.toISOString().slice(0, 10),
+    organisation: { id: r.organisationId, name: r.organisationName },
+    dueDate: r.dueDate,
     state: r.state,
-    ...(r.claimedBy ? { claimedBy: { memberId: r.claimedBy.id, name: r.claimedBy.displayName } } : {}),
+    ...(r.claimedById ? { claimedBy: { memberId: r.claimedById, name: r.claimedByName! } } : {}),
     ...(r.claimedAt ? { claimedAt: r.claimedAt } : {}),
     ...(r.result ? { result: r.result } : {}),
     ...(r.doneAt ? { doneAt: r.doneAt } : {}),
   };
 }
 
+/** The columns of an ActionView (`a` the action, `c` its case, `o` its organisation, `m` who has it). */
+const actionColumns = Prisma.sql`
+  a.id::text AS id, a."caseId"::text AS "caseId", c.reference, a."decisionId"::text AS "decisionId", a.description,
+  o.id::text AS "organisationId", o.name AS "organisationName", to_char(a."dueDate", 'YYYY-MM-DD') AS "dueDate",
+  a.state::text AS state, m.id::text AS "claimedById", m."displayName" AS "claimedByName", a."claimedAt", a.result,
+  a."doneAt"`;
+const actionJoins = Prisma.sql`
+  case_action a
+  JOIN case_record c ON c.id = a."caseId"
+  JOIN organisation o ON o.id = a."organisationId"
+  LEFT JOIN member m ON m.id = a."claimedByMemberId"`;
+
+/** Actions with their case's reference, organisation and holder, in one statement. */
+async function queryActions(tx: Tx, where: Prisma.Sql, limit?: number): Promise<ActionView[]> {
+  const rows = await tx.$queryRaw<Row[]>`
+    SELECT ${actionColumns} FROM ${actionJoins}
+     WHERE ${where}
+     ORDER BY a."dueDate", a."createdAt"
+     ${limit ? Prisma.sql`LIMIT ${limit}` : Prisma.empty}`;
+  return rows.map(toView);
+}
+
+/** An action with what decides who sees it and what they may do with it. */
+export interface ActionInCase {
+  action: ActionView;
+  /** Who may see the discussion of its case: its organisations and its table's chair. */
+  facts: CaseVisibilityFacts & { chairMemberId?: string };
+  /** The casusregisseur now. */
+  directorId?: string;
+  /** "Mee naar huis": the contributions marked for it. */
+  takeHomeIds: string[];
+}
+
+/** One action with its case's access facts, regisseur and take-home marks: one statement. */
+export async function findActionInCase(tx: Tx, id: string): Promise<ActionInCase | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [r] = await tx.$queryRaw<
+    (Row & {
+      caseStatus: CaseStatus;
+      referrerMemberId: string;
+      referrerOrganisationId: string;
+      responsibleOrganisationId: string | null;
+      involvedOrganisationIds: string[];
+      chairMemberId: string | null;
+      directorId: string | null;
+      takeHomeIds: string[];
+    })[]
+  >`
+    SELECT ${actionColumns}, c.status::text AS "caseStatus", c."referrerMemberId"::text AS "referrerMemberId",
+           c."referrerOrganisationId"::text AS "referrerOrganisationId",
+           c."responsibleOrganisationId"::text AS "responsibleOrganisationId",
+           ARRAY(SELECT x."organisationId"::text FROM case_organisation x WHERE x."caseId" = c.id) AS "involvedOrganisationIds",
+           t."chairMemberId"::text AS "chairMemberId", c."directorMemberId"::text AS "directorId",
+           ARRAY(SELECT h."contributionId"::text FROM action_contribution h WHERE h."actionId" = a.id) AS "takeHomeIds"
+      FROM ${actionJoins}
+      LEFT JOIN conference_table t ON t.id = c."tableId"
+     WHERE a.id = ${id}::uuid`;
+  if (!r) return undefined;
+  return {
+    action: toView(r),
+    facts: {
+      status: r.caseStatus,
+      referrerMemberId: r.referrerMemberId,
+      referrerOrganisationId: r.referrerOrganisationId,
+      responsibleOrganisationId: r.responsibleOrganisationId,
+      involvedOrganisationIds: r.involvedOrganisationIds,
+      ...(r.chairMemberId ? { chairMemberId: r.chairMemberId } : {}),
+    },
+    ...(r.directorId ? { directorId: r.directorId } : {}),
+    takeHomeIds: r.takeHomeIds,
+  };
+}
+
 export async function findActionById(tx: Tx, id: string): Promise<ActionView | undefined> {
   if (!isUuid(id)) return undefined;
-  const r = await tx.caseAction.findUnique({ where: { id }, select });
-  return r ? toView(r) : undefined;
+  return (await queryActions(tx, Prisma.sql`a.id = ${id}::uuid`))[0];
 }
 
 export async function createActions(
@@ -157,39 +219,27 @@ export async function listOpenActionsFor(
   tx: Tx,
   member: { memberId: string; organisationId: string },
 ): Promise<ActionView[]> {
-  const rows = await tx.caseAction.findMany({
-    where: {
-      OR: [
-        { state: 'claimed', claimedByMemberId: member.memberId },
-        { state: 'open', organisationId: member.organisationId },
-      ],
-    },
-    select,
-    orderBy: [{ dueDate: 'asc' }, { createdAt: 'asc' }],
-    take: 50,
-  });
-  return rows.map(toView);
+  return queryActions(
+    tx,
+    Prisma.sql`((a.state = 'claimed' AND a."claimedByMemberId" = ${member.memberId}::uuid)
+             OR (a.state = 'open' AND a."organisationId" = ${member.organisationId}::uuid))`,
+    50,
+  );
 }
 
 export async function listActionsOfCases(tx: Tx, caseIds: string[]): Promise<ActionView[]> {
   if (!caseIds.length) return [];
-  const rows = await tx.caseAction.findMany({
-    where: { caseId: { in: caseIds } },
-    select,
-    orderBy: [{ dueDate: 'asc' }, { createdAt: 'asc' }],
-  });
-  return rows.map(toView);
+  return queryActions(tx, Prisma.sql`a."caseId" = ANY(${caseIds}::uuid[])`);
 }
 
 /** Unfinished actions past due in the cases this member directs now. */
 export async function listOverdueActionsDirectedBy(tx: Tx, memberId: string, today: Date): Promise<ActionView[]> {
-  const rows = await tx.caseAction.findMany({
-    where: { state: { in: ['open', 'claimed'] }, dueDate: { lt: today }, case: { directorMemberId: memberId } },
-    select,
-    orderBy: { dueDate: 'asc' },
-    take: 50,
-  });
-  return rows.map(toView);
+  return queryActions(
+    tx,
+    Prisma.sql`a.state IN ('open', 'claimed') AND a."dueDate" < ${today.toISOString().slice(0, 10)}::date
+           AND c."directorMemberId" = ${memberId}::uuid`,
+    50,
+  );
 }
 
 /** How many actions the decisions taken on these agenda items agreed. */
@@ -210,12 +260,6 @@ export async function cancelOpenActionsOf(tx: Tx, decisionId: string): Promise<s
 /** "Mee naar huis": the contributions an action's organisation needs. */
 export async function linkTakeHome(tx: Tx, rows: { actionId: string; contributionId: string }[]): Promise<void> {
   if (rows.length) await tx.actionContribution.createMany({ data: rows, skipDuplicates: true });
-}
-
-export async function listTakeHomeIds(tx: Tx, actionId: string): Promise<string[]> {
-  return (await tx.actionContribution.findMany({ where: { actionId }, select: { contributionId: true } })).map(
-    (r) => r.contributionId,
-  );
 }
 
 /** Unfinished actions stop when a case closes; returns their ids, so their reminders can be cancelled too. */

@@ -12,10 +12,8 @@ import {
 } from '../access/case-access.ts';
 import { askForTakeHome } from '../meetings/consent.ts';
 import { consentStates, type ConsentState } from '../meetings/consent.repository.ts';
-import { listContributions } from '../meetings/discussion.repository.ts';
+import { listContributions, type ContributionView } from '../meetings/discussion.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { findDiscussionFacts } from '../cases/case.repository.ts';
-import { findCurrentDirectorId } from '../decisions/decision.repository.ts';
 import { DomainError, ErrorCode, forbidden } from '../errors.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import { tell } from '../notify/queue.ts';
@@ -24,14 +22,14 @@ import { fieldErrors, requiredText } from '../validation.ts';
 import {
   claimIfOpen,
   completeIfClaimedBy,
-  findActionById,
+  findActionInCase,
   handBackIfClaimedBy,
   listOpenActionsFor,
   listOverdueActionsDirectedBy,
   reassignIfNotDone,
+  type ActionInCase,
   type ActionView,
   linkTakeHome,
-  listTakeHomeIds,
 } from './action.repository.ts';
 
 /** What a person sees of an action, and what they may do with it. */
@@ -49,59 +47,46 @@ export interface ActionCardView {
 }
 
 /** The action if this person may see the discussion of its case (need-to-know); otherwise "not found", so they cannot learn it exists. */
-async function visibleAction(
-  deps: UseCaseDeps,
-  actor: Actor,
-  actionId: string,
-): Promise<{ action: ActionView; directorId?: string }> {
-  const action = await findActionById(deps.db, actionId);
-  const facts = action && (await findDiscussionFacts(deps.db, action.caseId));
-  if (!action || !facts || !canSeeDiscussion(actor, facts, { chairMemberId: facts.chairMemberId }))
+async function visibleAction(deps: UseCaseDeps, actor: Actor, actionId: string): Promise<ActionInCase> {
+  const found = await findActionInCase(deps.db, actionId);
+  if (!found || !canSeeDiscussion(actor, found.facts, { chairMemberId: found.facts.chairMemberId }))
     throw new DomainError(ErrorCode.NotFound, 'Action not found or not visible');
-  return { action, directorId: await findCurrentDirectorId(deps.db, action.caseId) };
+  return found;
 }
 
-/** What this person may do with the action as it stands. */
-async function cardView(
-  deps: UseCaseDeps,
-  actor: Actor,
-  action: ActionView,
-  directorId: string | undefined,
-): Promise<ActionCardView> {
+/**
+ * What this person may do with the action as it stands. The contributions are read only where the card shows some
+ * (marked to take home, or offered to mark), the colleagues only for someone who may reassign.
+ */
+async function cardView(deps: UseCaseDeps, actor: Actor, found: ActionInCase): Promise<ActionCardView> {
+  const { action, facts, directorId, takeHomeIds: marked } = found;
   const mayReassign =
     canReassignAction(actor, { directorMemberId: directorId }) &&
     (action.state === 'open' || action.state === 'claimed');
-  const colleagues = mayReassign
-    ? (await listActiveMembers(deps.db, { organisationId: action.organisation.id })).map((m) => ({
-        memberId: m.id,
-        name: m.displayName,
-      }))
-    : [];
-  const [marked, contributions, facts] = await Promise.all([
-    listTakeHomeIds(deps.db, action.id),
-    listContributions(deps.db, action.caseId),
-    findDiscussionFacts(deps.db, action.caseId),
-  ]);
-  const chairing = canChair(actor, { ...(facts?.chairMemberId ? { chairMemberId: facts.chairMemberId } : {}) });
-  const states = await consentStates(deps.db, marked, action.organisation.id);
+  const chairing = canChair(actor, { ...(facts.chairMemberId ? { chairMemberId: facts.chairMemberId } : {}) });
   const mayMark =
     canMarkTakeHome(actor, { chairing, ...(directorId ? { directorMemberId: directorId } : {}) }) &&
     action.state !== 'cancelled' &&
     action.state !== 'done';
+  const [members, contributions, states] = await Promise.all([
+    mayReassign ? listActiveMembers(deps.db, { organisationId: action.organisation.id }) : [],
+    marked.length || mayMark ? listContributions(deps.db, action.caseId) : [],
+    consentStates(deps.db, marked, action.organisation.id),
+  ]);
+  const readable = (c: ContributionView) =>
+    canSeeContribution(actor, { ...c, organisationId: c.organisation.id }, { chairing });
   return {
     action,
     mayClaim: action.state === 'open' && canClaimAction(actor, { organisationId: action.organisation.id }),
     mine: action.claimedBy?.memberId === actor.memberId,
     mayReassign,
-    colleagues,
+    colleagues: members.map((m) => ({ memberId: m.id, name: m.displayName })),
     takeHome: contributions
       .filter((c) => marked.includes(c.id))
       .map((c) => ({
         contributionId: c.id,
         organisation: c.organisation.name,
-        ...(canSeeContribution(actor, { ...c, organisationId: c.organisation.id }, { chairing })
-          ? { text: c.text }
-          : {}),
+        ...(readable(c) ? { text: c.text } : {}),
         ...(states.get(c.id) ? { consent: states.get(c.id)!.state } : {}),
       })),
     takeHomeOptions: mayMark
@@ -113,7 +98,7 @@ async function cardView(
           .slice(-8)
           .map((c) => ({
             id: c.id,
-            title: `${c.organisation.name}, ${c.createdAt.toISOString().slice(0, 10)}${canSeeContribution(actor, { ...c, organisationId: c.organisation.id }, { chairing }) ? `: ${c.text.slice(0, 40)}` : ''}`,
+            title: `${c.organisation.name}, ${c.createdAt.toISOString().slice(0, 10)}${readable(c) ? `: ${c.text.slice(0, 40)}` : ''}`,
           }))
       : [],
   };
@@ -155,34 +140,25 @@ export async function markTakeHome(
     );
     return tell(tx, deps.clock.now(), asked);
   });
-  return {
-    view: await afterChange(deps, actor, actionId, await findCurrentDirectorId(deps.db, before.action.caseId)),
-    changed: ids.length > 0,
-    notifications,
-  };
+  return { view: await afterChange(deps, actor, actionId), changed: ids.length > 0, notifications };
 }
 
 /** One action, for someone who may see its case; every look is audited. */
 export async function openAction(deps: UseCaseDeps, actor: Actor, actionId: string): Promise<ActionCardView> {
-  const { action, directorId } = await visibleAction(deps, actor, actionId);
+  const found = await visibleAction(deps, actor, actionId);
   await recordAudit(deps.db, actor, {
     action: 'action.viewed',
     recordType: 'action',
-    recordId: action.id,
-    caseId: action.caseId,
+    recordId: found.action.id,
+    caseId: found.action.caseId,
     purpose: 'casusoverleg',
   });
-  return cardView(deps, actor, action, directorId);
+  return cardView(deps, actor, found);
 }
 
 /** After a change: the action as it now stands (the change's own audit row records the look). */
-async function afterChange(
-  deps: UseCaseDeps,
-  actor: Actor,
-  actionId: string,
-  directorId: string | undefined,
-): Promise<ActionCardView> {
-  return cardView(deps, actor, (await findActionById(deps.db, actionId))!, directorId);
+async function afterChange(deps: UseCaseDeps, actor: Actor, actionId: string): Promise<ActionCardView> {
+  return cardView(deps, actor, (await findActionInCase(deps.db, actionId))!);
 }
 
 export type ActionChange = { view: ActionCardView; changed: boolean; notifications: Notification[] };
@@ -213,7 +189,7 @@ export async function claimAction(deps: UseCaseDeps, actor: Actor, actionId: str
     });
     return won;
   });
-  return { view: await afterChange(deps, actor, actionId, before.directorId), changed, notifications: [] };
+  return { view: await afterChange(deps, actor, actionId), changed, notifications: [] };
 }
 
 export const completeForm = z.object({ result: requiredText('Schrijf kort wat het resultaat is.', 1_000) });

@@ -43,17 +43,18 @@ export async function recordAudit(
   });
 }
 
-/** Several events of one actor at once, in one statement (a person looking at a whole agenda). */
+/** Several events of one actor at once, in one statement (a person looking at a whole agenda, a batch of deletions). */
 export async function recordAudits(
   tx: Tx,
-  actor: Pick<Actor, 'aadObjectId' | 'organisationId'>,
+  actor: Pick<Actor, 'aadObjectId' | 'organisationId'> | 'system',
   entries: AuditEntry[],
 ): Promise<void> {
+  if (!entries.length) return;
   await tx.auditEvent.createMany({
     data: entries.map((e) => ({
       ...row(e),
-      actorAadObjectId: actor.aadObjectId,
-      actorOrganisationId: actor.organisationId,
+      actorAadObjectId: actor === 'system' ? null : actor.aadObjectId,
+      actorOrganisationId: actor === 'system' ? null : actor.organisationId,
     })),
   });
 }

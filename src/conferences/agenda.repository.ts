@@ -18,68 +18,29 @@ export interface AgendaItemRow {
   involvedOrganisationIds: string[];
 }
 
-const select = {
-  id: true,
-  sessionId: true,
-  caseId: true,
-  reason: true,
-  position: true,
-  state: true,
-  case: {
-    select: {
-      reference: true,
-      status: true,
-      referrerMemberId: true,
-      referrerOrganisationId: true,
-      responsibleOrganisationId: true,
-      organisations: { select: { organisationId: true } },
-    },
-  },
-} as const;
-
-type Row = {
-  id: string;
-  sessionId: string;
-  caseId: string;
-  reason: AgendaReason;
-  position: number;
-  state: AgendaItemRow['state'];
-  case: {
-    reference: string | null;
-    status: CaseStatus;
-    referrerMemberId: string;
-    referrerOrganisationId: string;
-    responsibleOrganisationId: string | null;
-    organisations: { organisationId: string }[];
-  };
-};
-
-function toItem(r: Row): AgendaItemRow {
-  return {
-    id: r.id,
-    sessionId: r.sessionId,
-    caseId: r.caseId,
-    reference: r.case.reference ?? '',
-    status: r.case.status,
-    reason: r.reason,
-    position: r.position,
-    state: r.state,
-    referrerMemberId: r.case.referrerMemberId,
-    referrerOrganisationId: r.case.referrerOrganisationId,
-    ...(r.case.responsibleOrganisationId ? { responsibleOrganisationId: r.case.responsibleOrganisationId } : {}),
-    involvedOrganisationIds: r.case.organisations.map((o) => o.organisationId),
-  };
-}
-
-/** The items of several sessions in one query (whatever their number), in agenda order. */
+/** The items of several sessions in one statement (whatever their number), in agenda order. */
 export async function listAgendaItems(tx: Tx, sessionIds: string[]): Promise<AgendaItemRow[]> {
   if (!sessionIds.length) return [];
-  const rows = await tx.agendaItem.findMany({
-    where: { sessionId: { in: sessionIds } },
-    select,
-    orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
-  });
-  return rows.map(toItem);
+  const rows = await tx.$queryRaw<
+    (Omit<AgendaItemRow, 'reference' | 'responsibleOrganisationId'> & {
+      reference: string | null;
+      responsibleOrganisationId: string | null;
+    })[]
+  >`
+    SELECT i.id::text AS id, i."sessionId"::text AS "sessionId", i."caseId"::text AS "caseId", i.reason::text AS reason,
+           i.position, i.state::text AS state, c.reference, c.status::text AS status,
+           c."referrerMemberId"::text AS "referrerMemberId", c."referrerOrganisationId"::text AS "referrerOrganisationId",
+           c."responsibleOrganisationId"::text AS "responsibleOrganisationId",
+           ARRAY(SELECT o."organisationId"::text FROM case_organisation o WHERE o."caseId" = c.id) AS "involvedOrganisationIds"
+      FROM agenda_item i
+      JOIN case_record c ON c.id = i."caseId"
+     WHERE i."sessionId" = ANY(${sessionIds}::uuid[])
+     ORDER BY i.position, i."createdAt"`;
+  return rows.map(({ reference, responsibleOrganisationId, ...r }) => ({
+    ...r,
+    reference: reference ?? '',
+    ...(responsibleOrganisationId ? { responsibleOrganisationId } : {}),
+  }));
 }
 
 export async function addAgendaItem(

@@ -1,3 +1,4 @@
+import { Prisma } from '../../prisma/generated/client.ts';
 import type { Tx } from '../db/client.ts';
 import { isUuid } from '../validation.ts';
 import type { TableSchedule } from './schedule.ts';
@@ -25,8 +26,7 @@ const include = {
   organisations: { select: { organisationId: true } },
   chair: { select: { id: true, displayName: true } },
 } as const;
-type Row = NonNullable<Awaited<ReturnType<typeof loadRow>>>;
-const loadRow = (tx: Tx, id: string) => tx.conferenceTable.findUnique({ where: { id }, include });
+type Row = Prisma.ConferenceTableGetPayload<{ include: typeof include }>;
 
 function toView(t: Row): TableView {
   return {
@@ -65,29 +65,45 @@ function columns(input: TableInput) {
   };
 }
 
+/** Tables with their partners and chair in one statement (Prisma would send one per relation). */
+async function queryTables(tx: Tx, where: Prisma.Sql): Promise<TableView[]> {
+  const rows = await tx.$queryRaw<
+    (Omit<Row, 'organisations' | 'chair'> & { organisationIds: string[]; chairId: string | null; chairName: string })[]
+  >`
+    SELECT t.id::text AS id, t.name, t."timeZone", t.weekday, t."startTime", t."anchorDate", t."intervalWeeks",
+           t."sessionMinutes", t."minutesPerCase", t."agendaLeadHours", t."channelConversationId", t."closedAt",
+           ch.id::text AS "chairId", ch."displayName" AS "chairName",
+           ARRAY(SELECT o."organisationId"::text FROM table_organisation o WHERE o."tableId" = t.id) AS "organisationIds"
+      FROM conference_table t
+      LEFT JOIN member ch ON ch.id = t."chairMemberId"
+     WHERE ${where}
+     ORDER BY t.name`;
+  return rows.map(({ organisationIds, chairId, chairName, ...t }) =>
+    toView({
+      ...t,
+      organisations: organisationIds.map((organisationId) => ({ organisationId })),
+      chair: chairId ? { id: chairId, displayName: chairName } : null,
+    }),
+  );
+}
+
 export async function listTables(tx: Tx, options: { includeClosed?: boolean } = {}): Promise<TableView[]> {
-  const rows = await tx.conferenceTable.findMany({
-    where: options.includeClosed ? {} : { closedAt: null },
-    include,
-    orderBy: { name: 'asc' },
-  });
-  return rows.map(toView);
+  return queryTables(tx, options.includeClosed ? Prisma.sql`TRUE` : Prisma.sql`t."closedAt" IS NULL`);
 }
 
 export async function findTableById(tx: Tx, id: string): Promise<TableView | undefined> {
   if (!isUuid(id)) return undefined;
-  const t = await loadRow(tx, id);
-  return t ? toView(t) : undefined;
+  return (await queryTables(tx, Prisma.sql`t.id = ${id}::uuid`))[0];
 }
 
 export async function findTableByName(tx: Tx, name: string): Promise<TableView | undefined> {
-  const t = await tx.conferenceTable.findUnique({ where: { name }, include });
-  return t ? toView(t) : undefined;
+  return (await queryTables(tx, Prisma.sql`t.name = ${name}`))[0];
 }
 
 export async function findTableByChannel(tx: Tx, channelConversationId: string): Promise<TableView | undefined> {
-  const t = await tx.conferenceTable.findFirst({ where: { channelConversationId, closedAt: null }, include });
-  return t ? toView(t) : undefined;
+  return (
+    await queryTables(tx, Prisma.sql`t."channelConversationId" = ${channelConversationId} AND t."closedAt" IS NULL`)
+  )[0];
 }
 
 /**

@@ -17,13 +17,14 @@ const readSlackMs = 1_000;
  * the query: the connection stays checked out with the query still pending on it, and every later query (a
  * transaction's ROLLBACK first) waits on the dead socket again.
  */
-function boundedClient(connectMs: number): typeof pg.Client {
+function boundedClient(connectMs: number, onStatement?: (sql: string) => void): typeof pg.Client {
   return class BoundedClient extends pg.Client {
     constructor(config: pg.ClientConfig) {
       super({ ...config, connectionTimeoutMillis: connectMs });
     }
 
     override query(...args: unknown[]): never {
+      onStatement?.(statementText(args[0]));
       const dropOnTimeout = (error: unknown) => {
         if ((error as Error | undefined)?.message === 'Query read timeout') this.dropConnection();
       };
@@ -46,6 +47,12 @@ function boundedClient(connectMs: number): typeof pg.Client {
   };
 }
 
+function statementText(query: unknown): string {
+  if (typeof query === 'string') return query;
+  const text = (query as { text?: unknown } | null)?.text;
+  return typeof text === 'string' ? text : '';
+}
+
 /**
  * `embedded`: the PGlite socket server processes each protocol message on its own, so the extended-query
  * messages of two connections can interleave and one query can get another's portal (seen here as
@@ -55,7 +62,16 @@ function boundedClient(connectMs: number): typeof pg.Client {
  */
 export function createDb(
   databaseUrl: string,
-  options: { embedded?: boolean; poolSize?: number; timeouts?: DbTimeouts } = {},
+  options: {
+    embedded?: boolean;
+    poolSize?: number;
+    timeouts?: DbTimeouts;
+    /**
+     * Called for every statement sent to the database, BEGIN and COMMIT included: what a round trip costs. For the
+     * tests and the bench that count statements per turn.
+     */
+    onStatement?: (sql: string) => void;
+  } = {},
 ): Db {
   const max = options.embedded ? 1 : (options.poolSize ?? 10);
   const t = options.timeouts ?? (options.embedded ? embeddedTimeouts : serverTimeouts);
@@ -73,7 +89,7 @@ export function createDb(
     query_timeout: t.statementMs + readSlackMs,
     keepAlive: true,
     ...serverSide,
-    Client: boundedClient(t.connectMs),
+    Client: boundedClient(t.connectMs, options.onStatement),
   };
   // The adapter builds its pg.Pool from this (the same pg at run time; its bundled @types/pg differ by a method).
   const adapter = new PrismaPg(poolConfig as ConstructorParameters<typeof PrismaPg>[0]);

@@ -3,15 +3,13 @@ import { assertCan } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Clock } from '../clock.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { listTables } from '../conferences/table.repository.ts';
-import { listOrganisations } from '../organisations/organisation.repository.ts';
 import { buildCaseFact } from './case-facts.ts';
-import { countFactIntakesByMonth, listCaseFacts, loadLiveFactSources } from '../retention/retention.repository.ts';
+import { loadLiveFactSources } from '../retention/retention.repository.ts';
 import type { DisclosureMode } from './disclosure.ts';
 import { ensureJob, reviveJob } from '../jobs/job.repository.ts';
 import type { JobHandler, JobOutcome } from '../jobs/runner.ts';
 import type { Logger } from '../logger.ts';
-import { findSteeringGroupChannel, listHeldSessions, setSteeringGroupChannel } from './figures.repository.ts';
+import { findSteeringGroupChannel, readStoredFigureInputs, setSteeringGroupChannel } from './figures.repository.ts';
 import { computeFigures, discloseFigures, type DisclosedFigures, type FigureFact } from './figures.rules.ts';
 import {
   firstWorkingDayAfter,
@@ -56,48 +54,41 @@ export function choosePeriod(requested: unknown, now: Date, zone: string): Perio
 
 /**
  * Reads what the figures of a period need, from anonymous facts only: those kept of deleted cases and those built
- * now from live cases, with the same function that builds them at deletion.
+ * now from live cases, with the same function that builds them at deletion; and the names they label by id. Two
+ * statements, whatever the period.
  */
 export async function loadFigures(tx: Tx, period: Period, now: Date, informWithinDays: number) {
   const trend = periodsUpTo(period, trendLength(period));
   const from = periodMonths(previousPeriod(period)).from;
   const trendFrom = periodMonths(trend[0]!).from;
-  const [deleted, live, held, deletedIntakes] = await Promise.all([
-    listCaseFacts(tx, from),
+  const [stored, live] = await Promise.all([
+    readStoredFigureInputs(tx, {
+      factsFrom: from,
+      intakesFrom: trendFrom,
+      heldFrom: trendFrom < from ? trendFrom : from,
+    }),
     loadLiveFactSources(tx),
-    listHeldSessions(tx, trendFrom < from ? trendFrom : from),
-    countFactIntakesByMonth(tx, trendFrom),
   ]);
   const liveFacts: FigureFact[] = live.map((source) => buildCaseFact(source, now));
-  const intakesByMonth = new Map(deletedIntakes);
+  const intakesByMonth = stored.intakesByMonth;
   for (const f of liveFacts)
     if (f.intakeMonth && f.intakeMonth >= trendFrom)
       intakesByMonth.set(f.intakeMonth, (intakesByMonth.get(f.intakeMonth) ?? 0) + 1);
-  return computeFigures({
-    facts: [...deleted, ...liveFacts],
-    heldSessions: held,
+  const computed = computeFigures({
+    facts: [...stored.facts, ...liveFacts],
+    heldSessions: stored.heldSessions,
     intakesByMonth,
     period,
     trendLength: trend.length,
     informWithinDays,
   });
-}
-
-async function names(db: Db) {
-  const [organisations, tables] = await Promise.all([listOrganisations(db), listTables(db, { includeClosed: true })]);
-  return {
-    organisationNames: Object.fromEntries(organisations.map((o) => [o.id, o.name])),
-    tableNames: Object.fromEntries(tables.map((t) => [t.id, t.name])),
-  };
+  return { computed, organisationNames: stored.organisationNames, tableNames: stored.tableNames };
 }
 
 /** The figures as the system (a job) produces them, for a channel or a document. */
 export async function produceFigures(deps: FiguresDeps, period: Period, mode: DisclosureMode): Promise<FiguresView> {
   const now = deps.clock.now();
-  const [computed, labels] = await Promise.all([
-    loadFigures(deps.db, period, now, deps.informWithinDays),
-    names(deps.db),
-  ]);
+  const { computed, ...labels } = await loadFigures(deps.db, period, now, deps.informWithinDays);
   return {
     figures: discloseFigures(computed, mode),
     ...labels,

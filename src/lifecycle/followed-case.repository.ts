@@ -1,3 +1,4 @@
+import { Prisma } from '../../prisma/generated/client.ts';
 import type { Tx } from '../db/client.ts';
 import type { CaseState } from './case-state.repository.ts';
 
@@ -16,7 +17,26 @@ export interface FollowedCase {
   shadowListedAt?: Date;
 }
 
-/** Cases in a phase, optionally only those one member directs, with their counts, in two queries. */
+type Row = {
+  id: string;
+  reference: string | null;
+  status: CaseState['status'];
+  shadowReturnDate: string | null;
+  shadowListedAt: Date | null;
+  tableId: string;
+  tableName: string;
+  timeZone: string;
+  directorName: string | null;
+  goal: string | null;
+  nextSessionAt: Date | null;
+  openActions: number;
+  overdueActions: number;
+};
+
+/**
+ * Cases in a phase, optionally only those one member directs, with their goal (of the decision in force), next
+ * meeting and action counts: one statement.
+ */
 export async function listFollowedCases(
   tx: Tx,
   where: {
@@ -28,70 +48,38 @@ export async function listFollowedCases(
     take?: number;
   },
 ): Promise<FollowedCase[]> {
-  const rows = await tx.case.findMany({
-    where: {
-      status: { in: where.statuses },
-      tableId: { not: null },
-      ...(where.directorMemberId ? { directorMemberId: where.directorMemberId } : {}),
-      ...(where.ids ? { id: { in: where.ids } } : {}),
-    },
-    orderBy: [{ shadowReturnDate: 'asc' }, { reference: 'asc' }],
-    take: where.take ?? 30,
-    select: {
-      id: true,
-      reference: true,
-      status: true,
-      shadowReturnDate: true,
-      shadowListedAt: true,
-      table: { select: { id: true, name: true, timeZone: true } },
-      director: { select: { displayName: true } },
-      decisions: { where: { supersededBy: null }, orderBy: { createdAt: 'desc' }, take: 1, select: { goal: true } },
-      agendaItems: {
-        where: { session: { startsAt: { gte: where.now } }, state: 'waiting' },
-        orderBy: { session: { startsAt: 'asc' } },
-        take: 1,
-        select: { session: { select: { startsAt: true } } },
-      },
-    },
-  });
-  const { open, late } = await countOpenActions(
-    tx,
-    rows.map((r) => r.id),
-    where.today,
-  );
+  const rows = await tx.$queryRaw<Row[]>`
+    SELECT c.id::text AS id, c.reference, c.status::text AS status, to_char(c."shadowReturnDate", 'YYYY-MM-DD') AS "shadowReturnDate",
+           c."shadowListedAt", t.id::text AS "tableId", t.name AS "tableName", t."timeZone", d."displayName" AS "directorName",
+           (SELECT x.goal FROM decision x WHERE x."caseId" = c.id
+               AND NOT EXISTS (SELECT 1 FROM decision y WHERE y."supersedesId" = x.id)
+             ORDER BY x."createdAt" DESC LIMIT 1) AS goal,
+           (SELECT s."startsAt" FROM agenda_item i JOIN conference_session s ON s.id = i."sessionId"
+             WHERE i."caseId" = c.id AND i.state = 'waiting' AND s."startsAt" >= ${where.now}
+             ORDER BY s."startsAt" LIMIT 1) AS "nextSessionAt",
+           a.open AS "openActions", a.overdue AS "overdueActions"
+      FROM case_record c
+      JOIN conference_table t ON t.id = c."tableId"
+      LEFT JOIN member d ON d.id = c."directorMemberId"
+      CROSS JOIN LATERAL (
+        SELECT count(*)::int AS open, (count(*) FILTER (WHERE a."dueDate" < ${where.today.toISOString().slice(0, 10)}::date))::int AS overdue
+          FROM case_action a WHERE a."caseId" = c.id AND a.state IN ('open', 'claimed')) a
+     WHERE c.status::text = ANY(${where.statuses}::text[])
+       ${where.directorMemberId ? Prisma.sql`AND c."directorMemberId" = ${where.directorMemberId}::uuid` : Prisma.empty}
+       ${where.ids ? Prisma.sql`AND c.id = ANY(${where.ids}::uuid[])` : Prisma.empty}
+     ORDER BY c."shadowReturnDate" ASC NULLS LAST, c.reference ASC
+     LIMIT ${where.take ?? 30}`;
   return rows.map((r) => ({
     id: r.id,
     reference: r.reference ?? '',
-    status: r.status as CaseState['status'],
-    table: r.table!,
-    ...(r.decisions[0] ? { goal: r.decisions[0].goal } : {}),
-    ...(r.director ? { directorName: r.director.displayName } : {}),
-    openActions: open.get(r.id) ?? 0,
-    overdueActions: late.get(r.id) ?? 0,
-    ...(r.agendaItems[0] ? { nextSessionAt: r.agendaItems[0].session.startsAt } : {}),
-    ...(r.shadowReturnDate ? { shadowReturnDate: r.shadowReturnDate.toISOString().slice(0, 10) } : {}),
+    status: r.status,
+    table: { id: r.tableId, name: r.tableName, timeZone: r.timeZone },
+    ...(r.goal !== null ? { goal: r.goal } : {}),
+    ...(r.directorName ? { directorName: r.directorName } : {}),
+    openActions: r.openActions,
+    overdueActions: r.overdueActions,
+    ...(r.nextSessionAt ? { nextSessionAt: r.nextSessionAt } : {}),
+    ...(r.shadowReturnDate ? { shadowReturnDate: r.shadowReturnDate } : {}),
     ...(r.shadowListedAt ? { shadowListedAt: r.shadowListedAt } : {}),
   }));
-}
-
-/** Per case: its actions still open, and those of them past their due date. */
-async function countOpenActions(tx: Tx, ids: string[], today: Date) {
-  const counts = ids.length
-    ? await tx.caseAction.groupBy({
-        by: ['caseId'],
-        where: { caseId: { in: ids }, state: { in: ['open', 'claimed'] } },
-        _count: { _all: true },
-      })
-    : [];
-  const overdue = ids.length
-    ? await tx.caseAction.groupBy({
-        by: ['caseId'],
-        where: { caseId: { in: ids }, state: { in: ['open', 'claimed'] }, dueDate: { lt: today } },
-        _count: { _all: true },
-      })
-    : [];
-  return {
-    open: new Map(counts.map((c) => [c.caseId, c._count._all])),
-    late: new Map(overdue.map((c) => [c.caseId, c._count._all])),
-  };
 }

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { DateTime } from 'luxon';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { recordAudits } from '../audit/audit.repository.ts';
 import type { Clock } from '../clock.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { ensureJob } from '../jobs/job.repository.ts';
 import type { JobHandler } from '../jobs/runner.ts';
 import { purgeFinishedMessages } from '../notify/outbox.repository.ts';
 import type { Logger } from '../logger.ts';
-import { deleteCaseIfDue, listDueForDeletion, nextRetentionDueAt } from './retention.repository.ts';
+import { deleteCasesIfDue, listDueForDeletion, nextRetentionDueAt } from './retention.repository.ts';
 import { deleteExpiredDownloads } from '../privacy/download.repository.ts';
 import { retentionCutoffs, type DeletionKind, type Retention } from './retention.rules.ts';
 
@@ -35,60 +35,88 @@ const auditAction: Record<DeletionKind, string> = {
   draft: 'draft.deleted',
 };
 
+/** How many due cases one transaction deletes: a few statements for the whole batch, and a short transaction. */
+export const deletionBatchSize = 200;
+
 /**
- * Deletes every case whose retention period has passed. The due ids are listed in batches, and each case is
- * deleted in its own short transaction with its audit event, so a deletion is whole or not at all and no
- * transaction grows with the backlog. Several instances may sweep at once: the row lock and the re-check in
- * deleteCaseIfDue let exactly one of them delete a case. Stops when a batch holds nothing it has not tried, or,
- * with `maxMs`, once that much (real) time has passed, after at least one case.
+ * Deletes every case whose retention period has passed. The due ids are listed in batches; each batch is deleted
+ * in one transaction with its audit events, in a fixed number of statements, so each case goes whole or not at
+ * all and no transaction grows with the backlog. A batch that fails is retried one case per transaction, so one
+ * case that cannot be deleted does not keep the others. Several instances may sweep at once: the row locks and
+ * the re-check in deleteCasesIfDue let exactly one of them delete a case. Stops when a batch holds nothing it has
+ * not tried, or, with `maxMs`, once that much (real) time has passed, after at least one batch.
  */
 export async function deleteDueCases(
   deps: RetentionDeps,
   retention: Retention,
   options: { batchSize?: number; maxMs?: number; onProgress?(deleted: number): void } = {},
 ): Promise<DeletionCounts> {
-  const batchSize = options.batchSize ?? 100;
+  const batchSize = options.batchSize ?? deletionBatchSize;
   const started = performance.now();
   const counts: DeletionCounts = { case: 0, referral: 0, draft: 0, failed: 0, batches: 0, unfinished: false };
   const tried = new Set<string>();
-  sweep: for (;;) {
+  for (;;) {
     const ids = (await listDueForDeletion(deps.db, retentionCutoffs(retention, deps.clock.now()), batchSize)).filter(
       (id) => !tried.has(id),
     );
     if (!ids.length) break;
     counts.batches++;
-    for (const caseId of ids) {
-      tried.add(caseId);
-      try {
-        const kind = await deps.db.$transaction(async (tx) => deleteOne(tx, caseId, retention, deps.clock.now()));
-        if (kind) counts[kind]++;
-      } catch (error) {
-        counts.failed++;
-        deps.log.error({ caseId, errorType: (error as Error)?.name ?? 'Error' }, 'case deletion failed');
-      }
-      if (options.maxMs !== undefined && performance.now() - started >= options.maxMs) {
-        counts.unfinished = true;
-        options.onProgress?.(counts.case + counts.referral + counts.draft);
-        break sweep;
-      }
-    }
+    for (const id of ids) tried.add(id);
+    await deleteBatch(deps, ids, retention, counts);
     options.onProgress?.(counts.case + counts.referral + counts.draft);
+    if (options.maxMs !== undefined && performance.now() - started >= options.maxMs) {
+      counts.unfinished = true;
+      break;
+    }
   }
   const { batches, unfinished, ...deleted } = counts;
   if (batches) deps.log.info({ ...deleted, batches, unfinished }, 'retention sweep: cases deleted');
   return counts;
 }
 
-async function deleteOne(tx: Tx, caseId: string, retention: Retention, now: Date): Promise<DeletionKind | undefined> {
-  const kind = await deleteCaseIfDue(tx, caseId, retention, now);
-  if (kind)
-    await recordAudit(tx, 'system', {
+/** One batch in one transaction; if that fails, each of its cases in a transaction of its own. */
+async function deleteBatch(deps: RetentionDeps, ids: string[], retention: Retention, counts: DeletionCounts) {
+  const deleteInTransaction = (caseIds: string[]) =>
+    deps.db.$transaction(async (tx) => deleteAudited(tx, caseIds, retention, deps.clock.now()));
+  try {
+    for (const kind of (await deleteInTransaction(ids)).values()) counts[kind]++;
+    return;
+  } catch (error) {
+    deps.log.warn(
+      { cases: ids.length, errorType: (error as Error)?.name ?? 'Error' },
+      'retention batch failed: deleting its cases one by one',
+    );
+  }
+  for (const caseId of ids) {
+    try {
+      const kind = (await deleteInTransaction([caseId])).get(caseId);
+      if (kind) counts[kind]++;
+    } catch (error) {
+      counts.failed++;
+      deps.log.error({ caseId, errorType: (error as Error)?.name ?? 'Error' }, 'case deletion failed');
+    }
+  }
+}
+
+/** Deletes the cases still due, with one audit event each, in the caller's transaction. */
+async function deleteAudited(
+  tx: Tx,
+  caseIds: string[],
+  retention: Retention,
+  now: Date,
+): Promise<Map<string, DeletionKind>> {
+  const deleted = await deleteCasesIfDue(tx, caseIds, retention, now);
+  await recordAudits(
+    tx,
+    'system',
+    [...deleted].map(([caseId, kind]) => ({
       action: auditAction[kind],
       recordType: 'case',
       recordId: caseId,
-      purpose: 'verwijdering',
-    });
-  return kind;
+      purpose: 'verwijdering' as const,
+    })),
+  );
+  return deleted;
 }
 
 export const retentionSweepJob = 'retention.sweep';
@@ -120,7 +148,9 @@ const ensureSweep = (db: Db, dueAt: Date) =>
  * subject is the due moment, so instances that plan the same moment plan one job. A backlog larger than one
  * sweep's time continues in a sweep due at once.
  */
-export function retentionSweepHandler(deps: RetentionDeps & { retention: Retention; sweepMs?: number }): JobHandler {
+export function retentionSweepHandler(
+  deps: RetentionDeps & { retention: Retention; sweepMs?: number; batchSize?: number },
+): JobHandler {
   return {
     kind: retentionSweepJob,
     async run() {
@@ -130,7 +160,10 @@ export function retentionSweepHandler(deps: RetentionDeps & { retention: Retenti
       await deleteExpiredDownloads(deps.db, deps.clock.now());
       // Outbox rows that were delivered (or had nothing left to send) are kept a week for `meldingen`, then go.
       await purgeFinishedMessages(deps.db, new Date(deps.clock.now().getTime() - outboxKeepMs));
-      const result = await deleteDueCases(deps, deps.retention, { maxMs: deps.sweepMs ?? sweepMs });
+      const result = await deleteDueCases(deps, deps.retention, {
+        maxMs: deps.sweepMs ?? sweepMs,
+        ...(deps.batchSize ? { batchSize: deps.batchSize } : {}),
+      });
       const now = deps.clock.now();
       // Continued at once only while it makes progress: a case that keeps failing waits for the retry below.
       if (result.unfinished && result.case + result.referral + result.draft > 0) {

@@ -42,12 +42,47 @@ export async function listDueForDeletion(tx: Tx, cutoffs: RetentionCutoffs, limi
   return rows.map((r) => r.id);
 }
 
+type FactSourceRow = {
+  id: string;
+  status: string;
+  submittedAt: Date | null;
+  decidedAt: Date | null;
+  closedAt: Date | null;
+  shadowListedAt: Date | null;
+  outcome: string | null;
+  lifeDomains: string;
+  chains: string[] | null;
+  referrerOrganisationId: string;
+  responsibleOrganisationId: string | null;
+  tableId: string | null;
+  timeZone: string | null;
+  informedOn: Date | null;
+  firstStartsAt: Date | null;
+  firstStatus: string | null;
+  involvedOrganisationIds: string[] | null;
+  /** Per discussion (an agenda item decided on): when, and the organisations present, as "id,id". */
+  discussionStarts: Date[] | null;
+  discussionPresent: string[] | null;
+  actionStates: string[] | null;
+  actionDueDates: Date[] | null;
+  actionDoneAts: (Date | null)[] | null;
+  evaluationOrganisationIds: string[] | null;
+  evaluationGoals: string[] | null;
+  evaluationCooperation: number[] | null;
+  shadowKinds: string[] | null;
+  shadowAts: Date[] | null;
+};
+
 /**
  * What the figures keep of cases: the cases with these ids (a deletion), or every case past its draft (the
- * figures' live part). Plain rows, one query per table, put together here: PGlite builds JSON slowly, and the
- * figures read thousands of cases. Of the leefgebieden only their names are read, never what was written there.
+ * figures' live part). One statement: the children of each table are aggregated per case into arrays of plain
+ * values (PGlite builds JSON slowly, and the figures read thousands of cases), and joined to their case. Of the
+ * leefgebieden only their names are read, never what was written there.
  */
-async function queryFactSources(tx: Tx, which: { ids: string[] } | 'live'): Promise<CaseFactSource[]> {
+async function queryFactSources(
+  tx: Tx,
+  which: { ids: string[] } | 'live',
+): Promise<{ caseId: string; source: CaseFactSource }[]> {
   const where = which === 'live' ? Prisma.sql`c.status <> 'draft'` : Prisma.sql`c.id = ANY(${which.ids}::uuid[])`;
   // The children of every case at once (those of drafts are read and left), or of the cases asked for.
   const of = (column: string) =>
@@ -56,68 +91,51 @@ async function queryFactSources(tx: Tx, which: { ids: string[] } | 'live'): Prom
   const domainNames = Prisma.raw(
     `concat_ws(',', ${lifeDomains.map((d) => `CASE WHEN c."lifeDomains" ? '${d}' THEN '${d}' END`).join(', ')})`,
   );
-  type Id = { caseId: string };
-  const [cases, organisations, discussions, present, actions, evaluations, shadowEvents] = await Promise.all([
-    tx.$queryRaw<
-      {
-        id: string;
-        status: string;
-        submittedAt: Date | null;
-        decidedAt: Date | null;
-        closedAt: Date | null;
-        shadowListedAt: Date | null;
-        outcome: string | null;
-        lifeDomains: string;
-        chains: string[] | null;
-        referrerOrganisationId: string;
-        responsibleOrganisationId: string | null;
-        tableId: string | null;
-        timeZone: string | null;
-        informedOn: Date | null;
-        firstStartsAt: Date | null;
-        firstStatus: string | null;
-      }[]
-    >`
-      SELECT c.id::text AS id, c.status::text AS status, c."submittedAt", c."decidedAt", c."closedAt", c."shadowListedAt", c.outcome::text AS outcome,
-             ${domainNames} AS "lifeDomains", c.chains, c."referrerOrganisationId"::text AS "referrerOrganisationId",
-             c."responsibleOrganisationId"::text AS "responsibleOrganisationId", c."tableId"::text AS "tableId", t."timeZone", c."informedOn",
-             s."startsAt" AS "firstStartsAt", s.status::text AS "firstStatus"
-        FROM case_record c
-        LEFT JOIN conference_table t ON t.id = c."tableId"
-        LEFT JOIN conference_session s ON s.id = c."firstSessionId"
-       WHERE ${where}`,
-    tx.$queryRaw<(Id & { organisationId: string })[]>`
-      SELECT "caseId"::text AS "caseId", "organisationId"::text AS "organisationId" FROM case_organisation WHERE ${of('"caseId"')}`,
-    tx.$queryRaw<(Id & { itemId: string; startsAt: Date })[]>`
-      SELECT i."caseId"::text AS "caseId", i.id::text AS "itemId", d."startsAt" FROM agenda_item i JOIN conference_session d ON d.id = i."sessionId"
-       WHERE i.state = 'decided' AND ${of('i."caseId"')}`,
-    tx.$queryRaw<{ itemId: string; organisationId: string }[]>`
-      SELECT a."agendaItemId"::text AS "itemId", a."organisationId"::text AS "organisationId" FROM attendance a
-       WHERE ${which === 'live' ? Prisma.sql`TRUE` : Prisma.sql`a."agendaItemId" IN (SELECT id FROM agenda_item WHERE "caseId" = ANY(${which.ids}::uuid[]))`}`,
-    tx.$queryRaw<(Id & { state: string; dueDate: Date; doneAt: Date | null })[]>`
-      SELECT "caseId"::text AS "caseId", state::text AS state, "dueDate", "doneAt" FROM case_action WHERE ${of('"caseId"')}`,
-    tx.$queryRaw<(Id & EvaluationScore)[]>`
-      SELECT "caseId"::text AS "caseId", "organisationId"::text AS "organisationId", "goalReached"::text AS "goalReached", cooperation
-        FROM evaluation WHERE ${of('"caseId"')} ORDER BY "createdAt"`,
-    tx.$queryRaw<(Id & { kind: string; at: Date })[]>`
-      SELECT "caseId"::text AS "caseId", kind::text AS kind, "createdAt" AS at FROM regie_update
-       WHERE kind IN ('shadowList', 'pulledBack', 'returned', 'closed') AND ${of('"caseId"')}`,
-  ]);
-  const byCase = <T extends Id>(rows: T[]) => {
-    const map = new Map<string, T[]>();
-    for (const r of rows) map.set(r.caseId, [...(map.get(r.caseId) ?? []), r]);
-    return map;
-  };
-  const presentAt = new Map<string, string[]>();
-  for (const p of present) presentAt.set(p.itemId, [...(presentAt.get(p.itemId) ?? []), p.organisationId]);
-  const [orgsOf, discussionsOf, actionsOf, evaluationsOf, shadowOf] = [
-    byCase(organisations),
-    byCase(discussions),
-    byCase(actions),
-    byCase(evaluations),
-    byCase(shadowEvents),
+  const rows = await tx.$queryRaw<FactSourceRow[]>`
+    SELECT c.id::text AS id, c.status::text AS status, c."submittedAt", c."decidedAt", c."closedAt", c."shadowListedAt",
+           c.outcome::text AS outcome, ${domainNames} AS "lifeDomains", c.chains,
+           c."referrerOrganisationId"::text AS "referrerOrganisationId",
+           c."responsibleOrganisationId"::text AS "responsibleOrganisationId", c."tableId"::text AS "tableId",
+           t."timeZone", c."informedOn", s."startsAt" AS "firstStartsAt", s.status::text AS "firstStatus",
+           o.ids AS "involvedOrganisationIds", d.starts AS "discussionStarts", d.present AS "discussionPresent",
+           a.states AS "actionStates", a.dues AS "actionDueDates", a.dones AS "actionDoneAts",
+           e.organisations AS "evaluationOrganisationIds", e.goals AS "evaluationGoals", e.cooperation AS "evaluationCooperation",
+           r.kinds AS "shadowKinds", r.ats AS "shadowAts"
+      FROM case_record c
+      LEFT JOIN conference_table t ON t.id = c."tableId"
+      LEFT JOIN conference_session s ON s.id = c."firstSessionId"
+      LEFT JOIN (SELECT "caseId", array_agg("organisationId"::text) AS ids
+                   FROM case_organisation WHERE ${of('"caseId"')} GROUP BY "caseId") o ON o."caseId" = c.id
+      LEFT JOIN (SELECT i."caseId", array_agg(x."startsAt") AS starts, array_agg(coalesce(p.ids, '')) AS present
+                   FROM agenda_item i
+                   JOIN conference_session x ON x.id = i."sessionId"
+                   LEFT JOIN (SELECT "agendaItemId", string_agg("organisationId"::text, ',') AS ids FROM attendance
+                               WHERE ${which === 'live' ? Prisma.sql`TRUE` : Prisma.sql`"agendaItemId" IN (SELECT id FROM agenda_item WHERE "caseId" = ANY(${which.ids}::uuid[]))`}
+                               GROUP BY "agendaItemId") p ON p."agendaItemId" = i.id
+                  WHERE i.state = 'decided' AND ${of('i."caseId"')} GROUP BY i."caseId") d ON d."caseId" = c.id
+      LEFT JOIN (SELECT "caseId", array_agg(state::text) AS states, array_agg("dueDate") AS dues, array_agg("doneAt") AS dones
+                   FROM case_action WHERE ${of('"caseId"')} GROUP BY "caseId") a ON a."caseId" = c.id
+      LEFT JOIN (SELECT "caseId", array_agg("organisationId"::text ORDER BY "createdAt") AS organisations,
+                        array_agg("goalReached"::text ORDER BY "createdAt") AS goals,
+                        array_agg(cooperation ORDER BY "createdAt") AS cooperation
+                   FROM evaluation WHERE ${of('"caseId"')} GROUP BY "caseId") e ON e."caseId" = c.id
+      LEFT JOIN (SELECT "caseId", array_agg(kind::text) AS kinds, array_agg("createdAt") AS ats
+                   FROM regie_update WHERE kind IN ('shadowList', 'pulledBack', 'returned', 'closed') AND ${of('"caseId"')}
+                  GROUP BY "caseId") r ON r."caseId" = c.id
+     WHERE ${where}`;
+  return rows.map((r) => ({ caseId: r.id, source: toFactSource(r) }));
+}
+
+function toFactSource(c: FactSourceRow): CaseFactSource {
+  const [starts, present] = [c.discussionStarts ?? [], c.discussionPresent ?? []];
+  const [states, dues, dones] = [c.actionStates ?? [], c.actionDueDates ?? [], c.actionDoneAts ?? []];
+  const [evaluators, goals, cooperation] = [
+    c.evaluationOrganisationIds ?? [],
+    c.evaluationGoals ?? [],
+    c.evaluationCooperation ?? [],
   ];
-  return cases.map((c) => ({
+  const [kinds, ats] = [c.shadowKinds ?? [], c.shadowAts ?? []];
+  return {
     status: c.status,
     ...(c.submittedAt ? { submittedAt: c.submittedAt } : {}),
     ...(c.decidedAt ? { decidedAt: c.decidedAt } : {}),
@@ -128,43 +146,37 @@ async function queryFactSources(tx: Tx, which: { ids: string[] } | 'live'): Prom
     chains: c.chains ?? [],
     referrerOrganisationId: c.referrerOrganisationId,
     ...(c.responsibleOrganisationId ? { responsibleOrganisationId: c.responsibleOrganisationId } : {}),
-    involvedOrganisationIds: (orgsOf.get(c.id) ?? []).map((o) => o.organisationId),
+    involvedOrganisationIds: c.involvedOrganisationIds ?? [],
     ...(c.tableId ? { tableId: c.tableId } : {}),
     ...(c.timeZone ? { timeZone: c.timeZone } : {}),
     ...(c.informedOn ? { informedOn: c.informedOn } : {}),
     ...(c.firstStartsAt ? { firstSession: { startsAt: c.firstStartsAt, status: c.firstStatus! } } : {}),
-    discussions: (discussionsOf.get(c.id) ?? []).map((d) => ({
-      startsAt: d.startsAt,
-      presentOrganisationIds: presentAt.get(d.itemId) ?? [],
+    discussions: starts.map((startsAt, i) => ({
+      startsAt,
+      presentOrganisationIds: present[i] ? present[i].split(',') : [],
     })),
-    actions: (actionsOf.get(c.id) ?? []).map((a) => ({
-      state: a.state,
-      dueDate: a.dueDate.toISOString().slice(0, 10),
-      ...(a.doneAt ? { doneAt: a.doneAt } : {}),
+    actions: states.map((state, i) => ({
+      state,
+      dueDate: dues[i]!.toISOString().slice(0, 10),
+      ...(dones[i] ? { doneAt: dones[i] } : {}),
     })),
-    evaluations: (evaluationsOf.get(c.id) ?? []).map((e) => ({
-      organisationId: e.organisationId,
-      goalReached: e.goalReached,
-      cooperation: e.cooperation,
+    evaluations: evaluators.map((organisationId, i) => ({
+      organisationId,
+      goalReached: goals[i] as EvaluationScore['goalReached'],
+      cooperation: cooperation[i]!,
     })),
-    shadowEvents: (shadowOf.get(c.id) ?? []).map((e) => ({ kind: e.kind, at: e.at })),
-  }));
-}
-
-/** What the figures keep of one case (it runs once per deleted case); undefined when the case is not there. */
-export async function loadCaseFactSource(tx: Tx, caseId: string): Promise<CaseFactSource | undefined> {
-  if (!isUuid(caseId)) return undefined;
-  return (await queryFactSources(tx, { ids: [caseId] }))[0];
+    shadowEvents: kinds.map((kind, i) => ({ kind, at: ats[i]! })),
+  };
 }
 
 /**
  * Deletes fictional history at once (the demo, the benchmark), each case as of the moment it became due, leaving the
  * same facts (built by the same function) and tombstones as the sweep, and its audit event. The sweep itself
- * deletes one live case per transaction, checked under a lock.
+ * deletes live cases with deleteCasesIfDue, checked under a lock.
  */
 export async function deleteHistoryInBulk(tx: Tx, ids: string[], retention: Retention): Promise<number> {
   if (!ids.length) return 0;
-  const sources = await queryFactSources(tx, { ids });
+  const sources = (await queryFactSources(tx, { ids })).map((r) => r.source);
   const facts = sources.map((s) => {
     const dueAt =
       s.status === 'closed'
@@ -185,25 +197,27 @@ export async function deleteHistoryInBulk(tx: Tx, ids: string[], retention: Rete
 }
 
 /** The fact sources of every live case (past its draft), for the figures. */
-export function loadLiveFactSources(tx: Tx): Promise<CaseFactSource[]> {
-  return queryFactSources(tx, 'live');
+export async function loadLiveFactSources(tx: Tx): Promise<CaseFactSource[]> {
+  return (await queryFactSources(tx, 'live')).map((r) => r.source);
 }
 
 /**
- * Deletes one case inside the caller's transaction, if it is still due: the row is locked first and checked
- * again (another instance may have deleted it, or it changed since it was listed). What stays: the
- * anonymous facts (not of a draft), the tombstone of its reference, and the audit trail the caller adds.
- * Its jobs still waiting are cancelled; the foreign keys remove everything else of the case with it.
- * Returns what was deleted, or undefined.
+ * Deletes these cases inside the caller's transaction, those still due: their rows are locked first (in id order, so
+ * two instances never wait on each other in a circle) and checked again (another instance may have deleted one, or
+ * it changed since it was listed). What stays: the anonymous facts (not of a draft), the tombstone of the
+ * reference, and the audit trail the caller adds. Jobs still waiting for a case are cancelled; the foreign keys
+ * remove everything else of it. A fixed number of statements, whatever the number of cases. Returns what was
+ * deleted, by case id.
  */
-export async function deleteCaseIfDue(
+export async function deleteCasesIfDue(
   tx: Tx,
-  caseId: string,
+  caseIds: string[],
   retention: Retention,
   now: Date,
-): Promise<DeletionKind | undefined> {
-  if (!isUuid(caseId)) return undefined;
-  const [row] = await tx.$queryRaw<
+): Promise<Map<string, DeletionKind>> {
+  const ids = caseIds.filter(isUuid);
+  if (!ids.length) return new Map();
+  const rows = await tx.$queryRaw<
     {
       id: string;
       status: string;
@@ -213,26 +227,38 @@ export async function deleteCaseIfDue(
       updatedAt: Date;
     }[]
   >`
-    SELECT id, status::text AS status, reference, "closedAt", "decidedAt", "updatedAt"
-      FROM case_record WHERE id = ${caseId}::uuid FOR UPDATE`;
-  if (!row) return undefined;
-  const kind = dueKind(row, retentionCutoffs(retention, now));
-  if (!kind) return undefined;
-  if (kind !== 'draft') {
-    const fact = storedFact(
-      buildCaseFact((await loadCaseFactSource(tx, caseId))!, now, { dueAt: dueAtOf(row, kind, retention) }),
-    );
-    await tx.caseFact.createMany({ data: [toFactRow(fact)] });
-  }
-  if (row.reference) await tx.deletedCase.createMany({ data: [{ reference: row.reference, caseId, deletedAt: now }] });
-  // Jobs about the case ("<caseId>", or "<caseId>:<date>" as the schaduwlijst return) or about one of its actions.
+    SELECT id::text AS id, status::text AS status, reference, "closedAt", "decidedAt", "updatedAt"
+      FROM case_record WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
+  const cutoffs = retentionCutoffs(retention, now);
+  const due = rows.flatMap((row) => {
+    const kind = dueKind(row, cutoffs);
+    return kind ? [{ row, kind }] : [];
+  });
+  if (!due.length) return new Map();
+  const dueIds = due.map((d) => d.row.id);
+  const kept = new Map(due.filter((d) => d.kind !== 'draft').map((d) => [d.row.id, d]));
+  const sources = kept.size ? await queryFactSources(tx, { ids: [...kept.keys()] }) : [];
+  if (sources.length)
+    await tx.caseFact.createMany({
+      data: sources.map(({ caseId, source }) => {
+        const { row, kind } = kept.get(caseId)!;
+        return toFactRow(
+          storedFact(buildCaseFact(source, now, { dueAt: dueAtOf(row, kind as 'case' | 'referral', retention) })),
+        );
+      }),
+    });
+  const tombstones = due.flatMap(({ row }) =>
+    row.reference ? [{ reference: row.reference, caseId: row.id, deletedAt: now }] : [],
+  );
+  if (tombstones.length) await tx.deletedCase.createMany({ data: tombstones });
+  // Jobs about a case ("<caseId>", or "<caseId>:<date>" as the schaduwlijst return) or about one of its actions.
   await tx.$executeRaw`
     UPDATE scheduled_job SET state = 'cancelled', "updatedAt" = ${now}
      WHERE state = 'pending'
-       AND ("subjectId" = ${caseId} OR "subjectId" LIKE ${`${caseId}:%`}
-            OR "subjectId" IN (SELECT id::text FROM case_action WHERE "caseId" = ${caseId}::uuid))`;
-  await tx.$executeRaw`DELETE FROM case_record WHERE id = ${caseId}::uuid`;
-  return kind;
+       AND (split_part("subjectId", ':', 1) = ANY(${dueIds}::text[])
+            OR "subjectId" IN (SELECT id::text FROM case_action WHERE "caseId" = ANY(${dueIds}::uuid[])))`;
+  await tx.$executeRaw`DELETE FROM case_record WHERE id = ANY(${dueIds}::uuid[])`;
+  return new Map(due.map((d) => [d.row.id, d.kind]));
 }
 
 /** The moment a case became due, from the moment its clock started. */
@@ -258,30 +284,6 @@ function toFactRow(fact: CaseFact) {
     actionFacts: json(fact.actionFacts),
     attendance: json(fact.attendance),
   };
-}
-
-/** The anonymous facts of deleted cases that still count for figures from `fromMonth` on (deleted in or after it). */
-export async function listCaseFacts(tx: Tx, fromMonth: string): Promise<CaseFact[]> {
-  // One JSON document per row: the driver parses one value instead of a column each (thousands of rows for a year).
-  const rows = await tx.$queryRaw<{ f: CaseFact }[]>`
-    SELECT json_build_object(
-      'kind', kind, 'intakeMonth', "intakeMonth", 'acceptedMonth', "acceptedMonth", 'firstDiscussionMonth', "firstDiscussionMonth",
-      'closedMonth', "closedMonth", 'deletedMonth', "deletedMonth", 'screeningOutcome', "screeningOutcome", 'screenedMonth', "screenedMonth",
-      'screeningWorkingDays', "screeningWorkingDays", 'daysToFirstDiscussion', "daysToFirstDiscussion", 'daysToClosure', "daysToClosure",
-      'daysToInformed', "daysToInformed", 'lifeDomains', "lifeDomains", 'chains', chains, 'referrerOrganisationId', "referrerOrganisationId",
-      'responsibleOrganisationId', "responsibleOrganisationId", 'involvedOrganisationIds', "involvedOrganisationIds", 'tableId', "tableId",
-      'sessions', sessions, 'actions', actions, 'actionsDoneOnTime', "actionsDoneOnTime", 'wasOnShadowList', "wasOnShadowList",
-      'shadowListSpells', "shadowListSpells", 'actionFacts', "actionFacts", 'attendance', attendance, 'outcome', outcome,
-      'evaluationScores', "evaluationScores", 'deletedLateDays', "deletedLateDays") AS f
-      FROM case_fact WHERE "deletedMonth" >= ${fromMonth}`;
-  return rows.map((r) => r.f);
-}
-
-/** Intake months of deleted cases from `fromMonth` on, counted: the trend of aanmeldingen over several years. */
-export async function countFactIntakesByMonth(tx: Tx, fromMonth: string): Promise<Map<string, number>> {
-  const rows = await tx.$queryRaw<{ month: string; n: number }[]>`
-    SELECT "intakeMonth" AS month, count(*)::int AS n FROM case_fact WHERE "intakeMonth" >= ${fromMonth} GROUP BY 1`;
-  return new Map(rows.map((r) => [r.month, r.n]));
 }
 
 export interface DeletedCase {

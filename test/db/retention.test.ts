@@ -19,7 +19,7 @@ import {
 } from '../../src/retention/delete-due.ts';
 import { deletedNotice } from '../../src/retention/deleted.ts';
 import {
-  deleteCaseIfDue,
+  deleteCasesIfDue,
   findDeletedCaseById,
   listDueForDeletion,
   nextRetentionDueAt,
@@ -475,11 +475,15 @@ describe('a rejected aanmelding goes three months after the decision, a draft 30
     const cutoffs = retentionCutoffs(defaultRetention, clock.now());
     expect(await listDueForDeletion(db, cutoffs, 10)).toEqual([draft]);
     await saveReferralDraft(deps, a.police, { caseId: draft, data: referralOf({ p2_relation: 'zus' }) });
-    expect(await db.$transaction((tx) => deleteCaseIfDue(tx, draft, defaultRetention, clock.now()))).toBeUndefined();
+    expect(await db.$transaction((tx) => deleteCasesIfDue(tx, [draft], defaultRetention, clock.now()))).toEqual(
+      new Map(),
+    );
     expect(await db.case.count({ where: { id: draft } })).toBe(1);
     // A case that is gone already (another instance deleted it) is nothing to do.
     await db.case.delete({ where: { id: draft } });
-    expect(await db.$transaction((tx) => deleteCaseIfDue(tx, draft, defaultRetention, clock.now()))).toBeUndefined();
+    expect(await db.$transaction((tx) => deleteCasesIfDue(tx, [draft], defaultRetention, clock.now()))).toEqual(
+      new Map(),
+    );
   });
 
   it('other phases are never deleted, however old', async () => {
@@ -574,7 +578,8 @@ describe('exactly once, also with two instances, and late', () => {
   it('a long backlog is swept in turns that each stay well within the job lease, one after the other at once', async () => {
     await closedCases(4);
     clock.set(new Date('2028-02-01T10:00:00Z'));
-    expect(await deleteDueCases({ db, clock, log: capturingLogger().log }, defaultRetention, { maxMs: 0 })).toEqual({
+    const oneAtATime = { maxMs: 0, batchSize: 1 };
+    expect(await deleteDueCases({ db, clock, log: capturingLogger().log }, defaultRetention, oneAtATime)).toEqual({
       case: 1,
       referral: 0,
       draft: 0,
@@ -588,10 +593,12 @@ describe('exactly once, also with two instances, and late', () => {
       db,
       clock,
       log: logs.log,
-      handlers: [retentionSweepHandler({ db, clock, log: logs.log, retention: defaultRetention, sweepMs: 0 })],
+      handlers: [
+        retentionSweepHandler({ db, clock, log: logs.log, retention: defaultRetention, sweepMs: 0, batchSize: 1 }),
+      ],
     });
     await runner.runDue();
-    // One case per sweep, each handing over to the next at once; the last finds none left.
+    // One batch (here of one case) per sweep, each handing over to the next at once; the last finds none left.
     expect(await listJobs(db, { kind: retentionSweepJob, state: 'done' })).toHaveLength(4);
     expect(await db.case.count()).toBe(0);
     expect(await db.auditEvent.count({ where: { action: 'case.deleted' } })).toBe(4);

@@ -9,9 +9,16 @@ export function databaseUrl(): string {
   return urls[workerIndex() % urls.length]!;
 }
 
-/** A client on the migrated test database of this worker, emptied before each test. */
-export function useDatabase(): Db {
-  const db = createDb(databaseUrl(), { embedded: inject('databaseKind') === 'pglite', poolSize: 8 });
+/**
+ * A client on the migrated test database of this worker, emptied before each test. `onStatement` sees every statement
+ * the client sends (BEGIN and COMMIT included), for tests that count them.
+ */
+export function useDatabase(options: { onStatement?: (sql: string) => void } = {}): Db {
+  const db = createDb(databaseUrl(), {
+    embedded: inject('databaseKind') === 'pglite',
+    poolSize: 8,
+    onStatement: options.onStatement,
+  });
   beforeEach(() => emptyDatabase(db));
   afterAll(async () => {
     await db.$disconnect();
