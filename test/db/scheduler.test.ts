@@ -71,7 +71,8 @@ describe('a scheduler round that hangs', () => {
 
       scheduler.wake();
       await scheduler.idle();
-      expect(calls).toBe(2);
+      // The next round ran (the minute's safety sweep may have run one more when the test crossed a minute).
+      expect(calls).toBeGreaterThanOrEqual(2);
       expect(scheduler.lastTickAt()).toBeInstanceOf(Date);
     } finally {
       release(0);
