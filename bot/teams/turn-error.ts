@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { DomainError } from '../../src/errors.ts';
+import { DomainError, type DomainErrorDetails } from '../../src/errors.ts';
 import { databaseUnavailableCode } from '../../src/db/unavailable.ts';
 import type { Logger } from '../../src/logger.ts';
 import { databaseUnavailableMessage, userMessageFor } from './error-messages.ts';
@@ -26,7 +26,7 @@ export function createTurnErrorHandler(
       log.error({ ...kind, code: databaseCode }, 'turn failed: the database did not answer');
       reply = databaseUnavailableMessage;
     } else if (error instanceof DomainError) {
-      log.info({ ...kind, code: error.code, details: error.details }, 'turn refused');
+      log.info({ ...kind, code: error.code, details: loggableDetails(error.details) }, 'turn refused');
       reply = userMessageFor(error);
       await options
         .onRefused?.(context, error)
@@ -44,6 +44,24 @@ export function createTurnErrorHandler(
       log.error({ correlationId, errorType: (sendError as Error)?.name }, 'could not send the error reply');
     }
   };
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Details whose text the code sets itself: a permission, a conflict's reason, the name of the field that was wrong. */
+const codeKeys = new Set(['permission', 'reason', 'field']);
+
+/**
+ * What of a refusal's details reaches the log: numbers, flags, the code's own words, and ids of the form the bot
+ * issues. Any other text may have come from a card or a message (a name typed where an id belongs) and is left out.
+ */
+export function loggableDetails(details: DomainErrorDetails): Record<string, string | number | boolean> {
+  const kept: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(details)) {
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || codeKeys.has(key) || uuid.test(value)) kept[key] = value;
+    else kept[key] = '(omitted)';
+  }
+  return kept;
 }
 
 /** Stack frames only: an error's first line may quote data (a SQL value, a card input). */
