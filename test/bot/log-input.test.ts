@@ -64,7 +64,7 @@ describe('the log holds no input (issue 19, part 4)', () => {
     for (const user of [police, processManager]) {
       for (const data of [everywhere, pastIds])
         for (const verb of Object.values(Verb)) await bot.click(user, verb, data).catch(() => undefined);
-      for (const command of Object.values(Command)) await bot.say(user, `${command} ${planted}`);
+      for (const command of Object.values(Command)) await bot.say(user, `${command.title} ${planted}`);
     }
     const log = bot.logs.text();
     expect(log.length).toBeGreaterThan(0);
