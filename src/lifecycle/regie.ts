@@ -500,7 +500,10 @@ export async function caseByReference(
     await loadFollowed(deps.db, actor, caseId);
     return { kind: 'case', caseId };
   }
+  // A deleted case is "verwijderd op …" only to those who were involved, and to the procesmanager; to anyone else
+  // exactly what a reference that never existed gets, so deletion does not reveal that it existed.
   const deleted = await deletedNotice(deps.db, reference);
-  if (deleted) return { kind: 'deleted', deletedAt: deleted.deletedAt };
+  if (deleted && (canManageCase(actor) || deleted.organisationIds?.includes(actor.organisationId)))
+    return { kind: 'deleted', deletedAt: deleted.deletedAt };
   throw new DomainError(ErrorCode.NotFound, 'Case not found');
 }

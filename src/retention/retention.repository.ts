@@ -247,8 +247,24 @@ export async function deleteCasesIfDue(
         );
       }),
     });
+  // Who may still hear that the reference existed: the organisations that were involved (referrer, responsible,
+  // invited); to anyone else the tombstone says nothing (issue 19: silent tombstones).
+  const involved = new Map(
+    sources.map(({ caseId, source }) => [
+      caseId,
+      [
+        ...new Set([
+          source.referrerOrganisationId,
+          ...(source.responsibleOrganisationId ? [source.responsibleOrganisationId] : []),
+          ...source.involvedOrganisationIds,
+        ]),
+      ].filter((id): id is string => typeof id === 'string'),
+    ]),
+  );
   const tombstones = due.flatMap(({ row }) =>
-    row.reference ? [{ reference: row.reference, caseId: row.id, deletedAt: now }] : [],
+    row.reference
+      ? [{ reference: row.reference, caseId: row.id, deletedAt: now, organisationIds: involved.get(row.id) ?? [] }]
+      : [],
   );
   if (tombstones.length) await tx.deletedCase.createMany({ data: tombstones });
   // Jobs about a case ("<caseId>", or "<caseId>:<date>" as the schaduwlijst return) or about one of its actions.
@@ -289,11 +305,16 @@ function toFactRow(fact: CaseFact) {
 export interface DeletedCase {
   reference: string;
   deletedAt: Date;
+  /** The organisations that were involved: only they (and the procesmanager) learn that it existed. */
+  organisationIds?: string[];
 }
 
-/** The tombstone of a deleted case: its reference and when it was deleted, nothing else. */
+/** The tombstone of a deleted case: its reference, when it was deleted, and who was involved; nothing else. */
 export async function findDeletedCase(tx: Tx, reference: string): Promise<DeletedCase | undefined> {
-  const r = await tx.deletedCase.findUnique({ where: { reference }, select: { reference: true, deletedAt: true } });
+  const r = await tx.deletedCase.findUnique({
+    where: { reference },
+    select: { reference: true, deletedAt: true, organisationIds: true },
+  });
   return r ?? undefined;
 }
 

@@ -18,6 +18,8 @@ import {
   retentionSweepJob,
 } from '../../src/retention/delete-due.ts';
 import { deletedNotice } from '../../src/retention/deleted.ts';
+import { caseByReference } from '../../src/lifecycle/regie.ts';
+import type { DomainError } from '../../src/errors.ts';
 import {
   deleteCasesIfDue,
   findDeletedCaseById,
@@ -320,8 +322,20 @@ describe('a closed case is deleted a year after its closure, and nothing of the 
       purpose: 'verwijdering',
     });
     const deletedAt = plusDays(closedAt, 366);
-    expect(await deletedNotice(db, reference)).toEqual({ reference, deletedAt });
-    expect(await deletedNotice(db, ` ${reference.toLowerCase()} `)).toEqual({ reference, deletedAt });
+    const tombstone = { reference, deletedAt, organisationIds: expect.arrayContaining([a.orgs['Korps Politie CN']!]) };
+    expect(await deletedNotice(db, reference)).toEqual(tombstone);
+    expect(await deletedNotice(db, ` ${reference.toLowerCase()} `)).toEqual(tombstone);
+    // Silent tombstones: "verwijderd op" only to the involved organisations and the procesmanager; an organisation
+    // that was not involved gets exactly what a reference that never existed gets.
+    expect(await caseByReference(deps, a.police, reference)).toEqual({ kind: 'deleted', deletedAt });
+    expect(await caseByReference(deps, a.pm, reference)).toEqual({ kind: 'deleted', deletedAt });
+    const refusal = async (ref: string) =>
+      caseByReference(deps, a.krusada, ref).then(
+        () => 'answered',
+        (error: DomainError) => ({ code: error.code, details: error.details, message: error.message }),
+      );
+    expect(await refusal(reference)).toEqual(await refusal('ZVH-2026-9999'));
+    expect(await refusal(reference)).toMatchObject({ code: 'NOT_FOUND' });
     expect(await deletedNotice(db, 'ZVH-2026-9999')).toBeUndefined();
     expect(await findDeletedCaseById(db, caseId)).toEqual({ reference, deletedAt });
     // Work that waited for the case or its action stopped.
@@ -396,6 +410,7 @@ describe('a rejected aanmelding goes three months after the decision, a draft 30
     expect(await deletedNotice(db, submitted.reference)).toEqual({
       reference: submitted.reference,
       deletedAt: plusDays(decidedAt, 93),
+      organisationIds: expect.arrayContaining([a.orgs['Korps Politie CN']!]),
     });
     expect(await auditActions(submitted.caseId)).toContain('referral.deleted');
   });
@@ -421,6 +436,7 @@ describe('a rejected aanmelding goes three months after the decision, a draft 30
     expect(await deletedNotice(db, submitted.reference)).toEqual({
       reference: submitted.reference,
       deletedAt: plusDays(askedAt, 93),
+      organisationIds: expect.arrayContaining([a.orgs['Korps Politie CN']!]),
     });
   });
 
