@@ -5,6 +5,7 @@ import { quarterlyFiguresHandler } from '../../src/figures/figures.ts';
 import { JobRunner } from '../../src/jobs/runner.ts';
 import { informReminderHandler } from '../../src/lifecycle/informing.ts';
 import { shadowReturnHandler } from '../../src/lifecycle/shadow-list.ts';
+import { downloadExpiryHandler } from '../../src/privacy/downloads.ts';
 import { retentionSweepHandler } from '../../src/retention/delete-due.ts';
 import type { BotDeps } from '../deps.ts';
 import { channelCardFor } from './notifications.ts';
@@ -32,6 +33,7 @@ export function createJobRunner(deps: JobDeps, options: { owner?: string } = {})
     }),
     ...actionReminderHandlers({ db: deps.db, wake }),
     retentionSweepHandler(deps),
+    downloadExpiryHandler(deps),
     shadowReturnHandler({ db: deps.db, wake }),
     informReminderHandler({ db: deps.db, wake }),
     quarterlyFiguresHandler({

@@ -9,6 +9,11 @@ export interface StoredDownload {
   createdByOrganisationId: string;
 }
 
+/** The one document, when its time ran out (at `expiresAt` or later); a fetched one is gone already. */
+export async function deleteDownloadIfExpired(tx: Tx, id: string, now: Date): Promise<boolean> {
+  return (await tx.download.deleteMany({ where: { id, expiresAt: { lte: now } } })).count > 0;
+}
+
 export async function deleteExpiredDownloads(tx: Tx, now: Date): Promise<number> {
   return (await tx.download.deleteMany({ where: { expiresAt: { lt: now } } })).count;
 }

@@ -4,7 +4,9 @@ import type { Clock } from '../clock.ts';
 import type { ProcessingActivity } from '../audit/processing-activities.ts';
 import type { Db } from '../db/client.ts';
 import { isUuid } from '../validation.ts';
-import { createDownload, takeDownload, type StoredDownload } from './download.repository.ts';
+import { ensureJob } from '../jobs/job.repository.ts';
+import type { JobHandler } from '../jobs/runner.ts';
+import { createDownload, deleteDownloadIfExpired, takeDownload, type StoredDownload } from './download.repository.ts';
 import { linkLifetimeMs, signLink, verifyLink } from './signed-link.ts';
 
 export interface DownloadDeps {
@@ -14,6 +16,19 @@ export interface DownloadDeps {
   linkSecret: string;
   /** Where the bot is reached from the browser (PUBLIC_URL). */
   publicUrl: string;
+}
+
+export const downloadExpiryJob = 'download.expire';
+
+/** At a document's expiry: removes it if it was not fetched. */
+export function downloadExpiryHandler(deps: { db: Db }): JobHandler {
+  return {
+    kind: downloadExpiryJob,
+    async run(job, context) {
+      if (isUuid(job.subjectId)) await deleteDownloadIfExpired(deps.db, job.subjectId, context.now);
+      return { state: 'done' };
+    },
+  };
 }
 
 /** The processing activity a fetched document belongs to, by its kind. */
@@ -32,11 +47,16 @@ export async function offerDownload(
 ): Promise<{ url: string; expiresAt: Date }> {
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + linkLifetimeMs);
-  const id = await createDownload(
-    deps.db,
-    { ...input, createdByAadObjectId: actor.aadObjectId, createdByOrganisationId: actor.organisationId, expiresAt },
-    now,
-  );
+  // The document and the job that removes it at its expiry, together: unfetched, it is gone on time, not at a sweep.
+  const id = await deps.db.$transaction(async (tx) => {
+    const created = await createDownload(
+      tx,
+      { ...input, createdByAadObjectId: actor.aadObjectId, createdByOrganisationId: actor.organisationId, expiresAt },
+      now,
+    );
+    await ensureJob(tx, { kind: downloadExpiryJob, subjectId: created, dueAt: expiresAt });
+    return created;
+  });
   const url = `${deps.publicUrl.replace(/\/$/, '')}/downloads/${id}?exp=${expiresAt.getTime()}&sig=${signLink(deps.linkSecret, id, expiresAt)}`;
   return { url, expiresAt };
 }

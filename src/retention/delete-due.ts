@@ -181,11 +181,11 @@ export function retentionSweepHandler(
   };
 }
 
-/** At start-up: a sweep due now, to catch up; instances that start on the same day create one. */
+/**
+ * At start-up: a sweep due now, to catch up on what came due while the bot was down. Every start gets one;
+ * instances that start in the same minute (a deployment of several) share it.
+ */
 export async function ensureRetentionSweep(db: Db, now: Date): Promise<void> {
-  await ensureJob(db, {
-    kind: retentionSweepJob,
-    subjectId: `start-${DateTime.fromJSDate(now, { zone: 'utc' }).toISODate()}`,
-    dueAt: now,
-  });
+  const minute = DateTime.fromJSDate(now, { zone: 'utc' }).startOf('minute').toISO({ suppressMilliseconds: true });
+  await ensureJob(db, { kind: retentionSweepJob, subjectId: `start-${minute}`, dueAt: now });
 }
