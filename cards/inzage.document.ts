@@ -4,6 +4,7 @@ import type { InzageDocument } from '../src/privacy/inzage.ts';
 import {
   formatBirthDate,
   formatDate,
+  formatTime,
   formatIsoDate,
   lifeDomainLabels,
   regieKindLabels,
@@ -16,6 +17,8 @@ const page = { width: 595.28, height: 841.89, margin: 50 };
 
 /** A simple writer: lines of wrapped text, new pages as they fill. */
 class Writer {
+  /** Every text as written, before it is wrapped into lines: what the document says. */
+  readonly written: string[] = [];
   private current: PDFPage;
   private y: number;
   constructor(
@@ -28,6 +31,7 @@ class Writer {
   }
 
   text(text: string, options: { size?: number; bold?: boolean; indent?: number; gap?: number } = {}): void {
+    this.written.push(text);
     const size = options.size ?? 10;
     const font = options.bold ? this.bold : this.regular;
     const left = page.margin + (options.indent ?? 0);
@@ -45,7 +49,19 @@ class Writer {
 }
 
 /** The inzage document (PDF): per case the person's own record, the data, who contributed what, the decisions, and who saw it. */
-export async function inzagePdf(doc: InzageDocument): Promise<Uint8Array> {
+/** An action's state in the document's words. */
+const actionStateWords = { open: 'open', claimed: 'opgepakt', done: 'gedaan', cancelled: 'vervallen' } as const;
+
+/** The document, with every time in `timeZone` (the network's, FIGURES_TIME_ZONE). */
+export async function inzagePdf(doc: InzageDocument, timeZone = 'Europe/Amsterdam'): Promise<Uint8Array> {
+  return (await inzageDocument(doc, timeZone)).pdf;
+}
+
+/** The document as PDF, and the texts it holds (what a reader reads; for tests). */
+export async function inzageDocument(
+  doc: InzageDocument,
+  timeZone: string,
+): Promise<{ pdf: Uint8Array; text: string[] }> {
   // pdf-lib (some 10 MB once loaded) comes in only when a document is made.
   const { PDFDocument, StandardFonts } = await import('pdf-lib');
   const pdf = await PDFDocument.create();
@@ -58,12 +74,12 @@ export async function inzagePdf(doc: InzageDocument): Promise<Uint8Array> {
   );
   w.text('Inzage: wat het Zorg- en Veiligheidshuis over u heeft vastgelegd', { size: 15, bold: true });
   w.text(
-    `Opgesteld op ${formatDate(doc.producedAt, 'Europe/Amsterdam')} door ${doc.producedBy.name} (${doc.producedBy.organisationName}), gezocht op ${doc.search === 'bsn' ? 'BSN' : 'naam en geboortedatum'}.`,
+    `Opgesteld op ${formatDate(doc.producedAt, timeZone)} door ${doc.producedBy.name} (${doc.producedBy.organisationName}), gezocht op ${doc.search === 'bsn' ? 'BSN' : 'naam en geboortedatum'}.`,
     { gap: 6 },
   );
   if (!doc.cases.length) {
     w.text('Over deze persoon zijn geen gegevens vastgelegd.', { bold: true, gap: 14 });
-    return pdf.save();
+    return { pdf: await pdf.save(), text: w.written };
   }
   w.text(`Deze persoon komt voor in ${doc.cases.length === 1 ? 'één casus' : `${doc.cases.length} casussen`}.`, {
     gap: 4,
@@ -71,7 +87,7 @@ export async function inzagePdf(doc: InzageDocument): Promise<Uint8Array> {
   for (const { person, case: c, logbook } of doc.cases) {
     w.text(`Casus ${c.reference}`, { size: 13, bold: true, gap: 16 });
     w.text(
-      `Stand: ${statusLabels[c.status as keyof typeof statusLabels] ?? c.status}${c.tableName ? ` · tafel ${c.tableName}` : ''}${c.submittedAt ? ` · aangemeld ${formatDate(c.submittedAt, 'Europe/Amsterdam')}` : ''}${c.closedAt ? ` · afgesloten ${formatDate(c.closedAt, 'Europe/Amsterdam')}` : ''}`,
+      `Stand: ${statusLabels[c.status as keyof typeof statusLabels] ?? c.status}${c.tableName ? ` · tafel ${c.tableName}` : ''}${c.submittedAt ? ` · aangemeld ${formatDate(c.submittedAt, timeZone)}` : ''}${c.closedAt ? ` · afgesloten ${formatDate(c.closedAt, timeZone)}` : ''}`,
     );
     w.text(
       `Aangemeld door: ${c.referrerOrganisation}${c.responsibleOrganisation ? ` · op gezag van ${c.responsibleOrganisation}` : ''} · betrokken: ${c.involved.join(', ') || '-'}`,
@@ -90,10 +106,9 @@ export async function inzagePdf(doc: InzageDocument): Promise<Uint8Array> {
     if (c.contributions.length) {
       w.text('Wat organisaties hebben ingebracht (beeldvorming)', { bold: true, gap: 6 });
       for (const x of c.contributions)
-        w.text(
-          `${formatDate(x.at, 'Europe/Amsterdam')} · ${x.organisation}${x.sensitive ? ' (gevoelig)' : ''}: ${x.text}`,
-          { indent: 10 },
-        );
+        w.text(`${formatDate(x.at, timeZone)} · ${x.organisation}${x.sensitive ? ' (gevoelig)' : ''}: ${x.text}`, {
+          indent: 10,
+        });
     }
     if (c.interventions.length) {
       w.text('Mogelijke interventies (oordelen)', { bold: true, gap: 6 });
@@ -102,13 +117,13 @@ export async function inzagePdf(doc: InzageDocument): Promise<Uint8Array> {
     if (c.decisions.length) {
       w.text('Besluiten', { bold: true, gap: 6 });
       for (const x of c.decisions)
-        w.text(`${formatDate(x.at, 'Europe/Amsterdam')} · doel: ${x.goal} · plan: ${x.plan}`, { indent: 10 });
+        w.text(`${formatDate(x.at, timeZone)} · doel: ${x.goal} · plan: ${x.plan}`, { indent: 10 });
     }
     if (c.actions.length) {
       w.text('Afgesproken acties', { bold: true, gap: 6 });
       for (const x of c.actions)
         w.text(
-          `${x.organisation}: ${x.text} (uiterlijk ${formatIsoDate(x.dueDate)}, ${x.state})${x.result ? ` · resultaat: ${x.result}` : ''}`,
+          `${x.organisation}: ${x.text} (uiterlijk ${formatIsoDate(x.dueDate)}, ${actionStateWords[x.state as keyof typeof actionStateWords] ?? x.state})${x.result ? ` · resultaat: ${x.result}` : ''}`,
           { indent: 10 },
         );
     }
@@ -116,17 +131,17 @@ export async function inzagePdf(doc: InzageDocument): Promise<Uint8Array> {
       w.text('Voortgang', { bold: true, gap: 6 });
       for (const x of c.regie)
         w.text(
-          `${formatDate(x.at, 'Europe/Amsterdam')} · ${regieKindLabels[x.kind as keyof typeof regieKindLabels] ?? x.kind}${x.organisation ? ` · ${x.organisation}` : ''}${x.text ? `: ${x.text}` : ''}`,
+          `${formatDate(x.at, timeZone)} · ${regieKindLabels[x.kind as keyof typeof regieKindLabels] ?? x.kind}${x.organisation ? ` · ${x.organisation}` : ''}${x.text ? `: ${x.text}` : ''}`,
           { indent: 10 },
         );
     }
     w.text('Wie deze gegevens heeft gezien of gewijzigd (logboek)', { bold: true, gap: 6 });
     for (const e of logbook) {
       w.text(
-        `${e.at.toISOString().slice(0, 16).replace('T', ' ')} UTC · ${actionLabel(e.action)} · ${e.actor ? `${e.actor.name} (${e.actor.organisationName})` : 'Casusbot (automatisch)'} · ${e.activity}`,
+        `${formatDate(e.at, timeZone)} ${formatTime(e.at, timeZone)} · ${actionLabel(e.action)} · ${e.actor ? `${e.actor.name} (${e.actor.organisationName})` : 'Casusbot (automatisch)'} · ${e.activity}`,
         { indent: 10, size: 9 },
       );
     }
   }
-  return pdf.save();
+  return { pdf: await pdf.save(), text: w.written };
 }

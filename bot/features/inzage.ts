@@ -25,7 +25,7 @@ export function registerInzage(app: Application<TurnState>, deps: BotDeps): void
     const actor = actorOf(context);
     const result = await produceInzage(deps, actor, formValuesOf(data));
     if (!result.ok) return inzageSearchCard(formValuesOf(data), result.errors);
-    const content = await inzagePdf(result.document);
+    const content = await inzagePdf(result.document, deps.figuresTimeZone);
     const offered = await offerDownload(linkDeps, actor, { kind: 'inzage', fileName: 'inzage.pdf', content });
     if (deps.links.fileConsent) await offerAsFile(context, offered.url, content.length);
     return inzageReadyCard({ url: offered.url, expiresAt: offered.expiresAt, cases: result.document.cases.length });

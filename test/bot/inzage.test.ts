@@ -5,6 +5,7 @@ import type { CasusbotAdapter } from '../../bot/teams/adapter.ts';
 import { PDFDocument } from 'pdf-lib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createHttpApp } from '../../bot/teams/server.ts';
+import { inzageDocument } from '../../cards/inzage.document.ts';
 import { Verb } from '../../cards/verbs.ts';
 import { listAuditEvents } from '../../src/audit/audit.repository.ts';
 import { listTables } from '../../src/conferences/table.repository.ts';
@@ -228,5 +229,51 @@ describe('inzage', () => {
       await new Promise<void>((r) => upload.close(() => r()));
     }
     expect((await listAuditEvents(db)).filter((e) => e.action === 'inzage.fetched')).toHaveLength(1);
+  });
+});
+
+describe('the inzage document in words the person reads (issue 19, part 6)', () => {
+  it("is Dutch only and gives every time in the network's timezone", async () => {
+    const { caseId } = await caseOf(annie);
+    const action = await db.caseAction.create({
+      data: {
+        caseId,
+        decisionId: (
+          await db.decision.create({
+            data: {
+              caseId,
+              goal: 'Rust in huis',
+              plan: 'Huisbezoek',
+              nextStep: 'backOnAgenda',
+              decidedByMemberId: a.pm.memberId,
+              directorMemberId: a.police.memberId,
+            },
+          })
+        ).id,
+        organisationId: a.orgs['Korps Politie CN']!,
+        description: 'Huisbezoek afleggen',
+        dueDate: new Date('2026-12-01T00:00:00Z'),
+        state: 'claimed',
+        claimedByMemberId: a.police.memberId,
+        claimedAt: new Date('2026-11-24T15:00:00Z'),
+      },
+    });
+    expect(action.state).toBe('claimed');
+    clock.set(new Date('2026-11-25T02:30:00Z')); // 22:30 on the 24th in Bonaire
+    const produced = await produceInzage({ db, clock }, a.pm, { bsn: annie.p1_bsn });
+    if (!produced.ok) throw new Error('no document');
+    const { text } = await inzageDocument(produced.document, 'America/Kralendijk');
+    const all = text.join('\n');
+    expect(all).toContain('opgepakt');
+    expect(all).not.toMatch(/\b(claimed|done|open,|cancelled|UTC)\b/);
+    expect(all).toContain('Opgesteld op 24 november 2026');
+    // The logbook's times in Bonaire's time (UTC-4), not in UTC.
+    const submitted = (await listAuditEvents(db, { caseId })).find((e) => e.action === 'referral.submitted')!;
+    const local = new Intl.DateTimeFormat('nl-NL', {
+      timeZone: 'America/Kralendijk',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(submitted.at);
+    expect(all).toContain(`${local} · aangemeld`);
   });
 });
