@@ -40,6 +40,8 @@ export interface HeldCase {
   status: string;
   tableName?: string;
   referrerOrganisation: string;
+  /** The professional the procesmanager registered the aanmelding for (a non-partner), as on the form. */
+  externalReferrer?: { name: string; organisation: string };
   responsibleOrganisation?: string;
   submittedAt?: Date;
   closedAt?: Date;
@@ -50,6 +52,13 @@ export interface HeldCase {
   decisions: { goal: string; plan: string; nextStep: string; at: Date }[];
   actions: { organisation: string; text: string; state: string; dueDate: string; result?: string }[];
   regie: { kind: string; text?: string; organisation?: string; at: Date }[];
+}
+
+function externalReferrerOf(stored: unknown): { externalReferrer?: { name: string; organisation: string } } {
+  const r = stored as { name?: unknown; organisation?: unknown } | null;
+  return typeof r?.name === 'string' && typeof r.organisation === 'string'
+    ? { externalReferrer: { name: r.name, organisation: r.organisation } }
+    : {};
 }
 
 export async function findHeldCase(tx: Tx, caseId: string): Promise<HeldCase | undefined> {
@@ -64,6 +73,7 @@ export async function findHeldCase(tx: Tx, caseId: string): Promise<HeldCase | u
       lifeDomains: true,
       table: { select: { name: true } },
       referrerOrganisation: { select: { name: true } },
+      externalReferrer: true,
       responsibleOrganisation: { select: { name: true } },
       organisations: { select: { organisation: { select: { name: true } } } },
       contributions: {
@@ -98,6 +108,7 @@ export async function findHeldCase(tx: Tx, caseId: string): Promise<HeldCase | u
     status: c.status,
     ...(c.table ? { tableName: c.table.name } : {}),
     referrerOrganisation: c.referrerOrganisation.name,
+    ...externalReferrerOf(c.externalReferrer),
     ...(c.responsibleOrganisation ? { responsibleOrganisation: c.responsibleOrganisation.name } : {}),
     ...(c.submittedAt ? { submittedAt: c.submittedAt } : {}),
     ...(c.closedAt ? { closedAt: c.closedAt } : {}),

@@ -277,3 +277,28 @@ describe('the inzage document in words the person reads (issue 19, part 6)', () 
     expect(all).toContain(`${local} · aangemeld`);
   });
 });
+
+describe('the inzage document names who registered the aanmelding (issue 19, part 6)', () => {
+  it('the professional the procesmanager registered it for, with their organisation, not the ZVH', async () => {
+    const submitted = await submitReferral({ db, clock }, a.pm, {
+      data: validReferralData([a.orgs['Korps Politie CN']!], {
+        ...annie,
+        p2_name: '',
+        p2_relation: '',
+        p2_birthDate: '',
+        p2_address: '',
+        externalName: 'Dokter Kroon',
+        externalOrganisation: 'Huisartsenpraktijk Rincon',
+        externalPhone: '+599 7171234',
+        responsibleOrganisationId: a.orgs['Korps Politie CN']!,
+      }),
+    });
+    if (!submitted.ok) throw new Error(JSON.stringify(submitted));
+    const produced = await produceInzage({ db, clock }, a.pm, { bsn: annie.p1_bsn });
+    if (!produced.ok) throw new Error('no document');
+    const { text } = await inzageDocument(produced.document, 'America/Kralendijk');
+    expect(text.join('\n')).toContain(
+      'Aangemeld door: Dokter Kroon (Huisartsenpraktijk Rincon), via het Zorg- en Veiligheidshuis',
+    );
+  });
+});
