@@ -61,8 +61,46 @@ const actionLabels: Record<string, string> = {
   'draft.deleted': 'concept verwijderd',
 };
 
+/** What a refused button was about, by the first part of its verb, in Dutch. */
+const attemptAreas: Record<string, string> = {
+  action: 'actie',
+  actions: 'acties',
+  agenda: 'agenda',
+  case: 'casus',
+  cases: 'casussen',
+  consent: 'toestemming',
+  contribution: 'inbreng',
+  decision: 'besluit',
+  discussion: 'bespreking',
+  evaluation: 'evaluatie',
+  figures: 'cijfers',
+  handover: 'overdracht',
+  informing: 'informeren',
+  intervention: 'interventie',
+  inzage: 'inzage',
+  logbook: 'logboek',
+  member: 'lid',
+  members: 'leden',
+  notice: 'meldingen',
+  proposal: 'voorstel',
+  reassessment: 'herbeoordeling',
+  referral: 'aanmelding',
+  regie: 'regie',
+  screening: 'screening',
+  session: 'overleg',
+  shadowList: 'schaduwlijst',
+  sessions: 'overleggen',
+  table: 'tafel',
+  tables: 'tafels',
+};
+
 export function actionLabel(action: string): string {
-  if (action.startsWith('refused:')) return `geweigerd: ${action.slice('refused:'.length)}`;
+  if (action.startsWith('refused:')) {
+    // A button (verb "case.overview") by what it was about; a typed command by its Dutch word.
+    const attempt = action.slice('refused:'.length);
+    const area = attempt.includes('.') ? attemptAreas[attempt.split('.')[0]!] : undefined;
+    return area ? `geweigerd (${area})` : attempt.includes('.') ? 'geweigerd' : `geweigerd ("${attempt}")`;
+  }
   return actionLabels[action] ?? action;
 }
 

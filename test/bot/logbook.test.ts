@@ -54,7 +54,8 @@ describe('the logbook', () => {
     const logbook = textOf(cardOf((await bot.say(processManager, `logboek ${reference.toLowerCase()}`))[0]));
     expect(logbook).toContain(`Logboek ${reference}`);
     expect(logbook).toMatch(/\*\*casus bekeken\*\* · Ruben Croes \(Korps Politie CN\) · Regie/);
-    expect(logbook).toMatch(/\*\*geweigerd: case\.overview\*\* · Deelnemer Krusada \(Krusada\) · Toegangscontrole/);
+    expect(logbook).toMatch(/\*\*geweigerd \(casus\)\*\* · Deelnemer Krusada \(Krusada\) · Toegangscontrole/);
+    expect(logbook).not.toContain('case.overview');
     expect(logbook).toMatch(/\*\*besluit vastgelegd\*\* · Ingrid Martina/);
     expect(logbook).not.toMatch(/Jan Fictief|Huisuitzetting/);
 

@@ -3,6 +3,7 @@ import { helpCard } from '../../cards/help.card.ts';
 import { memberFormCard } from '../../cards/members.card.ts';
 import { Verb } from '../../cards/verbs.ts';
 import { screeningCard } from '../../cards/screening.card.ts';
+import { actionLabel } from '../../cards/logbook.card.ts';
 import { caseRecord } from './card-fixtures.ts';
 import { textOf } from '../support/bot.ts';
 
@@ -74,5 +75,15 @@ describe('screening card of a case decided meanwhile', () => {
   it('an accepted case without a planned meeting says so instead of failing (a late screening request)', () => {
     const view = { case: caseRecord({ status: 'accepted' }), tables: [], refreshFor: [] };
     expect(textOf(screeningCard(view))).toContain('Geaccepteerd. Nog geen bespreking gepland.');
+  });
+});
+
+describe('logbook labels', () => {
+  it('a refused attempt reads in Dutch for every button and command, never as a verb name', () => {
+    for (const verb of Object.values(Verb)) {
+      const label = actionLabel(`refused:${verb}`);
+      expect(label, verb).toMatch(/^geweigerd \([a-z]+\)$/);
+    }
+    expect(actionLabel('refused:logboek')).toBe('geweigerd ("logboek")');
   });
 });
