@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseDockerfile } from '../scripts/release-test.ts';
+import { parseDockerfile, runtimeCommand } from '../scripts/release-test.ts';
 import { spawnSync } from 'node:child_process';
 // Load of issue 17 (part 8): 500 turns at once from 50 people (hulp, casussen, mijn acties, and "Ik pak dit op" on an
 // action card) against one Casusbot over HTTP, beside the bare teams-ai bot (bench/bare.ts) over HTTP in the same
@@ -190,8 +190,9 @@ function print(name: string, m: Measured) {
 /** The node flags of the Dockerfile's CMD: what production starts the bot with. */
 function productionNodeFlags(): string[] {
   const stages = parseDockerfile(readFileSync('Dockerfile', 'utf8'));
-  const cmd = JSON.parse(stages.at(-1)?.steps.findLast((s) => s.keyword === 'CMD')?.args ?? '[]') as string[];
-  return cmd.slice(1).filter((arg) => arg.startsWith('--'));
+  return runtimeCommand(stages)
+    .slice(1)
+    .filter((arg) => arg.startsWith('--'));
 }
 
 export async function measureLoad(databaseUrl: string | undefined) {

@@ -56,6 +56,11 @@ export function parseDockerfile(text: string): Stage[] {
   return stages;
 }
 
+/** The runtime stage's (the last stage's) CMD, as its JSON array: `["node", …flags, "dist/bot/main.js"]`. */
+export function runtimeCommand(stages: Stage[]): string[] {
+  return JSON.parse(stages.at(-1)?.steps.findLast((s) => s.keyword === 'CMD')?.args ?? '[]') as string[];
+}
+
 /** `COPY [--from=x] [--chown=…] src… dest`: where from, what, and where to. */
 function copyArgs(args: string): { from?: string; sources: string[]; dest: string } {
   const words = args.split(/\s+/);
@@ -264,7 +269,7 @@ async function main(): Promise<void> {
     );
     if (devOnly.length) fail('runtime', 'the runtime stage holds dev dependencies', { packages: devOnly });
     say('runtime', { packages: readdirSync(join(app, 'node_modules')).length });
-    const cmd = JSON.parse(runtime.steps.findLast((s) => s.keyword === 'CMD')?.args ?? '[]') as string[];
+    const cmd = runtimeCommand(stages);
     const healthcheck = /\bCMD\s+(.*)$/.exec(runtime.steps.find((s) => s.keyword === 'HEALTHCHECK')?.args ?? '')?.[1];
     if (!healthcheck) fail('dockerfile', 'no HEALTHCHECK in the runtime stage');
     // Local mode for the turn (no credentials: no token to mint offline); the production guard is checked apart.

@@ -219,6 +219,11 @@ export async function completeAction(
   return { view: await openAction(deps, actor, actionId), changed, notifications: [] };
 }
 
+/** A change's outcome from what its transaction told: undefined when it changed nothing (a repeat, a lost race). */
+function changeOf(view: ActionCardView, told: Notification[] | undefined): ActionChange {
+  return { view, changed: told !== undefined, notifications: told ?? [] };
+}
+
 /** The one who has it gives it back to the organisation; its colleagues hear it is open again. */
 export async function handBackAction(deps: UseCaseDeps, actor: Actor, actionId: string): Promise<ActionChange> {
   const before = await openAction(deps, actor, actionId);
@@ -241,11 +246,7 @@ export async function handBackAction(deps: UseCaseDeps, actor: Actor, actionId: 
         .map((m) => ({ kind: 'actionAssigned' as const, to: m.aadObjectId, actionId })),
     );
   });
-  return {
-    view: await openAction(deps, actor, actionId),
-    changed: notifications !== undefined,
-    notifications: notifications ?? [],
-  };
+  return changeOf(await openAction(deps, actor, actionId), notifications);
 }
 
 /** The casusregisseur or the procesmanager gives an unfinished action to a member of its organisation. */
@@ -279,11 +280,7 @@ export async function reassignAction(
     });
     return tell(tx, deps.clock.now(), [{ kind: 'actionReassigned' as const, to: target.aadObjectId, actionId }]);
   });
-  return {
-    view: await openAction(deps, actor, actionId),
-    changed: changed !== undefined,
-    notifications: changed ?? [],
-  };
+  return changeOf(await openAction(deps, actor, actionId), changed);
 }
 
 /**
