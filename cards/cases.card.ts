@@ -76,6 +76,12 @@ export function referralOutcomeCard(c: CaseRecord): AdaptiveCard {
       paragraph('Vragen? Neem contact op met de procesmanager.', { subtle: true }),
     ]);
   }
+  if (c.status !== 'infoRequested')
+    return card([
+      heading(`Aanmelding ${reference}`),
+      paragraph(`Stand: ${statusLabels[c.status].toLowerCase()}.`),
+      paragraph('Vragen? Neem contact op met de procesmanager.', { subtle: true }),
+    ]);
   return card(
     [
       heading(`Vraag over aanmelding ${reference}`),

@@ -9,6 +9,7 @@ export const Verb = {
   referralSaveDraft: 'referral.saveDraft',
   referralSubmit: 'referral.submit',
   referralMine: 'referral.mine',
+  referralShow: 'referral.show',
   screeningShow: 'screening.show',
   screeningAccept: 'screening.accept',
   screeningReject: 'screening.reject',

@@ -1,6 +1,6 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import { myReferralsCard } from '../../cards/cases.card.ts';
+import { myReferralsCard, referralOutcomeCard } from '../../cards/cases.card.ts';
 import { Command } from '../../cards/commands.ts';
 import type { FieldErrors, FormValues } from '../../cards/form.ts';
 import { formatDate } from '../../cards/labels.ts';
@@ -12,6 +12,7 @@ import { pickFormValues } from '../../src/referrals/referral-form.rules.ts';
 import {
   findEditableCase,
   maxOpenDrafts,
+  referralOutcome,
   saveReferralDraft,
   submitReferral,
 } from '../../src/referrals/submit-referral.ts';
@@ -54,6 +55,9 @@ export function registerReferrals(app: Application<TurnState>, deps: BotDeps): v
   );
   onVerb(app, Verb.referralNew, {}, (context) => form(context, {}));
   onVerb(app, Verb.referralEdit, { caseId: id }, (context, { caseId }) => edit(context, caseId));
+  onVerb(app, Verb.referralShow, { caseId: id }, async (context, { caseId }) =>
+    referralOutcomeCard(await referralOutcome(deps.db, actorOf(context), caseId)),
+  );
   const sameForm = { caseId: optionalId, submissionId: optionalId };
   onVerb(app, Verb.referralAddPerson, sameForm, (context, data) =>
     form(context, { caseId: data.caseId, submissionId: data.submissionId, values: pickFormValues(data) }),

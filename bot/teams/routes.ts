@@ -3,6 +3,7 @@ import { CardFactory, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { AdaptiveCard } from '../../cards/adaptive.ts';
 import { commandPattern, wordsOf, type BotCommand } from '../../cards/commands.ts';
+import { withNoticeLine } from '../../cards/pushed.card.ts';
 import { formerVerbs, type Verb } from '../../cards/verbs.ts';
 import { DomainError, ErrorCode } from '../../src/errors.ts';
 import { conversationKind, sendCardActionResponse } from './turn-context.ts';
@@ -66,8 +67,9 @@ export function onVerb<S extends z.ZodRawShape>(
   for (const name of names) {
     app.adaptiveCards.actionExecute<Record<string, unknown>>(name, async (context, _state, data) => {
       const result = await handler(context, parseData(shape, data));
-      await sendCardActionResponse(context, typeof result === 'string' ? { message: result } : { card: result });
-      return result;
+      const shown = typeof result === 'string' ? result : withNoticeLine(result, data?.notice);
+      await sendCardActionResponse(context, typeof shown === 'string' ? { message: shown } : { card: shown });
+      return shown;
     });
   }
 }

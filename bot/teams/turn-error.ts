@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { DomainError, type DomainErrorDetails } from '../../src/errors.ts';
+import { unavailableCard } from '../../cards/pushed.card.ts';
+import { DomainError, ErrorCode, type DomainErrorDetails } from '../../src/errors.ts';
 import { databaseUnavailableCode } from '../../src/db/unavailable.ts';
 import type { Logger } from '../../src/logger.ts';
 import { databaseUnavailableMessage, userMessageFor } from './error-messages.ts';
@@ -38,12 +39,30 @@ export function createTurnErrorHandler(
       reply = `Sorry, er ging iets mis. Er is niets half opgeslagen; probeer het opnieuw. Blijft het misgaan, noem dan code ${correlationId.slice(0, 8)} aan de procesmanager.`;
     }
     try {
-      if (isCardAction(context.activity)) await sendCardActionResponse(context, { message: reply });
+      if (isCardAction(context.activity))
+        await sendCardActionResponse(
+          context,
+          goneOnRefresh(context, error) ? { card: unavailableCard() } : { message: reply },
+        );
       else if (context.activity.type !== ActivityTypes.Invoke) await context.sendActivity(reply);
     } catch (sendError) {
       log.error({ correlationId, errorType: (sendError as Error)?.name }, 'could not send the error reply');
     }
   };
+}
+
+/**
+ * Teams refreshes a card by itself as it is seen (`trigger: 'automatic'`). When what it showed is gone or no longer
+ * for this person, the card becomes one that says so: a message answer would leave the old card, content and all,
+ * in place. A click hears the usual Dutch message.
+ */
+function goneOnRefresh(context: TurnContext, error: Error): boolean {
+  const trigger = (context.activity.value as { trigger?: string } | undefined)?.trigger;
+  return (
+    trigger === 'automatic' &&
+    error instanceof DomainError &&
+    (error.code === ErrorCode.NotFound || error.code === ErrorCode.Forbidden)
+  );
 }
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

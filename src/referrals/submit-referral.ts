@@ -200,3 +200,14 @@ export async function submitReferral(
   }
   return { ok: true, ...result };
 }
+
+/**
+ * The referrer's own aanmelding as the procesmanager left it (accepted, rejected with a reason, or a question):
+ * what the pushed notice opens. Anyone else hears "not found".
+ */
+export async function referralOutcome(tx: Tx, actor: Actor, caseId: string) {
+  const found = await findCaseById(tx, caseId);
+  if (!found || found.referrer.memberId !== actor.memberId || found.status === 'draft')
+    throw new DomainError(ErrorCode.NotFound, 'Case not found for this referrer');
+  return found;
+}

@@ -172,12 +172,9 @@ describe('the agenda from draft to channel', () => {
     );
     expect(textOf(posts[0]!.card)).not.toContain('Nieuwe casus'); // why a case is on the agenda is for those who may see it
     expect(JSON.stringify(posts[0])).not.toMatch(/Jan Fictief|Mira|111222333|Kaya|huisuitzetting/);
-    expect(
-      bot.notifier
-        .to(youthCareContact.aadObjectId)
-        .map((m) => textOf(m.card))
-        .join(),
-    ).toContain(`${reference} · Nieuwe casus`);
+    const [told] = bot.notifier.to(youthCareContact.aadObjectId);
+    expect(textOf(told?.card)).toMatch(new RegExp(`Agenda gepubliceerd[\\s\\S]*${reference}`));
+    expect(textOf((await bot.open(youthCareContact, told)).value)).toContain(`${reference} · Nieuwe casus`);
     expect(bot.notifier.to(krusada.aadObjectId)).toHaveLength(0);
     expect(bot.notifier.to(mentalHealth.aadObjectId)).toHaveLength(0);
 
@@ -314,7 +311,11 @@ describe('the agenda from draft to channel', () => {
       (await listSessions(db, { tableIds: [tableId], from: new Date('2026-11-25T00:00:00Z') }, 1))[0],
     ).toMatchObject({ status: 'moved', startsAt: new Date('2026-11-25T13:30:00Z') });
     const told = textOf(bot.notifier.to(police.aadObjectId).at(-1)?.card);
-    expect(told).toMatch(new RegExp(`is verplaatst naar woensdag 25 november 2026 om 09:30[\\s\\S]*${reference}`));
+    expect(told).toMatch(
+      new RegExp(
+        `verplaatst van dinsdag 24 november 2026 om 10:00 naar woensdag 25 november 2026 om 09:30[\\s\\S]*${reference}`,
+      ),
+    );
     expect(bot.notifier.to(krusada.aadObjectId)).toHaveLength(0);
     expect(bot.notifier.updates.at(-1)?.message.card && textOf(bot.notifier.updates.at(-1)!.message.card)).toContain(
       'Dit overleg is verplaatst',

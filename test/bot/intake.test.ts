@@ -119,7 +119,10 @@ describe('screening', () => {
     expect(reference).toBe('ZVH-2026-0001');
     for (const pm of [processManager, secondPm]) {
       const [message] = bot.notifier.to(pm.aadObjectId);
-      const text = textOf(message?.card);
+      // Pushed: the reference and what it is, nothing of the aanmelding; opened: the screening card.
+      expect(textOf(message?.card)).toContain(`Nieuwe aanmelding: ${reference}`);
+      expect(textOf(message?.card)).not.toContain('Wonen, financiën');
+      const text = textOf((await bot.open(pm, message)).value);
       expect(text).toContain(`Screening ${reference}`);
       expect(text).toContain('Er zijn problemen op meerdere leefgebieden');
       expect(text).toContain('Wonen, financiën en huiselijk geweld spelen tegelijk.');
@@ -138,9 +141,13 @@ describe('screening', () => {
     expect(textOf(body.value)).toContain('Geaccepteerd door Ingrid Martina');
     expect(textOf(body.value)).toContain('dinsdag 24 november 2026 om 10:00');
     const [told] = bot.notifier.to(police.aadObjectId);
-    expect(textOf(told?.card)).toContain(`Aanmelding ${reference} geaccepteerd`);
-    expect(textOf(told?.card)).toContain('dinsdag 24 november 2026 om 10:00 aan tafel Casusoverleg Bonaire');
-    expect(textOf(told?.card)).not.toContain('Jan Fictief');
+    expect(textOf(told?.card)).toContain(`Aanmelding geaccepteerd: ${reference}`);
+    const opened = textOf((await bot.open(police, told)).value);
+    expect(opened).toContain(`Aanmelding ${reference} geaccepteerd`);
+    expect(opened).toContain('dinsdag 24 november 2026 om 10:00 aan tafel Casusoverleg Bonaire');
+    expect(opened).not.toContain('Jan Fictief');
+    // Someone else who sees the referrer's card (a forwarded one, a colleague) reads nothing of it.
+    expect(textOf((await bot.open(secondPm, told)).value)).toContain('Niet meer beschikbaar');
   });
 
   it('a second procesmanager who decides later sees who decided, and their decision is not recorded', async () => {
@@ -162,20 +169,13 @@ describe('screening', () => {
     for (const pm of [processManager, secondPm]) await bot.say(pm, 'hulp'); // Teams user ids are learned from messages
     const { caseId } = await submitValid(bot);
     const [sent] = bot.notifier.to(secondPm.aadObjectId);
-    const refresh = (sent?.card as { refresh?: { action: { verb: string }; userIds: string[] } }).refresh;
+    const refresh = (sent?.card as { refresh?: { action: { verb: string } } }).refresh;
     expect(refresh?.action.verb).toBe(Verb.screeningShow);
-    expect(refresh?.userIds.sort()).toEqual([processManager.teamsUserId, secondPm.teamsUserId].sort());
+    const opened = (await bot.open(secondPm, sent)).value as { refresh?: { userIds: string[] } };
+    expect(opened.refresh?.userIds.sort()).toEqual([processManager.teamsUserId, secondPm.teamsUserId].sort());
 
     await bot.click(processManager, Verb.screeningReject, { caseId, reason: 'Eén leefgebied' });
-    const { body } = await bot.click(
-      secondPm,
-      Verb.screeningShow,
-      { caseId },
-      {
-        value: { action: { type: 'Action.Execute', verb: Verb.screeningShow, data: { caseId } }, trigger: 'automatic' },
-      },
-    );
-    const card = body.value as { actions: { title: string }[] };
+    const card = (await bot.open(secondPm, sent)).value as { actions: { title: string }[] };
     expect(textOf(card)).toContain('Afgewezen door Ingrid Martina');
     expect(card.actions.map((a) => a.title)).toEqual(['Vernieuwen']);
   });
@@ -193,7 +193,8 @@ describe('screening', () => {
     const { caseId, reference } = await submitValid(bot);
     await bot.click(processManager, Verb.screeningAskInfo, { caseId, question: 'Is de school al betrokken?' });
     const [question] = bot.notifier.to(police.aadObjectId);
-    expect(textOf(question?.card)).toContain('Is de school al betrokken?');
+    expect(textOf(question?.card)).not.toContain('Is de school al betrokken?');
+    expect(textOf((await bot.open(police, question)).value)).toContain('Is de school al betrokken?');
 
     const { body: form } = await bot.click(police, Verb.referralEdit, { caseId });
     expect(textOf(form.value)).toContain('Vraag van de procesmanager: Is de school al betrokken?');

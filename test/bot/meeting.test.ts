@@ -76,7 +76,12 @@ describe('a session in Teams', () => {
     const live = textOf(bot.notifier.updates.at(-1)!.message.card);
     expect(live).toMatch(new RegExp(`${reference} · \\*\\*bezig\\*\\*`));
     expect(live).not.toMatch(/Jan Fictief|huisuitzetting/i);
-    expect(textOf(bot.notifier.to(police.aadObjectId).at(-1)?.card)).toContain('Deze casus wordt nu besproken.');
+    const started = bot.notifier.to(police.aadObjectId).at(-1);
+    expect(textOf(started?.card)).toContain('Deze casus wordt nu besproken.');
+    expect(textOf(started?.card)).not.toMatch(/Jan Fictief|Fictief/);
+    expect(textOf((await bot.open(police, started)).value)).toMatch(
+      /Deze casus wordt nu besproken\.[\s\S]*Jan Fictief/,
+    );
     expect(bot.notifier.to(krusada.aadObjectId)).toHaveLength(0);
 
     const submissionId = randomUUID();
@@ -138,7 +143,9 @@ describe('a session in Teams', () => {
     await bot.click(processManager, Verb.decisionRecord, decision); // a double click
     expect(await db.decision.count()).toBe(1);
     const offered = bot.notifier.to(colleague.aadObjectId).at(-1)!;
-    expect(textOf(offered.card)).toMatch(
+    expect(textOf(offered.card)).toContain('Er is een actie voor jouw organisatie afgesproken');
+    expect(textOf(offered.card)).not.toContain('Huisbezoek afleggen');
+    expect(textOf((await bot.open(colleague, offered)).value)).toMatch(
       /Er is een actie voor jouw organisatie afgesproken[\s\S]*Huisbezoek afleggen[\s\S]*Ik pak dit op/,
     );
 
@@ -166,7 +173,9 @@ describe('a session in Teams', () => {
     expect(textOf(bot.notifier.updates.at(-1)!.message.card)).toContain('1 casus besproken, 1 actie, 0 doorgeschoven.');
     expect(bot.edited).toHaveLength(editedBefore);
 
-    expect(textOf(bot.notifier.to(police.aadObjectId).at(-1)?.card)).toMatch(
+    const told = bot.notifier.to(police.aadObjectId).at(-1);
+    expect(textOf(told?.card)).toMatch(/Verslag[\s\S]*Overleg Casusoverleg Bonaire/);
+    expect(textOf((await bot.open(police, told)).value)).toMatch(
       /Verslag Casusoverleg Bonaire[\s\S]*Het overleg is afgerond/,
     );
     expect(bot.notifier.to(krusada.aadObjectId)).toHaveLength(0);

@@ -16,8 +16,15 @@ const decided = () => decidedCase(db, orgs);
 describe('regie in Teams', () => {
   it('the regisseur finds the case under "mijn casussen"; others see it without regie buttons, or not at all', async () => {
     const { bot, reference, caseId } = await decided();
-    expect(textOf(bot.notifier.to(youthCareContact.aadObjectId).at(-1)!.card)).toMatch(
-      new RegExp(`Casus ${reference}[\\s\\S]*Je bent nu casusregisseur van deze casus\\.`),
+    const appointed = bot.notifier.to(youthCareContact.aadObjectId).at(-1);
+    expect(textOf(appointed?.card)).toMatch(
+      new RegExp(`Casusregisseur: ${reference}[\\s\\S]*Je bent nu casusregisseur`),
+    );
+    expect(textOf(appointed?.card)).not.toContain('Huisuitzetting voorkomen');
+    expect(textOf((await bot.open(youthCareContact, appointed)).value)).toMatch(
+      new RegExp(
+        `Je bent nu casusregisseur van deze casus\\.[\\s\\S]*Casus ${reference}[\\s\\S]*Huisuitzetting voorkomen`,
+      ),
     );
     const mine = textOf(cardOf((await bot.say(youthCareContact, 'mijn casussen'))[0]));
     expect(mine).toMatch(
@@ -69,7 +76,9 @@ describe('regie in Teams', () => {
       note: 'Doel bereikt',
     });
     expect(textOf(proposed.value)).toContain('Je voorstel ligt bij de procesmanager');
-    const proposalCard = bot.notifier.to(processManager.aadObjectId).at(-1)!.card;
+    const pushed = bot.notifier.to(processManager.aadObjectId).at(-1);
+    expect(textOf(pushed?.card)).not.toContain('Marco Rosaria');
+    const proposalCard = (await bot.open(processManager, pushed)).value;
     expect(textOf(proposalCard)).toMatch(
       new RegExp(`Voorstel voor ${reference}[\\s\\S]*Marco Rosaria stelt voor: afsluiten, uitkomst: doel bereikt`),
     );
@@ -80,18 +89,21 @@ describe('regie in Teams', () => {
     expect(textOf(approved.value)).toContain('Goedgekeurd door Ingrid Martina');
     const { body: again } = await bot.click(processManager, Verb.proposalDecide, { proposalId, approve: false });
     expect(textOf(again.value)).toContain('Over dit voorstel is al beslist.');
-    expect(
-      textOf(bot.notifier.to(youthCareContact.aadObjectId).find((m) => textOf(m.card).includes('Voorstel voor'))!.card),
-    ).toContain('Goedgekeurd');
+    const decidedNotice = bot.notifier
+      .to(youthCareContact.aadObjectId)
+      .find((m) => textOf(m.card).includes('Besluit over je voorstel'));
+    expect(textOf((await bot.open(youthCareContact, decidedNotice)).value)).toContain('Goedgekeurd');
 
     // The police has no contactpersoon: its members are asked; youth care's contact is asked for youth care. Krusada is not.
     const asked = (user: { aadObjectId: string }) =>
-      bot.notifier.to(user.aadObjectId).filter((m) => textOf(m.card).includes(`Evaluatie ${reference}`));
+      bot.notifier
+        .to(user.aadObjectId)
+        .filter((m) => textOf(m.card).includes(`: ${reference}`) && /evaluatie/i.test(textOf(m.card)));
     expect(asked(police)).toHaveLength(1);
     expect(asked(colleague)).toHaveLength(1);
     expect(asked(youthCareContact)).toHaveLength(1);
     expect(asked(krusada)).toHaveLength(0);
-    expect(textOf(asked(police)[0]!.card)).toContain('Schrijf geen namen');
+    expect(textOf((await bot.open(police, asked(police)[0])).value)).toContain('Schrijf geen namen');
 
     const { body: bad } = await bot.click(police, Verb.evaluationSubmit, { caseId, cooperation: '4' });
     expect(textOf(bad.value)).toContain('Is het doel bereikt? Kies een antwoord.');

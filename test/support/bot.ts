@@ -18,6 +18,8 @@ export const municipality = demoMembers[4];
 export const stranger = demoStranger;
 
 /** A real teams-ai Application behind botbuilder's TestAdapter, on the real test database. */
+type Button = { verb?: string; data?: Record<string, unknown> };
+
 export function createTestBot(
   db: Db,
   options: { allowedTenantIds?: string[]; roster?: Roster; now?: Date; links?: Partial<Settings['links']> } = {},
@@ -102,6 +104,26 @@ export function createTestBot(
         body: (response.value as { body: { type: string; value: unknown } }).body,
         others: replies.filter((a) => a !== response),
       };
+    },
+    /**
+     * `user` looks at a card the bot pushed to them: Teams refreshes it by itself (an automatic invoke of its
+     * `refresh` action) or, for a card without one, the person clicks its first button. Returns what they then see.
+     */
+    async open(user: TestUser, pushed: { card?: object } | undefined) {
+      const card = pushed?.card as { refresh?: { action: Button }; actions?: Button[] } | undefined;
+      const action = card?.refresh?.action ?? card?.actions?.[0];
+      if (!action?.verb) throw new Error('the pushed card has nothing to open');
+      const { verb: _verb, ...data } = action.data ?? {};
+      const trigger = card?.refresh ? 'automatic' : 'manual';
+      const replies = await deliver({
+        ...personal(user),
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: action.verb, data: { verb: action.verb, ...data } }, trigger },
+      });
+      const response = replies.find((a) => a.type === 'invokeResponse');
+      if (!response) throw new Error(`no invoke response for ${action.verb}`);
+      return (response.value as { body: { type: string; value: unknown } }).body;
     },
     /**
      * Several clicks at the same moment (a double click, a retried invoke, several people): every turn runs at once,
