@@ -228,49 +228,6 @@ export function myAgendaCard(agendas: AgendaView[], options: { manage: boolean }
   return card(body, [execute('Vernieuwen', Verb.agendaList)]);
 }
 
-export type AgendaNotice =
-  | { kind: 'published' }
-  | { kind: 'moved'; previousStartsAt: Date }
-  | { kind: 'rebooked'; why: 'cancelled' | 'overflow'; moves: { reference: string; to?: AgendaView }[] };
-
-/** A personal message about a session, with only the items this person may see. */
-export function agendaNoticeCard(a: AgendaView, notice: AgendaNotice): AdaptiveCard {
-  const tz = a.table.timeZone;
-  if (notice.kind === 'rebooked') {
-    const title =
-      notice.why === 'cancelled' ? `Overleg ${a.table.name} gaat niet door` : `Agenda ${a.table.name} is vol`;
-    const intro =
-      notice.why === 'cancelled'
-        ? `Het overleg van ${when(a)} is geannuleerd.`
-        : `De agenda van ${when(a)} is vol; deze casussen schuiven door.`;
-    return card([
-      heading(title),
-      paragraph(intro, { color: 'Warning' }),
-      ...(notice.moves.length
-        ? notice.moves.map((m) =>
-            paragraph(
-              `**${m.reference}** wordt nu besproken op ${m.to ? formatSession(m.to.session.startsAt, tz) : 'een nog te bepalen datum'}.`,
-            ),
-          )
-        : [paragraph('Er stonden geen casussen van jouw organisatie op.', { subtle: true })]),
-    ]);
-  }
-  const intro =
-    notice.kind === 'published'
-      ? `De agenda van ${when(a)} staat in het kanaal. Jouw organisatie is uitgenodigd voor:`
-      : `Het overleg van ${formatSession(notice.previousStartsAt, tz)} is verplaatst naar ${when(a)}. Jouw casussen:`;
-  return card(
-    [
-      heading(`Agenda ${a.table.name}`),
-      paragraph(intro, { color: 'Good' }),
-      ...a.items.flatMap((i) => [paragraph(itemLine(a, i, true)), invitedLine(i)]),
-    ],
-    [execute('Mijn deel', Verb.agendaMine, { sessionId: a.session.id })],
-  );
-}
-
-export type AgendaProblem = 'missed' | 'uncertain' | 'noChannel';
-
 /** After an interrupted post: the procesmanager looked in the channel and says what they saw. */
 function uncertainActions(sessionId: string): Element {
   return {
@@ -301,23 +258,5 @@ export function agendaPointerCard(a: AgendaView): AdaptiveCard {
       ),
     ],
     [execute('Mijn deel', Verb.agendaMine, { sessionId: a.session.id })],
-  );
-}
-
-/** For the procesmanager: an agenda post that needs a person. */
-export function agendaProblemCard(a: AgendaView, problem: AgendaProblem): AdaptiveCard {
-  const sessionId = a.session.id;
-  const text: Record<AgendaProblem, string> = {
-    missed: `De agenda van ${when(a)} is niet in het kanaal geplaatst: het overleg was al begonnen toen de bot weer draaide.`,
-    uncertain: `De bot stopte terwijl hij de agenda van ${when(a)} in het kanaal plaatste. Kijk in het kanaal of de agenda er staat, zodat hij niet twee keer verschijnt.`,
-    noChannel: `De agenda van ${when(a)} kon niet worden geplaatst: tafel ${a.table.name} heeft geen kanaal. Typ in het kanaal van de tafel "@Casusbot tafel koppelen"; de agenda gaat daarna alsnog uit.`,
-  };
-  const actions =
-    problem === 'uncertain'
-      ? [uncertainActions(sessionId)]
-      : [execute('Agenda bekijken', Verb.agendaShow, { sessionId })];
-  return card(
-    [heading(`Agenda ${a.table.name}: actie nodig`), paragraph(text[problem], { color: 'Attention' })],
-    actions,
   );
 }

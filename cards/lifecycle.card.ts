@@ -437,22 +437,6 @@ export function proposalCard(
   ]);
 }
 
-/** The request to evaluate a closed case: the form itself, in the organisation's members' own chat. */
-export function evaluationRequestCard(ctx: RegieFormContext, reminder: boolean): AdaptiveCard {
-  return card(
-    [
-      heading(`Evaluatie ${ctx.reference}`),
-      paragraph(
-        reminder
-          ? 'Herinnering: jouw organisatie heeft deze afgesloten casus nog niet geëvalueerd.'
-          : 'Deze casus is afgesloten. Wil je namens jouw organisatie een paar vragen beantwoorden? Eén antwoord per organisatie telt.',
-      ),
-      ...formFields('evaluate', ctx, {}, {}),
-    ],
-    [submitOf('evaluate', ctx), execute('Casus openen', Verb.caseOverview, { caseId: ctx.caseId })],
-  );
-}
-
 /** A reference whose personal data were deleted after the retention period. */
 export function deletedCaseCard(reference: string, deletedAt: Date): AdaptiveCard {
   return card([

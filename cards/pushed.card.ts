@@ -272,19 +272,3 @@ export function unavailableCard(): AdaptiveCard {
     paragraph('Typ "hulp" om te zien wat je kunt doen.'),
   ]);
 }
-
-/** Verbs a pushed card opens. */
-export const openVerbs = {
-  screening: Verb.screeningShow,
-  referral: Verb.referralShow,
-  action: Verb.actionShow,
-  discussion: Verb.discussionOpen,
-  minutes: Verb.sessionMinutes,
-  agenda: Verb.agendaMine,
-  agendaManage: Verb.agendaShow,
-  case: Verb.caseOverview,
-  proposal: Verb.proposalShow,
-  consent: Verb.consentShow,
-  reassessment: Verb.reassessmentList,
-  handover: Verb.handoverShow,
-} as const;

@@ -24,13 +24,8 @@ type AboutCase = { topic: PushedTopic; subject: SubjectKind; id: string; verb: V
 
 /** A notification about one case: its topic, the record it names, and the verb that opens that record. */
 function aboutCase(n: Personal): AboutCase | undefined {
-  const on = (topic: PushedTopic, subject: SubjectKind, id: string, verb: Verb, idKey: string): AboutCase => ({
-    topic,
-    subject,
-    id,
-    verb,
-    idKey,
-  });
+  const on = (...[topic, subject, id, verb, idKey]: [PushedTopic, SubjectKind, string, Verb, string]) =>
+    ({ topic, subject, id, verb, idKey }) satisfies AboutCase;
   switch (n.kind) {
     case 'screeningRequested':
       return on(

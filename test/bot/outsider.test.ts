@@ -670,6 +670,9 @@ async function runSweep(outsider: TestUser, role: 'participant' | 'steeringGroup
       `${attempts.length} attempts in ${((Date.now() - started) / 1000).toFixed(1)} s; Krusada was sent ${bot.notifier.to(outsider.aadObjectId).length} messages, the channel ${bot.notifier.inConversation(channelId).length} posts and ${bot.notifier.updates.length} edits\n\nWhat Krusada sees where a reference shows (allowed: the table's agenda):\n${[...new Set(withReference)].slice(0, 1).join('\n\n')}`,
     );
   }
+  // Nothing pushed to anyone, involved or not, holds a secret: a pushed card names the reference only (part 1 of
+  // issue 19); the content comes when the person opens it.
+  expect(leaksIn(bot.notifier.sent.filter((s) => 'person' in s.to))).toEqual([]);
   // Everything Krusada was ever sent, and every channel card, holds none of the secrets.
   expect(leaksIn(bot.notifier.to(outsider.aadObjectId))).toEqual([]);
   expect(

@@ -4,8 +4,6 @@ import { consentCard } from '../../cards/consent.card.ts';
 import { inzageReadyCard, inzageSearchCard } from '../../cards/inzage.card.ts';
 import { caseLogbookCard, unusualAccessCard } from '../../cards/logbook.card.ts';
 import {
-  agendaNoticeCard,
-  agendaProblemCard,
   channelAgendaCard,
   draftAgendaCard,
   maxRefreshUsers,
@@ -13,12 +11,13 @@ import {
   personalAgendaCard,
 } from '../../cards/agenda.card.ts';
 import { casesCard, decisionRecordedCard, myReferralsCard, referralOutcomeCard } from '../../cards/cases.card.ts';
+import { Verb } from '../../cards/verbs.ts';
 import { helpCard } from '../../cards/help.card.ts';
+import { pushedCard, pushedTopics, unavailableCard, type PushedTopic } from '../../cards/pushed.card.ts';
 import {
   caseOverviewCard,
   informingDueCard,
   deletedCaseCard,
-  evaluationRequestCard,
   myCasesCard,
   proposalCard,
   regieFormCard,
@@ -1064,37 +1063,36 @@ export const cardFixtures: CardFixture[] = [
   ['myAgendaCard participant', () => myAgendaCard([publishedAgenda, emptyAgenda], { manage: false })],
   ['myAgendaCard manage, empty', () => myAgendaCard([], { manage: true })],
   ['myAgendaCard participant, empty', () => myAgendaCard([], { manage: false })],
-  ['agendaNoticeCard published', () => agendaNoticeCard(publishedAgenda, { kind: 'published' })],
-  ['agendaNoticeCard moved', () => agendaNoticeCard(movedAgenda, { kind: 'moved', previousStartsAt: nextSession })],
-  [
-    'agendaNoticeCard rebooked: cancelled',
+  // Pushed unasked (cards/pushed.card.ts): every kind, with the richest content it may have.
+  ...(Object.keys(pushedTopics) as PushedTopic[]).map((topic): CardFixture => [
+    `pushedCard ${topic}`,
     () =>
-      agendaNoticeCard(cancelledAgenda, {
-        kind: 'rebooked',
-        why: 'cancelled',
-        moves: [
-          { reference: 'ZVH-2026-0000', to: emptyAgenda },
-          { reference: 'ZVH-2026-0001', to: extraAgenda },
+      pushedCard({
+        topic,
+        reference: 'ZVH-2026-0007',
+        meeting: { table: bonaire.name, startsAt: nextSession, timeZone: 'America/Kralendijk' },
+        references: [
+          { reference: 'ZVH-2026-0000' },
+          { reference: 'ZVH-2026-0001', to: nextSession },
+          { reference: 'ZVH-2026-0021', to: 'unplanned' },
         ],
+        open: { verb: Verb.actionShow, ids: { actionId: uuid(1) } },
+        refreshes: true,
+        more: [{ title: 'Staat er al', verb: Verb.agendaConfirmPosted, ids: { sessionId: uuid(2) } }],
       }),
-  ],
-  [
-    'agendaNoticeCard rebooked: cancelled, nothing of this organisation',
-    () => agendaNoticeCard(cancelledAgenda, { kind: 'rebooked', why: 'cancelled', moves: [] }),
-  ],
-  [
-    'agendaNoticeCard rebooked: overflow, one move without a next session',
-    () =>
-      agendaNoticeCard(fullAgenda, {
-        kind: 'rebooked',
-        why: 'overflow',
-        moves: [{ reference: 'ZVH-2026-0020', to: emptyAgenda }, { reference: 'ZVH-2026-0021' }],
-      }),
-  ],
-  ...(['missed', 'uncertain', 'noChannel'] as const).map((problem): CardFixture => [
-    `agendaProblemCard ${problem}`,
-    () => agendaProblemCard(draftAgenda, problem),
   ]),
+  [
+    'pushedCard moved, no refresh',
+    () =>
+      pushedCard({
+        topic: 'sessionMoved',
+        meeting: { table: bonaire.name, startsAt: nextSession, timeZone: 'America/Kralendijk' },
+        movedFrom: new Date('2026-11-24T14:00:00Z'),
+        open: { verb: Verb.agendaMine, ids: { sessionId: uuid(2) } },
+        refreshes: false,
+      }),
+  ],
+  ['unavailableCard', () => unavailableCard()],
 
   [
     'tablesCard manage',
@@ -1619,11 +1617,6 @@ export const cardFixtures: CardFixture[] = [
   [
     'proposalCard lapsed',
     () => proposalCard({ ...proposal(), decidedAt: decided.decidedAt }, 'ZVH-2026-0007', 'manager'),
-  ],
-  ['evaluationRequestCard', () => evaluationRequestCard(regieContext({ status: 'closed', candidates: [] }), false)],
-  [
-    'evaluationRequestCard reminder',
-    () => evaluationRequestCard(regieContext({ status: 'closed', candidates: [] }), true),
   ],
   ['deletedCaseCard', () => deletedCaseCard('ZVH-2024-0031', new Date('2026-02-01T03:00:00Z'))],
   [

@@ -79,16 +79,24 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     expect(reference).toMatch(/^ZVH-2\d{3}-0001$/);
     await officer.screenshot({ path: join(outputDir, 'e2e-intake-submitted.png') });
 
+    // Pushed unasked, the card names the reference, not the person; the content comes when she opens it.
+    const notice = cardWith(pm, `Nieuwe aanmelding: ${reference}`);
+    await notice.waitFor({ timeout: 30_000 });
+    await expect(notice.innerText()).resolves.not.toMatch(/Jan Fictief|Wonen en financiën/);
+    await notice.getByRole('button', { name: 'Screening openen' }).click();
     await pm.getByText(`Screening ${reference}`).first().waitFor({ timeout: 30_000 });
-    const screening = lastCard(pm);
+    const screening = cardWith(pm, `Screening ${reference}`);
     await expect(screening.innerText()).resolves.toContain('Wonen en financiën lopen vast');
     await screening.getByRole('button', { name: 'Accepteren', exact: true }).click();
     await screening.getByRole('button', { name: 'Accepteren en datum plannen' }).click();
     await pm.getByText('Geaccepteerd door Ingrid Martina').first().waitFor({ timeout: 30_000 });
     await pm.screenshot({ path: join(outputDir, 'e2e-screening-accepted.png') });
 
+    await cardWith(officer, `Aanmelding geaccepteerd: ${reference}`)
+      .getByRole('button', { name: 'Aanmelding openen' })
+      .click();
     await officer.getByText(`Aanmelding ${reference} geaccepteerd`).first().waitFor({ timeout: 30_000 });
-    await expect(lastCard(officer).innerText()).resolves.toMatch(
+    await expect(cardWith(officer, `Aanmelding ${reference} geaccepteerd`).innerText()).resolves.toMatch(
       /besproken op dinsdag \d+ \w+ \d{4} om 10:00 aan tafel Casusoverleg Bonaire/,
     );
     await officer.screenshot({ path: join(outputDir, 'e2e-referrer-told.png') });
@@ -156,9 +164,13 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     await postMentioningBot(pm, 'overleg starten');
     await pm.getByText('Het overleg is geopend').first().waitFor({ timeout: 30_000 });
 
-    const caseCard = cardWith(youthCare, 'Deze casus wordt nu besproken.');
+    const started = cardWith(youthCare, `Nu in bespreking: ${reference}`);
+    await started.waitFor({ timeout: 30_000 });
+    await expect(started.innerText()).resolves.not.toContain('Jan Fictief');
+    await started.getByRole('button', { name: 'Casus openen' }).click();
+    const caseCard = cardWith(youthCare, 'Beeldvorming');
     await caseCard.waitFor({ timeout: 30_000 });
-    await expect(caseCard.innerText()).resolves.toContain('Jan Fictief');
+    await expect(caseCard.innerText()).resolves.toMatch(/Deze casus wordt nu besproken\.[\s\S]*Jan Fictief/);
     await caseCard.getByRole('button', { name: 'Inbreng toevoegen' }).click();
     await caseCard
       .getByRole('textbox', { name: /Wat weet jouw organisatie/ })
@@ -168,9 +180,9 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     await youthCare.screenshot({ path: join(outputDir, 'e2e-meeting-contribution.png') });
 
     await openPersonalChat(pm);
-    const chairCard = cardWith(pm, 'Deze casus wordt nu besproken.');
+    const chairCard = cardWith(pm, `Nu in bespreking: ${reference}`);
     await chairCard.waitFor({ timeout: 30_000 });
-    await chairCard.getByRole('button', { name: 'Vernieuwen' }).click();
+    await chairCard.getByRole('button', { name: 'Casus openen' }).click();
     await cardWith(pm, 'Gezin is bekend bij jeugdzorg').getByRole('button', { name: 'Besluit vastleggen' }).click();
     const form = cardWith(pm, 'Besluit vastleggen:');
     await form.waitFor({ timeout: 30_000 });
@@ -190,9 +202,14 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     await pm.screenshot({ path: join(outputDir, 'e2e-meeting-decision.png') });
 
     await openPersonalChat(officer);
-    const offered = cardWith(officer, 'Er is een actie voor jouw organisatie afgesproken.');
+    const offered = cardWith(officer, `Nieuwe actie: ${reference}`);
     await offered.waitFor({ timeout: 30_000 });
-    await offered.getByRole('button', { name: 'Ik pak dit op' }).click();
+    await expect(offered.innerText()).resolves.not.toContain('Huisbezoek afleggen');
+    await offered.getByRole('button', { name: 'Actie openen' }).click();
+    const action = cardWith(officer, 'Huisbezoek afleggen');
+    await action.waitFor({ timeout: 30_000 });
+    await expect(action.innerText()).resolves.toContain('Er is een actie voor jouw organisatie afgesproken.');
+    await action.getByRole('button', { name: 'Ik pak dit op' }).click();
     await officer.getByText('Je hebt deze actie opgepakt.').first().waitFor({ timeout: 30_000 });
     await expect(cardWith(officer, 'Je hebt deze actie opgepakt.').innerText()).resolves.toContain(
       'Opgepakt door Ruben Croes',
@@ -209,6 +226,10 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     // The chair closes the meeting; each invited participant reads their verslag in their own chat.
     await cardWith(pm, 'Opgepakt door Ruben Croes').getByRole('button', { name: 'Overleg sluiten' }).click();
     await pm.getByText('Het overleg is gesloten.').first().waitFor({ timeout: 30_000 });
+    const minutesNotice = cardWith(officer, 'Het overleg is gesloten; je verslag staat klaar.');
+    await minutesNotice.waitFor({ timeout: 30_000 });
+    await expect(minutesNotice.innerText()).resolves.not.toContain('Huisbezoek afleggen');
+    await minutesNotice.getByRole('button', { name: 'Verslag openen' }).click();
     const minutes = cardWith(officer, 'Verslag Casusoverleg Bonaire');
     await minutes.waitFor({ timeout: 30_000 });
     const minutesText = await minutes.innerText();
@@ -244,13 +265,11 @@ describe('intake, screening and the agenda in the Agents Playground, like people
 
     // Youth care answers in personal chat.
     await openPersonalChat(youthCare);
-    const request = cardWith(youthCare, 'Er wordt toestemming gevraagd voor inbreng van jouw organisatie.');
+    const request = cardWith(youthCare, `Toestemming gevraagd: ${reference}`);
     await request.waitFor({ timeout: 30_000 });
-    const requestText = await request.innerText();
-    expect(requestText).toContain('Toestemming voor inbreng');
-    // Pushed unasked, the card names the request, not the content; "Vernieuwen" shows it.
-    expect(requestText).not.toContain(contribution);
-    await request.getByRole('button', { name: 'Vernieuwen' }).click();
+    // Pushed unasked, the card names the request, not the content; opening it shows it.
+    await expect(request.innerText()).resolves.not.toContain(contribution);
+    await request.getByRole('button', { name: 'Vraag openen' }).click();
     const readable = youthCare
       .locator('.ac-adaptiveCard')
       .filter({ hasText: 'Toestemming voor inbreng' })
@@ -265,12 +284,10 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     await youthCare.screenshot({ path: join(outputDir, 'e2e-consent-granted.png') });
 
     // The officer hears it, with the content, and now reads it on the case card too.
-    const answered = cardWith(officer, 'Er is gereageerd op je vraag om toestemming.');
+    const answered = cardWith(officer, `Antwoord op je vraag om toestemming: ${reference}`);
     await answered.waitFor({ timeout: 30_000 });
-    const answeredText = await answered.innerText();
-    expect(answeredText).toContain('Toestemming gegeven');
-    expect(answeredText).not.toContain(contribution);
-    await answered.getByRole('button', { name: 'Vernieuwen' }).click();
+    await expect(answered.innerText()).resolves.not.toContain(contribution);
+    await answered.getByRole('button', { name: 'Openen', exact: true }).click();
     await officer
       .locator('.ac-adaptiveCard')
       .filter({ hasText: 'Toestemming voor inbreng' })
@@ -279,8 +296,8 @@ describe('intake, screening and the agenda in the Agents Playground, like people
       .waitFor({ timeout: 30_000 });
     await officer.screenshot({ path: join(outputDir, 'e2e-consent-answered.png') });
 
-    // The case card he got when the meeting opened: "Vernieuwen" shows it as it is now.
-    await cardWith(officer, 'Beeldvorming').getByRole('button', { name: 'Vernieuwen' }).click();
+    // The message he got when the meeting opened: opened now, the case card shows it as it is now.
+    await cardWith(officer, `Nu in bespreking: ${reference}`).getByRole('button', { name: 'Casus openen' }).click();
     const visible = officer
       .locator('.ac-adaptiveCard')
       .filter({ hasText: 'Beeldvorming' })
@@ -318,12 +335,19 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     await director.screenshot({ path: join(outputDir, 'e2e-regie-proposed.png') });
 
     await openPersonalChat(pm);
+    await cardWith(pm, `Voorstel om te beslissen: ${reference}`)
+      .getByRole('button', { name: 'Voorstel openen' })
+      .click();
     const proposal = cardWith(pm, `Voorstel voor ${reference}`);
     await proposal.waitFor({ timeout: 30_000 });
     await expect(proposal.innerText()).resolves.toContain('Marco Rosaria stelt voor: naar de schaduwlijst.');
     await proposal.getByRole('button', { name: 'Goedkeuren' }).click();
     await cardWith(pm, 'Goedgekeurd door Ingrid Martina').waitFor({ timeout: 30_000 });
-    await cardWith(director, 'Goedgekeurd door Ingrid Martina').waitFor({ timeout: 30_000 }); // the proposer hears it
+    // The proposer hears it, and reads how when he opens the message.
+    await cardWith(director, `Besluit over je voorstel: ${reference}`)
+      .getByRole('button', { name: 'Voorstel openen' })
+      .click();
+    await cardWith(director, 'Goedgekeurd door Ingrid Martina').waitFor({ timeout: 30_000 });
 
     // Six months after the day it went on the list, in the table's timezone.
     const returnDate = formatIsoDate(
