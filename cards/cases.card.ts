@@ -1,4 +1,5 @@
 import type { CaseRecord, CaseSummary } from '../src/cases/case.types.ts';
+import type { CaseListPage } from '../src/cases/view-cases.ts';
 import { card, execute, heading, paragraph, type AdaptiveCard, type Element } from './adaptive.ts';
 import { formatDate, formatSession, statusLabels } from './labels.ts';
 import { decisionSummary } from './screening.card.ts';
@@ -35,17 +36,58 @@ export function myReferralsCard(items: CaseSummary[]): AdaptiveCard {
   return card(body, [execute('Nieuwe aanmelding', Verb.referralNew)]);
 }
 
-export function casesCard(items: CaseSummary[]): AdaptiveCard {
-  return card([
-    heading('Casussen'),
-    paragraph(
-      items.length
-        ? 'De casussen waarbij jouw organisatie betrokken is.'
-        : 'Er zijn geen casussen waarbij jouw organisatie betrokken is.',
-      { subtle: true },
-    ),
-    ...items.map((s) => paragraph(line(s, true))),
-  ]);
+/**
+ * `casussen`: the active cases of the viewer's organisation, newest aanmelding first, each with *Openen*; *Meer*
+ * for the next page; a search by reference (which also finds closed and rejected cases).
+ */
+export function casesCard(v: CaseListPage): AdaptiveCard {
+  const intro = v.search
+    ? v.cases.length
+      ? `Casussen met "${v.search}" in het kenmerk.`
+      : `Geen casus met "${v.search}" in het kenmerk waarbij jouw organisatie betrokken is.`
+    : v.cases.length
+      ? 'De lopende casussen waarbij jouw organisatie betrokken is, nieuwste aanmelding eerst.'
+      : v.page
+        ? 'Er zijn geen casussen meer.'
+        : 'Er zijn geen lopende casussen waarbij jouw organisatie betrokken is.';
+  const body: Element[] = [
+    heading(v.page ? `Casussen (pagina ${v.page + 1})` : 'Casussen'),
+    paragraph(intro, { subtle: true }),
+  ];
+  for (const s of v.cases)
+    body.push({
+      type: 'ColumnSet',
+      separator: true,
+      columns: [
+        { type: 'Column', width: 'stretch', items: [paragraph(line(s, true))], verticalContentAlignment: 'Center' },
+        {
+          type: 'Column',
+          width: 'auto',
+          items: [{ type: 'ActionSet', actions: [execute('Openen', Verb.caseOverview, { caseId: s.id })] }],
+        },
+      ],
+    });
+  body.push({
+    type: 'Input.Text',
+    id: 'search',
+    label: 'Zoek op kenmerk (ook afgesloten casussen)',
+    placeholder: 'bijvoorbeeld 0084 of ZVH-2026-0084',
+    maxLength: 20,
+    value: v.search ?? '',
+  });
+  const actions = [execute('Zoeken', Verb.caseList, {}, { associatedInputs: 'auto' })];
+  if (v.more)
+    actions.push(
+      execute(
+        'Meer',
+        Verb.caseList,
+        { page: v.page + 1, ...(v.search ? { search: v.search } : {}) },
+        { associatedInputs: 'none' },
+      ),
+    );
+  if (v.search || v.page)
+    actions.push(execute('Alle lopende casussen', Verb.caseList, {}, { associatedInputs: 'none' }));
+  return card(body, actions);
 }
 
 /** Personal messages to the referrer. Only the reference: the referrer knows whom it is about. */

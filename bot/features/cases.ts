@@ -12,7 +12,14 @@ import { actorOf } from '../teams/turn-context.ts';
 
 /** `case.*`: `casussen`, `mijn casussen`, and one case by its reference (`casus ZVH-…`) or its *Openen*. */
 export function registerCases(app: Application<TurnState>, deps: BotDeps): void {
-  registerCommand(app, Command.cases, async (context) => casesCard(await listCasesFor(deps.db, actorOf(context))));
+  registerCommand(app, Command.cases, async (context, { data }) => {
+    // The button sends the page asked for and the search typed; typed, the command starts at the first page.
+    const page = Number(data.page);
+    const search = typeof data.search === 'string' ? data.search : undefined;
+    return casesCard(
+      await listCasesFor(deps.db, actorOf(context), { page: Number.isInteger(page) ? page : 0, search }),
+    );
+  });
   registerCommand(app, Command.myCases, async (context) => myCasesCard(await myCases(deps, actorOf(context))));
 
   // The case card, or when its data were deleted, since when.

@@ -131,16 +131,27 @@ function toSummary(r: {
   };
 }
 
+/**
+ * The cases a scope may see, newest aanmelding first (a case registered this morning is on top), a page at a time:
+ * `take` rows from `skip`. `referenceContains` finds a case by (part of) its reference.
+ */
 export async function listVisibleCases(
   tx: Tx,
   scope: CaseScope,
-  filter: { statuses?: CaseStatus[] } = {},
+  filter: { statuses?: CaseStatus[]; referenceContains?: string; skip?: number; take?: number } = {},
 ): Promise<CaseSummary[]> {
   const rows = await tx.case.findMany({
-    where: { AND: [visibleWhere(scope), ...(filter.statuses ? [{ status: { in: filter.statuses } }] : [])] },
+    where: {
+      AND: [
+        visibleWhere(scope),
+        ...(filter.statuses ? [{ status: { in: filter.statuses } }] : []),
+        ...(filter.referenceContains ? [{ reference: { contains: filter.referenceContains } }] : []),
+      ],
+    },
     select: summarySelect,
-    orderBy: [{ firstSession: { startsAt: 'asc' } }, { submittedAt: 'desc' }],
-    take: 50,
+    orderBy: [{ submittedAt: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
+    skip: filter.skip ?? 0,
+    take: filter.take ?? 50,
   });
   return rows.map(toSummary);
 }

@@ -957,8 +957,16 @@ export const cardFixtures: CardFixture[] = [
 
   ['myReferralsCard empty', () => myReferralsCard([])],
   ['myReferralsCard with draft, submitted, infoRequested, accepted and rejected', () => myReferralsCard(summaries)],
-  ['casesCard empty', () => casesCard([])],
-  ['casesCard with cases', () => casesCard(summaries.filter((s) => s.status !== 'draft'))],
+  ['casesCard empty', () => casesCard({ cases: [], page: 0, more: false })],
+  [
+    'casesCard with cases and more',
+    () => casesCard({ cases: summaries.filter((s) => s.status !== 'draft'), page: 0, more: true }),
+  ],
+  [
+    'casesCard second page of a search',
+    () => casesCard({ cases: summaries.filter((s) => s.status !== 'draft'), page: 1, more: false, search: '00' }),
+  ],
+  ['casesCard search without result', () => casesCard({ cases: [], page: 0, more: false, search: 'ZVH-2026-0999' })],
 
   ['referralOutcomeCard accepted', () => referralOutcomeCard(accepted)],
   ['referralOutcomeCard rejected', () => referralOutcomeCard(rejected)],
