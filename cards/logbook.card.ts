@@ -59,6 +59,9 @@ const actionLabels: Record<string, string> = {
   'inzage.fetched': 'inzagedocument opgehaald',
   'action.takeHomeMarked': 'mee naar huis aangegeven',
   'draft.deleted': 'concept verwijderd',
+  'informing.reminded': 'herinnering informeren verstuurd',
+  'action.reminded': 'herinnering actie verstuurd',
+  'reassessment.started': 'herbeoordeling gestart (nieuw doel)',
 };
 
 /** What a refused button was about, by the first part of its verb, in Dutch. */
@@ -94,6 +97,9 @@ const attemptAreas: Record<string, string> = {
   tables: 'tafels',
 };
 
+/** Who did what the bot did on its own (a reminder, a re-assessment's start, a deletion), in the logbook. */
+export const systemActor = 'Casusbot (systeem)';
+
 export function actionLabel(action: string): string {
   if (action.startsWith('refused:')) {
     // A button (verb "case.overview") by what it was about; a typed command by its Dutch word.
@@ -120,7 +126,7 @@ export function caseLogbookCard(v: CaseLogbook): AdaptiveCard {
   for (const e of v.entries) {
     const who = e.actor
       ? `${e.actor.name}${e.actor.organisationName ? ` (${e.actor.organisationName})` : ''}`
-      : 'Casusbot (automatisch)';
+      : systemActor;
     body.push(
       paragraph(
         `${time(e.at)} · **${actionLabel(e.action)}** · ${who} · ${e.activity}${e.traceId ? ` · spoor ${e.traceId.slice(0, 8)}` : ''}`,

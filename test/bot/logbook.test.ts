@@ -72,6 +72,55 @@ describe('the logbook', () => {
     expect(views).toHaveLength(1);
   });
 
+  it("an outsider's refused consent answer, withdrawal, handover answer and completion, take-home and informing are filed under the case they aimed at; the outsider hears nothing more", async () => {
+    const { bot, reference, caseId } = await decidedCase(db, orgs);
+    const policeMember = await db.member.findFirstOrThrow({ where: { aadObjectId: police.aadObjectId } });
+    const contribution = await db.contribution.create({
+      data: { caseId, organisationId: policeMember.organisationId, authorMemberId: policeMember.id, text: 'Inbreng' },
+    });
+    const consent = await db.contributionConsent.create({
+      data: {
+        contributionId: contribution.id,
+        organisationId: orgs['Jeugdzorg CN']!,
+        requestedByMemberId: policeMember.id,
+      },
+    });
+    const handover = await db.handover.create({
+      data: {
+        caseId,
+        targetName: 'Andere tafel',
+        necessity: 'n',
+        purpose: 'p',
+        registeringOrganisationId: policeMember.organisationId,
+        createdByMemberId: policeMember.id,
+      },
+    });
+    const actionId = (await db.caseAction.findFirstOrThrow({ where: { caseId } })).id;
+    const before = (await listAuditEvents(db, { caseId })).length;
+    const attempts: [string, Record<string, unknown>][] = [
+      [Verb.consentAnswer, { consentId: consent.id, answer: 'yes' }],
+      [Verb.consentWithdraw, { consentId: consent.id }],
+      [Verb.handoverAnswer, { handoverId: handover.id, contributionId: contribution.id, granted: true }],
+      [Verb.handoverComplete, { handoverId: handover.id }],
+      [Verb.actionTakeHome, { actionId, takeHome: contribution.id }],
+      [Verb.informingRecord, { caseId, informedOn: '20-11-2026' }],
+    ];
+    for (const [verb, data] of attempts)
+      expect(textOf((await bot.click(krusada, verb, data)).body.value), verb).toBe(notFound);
+    const filed = (await listAuditEvents(db, { caseId })).slice(before);
+    expect(filed.map((e) => [e.action, e.outcome, e.actorAadObjectId])).toEqual(
+      attempts.map(([verb]) => [`refused:${verb}`, 'refused', krusada.aadObjectId]),
+    );
+    // An id that names nothing is still logged, under no case.
+    await bot.click(krusada, Verb.consentAnswer, { consentId: '00000000-0000-4000-8000-000000000000', answer: 'yes' });
+    expect((await listAuditEvents(db, { caseId })).slice(before)).toHaveLength(attempts.length);
+    expect(await listAuditEvents(db, { recordType: 'attempt' })).toHaveLength(1);
+
+    const logbook = textOf(cardOf((await bot.say(processManager, `logboek ${reference}`))[0]));
+    for (const area of ['toestemming', 'overdracht', 'actie', 'informeren'])
+      expect(logbook).toMatch(new RegExp(`\\*\\*geweigerd \\(${area}\\)\\*\\* · Deelnemer Krusada \\(Krusada\\)`));
+  });
+
   it('after the personal data are deleted the logbook of the reference stays readable, with the deletion in it', async () => {
     const { bot, reference, caseId } = await decidedCase(db, orgs);
     await setClosed(db, caseId, { at: new Date('2026-12-01T12:00:00Z'), outcome: 'goalReached' });
@@ -80,7 +129,7 @@ describe('the logbook', () => {
     expect(textOf(cardOf((await bot.say(police, `casus ${reference}`))[0]))).toContain('Verwijderd op 2 december 2027');
     const logbook = textOf(cardOf((await bot.say(processManager, `logboek ${reference}`))[0]));
     expect(logbook).toMatch(/De persoonsgegevens zijn verwijderd op 2 december 2027/);
-    expect(logbook).toMatch(/\*\*persoonsgegevens verwijderd\*\* · Casusbot \(automatisch\) · Verwijdering/);
+    expect(logbook).toMatch(/\*\*persoonsgegevens verwijderd\*\* · Casusbot \(systeem\) · Verwijdering/);
     expect(logbook).toMatch(/\*\*casus bekeken\*\*|\*\*besluit vastgelegd\*\*/);
   });
 });

@@ -199,6 +199,15 @@ describe('a change of goal', () => {
     expect(
       (await listAuditEvents(db, { recordType: 'contribution', recordId: contributionId })).map((e) => e.action),
     ).toContain('reassessment.withdrawn');
+    // Each start of a re-assessment is a system event in the case's logbook (the same goal again started none).
+    expect(
+      (await listAuditEvents(db, { caseId }))
+        .filter((e) => e.action === 'reassessment.started')
+        .map((e) => [e.actorAadObjectId, e.purpose]),
+    ).toEqual([
+      [null, 'toestemming'],
+      [null, 'toestemming'],
+    ]);
   });
 });
 
