@@ -121,6 +121,67 @@ describe('the logbook', () => {
       expect(logbook).toMatch(new RegExp(`\\*\\*geweigerd \\(${area}\\)\\*\\* · Deelnemer Krusada \\(Krusada\\)`));
   });
 
+  it("forty refused clicks do not push the history out of view: the procesmanager pages back through every event and filters by organisation, person and activity, in the table's time", async () => {
+    const { bot, reference, caseId } = await decidedCase(db, orgs);
+    await bot.say(police, `casus ${reference}`);
+    // The action's reminders (the day before and after its due date) are the system's own events.
+    bot.clock.set(new Date('2026-12-03T12:00:00Z'));
+    await bot.runDueJobs();
+    for (let i = 0; i < 45; i++) await bot.click(krusada, Verb.caseOverview, { caseId });
+    const all = await listAuditEvents(db, { caseId });
+    expect(all.length).toBeGreaterThan(50);
+
+    const lines = (c: unknown) =>
+      textOf(c)
+        .split('\n')
+        .filter((l) => / · \*\*/.test(l));
+    const first = cardOf((await bot.say(processManager, `logboek ${reference}`))[0])!;
+    expect(lines(first)).toHaveLength(40);
+    expect(textOf(first)).not.toContain('besluit vastgelegd');
+    expect(textOf(first)).not.toContain('UTC');
+    // Times in the table's timezone (Bonaire, UTC-4).
+    const newest = (await listAuditEvents(db, { caseId }, { newestFirst: true, take: 1 }))[0]!;
+    const local = new Intl.DateTimeFormat('nl-NL', {
+      timeZone: 'America/Kralendijk',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(newest.at);
+    expect(lines(first)[0]).toContain(` ${local} · **logboek bekeken**`);
+
+    // Back through everything, page by page, until nothing is older: every event is seen once.
+    const seen: string[] = [...lines(first)];
+    let page = first;
+    for (let i = 0; i < 5; i++) {
+      const older = JSON.stringify(page).match(/"title":"Oudere","verb":"logbook.page","data":(\{[^}]*\})/);
+      if (!older) break;
+      const data = JSON.parse(older[1]!) as Record<string, unknown>;
+      page = (await bot.click(processManager, Verb.logbookPage, data)).body.value as Record<string, unknown>;
+      seen.push(...lines(page));
+    }
+    expect(seen.join('\n')).toMatch(/\*\*besluit vastgelegd\*\* · Ingrid Martina/);
+    expect(seen.join('\n')).toMatch(/\*\*aangemeld\*\* · Ruben Croes/);
+    // Every event up to the first look (the later looks at the logbook are events of their own, on top).
+    expect(seen.length).toBeGreaterThanOrEqual(all.length);
+    expect(JSON.stringify(page)).toContain('"title":"Nieuwere"');
+
+    // Filters: one organisation, one person, one activity.
+    const filtered = async (data: Record<string, unknown>) =>
+      lines((await bot.click(processManager, Verb.logbookPage, { reference, ...data })).body.value);
+    const ofPolice = await filtered({ organisationId: orgs['Korps Politie CN']! });
+    expect(ofPolice.length).toBeGreaterThan(0);
+    expect(ofPolice.every((l) => l.includes('(Korps Politie CN)'))).toBe(true);
+    const tried = await filtered({ actorAadObjectId: krusada.aadObjectId });
+    expect(tried).toHaveLength(40);
+    expect(tried.every((l) => l.includes('**geweigerd (casus)** · Deelnemer Krusada'))).toBe(true);
+    const decided = await filtered({ purpose: 'casusoverleg' });
+    expect(decided.join('\n')).toMatch(/besluit vastgelegd/);
+    expect(decided.some((l) => l.includes('Toegangscontrole'))).toBe(false);
+    expect(await filtered({ actorAadObjectId: 'system' })).toEqual([
+      expect.stringMatching(/\*\*herinnering actie verstuurd\*\* · Casusbot \(systeem\) · Regie/),
+      expect.stringMatching(/\*\*herinnering actie verstuurd\*\* · Casusbot \(systeem\) · Regie/),
+    ]);
+  });
+
   it('after the personal data are deleted the logbook of the reference stays readable, with the deletion in it', async () => {
     const { bot, reference, caseId } = await decidedCase(db, orgs);
     await setClosed(db, caseId, { at: new Date('2026-12-01T12:00:00Z'), outcome: 'goalReached' });

@@ -1646,7 +1646,18 @@ export const cardFixtures: CardFixture[] = [
     () =>
       caseLogbookCard({
         reference: 'ZVH-2026-0007',
-        truncated: true,
+        olderThan: '1041',
+        newerThan: '1200',
+        timeZone: 'America/Kralendijk',
+        filter: {},
+        choices: {
+          organisations: [{ id: politie.id, name: politie.name }],
+          persons: [
+            { aadObjectId: 'system', name: 'Casusbot (systeem)' },
+            { aadObjectId: members[2]!.aadObjectId, name: members[2]!.displayName },
+          ],
+          activities: [{ id: 'regie', name: 'Regie' }],
+        },
         entries: [
           {
             at: new Date('2026-11-24T15:03:00Z'),
@@ -1678,7 +1689,16 @@ export const cardFixtures: CardFixture[] = [
       caseLogbookCard({
         reference: 'ZVH-2025-0031',
         deletedAt: new Date('2027-01-02T00:00:00Z'),
-        truncated: false,
+        timeZone: 'America/Kralendijk',
+        filter: { purpose: 'verwijdering' },
+        choices: {
+          organisations: [{ id: politie.id, name: politie.name }],
+          persons: [
+            { aadObjectId: 'system', name: 'Casusbot (systeem)' },
+            { aadObjectId: members[2]!.aadObjectId, name: members[2]!.displayName },
+          ],
+          activities: [{ id: 'regie', name: 'Regie' }],
+        },
         entries: [
           { at: new Date('2027-01-02T00:00:00Z'), action: 'case.deleted', activity: 'Verwijdering', outcome: 'ok' },
         ],

@@ -155,7 +155,7 @@ describe('informing the person', () => {
     expect(await reminded(late)).toMatchObject([{ actorAadObjectId: null, purpose: 'informeren', outcome: 'ok' }]);
     expect(await reminded(inTime)).toEqual([]);
     const reference = (await db.case.findUniqueOrThrow({ where: { id: late } })).reference!;
-    expect(textOf(caseLogbookCard(await caseLogbook(deps, a.pm, reference)))).toMatch(
+    expect(textOf(caseLogbookCard(await caseLogbook({ db, timeZone: 'Europe/Amsterdam' }, a.pm, reference)))).toMatch(
       /\*\*herinnering informeren verstuurd\*\* · Casusbot \(systeem\) · Informeren/,
     );
   });
