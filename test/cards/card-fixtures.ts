@@ -1799,6 +1799,11 @@ export const cardFixtures: CardFixture[] = [
         ...(state === 'requested'
           ? {}
           : { answeredBy: { name: sharon.displayName }, answeredAt: new Date('2026-03-04T10:00:00Z') }),
+        history: [
+          { state: 'requested' as const, by: jeffrey.displayName, at: new Date('2026-03-01T10:00:00Z') },
+          { state: 'refused' as const, by: sharon.displayName, at: new Date('2026-03-02T10:00:00Z') },
+          { state: 'requested' as const, by: jeffrey.displayName, at: new Date('2026-03-03T10:00:00Z') },
+        ],
         contribution: {
           organisationId: politie.id,
           organisationName: politie.name,
@@ -1850,6 +1855,7 @@ export const cardFixtures: CardFixture[] = [
             aadObjectId: jeffrey.aadObjectId,
             organisationId: jeffrey.organisationId,
           },
+          history: [],
           state: 'requested',
           contribution: {
             organisationId: politie.id,
