@@ -27,7 +27,7 @@ import { registerScreening } from './features/screening.ts';
 import { registerSessions } from './features/sessions.ts';
 import { registerShadowList } from './features/shadow-list.ts';
 import { registerTables } from './features/tables.ts';
-import { attemptedIn, createCaseWorkGate } from './shared/case-work-gate.ts';
+import { attemptOf, createCaseWorkGate } from './shared/case-work-gate.ts';
 import { createIdentifyStep } from './teams/identify.ts';
 import { createTurnErrorHandler } from './teams/turn-error.ts';
 import { actorIfKnown } from './teams/turn-context.ts';
@@ -78,11 +78,12 @@ export function createBot(deps: BotDeps, options: { adapter?: TeamsAdapter; botA
   for (const register of features) register(app, deps);
   registerFallback(app);
 
-  // A refused attempt goes into the logbook with who tried what (the verb or the command word, never the input).
+  // A refused attempt goes into the logbook with who tried what (the verb or the command word, never the input),
+  // under the case its ids aimed at.
   const onRefused = async (context: TurnContext, error: DomainError) => {
     const actor = actorIfKnown(context);
     if (!actor) return;
-    await recordRefusal(deps.db, actor, error, attemptedIn(context));
+    await recordRefusal(deps.db, actor, error, attemptOf(context));
   };
   return { app, onTurnError: createTurnErrorHandler(deps.log, { onRefused }) };
 }

@@ -4,6 +4,16 @@ import { formErrorSummary, textField, type FieldErrors, type FormValues } from '
 import { formatDate } from './labels.ts';
 import { Verb } from './verbs.ts';
 
+/** The steps of a consent's history, in Dutch. */
+const historyLabels: Record<ConsentView['state'], string> = {
+  requested: 'gevraagd',
+  granted: 'toestemming gegeven',
+  grantedWithCondition: 'toestemming onder voorwaarde',
+  refused: 'geen toestemming',
+  withdrawn: 'ingetrokken',
+};
+const maxHistoryShown = 6;
+
 /**
  * A request for consent: for the contributing organisation, with its own contribution and the buttons to
  * answer or withdraw; for the asking organisation, the answer (and the content once allowed).
@@ -40,6 +50,9 @@ export function consentCard(
     );
   }
   const answered = c.answeredAt ? ` · ${c.answeredBy?.name ?? ''}, ${formatDate(c.answeredAt)}` : '';
+  // Consent given, but the goal changed since: the card does not say "gegeven" for content it no longer shows.
+  const goalChanged =
+    !mayAnswer && (c.state === 'granted' || c.state === 'grantedWithCondition') && c.contribution.reassessment;
   const stateText = {
     requested: mayAnswer ? 'Nog niet beantwoord.' : `${c.contribution.organisationName} heeft nog niet geantwoord.`,
     granted: `Toestemming gegeven${answered}.`,
@@ -47,16 +60,39 @@ export function consentCard(
     refused: `Geen toestemming${answered}.`,
     withdrawn: `Toestemming ingetrokken${answered}.`,
   }[c.state];
-  body.push(
-    paragraph(stateText, {
-      color:
-        c.state === 'granted' || c.state === 'grantedWithCondition'
-          ? 'Good'
-          : c.state === 'requested'
-            ? 'Warning'
-            : 'Attention',
-    }),
-  );
+  if (goalChanged)
+    body.push(
+      paragraph(
+        c.contribution.reassessment === 'pending'
+          ? `Het doel van de casus is gewijzigd: ${c.contribution.organisationName} beoordeelt opnieuw of deze inbreng nog nodig is. Tot dan zie je hem niet, ook niet met de eerder gegeven toestemming.`
+          : `Het doel van de casus is gewijzigd en ${c.contribution.organisationName} heeft deze inbreng ingetrokken. De eerder gegeven toestemming geldt niet meer.`,
+        { color: c.contribution.reassessment === 'pending' ? 'Warning' : 'Attention' },
+      ),
+    );
+  else
+    body.push(
+      paragraph(stateText, {
+        color:
+          c.state === 'granted' || c.state === 'grantedWithCondition'
+            ? 'Good'
+            : c.state === 'requested'
+              ? 'Warning'
+              : 'Attention',
+      }),
+    );
+  if (c.history.length)
+    body.push(
+      paragraph(
+        `Eerder: ${c.history
+          .slice(-maxHistoryShown)
+          .map(
+            (h) =>
+              `${historyLabels[h.state]}${h.condition ? ` (voorwaarde: ${clip(h.condition, 120)})` : ''} · ${h.by}, ${formatDate(h.at)}`,
+          )
+          .join('; ')}.`,
+        { subtle: true },
+      ),
+    );
   if (!mayAnswer && c.contribution.text) body.push(paragraph(`"${clip(c.contribution.text, 600)}" · ${about}`));
   if (!mayAnswer && (c.state === 'refused' || c.state === 'withdrawn'))
     body.push(
@@ -78,6 +114,9 @@ export function consentCard(
   }
   if (mayAnswer && (c.state === 'granted' || c.state === 'grantedWithCondition'))
     actions.push(execute('Toestemming intrekken', Verb.consentWithdraw, { consentId: c.id }, { style: 'destructive' }));
-  actions.push(execute('Vernieuwen', Verb.consentShow, { consentId: c.id }));
-  return card(body, actions);
+  const refresh = execute('Vernieuwen', Verb.consentShow, { consentId: c.id });
+  actions.push(refresh);
+  // In Teams the card refreshes when its reader looks at it: a withdrawal reaches a card opened while consent held.
+  // The answer is our own invoke response (onVerb in bot/teams/routes.ts): no edit of the message, no refresh storm.
+  return card(body, actions, { refresh: { action: refresh } });
 }

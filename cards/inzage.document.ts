@@ -10,7 +10,7 @@ import {
   regieKindLabels,
   statusLabels,
 } from './labels.ts';
-import { actionLabel } from './logbook.card.ts';
+import { actionLabel, systemActor } from './logbook.card.ts';
 import type { LifeDomain } from '../src/referrals/referral.types.ts';
 
 const page = { width: 595.28, height: 841.89, margin: 50 };
@@ -138,7 +138,7 @@ export async function inzageDocument(
     w.text('Wie deze gegevens heeft gezien of gewijzigd (logboek)', { bold: true, gap: 6 });
     for (const e of logbook) {
       w.text(
-        `${formatDate(e.at, timeZone)} ${formatTime(e.at, timeZone)} · ${actionLabel(e.action)} · ${e.actor ? `${e.actor.name} (${e.actor.organisationName})` : 'Casusbot (automatisch)'} · ${e.activity}`,
+        `${formatDate(e.at, timeZone)} ${formatTime(e.at, timeZone)} · ${actionLabel(e.action)} · ${e.actor ? `${e.actor.name} (${e.actor.organisationName})` : systemActor} · ${e.activity}`,
         { indent: 10, size: 9 },
       );
     }

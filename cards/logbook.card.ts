@@ -1,6 +1,8 @@
 import type { CaseLogbook, UnusualAccess } from '../src/audit/logbook.ts';
-import { card, heading, paragraph, type AdaptiveCard, type Element } from './adaptive.ts';
-import { formatDate } from './labels.ts';
+import { card, execute, heading, paragraph, subheading, type AdaptiveCard, type Element } from './adaptive.ts';
+import { choiceField } from './form.ts';
+import { formatDate, formatTime } from './labels.ts';
+import { Verb } from './verbs.ts';
 
 /** What the logbook's action codes mean, in Dutch; a code not listed is shown as it is. */
 const actionLabels: Record<string, string> = {
@@ -59,6 +61,9 @@ const actionLabels: Record<string, string> = {
   'inzage.fetched': 'inzagedocument opgehaald',
   'action.takeHomeMarked': 'mee naar huis aangegeven',
   'draft.deleted': 'concept verwijderd',
+  'informing.reminded': 'herinnering informeren verstuurd',
+  'action.reminded': 'herinnering actie verstuurd',
+  'reassessment.started': 'herbeoordeling gestart (nieuw doel)',
 };
 
 /** What a refused button was about, by the first part of its verb, in Dutch. */
@@ -94,6 +99,9 @@ const attemptAreas: Record<string, string> = {
   tables: 'tafels',
 };
 
+/** Who did what the bot did on its own (a reminder, a re-assessment's start, a deletion), in the logbook. */
+export const systemActor = 'Casusbot (systeem)';
+
 export function actionLabel(action: string): string {
   if (action.startsWith('refused:')) {
     // A button (verb "case.overview") by what it was about; a typed command by its Dutch word.
@@ -104,32 +112,79 @@ export function actionLabel(action: string): string {
   return actionLabels[action] ?? action;
 }
 
-const time = (at: Date) => `${formatDate(at, 'UTC')} ${at.toISOString().slice(11, 16)} UTC`;
+/** The value of a filter's "all" choice (a choice needs a value). */
+export const anyChoice = 'alle';
 
-/** `logboek ZVH-…`: who saw or changed what, when, and why; ids resolved to names, newest first. */
+/** Choices per filter on the card; more are left out (type the filter in another way: narrow by activity first). */
+const maxChoices = 60;
+
+/**
+ * `logboek ZVH-…`: who saw or changed what, when, and why; ids resolved to names, newest first, 40 a page, in the
+ * case's table's timezone (or the network's). "Oudere" and "Nieuwere" page through all events; the filters narrow
+ * to one organisation, person or activity.
+ */
 export function caseLogbookCard(v: CaseLogbook): AdaptiveCard {
+  const tz = v.timeZone;
+  const filtered = Boolean(v.filter.organisationId || v.filter.actorAadObjectId || v.filter.purpose);
   const body: Element[] = [
     heading(`Logboek ${v.reference}`),
     paragraph(
       v.deletedAt
-        ? `De persoonsgegevens zijn verwijderd op ${formatDate(v.deletedAt, 'Europe/Amsterdam')}; het logboek blijft (alleen kenmerken, geen inhoud).`
+        ? `De persoonsgegevens zijn verwijderd op ${formatDate(v.deletedAt, tz)}; het logboek blijft (alleen kenmerken, geen inhoud).`
         : 'Wie wat heeft gezien of gewijzigd, wanneer en waarvoor. Het nieuwste staat bovenaan.',
       { subtle: true },
     ),
+    ...(filtered ? [paragraph('Gefilterd: alleen wat aan het filter voldoet.', { subtle: true })] : []),
   ];
+  if (!v.entries.length) body.push(paragraph('Geen gebeurtenissen die aan het filter voldoen.', { subtle: true }));
   for (const e of v.entries) {
     const who = e.actor
       ? `${e.actor.name}${e.actor.organisationName ? ` (${e.actor.organisationName})` : ''}`
-      : 'Casusbot (automatisch)';
+      : systemActor;
     body.push(
       paragraph(
-        `${time(e.at)} · **${actionLabel(e.action)}** · ${who} · ${e.activity}${e.traceId ? ` · spoor ${e.traceId.slice(0, 8)}` : ''}`,
+        `${formatDate(e.at, tz)} ${formatTime(e.at, tz)} · **${actionLabel(e.action)}** · ${who} · ${e.activity}${e.traceId ? ` · spoor ${e.traceId.slice(0, 8)}` : ''}`,
         e.outcome === 'refused' ? { color: 'Attention' } : {},
       ),
     );
   }
-  if (v.truncated) body.push(paragraph('Oudere gebeurtenissen zijn niet getoond.', { subtle: true }));
-  return card(body);
+  const all = (label: string) => ({ title: label, value: anyChoice });
+  body.push(
+    subheading('Filter'),
+    ...choiceField(
+      'organisationId',
+      'Organisatie',
+      [
+        all('Alle organisaties'),
+        ...v.choices.organisations.slice(0, maxChoices).map((o) => ({ title: o.name, value: o.id })),
+      ],
+      { organisationId: v.filter.organisationId ?? anyChoice },
+      {},
+    ),
+    ...choiceField(
+      'actorAadObjectId',
+      'Persoon',
+      [
+        all('Iedereen'),
+        ...v.choices.persons.slice(0, maxChoices).map((p) => ({ title: p.name, value: p.aadObjectId })),
+      ],
+      { actorAadObjectId: v.filter.actorAadObjectId ?? anyChoice },
+      {},
+    ),
+    ...choiceField(
+      'purpose',
+      'Activiteit',
+      [all('Alle activiteiten'), ...v.choices.activities.map((a) => ({ title: a.name, value: a.id }))],
+      { purpose: v.filter.purpose ?? anyChoice },
+      {},
+    ),
+  );
+  const reference = { reference: v.reference };
+  const actions: Element[] = [];
+  if (v.olderThan) actions.push(execute('Oudere', Verb.logbookPage, { ...reference, before: v.olderThan }));
+  if (v.newerThan) actions.push(execute('Nieuwere', Verb.logbookPage, { ...reference, after: v.newerThan }));
+  actions.push(execute('Filteren', Verb.logbookPage, reference));
+  return card(body, actions);
 }
 
 /** `logboek`: members who touched unusually many cases, or were refused unusually often, lately. */

@@ -146,6 +146,22 @@ const consentStateLabels: Record<ConsentState, string> = {
 };
 const maxHiddenShown = 4;
 
+/** The condition of a consent "onder voorwaarde", with the content it goes with. */
+const conditionNote = (condition: string | undefined) =>
+  condition ? ` · **Onder voorwaarde:** ${clip(condition, 300)}` : '';
+
+/**
+ * Where a consent stands, in Dutch; a consent given before the goal changed does not read as "gegeven" while the
+ * content is withheld for the re-assessment, or after its organisation withdrew it.
+ */
+function consentLabel(state: ConsentState, reassessment?: 'pending' | 'withdrawn'): string {
+  if (reassessment && (state === 'granted' || state === 'grantedWithCondition'))
+    return reassessment === 'pending'
+      ? 'doel gewijzigd: de inbrenger beoordeelt opnieuw, tot dan niet zichtbaar'
+      : 'doel gewijzigd: de inbrenger heeft de inbreng ingetrokken';
+  return consentStateLabels[state];
+}
+
 /**
  * Contributions the viewer may not read (zeggenschap): whose they are, and a button to ask that organisation
  * for consent. Only their existence is shown, never the content.
@@ -158,7 +174,11 @@ function hiddenRows(hidden: HiddenContribution[]): Element[] {
     }),
   ];
   for (const h of hidden.slice(-maxHiddenShown)) {
-    const state = h.consent ? ` · ${consentStateLabels[h.consent.state]}` : '';
+    const state = h.consent
+      ? ` · ${consentLabel(h.consent.state, h.reassessment)}`
+      : h.reassessment
+        ? ` · ${h.reassessment === 'pending' ? 'doel gewijzigd, wordt opnieuw beoordeeld' : 'ingetrokken na een nieuw doel'}`
+        : '';
     rows.push(
       paragraph(`**${h.organisation}** heeft informatie ingebracht${h.sensitive ? ' (gevoelig)' : ''}${state}.`),
     );
@@ -202,7 +222,7 @@ export function discussionCard(v: DiscussionView, notice?: string): AdaptiveCard
       .slice(-maxShown)
       .map((c) =>
         paragraph(
-          `**${c.organisation.name}** (${c.author.name})${c.lifeDomain && c.lifeDomain in lifeDomainLabels ? ` · ${lifeDomainLabels[c.lifeDomain as keyof typeof lifeDomainLabels]}` : ''}${c.sensitive ? ' · gevoelig' : ''}: ${clip(c.text, 400)}`,
+          `**${c.organisation.name}** (${c.author.name})${c.lifeDomain && c.lifeDomain in lifeDomainLabels ? ` · ${lifeDomainLabels[c.lifeDomain as keyof typeof lifeDomainLabels]}` : ''}${c.sensitive ? ' · gevoelig' : ''}: ${clip(c.text, 400)}${conditionNote(c.condition)}`,
         ),
       ),
     ...hiddenRows(v.hiddenContributions),
@@ -432,8 +452,8 @@ export function actionCard(v: ActionCardView, notice?: string): AdaptiveCard {
       body.push(
         paragraph(
           t.text
-            ? `**${t.organisation}**: ${clip(t.text, 400)}`
-            : `**${t.organisation}** heeft informatie die voor deze actie nodig is${t.consent ? ` (${consentStateLabels[t.consent]})` : ''}. Zonder toestemming vraag je het ${t.organisation} zelf.`,
+            ? `**${t.organisation}**: ${clip(t.text, 400)}${conditionNote(t.condition)}`
+            : `**${t.organisation}** heeft informatie die voor deze actie nodig is${t.consent ? ` (${consentLabel(t.consent, t.reassessment)})` : ''}. Zonder toestemming vraag je het ${t.organisation} zelf.`,
         ),
       );
     }
@@ -560,7 +580,11 @@ export function minutesCard(m: { agenda: AgendaView; items: MinutesItem[] }): Ad
     body.push(
       ...item.contributions
         .slice(-5)
-        .map((c) => paragraph(`${c.organisation.name}${c.sensitive ? ' (gevoelig)' : ''}: ${clip(c.text, 300)}`)),
+        .map((c) =>
+          paragraph(
+            `${c.organisation.name}${c.sensitive ? ' (gevoelig)' : ''}: ${clip(c.text, 300)}${conditionNote(c.condition)}`,
+          ),
+        ),
     );
     for (const d of item.decisions) body.push(...decisionBlock(d, item.decisions, tz));
     body.push(...item.actions.map((x) => paragraph(actionLine(x))));
@@ -569,7 +593,10 @@ export function minutesCard(m: { agenda: AgendaView; items: MinutesItem[] }): Ad
       actions: [execute('Open casus', Verb.discussionOpen, { agendaItemId: item.agendaItemId })],
     });
   }
-  return card(body, [execute('Vernieuwen', Verb.sessionMinutes, { sessionId: m.agenda.session.id })]);
+  const refresh = execute('Vernieuwen', Verb.sessionMinutes, { sessionId: m.agenda.session.id });
+  // In Teams the verslag refreshes when its reader looks at it: a withdrawn consent (or a new goal) takes the
+  // content off a verslag opened before. Answered by our own invoke response (onVerb): no message edit, no storm.
+  return card(body, [refresh], { refresh: { action: refresh } });
 }
 
 /** In the meeting chat when the Teams meeting ends: offer the chair to close the casusoverleg. */

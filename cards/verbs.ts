@@ -78,6 +78,7 @@ export const Verb = {
   noticeRetry: 'notice.retry',
   figuresShow: 'figures.show',
   figuresExport: 'figures.export',
+  logbookPage: 'logbook.page',
 } as const;
 /**
  * Verbs as earlier versions spelled them: buttons on cards already in people's chats still carry these, and keep

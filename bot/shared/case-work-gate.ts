@@ -1,6 +1,6 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { worksOnCases } from '../../src/access/case-access.ts';
-import { recordRefusal } from '../../src/access/refusals.ts';
+import { recordRefusal, type Attempt } from '../../src/access/refusals.ts';
 import type { Db } from '../../src/db/client.ts';
 import { forbidden } from '../../src/errors.ts';
 import { commandTyped, openToAll } from '../../cards/commands.ts';
@@ -15,6 +15,22 @@ export function attemptedIn(context: TurnContext): string {
       (activity.value as { action?: { verb?: string } } | undefined)?.action?.verb ?? activity.name ?? 'invoke',
     );
   return commandTyped(activity.text ?? '')?.title ?? 'onbekende opdracht';
+}
+
+/** What a refusal records of the turn: what was tried, and the ids of the button or the typed reference that say which case it aimed at. */
+export function attemptOf(context: TurnContext): Attempt {
+  const activity = context.activity;
+  const data =
+    activity.type === ActivityTypes.Invoke
+      ? (activity.value as { action?: { data?: unknown } } | undefined)?.action?.data
+      : undefined;
+  const reference =
+    activity.type === ActivityTypes.Message ? /ZVH-\d{4}-\d{1,6}/i.exec(activity.text ?? '')?.[0] : undefined;
+  return {
+    name: attemptedIn(context),
+    ...(data && typeof data === 'object' ? { data: data as Record<string, unknown> } : {}),
+    ...(reference ? { reference } : {}),
+  };
 }
 
 /**
@@ -32,7 +48,7 @@ export function createCaseWorkGate(deps: { db: Db }) {
     if (activity.type === ActivityTypes.Message && openToAll({ text: activity.text ?? '' })) return true;
     if (isCardAction(activity) && openToAll({ verb: attemptedIn(context) })) return true;
     const refusal = forbidden('cases.work', 'Role works on no case');
-    await recordRefusal(deps.db, actor, refusal, attemptedIn(context));
+    await recordRefusal(deps.db, actor, refusal, attemptOf(context));
     const message = userMessageFor(refusal);
     if (isCardAction(activity)) await sendCardActionResponse(context, { message });
     else if (activity.type === ActivityTypes.Message) await context.sendActivity(message);

@@ -12,7 +12,7 @@ import {
 } from '../access/case-access.ts';
 import { askForTakeHome } from '../meetings/consent.ts';
 import { consentStates, type ConsentState } from '../meetings/consent.repository.ts';
-import { listContributions, type ContributionView } from '../meetings/discussion.repository.ts';
+import { asSeenBy, listContributions, type ContributionView } from '../meetings/discussion.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { DomainError, ErrorCode, forbidden } from '../errors.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
@@ -41,7 +41,16 @@ export interface ActionCardView {
   /** Members of the owning organisation, for reassigning. */
   colleagues: { memberId: string; name: string }[];
   /** "Mee naar huis": the contributions its organisation needs; the text only where the viewer may read it (consent). */
-  takeHome: { contributionId: string; organisation: string; text?: string; consent?: ConsentState }[];
+  takeHome: {
+    contributionId: string;
+    organisation: string;
+    text?: string;
+    /** The condition of the consent ("Ja, onder voorwaarde"), with the text. */
+    condition?: string;
+    consent?: ConsentState;
+    /** The goal changed: hidden while its organisation re-assesses it, or withdrawn by it. */
+    reassessment?: 'pending' | 'withdrawn';
+  }[];
   /** For the chair, the regisseur and the procesmanager: contributions of other organisations they may mark. */
   takeHomeOptions: { id: string; title: string }[];
 }
@@ -73,6 +82,7 @@ async function cardView(deps: UseCaseDeps, actor: Actor, found: ActionInCase): P
     marked.length || mayMark ? listContributions(deps.db, action.caseId) : [],
     consentStates(deps.db, marked, action.organisation.id),
   ]);
+  const withText = (c: ContributionView) => ({ text: c.text, ...(c.condition ? { condition: c.condition } : {}) });
   const readable = (c: ContributionView) =>
     canSeeContribution(actor, { ...c, organisationId: c.organisation.id }, { chairing });
   return {
@@ -86,8 +96,10 @@ async function cardView(deps: UseCaseDeps, actor: Actor, found: ActionInCase): P
       .map((c) => ({
         contributionId: c.id,
         organisation: c.organisation.name,
-        ...(readable(c) ? { text: c.text } : {}),
+        // The consent was asked for the action's organisation: its condition goes with the content.
+        ...(readable(c) ? withText(asSeenBy(action.organisation.id, c)) : {}),
         ...(states.get(c.id) ? { consent: states.get(c.id)!.state } : {}),
+        ...(c.reassessment === 'pending' || c.reassessment === 'withdrawn' ? { reassessment: c.reassessment } : {}),
       })),
     takeHomeOptions: mayMark
       ? contributions

@@ -3,6 +3,7 @@ import type { Tx } from '../db/client.ts';
 import type { Db } from '../db/client.ts';
 import { ensureJobs } from '../jobs/job.repository.ts';
 import type { JobHandler } from '../jobs/runner.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
 import { listActiveMembers } from '../members/member.repository.ts';
 import { tell } from '../notify/queue.ts';
 import { zonedToUtc } from '../conferences/schedule.ts';
@@ -43,13 +44,23 @@ export function actionReminderHandlers(deps: { db: Db; wake(): void }): JobHandl
             (m) => m.id === action.claimedBy!.memberId,
           )
         : await listActiveMembers(deps.db, { organisationId: action.organisation.id });
-      // Queued once, whatever happens to the job after: keyed by the job.
-      await tell(
-        deps.db,
-        context.now,
-        to.map((m) => ({ kind: 'actionReminder' as const, to: m.aadObjectId, actionId: action.id, when })),
-        { dedupeKey: `job:${job.id}` },
-      );
+      // Queued once, whatever happens to the job after: keyed by the job. A system event in the case's logbook.
+      await deps.db.$transaction(async (tx) => {
+        await tell(
+          tx,
+          context.now,
+          to.map((m) => ({ kind: 'actionReminder' as const, to: m.aadObjectId, actionId: action.id, when })),
+          { dedupeKey: `job:${job.id}` },
+        );
+        if (to.length)
+          await recordAudit(tx, 'system', {
+            action: 'action.reminded',
+            recordType: 'action',
+            recordId: action.id,
+            caseId: action.caseId,
+            purpose: 'regie',
+          });
+      });
       deps.wake();
       return { state: 'done' };
     },

@@ -60,6 +60,8 @@ export async function recordAudits(
 }
 
 export interface AuditEventView {
+  /** The event's place in the logbook (its sequence number): the cursor a page of the logbook turns on. */
+  id: string;
   action: string;
   recordType: string;
   recordId?: string;
@@ -70,6 +72,18 @@ export interface AuditEventView {
   at: Date;
   actorAadObjectId: string | null;
   actorOrganisationId: string | null;
+}
+
+/** Who and which activities occur in a case's logbook: the choices of its filters. One statement. */
+export async function auditFacets(
+  tx: Tx,
+  caseId: string,
+): Promise<{ actorAadObjectId: string | null; actorOrganisationId: string | null; purpose: string }[]> {
+  return tx.$queryRaw<{ actorAadObjectId: string | null; actorOrganisationId: string | null; purpose: string }[]>`
+    SELECT DISTINCT "actorAadObjectId", "actorOrganisationId"::text AS "actorOrganisationId", purpose
+      FROM audit_event
+     WHERE "caseId" = ${caseId}::uuid
+     LIMIT 500`;
 }
 
 export interface AccessSummaryRow {
@@ -102,17 +116,40 @@ export async function accessSummary(
   return rows.map((r) => ({ actorAadObjectId: r.aad, cases: Number(r.cases), refused: Number(r.refused) }));
 }
 
+export interface AuditEventFilter {
+  recordType?: string;
+  recordId?: string;
+  caseId?: string;
+  actorOrganisationId?: string;
+  /** null: the system's own events. */
+  actorAadObjectId?: string | null;
+  purpose?: string;
+}
+
+/**
+ * Events in logbook order (oldest first, or newest first), optionally only those before or after an event (the
+ * cursor of a page). One statement, over the (caseId, id) index for a case's logbook.
+ */
 export async function listAuditEvents(
   tx: Tx,
-  where: { recordType?: string; recordId?: string; caseId?: string } = {},
-  options: { newestFirst?: boolean; take?: number } = {},
+  where: AuditEventFilter = {},
+  options: { newestFirst?: boolean; take?: number; beforeId?: string; afterId?: string } = {},
 ): Promise<AuditEventView[]> {
+  const cursor = (value: string | undefined) => (value && /^\d{1,19}$/.test(value) ? BigInt(value) : undefined);
+  const before = cursor(options.beforeId);
+  const after = cursor(options.afterId);
   const rows = await tx.auditEvent.findMany({
-    where,
+    where: {
+      ...where,
+      ...(before !== undefined || after !== undefined
+        ? { id: { ...(before !== undefined ? { lt: before } : {}), ...(after !== undefined ? { gt: after } : {}) } }
+        : {}),
+    },
     orderBy: { id: options.newestFirst ? 'desc' : 'asc' },
     ...(options.take ? { take: options.take } : {}),
   });
   return rows.map((r) => ({
+    id: r.id.toString(),
     ...(r.caseId ? { caseId: r.caseId } : {}),
     ...(r.traceId ? { traceId: r.traceId } : {}),
     outcome: r.outcome,

@@ -136,3 +136,9 @@ export async function markEvaluationReminded(tx: Tx, caseId: string, at: Date): 
   });
   return count === 1;
 }
+
+/** The timezone of the table a case is at, if it is at one: where its times are shown. */
+export async function findCaseTimeZone(tx: Tx, caseId: string): Promise<string | undefined> {
+  const r = await tx.case.findUnique({ where: { id: caseId }, select: { table: { select: { timeZone: true } } } });
+  return r?.table?.timeZone ?? undefined;
+}

@@ -149,8 +149,17 @@ export function informReminderHandler(deps: { db: Db; wake(): void }): JobHandle
       const informer = (await listActiveMembers(deps.db)).find((m) => m.id === state.informerMemberId);
       // Queued once, whatever happens to the job after: keyed by the job.
       if (informer)
-        await tell(deps.db, context.now, [{ kind: 'informingReminder', to: informer.aadObjectId, caseId: state.id }], {
-          dedupeKey: `job:${job.id}`,
+        await deps.db.$transaction(async (tx) => {
+          await tell(tx, context.now, [{ kind: 'informingReminder', to: informer.aadObjectId, caseId: state.id }], {
+            dedupeKey: `job:${job.id}`,
+          });
+          // A system event in the case's logbook: the bot reminded the one who informs.
+          await recordAudit(tx, 'system', {
+            action: 'informing.reminded',
+            recordType: 'case',
+            recordId: state.id,
+            purpose: 'informeren',
+          });
         });
       deps.wake();
       return { state: 'done' };

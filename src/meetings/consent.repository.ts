@@ -15,6 +15,8 @@ export interface ConsentView {
   condition?: string;
   answeredBy?: { name: string };
   answeredAt?: Date;
+  /** The earlier steps, oldest first (asking again keeps who answered before): the current one is not in it. */
+  history: { state: ConsentState; condition?: string; by: string; at: Date }[];
   contribution: {
     organisationId: string;
     organisationName: string;
@@ -22,6 +24,8 @@ export interface ConsentView {
     text: string;
     sensitive: boolean;
     createdAt: Date;
+    /** Set when the text is withheld because the goal changed: re-assessed by its organisation, or withdrawn by it. */
+    reassessment?: 'pending' | 'withdrawn';
   };
 }
 
@@ -49,15 +53,25 @@ const select = {
 
 export async function findConsent(tx: Tx, id: string): Promise<ConsentView | undefined> {
   if (!isUuid(id)) return undefined;
-  const r = await tx.contributionConsent.findUnique({ where: { id }, select });
+  const r = await tx.contributionConsent.findUnique({
+    where: { id },
+    select: { ...select, history: { orderBy: [{ at: 'asc' }, { id: 'asc' }], take: 50 } },
+  });
   if (!r) return undefined;
-  const [organisation, members] = await Promise.all([
+  const [organisation, members, historyMembers] = await Promise.all([
     tx.organisation.findUniqueOrThrow({ where: { id: r.organisationId }, select: { id: true, name: true } }),
     tx.member.findMany({
       where: { id: { in: [r.requestedByMemberId, ...(r.answeredByMemberId ? [r.answeredByMemberId] : [])] } },
       select: { id: true, displayName: true, aadObjectId: true, organisationId: true },
     }),
+    tx.member.findMany({
+      where: { id: { in: [...new Set(r.history.map((h) => h.memberId))] } },
+      select: { id: true, displayName: true },
+    }),
   ]);
+  const historyNames = new Map(historyMembers.map((m) => [m.id, m.displayName]));
+  // The last step is the consent as it stands (shown as its state); the steps before it are its history.
+  const earlier = r.history.slice(0, -1);
   const requester = members.find((m) => m.id === r.requestedByMemberId)!;
   const answerer = r.answeredByMemberId ? members.find((m) => m.id === r.answeredByMemberId) : undefined;
   return {
@@ -75,6 +89,12 @@ export async function findConsent(tx: Tx, id: string): Promise<ConsentView | und
     ...(r.condition ? { condition: r.condition } : {}),
     ...(answerer ? { answeredBy: { name: answerer.displayName } } : {}),
     ...(r.answeredAt ? { answeredAt: r.answeredAt } : {}),
+    history: earlier.map((h) => ({
+      state: h.state,
+      ...(h.condition ? { condition: h.condition } : {}),
+      by: historyNames.get(h.memberId) ?? 'onbekend lid',
+      at: h.at,
+    })),
     contribution: {
       organisationId: r.contribution.organisationId,
       organisationName: r.contribution.organisation.name,
@@ -146,7 +166,20 @@ export async function upsertRequest(
     },
     select: { id: true },
   });
-  return { id: row.id, asked: created.count === 1 || again.count === 1 };
+  const asked = created.count === 1 || again.count === 1;
+  if (asked) await appendHistory(tx, row.id, { state: 'requested', memberId: input.requestedByMemberId, at: input.at });
+  return { id: row.id, asked };
+}
+
+/** One step of a consent's history; never changed afterwards. */
+async function appendHistory(
+  tx: Tx,
+  consentId: string,
+  step: { state: ConsentState; condition?: string; memberId: string; at: Date },
+): Promise<void> {
+  await tx.consentAnswer.create({
+    data: { consentId, state: step.state, condition: step.condition ?? null, memberId: step.memberId, at: step.at },
+  });
 }
 
 /** Answers an open request, once: of two answers at the same moment, one counts. */
@@ -169,6 +202,13 @@ export async function answerIfRequested(
       answeredAt: input.at,
     },
   });
+  if (count === 1)
+    await appendHistory(tx, id, {
+      state: input.state,
+      ...(input.condition ? { condition: input.condition } : {}),
+      memberId: input.answeredByMemberId,
+      at: input.at,
+    });
   return count === 1;
 }
 
@@ -181,6 +221,8 @@ export async function withdrawIfGranted(
     where: { id, state: { in: ['granted', 'grantedWithCondition'] } },
     data: { state: 'withdrawn', answeredByMemberId: input.answeredByMemberId, answeredAt: input.at },
   });
+  if (count === 1)
+    await appendHistory(tx, id, { state: 'withdrawn', memberId: input.answeredByMemberId, at: input.at });
   return count === 1;
 }
 

@@ -35,6 +35,8 @@ export interface HiddenContribution {
   organisation: string;
   sensitive: boolean;
   consent?: { id: string; state: ConsentState };
+  /** The goal changed: its organisation re-assesses it, or withdrew it (so a consent given before does not show it). */
+  reassessment?: 'pending' | 'withdrawn';
 }
 
 export async function hiddenWithConsent(
@@ -52,6 +54,7 @@ export async function hiddenWithConsent(
     organisation: c.organisation.name,
     sensitive: c.sensitive,
     ...(states.get(c.id) ? { consent: states.get(c.id)! } : {}),
+    ...(c.reassessment === 'pending' || c.reassessment === 'withdrawn' ? { reassessment: c.reassessment } : {}),
   }));
 }
 
@@ -167,8 +170,15 @@ export async function openConsent(
       caseId: consent.caseId,
       purpose: 'toestemming',
     });
+  // Consent given, but the content is not shown: the goal changed and its organisation re-assesses or withdrew it.
+  const reassessment =
+    !visible && (live?.reassessment === 'pending' || live?.reassessment === 'withdrawn')
+      ? live.reassessment
+      : undefined;
   return {
-    consent: visible ? consent : { ...consent, contribution: { ...consent.contribution, text: '' } },
+    consent: visible
+      ? consent
+      : { ...consent, contribution: { ...consent.contribution, text: '', ...(reassessment ? { reassessment } : {}) } },
     mayAnswer: owns,
   };
 }

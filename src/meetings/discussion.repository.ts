@@ -15,6 +15,19 @@ export interface ContributionView {
   consentedOrganisationIds: string[];
   /** After a change of goal: waiting for its organisation's answer, or withdrawn by it. */
   reassessment?: 'pending' | 'kept' | 'withdrawn';
+  /** "Ja, onder voorwaarde": per consented organisation, the condition it uses the contribution under. */
+  conditions?: Record<string, string>;
+  /** For one viewer (see `asSeenBy`): the condition their organisation may use it under. */
+  condition?: string;
+}
+
+/**
+ * A contribution as a viewer of this organisation reads it: with the condition of its consent, if it was given
+ * "onder voorwaarde", so the condition travels with the content on every card that shows it.
+ */
+export function asSeenBy(organisationId: string, c: ContributionView): ContributionView {
+  const condition = c.organisation.id === organisationId ? undefined : c.conditions?.[organisationId];
+  return condition ? { ...c, condition } : c;
 }
 
 export interface InterventionView {
@@ -36,7 +49,10 @@ export async function listContributions(tx: Tx, caseId: string): Promise<Contrib
     include: {
       ...people,
       agendaItem: { select: { session: { select: { openedAt: true, closedAt: true } } } },
-      consents: { where: { state: { in: ['granted', 'grantedWithCondition'] } }, select: { organisationId: true } },
+      consents: {
+        where: { state: { in: ['granted', 'grantedWithCondition'] } },
+        select: { organisationId: true, condition: true },
+      },
     },
     orderBy: { createdAt: 'asc' },
   });
@@ -44,6 +60,7 @@ export async function listContributions(tx: Tx, caseId: string): Promise<Contrib
     inOpenSession: Boolean(r.agendaItem?.session.openedAt && !r.agendaItem.session.closedAt),
     ...(r.reassessment ? { reassessment: r.reassessment } : {}),
     consentedOrganisationIds: r.consents.map((c) => c.organisationId),
+    conditions: Object.fromEntries(r.consents.flatMap((c) => (c.condition ? [[c.organisationId, c.condition]] : []))),
     id: r.id,
     ...(r.agendaItemId ? { agendaItemId: r.agendaItemId } : {}),
     organisation: r.organisation,

@@ -19,6 +19,7 @@ import {
   addContributionRow,
   addInterventionRow,
   isSubmitted,
+  asSeenBy,
   listContributions,
   listInterventions,
   recordAttendance,
@@ -101,7 +102,7 @@ export async function openDiscussion(deps: UseCaseDeps, actor: Actor, agendaItem
       lifeDomains: found.lifeDomains,
       organisations: found.organisations,
     },
-    contributions: visible,
+    contributions: visible.map((c) => asSeenBy(actor.organisationId, c)),
     hiddenContributions: await hiddenWithConsent(
       deps.db,
       actor,

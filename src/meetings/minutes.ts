@@ -7,7 +7,7 @@ import { agendaAtTable, type AgendaView } from '../conferences/agenda.ts';
 import { listOrganisations } from '../organisations/organisation.repository.ts';
 import type { DecisionView } from '../decisions/decision.repository.ts';
 import { listDecisions } from '../decisions/decision.repository.ts';
-import { listAttendance, listContributions, type ContributionView } from './discussion.repository.ts';
+import { asSeenBy, listAttendance, listContributions, type ContributionView } from './discussion.repository.ts';
 
 export interface MinutesItem {
   agendaItemId: string;
@@ -78,7 +78,7 @@ export async function sessionMinutes(
           (c) =>
             c.agendaItemId === item.id &&
             canSeeContribution(actor, { ...c, organisationId: c.organisation.id }, { chairing }),
-        ),
+        ).map((c) => asSeenBy(actor.organisationId, c)),
         decisions: taken,
         actions: actions.filter((x) => ids.has(x.decisionId)),
       };

@@ -23,6 +23,14 @@ import {
 export async function startReassessment(tx: Tx, caseId: string, decisionId: string): Promise<Notification[]> {
   const organisations = await markForReassessment(tx, caseId, decisionId);
   if (!organisations.length) return [];
+  // The bot starts it, as a consequence of the decision: a system event in the case's logbook.
+  await recordAudit(tx, 'system', {
+    action: 'reassessment.started',
+    recordType: 'decision',
+    recordId: decisionId,
+    caseId,
+    purpose: 'toestemming',
+  });
   return speakersFor(await listActiveMembers(tx), organisations).map((to) => ({
     kind: 'reassessmentRequested' as const,
     to,

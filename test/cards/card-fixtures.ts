@@ -1647,7 +1647,18 @@ export const cardFixtures: CardFixture[] = [
     () =>
       caseLogbookCard({
         reference: 'ZVH-2026-0007',
-        truncated: true,
+        olderThan: '1041',
+        newerThan: '1200',
+        timeZone: 'America/Kralendijk',
+        filter: {},
+        choices: {
+          organisations: [{ id: politie.id, name: politie.name }],
+          persons: [
+            { aadObjectId: 'system', name: 'Casusbot (systeem)' },
+            { aadObjectId: members[2]!.aadObjectId, name: members[2]!.displayName },
+          ],
+          activities: [{ id: 'regie', name: 'Regie' }],
+        },
         entries: [
           {
             at: new Date('2026-11-24T15:03:00Z'),
@@ -1679,7 +1690,16 @@ export const cardFixtures: CardFixture[] = [
       caseLogbookCard({
         reference: 'ZVH-2025-0031',
         deletedAt: new Date('2027-01-02T00:00:00Z'),
-        truncated: false,
+        timeZone: 'America/Kralendijk',
+        filter: { purpose: 'verwijdering' },
+        choices: {
+          organisations: [{ id: politie.id, name: politie.name }],
+          persons: [
+            { aadObjectId: 'system', name: 'Casusbot (systeem)' },
+            { aadObjectId: members[2]!.aadObjectId, name: members[2]!.displayName },
+          ],
+          activities: [{ id: 'regie', name: 'Regie' }],
+        },
         entries: [
           { at: new Date('2027-01-02T00:00:00Z'), action: 'case.deleted', activity: 'Verwijdering', outcome: 'ok' },
         ],
@@ -1780,6 +1800,11 @@ export const cardFixtures: CardFixture[] = [
         ...(state === 'requested'
           ? {}
           : { answeredBy: { name: sharon.displayName }, answeredAt: new Date('2026-03-04T10:00:00Z') }),
+        history: [
+          { state: 'requested' as const, by: jeffrey.displayName, at: new Date('2026-03-01T10:00:00Z') },
+          { state: 'refused' as const, by: sharon.displayName, at: new Date('2026-03-02T10:00:00Z') },
+          { state: 'requested' as const, by: jeffrey.displayName, at: new Date('2026-03-03T10:00:00Z') },
+        ],
         contribution: {
           organisationId: politie.id,
           organisationName: politie.name,
@@ -1831,6 +1856,7 @@ export const cardFixtures: CardFixture[] = [
             aadObjectId: jeffrey.aadObjectId,
             organisationId: jeffrey.organisationId,
           },
+          history: [],
           state: 'requested',
           contribution: {
             organisationId: politie.id,

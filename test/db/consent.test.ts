@@ -10,6 +10,10 @@ import { sessionMinutes } from '../../src/meetings/minutes.ts';
 import { closeSession, openSession } from '../../src/meetings/run-session.ts';
 import { submitReferral } from '../../src/referrals/submit-referral.ts';
 import { decideScreening } from '../../src/screening/decide-screening.ts';
+import { consentCard } from '../../cards/consent.card.ts';
+import { actionCard, discussionCard, minutesCard } from '../../cards/meeting.card.ts';
+import { Verb } from '../../cards/verbs.ts';
+import { textOf } from '../support/bot.ts';
 import { seedActors, type Actors } from '../support/actors.ts';
 import { useDatabase } from '../support/database.ts';
 import { FixedClock } from '../support/fakes.ts';
@@ -124,6 +128,89 @@ describe('zeggenschap', () => {
     });
   });
 
+  it('"ja, onder voorwaarde": the condition goes with the content on the case card, the verslag and the action card; the verslag and consent cards refresh themselves, so a withdrawal takes the content off cards already open', async () => {
+    const condition = 'Alleen voor het huisbezoek';
+    const caseId = (await db.agendaItem.findUniqueOrThrow({ where: { id: itemId } })).caseId;
+    await recordDecision(deps, a.pm, {
+      caseId,
+      agendaItemId: itemId,
+      values: {
+        goal: 'Rust in het gezin',
+        plan: 'Gezinscoach',
+        directorMemberId: a.youthCareContact.memberId,
+        nextStep: 'regieFollowUp',
+        action1_description: 'Gezinscoach inzetten',
+        action1_organisationId: a.orgs['Jeugdzorg CN']!,
+        action1_dueDate: '2026-12-15',
+        action1_takeHome: contributionId,
+      },
+    });
+    await closeSession(deps, a.pm, sessionId);
+    const consentId = (await db.contributionConsent.findFirstOrThrow()).id;
+    await answerConsent(deps, a.police, consentId, { answer: 'yesWithCondition', condition });
+    const actionId = (await db.caseAction.findFirstOrThrow({ where: { caseId } })).id;
+
+    const caseCard = textOf(discussionCard(await openDiscussion(deps, a.youthCareContact, itemId)));
+    expect(caseCard).toContain(`${secret} · **Onder voorwaarde:** ${condition}`);
+    const minutes = minutesCard(await sessionMinutes(deps, a.youthCareContact, sessionId));
+    expect(textOf(minutes)).toContain(`${secret} · **Onder voorwaarde:** ${condition}`);
+    expect(textOf(actionCard(await openAction(deps, a.youthCareContact, actionId)))).toContain(
+      `${secret} · **Onder voorwaarde:** ${condition}`,
+    );
+    // The contributor's own organisation is not bound by its own condition: no note there.
+    expect(textOf(discussionCard(await openDiscussion(deps, a.policeColleague, itemId)))).not.toContain(condition);
+
+    // Both cards ask to be refreshed when looked at, through the verb that re-reads with need-to-know at that moment.
+    const consent = consentCard((await openConsent(deps, a.youthCareContact, consentId)).consent, false);
+    expect(minutes.refresh).toMatchObject({
+      action: { type: 'Action.Execute', verb: Verb.sessionMinutes, data: { sessionId } },
+    });
+    expect(consent.refresh).toMatchObject({
+      action: { type: 'Action.Execute', verb: Verb.consentShow, data: { consentId } },
+    });
+    await withdrawConsent(deps, a.police, consentId);
+    // What the refresh of each card answers now.
+    expect(textOf(minutesCard(await sessionMinutes(deps, a.youthCareContact, sessionId)))).not.toContain(secret);
+    const refreshed = textOf(consentCard((await openConsent(deps, a.youthCareContact, consentId)).consent, false));
+    expect(refreshed).not.toContain(secret);
+    expect(refreshed).toContain('Toestemming ingetrokken');
+  });
+
+  it("asking again keeps the earlier answers (who, when, answer, condition) in the consent's history, on its card", async () => {
+    await closeSession(deps, a.pm, sessionId);
+    const { consentId } = await requestConsent(deps, a.youthCareContact, contributionId);
+    clock.set(new Date('2026-11-25T10:00:00Z'));
+    await answerConsent(deps, a.police, consentId, { answer: 'yesWithCondition', condition: 'Alleen voor de school' });
+    clock.set(new Date('2026-11-26T10:00:00Z'));
+    await withdrawConsent(deps, a.policeColleague, consentId);
+    clock.set(new Date('2026-11-27T10:00:00Z'));
+    await requestConsent(deps, a.youthCareContact, contributionId);
+    clock.set(new Date('2026-11-28T10:00:00Z'));
+    await answerConsent(deps, a.policeColleague, consentId, { answer: 'no' });
+
+    const history = await db.consentAnswer.findMany({ where: { consentId }, orderBy: { at: 'asc' } });
+    expect(history.map((h) => [h.state, h.condition, h.memberId])).toEqual([
+      ['requested', null, a.youthCareContact.memberId],
+      ['grantedWithCondition', 'Alleen voor de school', a.police.memberId],
+      ['withdrawn', null, a.policeColleague.memberId],
+      ['requested', null, a.youthCareContact.memberId],
+      ['refused', null, a.policeColleague.memberId],
+    ]);
+    const { consent } = await openConsent(deps, a.police, consentId);
+    const youthName = (await db.member.findUniqueOrThrow({ where: { id: a.youthCareContact.memberId } })).displayName;
+    expect(consent.history.map((h) => [h.state, h.by])).toEqual([
+      ['requested', youthName],
+      ['grantedWithCondition', 'Ruben Croes'],
+      ['withdrawn', 'Collega Politie'],
+      ['requested', youthName],
+    ]);
+    const text = textOf(consentCard(consent, true));
+    expect(text).toContain('Geen toestemming · Collega Politie');
+    expect(text).toMatch(
+      /Eerder: .*toestemming onder voorwaarde \(voorwaarde: Alleen voor de school\) · Ruben Croes, 25 november 2026/,
+    );
+  });
+
   it('a sensitive contribution stays hidden outside its organisation and the chair, also during the meeting, unless consent is given', async () => {
     await addContribution(deps, a.police, itemId, { text: 'Lopend strafrechtelijk onderzoek', sensitive: 'true' });
     const sensitiveId = (await db.contribution.findFirstOrThrow({ where: { sensitive: true } })).id;
@@ -177,6 +264,13 @@ describe('a change of goal', () => {
     expect(await youthSees()).toEqual([]);
     // Nor through the consent card: the granted consent does not get round the re-assessment.
     expect((await openConsent(deps, a.youthCareContact, consentId)).consent.contribution.text).toBe('');
+    // And no card says "gegeven" for the content it no longer shows.
+    const consentText = textOf(consentCard((await openConsent(deps, a.youthCareContact, consentId)).consent, false));
+    expect(consentText).not.toContain('Toestemming gegeven');
+    expect(consentText).toContain('beoordeelt opnieuw');
+    const caseText = textOf(discussionCard(await openDiscussion(deps, a.youthCareContact, itemId)));
+    expect(caseText).not.toContain('toestemming gegeven');
+    expect(caseText).toContain('doel gewijzigd');
     expect((await openDiscussion(deps, a.policeColleague, itemId)).contributions.map((c) => c.text)).toEqual([secret]);
     const overview = await pendingReassessments(deps, a.pm);
     expect(overview.items.map((i) => [i.organisation.name, i.text])).toEqual([['Korps Politie CN', '']]);
@@ -199,6 +293,15 @@ describe('a change of goal', () => {
     expect(
       (await listAuditEvents(db, { recordType: 'contribution', recordId: contributionId })).map((e) => e.action),
     ).toContain('reassessment.withdrawn');
+    // Each start of a re-assessment is a system event in the case's logbook (the same goal again started none).
+    expect(
+      (await listAuditEvents(db, { caseId }))
+        .filter((e) => e.action === 'reassessment.started')
+        .map((e) => [e.actorAadObjectId, e.purpose]),
+    ).toEqual([
+      [null, 'toestemming'],
+      [null, 'toestemming'],
+    ]);
   });
 });
 

@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { composeForTest } from '../support/compose.ts';
+import { caseLogbookCard } from '../../cards/logbook.card.ts';
 import { listAuditEvents } from '../../src/audit/audit.repository.ts';
+import { caseLogbook } from '../../src/audit/logbook.ts';
+import { textOf } from '../support/bot.ts';
 import { listTables } from '../../src/conferences/table.repository.ts';
 import { findInforming } from '../../src/lifecycle/informing.repository.ts';
 import { informingDue, informReminderJob, recordInforming } from '../../src/lifecycle/informing.ts';
@@ -146,5 +149,14 @@ describe('informing the person', () => {
     await background.settled();
     expect(reminders()).toHaveLength(1);
     expect(await db.scheduledJob.count({ where: { kind: informReminderJob, state: 'done' } })).toBe(2);
+    // The reminder is a system event in the case's logbook; the case informed in time has none.
+    const reminded = async (caseId: string) =>
+      (await listAuditEvents(db, { caseId })).filter((e) => e.action === 'informing.reminded');
+    expect(await reminded(late)).toMatchObject([{ actorAadObjectId: null, purpose: 'informeren', outcome: 'ok' }]);
+    expect(await reminded(inTime)).toEqual([]);
+    const reference = (await db.case.findUniqueOrThrow({ where: { id: late } })).reference!;
+    expect(textOf(caseLogbookCard(await caseLogbook({ db, timeZone: 'Europe/Amsterdam' }, a.pm, reference)))).toMatch(
+      /\*\*herinnering informeren verstuurd\*\* · Casusbot \(systeem\) · Informeren/,
+    );
   });
 });

@@ -4,7 +4,7 @@ import { Command, verbPrefix, type BotCommand } from '../../cards/commands.ts';
 import { Verb } from '../../cards/verbs.ts';
 
 /** The feature file that answers a verb prefix: its plural, or the word itself where Dutch or English has none. */
-const uncountable = new Set(['screening', 'agenda', 'regie', 'informing', 'consent', 'inzage', 'figures']);
+const uncountable = new Set(['screening', 'agenda', 'regie', 'informing', 'consent', 'inzage', 'figures', 'logbook']);
 const featureFileOf = (prefix: string) =>
   uncountable.has(prefix) ? `${prefix}.ts` : prefix === 'shadowList' ? 'shadow-list.ts' : `${prefix}s.ts`;
 
