@@ -282,7 +282,7 @@ describe('mijn aanmeldingen and casussen', () => {
     const bot = createTestBot(db);
     const { reference, caseId } = await submitValid(bot);
     const [before] = await bot.say(municipality, 'casussen');
-    expect(textOf(cardOf(before))).toContain('Er zijn geen casussen');
+    expect(textOf(cardOf(before))).toContain('Er zijn geen lopende casussen');
 
     await bot.click(processManager, Verb.screeningAccept, { caseId, tableId: (await listTables(db))[0]!.id });
     const [mine] = await bot.say(police, 'mijn aanmeldingen');
@@ -292,10 +292,46 @@ describe('mijn aanmeldingen and casussen', () => {
     expect(textOf(cardOf(involvedView))).toContain(reference);
     for (const outsider of [krusada, mentalHealth]) {
       const [view] = await bot.say(outsider, 'casussen');
-      expect(textOf(cardOf(view))).toContain('Er zijn geen casussen waarbij jouw organisatie betrokken is.');
+      expect(textOf(cardOf(view))).toContain('Er zijn geen lopende casussen waarbij jouw organisatie betrokken is.');
       expect(textOf(cardOf(view))).not.toContain(reference);
       expect(textOf(cardOf(view))).not.toContain('Jan Fictief');
     }
+  });
+
+  it('"casussen" lists the newest aanmelding first, 15 to a page with "Meer", each with "Openen"; a search finds one by its reference, closed ones too', async () => {
+    const bot = createTestBot(db);
+    const references: string[] = [];
+    for (let i = 0; i < 17; i++) {
+      bot.clock.set(new Date(Date.UTC(2026, 10, 2 + i, 9)));
+      references.push((await submitValid(bot)).reference);
+    }
+    const closed = await db.case.findUniqueOrThrow({ where: { reference: references[3]! } });
+    await db.case.update({ where: { id: closed.id }, data: { status: 'closed' } });
+    type ListCard = { body: unknown[]; actions: { title: string; data: Record<string, unknown> }[] };
+    const first = cardOf((await bot.say(processManager, 'casussen'))[0]) as unknown as ListCard;
+    // Only the cases of this test: earlier tests in this file registered others on the same database.
+    const shown = (c: unknown) =>
+      [...textOf(c).matchAll(/ZVH-2026-\d{4}/g)].map((m) => m[0]).filter((r) => references.includes(r));
+    // Newest first: the one registered last is on top; the closed one is not among the active.
+    expect(shown(first.body).slice(0, 15)).toEqual(
+      references
+        .filter((r) => r !== references[3])
+        .reverse()
+        .slice(0, 15),
+    );
+    expect(JSON.stringify(first.body).match(/"title":"Openen"/g)).toHaveLength(15);
+    const more = first.actions.find((a) => a.title === 'Meer')!;
+    const { body: second } = await bot.click(processManager, Verb.caseList, more.data);
+    expect(shown((second.value as ListCard).body)).toEqual([references[0]]);
+    expect((second.value as ListCard).actions.map((a) => a.title)).not.toContain('Meer');
+    const { body: found } = await bot.click(processManager, Verb.caseList, { search: references[3]!.slice(-4) });
+    expect(textOf(found.value)).toContain(`${references[3]}`);
+    expect(textOf(found.value)).toContain('Afgesloten');
+    const { body: outsiderSearch } = await bot.click(krusada, Verb.caseList, { search: references[3]! });
+    // The outsider's search only echoes what they typed: no line, no button to open.
+    expect(textOf(outsiderSearch.value)).toContain(`Geen casus met "${references[3]}" in het kenmerk`);
+    expect(JSON.stringify(outsiderSearch.value)).not.toContain('"title":"Openen"');
+    expect(textOf(outsiderSearch.value)).not.toContain('Afgesloten');
   });
 
   it('logs never carry what was typed into the form', async () => {
