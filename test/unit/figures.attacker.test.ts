@@ -9,7 +9,7 @@ import { buildLedger, ledgerFigures } from '../../src/figures/ledger.ts';
 import type { FiguresView } from '../../src/figures/figures.ts';
 import type { DisclosureMode } from '../../src/figures/disclosure.ts';
 import { parsePeriod, periodChoices, periodKey, previousPeriod, type Period } from '../../src/figures/periods.ts';
-import { caseOutcomes, goalAnswers } from '../../src/lifecycle/lifecycle.types.ts';
+import { twoYearsOfFacts } from '../support/figure-facts.ts';
 
 /**
  * The attacker of issue 19 (part 2): a stuurgroeplid who holds every report the bot gives of two years (every quarter
@@ -297,90 +297,10 @@ const statistics = new Set(['Samenwerking, gemiddeld (1-5)']);
 /** Rows that are a stock at a moment, not a count over the period. */
 const levels = new Set(['Lopend aan het begin', 'Lopend aan het eind', 'Op de schaduwlijst aan het eind']);
 
-// ---------------------------------------------------------------------------------------------------------------
-// Two years of facts.
-
-const months = [2025, 2026].flatMap((y) =>
-  Array.from({ length: 12 }, (_, i) => `${y}-${String(i + 1).padStart(2, '0')}`),
-);
-const month = fc.constantFrom(...months);
-const later = (m: string, by: number) => months[Math.min(months.length - 1, months.indexOf(m) + by)]!;
-/** Most aanmeldingen come from two partners, a few from the others: small cells every quarter. */
-const referrer = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom('police', 'council') },
-  { weight: 2, arbitrary: fc.constantFrom('youth', 'health', 'prison') },
-);
-const domain = fc.constantFrom('housing', 'finances', 'justice', 'health', 'safety');
-
-const fact: fc.Arbitrary<FigureFact> = fc
-  .record({
-    intakeMonth: month,
-    accepted: fc.boolean(),
-    outcome: fc.constantFrom('accepted' as const, 'rejected' as const, 'withdrawn' as const, null),
-    decideAfter: fc.nat({ max: 1 }),
-    closeAfter: fc.option(fc.integer({ min: 1, max: 9 }), { nil: null }),
-    screeningWorkingDays: fc.nat({ max: 9 }),
-    referrerOrganisationId: referrer,
-    lifeDomains: fc.uniqueArray(domain, { minLength: 1, maxLength: 2 }),
-    closing: fc.constantFrom(...caseOutcomes),
-    daysToInformed: fc.option(fc.nat({ max: 30 }), { nil: null }),
-    actions: fc.array(fc.record({ after: fc.nat({ max: 4 }), onTime: fc.boolean() }), { maxLength: 2 }),
-    shadow: fc.option(fc.nat({ max: 4 }), { nil: null }),
-    attendance: fc.array(fc.record({ organisationId: referrer, present: fc.boolean() }), { maxLength: 2 }),
-    goal: fc.constantFrom(...goalAnswers),
-  })
-  .map((r): FigureFact => {
-    const accepted = r.outcome === 'accepted';
-    const decided = r.outcome ? later(r.intakeMonth, r.decideAfter) : null;
-    const closed = accepted && r.closeAfter !== null ? later(decided!, r.closeAfter) : null;
-    const closedReally = closed && closed !== decided ? closed : null;
-    return {
-      kind: accepted ? 'case' : 'referral',
-      intakeMonth: r.intakeMonth,
-      acceptedMonth: accepted ? decided : null,
-      firstDiscussionMonth: accepted ? decided : null,
-      closedMonth: closedReally,
-      deletedMonth: null,
-      screeningOutcome: r.outcome,
-      screenedMonth: decided,
-      screeningWorkingDays: r.outcome ? r.screeningWorkingDays : null,
-      daysToFirstDiscussion: accepted ? 10 : null,
-      daysToClosure: closedReally ? 90 : null,
-      daysToInformed: accepted ? r.daysToInformed : null,
-      lifeDomains: r.lifeDomains,
-      chains: [],
-      referrerOrganisationId: r.referrerOrganisationId,
-      responsibleOrganisationId: r.referrerOrganisationId,
-      involvedOrganisationIds: [],
-      tableId: 't1',
-      sessions: 1,
-      actions: r.actions.length,
-      actionsDoneOnTime: 0,
-      wasOnShadowList: r.shadow !== null,
-      shadowListSpells:
-        accepted && r.shadow !== null
-          ? [{ from: decided!, to: r.shadow ? later(decided!, r.shadow) : null }].filter((s) => s.to !== s.from)
-          : [],
-      actionFacts: accepted ? r.actions.map((a) => ({ dueMonth: later(decided!, a.after), onTime: a.onTime })) : [],
-      attendance: accepted
-        ? r.attendance.map((a) => ({
-            month: decided!,
-            organisationId: a.organisationId,
-            invited: 1,
-            present: a.present ? 1 : 0,
-          }))
-        : [],
-      outcome: closedReally ? r.closing : null,
-      evaluationScores: closedReally ? [{ organisationId: 'police', goalReached: r.goal, cooperation: 4 }] : [],
-      deletedLateDays: null,
-      daysSinceAcceptance: accepted ? 200 : null,
-    };
-  });
-
 describe('an attacker holding every report of two years', () => {
   it('cannot narrow any hidden cell to one value: not by adding quarters up to the year, not through the trend, not from the CSV', () => {
     fc.assert(
-      fc.property(fc.array(fact, { minLength: 40, maxLength: 160 }), (facts) => {
+      fc.property(twoYearsOfFacts, (facts) => {
         const reports = reportsOf(facts);
         // A stuurgroeplid holds every card and every CSV; a reader of the jaarverslag every CSV.
         const member = new Attacker('internal');
