@@ -1,6 +1,12 @@
 import { formatShown, type Shown } from '../src/figures/disclosure.ts';
 import type { FiguresView } from '../src/figures/figures.ts';
-import type { FigureRow, SectionKey, StatKey, StatValue } from '../src/figures/figures.rules.ts';
+import {
+  otherRow,
+  type FigureRow,
+  type SectionKey,
+  type StatKey,
+  type StatValue,
+} from '../src/figures/figures.rules.ts';
 import { periodLabel, periodShortLabel } from '../src/figures/periods.ts';
 import { goalAnswerLabels, lifeDomainLabels, outcomeLabels } from './labels.ts';
 import type { LifeDomain } from '../src/referrals/referral.types.ts';
@@ -103,6 +109,9 @@ const rowLabels: Record<string, Record<string, string>> = {
   deletion: { onTime: 'Op tijd (binnen een dag)', late: 'Te laat', total: 'Verwijderd' },
 };
 
+/** The rows that fold small partners or leefgebieden together (the ledger's recoding). */
+const otherLabels = { organisations: 'Overige organisaties', lifeDomains: 'Overige leefgebieden' };
+
 const statLabels: Record<StatKey, string> = {
   normWithin: 'Binnen 5 werkdagen besloten (norm)',
   screeningDays: 'Mediaan werkdagen tot het besluit',
@@ -131,11 +140,13 @@ export function presentFigures(view: FiguresView, options: { informWithinDays: n
     const s = shown(id);
     return s.state === 'shown' ? s.value : undefined;
   };
-  const organisation = (id: string) => view.organisationNames[id] ?? rowLabels.intake!.unknown!;
+  const organisation = (id: string) =>
+    id === otherRow ? otherLabels.organisations : (view.organisationNames[id] ?? rowLabels.intake!.unknown!);
   const labelOf = (section: SectionKey, row: FigureRow) => {
     if (section === 'intake' && row.key !== 'total' && row.key !== 'unknown') return organisation(row.key);
     if (section === 'attendance') return organisation(row.key);
-    if (section === 'lifeDomains') return lifeDomainLabels[row.key as LifeDomain] ?? row.key;
+    if (section === 'lifeDomains')
+      return row.key === otherRow ? otherLabels.lifeDomains : (lifeDomainLabels[row.key as LifeDomain] ?? row.key);
     return rowLabels[section]?.[row.key] ?? row.key;
   };
   const points = (pairs: [string, string][]) =>
@@ -149,13 +160,13 @@ export function presentFigures(view: FiguresView, options: { informWithinDays: n
     const attendance = (id: string, stat: StatValue | undefined) =>
       `${text(id)} van ${text(id.replace(/present$/, 'invited'))}${stat && 'value' in stat ? ` (${stat.value}%)` : ''}`;
     const attendanceStat = (key: string) => figures.stats.attendance.find((s) => s.subject === key);
-    // Organisations by name; the order of the other tables is their own.
+    // Organisations by name, the small ones together ("Overige organisaties") after them; the order of the other
+    // tables is their own.
+    const rank = (r: FigureRow) => (r.total ? 2 : r.key === otherRow ? 1 : 0);
     const ordered =
       section.key === 'intake' || section.key === 'attendance'
         ? [...section.rows].sort(
-            (a, b) =>
-              Number(Boolean(a.total)) - Number(Boolean(b.total)) ||
-              labelOf(section.key, a).localeCompare(labelOf(section.key, b), 'nl'),
+            (a, b) => rank(a) - rank(b) || labelOf(section.key, a).localeCompare(labelOf(section.key, b), 'nl'),
           )
         : section.rows;
     const rows: PresentedRow[] = ordered.map((row) => ({

@@ -64,48 +64,69 @@ export function boundsOf(shown: Shown, rule: DisclosureRule): Bounds {
 
 /**
  * The bounds an attacker reaches for every cell: each equation bounds each of its cells by the others, until
- * nothing narrows any more.
+ * nothing narrows any more (a worklist of the equations whose cells changed; thousands of cells for the ledger).
  */
 export function attackerBounds(
   system: CountSystem,
   shown: Record<string, Shown>,
   rule: DisclosureRule,
 ): Record<string, Bounds> {
-  const bounds: Record<string, Bounds> = {};
-  for (const id of Object.keys(system.values)) bounds[id] = boundsOf(shown[id]!, rule);
-  const terms = system.equations.map((e) => [
-    ...e.plus.map((id) => ({ id, sign: 1 })),
-    ...e.minus.map((id) => ({ id, sign: -1 })),
+  const ids = Object.keys(system.values);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const lo = ids.map((id) => boundsOf(shown[id]!, rule).lo);
+  const hi = ids.map((id) => boundsOf(shown[id]!, rule).hi);
+  const equations = system.equations.map((e) => [
+    ...e.plus.map((id) => ({ i: index.get(id)!, sign: 1 })),
+    ...e.minus.map((id) => ({ i: index.get(id)!, sign: -1 })),
   ]);
-  for (let round = 0, changed = true; changed && round < 100; round++) {
-    changed = false;
-    for (const equation of terms) {
-      for (const target of equation) {
-        // sign_t * x_t = -Σ sign_i * x_i over the others.
-        let lo = 0;
-        let hi = 0;
-        for (const term of equation) {
-          if (term === target) continue;
-          const b = bounds[term.id]!;
-          if (term.sign > 0) {
-            lo -= b.hi;
-            hi -= b.lo;
-          } else {
-            lo += b.lo;
-            hi += b.hi;
+  const of: number[][] = ids.map(() => []);
+  equations.forEach((eq, n) => eq.forEach((t) => of[t.i]!.push(n)));
+  const queue = equations.map((_, n) => n);
+  const queued = equations.map(() => true);
+  // A safety stop: with true counts behind the display the bounds always close in on them, so this is never reached.
+  let budget = 200 * (equations.length + 1);
+  while (queue.length && budget-- > 0) {
+    const n = queue.shift()!;
+    queued[n] = false;
+    const eq = equations[n]!;
+    // Σ sign·x = 0: the lowest and highest each term can add, finite parts and infinite ones counted apart.
+    let minFinite = 0;
+    let minInfinite = 0;
+    let maxFinite = 0;
+    let maxInfinite = 0;
+    const low = (t: { i: number; sign: number }) => (t.sign > 0 ? lo[t.i]! : -hi[t.i]!);
+    const high = (t: { i: number; sign: number }) => (t.sign > 0 ? hi[t.i]! : -lo[t.i]!);
+    for (const t of eq) {
+      const a = low(t);
+      const b = high(t);
+      if (Number.isFinite(a)) minFinite += a;
+      else minInfinite++;
+      if (Number.isFinite(b)) maxFinite += b;
+      else maxInfinite++;
+    }
+    for (const t of eq) {
+      const a = low(t);
+      const b = high(t);
+      // The others together add between othersMin and othersMax; sign·x = −(the others).
+      const othersMin =
+        minInfinite - (Number.isFinite(a) ? 0 : 1) > 0 ? -Infinity : minFinite - (Number.isFinite(a) ? a : 0);
+      const othersMax =
+        maxInfinite - (Number.isFinite(b) ? 0 : 1) > 0 ? Infinity : maxFinite - (Number.isFinite(b) ? b : 0);
+      const [from, to] = t.sign > 0 ? [-othersMax, -othersMin] : [othersMin, othersMax];
+      const nextLo = Math.max(lo[t.i]!, Math.ceil(from));
+      const nextHi = Math.min(hi[t.i]!, Math.floor(to));
+      if (nextLo !== lo[t.i] || nextHi !== hi[t.i]) {
+        lo[t.i] = nextLo;
+        hi[t.i] = nextHi;
+        for (const m of of[t.i]!)
+          if (m !== n && !queued[m]) {
+            queued[m] = true;
+            queue.push(m);
           }
-        }
-        const [from, to] = target.sign > 0 ? [lo, hi] : [-hi, -lo];
-        const b = bounds[target.id]!;
-        const next = { lo: Math.max(b.lo, Math.ceil(from)), hi: Math.min(b.hi, Math.floor(to)) };
-        if (next.lo !== b.lo || next.hi !== b.hi) {
-          bounds[target.id] = next;
-          changed = true;
-        }
       }
     }
   }
-  return bounds;
+  return Object.fromEntries(ids.map((id, i) => [id, { lo: lo[i]!, hi: hi[i]! }]));
 }
 
 /** Hidden cells an attacker pins down to one value. */
@@ -114,31 +135,71 @@ export function exposedCells(system: CountSystem, shown: Record<string, Shown>, 
   return Object.keys(system.values).filter((id) => shown[id]!.state !== 'shown' && bounds[id]!.lo >= bounds[id]!.hi);
 }
 
+export interface ProtectOptions {
+  /**
+   * What hiding a cell costs, beside its size: the cell with the lowest (cost, count) is hidden first. The ledger
+   * makes totals and the bases of percentages dear, so that a part goes before its total.
+   */
+  cost?: (id: string) => number;
+  /** A pattern this one may only add to: the public form starts from the internal one and never shows more. */
+  within?: Record<string, Shown>;
+}
+
 /**
- * What a report may show of its counts. Primary: small counts hidden, the others rounded. Then, while an attacker
- * could still pin a hidden cell, the smallest shown cell that adds up with it is hidden as well.
+ * What a report may show of its counts. Primary: small counts hidden, the others rounded (and, with `within`,
+ * whatever that pattern hides stays hidden). Then, while an attacker could still pin a hidden cell, for each such
+ * cell the cheapest shown cell that adds up with it is hidden as well.
  */
-export function protect(system: CountSystem, mode: DisclosureMode): Record<string, Shown> {
+export function protect(
+  system: CountSystem,
+  mode: DisclosureMode,
+  options: ProtectOptions = {},
+): Record<string, Shown> {
   const rule = disclosureRules[mode];
+  const cost = options.cost ?? (() => 0);
   const shown: Record<string, Shown> = {};
+  const hidden = (value: number): Shown => (value < rule.hideBelow ? { state: 'small' } : { state: 'suppressed' });
   for (const [id, value] of Object.entries(system.values)) {
-    shown[id] = value < rule.hideBelow ? { state: 'small' } : { state: 'shown', value: roundCount(value, rule) };
+    shown[id] =
+      value < rule.hideBelow || (options.within && options.within[id]?.state !== 'shown')
+        ? hidden(value)
+        : { state: 'shown', value: roundCount(value, rule) };
   }
+  const equationsOf = new Map<string, number[]>();
+  system.equations.forEach((e, n) => {
+    for (const id of [...e.plus, ...e.minus]) equationsOf.set(id, [...(equationsOf.get(id) ?? []), n]);
+  });
+  const order = (a: string, b: string) =>
+    cost(a) - cost(b) || system.values[a]! - system.values[b]! || a.localeCompare(b);
   for (;;) {
-    const exposed = new Set(exposedCells(system, shown, rule));
-    if (!exposed.size) return shown;
-    const candidates = new Set<string>();
-    for (const e of system.equations) {
-      const ids = [...e.plus, ...e.minus];
-      if (ids.some((id) => exposed.has(id))) for (const id of ids) if (shown[id]!.state === 'shown') candidates.add(id);
+    const exposed = exposedCells(system, shown, rule).sort();
+    if (!exposed.length) return shown;
+    const picked = new Set<string>();
+    const pickedIn = new Set<number>();
+    let stuck = false;
+    for (const id of exposed) {
+      const equations = equationsOf.get(id) ?? [];
+      // One new hidden cell per round and equation is enough to start with: the next round looks again.
+      if (equations.some((n) => pickedIn.has(n))) continue;
+      const candidates = equations
+        .flatMap((n) => [...system.equations[n]!.plus, ...system.equations[n]!.minus])
+        .filter((c) => shown[c]!.state === 'shown' && !picked.has(c))
+        .sort(order);
+      const next = candidates[0];
+      if (!next) {
+        stuck = true;
+        continue;
+      }
+      picked.add(next);
+      for (const n of equationsOf.get(next) ?? []) pickedIn.add(n);
     }
-    const next = [...candidates].sort((a, b) => system.values[a]! - system.values[b]! || a.localeCompare(b))[0];
-    // Cannot happen with true counts (everything around an exposed cell is hidden only if nothing pins it): stop safe.
-    if (!next) {
-      for (const id of exposed) shown[id] = { state: 'suppressed' };
+    if (!picked.size) {
+      // Cannot happen with true counts (everything around an exposed cell is hidden only if nothing pins it):
+      // stop safe, without claiming a small cell is large.
+      if (stuck) for (const id of exposed) shown[id] = hidden(system.values[id]!);
       return shown;
     }
-    shown[next] = { state: 'suppressed' };
+    for (const id of picked) shown[id] = hidden(system.values[id]!);
   }
 }
 

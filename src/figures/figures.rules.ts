@@ -1,4 +1,4 @@
-import { mean, median, minimumBase, percentage, protect, type DisclosureMode } from './disclosure.ts';
+import { mean, median, minimumBase, percentage, protect, type DisclosureMode, type Shown } from './disclosure.ts';
 import {
   actionsSection,
   attendanceSection,
@@ -90,9 +90,15 @@ function intakesIn(byMonth: ReadonlyMap<string, number>, p: Period): number {
   return n;
 }
 
-/** The figures as the stuurgroep (internal) or the jaarverslag (public) may read them. */
-export function discloseFigures(computed: ComputedFigures, mode: DisclosureMode): DisclosedFigures {
-  const shown = protect(computed.system, mode);
+/**
+ * The figures as the stuurgroep (internal) or the jaarverslag (public) may read them: with the ledger's pattern
+ * (ledger.ts, what the bot shows), or protected on their own (one report alone, for tests of the rules).
+ */
+export function discloseFigures(
+  computed: ComputedFigures,
+  mode: DisclosureMode,
+  shown: Record<string, Shown> = protect(computed.system, mode),
+): DisclosedFigures {
   const value = (spec: PercentageSpec): StatValue => {
     const base = computed.system.values[spec.base]!;
     if (base < minimumBase) return { withheld: 'base' };

@@ -1,7 +1,16 @@
 import { caseOutcomes, goalAnswers } from '../lifecycle/lifecycle.types.ts';
 import { screeningCategories, type FigureFact, type FigureSection, type ScreeningCategory } from './figures.types.ts';
-import { averageStat, countOf, percentageStat, row, type FigureContext, type Which } from './figures.system.ts';
-import { inPeriod, periodMonths, type Period } from './periods.ts';
+import {
+  averageStat,
+  countOf,
+  percentageStat,
+  recode,
+  row,
+  rowKeys,
+  stockAndFlow,
+  type FigureContext,
+} from './figures.system.ts';
+import { inPeriod } from './periods.ts';
 
 /**
  * The sections of the figures, one function each, in the order of the report: each adds its cells and equations to
@@ -11,8 +20,9 @@ import { inPeriod, periodMonths, type Period } from './periods.ts';
 /** Aanmeldingen per referring partner, adding up to the total. */
 export function intakeSection(ctx: FigureContext): FigureSection {
   const { b, shared } = ctx;
-  const referrer = (f: FigureFact) => f.referrerOrganisationId ?? 'unknown';
-  const referrers = [...new Set([...shared.intake.prev, ...shared.intake.cur].map(referrer))].sort();
+  const named = ctx.input.rows?.referrers;
+  const referrer = (f: FigureFact) => recode(named)(f.referrerOrganisationId ?? 'unknown');
+  const referrers = rowKeys(named, [...shared.intake.prev, ...shared.intake.cur].map(referrer));
   ctx.each((w) => {
     b.cell(`${w}.intake`, shared.intake[w].length);
     b.tally(`${w}.intake.org`, referrers, shared.intake[w], referrer, `${w}.intake`);
@@ -27,12 +37,17 @@ export function intakeSection(ctx: FigureContext): FigureSection {
 /** Aanmeldingen per leefgebied: a case can have several, so no total. */
 export function lifeDomainsSection(ctx: FigureContext): FigureSection {
   const { b, shared } = ctx;
-  const domains = [...new Set([...shared.intake.prev, ...shared.intake.cur].flatMap((f) => f.lifeDomains))].sort();
+  const named = ctx.input.rows?.lifeDomains;
+  const domainsOf = (f: FigureFact) => f.lifeDomains.map(recode(named));
+  const domains = rowKeys(
+    named,
+    [...shared.intake.prev, ...shared.intake.cur].flatMap((f) => f.lifeDomains),
+  );
   ctx.each((w) => {
     for (const d of domains)
       b.cell(
         `${w}.domain.${d}`,
-        countOf(shared.intake[w], (f) => f.lifeDomains.includes(d)),
+        countOf(shared.intake[w], (f) => domainsOf(f).includes(d)),
       );
   });
   return { key: 'lifeDomains', rows: domains.map((d) => row((w) => `${w}.domain.${d}`, d)), stats: [] };
@@ -80,40 +95,6 @@ export function screeningSection(ctx: FigureContext): FigureSection {
       averageStat('screeningDays', 'median', days),
     ],
   };
-}
-
-const monthBefore = (m: string) => {
-  const [y, mo] = m.split('-').map(Number) as [number, number];
-  return mo === 1 ? `${y - 1}-12` : `${y}-${String(mo - 1).padStart(2, '0')}`;
-};
-
-type Flow = [name: string, count: (w: Which, p: Period) => number];
-
-/**
- * A stock over the two periods: start + in = out + end, and this period starts where the previous one ended.
- * `levelAfter` counts the stock at the end of a month. Returns the cells of each period's start and end.
- */
-function stockAndFlow(
-  ctx: FigureContext,
-  name: string,
-  levelAfter: (month: string) => number,
-  [inName, inflow]: Flow,
-  [outName, outflow]: Flow,
-) {
-  const { b, periods } = ctx;
-  const ids = {
-    prev: { start: `prev.${name}.start`, end: `prev.${name}.end` },
-    cur: { start: `prev.${name}.end`, end: `cur.${name}.end` },
-  };
-  b.cell(ids.prev.start, levelAfter(monthBefore(periodMonths(periods.prev).from)));
-  b.cell(ids.prev.end, levelAfter(periodMonths(periods.prev).to));
-  b.cell(ids.cur.end, levelAfter(periodMonths(periods.cur).to));
-  ctx.each((w, p) => {
-    b.cell(`${w}.${name}.${inName}`, inflow(w, p));
-    b.cell(`${w}.${name}.${outName}`, outflow(w, p));
-    b.flow([ids[w].start, `${w}.${name}.${inName}`], [`${w}.${name}.${outName}`, ids[w].end]);
-  });
-  return ids;
 }
 
 /** Open cases as a stock: accepted in, closed out. */
@@ -263,8 +244,17 @@ export function informedSection(ctx: FigureContext): FigureSection {
 /** Attendance per partner: at how many of the discussions it was invited to it took part. */
 export function attendanceSection(ctx: FigureContext): FigureSection {
   const { b, facts } = ctx;
-  const attendance = ctx.both((_, p) => facts.flatMap((f) => f.attendance).filter((a) => inPeriod(a.month, p)));
-  const attending = [...new Set([...attendance.prev, ...attendance.cur].map((a) => a.organisationId))].sort();
+  const named = ctx.input.rows?.attending;
+  const attendance = ctx.both((_, p) =>
+    facts
+      .flatMap((f) => f.attendance)
+      .filter((a) => inPeriod(a.month, p))
+      .map((a) => ({ ...a, organisationId: recode(named)(a.organisationId) })),
+  );
+  const attending = rowKeys(
+    named,
+    [...attendance.prev, ...attendance.cur].map((a) => a.organisationId),
+  );
   ctx.each((w) => {
     for (const o of attending) {
       const mine = attendance[w].filter((a) => a.organisationId === o);

@@ -1,6 +1,14 @@
 import type { CountSystem, Equation } from './disclosure.ts';
-import type { FigureFact, FigureRow, FigureStat, FiguresInput, PercentageSpec, StatKey } from './figures.types.ts';
-import { inPeriod, previousPeriod, type Period } from './periods.ts';
+import {
+  otherRow,
+  type FigureFact,
+  type FigureRow,
+  type FigureStat,
+  type FiguresInput,
+  type PercentageSpec,
+  type StatKey,
+} from './figures.types.ts';
+import { inPeriod, periodMonths, previousPeriod, type Period } from './periods.ts';
 
 /** The two periods of every table: the previous one and the one asked for. */
 export type Which = 'prev' | 'cur';
@@ -110,4 +118,46 @@ export function percentageStat(
 /** A median or mean of the values of each period. */
 export function averageStat(key: StatKey, kind: 'median' | 'mean', values: Record<Which, number[]>): FigureStat {
   return { key, kind, previous: values.prev, current: values.cur };
+}
+
+/** A key as the table shows it: its own row if the ledger keeps one, else folded into "other". */
+export const recode = (named: readonly string[] | undefined) => (key: string) =>
+  !named || named.includes(key) ? key : otherRow;
+
+/** The rows of a table: the ledger's (its own keys, then "other" if anything folds), or every key seen in the two periods. */
+export const rowKeys = (named: readonly string[] | undefined, seen: Iterable<string>) =>
+  named ? [...named] : [...new Set(seen)].sort();
+
+const monthBefore = (m: string) => {
+  const [y, mo] = m.split('-').map(Number) as [number, number];
+  return mo === 1 ? `${y - 1}-12` : `${y}-${String(mo - 1).padStart(2, '0')}`;
+};
+
+export type Flow = [name: string, count: (w: Which, p: Period) => number];
+
+/**
+ * A stock over the two periods: start + in = out + end, and this period starts where the previous one ended.
+ * `levelAfter` counts the stock at the end of a month. Returns the cells of each period's start and end.
+ */
+export function stockAndFlow(
+  ctx: FigureContext,
+  name: string,
+  levelAfter: (month: string) => number,
+  [inName, inflow]: Flow,
+  [outName, outflow]: Flow,
+) {
+  const { b, periods } = ctx;
+  const ids = {
+    prev: { start: `prev.${name}.start`, end: `prev.${name}.end` },
+    cur: { start: `prev.${name}.end`, end: `cur.${name}.end` },
+  };
+  b.cell(ids.prev.start, levelAfter(monthBefore(periodMonths(periods.prev).from)));
+  b.cell(ids.prev.end, levelAfter(periodMonths(periods.prev).to));
+  b.cell(ids.cur.end, levelAfter(periodMonths(periods.cur).to));
+  ctx.each((w, p) => {
+    b.cell(`${w}.${name}.${inName}`, inflow(w, p));
+    b.cell(`${w}.${name}.${outName}`, outflow(w, p));
+    b.flow([ids[w].start, `${w}.${name}.${inName}`], [`${w}.${name}.${outName}`, ids[w].end]);
+  });
+  return ids;
 }

@@ -10,16 +10,14 @@ import { ensureJob, reviveJob } from '../jobs/job.repository.ts';
 import type { JobHandler, JobOutcome } from '../jobs/runner.ts';
 import type { Logger } from '../logger.ts';
 import { findSteeringGroupChannel, readStoredFigureInputs, setSteeringGroupChannel } from './figures.repository.ts';
-import { computeFigures, discloseFigures, type DisclosedFigures, type FigureFact } from './figures.rules.ts';
+import type { DisclosedFigures, FigureFact } from './figures.rules.ts';
+import { buildLedger, ledgerFigures, ledgerScope } from './ledger.ts';
 import {
   firstWorkingDayAfter,
   lastCompletedQuarter,
   parsePeriod,
   periodChoices,
   periodKey,
-  periodMonths,
-  periodsUpTo,
-  previousPeriod,
   quarterOf,
   type Period,
 } from './periods.ts';
@@ -42,9 +40,6 @@ export interface FiguresView {
   generatedAt: Date;
 }
 
-/** How many periods the trend of aanmeldingen shows: two years of quarters, or five years. */
-const trendLength = (p: Period) => (p.kind === 'quarter' ? 8 : 5);
-
 /** A period someone may ask for: one of the choices; anything else (a future quarter, nonsense) gets the default. */
 export function choosePeriod(requested: unknown, now: Date, zone: string): Period {
   const wanted = parsePeriod(requested);
@@ -53,46 +48,47 @@ export function choosePeriod(requested: unknown, now: Date, zone: string): Perio
 }
 
 /**
- * Reads what the figures of a period need, from anonymous facts only: those kept of deleted cases and those built
- * now from live cases, with the same function that builds them at deletion; and the names they label by id. Two
- * statements, whatever the period.
+ * Reads what the ledger needs, from anonymous facts only: those kept of deleted cases and those built now from
+ * live cases, with the same function that builds them at deletion; and the names they label by id. Two
+ * statements, whatever the period: the ledger covers every period the stuurgroep can ask for (ledger.ts).
  */
-export async function loadFigures(tx: Tx, period: Period, now: Date, informWithinDays: number) {
-  const trend = periodsUpTo(period, trendLength(period));
-  const from = periodMonths(previousPeriod(period)).from;
-  const trendFrom = periodMonths(trend[0]!).from;
+export async function loadLedger(tx: Tx, now: Date, zone: string, informWithinDays: number) {
+  const choices = periodChoices(now, zone);
+  const scope = ledgerScope(choices[0]!.year);
   const [stored, live] = await Promise.all([
     readStoredFigureInputs(tx, {
-      factsFrom: from,
-      intakesFrom: trendFrom,
-      heldFrom: trendFrom < from ? trendFrom : from,
+      factsFrom: scope.factsFrom,
+      intakesFrom: scope.intakesFrom,
+      heldFrom: scope.factsFrom,
     }),
     loadLiveFactSources(tx),
   ]);
   const liveFacts: FigureFact[] = live.map((source) => buildCaseFact(source, now));
   const intakesByMonth = stored.intakesByMonth;
   for (const f of liveFacts)
-    if (f.intakeMonth && f.intakeMonth >= trendFrom)
+    if (f.intakeMonth && f.intakeMonth >= scope.intakesFrom)
       intakesByMonth.set(f.intakeMonth, (intakesByMonth.get(f.intakeMonth) ?? 0) + 1);
-  const computed = computeFigures({
+  const ledger = buildLedger({
     facts: [...stored.facts, ...liveFacts],
     heldSessions: stored.heldSessions,
     intakesByMonth,
-    period,
-    trendLength: trend.length,
     informWithinDays,
+    choices,
   });
-  return { computed, organisationNames: stored.organisationNames, tableNames: stored.tableNames };
+  return { ledger, organisationNames: stored.organisationNames, tableNames: stored.tableNames };
 }
 
-/** The figures as the system (a job) produces them, for a channel or a document. */
+/**
+ * The figures as the system (a job) produces them, for a channel or a document: one period, with every cell as the
+ * ledger shows it in that form.
+ */
 export async function produceFigures(deps: FiguresDeps, period: Period, mode: DisclosureMode): Promise<FiguresView> {
   const now = deps.clock.now();
-  const { computed, ...labels } = await loadFigures(deps.db, period, now, deps.informWithinDays);
+  const { ledger, ...labels } = await loadLedger(deps.db, now, deps.timeZone, deps.informWithinDays);
   return {
-    figures: discloseFigures(computed, mode),
+    figures: ledgerFigures(ledger, period, mode),
     ...labels,
-    choices: periodChoices(now, deps.timeZone),
+    choices: [...ledger.input.choices],
     generatedAt: now,
   };
 }

@@ -18,7 +18,23 @@ export interface FiguresInput {
   /** How many periods the trend shows, this one included. */
   trendLength: number;
   informWithinDays: number;
+  /**
+   * Recoding (the ledger's, over every period at once): the partners and leefgebieden that keep a row of their own;
+   * every other one counts in the row "other" (Overige organisaties, Overige leefgebieden), the same set in every
+   * period. Without it every key seen in the two periods has its own row.
+   */
+  rows?: RowKeys;
 }
+
+/** The keys that keep a row of their own, and `otherRow` last if any other key folds into it. */
+export interface RowKeys {
+  referrers: readonly string[];
+  lifeDomains: readonly string[];
+  attending: readonly string[];
+}
+
+/** The row key of what was folded together: small partners or leefgebieden. */
+export const otherRow = 'other';
 
 export type FigureFact = Omit<LiveCaseFact, 'daysSinceAcceptance'> & { daysSinceAcceptance?: number | null };
 
