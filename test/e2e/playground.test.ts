@@ -145,10 +145,10 @@ describe('in the Agents Playground, like a person', () => {
     const figures = cardWith(kevin, 'Kengetallen 3e kwartaal 2026');
     await figures.waitFor({ timeout: 60_000 });
     await expect(figures.innerText()).resolves.toContain('Aanmeldingen per aanmeldende partner');
-    // The charts are drawn (SVG: the line, the donuts, the grouped bars), with the numbers beside them in text.
+    // The charts are drawn (SVG: the line and the donuts; the demo's few partners fold into "overige", so no bars), with the numbers beside them in text.
     const charts = figures.locator('svg[viewBox]:not([aria-hidden])');
     await charts.first().waitFor({ timeout: 30_000 });
-    expect(await charts.count()).toBeGreaterThanOrEqual(4);
+    expect(await charts.count()).toBeGreaterThanOrEqual(3);
     await expect(figures.innerText()).resolves.toMatch(/Aangenomen\s+\d+ → \d+/);
     await figures.getByText('Kengetallen 3e kwartaal 2026').scrollIntoViewIfNeeded();
     await kevin.screenshot({ path: join(outputDir, 'e2e-cijfers.png') });
