@@ -209,6 +209,97 @@ describe('a session in Teams', () => {
   });
 });
 
+describe('safe meeting controls (issue 20)', () => {
+  it('"Overleg sluiten" first says what will happen, counted, with the next meeting in the table\'s time; only the confirm closes, once', async () => {
+    const { bot, reference, sessionId } = await stage();
+    await bot.click(processManager, Verb.sessionOpen, { sessionId }, inChannel());
+    const live = bot.notifier.updates.at(-1)!.message.card as { actions: { title: string; verb: string }[] };
+    expect(live.actions.map((a) => a.title)).toEqual([
+      'Open casus',
+      'Volgende casus',
+      'Doorschuiven',
+      'Overleg sluiten',
+    ]);
+    expect(live.actions.find((a) => a.title === 'Overleg sluiten')?.verb).toBe(Verb.sessionCloseAsk);
+    expect(textOf(live)).not.toContain('Overslaan');
+
+    const { body: asked } = await bot.click(processManager, Verb.sessionCloseAsk, { sessionId }, inChannel());
+    expect(textOf(asked.value)).toContain(
+      '0 casussen besproken. 1 casus zonder besluit gaat naar het overleg van dinsdag 8 december 2026 om 10:00.',
+    );
+    expect((asked.value as { actions: { title: string }[] }).actions.map((a) => a.title)).toEqual([
+      'Ja, overleg sluiten',
+      'Terug naar het overleg',
+    ]);
+    expect(textOf(asked.value)).not.toContain(reference);
+    expect((await db.conferenceSession.findUniqueOrThrow({ where: { id: sessionId } })).closedAt).toBeNull();
+    const { body: back } = await bot.click(processManager, Verb.sessionShow, { sessionId }, inChannel());
+    expect(textOf(back.value)).toMatch(new RegExp(`${reference} · \\*\\*bezig\\*\\*`));
+
+    const told = bot.notifier.sent.length;
+    const [first, second] = await bot.clickAtOnce([
+      { user: processManager, verb: Verb.sessionClose, data: { sessionId } },
+      { user: processManager, verb: Verb.sessionClose, data: { sessionId } },
+    ]);
+    expect([first!.value, second!.value].sort()).toEqual([
+      'Dat is al gebeurd: de kaart in het kanaal toont de actuele stand.',
+      'Het overleg is gesloten.',
+    ]);
+    const closedNotices = bot.notifier.sent.slice(told).filter((m) => textOf(m.card).includes('Verslag'));
+    expect(closedNotices.length).toBeGreaterThanOrEqual(3); // police (twice over), youth care, the chair: each once
+    expect(closedNotices).toHaveLength(new Set(closedNotices.map((m) => JSON.stringify(m.to))).size);
+    expect(
+      await db.agendaItem.count({
+        where: { caseId: (await db.agendaItem.findFirstOrThrow({ where: { sessionId } })).caseId },
+      }),
+    ).toBe(2);
+    const { body: late } = await bot.click(processManager, Verb.sessionCloseAsk, { sessionId });
+    expect(textOf(late.value)).toContain('Dit overleg is al gesloten.');
+  });
+
+  it("someone who does not chair can neither ask to close nor close, nor see the chair's view", async () => {
+    const { bot, sessionId } = await stage();
+    await bot.click(processManager, Verb.sessionOpen, { sessionId }, inChannel());
+    const refused = 'Alleen de voorzitter van de tafel (of de procesmanager) kan het overleg leiden.';
+    for (const verb of [Verb.sessionCloseAsk, Verb.sessionClose, Verb.sessionShow])
+      expect((await bot.click(police, verb, { sessionId }, inChannel())).body.value).toBe(refused);
+    expect((await db.conferenceSession.findUniqueOrThrow({ where: { id: sessionId } })).closedAt).toBeNull();
+  });
+
+  it('the chair\'s case card has "Volgende casus" and the asking close; a participant\'s has neither', async () => {
+    const { bot, sessionId, agendaItemId } = await stage();
+    await bot.click(processManager, Verb.sessionOpen, { sessionId }, inChannel());
+    const titles = async (user: typeof police) =>
+      (
+        (await bot.click(user, Verb.discussionOpen, { agendaItemId })).body.value as {
+          actions: { title: string; verb: string; data: object }[];
+        }
+      ).actions;
+    const chair = await titles(processManager);
+    expect(chair.find((a) => a.title === 'Volgende casus')).toMatchObject({
+      verb: Verb.sessionNext,
+      data: { sessionId, itemId: agendaItemId },
+    });
+    expect(chair.find((a) => a.title === 'Overleg sluiten')?.verb).toBe(Verb.sessionCloseAsk);
+    expect((await titles(police)).map((a) => a.title)).not.toEqual(expect.arrayContaining(['Volgende casus']));
+    expect((await titles(police)).map((a) => a.title)).not.toContain('Overleg sluiten');
+  });
+
+  it('the decision form starts with every invited organisation as present, not only the one that contributed', async () => {
+    const { bot, sessionId, agendaItemId } = await stage();
+    await bot.click(processManager, Verb.sessionOpen, { sessionId }, inChannel());
+    await bot.click(police, Verb.discussionAddContribution, {
+      agendaItemId,
+      submissionId: randomUUID(),
+      text: 'Drie meldingen',
+      sensitive: 'false',
+    });
+    const { body: form } = await bot.click(processManager, Verb.decisionForm, { agendaItemId });
+    const field = (form.value as { body: { id?: string; value?: string }[] }).body.find((e) => e.id === 'attendance');
+    expect(field?.value?.split(',').sort()).toEqual([orgs['Jeugdzorg CN']!, orgs['Korps Politie CN']!].sort());
+  });
+});
+
 describe('a meeting button that no longer fits the session', () => {
   it('closing a meeting nobody opened, or opening one that was closed, tells the chair what happened', async () => {
     const { bot, sessionId, agendaItemId } = await stage();
@@ -284,7 +375,7 @@ describe("the table's Teams meeting", () => {
 
     const replies = await bot.deliver({ ...bot.personal(processManager), ...meetingEvent('meetingEnd') });
     expect(textOf(cardOf(replies[0]))).toContain('Het Teams-overleg is afgelopen');
-    expect(JSON.stringify(cardOf(replies[0]))).toContain(Verb.sessionClose);
+    expect(JSON.stringify(cardOf(replies[0]))).toContain(Verb.sessionCloseAsk);
   });
 
   it('a meeting whose chat is not a channel is linked from its chat; its start opens the session, the agenda channel stays', async () => {
