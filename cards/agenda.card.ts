@@ -30,6 +30,12 @@ function itemLine(a: AgendaView, i: AgendaItemView, withReason: boolean): string
 const invitedLine = (i: AgendaItemView) =>
   paragraph(`Uitgenodigd: ${i.invitedOrganisations.map((o) => o.name).join(', ') || '-'}`, { subtle: true });
 
+/** "Overleg starten": on every agenda view the chair sees, while the meeting can still be held. */
+function startButtons(a: AgendaView, chairing = true): Element[] {
+  const startable = a.session.status !== 'cancelled' && a.session.status !== 'held' && !a.session.closedAt;
+  return chairing && startable ? [execute('Overleg starten', Verb.sessionOpen, { sessionId: a.session.id })] : [];
+}
+
 function sessionState(a: AgendaView): Element[] {
   if (a.session.status === 'cancelled')
     return [
@@ -64,13 +70,12 @@ export function channelAgendaCard(a: AgendaView, refreshFor: string[] = []): Ada
     ),
   ];
   const users = refreshFor.slice(0, maxRefreshUsers);
-  const start =
-    a.session.status === 'cancelled' ? [] : [execute('Overleg starten', Verb.sessionOpen, { sessionId: a.session.id })];
-  return card(body, [mine, ...start], users.length ? { refresh: { action: mine, userIds: users } } : {});
+  // Everyone at the table sees the button; only the chair's click opens the meeting.
+  return card(body, [mine, ...startButtons(a)], users.length ? { refresh: { action: mine, userIds: users } } : {});
 }
 
 /** "Mijn deel": the same agenda, with a glance at each case the viewer may see. Only the clicker sees it. */
-export function personalAgendaCard(a: AgendaView & { visibleCount: number }): AdaptiveCard {
+export function personalAgendaCard(a: AgendaView & { visibleCount: number; chairing?: boolean }): AdaptiveCard {
   const body: Element[] = [
     heading(`Mijn deel: agenda ${a.table.name}`),
     paragraph(when(a), { color: 'Good' }),
@@ -96,7 +101,11 @@ export function personalAgendaCard(a: AgendaView & { visibleCount: number }): Ad
     }
     body.push(invitedLine(i));
   }
-  return card(body, [execute('Vernieuwen', Verb.agendaMine, { sessionId: a.session.id })]);
+  // This card replaces the channel card for whoever clicked "Mijn deel": the chair keeps "Overleg starten".
+  return card(body, [
+    ...startButtons(a, a.chairing ?? false),
+    execute('Vernieuwen', Verb.agendaMine, { sessionId: a.session.id }),
+  ]);
 }
 
 /** The cases offered to add, oldest reference first: a longer list would not fit in one card. */
@@ -108,6 +117,8 @@ export interface DraftAgendaView {
   notice?: string;
   /** The agenda post was interrupted and nobody knows whether it reached the channel. */
   postUncertain?: boolean;
+  /** The viewer chairs the table: "Overleg starten" is on this card too. */
+  chairing?: boolean;
 }
 
 /** The procesmanager's working copy: reorder, add, remove, publish. */
@@ -197,6 +208,7 @@ export function draftAgendaCard(v: DraftAgendaView): AdaptiveCard {
     actions.push(execute('Nu publiceren', Verb.agendaPublish, { sessionId }, { style: 'positive' }));
   }
   actions.push(
+    ...(a.session.agendaPublishedAt ? startButtons(a, v.chairing ?? false) : []),
     execute('Vernieuwen', Verb.agendaShow, { sessionId }),
     execute('Sessies', Verb.tableSessions, { tableId: a.table.id }),
   );
@@ -204,7 +216,10 @@ export function draftAgendaCard(v: DraftAgendaView): AdaptiveCard {
 }
 
 /** `agenda`: the coming sessions; for a participant only their organisation's items. */
-export function myAgendaCard(agendas: AgendaView[], options: { manage: boolean }): AdaptiveCard {
+export function myAgendaCard(
+  agendas: (AgendaView & { chairing?: boolean })[],
+  options: { manage: boolean },
+): AdaptiveCard {
   const body: Element[] = [heading('Agenda')];
   if (!agendas.length)
     body.push(paragraph('Er zijn geen komende overleggen aan tafels waar jouw organisatie aan zit.', { subtle: true }));
@@ -218,11 +233,14 @@ export function myAgendaCard(agendas: AgendaView[], options: { manage: boolean }
         }),
       );
     body.push(...a.items.flatMap((i) => [paragraph(itemLine(a, i, true)), invitedLine(i)]));
-    const buttons = options.manage
-      ? [execute('Agenda bewerken', Verb.agendaShow, { sessionId: a.session.id })]
-      : a.items.length
-        ? [execute('Mijn deel', Verb.agendaMine, { sessionId: a.session.id })]
-        : [];
+    const buttons = [
+      ...(options.manage
+        ? [execute('Agenda bewerken', Verb.agendaShow, { sessionId: a.session.id })]
+        : a.items.length
+          ? [execute('Mijn deel', Verb.agendaMine, { sessionId: a.session.id })]
+          : []),
+      ...startButtons(a, a.chairing ?? false),
+    ];
     if (buttons.length) body.push({ type: 'ActionSet', actions: buttons });
   }
   return card(body, [execute('Vernieuwen', Verb.agendaList)]);
@@ -245,18 +263,51 @@ function uncertainActions(sessionId: string): Element {
   };
 }
 
-/** `@Casusbot agenda` in the channel: where the agenda is, not a second copy of it (that one would never be updated). */
-export function agendaPointerCard(a: AgendaView): AdaptiveCard {
+/**
+ * `@Casusbot agenda` in the channel: where the agenda is, not a second copy of it (that one would never be updated),
+ * and any other coming published agenda of the table to choose from.
+ */
+export function agendaPointerCard(
+  a: AgendaView,
+  options: { published: { id: string; startsAt: Date }[]; nextUnpublished?: Date } = { published: [] },
+): AdaptiveCard {
   const posted = a.session.agendaPublishedAt
     ? ` is op ${formatDate(a.session.agendaPublishedAt, a.table.timeZone)} in dit kanaal geplaatst`
     : ' staat in dit kanaal';
+  const others = options.published.filter((s) => s.id !== a.session.id);
+  const actions: Element[] = [execute('Mijn deel', Verb.agendaMine, { sessionId: a.session.id }), ...startButtons(a)];
+  if (others.length)
+    actions.push({
+      type: 'Action.ShowCard',
+      title: 'Ander overleg',
+      card: {
+        type: 'AdaptiveCard',
+        version: '1.5',
+        body: choiceField(
+          'sessionId',
+          'Welk overleg?',
+          others.map((s) => ({ title: formatSession(s.startsAt, a.table.timeZone), value: s.id })),
+          {},
+          {},
+        ),
+        actions: [execute('Agenda tonen', Verb.agendaPointer)],
+      },
+    });
   return card(
     [
       heading(`Agenda ${a.table.name}`),
       paragraph(
         `De agenda van ${when(a)}${posted}. Kies "Mijn deel" voor de casussen waarvoor jouw organisatie is uitgenodigd.`,
       ),
+      ...(options.nextUnpublished
+        ? [
+            paragraph(
+              `De agenda van het eerdere overleg van ${formatSession(options.nextUnpublished, a.table.timeZone)} is nog niet gepubliceerd.`,
+              { subtle: true },
+            ),
+          ]
+        : []),
     ],
-    [execute('Mijn deel', Verb.agendaMine, { sessionId: a.session.id })],
+    actions,
   );
 }

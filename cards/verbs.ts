@@ -29,6 +29,7 @@ export const Verb = {
   agendaEdit: 'agenda.edit',
   agendaPublish: 'agenda.publish',
   agendaMine: 'agenda.mine',
+  agendaPointer: 'agenda.pointer',
   agendaRepost: 'agenda.repost',
   agendaConfirmPosted: 'agenda.confirmPosted',
   sessionOpen: 'session.open',

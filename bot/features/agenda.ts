@@ -4,8 +4,16 @@ import { agendaPointerCard, draftAgendaCard, myAgendaCard, personalAgendaCard } 
 import { Command } from '../../cards/commands.ts';
 import { formatSession } from '../../cards/labels.ts';
 import { Verb } from '../../cards/verbs.ts';
+import { canChair } from '../../src/access/case-access.ts';
 import { can } from '../../src/access/policy.ts';
-import { channelAgenda, editAgenda, myAgenda, personalAgenda, type AgendaEdit } from '../../src/conferences/agenda.ts';
+import {
+  channelAgenda,
+  editAgenda,
+  myAgenda,
+  personalAgenda,
+  type AgendaEdit,
+  type AgendaView,
+} from '../../src/conferences/agenda.ts';
 import { confirmAgendaPosted } from '../../src/conferences/publish-agenda.ts';
 import { agendaDraft, postAgendaNow } from '../../src/conferences/table-views.ts';
 import type { JobOutcome } from '../../src/jobs/runner.ts';
@@ -31,22 +39,39 @@ function publishNotice(outcome: JobOutcome | undefined): string {
 export function registerAgenda(app: Application<TurnState>, deps: BotDeps): void {
   const mine = async (context: TurnContext) => {
     const actor = actorOf(context);
-    return myAgendaCard(await myAgenda(deps, actor), { manage: can(actor, 'agenda.manage') });
+    const chairing = (a: AgendaView) => canChair(actor, { chairMemberId: a.table.chairMemberId });
+    const agendas = (await myAgenda(deps, actor)).map((a) => ({ ...a, chairing: chairing(a) }));
+    return myAgendaCard(agendas, { manage: can(actor, 'agenda.manage') });
   };
-  const draft = async (context: TurnContext, sessionId: string, notice?: string) =>
-    draftAgendaCard({ ...(await agendaDraft(deps, actorOf(context), sessionId)), notice });
+  const draft = async (context: TurnContext, sessionId: string, notice?: string) => {
+    const actor = actorOf(context);
+    const view = await agendaDraft(deps, actor, sessionId);
+    const chairing = canChair(actor, { chairMemberId: view.agenda.table.chairMemberId });
+    return draftAgendaCard({ ...view, notice, chairing });
+  };
+  /** In the channel: a coming published agenda of its table (the first, or the one chosen), or where to look. */
+  const inChannel = async (context: TurnContext, sessionId?: string) => {
+    const found = await channelAgenda(deps, actorOf(context), channelOf(context.activity), sessionId);
+    if (found?.agenda) {
+      const nextUnpublished =
+        found.next && !found.next.agendaPublishedAt && found.next.startsAt < found.agenda.session.startsAt
+          ? found.next.startsAt
+          : undefined;
+      return agendaPointerCard(found.agenda, { published: found.published, nextUnpublished });
+    }
+    if (found?.next)
+      return `De agenda van ${found.table.name} voor ${formatSession(found.next.startsAt, found.table.schedule.timeZone)} is nog niet gepubliceerd.`;
+    return 'De agenda met jouw casussen zie je in een persoonlijke chat met mij: typ daar "agenda".';
+  };
 
   registerCommand(app, Command.agenda, async (context) => {
     const kind = conversationKind(context.activity);
     if (kind === 'personal') return mine(context);
     // In a shared conversation only what the channel may show: the table's published agenda, or where to look.
-    const found =
-      kind === 'channel' ? await channelAgenda(deps, actorOf(context), channelOf(context.activity)) : undefined;
-    if (found?.agenda) return agendaPointerCard(found.agenda);
-    if (found?.next)
-      return `De agenda van ${found.table.name} voor ${formatSession(found.next.startsAt, found.table.schedule.timeZone)} is nog niet gepubliceerd.`;
+    if (kind === 'channel') return inChannel(context);
     return 'De agenda met jouw casussen zie je in een persoonlijke chat met mij: typ daar "agenda".';
   });
+  onVerb(app, Verb.agendaPointer, { sessionId: optionalId }, (context, { sessionId }) => inChannel(context, sessionId));
   onVerb(app, Verb.agendaList, {}, (context) => mine(context));
   const session = { sessionId: id };
   onVerb(app, Verb.agendaShow, session, (context, { sessionId }) => draft(context, sessionId));

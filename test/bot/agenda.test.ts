@@ -324,6 +324,52 @@ describe('the agenda from draft to channel', () => {
   });
 });
 
+describe('every agenda view keeps the chair in control (issue 20)', () => {
+  const titles = (card: unknown) => ((card as { actions?: { title: string }[] }).actions ?? []).map((a) => a.title);
+
+  it('the chair keeps "Overleg starten" under "Mijn deel" and in "agenda"; a participant gets neither', async () => {
+    const bot = createTestBot(db);
+    const { sessionId } = await acceptedCase(bot);
+    await linkChannel(bot);
+    await bot.click(processManager, Verb.agendaPublish, { sessionId });
+    const { body: chair } = await bot.click(processManager, Verb.agendaMine, { sessionId }, inChannel());
+    expect(titles(chair.value)).toEqual(['Overleg starten', 'Vernieuwen']);
+    const { body: participant } = await bot.click(youthCareContact, Verb.agendaMine, { sessionId }, inChannel());
+    expect(titles(participant.value)).toEqual(['Vernieuwen']);
+    const [pmList] = await bot.say(processManager, 'agenda');
+    expect(textOf(cardOf(pmList))).toMatch(/Agenda bewerken[\s\S]*Overleg starten/);
+    const [policeList] = await bot.say(police, 'agenda');
+    expect(textOf(cardOf(policeList))).toContain('Mijn deel');
+    expect(textOf(cardOf(policeList))).not.toContain('Overleg starten');
+    const { body: refused } = await bot.click(police, Verb.sessionOpen, { sessionId }, inChannel());
+    expect(refused.value).toBe('Alleen de voorzitter van de tafel (of de procesmanager) kan het overleg leiden.');
+  });
+
+  it('"@Casusbot agenda" in the channel offers every coming published agenda, not only the next meeting', async () => {
+    const bot = createTestBot(db);
+    const { sessionId } = await acceptedCase(bot);
+    await linkChannel(bot);
+    const tableId = (await listTables(db))[0]!.id;
+    const later = (await listSessions(db, { tableIds: [tableId], from: new Date('2026-11-25T00:00:00Z') }, 1))[0]!;
+    await bot.click(processManager, Verb.agendaPublish, { sessionId: later.id });
+    // The next meeting is not published yet; the later one is, and the channel can show it.
+    const [first] = await bot.say(krusada, 'agenda', inChannel('2'));
+    expect(textOf(cardOf(first))).toMatch(
+      /De agenda van dinsdag 8 december 2026 om 10:00 is op 23 november 2026 in dit kanaal geplaatst[\s\S]*De agenda van het eerdere overleg van dinsdag 24 november 2026 om 10:00 is nog niet gepubliceerd/,
+    );
+    await bot.click(processManager, Verb.agendaPublish, { sessionId });
+    const [both] = await bot.say(krusada, 'agenda', inChannel('3'));
+    expect(textOf(cardOf(both))).toMatch(
+      /De agenda van dinsdag 24 november 2026 om 10:00[\s\S]*Ander overleg[\s\S]*dinsdag 8 december 2026 om 10:00/,
+    );
+    const { body: chosen } = await bot.click(krusada, Verb.agendaPointer, { sessionId: later.id }, inChannel('3'));
+    expect(textOf(chosen.value)).toMatch(
+      /De agenda van dinsdag 8 december 2026 om 10:00 is op[\s\S]*Ander overleg[\s\S]*dinsdag 24 november 2026/,
+    );
+    expect(titles(chosen.value)).toEqual(['Mijn deel', 'Overleg starten', 'Ander overleg']);
+  });
+});
+
 describe('cards with refresh', () => {
   it('an automatic refresh of the screening card answers the one who looks and never edits the shared message', async () => {
     const bot = createTestBot(db);

@@ -6,7 +6,16 @@ import { listTables } from '../../src/conferences/table.repository.ts';
 import { upsertMember } from '../../src/members/member.repository.ts';
 import { demoMembers } from '../../src/organisations/demo-partners.ts';
 import { seedDemoData } from '../../src/organisations/seed.ts';
-import { cardOf, createTestBot, police, processManager, textOf, youthCareContact, tenantId } from '../support/bot.ts';
+import {
+  cardOf,
+  createTestBot,
+  police,
+  processManager,
+  textOf,
+  youthCareContact,
+  tenantId,
+  type TestUser,
+} from '../support/bot.ts';
 import { useDatabase } from '../support/database.ts';
 import { organisationIds, validReferralData } from '../support/referral.ts';
 
@@ -245,7 +254,7 @@ describe('safe meeting controls (issue 20)', () => {
       'Dat is al gebeurd: de kaart in het kanaal toont de actuele stand.',
       'Het overleg is gesloten.',
     ]);
-    const closedNotices = bot.notifier.sent.slice(told).filter((m) => textOf(m.card).includes('Verslag'));
+    const closedNotices = bot.notifier.sent.slice(told).filter((m) => textOf(m.message.card).includes('Verslag'));
     expect(closedNotices.length).toBeGreaterThanOrEqual(3); // police (twice over), youth care, the chair: each once
     expect(closedNotices).toHaveLength(new Set(closedNotices.map((m) => JSON.stringify(m.to))).size);
     expect(
@@ -269,7 +278,7 @@ describe('safe meeting controls (issue 20)', () => {
   it('the chair\'s case card has "Volgende casus" and the asking close; a participant\'s has neither', async () => {
     const { bot, sessionId, agendaItemId } = await stage();
     await bot.click(processManager, Verb.sessionOpen, { sessionId }, inChannel());
-    const titles = async (user: typeof police) =>
+    const titles = async (user: TestUser) =>
       (
         (await bot.click(user, Verb.discussionOpen, { agendaItemId })).body.value as {
           actions: { title: string; verb: string; data: object }[];
