@@ -1,5 +1,14 @@
 import type { AgendaItemView, AgendaView } from '../src/conferences/agenda.ts';
-import { card, execute, heading, paragraph, subheading, type AdaptiveCard, type Element } from './adaptive.ts';
+import {
+  card,
+  execute,
+  heading,
+  paragraph,
+  showCard,
+  subheading,
+  type AdaptiveCard,
+  type Element,
+} from './adaptive.ts';
 import { choiceField } from './form.ts';
 import {
   formatDate,
@@ -121,6 +130,43 @@ export interface DraftAgendaView {
   chairing?: boolean;
 }
 
+/** Per item: to the top in one click, or off the agenda. Any other place is chosen under "Verplaatsen". */
+function itemActions(sessionId: string, itemId: string, index: number): Element[] {
+  return [
+    ...(index > 0 ? [execute('Bovenaan', Verb.agendaEdit, { sessionId, action: 'move', itemId, place: '1' })] : []),
+    execute('Van de agenda halen', Verb.agendaEdit, { sessionId, action: 'remove', itemId }, { style: 'destructive' }),
+  ];
+}
+
+/** The inputs of "Verplaatsen": which case, to which place (their own ids, apart from the buttons' data). */
+export const MoveInput = { item: 'moveItemId', place: 'movePlace' } as const;
+
+/** "Verplaatsen": a case to any place in one step. */
+function moveAction(a: AgendaView): Element {
+  const count = a.items.length;
+  const label = (p: number) => (p === 1 ? '1 (bovenaan)' : p === count ? `${p} (onderaan)` : String(p));
+  return showCard(
+    'Verplaatsen',
+    [
+      ...choiceField(
+        MoveInput.item,
+        'Welke casus?',
+        a.items.map((i, n) => ({ title: `${n + 1}. ${i.reference}`, value: i.id })),
+        {},
+        {},
+      ),
+      ...choiceField(
+        MoveInput.place,
+        'Naar plaats',
+        Array.from({ length: count }, (_, k) => ({ title: label(k + 1), value: String(k + 1) })),
+        {},
+        {},
+      ),
+    ],
+    execute('Verplaatsen', Verb.agendaEdit, { sessionId: a.session.id, action: 'move' }),
+  );
+}
+
 /** The procesmanager's working copy: reorder, add, remove, publish. */
 export function draftAgendaCard(v: DraftAgendaView): AdaptiveCard {
   const a = v.agenda;
@@ -148,24 +194,8 @@ export function draftAgendaCard(v: DraftAgendaView): AdaptiveCard {
     ),
   ];
   a.items.forEach((i, n) => {
-    body.push(paragraph(itemLine(a, i, true)), invitedLine(i));
-    if (open) {
-      body.push({
-        type: 'ActionSet',
-        actions: [
-          ...(n > 0 ? [execute('Omhoog', Verb.agendaEdit, { sessionId, action: 'up', itemId: i.id })] : []),
-          ...(n < a.items.length - 1
-            ? [execute('Omlaag', Verb.agendaEdit, { sessionId, action: 'down', itemId: i.id })]
-            : []),
-          execute(
-            'Van de agenda halen',
-            Verb.agendaEdit,
-            { sessionId, action: 'remove', itemId: i.id },
-            { style: 'destructive' },
-          ),
-        ],
-      });
-    }
+    body.push(paragraph(`${n + 1}. ${itemLine(a, i, true)}`), invitedLine(i));
+    if (open) body.push({ type: 'ActionSet', actions: itemActions(sessionId, i.id, n) });
   });
   if (!a.items.length) body.push(paragraph('Er staan nog geen casussen op deze agenda.', { subtle: true }));
   if (a.overflow.length)
@@ -202,6 +232,7 @@ export function draftAgendaCard(v: DraftAgendaView): AdaptiveCard {
       },
     });
   }
+  if (open && a.items.length > 1) actions.push(moveAction(a));
   if (v.postUncertain) {
     actions.push(uncertainActions(sessionId));
   } else if (open && !a.session.agendaPublishedAt) {

@@ -324,11 +324,16 @@ export function discussionCard(v: DiscussionView, notice?: string): AdaptiveCard
   if (v.chairing)
     actions.push(execute(decidedHere ? 'Besluit corrigeren' : 'Besluit vastleggen', Verb.decisionForm, data));
   // The chair moves on and closes the meeting from here too (the channel card may be out of reach in a call).
-  if (v.chairing && v.session.openedAt && !v.session.closedAt) {
-    if (v.itemState === 'active' || v.itemState === 'decided')
-      actions.push(execute('Volgende casus', Verb.sessionNext, { sessionId: v.session.id, itemId: v.agendaItemId }));
-    actions.push(closeButton(v.session.id));
-  }
+  if (v.chairing && v.session.openedAt && !v.session.closedAt)
+    body.push(subheading('Voorzitter'), {
+      type: 'ActionSet',
+      actions: [
+        ...(v.itemState === 'active' || v.itemState === 'decided'
+          ? [execute('Volgende casus', Verb.sessionNext, { sessionId: v.session.id, itemId: v.agendaItemId })]
+          : []),
+        closeButton(v.session.id),
+      ],
+    });
   const refresh = execute('Vernieuwen', Verb.discussionOpen, data);
   actions.push(refresh);
   // In Teams the card in the person's own chat refreshes when they look at it, so others' contributions show.

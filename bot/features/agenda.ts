@@ -1,6 +1,12 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import { agendaPointerCard, draftAgendaCard, myAgendaCard, personalAgendaCard } from '../../cards/agenda.card.ts';
+import {
+  agendaPointerCard,
+  draftAgendaCard,
+  myAgendaCard,
+  personalAgendaCard,
+  MoveInput,
+} from '../../cards/agenda.card.ts';
 import { Command } from '../../cards/commands.ts';
 import { formatSession } from '../../cards/labels.ts';
 import { Verb } from '../../cards/verbs.ts';
@@ -33,6 +39,22 @@ function publishNotice(outcome: JobOutcome | undefined): string {
   return outcome.reason === 'NO_CHANNEL'
     ? 'Deze tafel heeft nog geen kanaal. Typ in het kanaal "@Casusbot tafel koppelen" en publiceer daarna opnieuw.'
     : 'Dit overleg gaat niet door; er is niets geplaatst.';
+}
+
+/** What a button of the draft asks: add a case, move an item (a step, or to a chosen place), or take it off. */
+function agendaEditOf(
+  data: { action: string; caseId?: string; itemId?: string } & Record<string, unknown>,
+): AgendaEdit | undefined {
+  if (data.action === 'add') return data.caseId ? { action: 'add', caseId: data.caseId } : undefined;
+  if (data.action === 'move') {
+    const itemId = data.itemId ?? optionalId.safeParse(data[MoveInput.item]).data;
+    const place = Number(text.parse(data.place ?? data[MoveInput.place]));
+    return itemId && place > 0 ? { action: 'move', itemId, place } : undefined;
+  }
+  if (!data.itemId) return undefined;
+  return data.action === 'up' || data.action === 'down' || data.action === 'remove'
+    ? { action: data.action, itemId: data.itemId }
+    : undefined;
 }
 
 /** `agenda.*`: the coming agendas, the procesmanager's draft with publishing, and each person's own part. */
@@ -77,13 +99,13 @@ export function registerAgenda(app: Application<TurnState>, deps: BotDeps): void
   onVerb(app, Verb.agendaShow, session, (context, { sessionId }) => draft(context, sessionId));
   const edit = { ...session, action: text, caseId: optionalId, itemId: optionalId };
   onVerb(app, Verb.agendaEdit, edit, async (context, data) => {
-    const change: AgendaEdit | undefined =
-      data.action === 'add' && data.caseId
-        ? { action: 'add', caseId: data.caseId }
-        : (data.action === 'up' || data.action === 'down' || data.action === 'remove') && data.itemId
-          ? { action: data.action, itemId: data.itemId }
-          : undefined;
-    if (!change) return draft(context, data.sessionId, 'Kies eerst een casus.');
+    const change = agendaEditOf(data);
+    if (!change)
+      return draft(
+        context,
+        data.sessionId,
+        data.action === 'move' ? 'Kies eerst een casus en een plaats.' : 'Kies eerst een casus.',
+      );
     deps.deliver(await editAgenda(deps, actorOf(context), data.sessionId, change));
     return draft(context, data.sessionId);
   });

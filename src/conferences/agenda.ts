@@ -18,7 +18,7 @@ import {
   takeOffAgenda,
   type AgendaItemRow,
 } from './agenda.repository.ts';
-import { composeAgenda, moveItem, type AgendaReason, type Slot } from './agenda.rules.ts';
+import { composeAgenda, moveItem, moveItemTo, type AgendaReason, type Slot } from './agenda.rules.ts';
 import { addToAgenda, rebook } from './planning.ts';
 import { lateInvitations } from './sessions.ts';
 import { capacityOf } from './schedule.ts';
@@ -229,7 +229,10 @@ export async function addableCases(deps: UseCaseDeps, actor: Actor, sessionId: s
   return listUnscheduledCases(deps.db, session.tableId, deps.clock.now());
 }
 
-export type AgendaEdit = { action: 'up' | 'down' | 'remove'; itemId: string } | { action: 'add'; caseId: string };
+export type AgendaEdit =
+  | { action: 'up' | 'down' | 'remove'; itemId: string }
+  | { action: 'move'; itemId: string; place: number }
+  | { action: 'add'; caseId: string };
 
 /**
  * The procesmanager edits a draft (or published) agenda. A full agenda passes its last items on to the
@@ -265,6 +268,7 @@ export async function editAgenda(
       // A stale card (someone else just changed the agenda): nothing to do, the fresh agenda is shown.
       if (!item) return tell(tx, now, [{ kind: 'agendaChanged', sessionId }]);
       if (edit.action === 'remove') await takeOffAgenda(tx, item);
+      else if (edit.action === 'move') await setPositions(tx, moveItemTo(rows, item.id, edit.place));
       else await setPositions(tx, moveItem(rows, item.id, edit.action));
     }
     await recordAudit(tx, actor, {

@@ -1,5 +1,6 @@
 import type { Activity } from '../../bot/teams/testing.ts';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { MoveInput } from '../../cards/agenda.card.ts';
 import { moveInputIds } from '../../cards/tables.card.ts';
 import { Verb } from '../../cards/verbs.ts';
 import { listSessions } from '../../src/conferences/session.repository.ts';
@@ -367,6 +368,56 @@ describe('every agenda view keeps the chair in control (issue 20)', () => {
       /De agenda van dinsdag 8 december 2026 om 10:00 is op[\s\S]*Ander overleg[\s\S]*dinsdag 24 november 2026/,
     );
     expect(titles(chosen.value)).toEqual(['Mijn deel', 'Overleg starten', 'Ander overleg']);
+  });
+});
+
+describe('reordering the draft (issue 20)', () => {
+  it('the procesmanager moves the third case to the top in one step, or to a chosen place; a participant cannot', async () => {
+    const bot = createTestBot(db);
+    const cases = [await acceptedCase(bot), await acceptedCase(bot), await acceptedCase(bot)];
+    const sessionId = cases[0]!.sessionId;
+    const order = async () =>
+      (
+        await db.agendaItem.findMany({ where: { sessionId }, orderBy: { position: 'asc' }, include: { case: true } })
+      ).map((i) => i.case.reference);
+    const [a, b, c] = cases.map((x) => x.reference);
+    expect(await order()).toEqual([a, b, c]);
+    const third = (await db.agendaItem.findFirstOrThrow({ where: { sessionId, caseId: cases[2]!.caseId } })).id;
+    const { body: draft } = await bot.click(processManager, Verb.agendaShow, { sessionId });
+    expect(textOf(draft.value)).toMatch(/Bovenaan[\s\S]*Verplaatsen[\s\S]*Naar plaats[\s\S]*1 \(bovenaan\)/);
+    expect(textOf(draft.value)).not.toMatch(/Omhoog|Omlaag/);
+
+    const { body: refused } = await bot.click(police, Verb.agendaEdit, {
+      sessionId,
+      action: 'move',
+      itemId: third,
+      place: '1',
+    });
+    expect(textOf(refused.value)).toContain('procesmanager');
+    expect(await order()).toEqual([a, b, c]);
+
+    const { body: moved } = await bot.click(processManager, Verb.agendaEdit, {
+      sessionId,
+      action: 'move',
+      itemId: third,
+      place: '1',
+    });
+    expect(await order()).toEqual([c, a, b]);
+    expect(textOf(moved.value)).toMatch(new RegExp(`1\\. \\*\\*10:00–10:15\\*\\* · ${c}`));
+    // From the "Naar plaats" list: the chosen place arrives in the item's own input.
+    await bot.click(processManager, Verb.agendaEdit, {
+      sessionId,
+      action: 'move',
+      [MoveInput.item]: third,
+      [MoveInput.place]: '3',
+    });
+    expect(await order()).toEqual([a, b, c]);
+    const { body: noPlace } = await bot.click(processManager, Verb.agendaEdit, {
+      sessionId,
+      action: 'move',
+      itemId: third,
+    });
+    expect(textOf(noPlace.value)).toContain('Kies eerst een casus en een plaats.');
   });
 });
 

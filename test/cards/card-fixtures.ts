@@ -4,6 +4,7 @@ import { consentCard } from '../../cards/consent.card.ts';
 import { inzageReadyCard, inzageSearchCard } from '../../cards/inzage.card.ts';
 import { caseLogbookCard, unusualAccessCard } from '../../cards/logbook.card.ts';
 import {
+  agendaPointerCard,
   channelAgendaCard,
   draftAgendaCard,
   maxRefreshUsers,
@@ -28,6 +29,7 @@ import {
 } from '../../cards/lifecycle.card.ts';
 import {
   actionCard,
+  closeConfirmCard,
   decisionFormCard,
   discussionCard,
   liveSessionCard,
@@ -1451,6 +1453,39 @@ export const cardFixtures: CardFixture[] = [
   ['staleButtonCard', () => staleButtonCard()],
 
   ['meetingEndedCard', () => meetingEndedCard(bonaire.name, uuid(701))],
+  ...(
+    [
+      ['7 to move, room for all', { deferred: 7, next: { startsAt: nextSession, room: 8 } }],
+      ['1 to move, room for none of the rest', { deferred: 3, next: { startsAt: nextSession, room: 1 } }],
+      ['all decided', { deferred: 0, next: { startsAt: nextSession, room: 8 } }],
+      ['no next meeting', { deferred: 2 }],
+      ['already closed', { deferred: 0, closed: true }],
+    ] as const
+  ).map(([name, p]): CardFixture => [
+    `closeConfirmCard ${name}`,
+    () =>
+      closeConfirmCard({
+        sessionId: uuid(701),
+        tableName: bonaire.name,
+        timeZone: bonaire.schedule.timeZone,
+        closed: false,
+        opened: true,
+        decided: 4,
+        ...p,
+      }),
+  ]),
+  [
+    'agendaPointerCard with other published agendas and an earlier unpublished one',
+    () =>
+      agendaPointerCard(publishedAgenda, {
+        published: Array.from({ length: 8 }, (_, k) => ({
+          id: uuid(720 + k),
+          startsAt: new Date(nextSession.getTime() + k * 14 * 86_400_000),
+        })),
+        nextUnpublished: nextSession,
+      }),
+  ],
+  ['agendaPointerCard alone', () => agendaPointerCard(publishedAgenda)],
   ['minutesCard nothing for this organisation', () => minutesCard({ agenda: heldAgenda, items: [] })],
   [
     'minutesCard decided and deferred',
