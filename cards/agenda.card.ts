@@ -1,4 +1,5 @@
 import type { AgendaItemView, AgendaView } from '../src/conferences/agenda.ts';
+import { draftFingerprint, type AgendaChanges } from '../src/conferences/publish-now.ts';
 import {
   card,
   execute,
@@ -128,6 +129,33 @@ export interface DraftAgendaView {
   postUncertain?: boolean;
   /** The viewer chairs the table: "Overleg starten" is on this card too. */
   chairing?: boolean;
+  /** The agenda is being posted now: the card says so, and offers no second publish. */
+  posting?: boolean;
+  /** "Nu publiceren" found the agenda changed since the draft was shown: what changed, before anything is published. */
+  changes?: AgendaChanges;
+}
+
+const arrivalWhy: Record<AgendaItemView['reason'], string> = {
+  newCase: 'net geaccepteerd voor dit overleg',
+  backOnAgenda: 'teruggezet op de agenda',
+  returnFromShadowList: 'na zes maanden terug van de schaduwlijst',
+  overdueActions: 'een actie is over de termijn, en zo’n casus komt vanzelf op de agenda',
+};
+
+/** What changed since the draft was shown, and why; the procesmanager publishes again to confirm. */
+function changesBlock(c: AgendaChanges): Element[] {
+  const removed = c.removed === 1 ? '1 casus staat' : `${c.removed} casussen staan`;
+  return [
+    paragraph('Niet gepubliceerd: de agenda is veranderd sinds je hem opende.', { color: 'Attention' }),
+    ...c.added.map((x) => paragraph(`Erbij: ${x.reference} · ${reasonLabels[x.reason]} (${arrivalWhy[x.reason]}).`)),
+    ...(c.removed
+      ? [paragraph(`${removed} er niet meer op (van de agenda gehaald, of doorgeschoven omdat de agenda vol is).`)]
+      : []),
+    ...(c.reordered ? [paragraph('De volgorde is veranderd.')] : []),
+    paragraph('Kijk de agenda hieronder na. Kies opnieuw "Nu publiceren" om precies deze agenda te publiceren.', {
+      subtle: true,
+    }),
+  ];
 }
 
 /** Per item: to the top in one click, or off the agenda. Any other place is chosen under "Verplaatsen". */
@@ -174,12 +202,15 @@ export function draftAgendaCard(v: DraftAgendaView): AdaptiveCard {
   const open = a.session.status !== 'cancelled' && a.session.status !== 'held';
   const status = a.session.agendaPublishedAt
     ? `Gepubliceerd op ${formatDate(a.session.agendaPublishedAt, a.table.timeZone)}. Wijzigingen verschijnen meteen in het kanaal.`
-    : `Concept: nog niet gepubliceerd. ${a.table.channelLinked ? 'De agenda gaat vanzelf naar het kanaal op het ingestelde moment.' : 'Deze tafel heeft nog geen kanaal: typ in het kanaal "@Casusbot tafel koppelen".'}`;
+    : v.posting
+      ? 'Bezig met publiceren: de agenda gaat nu naar het kanaal, de uitgenodigden krijgen daarna bericht. Kies "Vernieuwen" voor de stand.'
+      : `Concept: nog niet gepubliceerd. ${a.table.channelLinked ? 'De agenda gaat vanzelf naar het kanaal op het ingestelde moment.' : 'Deze tafel heeft nog geen kanaal: typ in het kanaal "@Casusbot tafel koppelen".'}`;
   const body: Element[] = [
     heading(`Agenda ${a.table.name}`),
     paragraph(`${when(a)} · ${sessionStatusLabels[a.session.status]}`, { color: 'Good' }),
-    paragraph(status, { subtle: true }),
+    paragraph(status, v.posting ? { color: 'Good' } : { subtle: true }),
     ...(v.notice ? [paragraph(v.notice, { color: 'Good' })] : []),
+    ...(v.changes ? changesBlock(v.changes) : []),
     ...(v.postUncertain
       ? [
           paragraph(
@@ -235,8 +266,10 @@ export function draftAgendaCard(v: DraftAgendaView): AdaptiveCard {
   if (open && a.items.length > 1) actions.push(moveAction(a));
   if (v.postUncertain) {
     actions.push(uncertainActions(sessionId));
-  } else if (open && !a.session.agendaPublishedAt) {
-    actions.push(execute('Nu publiceren', Verb.agendaPublish, { sessionId }, { style: 'positive' }));
+  } else if (open && !a.session.agendaPublishedAt && !v.posting) {
+    // The button carries the draft as shown: what is published is this, or the card shows what changed first.
+    const seen = draftFingerprint(a.items.map((i) => i.id));
+    actions.push(execute('Nu publiceren', Verb.agendaPublish, { sessionId, seen }, { style: 'positive' }));
   }
   actions.push(
     ...(a.session.agendaPublishedAt ? startButtons(a, v.chairing ?? false) : []),

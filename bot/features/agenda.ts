@@ -6,7 +6,9 @@ import {
   myAgendaCard,
   personalAgendaCard,
   MoveInput,
+  type DraftAgendaView,
 } from '../../cards/agenda.card.ts';
+import type { AdaptiveCard } from '../../cards/adaptive.ts';
 import { Command } from '../../cards/commands.ts';
 import { formatSession } from '../../cards/labels.ts';
 import { Verb } from '../../cards/verbs.ts';
@@ -21,10 +23,11 @@ import {
   type AgendaView,
 } from '../../src/conferences/agenda.ts';
 import { confirmAgendaPosted } from '../../src/conferences/publish-agenda.ts';
+import { publishNow, type PublishNow } from '../../src/conferences/publish-now.ts';
 import { agendaDraft, postAgendaNow } from '../../src/conferences/table-views.ts';
 import type { JobOutcome } from '../../src/jobs/runner.ts';
 import type { BotDeps } from '../deps.ts';
-import { id, onVerb, optionalId, registerCommand, text, type Reply } from '../teams/routes.ts';
+import { id, onVerb, optionalId, registerCommand, text } from '../teams/routes.ts';
 import { actorOf, channelOf, conversationKind } from '../teams/turn-context.ts';
 
 function publishNotice(outcome: JobOutcome | undefined): string {
@@ -36,10 +39,29 @@ function publishNotice(outcome: JobOutcome | undefined): string {
   if (outcome.state === 'missed') return 'Het overleg is al begonnen: de agenda is niet meer geplaatst.';
   if (outcome.state === 'uncertain')
     return 'Het plaatsen is onderbroken. Kijk in het kanaal of de agenda er staat; je krijgt een kaart om het af te ronden.';
-  return outcome.reason === 'NO_CHANNEL'
-    ? 'Deze tafel heeft nog geen kanaal. Typ in het kanaal "@Casusbot tafel koppelen" en publiceer daarna opnieuw.'
-    : 'Dit overleg gaat niet door; er is niets geplaatst.';
+  return outcome.reason === 'NO_CHANNEL' ? noChannel : 'Dit overleg gaat niet door; er is niets geplaatst.';
 }
+
+const noChannel =
+  'Deze tafel heeft nog geen kanaal. Typ in het kanaal "@Casusbot tafel koppelen" en publiceer daarna opnieuw.';
+
+/** What "Nu publiceren" answers at once; the post itself follows in the background. */
+const publishNowNotices: Record<Exclude<PublishNow['state'], 'changed'>, string | undefined> = {
+  started: undefined, // the card itself shows "Bezig met publiceren"
+  published: 'De agenda is al gepubliceerd.',
+  posting: 'De agenda wordt op dit moment al geplaatst.',
+  noChannel,
+  began: 'Het overleg is al begonnen: de agenda is niet meer geplaatst.',
+  notActive: 'Dit overleg gaat niet door; er is niets geplaatst.',
+};
+
+/** The procesmanager's draft card, with a notice or the changes found when publishing. */
+type Draft = (
+  context: TurnContext,
+  sessionId: string,
+  notice?: string,
+  extra?: Pick<DraftAgendaView, 'changes'>,
+) => Promise<AdaptiveCard>;
 
 /** What a button of the draft asks: add a case, move an item (a step, or to a chosen place), or take it off. */
 function agendaEditOf(
@@ -65,11 +87,11 @@ export function registerAgenda(app: Application<TurnState>, deps: BotDeps): void
     const agendas = (await myAgenda(deps, actor)).map((a) => ({ ...a, chairing: chairing(a) }));
     return myAgendaCard(agendas, { manage: can(actor, 'agenda.manage') });
   };
-  const draft = async (context: TurnContext, sessionId: string, notice?: string) => {
+  const draft: Draft = async (context, sessionId, notice, extra = {}) => {
     const actor = actorOf(context);
     const view = await agendaDraft(deps, actor, sessionId);
     const chairing = canChair(actor, { chairMemberId: view.agenda.table.chairMemberId });
-    return draftAgendaCard({ ...view, notice, chairing });
+    return draftAgendaCard({ ...view, notice, chairing, ...extra });
   };
   /** In the channel: a coming published agenda of its table (the first, or the one chosen), or where to look. */
   const inChannel = async (context: TurnContext, sessionId?: string) => {
@@ -117,15 +139,25 @@ export function registerAgenda(app: Application<TurnState>, deps: BotDeps): void
 }
 
 /** Posting the agenda now, again after an interrupted post, or confirming that the interrupted post is there. */
-function registerPublishing(
-  app: Application<TurnState>,
-  deps: BotDeps,
-  draft: (context: TurnContext, sessionId: string, notice?: string) => Promise<Reply>,
-): void {
+function registerPublishing(app: Application<TurnState>, deps: BotDeps, draft: Draft): void {
   const session = { sessionId: id };
-  onVerb(app, Verb.agendaPublish, session, async (context, { sessionId }) => {
-    const outcome = await postAgendaNow(deps, actorOf(context), sessionId, 'due');
-    return draft(context, sessionId, publishNotice(outcome));
+  onVerb(app, Verb.agendaPublish, { ...session, seen: text }, async (context, { sessionId, seen }) => {
+    const result = await publishNow(deps, actorOf(context), sessionId, seen || undefined);
+    deps.deliver(result.notifications);
+    const changes = result.state === 'changed' ? { changes: result.changes } : {};
+    const card = await draft(
+      context,
+      sessionId,
+      result.state === 'changed' ? undefined : publishNowNotices[result.state],
+      changes,
+    );
+    // The answer is ready before the post starts: the channel post and the messages follow in the background.
+    if (result.state === 'started')
+      deps.background.run('agenda post', async () => {
+        const outcome = await result.run();
+        deps.log.info({ sessionId, outcome: 'state' in outcome ? outcome.state : 'retry' }, 'agenda published now');
+      });
+    return card;
   });
   onVerb(app, Verb.agendaRepost, session, async (context, { sessionId }) => {
     const outcome = await postAgendaNow(deps, actorOf(context), sessionId, 'uncertain');

@@ -16,6 +16,7 @@ import {
   tenantId,
   type TestUser,
 } from '../support/bot.ts';
+import { publishAgenda } from '../support/agenda.ts';
 import { useDatabase } from '../support/database.ts';
 import { organisationIds, validReferralData } from '../support/referral.ts';
 
@@ -68,7 +69,7 @@ async function stage() {
   await bot.say(processManager, 'tafel koppelen', inChannel());
   await bot.click(processManager, Verb.tableLink, { tableId: (await listTables(db))[0]!.id }, inChannel());
   const item = await db.agendaItem.findFirstOrThrow({ where: { caseId } });
-  await bot.click(processManager, Verb.agendaPublish, { sessionId: item.sessionId });
+  await publishAgenda(bot, item.sessionId);
   bot.clock.set(new Date('2026-11-24T14:00:00Z'));
   return { bot, reference, caseId, sessionId: item.sessionId, agendaItemId: item.id };
 }
