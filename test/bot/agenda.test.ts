@@ -385,7 +385,7 @@ describe('every agenda view keeps the chair in control (issue 20)', () => {
 describe('publishing what was approved (issue 20)', () => {
   it('a case that joined since the draft was shown (overdue actions) is shown with why, and nothing is published until confirmed', async () => {
     const bot = createTestBot(db);
-    const { reference, caseId, sessionId } = await acceptedCase(bot);
+    const { reference, caseId } = await acceptedCase(bot);
     await linkChannel(bot);
     const pm = (await identifyActor(db, { aadObjectId: processManager.aadObjectId }))!;
     const decided = await recordDecision({ db, clock: bot.clock }, pm, {

@@ -128,7 +128,10 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     await publishing.waitFor({ timeout: 30_000 });
     await pm.screenshot({ path: join(outputDir, 'e2e-agenda-publishing.png') });
     await publishing.getByRole('button', { name: 'Vernieuwen' }).click();
-    await pm.getByText(/Gepubliceerd op \d+ \w+ \d{4}\./).first().waitFor({ timeout: 30_000 });
+    await pm
+      .getByText(/Gepubliceerd op \d+ \w+ \d{4}\./)
+      .first()
+      .waitFor({ timeout: 30_000 });
     await pm.screenshot({ path: join(outputDir, 'e2e-agenda-published.png') });
 
     const posted = cardWith(officer, 'Agenda Casusoverleg Bonaire');
