@@ -365,6 +365,11 @@ const threeItems = (startsAt: Date) => [
 const movedTo = new Date('2026-03-05T18:00:00Z');
 const publishedAgenda = agenda(session(1, 'planned', nextSession, published), threeItems(nextSession));
 const draftAgenda = agenda(session(1, 'planned', nextSession), threeItems(nextSession));
+/** The published agenda as a draft not yet out. */
+const unpublishedAgenda = () => ({
+  ...publishedAgenda,
+  session: { ...publishedAgenda.session, agendaPublishedAt: undefined },
+});
 const movedAgenda = agenda(
   session(2, 'moved', movedTo, { occurrenceAt: nextSession, ...published }),
   threeItems(movedTo),
@@ -1065,6 +1070,24 @@ export const cardFixtures: CardFixture[] = [
       }),
   ],
   ['draftAgendaCard no items', () => draftAgendaCard({ agenda: emptyAgenda, addable })],
+  ['draftAgendaCard being published', () => draftAgendaCard({ agenda: unpublishedAgenda(), addable, posting: true })],
+  [
+    'draftAgendaCard changed since it was shown',
+    () =>
+      draftAgendaCard({
+        agenda: unpublishedAgenda(),
+        addable,
+        chairing: true,
+        changes: {
+          added: [
+            { reference: 'ZVH-2026-0084', reason: 'overdueActions' },
+            { reference: 'ZVH-2026-0085', reason: 'returnFromShadowList' },
+          ],
+          removed: 2,
+          reordered: true,
+        },
+      }),
+  ],
   ['draftAgendaCard no items, nothing addable', () => draftAgendaCard({ agenda: emptyAgenda, addable: [] })],
   [
     'myAgendaCard manage',
