@@ -9,6 +9,7 @@ import type { DiscussionView } from '../src/meetings/discussion.ts';
 import type { HiddenContribution } from '../src/meetings/consent.ts';
 import type { ConsentState } from '../src/meetings/consent.repository.ts';
 import type { MinutesItem } from '../src/meetings/minutes.ts';
+import type { ClosePreview } from '../src/meetings/close-preview.ts';
 import type { SessionSummary } from '../src/meetings/run-session.ts';
 import { lifeDomains } from '../src/referrals/referral.types.ts';
 import {
@@ -65,26 +66,51 @@ export function liveSessionCard(a: AgendaView): AdaptiveCard {
     actions.push(execute('Open casus', Verb.discussionOpen, { agendaItemId: active.id }, { style: 'positive' }));
     actions.push(
       execute('Volgende casus', Verb.sessionNext, { sessionId, itemId: active.id }),
-      execute('Overslaan', Verb.sessionSkip, { sessionId, itemId: active.id }),
+      execute('Doorschuiven', Verb.sessionSkip, { sessionId, itemId: active.id }),
     );
   } else {
     const lastDecided = [...a.items].reverse().find((i) => i.state === 'decided');
     if (lastDecided && a.items.some((i) => i.state === 'waiting'))
       actions.push(execute('Volgende casus', Verb.sessionNext, { sessionId, itemId: lastDecided.id }));
   }
-  actions.push(execute('Overleg sluiten', Verb.sessionClose, { sessionId }, { style: 'destructive' }));
+  actions.push(closeButton(sessionId));
   return card(body, actions);
+}
+
+/** "Overleg sluiten" asks first: the answer is closeConfirmCard, counted at the moment of the click. */
+const closeButton = (sessionId: string) => execute('Overleg sluiten', Verb.sessionCloseAsk, { sessionId });
+
+const casesText = (n: number) => (n === 1 ? '1 casus' : `${n} casussen`);
+
+/** What closing will do, in numbers and a date, before the chair confirms. Only the confirm button closes. */
+export function closeConfirmCard(p: ClosePreview): AdaptiveCard {
+  const back = execute('Terug naar het overleg', Verb.sessionShow, { sessionId: p.sessionId });
+  if (p.closed) return card([heading(p.tableName), paragraph('Dit overleg is al gesloten.')], [back]);
+  const moving = !p.deferred
+    ? 'Alle casussen hebben een besluit: er schuift niets door.'
+    : !p.next
+      ? `${casesText(p.deferred)} zonder besluit ${p.deferred === 1 ? 'schuift' : 'schuiven'} door, maar er is nog geen volgend overleg met plaats: zet ze daarna zelf op een agenda.`
+      : `${casesText(p.deferred)} zonder besluit ${p.deferred === 1 ? 'gaat' : 'gaan'} naar het overleg van ${formatSession(p.next.startsAt, p.timeZone)}${p.next.room < p.deferred ? ` (daar is plaats voor ${p.next.room}; de rest gaat naar het overleg daarna)` : ''}.`;
+  return card(
+    [
+      heading(`Overleg sluiten: ${p.tableName}?`),
+      paragraph(`${casesText(p.decided)} besproken. ${moving}`),
+      paragraph('Daarna krijgen de uitgenodigde deelnemers hun verslag. Een gesloten overleg gaat niet meer open.', {
+        subtle: true,
+      }),
+    ],
+    [execute('Ja, overleg sluiten', Verb.sessionClose, { sessionId: p.sessionId }, { style: 'destructive' }), back],
+  );
 }
 
 /** The channel card after the meeting: counts only. */
 export function sessionSummaryCard(a: AgendaView, s: SessionSummary): AdaptiveCard {
-  const cases = (n: number) => (n === 1 ? '1 casus' : `${n} casussen`);
   return card(
     [
       heading(a.table.name),
       paragraph(`${when(a)} · afgerond`, { color: 'Good' }),
       paragraph(
-        `${cases(s.discussed)} besproken, ${s.actions === 1 ? '1 actie' : `${s.actions} acties`}, ${s.deferred} doorgeschoven.`,
+        `${casesText(s.discussed)} besproken, ${s.actions === 1 ? '1 actie' : `${s.actions} acties`}, ${s.deferred} doorgeschoven.`,
       ),
       paragraph('Het verslag van de casussen waarvoor jouw organisatie was uitgenodigd zie je met "Mijn verslag".', {
         subtle: true,
@@ -297,9 +323,17 @@ export function discussionCard(v: DiscussionView, notice?: string): AdaptiveCard
   const decidedHere = v.decisions.some((d) => d.agendaItemId === v.agendaItemId && !d.supersededById);
   if (v.chairing)
     actions.push(execute(decidedHere ? 'Besluit corrigeren' : 'Besluit vastleggen', Verb.decisionForm, data));
-  // The chair can close the meeting from here too (the channel card may be out of reach in a call).
+  // The chair moves on and closes the meeting from here too (the channel card may be out of reach in a call).
   if (v.chairing && v.session.openedAt && !v.session.closedAt)
-    actions.push(execute('Overleg sluiten', Verb.sessionClose, { sessionId: v.session.id }, { style: 'destructive' }));
+    body.push(subheading('Voorzitter'), {
+      type: 'ActionSet',
+      actions: [
+        ...(v.itemState === 'active' || v.itemState === 'decided'
+          ? [execute('Volgende casus', Verb.sessionNext, { sessionId: v.session.id, itemId: v.agendaItemId })]
+          : []),
+        closeButton(v.session.id),
+      ],
+    });
   const refresh = execute('Vernieuwen', Verb.discussionOpen, data);
   actions.push(refresh);
   // In Teams the card in the person's own chat refreshes when they look at it, so others' contributions show.
@@ -314,7 +348,7 @@ export interface DecisionFormView {
   current?: DecisionView;
   candidates: { id: string; name: string; organisationName: string }[];
   organisations: { id: string; name: string }[];
-  /** Organisations already recorded as present (they contributed): the attendance field starts with them. */
+  /** The organisations the attendance field starts with: every organisation invited to the case. */
   present?: string[];
   values: FormValues;
   errors?: FieldErrors;
@@ -608,6 +642,6 @@ export function meetingEndedCard(tableName: string, sessionId: string): Adaptive
         'Het Teams-overleg is afgelopen. Is alles besproken? Dan kan de voorzitter het casusoverleg sluiten; wat niet besproken is, schuift door naar het volgende overleg.',
       ),
     ],
-    [execute('Overleg sluiten', Verb.sessionClose, { sessionId }, { style: 'destructive' })],
+    [closeButton(sessionId)],
   );
 }

@@ -1,16 +1,33 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import { agendaPointerCard, draftAgendaCard, myAgendaCard, personalAgendaCard } from '../../cards/agenda.card.ts';
+import {
+  agendaPointerCard,
+  draftAgendaCard,
+  myAgendaCard,
+  personalAgendaCard,
+  MoveInput,
+  type DraftAgendaView,
+} from '../../cards/agenda.card.ts';
+import type { AdaptiveCard } from '../../cards/adaptive.ts';
 import { Command } from '../../cards/commands.ts';
 import { formatSession } from '../../cards/labels.ts';
 import { Verb } from '../../cards/verbs.ts';
+import { canChair } from '../../src/access/case-access.ts';
 import { can } from '../../src/access/policy.ts';
-import { channelAgenda, editAgenda, myAgenda, personalAgenda, type AgendaEdit } from '../../src/conferences/agenda.ts';
+import {
+  channelAgenda,
+  editAgenda,
+  myAgenda,
+  personalAgenda,
+  type AgendaEdit,
+  type AgendaView,
+} from '../../src/conferences/agenda.ts';
 import { confirmAgendaPosted } from '../../src/conferences/publish-agenda.ts';
+import { publishNow, type PublishNow } from '../../src/conferences/publish-now.ts';
 import { agendaDraft, postAgendaNow } from '../../src/conferences/table-views.ts';
 import type { JobOutcome } from '../../src/jobs/runner.ts';
 import type { BotDeps } from '../deps.ts';
-import { id, onVerb, optionalId, registerCommand, text, type Reply } from '../teams/routes.ts';
+import { id, onVerb, optionalId, registerCommand, text } from '../teams/routes.ts';
 import { actorOf, channelOf, conversationKind } from '../teams/turn-context.ts';
 
 function publishNotice(outcome: JobOutcome | undefined): string {
@@ -22,43 +39,95 @@ function publishNotice(outcome: JobOutcome | undefined): string {
   if (outcome.state === 'missed') return 'Het overleg is al begonnen: de agenda is niet meer geplaatst.';
   if (outcome.state === 'uncertain')
     return 'Het plaatsen is onderbroken. Kijk in het kanaal of de agenda er staat; je krijgt een kaart om het af te ronden.';
-  return outcome.reason === 'NO_CHANNEL'
-    ? 'Deze tafel heeft nog geen kanaal. Typ in het kanaal "@Casusbot tafel koppelen" en publiceer daarna opnieuw.'
-    : 'Dit overleg gaat niet door; er is niets geplaatst.';
+  return outcome.reason === 'NO_CHANNEL' ? noChannel : 'Dit overleg gaat niet door; er is niets geplaatst.';
+}
+
+const noChannel =
+  'Deze tafel heeft nog geen kanaal. Typ in het kanaal "@Casusbot tafel koppelen" en publiceer daarna opnieuw.';
+
+/** What "Nu publiceren" answers at once; the post itself follows in the background. */
+const publishNowNotices: Record<Exclude<PublishNow['state'], 'changed'>, string | undefined> = {
+  started: undefined, // the card itself shows "Bezig met publiceren"
+  published: 'De agenda is al gepubliceerd.',
+  posting: 'De agenda wordt op dit moment al geplaatst.',
+  noChannel,
+  began: 'Het overleg is al begonnen: de agenda is niet meer geplaatst.',
+  notActive: 'Dit overleg gaat niet door; er is niets geplaatst.',
+};
+
+/** The procesmanager's draft card, with a notice or the changes found when publishing. */
+type Draft = (
+  context: TurnContext,
+  sessionId: string,
+  notice?: string,
+  extra?: Pick<DraftAgendaView, 'changes'>,
+) => Promise<AdaptiveCard>;
+
+/** What a button of the draft asks: add a case, move an item (a step, or to a chosen place), or take it off. */
+function agendaEditOf(
+  data: { action: string; caseId?: string; itemId?: string } & Record<string, unknown>,
+): AgendaEdit | undefined {
+  if (data.action === 'add') return data.caseId ? { action: 'add', caseId: data.caseId } : undefined;
+  if (data.action === 'move') {
+    const itemId = data.itemId ?? optionalId.safeParse(data[MoveInput.item]).data;
+    const place = Number(text.parse(data.place ?? data[MoveInput.place]));
+    return itemId && place > 0 ? { action: 'move', itemId, place } : undefined;
+  }
+  if (!data.itemId) return undefined;
+  return data.action === 'up' || data.action === 'down' || data.action === 'remove'
+    ? { action: data.action, itemId: data.itemId }
+    : undefined;
 }
 
 /** `agenda.*`: the coming agendas, the procesmanager's draft with publishing, and each person's own part. */
 export function registerAgenda(app: Application<TurnState>, deps: BotDeps): void {
   const mine = async (context: TurnContext) => {
     const actor = actorOf(context);
-    return myAgendaCard(await myAgenda(deps, actor), { manage: can(actor, 'agenda.manage') });
+    const chairing = (a: AgendaView) => canChair(actor, { chairMemberId: a.table.chairMemberId });
+    const agendas = (await myAgenda(deps, actor)).map((a) => ({ ...a, chairing: chairing(a) }));
+    return myAgendaCard(agendas, { manage: can(actor, 'agenda.manage') });
   };
-  const draft = async (context: TurnContext, sessionId: string, notice?: string) =>
-    draftAgendaCard({ ...(await agendaDraft(deps, actorOf(context), sessionId)), notice });
+  const draft: Draft = async (context, sessionId, notice, extra = {}) => {
+    const actor = actorOf(context);
+    const view = await agendaDraft(deps, actor, sessionId);
+    const chairing = canChair(actor, { chairMemberId: view.agenda.table.chairMemberId });
+    return draftAgendaCard({ ...view, notice, chairing, ...extra });
+  };
+  /** In the channel: a coming published agenda of its table (the first, or the one chosen), or where to look. */
+  const inChannel = async (context: TurnContext, sessionId?: string) => {
+    const found = await channelAgenda(deps, actorOf(context), channelOf(context.activity), sessionId);
+    if (found?.agenda) {
+      const nextUnpublished =
+        found.next && !found.next.agendaPublishedAt && found.next.startsAt < found.agenda.session.startsAt
+          ? found.next.startsAt
+          : undefined;
+      return agendaPointerCard(found.agenda, { published: found.published, nextUnpublished });
+    }
+    if (found?.next)
+      return `De agenda van ${found.table.name} voor ${formatSession(found.next.startsAt, found.table.schedule.timeZone)} is nog niet gepubliceerd.`;
+    return 'De agenda met jouw casussen zie je in een persoonlijke chat met mij: typ daar "agenda".';
+  };
 
   registerCommand(app, Command.agenda, async (context) => {
     const kind = conversationKind(context.activity);
     if (kind === 'personal') return mine(context);
     // In a shared conversation only what the channel may show: the table's published agenda, or where to look.
-    const found =
-      kind === 'channel' ? await channelAgenda(deps, actorOf(context), channelOf(context.activity)) : undefined;
-    if (found?.agenda) return agendaPointerCard(found.agenda);
-    if (found?.next)
-      return `De agenda van ${found.table.name} voor ${formatSession(found.next.startsAt, found.table.schedule.timeZone)} is nog niet gepubliceerd.`;
+    if (kind === 'channel') return inChannel(context);
     return 'De agenda met jouw casussen zie je in een persoonlijke chat met mij: typ daar "agenda".';
   });
+  onVerb(app, Verb.agendaPointer, { sessionId: optionalId }, (context, { sessionId }) => inChannel(context, sessionId));
   onVerb(app, Verb.agendaList, {}, (context) => mine(context));
   const session = { sessionId: id };
   onVerb(app, Verb.agendaShow, session, (context, { sessionId }) => draft(context, sessionId));
   const edit = { ...session, action: text, caseId: optionalId, itemId: optionalId };
   onVerb(app, Verb.agendaEdit, edit, async (context, data) => {
-    const change: AgendaEdit | undefined =
-      data.action === 'add' && data.caseId
-        ? { action: 'add', caseId: data.caseId }
-        : (data.action === 'up' || data.action === 'down' || data.action === 'remove') && data.itemId
-          ? { action: data.action, itemId: data.itemId }
-          : undefined;
-    if (!change) return draft(context, data.sessionId, 'Kies eerst een casus.');
+    const change = agendaEditOf(data);
+    if (!change)
+      return draft(
+        context,
+        data.sessionId,
+        data.action === 'move' ? 'Kies eerst een casus en een plaats.' : 'Kies eerst een casus.',
+      );
     deps.deliver(await editAgenda(deps, actorOf(context), data.sessionId, change));
     return draft(context, data.sessionId);
   });
@@ -70,15 +139,25 @@ export function registerAgenda(app: Application<TurnState>, deps: BotDeps): void
 }
 
 /** Posting the agenda now, again after an interrupted post, or confirming that the interrupted post is there. */
-function registerPublishing(
-  app: Application<TurnState>,
-  deps: BotDeps,
-  draft: (context: TurnContext, sessionId: string, notice?: string) => Promise<Reply>,
-): void {
+function registerPublishing(app: Application<TurnState>, deps: BotDeps, draft: Draft): void {
   const session = { sessionId: id };
-  onVerb(app, Verb.agendaPublish, session, async (context, { sessionId }) => {
-    const outcome = await postAgendaNow(deps, actorOf(context), sessionId, 'due');
-    return draft(context, sessionId, publishNotice(outcome));
+  onVerb(app, Verb.agendaPublish, { ...session, seen: text }, async (context, { sessionId, seen }) => {
+    const result = await publishNow(deps, actorOf(context), sessionId, seen || undefined);
+    deps.deliver(result.notifications);
+    const changes = result.state === 'changed' ? { changes: result.changes } : {};
+    const card = await draft(
+      context,
+      sessionId,
+      result.state === 'changed' ? undefined : publishNowNotices[result.state],
+      changes,
+    );
+    // The answer is ready before the post starts: the channel post and the messages follow in the background.
+    if (result.state === 'started')
+      deps.background.run('agenda post', async () => {
+        const outcome = await result.run();
+        deps.log.info({ sessionId, outcome: 'state' in outcome ? outcome.state : 'retry' }, 'agenda published now');
+      });
+    return card;
   });
   onVerb(app, Verb.agendaRepost, session, async (context, { sessionId }) => {
     const outcome = await postAgendaNow(deps, actorOf(context), sessionId, 'uncertain');

@@ -2,7 +2,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { Command } from '../../cards/commands.ts';
 import { formValuesOf } from '../../cards/form.ts';
-import { meetingEndedCard, minutesCard } from '../../cards/meeting.card.ts';
+import { closeConfirmCard, meetingEndedCard, minutesCard } from '../../cards/meeting.card.ts';
 import { moveInputIds } from '../../cards/tables.card.ts';
 import { Verb } from '../../cards/verbs.ts';
 import {
@@ -11,10 +11,12 @@ import {
   moveSession,
   type SessionChangeResult,
 } from '../../src/conferences/sessions.ts';
+import { chairedSession, closePreview } from '../../src/meetings/close-preview.ts';
 import { sessionMinutes } from '../../src/meetings/minutes.ts';
 import { advanceSession, closeSession, openSession, type SessionStep } from '../../src/meetings/run-session.ts';
 import { sessionOfChannel, sessionOfMeeting } from '../../src/meetings/session-lookup.ts';
 import type { BotDeps } from '../deps.ts';
+import { channelCardFor } from '../shared/notifications.ts';
 import { sessionListCard } from '../shared/session-list.ts';
 import { id, onVerb, optionalId, registerCommand, send, text } from '../teams/routes.ts';
 import { actorOf, channelOf, conversationKind, teamsChannelData } from '../teams/turn-context.ts';
@@ -58,6 +60,15 @@ function registerChairing(app: Application<TurnState>, deps: BotDeps): void {
       'De casus is doorgeschoven naar het volgende overleg.',
     ),
   );
+  // "Overleg sluiten" asks first, with what will happen; only "Ja, overleg sluiten" (session.close) closes.
+  onVerb(app, Verb.sessionCloseAsk, session, async (context, { sessionId }) =>
+    closeConfirmCard(await closePreview(deps, actorOf(context), sessionId)),
+  );
+  // "Terug naar het overleg": the meeting's card as the channel shows it (nothing personal on it).
+  onVerb(app, Verb.sessionShow, session, async (context, { sessionId }) => {
+    await chairedSession(deps, actorOf(context), sessionId);
+    return channelCardFor(deps, sessionId);
+  });
   onVerb(app, Verb.sessionClose, session, async (context, { sessionId }) =>
     stepped(await closeSession(deps, actorOf(context), sessionId), 'Het overleg is gesloten.'),
   );

@@ -78,3 +78,18 @@ export function moveItem<T extends { id: string; position: number }>(
   [sorted[i], sorted[j]] = [sorted[j]!, sorted[i]!];
   return sorted.map((x, k) => ({ id: x.id, position: k + 1 }));
 }
+
+/** Moves an item to a place (1 is the top) in one step, the others closing up; the positions to write back. */
+export function moveItemTo<T extends { id: string; position: number }>(
+  items: readonly T[],
+  id: string,
+  place: number,
+): { id: string; position: number }[] {
+  const sorted = [...items].sort((a, b) => a.position - b.position);
+  const i = sorted.findIndex((x) => x.id === id);
+  const to = Math.min(Math.max(Math.trunc(place), 1), sorted.length) - 1;
+  if (i < 0 || !Number.isFinite(place) || to === i) return [];
+  const [moved] = sorted.splice(i, 1);
+  sorted.splice(to, 0, moved!);
+  return sorted.map((x, k) => ({ id: x.id, position: k + 1 }));
+}

@@ -1,6 +1,6 @@
 import type { UseCaseDeps } from '../use-case.ts';
 import type { Actor } from '../actor.ts';
-import { canSeeAgendaItem, invitedOrganisationIds, worksOnCases } from '../access/case-access.ts';
+import { canChair, canSeeAgendaItem, invitedOrganisationIds, worksOnCases } from '../access/case-access.ts';
 import { assertCan } from '../access/policy.ts';
 import { recordAudit, recordAudits } from '../audit/audit.repository.ts';
 import type { Tx } from '../db/client.ts';
@@ -18,7 +18,7 @@ import {
   takeOffAgenda,
   type AgendaItemRow,
 } from './agenda.repository.ts';
-import { composeAgenda, moveItem, type AgendaReason, type Slot } from './agenda.rules.ts';
+import { composeAgenda, moveItem, moveItemTo, type AgendaReason, type Slot } from './agenda.rules.ts';
 import { addToAgenda, rebook } from './planning.ts';
 import { lateInvitations } from './sessions.ts';
 import { capacityOf } from './schedule.ts';
@@ -154,7 +154,7 @@ export async function personalAgenda(
   deps: UseCaseDeps,
   actor: Actor,
   sessionId: string,
-): Promise<AgendaView & { visibleCount: number }> {
+): Promise<AgendaView & { visibleCount: number; chairing: boolean }> {
   const loaded = await agendaAtTable(deps, actor, sessionId);
   const { table, rows } = loaded;
   // Before publication, only their own items.
@@ -185,6 +185,8 @@ export async function personalAgenda(
     items: agenda.items.map(withGlance),
     overflow: agenda.overflow.map(withGlance),
     visibleCount: visible.length,
+    // The chair keeps "Overleg starten" in this view too.
+    chairing: canChair(actor, { chairMemberId: table.chair?.memberId }),
   };
 }
 
@@ -227,7 +229,10 @@ export async function addableCases(deps: UseCaseDeps, actor: Actor, sessionId: s
   return listUnscheduledCases(deps.db, session.tableId, deps.clock.now());
 }
 
-export type AgendaEdit = { action: 'up' | 'down' | 'remove'; itemId: string } | { action: 'add'; caseId: string };
+export type AgendaEdit =
+  | { action: 'up' | 'down' | 'remove'; itemId: string }
+  | { action: 'move'; itemId: string; place: number }
+  | { action: 'add'; caseId: string };
 
 /**
  * The procesmanager edits a draft (or published) agenda. A full agenda passes its last items on to the
@@ -263,6 +268,7 @@ export async function editAgenda(
       // A stale card (someone else just changed the agenda): nothing to do, the fresh agenda is shown.
       if (!item) return tell(tx, now, [{ kind: 'agendaChanged', sessionId }]);
       if (edit.action === 'remove') await takeOffAgenda(tx, item);
+      else if (edit.action === 'move') await setPositions(tx, moveItemTo(rows, item.id, edit.place));
       else await setPositions(tx, moveItem(rows, item.id, edit.action));
     }
     await recordAudit(tx, actor, {
@@ -365,22 +371,30 @@ export async function invitedTeamsUserIds(tx: Tx, agenda: AgendaView): Promise<s
 }
 
 /**
- * `@Casusbot agenda` in a table's channel: the next meeting's agenda as the channel may show it, once it
- * is published (before that, only that it is not out yet). Undefined when no table uses this channel.
+ * `@Casusbot agenda` in a table's channel: a coming meeting's agenda as the channel may show it, once it is published
+ * (the first published one, or the one chosen), with the other coming published ones to choose from; `next` is the
+ * next meeting, published or not. Undefined when no table uses this channel.
  */
 export async function channelAgenda(
   deps: UseCaseDeps,
   actor: Actor,
   conversationId: string,
-): Promise<{ agenda?: AgendaView; next?: SessionView; table: TableView } | undefined> {
+  sessionId?: string,
+): Promise<{ agenda?: AgendaView; next?: SessionView; published: SessionView[]; table: TableView } | undefined> {
   assertCan(actor, 'agenda.view');
   const table = await findTableByChannel(deps.db, conversationId);
   if (!table) return undefined;
-  const [next] = await listSessions(
+  const coming = await listSessions(
     deps.db,
     { tableIds: [table.id], from: deps.clock.now(), statuses: activeSessionStatuses },
-    1,
+    maxComingShown,
   );
-  if (!next?.agendaPublishedAt) return { table, next };
-  return { table, next, agenda: (await loadAgendas(deps.db, [next], [table]))[0] };
+  // Any coming agenda that is published may be shown here: the one asked for, or else the first.
+  const published = coming.filter((s) => s.agendaPublishedAt);
+  const chosen = published.find((s) => s.id === sessionId) ?? published[0];
+  const agenda = chosen && (await loadAgendas(deps.db, [chosen], [table]))[0];
+  return { table, next: coming[0], published, agenda };
 }
+
+/** How many coming meetings of a table the channel can choose from. */
+const maxComingShown = 8;

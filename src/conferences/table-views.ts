@@ -48,14 +48,21 @@ export async function tablesToLink(deps: Pick<UseCaseDeps, 'db'>, actor: Actor) 
 /** The draft agenda of a meeting as the procesmanager edits it, with what can still be added. */
 export async function agendaDraft(deps: UseCaseDeps, actor: Actor, sessionId: string) {
   assertCan(actor, 'agenda.manage');
-  const postUncertain = (await findJob(deps.db, agendaPostJob, sessionId))?.state === 'uncertain';
+  const job = await findJob(deps.db, agendaPostJob, sessionId);
   const agenda = await publicAgenda(deps.db, sessionId);
-  return { agenda, addable: await addableCases(deps, actor, sessionId), postUncertain };
+  // Being posted right now (after "Nu publiceren", or by the scheduler): the card says so instead of offering it.
+  const posting = !agenda.session.agendaPublishedAt && (job?.state === 'running' || job?.state === 'sending');
+  return {
+    agenda,
+    addable: await addableCases(deps, actor, sessionId),
+    postUncertain: job?.state === 'uncertain',
+    posting,
+  };
 }
 
 /**
- * "Nu publiceren" (from pending or failed) or "opnieuw plaatsen" (from uncertain): the agenda post job runs now,
- * claimed like the scheduler claims it, so a person and the scheduler never both post. Undefined: nothing to run.
+ * "Opnieuw plaatsen" (from uncertain), or a post due now: the agenda post job runs now, claimed like the scheduler
+ * claims it, so a person and the scheduler never both post. Undefined: nothing to run. ("Nu publiceren" is publishNow.)
  */
 export async function postAgendaNow(
   deps: { jobs: JobRunner },

@@ -136,3 +136,14 @@ export async function findCurrentDirectorId(tx: Tx, caseId: string): Promise<str
 export async function countDecisionsOfItem(tx: Tx, agendaItemId: string): Promise<number> {
   return tx.decision.count({ where: { agendaItemId } });
 }
+
+/** Which of these agenda items have a decision. */
+export async function itemsWithDecision(tx: Tx, agendaItemIds: string[]): Promise<Set<string>> {
+  if (!agendaItemIds.length) return new Set();
+  const rows = await tx.decision.findMany({
+    where: { agendaItemId: { in: agendaItemIds } },
+    select: { agendaItemId: true },
+    distinct: ['agendaItemId'],
+  });
+  return new Set(rows.flatMap((r) => (r.agendaItemId ? [r.agendaItemId] : [])));
+}

@@ -103,6 +103,20 @@ export class JobRunner {
     return job ? this.execute(job) : undefined;
   }
 
+  /**
+   * Claims one job inside the caller's transaction (a person asked, and the turn checked what it will do in that
+   * same transaction); `run` then runs it, typically in the background. Undefined when it is in none of `from`.
+   */
+  async claimIn(tx: Tx, kind: string, subjectId: string, from: JobState[]): Promise<JobRow | undefined> {
+    const now = this.deps.clock.now();
+    return claimJobNow(tx, kind, subjectId, from, now, this.owner, this.leaseUntil(now));
+  }
+
+  /** Runs a job this runner claimed (claimIn). */
+  run(job: JobRow): Promise<JobOutcome> {
+    return this.execute(job);
+  }
+
   nextDueAt(): Promise<Date | undefined> {
     return nextDueAt(this.deps.db);
   }

@@ -1,9 +1,12 @@
 import type { Activity } from '../../bot/teams/testing.ts';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { MoveInput } from '../../cards/agenda.card.ts';
 import { moveInputIds } from '../../cards/tables.card.ts';
 import { Verb } from '../../cards/verbs.ts';
 import { listSessions } from '../../src/conferences/session.repository.ts';
 import { listTables } from '../../src/conferences/table.repository.ts';
+import { recordDecision } from '../../src/decisions/record-decision.ts';
+import { identifyActor } from '../../src/members/identify-actor.ts';
 import { upsertMember } from '../../src/members/member.repository.ts';
 import { demoMembers } from '../../src/organisations/demo-partners.ts';
 import { seedDemoData } from '../../src/organisations/seed.ts';
@@ -17,6 +20,7 @@ import {
   youthCareContact,
   tenantId,
 } from '../support/bot.ts';
+import { buttonsOf, publishAgenda } from '../support/agenda.ts';
 import { useDatabase } from '../support/database.ts';
 import { organisationIds, validReferralData } from '../support/referral.ts';
 
@@ -161,8 +165,12 @@ describe('the agenda from draft to channel', () => {
     expect(textOf(draft.value)).toMatch(/Concept: nog niet gepubliceerd[\s\S]*14:00–14:15|10:00–10:15/);
     expect(textOf(draft.value)).toContain('1 van 8 plaatsen bezet (15 minuten per casus)');
 
-    const { body: published } = await bot.click(processManager, Verb.agendaPublish, { sessionId });
-    expect(textOf(published.value)).toContain('De agenda staat in het kanaal.');
+    const { body: published, data: button } = await publishAgenda(bot, sessionId);
+    // The answer comes before the post: the card shows it is under way, with no second "Nu publiceren".
+    expect(textOf(published.value)).toContain('Bezig met publiceren: de agenda gaat nu naar het kanaal');
+    expect(textOf(published.value)).not.toContain('Nu publiceren');
+    const { body: refreshed } = await bot.click(processManager, Verb.agendaShow, { sessionId });
+    expect(textOf(refreshed.value)).toContain('Gepubliceerd op 23 november 2026.');
     const posts = bot.notifier.inConversation(channelId);
     expect(posts).toHaveLength(1);
     expect(textOf(posts[0]!.card)).toMatch(
@@ -178,8 +186,8 @@ describe('the agenda from draft to channel', () => {
     expect(bot.notifier.to(krusada.aadObjectId)).toHaveLength(0);
     expect(bot.notifier.to(mentalHealth.aadObjectId)).toHaveLength(0);
 
-    const { body: again } = await bot.click(processManager, Verb.agendaPublish, { sessionId });
-    expect(textOf(again.value)).toContain('De agenda is al gepubliceerd');
+    const { body: again } = await bot.click(processManager, Verb.agendaPublish, button); // the old card, once more
+    expect(textOf(again.value)).toContain('De agenda is al gepubliceerd.');
     expect(bot.notifier.inConversation(channelId)).toHaveLength(1);
     // Asked in the channel, the bot points at the posted agenda instead of posting a second copy.
     const [inTheChannel] = await bot.say(krusada, 'agenda', inChannel('2'));
@@ -205,18 +213,22 @@ describe('the agenda from draft to channel', () => {
     });
     const earlier = bot.notifier.sent.length;
     const personal = () => bot.notifier.sent.slice(earlier).filter((m) => 'person' in m.to);
+    const { body: draft } = await bot.click(processManager, Verb.agendaShow, { sessionId });
+    const { verb: _verb, ...data } = buttonsOf(draft.value).find((b) => b.title === 'Nu publiceren')!.data!;
     const release = bot.notifier.hold(); // every personal message now hangs in Teams until released
     await bot.adapter.processActivity({
       ...bot.personal(processManager),
       type: 'invoke',
       name: 'adaptiveCard/action',
       value: {
-        action: { type: 'Action.Execute', verb: Verb.agendaPublish, data: { verb: Verb.agendaPublish, sessionId } },
+        action: { type: 'Action.Execute', verb: Verb.agendaPublish, data: { verb: Verb.agendaPublish, ...data } },
       },
     });
-    // The turn answered: had it waited on any of the personal messages, it would still hang here.
+    // The turn answered: had it waited on the post or any of the personal messages, it would still hang here.
     const response = bot.adapter.activeQueue.splice(0).find((a) => a.type === 'invokeResponse');
-    expect(textOf((response!.value as { body: unknown }).body)).toContain('De agenda staat in het kanaal.');
+    expect(textOf((response!.value as { body: unknown }).body)).toContain('Bezig met publiceren');
+    // The post follows in the background, and with it the 60 messages, queued in the outbox.
+    await vi.waitFor(async () => expect(await db.outboxMessage.count({ where: { kind: 'agendaPublished' } })).toBe(60));
     expect(bot.notifier.inConversation(channelId)).toHaveLength(1);
     expect(personal()).toHaveLength(0);
     const queued = await db.outboxMessage.findMany({ where: { kind: 'agendaPublished' } });
@@ -235,7 +247,7 @@ describe('the agenda from draft to channel', () => {
     const bot = createTestBot(db);
     const { reference, sessionId } = await acceptedCase(bot);
     await linkChannel(bot);
-    await bot.click(processManager, Verb.agendaPublish, { sessionId });
+    await publishAgenda(bot, sessionId);
     const refresh = (
       bot.notifier.inConversation(channelId)[0]!.card as { refresh: { action: { verb: string }; userIds: string[] } }
     ).refresh;
@@ -289,7 +301,7 @@ describe('the agenda from draft to channel', () => {
     const bot = createTestBot(db);
     const { reference, sessionId } = await acceptedCase(bot);
     await linkChannel(bot);
-    await bot.click(processManager, Verb.agendaPublish, { sessionId });
+    await publishAgenda(bot, sessionId);
     const tableId = (await listTables(db))[0]!.id;
     const ids = moveInputIds(sessionId);
     const { body: refused } = await bot.click(processManager, Verb.sessionMove, {
@@ -321,6 +333,160 @@ describe('the agenda from draft to channel', () => {
       'Dit overleg is verplaatst',
     );
     expect(bot.notifier.inConversation(channelId)).toHaveLength(1);
+  });
+});
+
+describe('every agenda view keeps the chair in control (issue 20)', () => {
+  const titles = (card: unknown) => ((card as { actions?: { title: string }[] }).actions ?? []).map((a) => a.title);
+
+  it('the chair keeps "Overleg starten" under "Mijn deel" and in "agenda"; a participant gets neither', async () => {
+    const bot = createTestBot(db);
+    const { sessionId } = await acceptedCase(bot);
+    await linkChannel(bot);
+    await publishAgenda(bot, sessionId);
+    const { body: chair } = await bot.click(processManager, Verb.agendaMine, { sessionId }, inChannel());
+    expect(titles(chair.value)).toEqual(['Overleg starten', 'Vernieuwen']);
+    const { body: participant } = await bot.click(youthCareContact, Verb.agendaMine, { sessionId }, inChannel());
+    expect(titles(participant.value)).toEqual(['Vernieuwen']);
+    const [pmList] = await bot.say(processManager, 'agenda');
+    expect(textOf(cardOf(pmList))).toMatch(/Agenda bewerken[\s\S]*Overleg starten/);
+    const [policeList] = await bot.say(police, 'agenda');
+    expect(textOf(cardOf(policeList))).toContain('Mijn deel');
+    expect(textOf(cardOf(policeList))).not.toContain('Overleg starten');
+    const { body: refused } = await bot.click(police, Verb.sessionOpen, { sessionId }, inChannel());
+    expect(refused.value).toBe('Alleen de voorzitter van de tafel (of de procesmanager) kan het overleg leiden.');
+  });
+
+  it('"@Casusbot agenda" in the channel offers every coming published agenda, not only the next meeting', async () => {
+    const bot = createTestBot(db);
+    const { sessionId } = await acceptedCase(bot);
+    await linkChannel(bot);
+    const tableId = (await listTables(db))[0]!.id;
+    const later = (await listSessions(db, { tableIds: [tableId], from: new Date('2026-11-25T00:00:00Z') }, 1))[0]!;
+    await publishAgenda(bot, later.id);
+    // The next meeting is not published yet; the later one is, and the channel can show it.
+    const [first] = await bot.say(krusada, 'agenda', inChannel('2'));
+    expect(textOf(cardOf(first))).toMatch(
+      /De agenda van dinsdag 8 december 2026 om 10:00 is op 23 november 2026 in dit kanaal geplaatst[\s\S]*De agenda van het eerdere overleg van dinsdag 24 november 2026 om 10:00 is nog niet gepubliceerd/,
+    );
+    await publishAgenda(bot, sessionId);
+    const [both] = await bot.say(krusada, 'agenda', inChannel('3'));
+    expect(textOf(cardOf(both))).toMatch(
+      /De agenda van dinsdag 24 november 2026 om 10:00[\s\S]*Ander overleg[\s\S]*dinsdag 8 december 2026 om 10:00/,
+    );
+    const { body: chosen } = await bot.click(krusada, Verb.agendaPointer, { sessionId: later.id }, inChannel('3'));
+    expect(textOf(chosen.value)).toMatch(
+      /De agenda van dinsdag 8 december 2026 om 10:00 is op[\s\S]*Ander overleg[\s\S]*dinsdag 24 november 2026/,
+    );
+    expect(titles(chosen.value)).toEqual(['Mijn deel', 'Overleg starten', 'Ander overleg']);
+  });
+});
+
+describe('publishing what was approved (issue 20)', () => {
+  it('a case that joined since the draft was shown (overdue actions) is shown with why, and nothing is published until confirmed', async () => {
+    const bot = createTestBot(db);
+    const { reference, caseId } = await acceptedCase(bot);
+    await linkChannel(bot);
+    const pm = (await identifyActor(db, { aadObjectId: processManager.aadObjectId }))!;
+    const decided = await recordDecision({ db, clock: bot.clock }, pm, {
+      caseId,
+      values: {
+        goal: 'Huisuitzetting voorkomen',
+        plan: 'Schuldhulp',
+        directorMemberId: (await db.member.findFirstOrThrow({ where: { aadObjectId: youthCareContact.aadObjectId } }))
+          .id,
+        nextStep: 'regieFollowUp',
+        action1_description: 'Huisbezoek afleggen',
+        action1_organisationId: orgs['Korps Politie CN']!,
+        action1_dueDate: '2026-12-01',
+      },
+    });
+    expect(decided.ok).toBe(true);
+    const tableId = (await listTables(db))[0]!.id;
+    const later = (await listSessions(db, { tableIds: [tableId], from: new Date('2026-11-25T00:00:00Z') }, 1))[0]!;
+    const { body: draft } = await bot.click(processManager, Verb.agendaShow, { sessionId: later.id });
+    expect(textOf(draft.value)).toContain('Er staan nog geen casussen op deze agenda.');
+    const { verb: _verb, ...shown } = buttonsOf(draft.value).find((b) => b.title === 'Nu publiceren')!.data!;
+
+    const { body: changed } = await bot.click(processManager, Verb.agendaPublish, shown);
+    expect(textOf(changed.value)).toContain('Niet gepubliceerd: de agenda is veranderd sinds je hem opende.');
+    expect(textOf(changed.value)).toContain(
+      `Erbij: ${reference} · Acties over de termijn (een actie is over de termijn, en zo’n casus komt vanzelf op de agenda).`,
+    );
+    expect(bot.notifier.inConversation(channelId)).toHaveLength(0);
+    expect((await db.conferenceSession.findUniqueOrThrow({ where: { id: later.id } })).agendaPublishedAt).toBeNull();
+
+    // The old button again publishes nothing either; the one on the card that shows the change does.
+    await bot.click(processManager, Verb.agendaPublish, shown);
+    expect(bot.notifier.inConversation(channelId)).toHaveLength(0);
+    const { verb: _again, ...confirmed } = buttonsOf(changed.value).find((b) => b.title === 'Nu publiceren')!.data!;
+    const { body: publishing } = await bot.click(processManager, Verb.agendaPublish, confirmed);
+    expect(textOf(publishing.value)).toContain('Bezig met publiceren');
+    const posts = bot.notifier.inConversation(channelId);
+    expect(posts).toHaveLength(1);
+    expect(textOf(posts[0]!.card)).toContain(reference);
+  });
+
+  it('only the procesmanager publishes: a participant with the button publishes nothing', async () => {
+    const bot = createTestBot(db);
+    const { sessionId } = await acceptedCase(bot);
+    await linkChannel(bot);
+    const { body: draft } = await bot.click(processManager, Verb.agendaShow, { sessionId });
+    const { verb: _verb, ...data } = buttonsOf(draft.value).find((b) => b.title === 'Nu publiceren')!.data!;
+    const { body: refused } = await bot.click(police, Verb.agendaPublish, data);
+    expect(textOf(refused.value)).toContain('procesmanager');
+    expect(bot.notifier.inConversation(channelId)).toHaveLength(0);
+    expect((await db.conferenceSession.findUniqueOrThrow({ where: { id: sessionId } })).agendaPublishedAt).toBeNull();
+  });
+});
+
+describe('reordering the draft (issue 20)', () => {
+  it('the procesmanager moves the third case to the top in one step, or to a chosen place; a participant cannot', async () => {
+    const bot = createTestBot(db);
+    const cases = [await acceptedCase(bot), await acceptedCase(bot), await acceptedCase(bot)];
+    const sessionId = cases[0]!.sessionId;
+    const order = async () =>
+      (
+        await db.agendaItem.findMany({ where: { sessionId }, orderBy: { position: 'asc' }, include: { case: true } })
+      ).map((i) => i.case.reference);
+    const [a, b, c] = cases.map((x) => x.reference);
+    expect(await order()).toEqual([a, b, c]);
+    const third = (await db.agendaItem.findFirstOrThrow({ where: { sessionId, caseId: cases[2]!.caseId } })).id;
+    const { body: draft } = await bot.click(processManager, Verb.agendaShow, { sessionId });
+    expect(textOf(draft.value)).toMatch(/Bovenaan[\s\S]*Verplaatsen[\s\S]*Naar plaats[\s\S]*1 \(bovenaan\)/);
+    expect(textOf(draft.value)).not.toMatch(/Omhoog|Omlaag/);
+
+    const { body: refused } = await bot.click(police, Verb.agendaEdit, {
+      sessionId,
+      action: 'move',
+      itemId: third,
+      place: '1',
+    });
+    expect(textOf(refused.value)).toContain('procesmanager');
+    expect(await order()).toEqual([a, b, c]);
+
+    const { body: moved } = await bot.click(processManager, Verb.agendaEdit, {
+      sessionId,
+      action: 'move',
+      itemId: third,
+      place: '1',
+    });
+    expect(await order()).toEqual([c, a, b]);
+    expect(textOf(moved.value)).toMatch(new RegExp(`1\\. \\*\\*10:00–10:15\\*\\* · ${c}`));
+    // From the "Naar plaats" list: the chosen place arrives in the item's own input.
+    await bot.click(processManager, Verb.agendaEdit, {
+      sessionId,
+      action: 'move',
+      [MoveInput.item]: third,
+      [MoveInput.place]: '3',
+    });
+    expect(await order()).toEqual([a, b, c]);
+    const { body: noPlace } = await bot.click(processManager, Verb.agendaEdit, {
+      sessionId,
+      action: 'move',
+      itemId: third,
+    });
+    expect(textOf(noPlace.value)).toContain('Kies eerst een casus en een plaats.');
   });
 });
 

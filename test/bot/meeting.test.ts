@@ -6,7 +6,17 @@ import { listTables } from '../../src/conferences/table.repository.ts';
 import { upsertMember } from '../../src/members/member.repository.ts';
 import { demoMembers } from '../../src/organisations/demo-partners.ts';
 import { seedDemoData } from '../../src/organisations/seed.ts';
-import { cardOf, createTestBot, police, processManager, textOf, youthCareContact, tenantId } from '../support/bot.ts';
+import {
+  cardOf,
+  createTestBot,
+  police,
+  processManager,
+  textOf,
+  youthCareContact,
+  tenantId,
+  type TestUser,
+} from '../support/bot.ts';
+import { publishAgenda } from '../support/agenda.ts';
 import { useDatabase } from '../support/database.ts';
 import { organisationIds, validReferralData } from '../support/referral.ts';
 
@@ -59,7 +69,7 @@ async function stage() {
   await bot.say(processManager, 'tafel koppelen', inChannel());
   await bot.click(processManager, Verb.tableLink, { tableId: (await listTables(db))[0]!.id }, inChannel());
   const item = await db.agendaItem.findFirstOrThrow({ where: { caseId } });
-  await bot.click(processManager, Verb.agendaPublish, { sessionId: item.sessionId });
+  await publishAgenda(bot, item.sessionId);
   bot.clock.set(new Date('2026-11-24T14:00:00Z'));
   return { bot, reference, caseId, sessionId: item.sessionId, agendaItemId: item.id };
 }
@@ -209,6 +219,106 @@ describe('a session in Teams', () => {
   });
 });
 
+describe('safe meeting controls (issue 20)', () => {
+  it('"Overleg sluiten" first says what will happen, counted, with the next meeting in the table\'s time; only the confirm closes, once', async () => {
+    const { bot, reference, sessionId } = await stage();
+    await bot.click(processManager, Verb.sessionOpen, { sessionId }, inChannel());
+    const live = bot.notifier.updates.at(-1)!.message.card as { actions: { title: string; verb: string }[] };
+    expect(live.actions.map((a) => a.title)).toEqual([
+      'Open casus',
+      'Volgende casus',
+      'Doorschuiven',
+      'Overleg sluiten',
+    ]);
+    expect(live.actions.find((a) => a.title === 'Overleg sluiten')?.verb).toBe(Verb.sessionCloseAsk);
+    expect(textOf(live)).not.toContain('Overslaan');
+
+    const { body: asked } = await bot.click(processManager, Verb.sessionCloseAsk, { sessionId }, inChannel());
+    expect(textOf(asked.value)).toContain(
+      '0 casussen besproken. 1 casus zonder besluit gaat naar het overleg van dinsdag 8 december 2026 om 10:00.',
+    );
+    expect((asked.value as { actions: { title: string }[] }).actions.map((a) => a.title)).toEqual([
+      'Ja, overleg sluiten',
+      'Terug naar het overleg',
+    ]);
+    expect(textOf(asked.value)).not.toContain(reference);
+    expect((await db.conferenceSession.findUniqueOrThrow({ where: { id: sessionId } })).closedAt).toBeNull();
+    const { body: back } = await bot.click(processManager, Verb.sessionShow, { sessionId }, inChannel());
+    expect(textOf(back.value)).toMatch(new RegExp(`${reference} · \\*\\*bezig\\*\\*`));
+
+    const told = bot.notifier.sent.length;
+    const [first, second] = await bot.clickAtOnce([
+      { user: processManager, verb: Verb.sessionClose, data: { sessionId } },
+      { user: processManager, verb: Verb.sessionClose, data: { sessionId } },
+    ]);
+    expect([first!.value, second!.value].sort()).toEqual([
+      'Dat is al gebeurd: de kaart in het kanaal toont de actuele stand.',
+      'Het overleg is gesloten.',
+    ]);
+    const closedNotices = bot.notifier.sent.slice(told).filter((m) => textOf(m.message.card).includes('Verslag'));
+    expect(closedNotices.length).toBeGreaterThanOrEqual(3); // police (twice over), youth care, the chair: each once
+    expect(closedNotices).toHaveLength(new Set(closedNotices.map((m) => JSON.stringify(m.to))).size);
+    expect(
+      await db.agendaItem.count({
+        where: { caseId: (await db.agendaItem.findFirstOrThrow({ where: { sessionId } })).caseId },
+      }),
+    ).toBe(2);
+    const { body: late } = await bot.click(processManager, Verb.sessionCloseAsk, { sessionId });
+    expect(textOf(late.value)).toContain('Dit overleg is al gesloten.');
+  });
+
+  it("someone who does not chair can neither ask to close nor close, nor see the chair's view", async () => {
+    const { bot, sessionId } = await stage();
+    await bot.click(processManager, Verb.sessionOpen, { sessionId }, inChannel());
+    const refused = 'Alleen de voorzitter van de tafel (of de procesmanager) kan het overleg leiden.';
+    for (const verb of [Verb.sessionCloseAsk, Verb.sessionClose, Verb.sessionShow])
+      expect((await bot.click(police, verb, { sessionId }, inChannel())).body.value).toBe(refused);
+    expect((await db.conferenceSession.findUniqueOrThrow({ where: { id: sessionId } })).closedAt).toBeNull();
+  });
+
+  it('the chair\'s case card has "Volgende casus" and the asking close; a participant\'s has neither', async () => {
+    const { bot, sessionId, agendaItemId } = await stage();
+    await bot.click(processManager, Verb.sessionOpen, { sessionId }, inChannel());
+    type Button = { type: string; title: string; verb: string; data: object };
+    /** Every button on the card, in the body's action sets too. */
+    const buttons = (node: unknown): Button[] =>
+      Array.isArray(node)
+        ? node.flatMap(buttons)
+        : node && typeof node === 'object'
+          ? [
+              ...((node as Button).type === 'Action.Execute' ? [node as Button] : []),
+              ...Object.values(node).flatMap(buttons),
+            ]
+          : [];
+    const titles = async (user: TestUser) =>
+      buttons((await bot.click(user, Verb.discussionOpen, { agendaItemId })).body.value);
+    const chair = await titles(processManager);
+    expect(chair.find((a) => a.title === 'Volgende casus')).toMatchObject({
+      verb: Verb.sessionNext,
+      data: { sessionId, itemId: agendaItemId },
+    });
+    expect(chair.find((a) => a.title === 'Overleg sluiten')?.verb).toBe(Verb.sessionCloseAsk);
+    const participant = (await titles(police)).map((a) => a.title);
+    expect(participant).toContain('Vernieuwen');
+    expect(participant).not.toContain('Volgende casus');
+    expect(participant).not.toContain('Overleg sluiten');
+  });
+
+  it('the decision form starts with every invited organisation as present, not only the one that contributed', async () => {
+    const { bot, sessionId, agendaItemId } = await stage();
+    await bot.click(processManager, Verb.sessionOpen, { sessionId }, inChannel());
+    await bot.click(police, Verb.discussionAddContribution, {
+      agendaItemId,
+      submissionId: randomUUID(),
+      text: 'Drie meldingen',
+      sensitive: 'false',
+    });
+    const { body: form } = await bot.click(processManager, Verb.decisionForm, { agendaItemId });
+    const field = (form.value as { body: { id?: string; value?: string }[] }).body.find((e) => e.id === 'attendance');
+    expect(field?.value?.split(',').sort()).toEqual([orgs['Jeugdzorg CN']!, orgs['Korps Politie CN']!].sort());
+  });
+});
+
 describe('a meeting button that no longer fits the session', () => {
   it('closing a meeting nobody opened, or opening one that was closed, tells the chair what happened', async () => {
     const { bot, sessionId, agendaItemId } = await stage();
@@ -284,7 +394,7 @@ describe("the table's Teams meeting", () => {
 
     const replies = await bot.deliver({ ...bot.personal(processManager), ...meetingEvent('meetingEnd') });
     expect(textOf(cardOf(replies[0]))).toContain('Het Teams-overleg is afgelopen');
-    expect(JSON.stringify(cardOf(replies[0]))).toContain(Verb.sessionClose);
+    expect(JSON.stringify(cardOf(replies[0]))).toContain(Verb.sessionCloseAsk);
   });
 
   it('a meeting whose chat is not a channel is linked from its chat; its start opens the session, the agenda channel stays', async () => {

@@ -8,6 +8,7 @@ import { listTables } from '../../src/conferences/table.repository.ts';
 import type { Db } from '../../src/db/client.ts';
 import { demoPartnerNames, demoTable } from '../../src/organisations/demo-partners.ts';
 import { cardOf, createTestBot, police, processManager, tenantId, textOf, youthCareContact } from '../support/bot.ts';
+import { publishAgenda } from '../support/agenda.ts';
 import { useDatabase } from '../support/database.ts';
 import { colleague, krusada, seedPeople } from '../support/decided-case.ts';
 import { upsertMember } from '../../src/members/member.repository.ts';
@@ -267,7 +268,7 @@ async function runSweep(outsider: TestUser, role: 'participant' | 'steeringGroup
   const itemA = await db.agendaItem.findFirstOrThrow({ where: { caseId: A.caseId }, include: { session: true } });
   const itemB = await db.agendaItem.findFirstOrThrow({ where: { caseId: B.caseId } });
   const sessionId = itemA.sessionId;
-  await bot.click(processManager, Verb.agendaPublish, { sessionId });
+  await publishAgenda(bot, sessionId);
   bot.clock.set(new Date(itemA.session.startsAt.getTime() + 60_000));
   const { body: opened } = await bot.click(processManager, Verb.sessionOpen, { sessionId }, inChannel());
   expect(textOf(opened.value)).toContain('Het overleg is geopend');

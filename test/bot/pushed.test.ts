@@ -13,6 +13,7 @@ import {
   textOf,
   youthCareContact,
 } from '../support/bot.ts';
+import { publishAgenda } from '../support/agenda.ts';
 import { useDatabase } from '../support/database.ts';
 import { colleague, seedPeople } from '../support/decided-case.ts';
 import { validReferralData } from '../support/referral.ts';
@@ -108,7 +109,7 @@ describe('pushed versus opened', () => {
     await bot.say(processManager, 'tafel koppelen', inChannel());
     await bot.click(processManager, Verb.tableLink, { tableId: table.id }, inChannel());
     const item = await db.agendaItem.findFirstOrThrow({ where: { caseId }, include: { session: true } });
-    await bot.click(processManager, Verb.agendaPublish, { sessionId: item.sessionId });
+    await publishAgenda(bot, item.sessionId);
     bot.clock.set(new Date(item.session.startsAt.getTime() + 60_000));
     await bot.click(processManager, Verb.sessionOpen, { sessionId: item.sessionId }, inChannel());
     const contribute = (user: TestUser, text: string) =>

@@ -4,6 +4,7 @@ import { consentCard } from '../../cards/consent.card.ts';
 import { inzageReadyCard, inzageSearchCard } from '../../cards/inzage.card.ts';
 import { caseLogbookCard, unusualAccessCard } from '../../cards/logbook.card.ts';
 import {
+  agendaPointerCard,
   channelAgendaCard,
   draftAgendaCard,
   maxRefreshUsers,
@@ -28,6 +29,7 @@ import {
 } from '../../cards/lifecycle.card.ts';
 import {
   actionCard,
+  closeConfirmCard,
   decisionFormCard,
   discussionCard,
   liveSessionCard,
@@ -363,6 +365,11 @@ const threeItems = (startsAt: Date) => [
 const movedTo = new Date('2026-03-05T18:00:00Z');
 const publishedAgenda = agenda(session(1, 'planned', nextSession, published), threeItems(nextSession));
 const draftAgenda = agenda(session(1, 'planned', nextSession), threeItems(nextSession));
+/** The published agenda as a draft not yet out. */
+const unpublishedAgenda = () => ({
+  ...publishedAgenda,
+  session: { ...publishedAgenda.session, agendaPublishedAt: undefined },
+});
 const movedAgenda = agenda(
   session(2, 'moved', movedTo, { occurrenceAt: nextSession, ...published }),
   threeItems(movedTo),
@@ -1063,6 +1070,24 @@ export const cardFixtures: CardFixture[] = [
       }),
   ],
   ['draftAgendaCard no items', () => draftAgendaCard({ agenda: emptyAgenda, addable })],
+  ['draftAgendaCard being published', () => draftAgendaCard({ agenda: unpublishedAgenda(), addable, posting: true })],
+  [
+    'draftAgendaCard changed since it was shown',
+    () =>
+      draftAgendaCard({
+        agenda: unpublishedAgenda(),
+        addable,
+        chairing: true,
+        changes: {
+          added: [
+            { reference: 'ZVH-2026-0084', reason: 'overdueActions' },
+            { reference: 'ZVH-2026-0085', reason: 'returnFromShadowList' },
+          ],
+          removed: 2,
+          reordered: true,
+        },
+      }),
+  ],
   ['draftAgendaCard no items, nothing addable', () => draftAgendaCard({ agenda: emptyAgenda, addable: [] })],
   [
     'myAgendaCard manage',
@@ -1451,6 +1476,39 @@ export const cardFixtures: CardFixture[] = [
   ['staleButtonCard', () => staleButtonCard()],
 
   ['meetingEndedCard', () => meetingEndedCard(bonaire.name, uuid(701))],
+  ...(
+    [
+      ['7 to move, room for all', { deferred: 7, next: { startsAt: nextSession, room: 8 } }],
+      ['1 to move, room for none of the rest', { deferred: 3, next: { startsAt: nextSession, room: 1 } }],
+      ['all decided', { deferred: 0, next: { startsAt: nextSession, room: 8 } }],
+      ['no next meeting', { deferred: 2 }],
+      ['already closed', { deferred: 0, closed: true }],
+    ] as const
+  ).map(([name, p]): CardFixture => [
+    `closeConfirmCard ${name}`,
+    () =>
+      closeConfirmCard({
+        sessionId: uuid(701),
+        tableName: bonaire.name,
+        timeZone: bonaire.schedule.timeZone,
+        closed: false,
+        opened: true,
+        decided: 4,
+        ...p,
+      }),
+  ]),
+  [
+    'agendaPointerCard with other published agendas and an earlier unpublished one',
+    () =>
+      agendaPointerCard(publishedAgenda, {
+        published: Array.from({ length: 8 }, (_, k) => ({
+          id: uuid(720 + k),
+          startsAt: new Date(nextSession.getTime() + k * 14 * 86_400_000),
+        })),
+        nextUnpublished: nextSession,
+      }),
+  ],
+  ['agendaPointerCard alone', () => agendaPointerCard(publishedAgenda)],
   ['minutesCard nothing for this organisation', () => minutesCard({ agenda: heldAgenda, items: [] })],
   [
     'minutesCard decided and deferred',

@@ -123,7 +123,15 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     const draft = cardWith(pm, 'Concept: nog niet gepubliceerd');
     await expect(draft.innerText()).resolves.toMatch(/10:00.10:15 · ZVH-\d{4}-0001 · Nieuwe casus/);
     await draft.getByRole('button', { name: 'Nu publiceren' }).click();
-    await pm.getByText('De agenda staat in het kanaal.').first().waitFor({ timeout: 30_000 });
+    // The answer comes at once, the post follows in the background.
+    const publishing = cardWith(pm, 'Bezig met publiceren');
+    await publishing.waitFor({ timeout: 30_000 });
+    await pm.screenshot({ path: join(outputDir, 'e2e-agenda-publishing.png') });
+    await publishing.getByRole('button', { name: 'Vernieuwen' }).click();
+    await pm
+      .getByText(/Gepubliceerd op \d+ \w+ \d{4}\./)
+      .first()
+      .waitFor({ timeout: 30_000 });
     await pm.screenshot({ path: join(outputDir, 'e2e-agenda-published.png') });
 
     const posted = cardWith(officer, 'Agenda Casusoverleg Bonaire');
@@ -224,7 +232,13 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     await pm.screenshot({ path: join(outputDir, 'e2e-meeting-chair-sees-claim.png') });
 
     // The chair closes the meeting; each invited participant reads their verslag in their own chat.
+    // "Overleg sluiten" asks first and says what will happen; only the confirm closes.
     await cardWith(pm, 'Opgepakt door Ruben Croes').getByRole('button', { name: 'Overleg sluiten' }).click();
+    const confirm = cardWith(pm, 'Overleg sluiten: Casusoverleg Bonaire?');
+    await confirm.waitFor({ timeout: 30_000 });
+    await expect(confirm.innerText()).resolves.toContain('1 casus besproken. Alle casussen hebben een besluit');
+    await pm.screenshot({ path: join(outputDir, 'e2e-meeting-close-confirm.png') });
+    await confirm.getByRole('button', { name: 'Ja, overleg sluiten' }).click();
     await pm.getByText('Het overleg is gesloten.').first().waitFor({ timeout: 30_000 });
     const minutesNotice = cardWith(officer, 'Het overleg is gesloten; je verslag staat klaar.');
     await minutesNotice.waitFor({ timeout: 30_000 });
@@ -235,7 +249,8 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     const minutesText = await minutes.innerText();
     expect(minutesText).toContain('Het overleg is afgerond.');
     expect(minutesText).toMatch(/ZVH-\d{4}-0001: besloten/);
-    expect(minutesText).toContain('Aanwezig: Jeugdzorg CN');
+    // Attendance started with every invited organisation, not only the one that contributed.
+    expect(minutesText).toMatch(/Aanwezig: (Jeugdzorg CN, Korps Politie CN|Korps Politie CN, Jeugdzorg CN)/);
     expect(minutesText).toContain('Huisbezoek afleggen');
     await officer.screenshot({ path: join(outputDir, 'e2e-meeting-verslag.png') });
   });

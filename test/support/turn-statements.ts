@@ -8,6 +8,7 @@ import { submitReferral } from '../../src/referrals/submit-referral.ts';
 import { decideScreening } from '../../src/screening/decide-screening.ts';
 import { seedActors } from './actors.ts';
 import { createTestBot, police, processManager, textOf, youthCareContact, type TestUser } from './bot.ts';
+import { buttonsOf } from './agenda.ts';
 import { validReferralData } from './referral.ts';
 
 /**
@@ -25,11 +26,14 @@ export const statementBudget = {
   'mijn acties': 6,
   cijfers: 6,
   'Ik pak dit op': 8,
+  // Locks the table, brings the draft to what is posted (overdue cases, overflow), compares it with the draft
+  // shown, claims the post job, and answers with the draft card; the post and the messages follow in the background.
+  'Nu publiceren': 22,
 } as const;
 export type MeasuredTurn = keyof typeof statementBudget;
 
 /** Who types what: each turn by someone it shows something to. */
-const typed: [Exclude<MeasuredTurn, 'Ik pak dit op'>, TestUser][] = [
+const typed: [Exclude<MeasuredTurn, 'Ik pak dit op' | 'Nu publiceren'>, TestUser][] = [
   ['hulp', police],
   ['casussen', police],
   ['tafels', police],
@@ -110,5 +114,38 @@ export async function countTurnStatements(db: Db, sent: string[]): Promise<TurnC
   });
   if (!answer.includes('Je hebt deze actie opgepakt.')) throw new Error(`claim niet gewonnen: ${answer}`);
   counts.push({ turn: 'Ik pak dit op', statements: sql.length, budget: statementBudget['Ik pak dit op'], sql });
+  counts.push(await countPublishNow(db, sent, bot));
   return counts;
+}
+
+/**
+ * "Nu publiceren" on the draft the procesmanager just opened, the table linked to a channel. Counted up to the
+ * moment the turn hands work to the background (the post, then the outbox): what follows is not the turn's.
+ */
+async function countPublishNow(db: Db, sent: string[], bot: ReturnType<typeof createTestBot>): Promise<TurnCount> {
+  const table = (await listTables(db))[0]!;
+  await db.conferenceTable.update({
+    where: { id: table.id },
+    data: { channelConversationId: '19:tafel@thread.tacv2' },
+  });
+  const session = await db.conferenceSession.findFirstOrThrow({
+    where: { tableId: table.id, items: { some: {} } },
+    orderBy: { startsAt: 'asc' },
+  });
+  const { body: draft } = await bot.click(processManager, Verb.agendaShow, { sessionId: session.id });
+  const { verb: _verb, ...data } = buttonsOf(draft.value).find((b) => b.title === 'Nu publiceren')?.data ?? {};
+  const background = bot.background.run.bind(bot.background);
+  let handedOn: number | undefined;
+  bot.background.run = (label, work) => {
+    handedOn ??= sent.length;
+    background(label, work);
+  };
+  sent.splice(0);
+  const answer = textOf((await bot.click(processManager, Verb.agendaPublish, data)).body.value);
+  bot.background.run = background;
+  if (!answer.includes('Bezig met publiceren')) throw new Error(`niet gepubliceerd: ${answer}`);
+  if (!(await db.conferenceSession.findUniqueOrThrow({ where: { id: session.id } })).agendaPublishedAt)
+    throw new Error('de agenda is daarna niet geplaatst');
+  const sql = sent.splice(0, handedOn).map((s) => s.replace(/\s+/g, ' ').trim());
+  return { turn: 'Nu publiceren', statements: sql.length, budget: statementBudget['Nu publiceren'], sql };
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { composeAgenda, moveItem, placeArrival, type AgendaReason } from '../../src/conferences/agenda.rules.ts';
+import {
+  composeAgenda,
+  moveItem,
+  moveItemTo,
+  placeArrival,
+  type AgendaReason,
+} from '../../src/conferences/agenda.rules.ts';
 
 const item = (id: string, reason: AgendaReason, position: number) => ({ id, reason, position });
 const order = <T extends { id: string; position: number }>(items: T[]) =>
@@ -75,5 +81,27 @@ describe('moveItem', () => {
     expect(moveItem(items, 'a', 'up')).toEqual([]);
     expect(moveItem(items, 'c', 'down')).toEqual([]);
     expect(moveItem(items, 'x', 'up')).toEqual([]);
+  });
+});
+
+describe('moveItemTo', () => {
+  const items = [item('a', 'newCase', 1), item('b', 'newCase', 2), item('c', 'newCase', 3), item('d', 'newCase', 4)];
+  const order = (moves: { id: string; position: number }[]) => moves.map((m) => m.id).join('');
+  it('moves to the chosen place in one step, the others closing up', () => {
+    expect(order(moveItemTo(items, 'd', 1))).toBe('dabc');
+    expect(order(moveItemTo(items, 'a', 3))).toBe('bcad');
+    expect(moveItemTo(items, 'b', 4)).toEqual([
+      { id: 'a', position: 1 },
+      { id: 'c', position: 2 },
+      { id: 'd', position: 3 },
+      { id: 'b', position: 4 },
+    ]);
+  });
+  it('keeps a place beyond the ends at the end, and does nothing for its own place, an unknown item or no number', () => {
+    expect(order(moveItemTo(items, 'a', 99))).toBe('bcda');
+    expect(order(moveItemTo(items, 'c', 0))).toBe('cabd');
+    expect(moveItemTo(items, 'b', 2)).toEqual([]);
+    expect(moveItemTo(items, 'x', 1)).toEqual([]);
+    expect(moveItemTo(items, 'a', Number.NaN)).toEqual([]);
   });
 });
