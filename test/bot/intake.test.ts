@@ -22,8 +22,18 @@ const secondPm = { aadObjectId: 'aad-pm-2', teamsUserId: 'user-pm-2', displayNam
 const krusada = { aadObjectId: 'aad-krusada', teamsUserId: 'user-krusada', displayName: 'Deelnemer Krusada' };
 let orgs: Record<string, string>;
 type Card = { body: Record<string, unknown>[] };
-const field = (card: Card, id: string) => card.body.find((e) => e.id === id);
-const errorUnder = (card: Card, id: string) => card.body[card.body.findIndex((e) => e.id === id) + 1];
+/** Every element of a card, also those inside containers and action sets, in reading order. */
+const elementsOf = (node: unknown): Record<string, unknown>[] => {
+  if (Array.isArray(node)) return node.flatMap(elementsOf);
+  if (!node || typeof node !== 'object') return [];
+  const e = node as Record<string, unknown>;
+  return [e, ...elementsOf(e.items), ...elementsOf(e.columns), ...elementsOf(e.actions)];
+};
+const field = (card: Card, id: string) => elementsOf(card.body).find((e) => e.id === id);
+const errorUnder = (card: Card, id: string) => {
+  const all = elementsOf(card.body);
+  return all[all.findIndex((e) => e.id === id) + 1];
+};
 
 beforeEach(async () => {
   await seedDemoData(db, [...demoMembers]);
@@ -79,6 +89,60 @@ describe('aanmelden', () => {
     expect(field(card, 'p2_relation')).toMatchObject({ value: 'dochter' });
     expect(textOf(card)).toContain('3 velden zijn niet goed ingevuld');
     expect(await db.case.count()).toBe(0);
+  });
+
+  it('when the form opens, the leefgebieden and the "Zo ja/Zo nee" parts are folded behind buttons that open them, and phone or e-mail says one of the two is needed', async () => {
+    const bot = createTestBot(db);
+    const [reply] = await bot.say(police, 'aanmelden');
+    const card = cardOf(reply) as unknown as Card;
+    const toggles = elementsOf(card.body).filter((e) => e.type === 'Action.ToggleVisibility');
+    for (const id of ['domain_housing', 'domain_daytimeActivities', 'informedBy', 'notInformedReason']) {
+      expect(field(card, id)).toMatchObject({ isVisible: false });
+      expect(toggles.some((t) => JSON.stringify(t.targetElements).includes(`"${id}"`))).toBe(true);
+    }
+    expect(toggles.map((t) => t.title)).toEqual(
+      expect.arrayContaining(['Wonen', 'Dagbesteding', 'Ja', 'Nee, nog niet']),
+    );
+    expect(toggles).toHaveLength(12);
+    expect(field(card, 'informed')).toBeUndefined();
+    expect(field(card, 'contactPhone')).toMatchObject({ label: 'Telefoon' });
+    expect(field(card, 'contactEmail')).toMatchObject({ label: 'E-mail' });
+    expect(textOf(card)).toContain('Telefoon of e-mail: vul er minstens één in.');
+  });
+
+  it('when a submit fails, the summary just above the submit button names the fields; a field with text or a message stays open', async () => {
+    const bot = createTestBot(db);
+    const { body } = await bot.click(
+      police,
+      Verb.referralSubmit,
+      validReferralData(involved(), { urgency: undefined, p2_address: '', informed: undefined, informedBy: '' }),
+    );
+    const card = body.value as Card & { actions: { title: string }[] };
+    expect(card.body.at(-1)).toMatchObject({
+      color: 'Attention',
+      text: 'Nog niet goed ingevuld: Adres (gezinslid 1); De betrokkene informeren; Urgentie. Zie de melding bij elk veld.',
+    });
+    expect(card.actions[0]).toMatchObject({ title: 'Aanmelding indienen' });
+    expect(field(card, 'domain_housing')).not.toHaveProperty('isVisible');
+    expect(field(card, 'domain_health')).toMatchObject({ isVisible: false });
+    // The open field needs no button; the closed ones keep theirs.
+    const titles = elementsOf(card.body).map((e) => e.title);
+    expect(titles).not.toContain('Wonen');
+    expect(titles).toContain('Lichamelijke gezondheid');
+    expect(await db.case.count()).toBe(0);
+  });
+
+  it('when no leefgebied is described, the message stands under the heading of the leefgebieden, not in a folded field', async () => {
+    const bot = createTestBot(db);
+    const { body } = await bot.click(
+      police,
+      Verb.referralSubmit,
+      validReferralData(involved(), { domain_housing: '', domain_finances: '', domain_domesticViolence: '' }),
+    );
+    const card = body.value as Card;
+    expect(textOf(card)).toContain('Beschrijf de problemen op ten minste één leefgebied.');
+    expect(card.body.at(-1)).toMatchObject({ text: expect.stringContaining('Problemen per leefgebied') });
+    expect(field(card, 'domain_housing')).toMatchObject({ isVisible: false });
   });
 
   it('"Gezinslid toevoegen" adds a row and keeps what was typed', async () => {
