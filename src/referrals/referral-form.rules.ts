@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseDutchDate } from '../validation.ts';
+import { parseDutchDate, phonePattern } from '../validation.ts';
 import { isValidBsn, normaliseBsn } from './bsn.ts';
 import {
   chains as allChains,
@@ -102,7 +102,6 @@ export function draftErrors(values: ReferralFormValues): Record<string, string> 
   }
   return errors;
 }
-const phonePattern = /^\+?[0-9 ()-]{7,20}$/;
 const email = z.string().email();
 
 /** How many person rows the form shows: at least one, at most maxPersons. */

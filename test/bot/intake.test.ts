@@ -110,6 +110,19 @@ describe('aanmelden', () => {
     expect(textOf(card)).toContain('Telefoon of e-mail: vul er minstens één in.');
   });
 
+  it("when the form opens, the author's own phone and e-mail come from their member record; a draft keeps what was typed", async () => {
+    const bot = createTestBot(db);
+    const [reply] = await bot.say(police, 'aanmelden');
+    const card = cardOf(reply) as unknown as Card;
+    expect(field(card, 'contactPhone')).toMatchObject({ value: '+599 717 8000' });
+    expect(field(card, 'contactEmail')).toMatchObject({ value: 'ruben.croes@politie-cn.example' });
+    await bot.click(police, Verb.referralSaveDraft, { p1_name: 'Jan Fictief', contactEmail: 'balie@politie.example' });
+    const [resumed] = await bot.say(police, 'aanmelden');
+    const draft = cardOf(resumed) as unknown as Card;
+    expect(field(draft, 'contactEmail')).toMatchObject({ value: 'balie@politie.example' });
+    expect(field(draft, 'contactPhone')).not.toHaveProperty('value');
+  });
+
   it('when a submit fails, the summary just above the submit button names the fields; a field with text or a message stays open', async () => {
     const bot = createTestBot(db);
     const { body } = await bot.click(
