@@ -206,7 +206,7 @@ describe('screening', () => {
       expect(text).toContain('Ruben Croes (Korps Politie CN)');
       expect(text).toContain('Op gezag van');
       expect(text).toContain('+599 717 0000, aanmelder@politie.example');
-      expect(text).toContain('Casusoverleg Bonaire: eerste vrije datum dinsdag 24 november 2026 om 10:00');
+      expect(text).toContain('Casusoverleg Bonaire: di 24 nov, 10:00');
     }
   });
 
