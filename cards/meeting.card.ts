@@ -213,7 +213,13 @@ export function discussionCard(v: DiscussionView, notice?: string): AdaptiveCard
     }),
     ...(notice ? [paragraph(notice, { color: 'Good' })] : []),
     subheading('Beeldvorming'),
-    ...(v.contributions.length ? [] : [paragraph('Nog geen inbreng.', { subtle: true })]),
+    ...(v.contributions.length
+      ? []
+      : [
+          paragraph(v.hiddenContributions.length ? 'Nog geen inbreng die jij hier kunt lezen.' : 'Nog geen inbreng.', {
+            subtle: true,
+          }),
+        ]),
     ...leftOut(
       v.contributions.length - maxShown,
       (n) => `${n} eerdere ${n === 1 ? 'bijdrage staat' : 'bijdragen staan'} niet op deze kaart.`,

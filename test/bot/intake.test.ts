@@ -351,6 +351,22 @@ describe('screening', () => {
       phone: '+599 700 1234',
     });
     expect(stored.responsibleOrganisation?.name).toBe('Jeugdzorg CN');
+
+    // The huisarts is not in Teams: the procesmanager is told that she informs them, and how to reach them.
+    const tableId = (await listTables(db))[0]!.id;
+    const accepted = await bot.click(processManager, Verb.screeningAccept, { caseId: stored.id, tableId });
+    const text = textOf(accepted.body.value);
+    expect(text).toContain(
+      'De aanmelder, Els Extern (Huisartsenpraktijk), zit niet in Teams en heeft nog niets gehoord. Laat jij het weten: +599 700 1234.',
+    );
+    expect(text).not.toContain('op de hoogte gebracht');
+  });
+
+  it('when a partner professional referred, the screening answer says they heard it in Teams', async () => {
+    const bot = createTestBot(db);
+    const { caseId } = await submitValid(bot);
+    const { body } = await bot.click(processManager, Verb.screeningReject, { caseId, reason: 'Geen drie ketens.' });
+    expect(textOf(body.value)).toContain('De aanmelder heeft bericht gekregen in Teams.');
   });
 });
 
