@@ -201,7 +201,10 @@ function hiddenRows(hidden: HiddenContribution[]): Element[] {
  * A case in the overleg, for one person: Beeldvorming, Oordelen, Besluiten. Sent to their own chat only;
  * what they may not see (a sensitive contribution of another organisation) is named, not shown.
  */
-export function discussionCard(v: DiscussionView, notice?: string): AdaptiveCard {
+/** A line on what just happened: done (plain text), or what went wrong (in the attention colour). */
+export type DiscussionNotice = string | { problem: string };
+
+export function discussionCard(v: DiscussionView, notice?: DiscussionNotice): AdaptiveCard {
   const tz = v.table.schedule.timeZone;
   const data = { agendaItemId: v.agendaItemId };
   const names = v.case.persons.map((p) => p.name + (p.relation ? ` (${p.relation})` : '')).join(', ');
@@ -211,7 +214,8 @@ export function discussionCard(v: DiscussionView, notice?: string): AdaptiveCard
     paragraph('Alleen jij ziet deze kaart. Deel niets hiervan in het kanaal of in je eigen systemen.', {
       subtle: true,
     }),
-    ...(notice ? [paragraph(notice, { color: 'Good' })] : []),
+    ...(typeof notice === 'string' ? [paragraph(notice)] : []),
+    ...(typeof notice === 'object' ? [paragraph(notice.problem, { color: 'Attention' })] : []),
     subheading('Beeldvorming'),
     ...(v.contributions.length
       ? []
