@@ -586,7 +586,11 @@ export function minutesCard(m: { agenda: AgendaView; items: MinutesItem[] }): Ad
   ];
   for (const item of m.items) {
     body.push(subheading(`${item.reference}: ${itemStateLabels[item.state]}`));
-    body.push(paragraph(`Aanwezig: ${item.attendance.join(', ') || '-'}`, { subtle: true }));
+    body.push(
+      paragraph(item.attendance.length ? `Aanwezig: ${item.attendance.join(', ')}` : 'Aanwezigheid niet vastgelegd.', {
+        subtle: true,
+      }),
+    );
     body.push(
       ...item.contributions
         .slice(-5)
