@@ -75,5 +75,12 @@ export const showCard = (title: string, body: Element[], action: Element): Eleme
   card: { type: 'AdaptiveCard', version: '1.5', body, actions: [action] },
 });
 
+/** A button that shows or hides parts of the card on the spot (targets given as true/false are shown/hidden). */
+export const toggle = (title: string, targets: (string | { elementId: string; isVisible: boolean })[]): Element => ({
+  type: 'Action.ToggleVisibility',
+  title,
+  targetElements: targets,
+});
+
 /** Long free text shortened for a card (the whole text stays in the record). */
 export const clip = (text: string, max = 600) => (text.length > max ? `${text.slice(0, max)}…` : text);

@@ -138,9 +138,20 @@ export function decisionRecordedCard(c: CaseRecord): AdaptiveCard {
   return card(
     [
       heading(`Screening ${c.reference ?? ''}`.trim()),
-      paragraph(decisionSummary(c), { color: 'Good' }),
-      paragraph('De aanmelder is op de hoogte gebracht.', { subtle: true }),
+      paragraph(decisionSummary(c)),
+      paragraph(whoTellsTheReferrer(c), c.external ? {} : { subtle: true }),
     ],
     [execute('Vernieuwen', Verb.screeningShow, { caseId: c.id })],
   );
+}
+
+/**
+ * Only a referrer in Teams hears the outcome from the bot. One of a non-partner organisation (a huisarts) was
+ * registered by the procesmanager, who tells them: the card says so and gives their contact details.
+ */
+function whoTellsTheReferrer(c: CaseRecord): string {
+  if (!c.external) return 'De aanmelder heeft bericht gekregen in Teams.';
+  const { name, organisation, phone, email } = c.external;
+  const contact = [phone, email].filter(Boolean).join(', ');
+  return `De aanmelder, ${name} (${organisation}), zit niet in Teams en heeft nog niets gehoord. Laat jij het weten${contact ? `: ${contact}` : ''}.`;
 }

@@ -68,6 +68,17 @@ export function formatSession(at: Date, timeZone: string): string {
   }).format(at);
 }
 
+/** A meeting time short enough for a dropdown: "di 24 nov, 10:00", in the table's timezone. */
+export function formatSessionShort(at: Date, timeZone: string): string {
+  return formatter(timeZone, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(at);
+}
+
 export function formatDate(at: Date, timeZone = 'UTC'): string {
   return formatter(timeZone, { day: 'numeric', month: 'long', year: 'numeric' }).format(at);
 }

@@ -227,7 +227,10 @@ function hiddenRows(hidden: HiddenContribution[]): Element[] {
  * A case in the overleg, for one person: Beeldvorming, Oordelen, Besluiten. Sent to their own chat only;
  * what they may not see (a sensitive contribution of another organisation) is named, not shown.
  */
-export function discussionCard(v: DiscussionView, notice?: string): AdaptiveCard {
+/** A line on what just happened: done (plain text), or what went wrong (in the attention colour). */
+export type DiscussionNotice = string | { problem: string };
+
+export function discussionCard(v: DiscussionView, notice?: DiscussionNotice): AdaptiveCard {
   const tz = v.table.schedule.timeZone;
   const data = { agendaItemId: v.agendaItemId };
   const names = v.case.persons.map((p) => p.name + (p.relation ? ` (${p.relation})` : '')).join(', ');
@@ -237,9 +240,16 @@ export function discussionCard(v: DiscussionView, notice?: string): AdaptiveCard
     paragraph('Alleen jij ziet deze kaart. Deel niets hiervan in het kanaal of in je eigen systemen.', {
       subtle: true,
     }),
-    ...(notice ? [paragraph(notice, { color: 'Good' })] : []),
+    ...(typeof notice === 'string' ? [paragraph(notice)] : []),
+    ...(typeof notice === 'object' ? [paragraph(notice.problem, { color: 'Attention' })] : []),
     subheading('Beeldvorming'),
-    ...(v.contributions.length ? [] : [paragraph('Nog geen inbreng.', { subtle: true })]),
+    ...(v.contributions.length
+      ? []
+      : [
+          paragraph(v.hiddenContributions.length ? 'Nog geen inbreng die jij hier kunt lezen.' : 'Nog geen inbreng.', {
+            subtle: true,
+          }),
+        ]),
     ...leftOut(
       v.contributions.length - maxShown,
       (n) => `${n} eerdere ${n === 1 ? 'bijdrage staat' : 'bijdragen staan'} niet op deze kaart.`,
@@ -610,7 +620,11 @@ export function minutesCard(m: { agenda: AgendaView; items: MinutesItem[] }): Ad
   ];
   for (const item of m.items) {
     body.push(subheading(`${item.reference}: ${itemStateLabels[item.state]}`));
-    body.push(paragraph(`Aanwezig: ${item.attendance.join(', ') || '-'}`, { subtle: true }));
+    body.push(
+      paragraph(item.attendance.length ? `Aanwezig: ${item.attendance.join(', ')}` : 'Aanwezigheid niet vastgelegd.', {
+        subtle: true,
+      }),
+    );
     body.push(
       ...item.contributions
         .slice(-5)

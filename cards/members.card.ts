@@ -60,6 +60,10 @@ export function memberFormCard(view: MemberFormView): AdaptiveCard {
         errors,
         { expanded: true },
       ),
+      subheading('Werkgegevens'),
+      paragraph('Ze staan straks al ingevuld als dit lid een aanmelding doet.', { subtle: true }),
+      ...textField('phone', 'Telefoon', values, errors, { style: 'tel', maxLength: 30 }),
+      ...textField('email', 'E-mail', values, errors, { style: 'email', maxLength: 200 }),
     ],
     [
       execute(

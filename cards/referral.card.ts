@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ReferralField, personCountOf, referralLimits as L } from '../src/referrals/referral-form.rules.ts';
-import { chains, lifeDomains, maxPersons, urgencies } from '../src/referrals/referral.types.ts';
+import { chains, maxPersons, urgencies } from '../src/referrals/referral.types.ts';
 import { card, execute, heading, paragraph, subheading, type AdaptiveCard, type Element } from './adaptive.ts';
-import { choiceField, formErrorSummary, textField, type FieldErrors, type FormValues } from './form.ts';
-import { chainLabels, criterionLabels, lifeDomainLabels, urgencyLabels } from './labels.ts';
+import { choiceField, fieldErrorList, formErrorSummary, textField, type FieldErrors, type FormValues } from './form.ts';
+import { chainLabels, criterionLabels, urgencyLabels } from './labels.ts';
+import { contactFields, errorNames, informedFields, lifeDomainFields } from './referral-form.parts.ts';
 import { Verb } from './verbs.ts';
 
 export interface ReferralFormView {
@@ -49,74 +50,44 @@ function personFields(position: number, values: FormValues, errors: FieldErrors)
   ];
 }
 
-/** The aanmeldformulier. Shown again with the values kept and a message at each wrong field. */
-export function referralFormCard(view: ReferralFormView): AdaptiveCard {
-  const { values } = view;
-  const errors = view.errors ?? {};
-  const count = personCountOf(values);
-  const carry = {
-    ...(view.caseId ? { caseId: view.caseId } : {}),
-    submissionId: view.submissionId ?? randomUUID(),
-    ...(view.question ? { resubmission: true } : {}),
-    [ReferralField.personCount]: String(count),
-  };
-  const partnerChoices = view.partners.map((p) => ({ title: p.name, value: p.id }));
-
-  const body: Element[] = [
-    heading(view.question ? 'Aanmelding aanvullen' : 'Aanmelding casusoverleg'),
-    paragraph(
-      'Vul in wat de procesmanager nodig heeft om de aanmelding te beoordelen. Deel alleen wat nodig is voor het doel van het overleg.',
-      { subtle: true },
+/** The procesmanager registering for a professional of a non-partner organisation: who that is, on whose authority. */
+function externalReferrerFields(
+  values: FormValues,
+  errors: FieldErrors,
+  partnerChoices: { title: string; value: string }[],
+): Element[] {
+  return [
+    subheading('Aanmelder van een niet-aangesloten organisatie'),
+    ...textField(ReferralField.externalName, 'Naam aanmelder', values, errors, { required: true, maxLength: L.name }),
+    ...textField(ReferralField.externalOrganisation, 'Organisatie aanmelder', values, errors, {
+      required: true,
+      maxLength: L.name,
+    }),
+    ...contactFields(
+      'Contactgegevens aanmelder',
+      [ReferralField.externalPhone, ReferralField.externalEmail],
+      ['Telefoon aanmelder', 'E-mail aanmelder'],
+      values,
+      errors,
     ),
-    ...(view.question ? [paragraph(`Vraag van de procesmanager: ${view.question}`, { color: 'Warning' })] : []),
-    ...(view.notice ? [paragraph(view.notice, { color: 'Good' })] : []),
-    ...(view.warning ? [paragraph(view.warning, { color: 'Attention' })] : []),
-    ...formErrorSummary(errors),
+    ...choiceField(
+      ReferralField.responsibleOrganisationId,
+      'Op gezag van (partner die de casus inbrengt)',
+      partnerChoices,
+      values,
+      errors,
+      { placeholder: 'Kies een partner' },
+    ),
   ];
-  if (view.forExternal) {
-    body.push(
-      subheading('Aanmelder van een niet-aangesloten organisatie'),
-      ...textField(ReferralField.externalName, 'Naam aanmelder', values, errors, { required: true, maxLength: L.name }),
-      ...textField(ReferralField.externalOrganisation, 'Organisatie aanmelder', values, errors, {
-        required: true,
-        maxLength: L.name,
-      }),
-      ...textField(ReferralField.externalPhone, 'Telefoon aanmelder', values, errors, {
-        style: 'tel',
-        maxLength: L.phone,
-      }),
-      ...textField(ReferralField.externalEmail, 'E-mail aanmelder', values, errors, {
-        style: 'email',
-        maxLength: L.email,
-      }),
-      ...choiceField(
-        ReferralField.responsibleOrganisationId,
-        'Op gezag van (partner die de casus inbrengt)',
-        partnerChoices,
-        values,
-        errors,
-        { placeholder: 'Kies een partner' },
-      ),
-    );
-  }
-  for (let position = 1; position <= count; position++) body.push(...personFields(position, values, errors));
-  if (count < maxPersons) {
-    body.push({
-      type: 'ActionSet',
-      actions: [
-        execute('Gezinslid toevoegen', Verb.referralAddPerson, {
-          ...carry,
-          [ReferralField.personCount]: String(count + 1),
-        }),
-      ],
-    });
-  }
-  body.push(
-    subheading('Problemen per leefgebied'),
-    paragraph('Beschrijf kort wat er speelt. Laat leeg waar niets speelt.', { subtle: true }),
-    ...lifeDomains.flatMap((d) =>
-      textField(ReferralField.domain(d), lifeDomainLabels[d], values, errors, { multiline: true, maxLength: L.domain }),
-    ),
+}
+
+/** Who is involved already, and why the case meets the three criteria. */
+function involvementFields(
+  values: FormValues,
+  errors: FieldErrors,
+  partnerChoices: { title: string; value: string }[],
+): Element[] {
+  return [
     subheading('Betrokken organisaties en ketens'),
     ...choiceField(ReferralField.organisations, 'Organisaties die al betrokken zijn', partnerChoices, values, errors, {
       multi: true,
@@ -149,23 +120,53 @@ export function referralFormCard(view: ReferralFormView): AdaptiveCard {
       multiline: true,
       maxLength: L.criterion,
     }),
-    subheading('De betrokkene informeren'),
-    ...choiceField(
-      ReferralField.informed,
-      'Is de betrokkene geïnformeerd over deze aanmelding?',
-      [
-        { title: 'Ja', value: 'yes' },
-        { title: 'Nee, nog niet', value: 'no' },
-      ],
-      values,
-      errors,
-      { expanded: true },
+  ];
+}
+
+/** "Gezinslid toevoegen": the same form back with one more row. */
+function addPersonButton(carry: Record<string, unknown>, count: number): Element {
+  return {
+    type: 'ActionSet',
+    actions: [
+      execute('Gezinslid toevoegen', Verb.referralAddPerson, {
+        ...carry,
+        [ReferralField.personCount]: String(count + 1),
+      }),
+    ],
+  };
+}
+
+/** The aanmeldformulier. Shown again with the values kept and a message at each wrong field. */
+export function referralFormCard(view: ReferralFormView): AdaptiveCard {
+  const { values } = view;
+  const errors = view.errors ?? {};
+  const count = personCountOf(values);
+  const carry = {
+    ...(view.caseId ? { caseId: view.caseId } : {}),
+    submissionId: view.submissionId ?? randomUUID(),
+    ...(view.question ? { resubmission: true } : {}),
+    [ReferralField.personCount]: String(count),
+  };
+  const partnerChoices = view.partners.map((p) => ({ title: p.name, value: p.id }));
+
+  const body: Element[] = [
+    heading(view.question ? 'Aanmelding aanvullen' : 'Aanmelding casusoverleg'),
+    paragraph(
+      'Vul in wat de procesmanager nodig heeft om de aanmelding te beoordelen. Deel alleen wat nodig is voor het doel van het overleg.',
+      { subtle: true },
     ),
-    ...textField(ReferralField.informedBy, 'Zo ja: door wie en wanneer', values, errors, { maxLength: L.informedBy }),
-    ...textField(ReferralField.notInformedReason, 'Zo nee: waarom nog niet', values, errors, {
-      multiline: true,
-      maxLength: L.notInformedReason,
-    }),
+    ...(view.question ? [paragraph(`Vraag van de procesmanager: ${view.question}`, { color: 'Warning' })] : []),
+    ...(view.notice ? [paragraph(view.notice, { color: 'Good' })] : []),
+    ...(view.warning ? [paragraph(view.warning, { color: 'Attention' })] : []),
+    ...formErrorSummary(errors),
+  ];
+  if (view.forExternal) body.push(...externalReferrerFields(values, errors, partnerChoices));
+  for (let position = 1; position <= count; position++) body.push(...personFields(position, values, errors));
+  if (count < maxPersons) body.push(addPersonButton(carry, count));
+  body.push(
+    ...lifeDomainFields(values, errors),
+    ...involvementFields(values, errors, partnerChoices),
+    ...informedFields(values, errors),
     subheading('Urgentie'),
     ...choiceField(
       ReferralField.urgency,
@@ -175,10 +176,15 @@ export function referralFormCard(view: ReferralFormView): AdaptiveCard {
       errors,
       { expanded: true },
     ),
-    subheading('Jouw contactgegevens'),
-    ...textField(ReferralField.contactPhone, 'Telefoon', values, errors, { style: 'tel', maxLength: L.phone }),
-    ...textField(ReferralField.contactEmail, 'E-mail', values, errors, { style: 'email', maxLength: L.email }),
+    ...contactFields(
+      'Jouw contactgegevens',
+      [ReferralField.contactPhone, ReferralField.contactEmail],
+      ['Telefoon', 'E-mail'],
+      values,
+      errors,
+    ),
   );
+  body.push(...fieldErrorList(body, errors, errorNames(errors)));
   return card(body, [
     execute(view.question ? 'Aanvulling indienen' : 'Aanmelding indienen', Verb.referralSubmit, carry, {
       style: 'positive',

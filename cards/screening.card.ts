@@ -9,6 +9,7 @@ import {
   formatBirthDate,
   formatDate,
   formatSession,
+  formatSessionShort,
   lifeDomainLabels,
   statusLabels,
   urgencyLabels,
@@ -131,9 +132,9 @@ export function screeningCard(view: ScreeningView): AdaptiveCard {
         'Accepteren',
         choiceField(
           'tableId',
-          'Overlegtafel',
+          'Overlegtafel en eerste vrije datum',
           view.tables.map((t) => ({
-            title: `${t.name}: ${t.firstFreeSession ? `eerste vrije datum ${formatSession(t.firstFreeSession, t.schedule.timeZone)}` : 'het komende jaar vol'}`,
+            title: `${t.name}: ${t.firstFreeSession ? formatSessionShort(t.firstFreeSession, t.schedule.timeZone) : 'het komende jaar vol'}`,
             value: t.id,
           })),
           { tableId: values.tableId ?? view.tables[0]?.id },

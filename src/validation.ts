@@ -9,6 +9,19 @@ export function requiredText(message: string, max = 500) {
     .max(max, `Maximaal ${max} tekens.`);
 }
 
+/** A phone number as people write it: +599 717 0000, (0)6-12345678. */
+export const phonePattern = /^\+?[0-9 ()-]{7,20}$/;
+
+/** Work contact details that may be left out; blank counts as left out. */
+export const optionalPhone = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  z.string().trim().max(30, 'Maximaal 30 tekens.').regex(phonePattern, 'Geen geldig telefoonnummer.').optional(),
+);
+export const optionalEmail = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  z.string().trim().max(200, 'Maximaal 200 tekens.').email('Geen geldig e-mailadres.').optional(),
+);
+
 export function requiredChoice<const T extends readonly [string, ...string[]]>(values: T, message: string) {
   return z.enum(values, { required_error: message, invalid_type_error: message, message });
 }

@@ -21,7 +21,7 @@ export function registerDiscussions(app: Application<TurnState>, deps: BotDeps):
     onVerb(app, verb, { agendaItemId: id, submissionId: text }, async (context, data) => {
       const result = await add(deps, actorOf(context), data.agendaItemId, formValuesOf(data), data.submissionId);
       // A repeat (the same card sent again) answers as the first did: the row is there, once.
-      const notice = !result.ok ? Object.values(result.errors).join(' ') : saved;
+      const notice = !result.ok ? { problem: Object.values(result.errors).join(' ') } : saved;
       return discussionCardFor(deps, context, data.agendaItemId, notice);
     });
   }

@@ -8,7 +8,7 @@ import { referralFormCard, referralSubmittedCard } from '../../cards/referral.ca
 import { Verb } from '../../cards/verbs.ts';
 import { listMyReferrals } from '../../src/cases/view-cases.ts';
 import { referralFormOptions } from '../../src/referrals/referral-form.ts';
-import { pickFormValues } from '../../src/referrals/referral-form.rules.ts';
+import { ReferralField, pickFormValues } from '../../src/referrals/referral-form.rules.ts';
 import {
   findEditableCase,
   maxOpenDrafts,
@@ -28,32 +28,42 @@ interface FormOptions {
   errors?: FieldErrors;
   notice?: string;
   question?: string;
+  /** A form opened afresh (new, or a draft resumed): the author's own phone and e-mail are filled in where empty. */
+  prefill?: boolean;
 }
 
 /** `referral.*`: the intake form (`aanmelden`), drafts, submitting, and `mijn aanmeldingen`. */
 export function registerReferrals(app: Application<TurnState>, deps: BotDeps): void {
-  const form = async (context: TurnContext, options: FormOptions) => {
-    const { forExternal, partners } = await referralFormOptions(deps, actorOf(context));
-    return referralFormCard({ ...options, values: options.values ?? {}, partners, forExternal });
+  const form = async (context: TurnContext, { prefill, ...options }: FormOptions) => {
+    const { forExternal, partners, ownContact } = await referralFormOptions(deps, actorOf(context));
+    const values = options.values ?? {};
+    const typed = values[ReferralField.contactPhone] || values[ReferralField.contactEmail];
+    const own = { [ReferralField.contactPhone]: ownContact.phone, [ReferralField.contactEmail]: ownContact.email };
+    return referralFormCard({
+      ...options,
+      values: prefill && !typed ? { ...values, ...own } : values,
+      partners,
+      forExternal,
+    });
   };
   /** Opens the author's own draft or questioned aanmelding with what was entered before. */
   const edit = async (context: TurnContext, caseId: string, notice?: string) => {
     const existing = await findEditableCase(deps.db, actorOf(context), caseId);
     const question = existing.status === 'infoRequested' ? existing.question : undefined;
-    return form(context, { caseId, values: existing.form, notice, question });
+    return form(context, { caseId, values: existing.form, notice, question, prefill: true });
   };
 
   registerCommand(app, Command.refer, async (context) => {
     // Newest first: the draft worked on last.
     const latest = (await listMyReferrals(deps.db, actorOf(context))).find((r) => r.status === 'draft');
-    if (!latest) return form(context, {});
+    if (!latest) return form(context, { prefill: true });
     const notice = `Je gaat verder met je concept van ${formatDate(latest.updatedAt)}. Nieuw beginnen kan via "mijn aanmeldingen".`;
     return edit(context, latest.id, notice);
   });
   registerCommand(app, Command.myReferrals, async (context) =>
     myReferralsCard(await listMyReferrals(deps.db, actorOf(context))),
   );
-  onVerb(app, Verb.referralNew, {}, (context) => form(context, {}));
+  onVerb(app, Verb.referralNew, {}, (context) => form(context, { prefill: true }));
   onVerb(app, Verb.referralEdit, { caseId: id }, (context, { caseId }) => edit(context, caseId));
   onVerb(app, Verb.referralShow, { caseId: id }, async (context, { caseId }) =>
     referralOutcomeCard(await referralOutcome(deps.db, actorOf(context), caseId)),

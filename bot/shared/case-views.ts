@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { formValuesOf } from '../../cards/form.ts';
 import { caseOverviewCard, regieFormCard, type RegieForm, type RegieFormContext } from '../../cards/lifecycle.card.ts';
-import { discussionCard } from '../../cards/meeting.card.ts';
+import { discussionCard, type DiscussionNotice } from '../../cards/meeting.card.ts';
 import { caseOverview, type CaseOverview } from '../../src/lifecycle/regie.ts';
 import { openDiscussion } from '../../src/meetings/discussion.ts';
 import type { BotDeps } from '../deps.ts';
@@ -38,6 +38,11 @@ export async function regieFormAgain(
 }
 
 /** One case of a meeting as the person who asked may see it, with a line on what just happened. */
-export async function discussionCardFor(deps: BotDeps, context: TurnContext, agendaItemId: string, notice?: string) {
+export async function discussionCardFor(
+  deps: BotDeps,
+  context: TurnContext,
+  agendaItemId: string,
+  notice?: DiscussionNotice,
+) {
   return discussionCard(await openDiscussion(deps, actorOf(context), agendaItemId), notice);
 }

@@ -129,7 +129,7 @@ export async function markTakeHome(
   const before = await openAction(deps, actor, actionId);
   const allowed = new Set(before.takeHomeOptions.map((o) => o.id));
   if (!before.takeHomeOptions.length && contributionIds.length)
-    throw forbidden('actions.reassign', 'Only the chair, the regisseur or the procesmanager');
+    throw forbidden('actions.takeHome', 'Only the chair, the regisseur or the procesmanager');
   const ids = contributionIds.filter((id) => allowed.has(id));
   const notifications = await deps.db.$transaction(async (tx) => {
     await linkTakeHome(

@@ -118,10 +118,11 @@ export async function openDiscussion(deps: UseCaseDeps, actor: Actor, agendaItem
 
 export const contributionForm = z.object({
   text: requiredText('Schrijf wat jouw organisatie weet.', 2_000),
-  lifeDomain: z
-    .enum(lifeDomains)
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  // Blank is "no leefgebied"; anything else must be one from the list (a forged value gets a Dutch message).
+  lifeDomain: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(lifeDomains, { message: 'Kies een leefgebied uit de lijst, of geen.' }).optional(),
+  ),
   sensitive: z.enum(['true', 'false']).optional(),
 });
 export const interventionForm = z.object({

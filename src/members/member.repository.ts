@@ -61,7 +61,14 @@ export async function listActiveMembers(
 
 export async function upsertMember(
   tx: Tx,
-  input: { aadObjectId: string; displayName: string; organisationId: string; role: MemberRole },
+  input: {
+    aadObjectId: string;
+    displayName: string;
+    organisationId: string;
+    role: MemberRole;
+    phone?: string;
+    email?: string;
+  },
 ): Promise<{ member: MemberView; created: boolean }> {
   const existing = await tx.member.findUnique({ where: { aadObjectId: input.aadObjectId }, select: { id: true } });
   const m = await tx.member.upsert({
@@ -80,4 +87,10 @@ export async function rememberTeamsUserId(tx: Tx, aadObjectId: string, teamsUser
     where: { aadObjectId, OR: [{ teamsUserId: null }, { teamsUserId: { not: teamsUserId } }] },
     data: { teamsUserId },
   });
+}
+
+/** A member's own work phone and e-mail, as far as they are known: they pre-fill forms the member fills in. */
+export async function findMemberContact(tx: Tx, memberId: string): Promise<{ phone?: string; email?: string }> {
+  const m = await tx.member.findUnique({ where: { id: memberId }, select: { phone: true, email: true } });
+  return { ...(m?.phone ? { phone: m.phone } : {}), ...(m?.email ? { email: m.email } : {}) };
 }

@@ -7,13 +7,15 @@ import { DomainError, ErrorCode } from '../errors.ts';
 import { findOrganisationById } from '../organisations/organisation.repository.ts';
 import { upsertMember } from './member.repository.ts';
 import { memberRoles, type MemberView } from './member.types.ts';
-import { requiredChoice, requiredText } from '../validation.ts';
+import { optionalEmail, optionalPhone, requiredChoice, requiredText } from '../validation.ts';
 
 export const registerMemberInput = z.object({
   aadObjectId: requiredText('Kies een persoon of vul het object-id in.', 100),
   displayName: requiredText('Vul een naam in.', 200),
   organisationId: requiredText('Kies een organisatie.').pipe(z.string().uuid('Kies een organisatie.')),
   role: requiredChoice(memberRoles, 'Kies een rol.'),
+  phone: optionalPhone,
+  email: optionalEmail,
 });
 export type RegisterMemberInput = z.infer<typeof registerMemberInput>;
 

@@ -11,6 +11,8 @@ export interface DemoMember {
   displayName: string;
   organisationName: string;
   role: 'processManager' | 'contactPerson' | 'participant';
+  phone?: string;
+  email?: string;
 }
 
 /** Idempotent: the network organisation, the demo partners and demo members; safe on every start. */
@@ -33,6 +35,8 @@ export async function seedDemoData(db: Db, members: DemoMember[] = []): Promise<
         displayName: m.displayName,
         organisationId: organisation.id,
         role: m.role,
+        ...(m.phone ? { phone: m.phone } : {}),
+        ...(m.email ? { email: m.email } : {}),
       });
       await recordAudit(tx, 'system', {
         action: 'member.seeded',

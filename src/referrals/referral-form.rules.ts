@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseDutchDate } from '../validation.ts';
+import { parseDutchDate, phonePattern } from '../validation.ts';
 import { isValidBsn, normaliseBsn } from './bsn.ts';
 import {
   chains as allChains,
@@ -17,6 +17,8 @@ import {
 export const ReferralField = {
   person: (position: number, key: 'name' | 'birthDate' | 'address' | 'bsn' | 'relation') => `p${position}_${key}`,
   domain: (domain: LifeDomain) => `domain_${domain}`,
+  /** Not an input: where the card says that no leefgebied was described. */
+  lifeDomains: 'lifeDomains',
   personCount: 'personCount',
   organisations: 'organisations',
   otherOrganisations: 'otherOrganisations',
@@ -100,7 +102,6 @@ export function draftErrors(values: ReferralFormValues): Record<string, string> 
   }
   return errors;
 }
-const phonePattern = /^\+?[0-9 ()-]{7,20}$/;
 const email = z.string().email();
 
 /** How many person rows the form shows: at least one, at most maxPersons. */
@@ -115,6 +116,36 @@ export function listValue(value: string | undefined): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/**
+ * Whether the person was informed. The card asks it with two buttons that open "door wie en wanneer" or "waarom nog
+ * niet", so the answer is the part that was filled in; an explicit `informed` (older drafts, other clients) wins.
+ */
+function informedOf(
+  values: ReferralFormValues,
+  required: (id: string, message: string, max?: number) => string,
+  fail: (id: string, message: string) => void,
+): Referral['informed'] | undefined {
+  const filled = (id: string) => !!values[id]?.trim();
+  const choice =
+    values[ReferralField.informed]?.trim() ||
+    (filled(ReferralField.informedBy) && !filled(ReferralField.notInformedReason) ? 'yes' : '') ||
+    (filled(ReferralField.notInformedReason) && !filled(ReferralField.informedBy) ? 'no' : '');
+  if (choice === 'yes')
+    return { informed: true, by: required(ReferralField.informedBy, 'Vul in wie de betrokkene heeft geïnformeerd.') };
+  if (choice === 'no')
+    return {
+      informed: false,
+      reason: required(ReferralField.notInformedReason, 'Leg uit waarom de betrokkene nog niet is geïnformeerd.'),
+    };
+  if (filled(ReferralField.informedBy))
+    fail(
+      ReferralField.informed,
+      'Vul één van beide in: door wie en wanneer de betrokkene is geïnformeerd, of waarom nog niet. Maak het andere veld leeg.',
+    );
+  else fail(ReferralField.informed, 'Geef aan of de betrokkene is geïnformeerd over de aanmelding: kies Ja of Nee.');
+  return undefined;
 }
 
 /**
@@ -175,7 +206,7 @@ export function parseReferralForm(values: ReferralFormValues, context: ReferralF
     if (description) domains[domain] = description;
   }
   if (Object.keys(domains).length === 0)
-    fail(ReferralField.domain(lifeDomains[0]), 'Beschrijf de problemen op ten minste één leefgebied.');
+    fail(ReferralField.lifeDomains, 'Beschrijf de problemen op ten minste één leefgebied.');
 
   const organisationIds = listValue(values[ReferralField.organisations]);
   if (organisationIds.length === 0) fail(ReferralField.organisations, 'Kies de organisaties die al betrokken zijn.');
@@ -206,24 +237,7 @@ export function parseReferralForm(values: ReferralFormValues, context: ReferralF
     ),
   };
 
-  let informed: Referral['informed'] | undefined;
-  const informedChoice = text(ReferralField.informed);
-  if (informedChoice === 'yes')
-    informed = {
-      informed: true,
-      by: required(ReferralField.informedBy, 'Vul in wie de betrokkene heeft geïnformeerd.', L.informedBy),
-    };
-  else if (informedChoice === 'no')
-    informed = {
-      informed: false,
-      reason: required(
-        ReferralField.notInformedReason,
-        'Leg uit waarom de betrokkene nog niet is geïnformeerd.',
-        L.notInformedReason,
-      ),
-    };
-  else fail(ReferralField.informed, 'Geef aan of de betrokkene is geïnformeerd over de aanmelding.');
-
+  const informed = informedOf(values, required, fail);
   const urgency = text(ReferralField.urgency);
   if (!(urgencies as readonly string[]).includes(urgency)) fail(ReferralField.urgency, 'Kies de urgentie.');
 

@@ -22,8 +22,18 @@ const secondPm = { aadObjectId: 'aad-pm-2', teamsUserId: 'user-pm-2', displayNam
 const krusada = { aadObjectId: 'aad-krusada', teamsUserId: 'user-krusada', displayName: 'Deelnemer Krusada' };
 let orgs: Record<string, string>;
 type Card = { body: Record<string, unknown>[] };
-const field = (card: Card, id: string) => card.body.find((e) => e.id === id);
-const errorUnder = (card: Card, id: string) => card.body[card.body.findIndex((e) => e.id === id) + 1];
+/** Every element of a card, also those inside containers and action sets, in reading order. */
+const elementsOf = (node: unknown): Record<string, unknown>[] => {
+  if (Array.isArray(node)) return node.flatMap(elementsOf);
+  if (!node || typeof node !== 'object') return [];
+  const e = node as Record<string, unknown>;
+  return [e, ...elementsOf(e.items), ...elementsOf(e.columns), ...elementsOf(e.actions)];
+};
+const field = (card: Card, id: string) => elementsOf(card.body).find((e) => e.id === id);
+const errorUnder = (card: Card, id: string) => {
+  const all = elementsOf(card.body);
+  return all[all.findIndex((e) => e.id === id) + 1];
+};
 
 beforeEach(async () => {
   await seedDemoData(db, [...demoMembers]);
@@ -81,6 +91,73 @@ describe('aanmelden', () => {
     expect(await db.case.count()).toBe(0);
   });
 
+  it('when the form opens, the leefgebieden and the "Zo ja/Zo nee" parts are folded behind buttons that open them, and phone or e-mail says one of the two is needed', async () => {
+    const bot = createTestBot(db);
+    const [reply] = await bot.say(police, 'aanmelden');
+    const card = cardOf(reply) as unknown as Card;
+    const toggles = elementsOf(card.body).filter((e) => e.type === 'Action.ToggleVisibility');
+    for (const id of ['domain_housing', 'domain_daytimeActivities', 'informedBy', 'notInformedReason']) {
+      expect(field(card, id)).toMatchObject({ isVisible: false });
+      expect(toggles.some((t) => JSON.stringify(t.targetElements).includes(`"${id}"`))).toBe(true);
+    }
+    expect(toggles.map((t) => t.title)).toEqual(
+      expect.arrayContaining(['Wonen', 'Dagbesteding', 'Ja', 'Nee, nog niet']),
+    );
+    expect(toggles).toHaveLength(12);
+    expect(field(card, 'informed')).toBeUndefined();
+    expect(field(card, 'contactPhone')).toMatchObject({ label: 'Telefoon' });
+    expect(field(card, 'contactEmail')).toMatchObject({ label: 'E-mail' });
+    expect(textOf(card)).toContain('Telefoon of e-mail: vul er minstens één in.');
+  });
+
+  it("when the form opens, the author's own phone and e-mail come from their member record; a draft keeps what was typed", async () => {
+    const bot = createTestBot(db);
+    const [reply] = await bot.say(police, 'aanmelden');
+    const card = cardOf(reply) as unknown as Card;
+    expect(field(card, 'contactPhone')).toMatchObject({ value: '+599 717 8000' });
+    expect(field(card, 'contactEmail')).toMatchObject({ value: 'ruben.croes@politie-cn.example' });
+    await bot.click(police, Verb.referralSaveDraft, { p1_name: 'Jan Fictief', contactEmail: 'balie@politie.example' });
+    const [resumed] = await bot.say(police, 'aanmelden');
+    const draft = cardOf(resumed) as unknown as Card;
+    expect(field(draft, 'contactEmail')).toMatchObject({ value: 'balie@politie.example' });
+    expect(field(draft, 'contactPhone')).not.toHaveProperty('value');
+  });
+
+  it('when a submit fails, the summary just above the submit button names the fields; a field with text or a message stays open', async () => {
+    const bot = createTestBot(db);
+    const { body } = await bot.click(
+      police,
+      Verb.referralSubmit,
+      validReferralData(involved(), { urgency: undefined, p2_address: '', informed: undefined, informedBy: '' }),
+    );
+    const card = body.value as Card & { actions: { title: string }[] };
+    expect(card.body.at(-1)).toMatchObject({
+      color: 'Attention',
+      text: 'Nog niet goed ingevuld: Adres (gezinslid 1); De betrokkene informeren; Urgentie. Zie de melding bij elk veld.',
+    });
+    expect(card.actions[0]).toMatchObject({ title: 'Aanmelding indienen' });
+    expect(field(card, 'domain_housing')).not.toHaveProperty('isVisible');
+    expect(field(card, 'domain_health')).toMatchObject({ isVisible: false });
+    // The open field needs no button; the closed ones keep theirs.
+    const titles = elementsOf(card.body).map((e) => e.title);
+    expect(titles).not.toContain('Wonen');
+    expect(titles).toContain('Lichamelijke gezondheid');
+    expect(await db.case.count()).toBe(0);
+  });
+
+  it('when no leefgebied is described, the message stands under the heading of the leefgebieden, not in a folded field', async () => {
+    const bot = createTestBot(db);
+    const { body } = await bot.click(
+      police,
+      Verb.referralSubmit,
+      validReferralData(involved(), { domain_housing: '', domain_finances: '', domain_domesticViolence: '' }),
+    );
+    const card = body.value as Card;
+    expect(textOf(card)).toContain('Beschrijf de problemen op ten minste één leefgebied.');
+    expect(card.body.at(-1)).toMatchObject({ text: expect.stringContaining('Problemen per leefgebied') });
+    expect(field(card, 'domain_housing')).toMatchObject({ isVisible: false });
+  });
+
   it('"Gezinslid toevoegen" adds a row and keeps what was typed', async () => {
     const bot = createTestBot(db);
     // The button on a form with two rows carries personCount 3.
@@ -129,7 +206,7 @@ describe('screening', () => {
       expect(text).toContain('Ruben Croes (Korps Politie CN)');
       expect(text).toContain('Op gezag van');
       expect(text).toContain('+599 717 0000, aanmelder@politie.example');
-      expect(text).toContain('Casusoverleg Bonaire: eerste vrije datum dinsdag 24 november 2026 om 10:00');
+      expect(text).toContain('Casusoverleg Bonaire: di 24 nov, 10:00');
     }
   });
 
@@ -274,6 +351,22 @@ describe('screening', () => {
       phone: '+599 700 1234',
     });
     expect(stored.responsibleOrganisation?.name).toBe('Jeugdzorg CN');
+
+    // The huisarts is not in Teams: the procesmanager is told that she informs them, and how to reach them.
+    const tableId = (await listTables(db))[0]!.id;
+    const accepted = await bot.click(processManager, Verb.screeningAccept, { caseId: stored.id, tableId });
+    const text = textOf(accepted.body.value);
+    expect(text).toContain(
+      'De aanmelder, Els Extern (Huisartsenpraktijk), zit niet in Teams en heeft nog niets gehoord. Laat jij het weten: +599 700 1234.',
+    );
+    expect(text).not.toContain('op de hoogte gebracht');
+  });
+
+  it('when a partner professional referred, the screening answer says they heard it in Teams', async () => {
+    const bot = createTestBot(db);
+    const { caseId } = await submitValid(bot);
+    const { body } = await bot.click(processManager, Verb.screeningReject, { caseId, reason: 'Geen drie ketens.' });
+    expect(textOf(body.value)).toContain('De aanmelder heeft bericht gekregen in Teams.');
   });
 });
 

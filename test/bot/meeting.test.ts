@@ -94,6 +94,20 @@ describe('a session in Teams', () => {
     );
     expect(bot.notifier.to(krusada.aadObjectId)).toHaveLength(0);
 
+    // A leefgebied outside the list (a forged card) is refused in Dutch, in the attention colour, and nothing is kept.
+    const { body: forged } = await bot.click(police, Verb.discussionAddContribution, {
+      agendaItemId,
+      submissionId: randomUUID(),
+      text: 'Iets',
+      lifeDomain: 'ufo',
+    });
+    const forgedBody = (forged.value as { body: Record<string, unknown>[] }).body;
+    expect(forgedBody.filter((e) => e.text === 'Kies een leefgebied uit de lijst, of geen.')).toEqual([
+      expect.objectContaining({ color: 'Attention' }),
+    ]);
+    expect(textOf(forged.value)).not.toContain('Invalid input');
+    expect(await db.contribution.count()).toBe(0);
+
     const submissionId = randomUUID();
     const { body: added } = await bot.click(police, Verb.discussionAddContribution, {
       agendaItemId,

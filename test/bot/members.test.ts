@@ -68,6 +68,41 @@ describe('lid toevoegen', () => {
     expect(textOf(cardOf(after[0]))).toContain('deelnemer casusoverleg bij Krusada');
   });
 
+  it('when the procesmanager gives a work phone and e-mail, then they are filled in when the new member opens the intake form', async () => {
+    const bot = createTestBot(db);
+    const { body } = await bot.click(processManager, Verb.memberRegister, {
+      person: stranger.aadObjectId,
+      rosterNames: { [stranger.aadObjectId]: stranger.displayName },
+      organisationId: await organisationId('Krusada'),
+      role: 'participant',
+      phone: '+599 717 1234',
+      email: 'kevin.janga@krusada.example',
+    });
+    expect(textOf(body.value)).toContain('Kevin Janga is deelnemer casusoverleg bij Krusada.');
+    const [reply] = await bot.say(stranger, 'aanmelden');
+    const form = cardOf(reply) as unknown as Card;
+    const input = (id: string) => form.body.find((e) => e.id === id);
+    expect(input('contactPhone')).toMatchObject({ value: '+599 717 1234' });
+    expect(input('contactEmail')).toMatchObject({ value: 'kevin.janga@krusada.example' });
+  });
+
+  it('when the e-mail is no e-mail address, then the form says so in Dutch at the field and nobody is registered', async () => {
+    const bot = createTestBot(db);
+    const { body } = await bot.click(processManager, Verb.memberRegister, {
+      person: stranger.aadObjectId,
+      rosterNames: { [stranger.aadObjectId]: stranger.displayName },
+      organisationId: await organisationId('Krusada'),
+      role: 'participant',
+      email: 'kevin at krusada',
+    });
+    const card = body.value as Card;
+    expect(card.body[card.body.findIndex((e) => e.id === 'email') + 1]).toMatchObject({
+      text: 'Geen geldig e-mailadres.',
+      color: 'Attention',
+    });
+    expect(await db.member.count({ where: { aadObjectId: stranger.aadObjectId } })).toBe(0);
+  });
+
   it.each([police, mentalHealth, youthCareContact])(
     'when $displayName (no procesmanager) asks for the form, then they are refused',
     async (who) => {

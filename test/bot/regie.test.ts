@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Verb } from '../../cards/verbs.ts';
 import { cardOf, police, processManager, textOf, youthCareContact } from '../support/bot.ts';
@@ -140,5 +141,16 @@ describe('regie in Teams', () => {
     expect(asked(police)).toHaveLength(1);
     const { body: twice } = await bot.click(processManager, Verb.evaluationRemind, { caseId });
     expect(textOf(twice.value)).toContain('er gaat er maar één');
+  });
+});
+
+describe('mee naar huis', () => {
+  it('when someone who is not the chair, the regisseur or the procesmanager marks what an action takes home, then the refusal names "mee naar huis", not reassigning', async () => {
+    const { bot, caseId } = await decided();
+    const actionId = (await db.caseAction.findFirstOrThrow({ where: { caseId } })).id;
+    const { body } = await bot.click(police, Verb.actionTakeHome, { actionId, takeHome: randomUUID() });
+    expect(body.value).toBe(
+      'Alleen de voorzitter, de casusregisseur of de procesmanager kiest wat een organisatie mee naar huis krijgt.',
+    );
   });
 });

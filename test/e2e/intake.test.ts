@@ -25,7 +25,10 @@ async function fillIntakeForm(page: Page): Promise<void> {
   await text(/^Naam/).fill('Jan Fictief');
   await text(/^Geboortedatum/).fill('12-04-1990');
   await text(/^Adres/).fill('Kaya Fictief 1, Kralendijk');
+  // The leefgebieden are folded: a click on one opens its field.
+  await form.getByRole('button', { name: 'Wonen', exact: true }).click();
   await text(/^Wonen/).fill('Dreigende huisuitzetting');
+  await form.getByRole('button', { name: 'Financiën', exact: true }).click();
   await text(/^Financiën/).fill('Schulden bij meerdere instanties');
   await form.getByRole('combobox', { name: /Organisaties die al betrokken/ }).click();
   for (const organisation of ['Korps Politie CN', 'Jeugdzorg CN', 'Openbaar Lichaam Bonaire']) {
@@ -39,10 +42,11 @@ async function fillIntakeForm(page: Page): Promise<void> {
   );
   await text(/^Meerdere ketens/).fill('Politie, jeugdzorg en de gemeente zijn betrokken.');
   await text(/^De problemen hebben gevolgen/).fill('De kinderen groeien op in onzekerheid.');
-  await form.getByRole('radio', { name: 'Ja' }).check();
-  await text(/^Zo ja/).fill('De aanmelder, op 20 november');
+  await form.getByRole('button', { name: 'Ja', exact: true }).click();
+  await text(/^Door wie en wanneer/).fill('De aanmelder, op 20 november');
   await form.getByRole('radio', { name: 'Hoog' }).check();
-  await text(/^Telefoon/).fill('+599 717 0000');
+  // His own phone and e-mail come from his member record.
+  await expect(text(/^Telefoon/).inputValue()).resolves.toBe('+599 717 8000');
 }
 
 let reference: string | undefined;
@@ -64,6 +68,8 @@ describe('intake, screening and the agenda in the Agents Playground, like people
       .fill('31-02-1990');
     await lastCard(officer).getByRole('button', { name: 'Aanmelding indienen' }).click();
     await officer.getByText('Geen geldige datum. Schrijf hem als dd-mm-jjjj').first().waitFor({ timeout: 30_000 });
+    // Beside the button, the summary names the field.
+    await officer.getByText('Nog niet goed ingevuld: Geboortedatum (betrokkene)').first().waitFor({ timeout: 30_000 });
     await expect(lastCard(officer).getByRole('textbox', { name: /^Naam/ }).first().inputValue()).resolves.toBe(
       'Jan Fictief',
     );

@@ -66,7 +66,7 @@ describe('the intake form', () => {
     ['p2_relation', { p2_relation: '' }, 'Vul de relatie tot de betrokkene in (bijv. moeder, zoon).'],
     ['p2_birthDate', { p2_birthDate: '' }, 'Vul de geboortedatum van dit gezinslid in.'],
     [
-      'domain_housing',
+      'lifeDomains',
       { domain_housing: '', domain_finances: '', domain_domesticViolence: '' },
       'Beschrijf de problemen op ten minste één leefgebied.',
     ],
@@ -82,7 +82,16 @@ describe('the intake form', () => {
       { criterionFamily: '' },
       'Leg uit welke gevolgen er zijn voor gezin of omgeving, of welke veiligheidsproblematiek er speelt.',
     ],
-    ['informed', { informed: '' }, 'Geef aan of de betrokkene is geïnformeerd over de aanmelding.'],
+    [
+      'informed',
+      { informed: '', informedBy: '' },
+      'Geef aan of de betrokkene is geïnformeerd over de aanmelding: kies Ja of Nee.',
+    ],
+    [
+      'informed',
+      { informed: undefined, notInformedReason: 'Nog niet bereikt' },
+      'Vul één van beide in: door wie en wanneer de betrokkene is geïnformeerd, of waarom nog niet. Maak het andere veld leeg.',
+    ],
     ['informedBy', { informedBy: '' }, 'Vul in wie de betrokkene heeft geïnformeerd.'],
     ['notInformedReason', { informed: 'no', informedBy: '' }, 'Leg uit waarom de betrokkene nog niet is geïnformeerd.'],
     ['urgency', { urgency: 'very' }, 'Kies de urgentie.'],
@@ -91,6 +100,22 @@ describe('the intake form', () => {
     ['contactEmail', { contactEmail: 'geen-mail' }, 'Geen geldig e-mailadres.'],
   ])('when %s is wrong (%o), then it says "%s" at that field and nowhere else', (field, overrides, message) => {
     expect(errorsOf(valid(overrides))).toEqual({ [field]: message });
+  });
+
+  it('when the card sends no choice (its Ja/Nee buttons only open a field), the part that was filled in is the answer', () => {
+    const said = (overrides: Record<string, string | undefined>) => {
+      const result = parseReferralForm(pickFormValues(valid({ informed: undefined, ...overrides })), context);
+      return result.ok ? result.referral.informed : result.errors;
+    };
+    expect(said({})).toEqual({ informed: true, by: 'De aanmelder, op 20 november' });
+    expect(said({ informedBy: undefined, notInformedReason: 'Nog niet bereikt' })).toEqual({
+      informed: false,
+      reason: 'Nog niet bereikt',
+    });
+    expect(said({ informed: 'no', notInformedReason: 'Nog niet bereikt' })).toEqual({
+      informed: false,
+      reason: 'Nog niet bereikt',
+    });
   });
 
   it('ignores an empty household row, and household rows beyond the count', () => {

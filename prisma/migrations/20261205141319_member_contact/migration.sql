@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "member" ADD COLUMN     "email" TEXT,
+ADD COLUMN     "phone" TEXT;
