@@ -1,12 +1,12 @@
 import type { Actor } from '../actor.ts';
-import { canChair } from '../access/case-access.ts';
 import { listAgendaItems } from '../conferences/agenda.repository.ts';
 import { capacityOf } from '../conferences/schedule.ts';
 import { activeSessionStatuses, countItems, findSessionById, listSessions } from '../conferences/session.repository.ts';
 import { findTableById } from '../conferences/table.repository.ts';
 import { itemsWithDecision } from '../decisions/decision.repository.ts';
-import { DomainError, ErrorCode, forbidden } from '../errors.ts';
+import { DomainError, ErrorCode } from '../errors.ts';
 import type { UseCaseDeps } from '../use-case.ts';
+import { assertChairs } from './run-session.ts';
 
 export interface ClosePreview {
   sessionId: string;
@@ -28,8 +28,7 @@ export async function chairedSession(deps: Pick<UseCaseDeps, 'db'>, actor: Actor
   const session = await findSessionById(deps.db, sessionId);
   const table = session && (await findTableById(deps.db, session.tableId));
   if (!session || !table) throw new DomainError(ErrorCode.NotFound, 'Session not found');
-  if (!canChair(actor, { chairMemberId: table.chair?.memberId }))
-    throw forbidden('sessions.run', 'Only the chair runs the meeting');
+  assertChairs(actor, table);
   return { session, table };
 }
 

@@ -35,10 +35,14 @@ async function loadForChair(
   await lockTableForBooking(tx, found.tableId);
   const session = (await findSessionById(tx, sessionId))!;
   const table = (await findTableById(tx, session.tableId))!;
-  if (actor !== 'system' && !canChair(actor, { chairMemberId: table.chair?.memberId })) {
-    throw forbidden('sessions.run', 'Only the chair runs the meeting');
-  }
+  if (actor !== 'system') assertChairs(actor, table);
   return { session, table };
+}
+
+/** The chair's controls (open, next, defer, close, and the close's preview) are refused to anyone else. */
+export function assertChairs(actor: Actor, table: Pick<TableView, 'chair'>): void {
+  if (!canChair(actor, { chairMemberId: table.chair?.memberId }))
+    throw forbidden('sessions.run', 'Only the chair runs the meeting');
 }
 
 /** Whoever chairs the table's meetings: its named voorzitter, or the procesmanagers. */
