@@ -48,6 +48,26 @@ beforeEach(async () => {
 
 const youthSees = async () => (await openDiscussion(deps, a.youthCareContact, itemId)).contributions.map((c) => c.text);
 
+/** The decision of the case: youth care gets an action, and it takes the police's contribution home. */
+async function decideYouthCareActionNeedingPolice() {
+  const caseId = (await db.agendaItem.findUniqueOrThrow({ where: { id: itemId } })).caseId;
+  const decided = await recordDecision(deps, a.pm, {
+    caseId,
+    agendaItemId: itemId,
+    values: {
+      goal: 'Rust in het gezin',
+      plan: 'Gezinscoach',
+      directorMemberId: a.youthCareContact.memberId,
+      nextStep: 'regieFollowUp',
+      action1_description: 'Gezinscoach inzetten',
+      action1_organisationId: a.orgs['Jeugdzorg CN']!,
+      action1_dueDate: '2026-12-15',
+      action1_takeHome: contributionId,
+    },
+  });
+  return { caseId, decided };
+}
+
 describe('zeggenschap', () => {
   it('during its meeting the invited see it; afterwards another organisation sees only that it exists and whose it is', async () => {
     expect(await youthSees()).toEqual([secret]);
@@ -130,21 +150,7 @@ describe('zeggenschap', () => {
 
   it('"ja, onder voorwaarde": the condition goes with the content on the case card, the verslag and the action card; the verslag and consent cards refresh themselves, so a withdrawal takes the content off cards already open', async () => {
     const condition = 'Alleen voor het huisbezoek';
-    const caseId = (await db.agendaItem.findUniqueOrThrow({ where: { id: itemId } })).caseId;
-    await recordDecision(deps, a.pm, {
-      caseId,
-      agendaItemId: itemId,
-      values: {
-        goal: 'Rust in het gezin',
-        plan: 'Gezinscoach',
-        directorMemberId: a.youthCareContact.memberId,
-        nextStep: 'regieFollowUp',
-        action1_description: 'Gezinscoach inzetten',
-        action1_organisationId: a.orgs['Jeugdzorg CN']!,
-        action1_dueDate: '2026-12-15',
-        action1_takeHome: contributionId,
-      },
-    });
+    const { caseId } = await decideYouthCareActionNeedingPolice();
     await closeSession(deps, a.pm, sessionId);
     const consentId = (await db.contributionConsent.findFirstOrThrow()).id;
     await answerConsent(deps, a.police, consentId, { answer: 'yesWithCondition', condition });
@@ -307,22 +313,8 @@ describe('a change of goal', () => {
 
 describe('mee naar huis', () => {
   it("the chair marks what an action's organisation needs: consent is asked on its behalf, and its action card shows the content only once granted", async () => {
-    const caseId = (await db.agendaItem.findUniqueOrThrow({ where: { id: itemId } })).caseId;
     // At the decision: youth care's action needs the police's contribution.
-    const decided = await recordDecision(deps, a.pm, {
-      caseId,
-      agendaItemId: itemId,
-      values: {
-        goal: 'Rust in het gezin',
-        plan: 'Gezinscoach',
-        directorMemberId: a.youthCareContact.memberId,
-        nextStep: 'regieFollowUp',
-        action1_description: 'Gezinscoach inzetten',
-        action1_organisationId: a.orgs['Jeugdzorg CN']!,
-        action1_dueDate: '2026-12-15',
-        action1_takeHome: contributionId,
-      },
-    });
+    const { caseId, decided } = await decideYouthCareActionNeedingPolice();
     if (!decided.ok) throw new Error(JSON.stringify(decided));
     expect(
       decided.notifications
