@@ -36,14 +36,16 @@ function publishNotice(outcome: JobOutcome | undefined): string {
     return 'Plaatsen in het kanaal lukte nu niet; de bot probeert het over een paar minuten opnieuw.';
   if (outcome.state === 'done')
     return 'De agenda staat in het kanaal. De uitgenodigde deelnemers krijgen hun deel in een persoonlijke chat.';
-  if (outcome.state === 'missed') return 'Het overleg is al begonnen: de agenda is niet meer geplaatst.';
+  if (outcome.state === 'missed') return began;
   if (outcome.state === 'uncertain')
     return 'Het plaatsen is onderbroken. Kijk in het kanaal of de agenda er staat; je krijgt een kaart om het af te ronden.';
-  return outcome.reason === 'NO_CHANNEL' ? noChannel : 'Dit overleg gaat niet door; er is niets geplaatst.';
+  return outcome.reason === 'NO_CHANNEL' ? noChannel : notActive;
 }
 
 const noChannel =
   'Deze tafel heeft nog geen kanaal. Typ in het kanaal "@Casusbot tafel koppelen" en publiceer daarna opnieuw.';
+const began = 'Het overleg is al begonnen: de agenda is niet meer geplaatst.';
+const notActive = 'Dit overleg gaat niet door; er is niets geplaatst.';
 
 /** What "Nu publiceren" answers at once; the post itself follows in the background. */
 const publishNowNotices: Record<Exclude<PublishNow['state'], 'changed'>, string | undefined> = {
@@ -51,8 +53,8 @@ const publishNowNotices: Record<Exclude<PublishNow['state'], 'changed'>, string 
   published: 'De agenda is al gepubliceerd.',
   posting: 'De agenda wordt op dit moment al geplaatst.',
   noChannel,
-  began: 'Het overleg is al begonnen: de agenda is niet meer geplaatst.',
-  notActive: 'Dit overleg gaat niet door; er is niets geplaatst.',
+  began,
+  notActive,
 };
 
 /** The procesmanager's draft card, with a notice or the changes found when publishing. */
