@@ -467,55 +467,95 @@ function dateField(id: string, label: string, values: FormValues, errors: FieldE
   return textField(id, label, values, errors, { placeholder: 'dd-mm-jjjj', maxLength: 10 });
 }
 
-/** One action: who has it, and what this person may do with it. */
+/** One action: what it is about, whom to call, who has it, and what this person may do with it. */
 export function actionCard(v: ActionCardView, notice?: string): AdaptiveCard {
   const x = v.action;
+  const finishing = v.mine && x.state === 'claimed';
   const body: Element[] = [
     heading(`Actie ${x.reference}`),
-    ...(notice ? [paragraph(notice, { color: 'Good' })] : []),
+    ...(notice ? [paragraph(notice)] : []),
     paragraph(clip(x.description, 500)),
     facts([
       ['Organisatie', x.organisation.name],
       ['Uiterlijk', formatIsoDate(x.dueDate)],
-      [
-        'Stand',
-        x.state === 'done'
-          ? 'Klaar'
-          : x.state === 'cancelled'
-            ? 'Vervallen: het besluit is gecorrigeerd'
-            : x.claimedBy
-              ? `Opgepakt door ${x.claimedBy.name}`
-              : 'Nog niet opgepakt',
-      ],
+      ['Stand', actionStateText(x)],
       ...(x.result ? ([['Resultaat', clip(x.result, 500)]] as [string, string][]) : []),
     ]),
+    ...actionContext(v),
+    ...takeHomeBlock(v),
+    ...(finishing
+      ? [
+          subheading('Klaar melden'),
+          ...textField(
+            'result',
+            'Wat is er gedaan? (kort)',
+            {},
+            {},
+            { required: true, multiline: true, maxLength: 1000 },
+          ),
+        ]
+      : []),
   ];
-  if (v.takeHome.length) {
-    body.push(subheading('Mee naar huis'));
-    for (const t of v.takeHome) {
-      body.push(
-        paragraph(
-          t.text
-            ? `**${t.organisation}**: ${clip(t.text, 400)}${conditionNote(t.condition)}`
-            : `**${t.organisation}** heeft informatie die voor deze actie nodig is${t.consent ? ` (${consentLabel(t.consent, t.reassessment)})` : ''}. Zonder toestemming vraag je het ${t.organisation} zelf.`,
-        ),
-      );
-    }
-  }
   const actions: Element[] = [];
+  if (finishing) actions.push(execute('Klaar melden', Verb.actionComplete, { actionId: x.id }, { style: 'positive' }));
   if (v.mayClaim) actions.push(execute('Ik pak dit op', Verb.actionClaim, { actionId: x.id }, { style: 'positive' }));
-  if (v.mine && x.state === 'claimed') {
-    actions.push(
-      showCard(
-        'Klaar',
-        textField('result', 'Resultaat (kort)', {}, {}, { required: true, multiline: true, maxLength: 1000 }),
-        execute('Als klaar melden', Verb.actionComplete, { actionId: x.id }, { style: 'positive' }),
-      ),
-    );
-    actions.push(execute('Teruggeven', Verb.actionHandBack, { actionId: x.id }));
+  if (finishing) actions.push(execute('Teruggeven', Verb.actionHandBack, { actionId: x.id }));
+  actions.push(...actionManagement(v));
+  actions.push(execute('Open casus', Verb.caseOverview, { caseId: x.caseId }));
+  actions.push(execute('Vernieuwen', Verb.actionShow, { actionId: x.id }));
+  return card(body, actions);
+}
+
+function actionStateText(x: ActionView): string {
+  if (x.state === 'done') return 'Klaar';
+  if (x.state === 'cancelled') return 'Vervallen: het besluit is gecorrigeerd';
+  return x.claimedBy ? `Opgepakt door ${x.claimedBy.name}` : 'Nog niet opgepakt';
+}
+
+/** Who it is about (the address only for the organisation that goes there), whom to call and where it was decided. */
+function actionContext(v: ActionCardView): Element[] {
+  const out: Element[] = [];
+  if (v.persons.length) {
+    out.push(subheading('Om wie het gaat'));
+    for (const p of v.persons)
+      out.push(paragraph(`${p.name}${p.relation ? ` (${p.relation})` : ''}${p.address ? `, ${p.address}` : ''}`));
   }
-  if (v.mayReassign && v.colleagues.length) {
-    actions.push(
+  const contact = v.director && [v.director.phone, v.director.email].filter(Boolean).join(' · ');
+  const rows: [string, string][] = [
+    ...(v.director
+      ? ([['Casusregisseur', `${v.director.name}, ${v.director.organisation}`]] as [string, string][])
+      : []),
+    ...(contact ? ([['Bereikbaar', contact]] as [string, string][]) : []),
+    ...(v.meeting
+      ? ([['Besloten in', `${v.meeting.tableName}, ${formatSession(v.meeting.startsAt, v.timeZone)}`]] as [
+          string,
+          string,
+        ][])
+      : []),
+  ];
+  return [...out, ...(rows.length ? [facts(rows)] : [])];
+}
+
+function takeHomeBlock(v: ActionCardView): Element[] {
+  if (!v.takeHome.length) return [];
+  return [
+    subheading('Mee naar huis'),
+    ...v.takeHome.map((t) =>
+      paragraph(
+        t.text
+          ? `**${t.organisation}**: ${clip(t.text, 400)}${conditionNote(t.condition)}`
+          : `**${t.organisation}** heeft informatie die voor deze actie nodig is${t.consent ? ` (${consentLabel(t.consent, t.reassessment)})` : ''}. Zonder toestemming vraag je het ${t.organisation} zelf.`,
+      ),
+    ),
+  ];
+}
+
+/** Reassigning and "Mee naar huis": for the regisseur, the chair and the procesmanager. */
+function actionManagement(v: ActionCardView): Element[] {
+  const x = v.action;
+  const out: Element[] = [];
+  if (v.mayReassign && v.colleagues.length)
+    out.push(
       showCard(
         'Toewijzen',
         choiceField(
@@ -528,15 +568,17 @@ export function actionCard(v: ActionCardView, notice?: string): AdaptiveCard {
         execute('Toewijzen', Verb.actionReassign, { actionId: x.id }),
       ),
     );
-  }
-  if (v.takeHomeOptions.length) {
-    actions.push(
+  if (v.takeHomeOptions.length)
+    out.push(
       showCard(
         'Mee naar huis',
         choiceField(
           'takeHome',
           'Welke inbreng heeft de uitvoerder nodig? De inbrenger wordt om toestemming gevraagd.',
-          v.takeHomeOptions.map((o) => ({ title: clip(o.title, 80), value: o.id })),
+          v.takeHomeOptions.map((o) => ({
+            title: clip(`${o.organisation}, ${formatDate(o.createdAt, v.timeZone)}${o.text ? `: ${o.text}` : ''}`, 80),
+            value: o.id,
+          })),
           {},
           {},
           { multi: true },
@@ -544,9 +586,7 @@ export function actionCard(v: ActionCardView, notice?: string): AdaptiveCard {
         execute('Vragen', Verb.actionTakeHome, { actionId: x.id }),
       ),
     );
-  }
-  actions.push(execute('Vernieuwen', Verb.actionShow, { actionId: x.id }));
-  return card(body, actions);
+  return out;
 }
 
 /** `mijn acties`: one's own open actions and the organisation's unclaimed ones, by due date; for a regisseur also the overdue ones in their cases. */

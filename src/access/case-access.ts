@@ -119,6 +119,18 @@ export function canClaimAction(
   return worksOnCases(actor) && actor.organisationId === action.organisationId;
 }
 
+/**
+ * Who reads the address of the persons on an action's card: the organisation that holds the action (it goes to
+ * the door) and the procesmanager, who registered it. The others at the table see the names in the discussion,
+ * not where the family lives.
+ */
+export function canSeeActionAddress(
+  actor: Pick<Actor, 'organisationId' | 'role'>,
+  action: { organisationId: string },
+): boolean {
+  return canClaimAction(actor, action) || (worksOnCases(actor) && actor.role === 'processManager');
+}
+
 /** Who may give an action to someone else: the procesmanager, or the casusregisseur of its case. */
 export function canReassignAction(actor: Pick<Actor, 'memberId' | 'role'>, c: { directorMemberId?: string }): boolean {
   if (!worksOnCases(actor)) return false;

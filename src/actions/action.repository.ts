@@ -86,33 +86,37 @@ export interface ActionInCase {
   directorId?: string;
   /** "Mee naar huis": the contributions marked for it. */
   takeHomeIds: string[];
+  /** The persons of its case, in order; who may read which part is decided by the access rules. */
+  persons: { name: string; relation?: string; address: string }[];
+  /** The casusregisseur as contact person. */
+  director?: { name: string; organisation: string; phone?: string; email?: string };
+  /** The meeting whose decision made the action, in its table's timezone. */
+  meeting?: { tableName: string; timeZone: string; startsAt: Date };
+  /** The timezone its times are shown in: its case's table's. */
+  timeZone: string;
 }
 
-/** One action with its case's access facts, regisseur and take-home marks: one statement. */
-export async function findActionInCase(tx: Tx, id: string): Promise<ActionInCase | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [r] = await tx.$queryRaw<
-    (Row & {
-      caseStatus: CaseStatus;
-      referrerMemberId: string;
-      referrerOrganisationId: string;
-      responsibleOrganisationId: string | null;
-      involvedOrganisationIds: string[];
-      chairMemberId: string | null;
-      directorId: string | null;
-      takeHomeIds: string[];
-    })[]
-  >`
-    SELECT ${actionColumns}, c.status::text AS "caseStatus", c."referrerMemberId"::text AS "referrerMemberId",
-           c."referrerOrganisationId"::text AS "referrerOrganisationId",
-           c."responsibleOrganisationId"::text AS "responsibleOrganisationId",
-           ARRAY(SELECT x."organisationId"::text FROM case_organisation x WHERE x."caseId" = c.id) AS "involvedOrganisationIds",
-           t."chairMemberId"::text AS "chairMemberId", c."directorMemberId"::text AS "directorId",
-           ARRAY(SELECT h."contributionId"::text FROM action_contribution h WHERE h."actionId" = a.id) AS "takeHomeIds"
-      FROM ${actionJoins}
-      LEFT JOIN conference_table t ON t.id = c."tableId"
-     WHERE a.id = ${id}::uuid`;
-  if (!r) return undefined;
+type InCaseRow = Row & {
+  caseStatus: CaseStatus;
+  referrerMemberId: string;
+  referrerOrganisationId: string;
+  responsibleOrganisationId: string | null;
+  involvedOrganisationIds: string[];
+  chairMemberId: string | null;
+  directorId: string | null;
+  takeHomeIds: string[];
+  persons: { name: string; relation: string | null; address: string }[] | null;
+  directorName: string | null;
+  directorOrganisation: string | null;
+  directorPhone: string | null;
+  directorEmail: string | null;
+  meetingTable: string | null;
+  meetingTimeZone: string | null;
+  meetingStartsAt: Date | null;
+  timeZone: string | null;
+};
+
+function inCase(r: InCaseRow): ActionInCase {
   return {
     action: toView(r),
     facts: {
@@ -125,7 +129,54 @@ export async function findActionInCase(tx: Tx, id: string): Promise<ActionInCase
     },
     ...(r.directorId ? { directorId: r.directorId } : {}),
     takeHomeIds: r.takeHomeIds,
+    timeZone: r.timeZone ?? r.meetingTimeZone ?? 'UTC',
+    persons: (r.persons ?? []).map((p) => ({
+      name: p.name,
+      address: p.address,
+      ...(p.relation ? { relation: p.relation } : {}),
+    })),
+    ...(r.directorName
+      ? {
+          director: {
+            name: r.directorName,
+            organisation: r.directorOrganisation ?? '',
+            ...(r.directorPhone ? { phone: r.directorPhone } : {}),
+            ...(r.directorEmail ? { email: r.directorEmail } : {}),
+          },
+        }
+      : {}),
+    ...(r.meetingTable && r.meetingStartsAt
+      ? { meeting: { tableName: r.meetingTable, timeZone: r.meetingTimeZone!, startsAt: r.meetingStartsAt } }
+      : {}),
   };
+}
+
+/** One action with its case's access facts, regisseur and take-home marks: one statement. */
+export async function findActionInCase(tx: Tx, id: string): Promise<ActionInCase | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [r] = await tx.$queryRaw<InCaseRow[]>`
+    SELECT ${actionColumns}, c.status::text AS "caseStatus", c."referrerMemberId"::text AS "referrerMemberId",
+           c."referrerOrganisationId"::text AS "referrerOrganisationId",
+           c."responsibleOrganisationId"::text AS "responsibleOrganisationId",
+           ARRAY(SELECT x."organisationId"::text FROM case_organisation x WHERE x."caseId" = c.id) AS "involvedOrganisationIds",
+           t."chairMemberId"::text AS "chairMemberId", c."directorMemberId"::text AS "directorId",
+           ARRAY(SELECT h."contributionId"::text FROM action_contribution h WHERE h."actionId" = a.id) AS "takeHomeIds",
+           (SELECT json_agg(json_build_object('name', p.name, 'relation', p.relation, 'address', p.address)
+                            ORDER BY p.position)
+              FROM case_person p WHERE p."caseId" = c.id) AS persons,
+           dm."displayName" AS "directorName", dmo.name AS "directorOrganisation", dm.phone AS "directorPhone",
+           dm.email AS "directorEmail", mt.name AS "meetingTable", mt."timeZone" AS "meetingTimeZone",
+           ms."startsAt" AS "meetingStartsAt", t."timeZone" AS "timeZone"
+      FROM ${actionJoins}
+      LEFT JOIN conference_table t ON t.id = c."tableId"
+      LEFT JOIN member dm ON dm.id = c."directorMemberId"
+      LEFT JOIN organisation dmo ON dmo.id = dm."organisationId"
+      LEFT JOIN decision d ON d.id = a."decisionId"
+      LEFT JOIN agenda_item ai ON ai.id = d."agendaItemId"
+      LEFT JOIN conference_session ms ON ms.id = ai."sessionId"
+      LEFT JOIN conference_table mt ON mt.id = ms."tableId"
+     WHERE a.id = ${id}::uuid`;
+  return r ? inCase(r) : undefined;
 }
 
 export async function findActionById(tx: Tx, id: string): Promise<ActionView | undefined> {

@@ -6,6 +6,7 @@ import {
   canClaimAction,
   canMarkTakeHome,
   canReassignAction,
+  canSeeActionAddress,
   canSeeContribution,
   canSeeDiscussion,
   worksOnCases,
@@ -52,7 +53,15 @@ export interface ActionCardView {
     reassessment?: 'pending' | 'withdrawn';
   }[];
   /** For the chair, the regisseur and the procesmanager: contributions of other organisations they may mark. */
-  takeHomeOptions: { id: string; title: string }[];
+  takeHomeOptions: { id: string; organisation: string; createdAt: Date; text?: string }[];
+  /** The persons of the case: names for whoever sees the action, the address only under canSeeActionAddress. */
+  persons: { name: string; relation?: string; address?: string }[];
+  /** Whom to call about the case: its casusregisseur. */
+  director?: { name: string; organisation: string; phone?: string; email?: string };
+  /** The meeting that decided the action. */
+  meeting?: { tableName: string; startsAt: Date };
+  /** The timezone of its table: every time on the card is shown in it. */
+  timeZone: string;
 }
 
 /** The action if this person may see the discussion of its case (need-to-know); otherwise "not found", so they cannot learn it exists. */
@@ -110,9 +119,30 @@ async function cardView(deps: UseCaseDeps, actor: Actor, found: ActionInCase): P
           .slice(-8)
           .map((c) => ({
             id: c.id,
-            title: `${c.organisation.name}, ${c.createdAt.toISOString().slice(0, 10)}${readable(c) ? `: ${c.text.slice(0, 40)}` : ''}`,
+            organisation: c.organisation.name,
+            createdAt: c.createdAt,
+            ...(readable(c) ? { text: c.text.slice(0, 40) } : {}),
           }))
       : [],
+    ...contextOf(actor, found),
+  };
+}
+
+/** Who the action is about, whom to call and where it was decided: what a person needs to act on it. */
+function contextOf(
+  actor: Actor,
+  { action, persons, director, meeting, timeZone }: ActionInCase,
+): Pick<ActionCardView, 'persons' | 'director' | 'meeting' | 'timeZone'> {
+  const address = canSeeActionAddress(actor, { organisationId: action.organisation.id });
+  return {
+    persons: persons.map((p) => ({
+      name: p.name,
+      ...(p.relation ? { relation: p.relation } : {}),
+      ...(address ? { address: p.address } : {}),
+    })),
+    ...(director ? { director } : {}),
+    ...(meeting ? { meeting: { tableName: meeting.tableName, startsAt: meeting.startsAt } } : {}),
+    timeZone: meeting?.timeZone ?? timeZone,
   };
 }
 

@@ -469,3 +469,66 @@ describe('commands whose answer names people or cases', () => {
     },
   );
 });
+
+describe('the action card (issue 20, part 3)', () => {
+  /** A decision with one police action, the youth care contact as casusregisseur. */
+  async function decided() {
+    const staged = await stage();
+    const { bot, agendaItemId } = staged;
+    await bot.click(processManager, Verb.sessionOpen, { sessionId: staged.sessionId }, inChannel());
+    const { body: form } = await bot.click(processManager, Verb.decisionForm, { agendaItemId });
+    await bot.click(processManager, Verb.decisionRecord, {
+      agendaItemId,
+      submissionId: (JSON.stringify(form.value).match(/"submissionId":"([^"]+)"/) ?? [])[1],
+      goal: 'Huisuitzetting voorkomen',
+      plan: 'Schuldhulp en gezinscoach',
+      directorMemberId: (await db.member.findFirstOrThrow({ where: { aadObjectId: youthCareContact.aadObjectId } })).id,
+      nextStep: 'regieFollowUp',
+      action1_description: 'Huisbezoek afleggen',
+      action1_organisationId: orgs['Korps Politie CN']!,
+      action1_dueDate: '2026-12-01',
+    });
+    return { ...staged, actionId: (await db.caseAction.findFirstOrThrow()).id };
+  }
+
+  it('the organisation that holds it reads who, where, whom to call and which meeting decided it; others at the table not the address', async () => {
+    const { bot, actionId, caseId } = await decided();
+    await db.member.updateMany({
+      where: { aadObjectId: youthCareContact.aadObjectId },
+      data: { phone: '+599 717 1234', email: 'regie@jeugdzorg.example' },
+    });
+    const { body: holder } = await bot.click(colleague, Verb.actionShow, { actionId });
+    const text = textOf(holder.value);
+    expect(text).toMatch(/Om wie het gaat[\s\S]*Jan Fictief, Kaya Fictief 1, Kralendijk/);
+    expect(text).toContain('Marco Rosaria, Jeugdzorg CN');
+    expect(text).toContain('+599 717 1234 · regie@jeugdzorg.example');
+    // 14:00 UTC is 10:00 on Bonaire, the table's timezone.
+    expect(text).toContain('Casusoverleg Bonaire, dinsdag 24 november 2026 om 10:00');
+    const actions = (holder.value as { actions: { title: string; data?: Record<string, unknown> }[] }).actions;
+    expect(actions.find((a) => a.title === 'Open casus')?.data).toMatchObject({ caseId });
+    const { body: overview } = await bot.click(colleague, Verb.caseOverview, { caseId });
+    expect(textOf(overview.value)).toContain('Huisuitzetting voorkomen');
+
+    // Youth care is at the table and directs the case: it reads the names, not where the family lives.
+    const { body: other } = await bot.click(youthCareContact, Verb.actionShow, { actionId });
+    expect(textOf(other.value)).toContain('Jan Fictief');
+    expect(textOf(other.value)).not.toContain('Kaya Fictief');
+    // Not invited: nothing at all, not even that the action exists.
+    const { body: outsider } = await bot.click(krusada, Verb.actionShow, { actionId });
+    expect(outsider.value).toBe('Dat kan ik niet vinden. Misschien is het verwijderd, of heb je er geen toegang toe.');
+  });
+
+  it('whoever has it reports it done on the card itself, with the result typed inline', async () => {
+    const { bot, actionId } = await decided();
+    const { body: open } = await bot.click(colleague, Verb.actionShow, { actionId });
+    expect(JSON.stringify(open.value)).not.toContain('"id":"result"');
+    const { body: claimed } = await bot.click(colleague, Verb.actionClaim, { actionId });
+    const card = claimed.value as { body: { id?: string }[]; actions: { type: string; title: string }[] };
+    expect(card.body.some((e) => e.id === 'result')).toBe(true);
+    expect(card.actions[0]).toMatchObject({ type: 'Action.Execute', title: 'Klaar melden' });
+    expect(card.actions.some((a) => a.type === 'Action.ShowCard' && a.title === 'Klaar')).toBe(false);
+    const { body: done } = await bot.click(colleague, Verb.actionComplete, { actionId, result: 'Gezin bezocht' });
+    expect(textOf(done.value)).toMatch(/Stand[\s\S]*Klaar[\s\S]*Gezin bezocht/);
+    expect((await db.caseAction.findUniqueOrThrow({ where: { id: actionId } })).state).toBe('done');
+  });
+});

@@ -621,6 +621,18 @@ const actionCardView = (x: ActionView, extra: Partial<ActionCardView> = {}): Act
   colleagues: [],
   takeHome: [],
   takeHomeOptions: [],
+  persons: [
+    { name: 'Marisol Martis', address: 'Kaya Grandi 12, Kralendijk' },
+    { name: 'Junior Martis', relation: 'zoon' },
+  ],
+  director: {
+    name: 'Sharon Thode',
+    organisation: 'Jeugdzorg',
+    phone: '+599 717 0000',
+    email: 'sharon@jeugdzorg.example',
+  },
+  meeting: { tableName: 'Casusoverleg Bonaire', startsAt: new Date('2026-03-03T14:00:00Z') },
+  timeZone: 'America/Kralendijk',
   ...extra,
 });
 const today = '2026-03-20';
@@ -1416,8 +1428,13 @@ export const cardFixtures: CardFixture[] = [
           mayReassign: true,
           colleagues: [person(sharon)],
           takeHomeOptions: [
-            { id: uuid(1001), title: `${politie.name}, 2026-03-03: Drie meldingen huiselijk geweld dit jaar` },
-            { id: uuid(1003), title: `${forma.name}, 2026-03-03` },
+            {
+              id: uuid(1001),
+              organisation: politie.name,
+              createdAt: new Date('2026-03-03T14:20:00Z'),
+              text: 'Drie meldingen huiselijk geweld dit jaar',
+            },
+            { id: uuid(1003), organisation: forma.name, createdAt: new Date('2026-03-03T14:25:00Z') },
           ],
         }),
       ),
