@@ -1,7 +1,7 @@
 import type { CaseRecord, CaseSummary } from '../src/cases/case.types.ts';
 import type { CaseListPage } from '../src/cases/view-cases.ts';
 import { card, execute, heading, paragraph, type AdaptiveCard, type Element } from './adaptive.ts';
-import { formatDate, formatSession, statusLabels } from './labels.ts';
+import { caseStatusLabel, formatDate, formatSession, statusLabels } from './labels.ts';
 import { decisionSummary } from './screening.card.ts';
 import { Verb } from './verbs.ts';
 
@@ -12,7 +12,7 @@ function line(s: CaseSummary, withName: boolean): string {
     s.firstSessionAt && s.table
       ? ` · bespreking ${formatSession(s.firstSessionAt, s.table.timeZone)} (${s.table.name})`
       : '';
-  return `**${title}**${who} · ${statusLabels[s.status]}${when}`;
+  return `**${title}**${who} · ${caseStatusLabel(s.status, !!s.directed)}${when}`;
 }
 
 export function myReferralsCard(items: CaseSummary[]): AdaptiveCard {

@@ -39,6 +39,11 @@ export const statusLabels: Record<CaseStatus, string> = {
   closed: 'Afgesloten',
 };
 
+/** A case's stage in words: an accepted case with a casusregisseur is under regie, not merely "geaccepteerd". */
+export function caseStatusLabel(status: CaseStatus, directed: boolean): string {
+  return status === 'accepted' && directed ? 'Onder regie' : statusLabels[status];
+}
+
 /** The three national criteria, as the ZVH states them. */
 export const criterionLabels = {
   multipleDomains: 'Er zijn problemen op meerdere leefgebieden, die (kunnen) leiden tot overlast of crimineel gedrag.',

@@ -24,7 +24,7 @@ import {
   goalAnswerLabels,
   outcomeLabels,
   regieKindLabels,
-  statusLabels,
+  caseStatusLabel,
 } from './labels.ts';
 import { actionRows } from './meeting.card.ts';
 import { Verb } from './verbs.ts';
@@ -192,7 +192,7 @@ const unfold = (form: RegieForm, ctx: RegieFormContext) =>
   showCard(formTitles[form], formFields(form, ctx, {}, {}), submitOf(form, ctx));
 
 function followedLine(c: FollowedCase): string {
-  const parts = [`**${c.reference}**`, statusLabels[c.status], c.table.name];
+  const parts = [`**${c.reference}**`, caseStatusLabel(c.status, !!c.directorName), c.table.name];
   if (c.nextSessionAt) parts.push(`volgende bespreking ${formatSession(c.nextSessionAt, c.table.timeZone)}`);
   if (c.shadowReturnDate) parts.push(`terug op de agenda vanaf ${formatIsoDate(c.shadowReturnDate)}`);
   return parts.join(' · ');
@@ -273,7 +273,7 @@ export function caseOverviewCard(
     })),
   };
   const rows: [string, string][] = [
-    ['Stand', statusLabels[c.status]],
+    ['Stand', caseStatusLabel(c.status, !!c.director)],
     ['Tafel', c.tableName],
     ['Casusregisseur', c.director?.name ?? 'nog niet benoemd'],
   ];

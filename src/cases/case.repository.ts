@@ -58,6 +58,7 @@ function toRecord(r: Row): CaseRecord {
     question: opt(r.question),
     submittedAt: opt(r.submittedAt),
     updatedAt: r.updatedAt,
+    ...(r.directorMemberId ? { directed: true } : {}),
   };
 }
 
@@ -107,6 +108,7 @@ const summarySelect = {
   updatedAt: true,
   persons: { where: { position: 1 }, select: { name: true } },
   table: { select: { name: true, timeZone: true } },
+  directorMemberId: true,
 } as const;
 
 function toSummary(r: {
@@ -118,6 +120,7 @@ function toSummary(r: {
   updatedAt: Date;
   persons: { name: string }[];
   table: { name: string; timeZone: string } | null;
+  directorMemberId: string | null;
 }): CaseSummary {
   return {
     id: r.id,
@@ -128,6 +131,7 @@ function toSummary(r: {
     firstSessionAt: r.firstSession?.startsAt,
     submittedAt: r.submittedAt ?? undefined,
     updatedAt: r.updatedAt,
+    ...(r.directorMemberId ? { directed: true } : {}),
   };
 }
 

@@ -35,6 +35,8 @@ export interface CaseRecord {
   question?: string;
   submittedAt?: Date;
   updatedAt: Date;
+  /** A casusregisseur is appointed: the case is under regie. */
+  directed?: boolean;
 }
 
 export interface CaseSummary {
@@ -46,4 +48,6 @@ export interface CaseSummary {
   firstSessionAt?: Date;
   submittedAt?: Date;
   updatedAt: Date;
+  /** A casusregisseur is appointed: the case is under regie. */
+  directed?: boolean;
 }

@@ -30,13 +30,17 @@ describe('regie in Teams', () => {
     const mine = textOf(cardOf((await bot.say(youthCareContact, 'mijn casussen'))[0]));
     expect(mine).toMatch(
       new RegExp(
-        `${reference}\\*\\* · Geaccepteerd · Casusoverleg Bonaire[\\s\\S]*Doel: Huisuitzetting voorkomen[\\s\\S]*1 open actie`,
+        `${reference}\\*\\* · Onder regie · Casusoverleg Bonaire[\\s\\S]*Doel: Huisuitzetting voorkomen[\\s\\S]*1 open actie`,
       ),
     );
     const asRegisseur = JSON.stringify(
       cardOf((await bot.say(youthCareContact, `casus ${reference.toLowerCase()}`))[0]),
     );
     expect(asRegisseur).toContain('Voortgang melden');
+    expect(textOf(JSON.parse(asRegisseur))).toMatch(/Stand[\s\S]{0,40}Onder regie/);
+    const listed = textOf(cardOf((await bot.say(police, 'casussen'))[0]));
+    expect(listed).toContain(`**${reference}**`);
+    expect(listed).toMatch(new RegExp(`${reference}\\*\\*[^\\n]*Onder regie`));
     const asPolice = JSON.stringify(cardOf((await bot.say(police, `casus ${reference}`))[0]));
     expect(asPolice).toContain('Huisuitzetting voorkomen');
     expect(asPolice).not.toMatch(/Voortgang melden|Terug op de agenda|Schaduwlijst of afsluiten|Regisseur wijzigen/);
