@@ -467,6 +467,12 @@ function dateField(id: string, label: string, values: FormValues, errors: FieldE
   return textField(id, label, values, errors, { placeholder: 'dd-mm-jjjj', maxLength: 10 });
 }
 
+/** A contribution to mark: its organisation, its day where the table meets, the start of its text if readable. */
+function takeHomeTitle(o: ActionCardView['takeHomeOptions'][number], timeZone: string | undefined): string {
+  const day = timeZone ? `, ${formatDate(o.createdAt, timeZone)}` : '';
+  return clip(`${o.organisation}${day}${o.text ? `: ${o.text.slice(0, 40)}` : ''}`, 80);
+}
+
 /** One action: who has it, and what this person may do with it. */
 export function actionCard(v: ActionCardView, notice?: string): AdaptiveCard {
   const x = v.action;
@@ -536,7 +542,7 @@ export function actionCard(v: ActionCardView, notice?: string): AdaptiveCard {
         choiceField(
           'takeHome',
           'Welke inbreng heeft de uitvoerder nodig? De inbrenger wordt om toestemming gevraagd.',
-          v.takeHomeOptions.map((o) => ({ title: clip(o.title, 80), value: o.id })),
+          v.takeHomeOptions.map((o) => ({ title: takeHomeTitle(o, v.timeZone), value: o.id })),
           {},
           {},
           { multi: true },

@@ -86,6 +86,8 @@ export interface ActionInCase {
   directorId?: string;
   /** "Mee naar huis": the contributions marked for it. */
   takeHomeIds: string[];
+  /** Its case's table's timezone, where its times are read. */
+  timeZone?: string;
 }
 
 /** One action with its case's access facts, regisseur and take-home marks: one statement. */
@@ -101,6 +103,7 @@ export async function findActionInCase(tx: Tx, id: string): Promise<ActionInCase
       chairMemberId: string | null;
       directorId: string | null;
       takeHomeIds: string[];
+      timeZone: string | null;
     })[]
   >`
     SELECT ${actionColumns}, c.status::text AS "caseStatus", c."referrerMemberId"::text AS "referrerMemberId",
@@ -108,7 +111,8 @@ export async function findActionInCase(tx: Tx, id: string): Promise<ActionInCase
            c."responsibleOrganisationId"::text AS "responsibleOrganisationId",
            ARRAY(SELECT x."organisationId"::text FROM case_organisation x WHERE x."caseId" = c.id) AS "involvedOrganisationIds",
            t."chairMemberId"::text AS "chairMemberId", c."directorMemberId"::text AS "directorId",
-           ARRAY(SELECT h."contributionId"::text FROM action_contribution h WHERE h."actionId" = a.id) AS "takeHomeIds"
+           ARRAY(SELECT h."contributionId"::text FROM action_contribution h WHERE h."actionId" = a.id) AS "takeHomeIds",
+           t."timeZone" AS "timeZone"
       FROM ${actionJoins}
       LEFT JOIN conference_table t ON t.id = c."tableId"
      WHERE a.id = ${id}::uuid`;
@@ -125,6 +129,7 @@ export async function findActionInCase(tx: Tx, id: string): Promise<ActionInCase
     },
     ...(r.directorId ? { directorId: r.directorId } : {}),
     takeHomeIds: r.takeHomeIds,
+    ...(r.timeZone ? { timeZone: r.timeZone } : {}),
   };
 }
 

@@ -52,7 +52,9 @@ export interface ActionCardView {
     reassessment?: 'pending' | 'withdrawn';
   }[];
   /** For the chair, the regisseur and the procesmanager: contributions of other organisations they may mark. */
-  takeHomeOptions: { id: string; title: string }[];
+  takeHomeOptions: { id: string; organisation: string; createdAt: Date; text?: string }[];
+  /** The case's table's timezone: where the contributions' days are read. */
+  timeZone?: string;
 }
 
 /** The action if this person may see the discussion of its case (need-to-know); otherwise "not found", so they cannot learn it exists. */
@@ -68,7 +70,7 @@ async function visibleAction(deps: UseCaseDeps, actor: Actor, actionId: string):
  * (marked to take home, or offered to mark), the colleagues only for someone who may reassign.
  */
 async function cardView(deps: UseCaseDeps, actor: Actor, found: ActionInCase): Promise<ActionCardView> {
-  const { action, facts, directorId, takeHomeIds: marked } = found;
+  const { action, facts, directorId, takeHomeIds: marked, timeZone } = found;
   const mayReassign =
     canReassignAction(actor, { directorMemberId: directorId }) &&
     (action.state === 'open' || action.state === 'claimed');
@@ -110,9 +112,12 @@ async function cardView(deps: UseCaseDeps, actor: Actor, found: ActionInCase): P
           .slice(-8)
           .map((c) => ({
             id: c.id,
-            title: `${c.organisation.name}, ${c.createdAt.toISOString().slice(0, 10)}${readable(c) ? `: ${c.text.slice(0, 40)}` : ''}`,
+            organisation: c.organisation.name,
+            createdAt: c.createdAt,
+            ...(readable(c) ? { text: c.text } : {}),
           }))
       : [],
+    ...(timeZone ? { timeZone } : {}),
   };
 }
 

@@ -972,8 +972,11 @@ export const cardFixtures: CardFixture[] = [
   ['referralSubmittedCard', () => referralSubmittedCard('ZVH-2026-0007', false)],
   ['referralSubmittedCard resubmitted', () => referralSubmittedCard('ZVH-2026-0007', true)],
 
-  ['myReferralsCard empty', () => myReferralsCard([])],
-  ['myReferralsCard with draft, submitted, infoRequested, accepted and rejected', () => myReferralsCard(summaries)],
+  ['myReferralsCard empty', () => myReferralsCard([], timeZone)],
+  [
+    'myReferralsCard with draft, submitted, infoRequested, accepted and rejected',
+    () => myReferralsCard(summaries, timeZone),
+  ],
   ['casesCard empty', () => casesCard({ cases: [], page: 0, more: false })],
   [
     'casesCard with cases and more',
@@ -988,21 +991,22 @@ export const cardFixtures: CardFixture[] = [
   ['referralOutcomeCard accepted', () => referralOutcomeCard(accepted)],
   ['referralOutcomeCard rejected', () => referralOutcomeCard(rejected)],
   ['referralOutcomeCard infoRequested', () => referralOutcomeCard(infoRequested)],
-  ['decisionRecordedCard accepted', () => decisionRecordedCard(accepted)],
-  ['decisionRecordedCard rejected', () => decisionRecordedCard(rejected)],
-  ['decisionRecordedCard infoRequested', () => decisionRecordedCard(infoRequested)],
+  ['decisionRecordedCard accepted', () => decisionRecordedCard(accepted, timeZone)],
+  ['decisionRecordedCard rejected', () => decisionRecordedCard(rejected, timeZone)],
+  ['decisionRecordedCard infoRequested', () => decisionRecordedCard(infoRequested, timeZone)],
 
-  ['screeningCard open', () => screeningCard({ case: caseRecord(), tables })],
-  ['screeningCard open, with refreshFor', () => screeningCard({ case: caseRecord(), tables, refreshFor })],
+  ['screeningCard open', () => screeningCard({ timeZone, case: caseRecord(), tables })],
+  ['screeningCard open, with refreshFor', () => screeningCard({ timeZone, case: caseRecord(), tables, refreshFor })],
   [
     'screeningCard open, no procesmanager in Teams yet (empty refreshFor)',
-    () => screeningCard({ case: caseRecord(), tables, refreshFor: [] }),
+    () => screeningCard({ timeZone, case: caseRecord(), tables, refreshFor: [] }),
   ],
-  ['screeningCard open, external referrer', () => screeningCard({ case: external, tables, refreshFor })],
+  ['screeningCard open, external referrer', () => screeningCard({ timeZone, case: external, tables, refreshFor })],
   [
     'screeningCard open, without criteria and persons details',
     () =>
       screeningCard({
+        timeZone,
         case: caseRecord({
           criteria: undefined,
           informed: undefined,
@@ -1020,6 +1024,7 @@ export const cardFixtures: CardFixture[] = [
     'screeningCard open, with errors',
     () =>
       screeningCard({
+        timeZone,
         case: caseRecord(),
         tables,
         refreshFor,
@@ -1027,15 +1032,18 @@ export const cardFixtures: CardFixture[] = [
         errors: { reason: 'Geef een reden.', question: 'Stel een vraag van minstens tien tekens.' },
       }),
   ],
-  ['screeningCard decided: accepted', () => screeningCard({ case: accepted, tables, refreshFor })],
-  ['screeningCard decided: rejected', () => screeningCard({ case: rejected, tables })],
-  ['screeningCard decided: infoRequested', () => screeningCard({ case: infoRequested, tables, refreshFor })],
-  ['screeningCard alreadyDecided', () => screeningCard({ case: accepted, tables, refreshFor, alreadyDecided: true })],
+  ['screeningCard decided: accepted', () => screeningCard({ timeZone, case: accepted, tables, refreshFor })],
+  ['screeningCard decided: rejected', () => screeningCard({ timeZone, case: rejected, tables })],
+  ['screeningCard decided: infoRequested', () => screeningCard({ timeZone, case: infoRequested, tables, refreshFor })],
+  [
+    'screeningCard alreadyDecided',
+    () => screeningCard({ timeZone, case: accepted, tables, refreshFor, alreadyDecided: true }),
+  ],
 
-  ['screeningCard open, no tables', () => screeningCard({ case: caseRecord(), tables: [] })],
+  ['screeningCard open, no tables', () => screeningCard({ timeZone, case: caseRecord(), tables: [] })],
   [
     'screeningCard open, no tables, with refreshFor',
-    () => screeningCard({ case: caseRecord(), tables: [], refreshFor }),
+    () => screeningCard({ timeZone, case: caseRecord(), tables: [], refreshFor }),
   ],
 
   ['channelAgendaCard published', () => channelAgendaCard(publishedAgenda)],
@@ -1426,9 +1434,15 @@ export const cardFixtures: CardFixture[] = [
           mayReassign: true,
           colleagues: [person(sharon)],
           takeHomeOptions: [
-            { id: uuid(1001), title: `${politie.name}, 2026-03-03: Drie meldingen huiselijk geweld dit jaar` },
-            { id: uuid(1003), title: `${forma.name}, 2026-03-03` },
+            {
+              id: uuid(1001),
+              organisation: politie.name,
+              createdAt: at(1),
+              text: 'Drie meldingen huiselijk geweld dit jaar',
+            },
+            { id: uuid(1003), organisation: forma.name, createdAt: at(3) },
           ],
+          timeZone,
         }),
       ),
   ],
@@ -1675,26 +1689,32 @@ export const cardFixtures: CardFixture[] = [
     () => regieFormCard(form, regieContext(ctx), values, errors),
   ]),
 
-  ['proposalCard open, the procesmanager', () => proposalCard(proposal(), 'ZVH-2026-0007', 'manager')],
+  ['proposalCard open, the procesmanager', () => proposalCard(proposal(), 'ZVH-2026-0007', 'manager', timeZone)],
   [
     'proposalCard open closure, the procesmanager, with notice',
-    () => proposalCard(closureProposal, 'ZVH-2026-0007', 'manager', 'Er is intussen een nieuw voorstel gedaan.'),
+    () =>
+      proposalCard(closureProposal, 'ZVH-2026-0007', 'manager', timeZone, 'Er is intussen een nieuw voorstel gedaan.'),
   ],
-  ['proposalCard open, the proposer', () => proposalCard(closureProposal, 'ZVH-2026-0007', 'proposer')],
+  ['proposalCard open, the proposer', () => proposalCard(closureProposal, 'ZVH-2026-0007', 'proposer', timeZone)],
   [
     'proposalCard approved',
-    () => proposalCard({ ...proposal(), ...decided, approved: true }, 'ZVH-2026-0007', 'manager'),
+    () => proposalCard({ ...proposal(), ...decided, approved: true }, 'ZVH-2026-0007', 'manager', timeZone),
   ],
   [
     'proposalCard declined, the proposer',
     () =>
-      proposalCard({ ...closureProposal, ...decided, approved: false, note: undefined }, 'ZVH-2026-0007', 'proposer'),
+      proposalCard(
+        { ...closureProposal, ...decided, approved: false, note: undefined },
+        'ZVH-2026-0007',
+        'proposer',
+        timeZone,
+      ),
   ],
   [
     'proposalCard lapsed',
-    () => proposalCard({ ...proposal(), decidedAt: decided.decidedAt }, 'ZVH-2026-0007', 'manager'),
+    () => proposalCard({ ...proposal(), decidedAt: decided.decidedAt }, 'ZVH-2026-0007', 'manager', timeZone),
   ],
-  ['deletedCaseCard', () => deletedCaseCard('ZVH-2024-0031', new Date('2026-02-01T15:00:00Z'))],
+  ['deletedCaseCard', () => deletedCaseCard('ZVH-2024-0031', new Date('2026-02-01T15:00:00Z'), timeZone)],
   [
     'regieNoticeCard',
     () => regieNoticeCard(uuid(500), 'ZVH-2026-0007', 'De casus staat weer op de agenda van 3 maart.'),
@@ -1776,45 +1796,54 @@ export const cardFixtures: CardFixture[] = [
   [
     'unusualAccessCard',
     () =>
-      unusualAccessCard({
-        since: new Date('2026-10-25T00:00:00Z'),
-        thresholds: { cases: 15, refused: 3 },
-        rows: [
-          { name: members[3]!.displayName, organisationName: forma.name, role: 'participant', cases: 2, refused: 7 },
-          {
-            name: members[1]!.displayName,
-            organisationName: politie.name,
-            role: 'contactPerson',
-            cases: 31,
-            refused: 0,
-          },
-        ],
-      }),
+      unusualAccessCard(
+        {
+          since: new Date('2026-10-25T00:00:00Z'),
+          thresholds: { cases: 15, refused: 3 },
+          rows: [
+            { name: members[3]!.displayName, organisationName: forma.name, role: 'participant', cases: 2, refused: 7 },
+            {
+              name: members[1]!.displayName,
+              organisationName: politie.name,
+              role: 'contactPerson',
+              cases: 31,
+              refused: 0,
+            },
+          ],
+        },
+        timeZone,
+      ),
   ],
   [
     'unusualAccessCard, nobody',
     () =>
-      unusualAccessCard({ since: new Date('2026-10-25T00:00:00Z'), thresholds: { cases: 15, refused: 3 }, rows: [] }),
+      unusualAccessCard(
+        { since: new Date('2026-10-25T00:00:00Z'), thresholds: { cases: 15, refused: 3 }, rows: [] },
+        timeZone,
+      ),
   ],
 
   [
     'informingDueCard, overdue',
     () =>
-      informingDueCard({
-        overdueOnly: true,
-        cases: [
-          {
-            id: uuid(500),
-            reference: 'ZVH-2026-0007',
-            acceptedAt: new Date('2026-03-01T22:00:00Z'),
-            informerName: 'Sharon Frans',
-            reason: 'Betrokkene is tijdelijk onbereikbaar',
-          },
-          { id: uuid(501), reference: 'ZVH-2026-0009' },
-        ],
-      }),
+      informingDueCard(
+        {
+          overdueOnly: true,
+          cases: [
+            {
+              id: uuid(500),
+              reference: 'ZVH-2026-0007',
+              acceptedAt: new Date('2026-03-01T22:00:00Z'),
+              informerName: 'Sharon Frans',
+              reason: 'Betrokkene is tijdelijk onbereikbaar',
+            },
+            { id: uuid(501), reference: 'ZVH-2026-0009' },
+          ],
+        },
+        timeZone,
+      ),
   ],
-  ['informingDueCard, nothing to do', () => informingDueCard({ overdueOnly: false, cases: [] })],
+  ['informingDueCard, nothing to do', () => informingDueCard({ overdueOnly: false, cases: [] }, timeZone)],
   [
     'caseOverviewCard, informing overdue, may inform',
     () =>
@@ -1835,6 +1864,7 @@ export const cardFixtures: CardFixture[] = [
     'inzageReadyCard',
     () =>
       inzageReadyCard({
+        timeZone,
         url: `https://casusbot.example/downloads/${uuid(900)}?exp=1&sig=abc`,
         cases: 2,
         expiresAt: new Date('2026-11-21T22:10:00Z'),
@@ -1844,6 +1874,7 @@ export const cardFixtures: CardFixture[] = [
     'inzageReadyCard, nothing held',
     () =>
       inzageReadyCard({
+        timeZone,
         url: `https://casusbot.example/downloads/${uuid(901)}?exp=1&sig=abc`,
         cases: 0,
         expiresAt: new Date('2026-11-21T22:10:00Z'),
@@ -1889,6 +1920,7 @@ export const cardFixtures: CardFixture[] = [
             consentCard(
               consent,
               true,
+              timeZone,
               state === 'requested' ? 'Er wordt toestemming gevraagd voor inbreng van jouw organisatie.' : undefined,
             ),
         ],
@@ -1904,6 +1936,7 @@ export const cardFixtures: CardFixture[] = [
                 },
               },
               false,
+              timeZone,
             ),
         ],
       ];
@@ -1936,6 +1969,7 @@ export const cardFixtures: CardFixture[] = [
           },
         },
         true,
+        timeZone,
         undefined,
         { condition: 'Schrijf de voorwaarde.' },
       ),
@@ -1966,27 +2000,31 @@ export const cardFixtures: CardFixture[] = [
             },
           ],
         },
+        timeZone,
         'Het doel van een casus is veranderd.',
       ),
   ],
   [
     'reassessmentCard, the procesmanager',
     () =>
-      reassessmentCard({
-        all: true,
-        items: [
-          {
-            contributionId: uuid(1001),
-            caseId: uuid(500),
-            reference: 'ZVH-2026-0007',
-            organisation: { id: politie.id, name: politie.name },
-            text: '',
-            createdAt: at(5),
-          },
-        ],
-      }),
+      reassessmentCard(
+        {
+          all: true,
+          items: [
+            {
+              contributionId: uuid(1001),
+              caseId: uuid(500),
+              reference: 'ZVH-2026-0007',
+              organisation: { id: politie.id, name: politie.name },
+              text: '',
+              createdAt: at(5),
+            },
+          ],
+        },
+        timeZone,
+      ),
   ],
-  ['reassessmentCard, nothing open', () => reassessmentCard({ all: false, items: [] })],
+  ['reassessmentCard, nothing open', () => reassessmentCard({ all: false, items: [] }, timeZone)],
 
   ...((): CardFixture[] => {
     const form = {
@@ -2053,7 +2091,7 @@ export const cardFixtures: CardFixture[] = [
       ],
       [
         'handoverCard, the one who prepared it, waiting',
-        () => handoverCard(handover, 'manager', 'De inbrengers is om toestemming gevraagd.'),
+        () => handoverCard(handover, 'manager', timeZone, 'De inbrengers is om toestemming gevraagd.'),
       ],
       [
         'handoverCard, the one who prepared it, all answered',
@@ -2061,6 +2099,7 @@ export const cardFixtures: CardFixture[] = [
           handoverCard(
             { ...handover, items: handover.items.map((i) => (i.consent ? { ...i, consent: 'granted' as const } : i)) },
             'manager',
+            timeZone,
           ),
       ],
       [
@@ -2069,6 +2108,7 @@ export const cardFixtures: CardFixture[] = [
           handoverCard(
             { ...handover, items: handover.items.slice(0, 1) },
             'contributor',
+            timeZone,
             'Bij een overdracht zou inbreng van jouw organisatie meegaan. Mag dat?',
           ),
       ],
@@ -2078,6 +2118,7 @@ export const cardFixtures: CardFixture[] = [
           handoverCard(
             { ...handover, completedAt: at(30), items: [{ ...handover.items[1]!, text: '' }, handover.items[2]!] },
             'receiver',
+            timeZone,
           ),
       ],
     ];
