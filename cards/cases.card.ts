@@ -15,7 +15,8 @@ function line(s: CaseSummary, withName: boolean): string {
   return `**${title}**${who} · ${caseStatusLabel(s.status, !!s.directed)}${when}`;
 }
 
-export function myReferralsCard(items: CaseSummary[]): AdaptiveCard {
+/** Each aanmelding, when it last changed in `timeZone` (the network's). */
+export function myReferralsCard(items: CaseSummary[], timeZone: string): AdaptiveCard {
   if (!items.length)
     return card(
       [heading('Mijn aanmeldingen'), paragraph('Je hebt nog niets aangemeld.')],
@@ -30,7 +31,7 @@ export function myReferralsCard(items: CaseSummary[]): AdaptiveCard {
         actions: [execute(s.status === 'draft' ? 'Verder invullen' : 'Aanvullen', Verb.referralEdit, { caseId: s.id })],
       });
     } else {
-      body.push(paragraph(`Laatst gewijzigd ${formatDate(s.updatedAt)}`, { subtle: true }));
+      body.push(paragraph(`Laatst gewijzigd ${formatDate(s.updatedAt, timeZone)}`, { subtle: true }));
     }
   }
   return card(body, [execute('Nieuwe aanmelding', Verb.referralNew)]);
@@ -134,11 +135,11 @@ export function referralOutcomeCard(c: CaseRecord): AdaptiveCard {
   );
 }
 
-export function decisionRecordedCard(c: CaseRecord): AdaptiveCard {
+export function decisionRecordedCard(c: CaseRecord, timeZone: string): AdaptiveCard {
   return card(
     [
       heading(`Screening ${c.reference ?? ''}`.trim()),
-      paragraph(decisionSummary(c)),
+      paragraph(decisionSummary(c, timeZone)),
       paragraph(whoTellsTheReferrer(c), c.external ? {} : { subtle: true }),
     ],
     [execute('Vernieuwen', Verb.screeningShow, { caseId: c.id })],

@@ -21,6 +21,8 @@ const maxHistoryShown = 6;
 export function consentCard(
   c: ConsentView,
   mayAnswer: boolean,
+  /** Where its days are shown: the network's timezone. */
+  timeZone: string,
   notice?: string,
   errors: FieldErrors = {},
   values: FormValues = {},
@@ -30,7 +32,7 @@ export function consentCard(
     ...(notice ? [paragraph(notice, { color: 'Good' })] : []),
     ...formErrorSummary(errors),
   ];
-  const about = `${c.contribution.organisationName}, ${formatDate(c.contribution.createdAt)}${c.contribution.sensitive ? ' (gevoelig)' : ''}`;
+  const about = `${c.contribution.organisationName}, ${formatDate(c.contribution.createdAt, timeZone)}${c.contribution.sensitive ? ' (gevoelig)' : ''}`;
   if (mayAnswer) {
     body.push(
       paragraph(
@@ -45,11 +47,11 @@ export function consentCard(
   } else {
     body.push(
       paragraph(
-        `Jouw vraag aan ${c.contribution.organisationName} om hun inbreng van ${formatDate(c.contribution.createdAt)} te gebruiken.`,
+        `Jouw vraag aan ${c.contribution.organisationName} om hun inbreng van ${formatDate(c.contribution.createdAt, timeZone)} te gebruiken.`,
       ),
     );
   }
-  const answered = c.answeredAt ? ` · ${c.answeredBy?.name ?? ''}, ${formatDate(c.answeredAt)}` : '';
+  const answered = c.answeredAt ? ` · ${c.answeredBy?.name ?? ''}, ${formatDate(c.answeredAt, timeZone)}` : '';
   // Consent given, but the goal changed since: the card does not say "gegeven" for content it no longer shows.
   const goalChanged =
     !mayAnswer && (c.state === 'granted' || c.state === 'grantedWithCondition') && c.contribution.reassessment;
@@ -87,7 +89,7 @@ export function consentCard(
           .slice(-maxHistoryShown)
           .map(
             (h) =>
-              `${historyLabels[h.state]}${h.condition ? ` (voorwaarde: ${clip(h.condition, 120)})` : ''} · ${h.by}, ${formatDate(h.at)}`,
+              `${historyLabels[h.state]}${h.condition ? ` (voorwaarde: ${clip(h.condition, 120)})` : ''} · ${h.by}, ${formatDate(h.at, timeZone)}`,
           )
           .join('; ')}.`,
         { subtle: true },

@@ -106,6 +106,8 @@ const choiceLabel = {
 export function handoverCard(
   h: HandoverView,
   role: HandoverRole,
+  /** Where its days are shown: the network's timezone. */
+  timeZone: string,
   notice?: string,
   options: { contentHidden?: boolean } = {},
 ): AdaptiveCard {
@@ -117,7 +119,7 @@ export function handoverCard(
       ['Doel', clip(h.purpose, 300)],
       ['Meldt aan', h.registeringOrganisation.name],
       ['Informeert de betrokkene', h.informer?.name ?? '-'],
-      ['Stand', h.completedAt ? `afgerond op ${formatDate(h.completedAt)}` : 'in voorbereiding'],
+      ['Stand', h.completedAt ? `afgerond op ${formatDate(h.completedAt, timeZone)}` : 'in voorbereiding'],
     ]),
     subheading(
       role === 'receiver' ? 'Wat meegaat' : role === 'contributor' ? 'Jullie inbreng die mee zou gaan' : 'Inbreng',

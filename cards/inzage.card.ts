@@ -1,6 +1,7 @@
 import { card, execute, heading, paragraph, type AdaptiveCard } from './adaptive.ts';
 import { formErrorSummary, textField, type FieldErrors, type FormValues } from './form.ts';
 import { Verb } from './verbs.ts';
+import { formatTime } from './labels.ts';
 
 /** `inzage`: look a person up by BSN, or by name and birth date. */
 export function inzageSearchCard(values: FormValues = {}, errors: FieldErrors = {}): AdaptiveCard {
@@ -22,7 +23,8 @@ export function inzageSearchCard(values: FormValues = {}, errors: FieldErrors = 
 }
 
 /** The document is ready: a link that works once, for ten minutes. */
-export function inzageReadyCard(v: { url: string; cases: number; expiresAt: Date }): AdaptiveCard {
+/** The link's end in `timeZone`: the network's. */
+export function inzageReadyCard(v: { url: string; cases: number; expiresAt: Date; timeZone: string }): AdaptiveCard {
   return card(
     [
       heading('Inzage: document klaar'),
@@ -32,7 +34,7 @@ export function inzageReadyCard(v: { url: string; cases: number; expiresAt: Date
           : 'Over deze persoon is niets vastgelegd; het document zegt dat.',
       ),
       paragraph(
-        `De link werkt één keer en tien minuten lang (tot ${v.expiresAt.toISOString().slice(11, 16)} UTC). Daarna is het document weg; maak dan een nieuw.`,
+        `De link werkt één keer en tien minuten lang (tot ${formatTime(v.expiresAt, v.timeZone)}). Daarna is het document weg; maak dan een nieuw.`,
         { subtle: true },
       ),
     ],

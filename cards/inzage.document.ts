@@ -53,7 +53,7 @@ class Writer {
 const actionStateWords = { open: 'open', claimed: 'opgepakt', done: 'gedaan', cancelled: 'vervallen' } as const;
 
 /** The document, with every time in `timeZone` (the network's, FIGURES_TIME_ZONE). */
-export async function inzagePdf(doc: InzageDocument, timeZone = 'Europe/Amsterdam'): Promise<Uint8Array> {
+export async function inzagePdf(doc: InzageDocument, timeZone: string): Promise<Uint8Array> {
   return (await inzageDocument(doc, timeZone)).pdf;
 }
 

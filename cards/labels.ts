@@ -84,7 +84,8 @@ export function formatSessionShort(at: Date, timeZone: string): string {
   }).format(at);
 }
 
-export function formatDate(at: Date, timeZone = 'UTC'): string {
+/** A day as someone reads it where they are: in the table's timezone, or the network's. */
+export function formatDate(at: Date, timeZone: string): string {
   return formatter(timeZone, { day: 'numeric', month: 'long', year: 'numeric' }).format(at);
 }
 
@@ -150,7 +151,7 @@ export const nextStepLabels = {
   closure: 'Afsluiten',
 } as const;
 
-/** 2026-12-01 -> 1 december 2026 */
+/** 2026-12-01 -> 1 december 2026 (a calendar day, the same in every timezone). */
 export function formatIsoDate(isoDate: string): string {
-  return formatDate(new Date(`${isoDate}T12:00:00Z`));
+  return formatDate(new Date(`${isoDate}T12:00:00Z`), 'UTC');
 }

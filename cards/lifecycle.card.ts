@@ -372,7 +372,8 @@ function informingLine(i: CaseOverview['informing']): string {
 }
 
 /** `informeren`: for the procesmanager the cases where informing the person is overdue; for others, their own to do. */
-export function informingDueCard(v: { overdueOnly: boolean; cases: InformingDue[] }): AdaptiveCard {
+/** The days in `timeZone`: the network's. */
+export function informingDueCard(v: { overdueOnly: boolean; cases: InformingDue[] }, timeZone: string): AdaptiveCard {
   const title = v.overdueOnly
     ? 'Betrokkene nog niet geïnformeerd (termijn verstreken)'
     : 'Betrokkenen die jij nog informeert';
@@ -388,7 +389,7 @@ export function informingDueCard(v: { overdueOnly: boolean; cases: InformingDue[
   for (const c of v.cases.slice(0, maxListedCases)) {
     body.push(
       paragraph(
-        `**${c.reference}**${c.informerName ? ` · informeert: ${c.informerName}` : ''}${c.acceptedAt ? ` · geaccepteerd ${formatDate(c.acceptedAt)}` : ''}${c.reason ? ` · nog niet omdat: ${clip(c.reason, 200)}` : ''}`,
+        `**${c.reference}**${c.informerName ? ` · informeert: ${c.informerName}` : ''}${c.acceptedAt ? ` · geaccepteerd ${formatDate(c.acceptedAt, timeZone)}` : ''}${c.reason ? ` · nog niet omdat: ${clip(c.reason, 200)}` : ''}`,
       ),
       { type: 'ActionSet', actions: [execute('Openen', Verb.caseOverview, { caseId: c.id })] },
     );
@@ -401,8 +402,9 @@ export function proposalCard(
   p: ProposalView,
   reference: string,
   viewer: 'manager' | 'proposer',
+  /** The case's table's timezone, or the network's. */
+  timeZone: string,
   notice?: string,
-  timeZone = 'UTC',
 ): AdaptiveCard {
   const what =
     p.kind === 'shadowList'
@@ -438,11 +440,11 @@ export function proposalCard(
 }
 
 /** A reference whose personal data were deleted after the retention period. */
-export function deletedCaseCard(reference: string, deletedAt: Date): AdaptiveCard {
+export function deletedCaseCard(reference: string, deletedAt: Date, timeZone: string): AdaptiveCard {
   return card([
     heading(`Casus ${reference}`),
     paragraph(
-      `Verwijderd op ${formatDate(deletedAt, 'Europe/Amsterdam')}: de bewaartermijn was verstreken. Er zijn geen gegevens meer over deze casus; alleen anonieme cijfers en het logboek (zonder persoonsgegevens) blijven bewaard.`,
+      `Verwijderd op ${formatDate(deletedAt, timeZone)}: de bewaartermijn was verstreken. Er zijn geen gegevens meer over deze casus; alleen anonieme cijfers en het logboek (zonder persoonsgegevens) blijven bewaard.`,
     ),
   ]);
 }

@@ -188,8 +188,9 @@ export function caseLogbookCard(v: CaseLogbook): AdaptiveCard {
 }
 
 /** `logboek`: members who touched unusually many cases, or were refused unusually often, lately. */
-export function unusualAccessCard(v: UnusualAccess): AdaptiveCard {
-  const intro = `Sinds ${formatDate(v.since, 'Europe/Amsterdam')}: leden die ${v.thresholds.cases} of meer casussen bekeken of wijzigden, of ${v.thresholds.refused} of meer keer werden geweigerd. Bekijk het logboek van een casus met "logboek ZVH-…".`;
+/** `since` in `timeZone`: the network's. */
+export function unusualAccessCard(v: UnusualAccess, timeZone: string): AdaptiveCard {
+  const intro = `Sinds ${formatDate(v.since, timeZone)}: leden die ${v.thresholds.cases} of meer casussen bekeken of wijzigden, of ${v.thresholds.refused} of meer keer werden geweigerd. Bekijk het logboek van een casus met "logboek ZVH-…".`;
   if (!v.rows.length)
     return card([
       heading('Ongebruikelijke toegang'),

@@ -241,7 +241,7 @@ export function pushedCard(notice: PushedNotice): AdaptiveCard {
       paragraph(
         r.to === undefined
           ? `**${r.reference}**`
-          : `**${r.reference}** wordt nu besproken op ${r.to === 'unplanned' ? 'een nog te bepalen datum' : formatSession(r.to, n.meeting?.timeZone ?? 'UTC')}.`,
+          : `**${r.reference}** wordt nu besproken ${r.to === 'unplanned' ? 'op een nog te bepalen datum' : n.meeting ? `op ${formatSession(r.to, n.meeting.timeZone)}` : 'in een ander overleg'}.`,
       ),
     );
   if (n.refreshes)

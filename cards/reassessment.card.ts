@@ -9,7 +9,11 @@ const shown = 10;
  * Open re-assessments after a change of goal. For the contributing organisation: its own contributions with
  * "Behouden" and "Intrekken"; for the procesmanager: which organisations still have to answer, per case.
  */
-export function reassessmentCard(v: { all: boolean; items: PendingReassessment[] }, notice?: string): AdaptiveCard {
+export function reassessmentCard(
+  v: { all: boolean; items: PendingReassessment[] },
+  timeZone: string,
+  notice?: string,
+): AdaptiveCard {
   const body: Element[] = [
     heading('Herbeoordeling na een nieuw doel'),
     ...(notice ? [paragraph(notice, { color: 'Good' })] : []),
@@ -33,7 +37,7 @@ export function reassessmentCard(v: { all: boolean; items: PendingReassessment[]
   for (const i of v.items.slice(0, shown)) {
     body.push(
       paragraph(
-        `**${i.reference}** · ${i.organisation.name} · ${formatDate(i.createdAt)}${i.text ? `: ${clip(i.text, 300)}` : ''}`,
+        `**${i.reference}** · ${i.organisation.name} · ${formatDate(i.createdAt, timeZone)}${i.text ? `: ${clip(i.text, 300)}` : ''}`,
       ),
     );
     if (!v.all) {

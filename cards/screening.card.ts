@@ -17,7 +17,7 @@ import {
 import { Verb } from './verbs.ts';
 
 /** What the procesmanager needs to screen: the case, with the referrer's reasons per criterion. */
-function caseDetails(c: CaseRecord): Element[] {
+function caseDetails(c: CaseRecord, timeZone: string): Element[] {
   const informed = c.informed
     ? c.informed.informed
       ? `Ja, door ${c.informed.by}`
@@ -37,7 +37,7 @@ function caseDetails(c: CaseRecord): Element[] {
       ['Op gezag van', c.responsibleOrganisation?.name ?? '-'],
       ['Urgentie', c.urgency ? urgencyLabels[c.urgency] : '-'],
       ['Geïnformeerd', informed],
-      ...(c.submittedAt ? ([['Ingediend', formatDate(c.submittedAt)]] as [string, string][]) : []),
+      ...(c.submittedAt ? ([['Ingediend', formatDate(c.submittedAt, timeZone)]] as [string, string][]) : []),
     ]),
     subheading('Personen'),
     ...c.persons.map((p) =>
@@ -65,8 +65,11 @@ function caseDetails(c: CaseRecord): Element[] {
   ];
 }
 
-export function decisionSummary(c: CaseRecord): string {
-  const by = c.decidedBy ? ` door ${c.decidedBy.name}${c.decidedAt ? ` op ${formatDate(c.decidedAt)}` : ''}` : '';
+/** The decision, its day in `timeZone` (the network's), the first meeting in its table's. */
+export function decisionSummary(c: CaseRecord, timeZone: string): string {
+  const by = c.decidedBy
+    ? ` door ${c.decidedBy.name}${c.decidedAt ? ` op ${formatDate(c.decidedAt, timeZone)}` : ''}`
+    : '';
   switch (c.status) {
     case 'accepted':
       // A case accepted without a meeting yet (or whose meeting is gone) says so instead of failing the card.
@@ -95,6 +98,8 @@ export interface ScreeningView {
    * decision by one shows up on the other's card without a click.
    */
   refreshFor?: string[];
+  /** The network's timezone: when the aanmelding came in and was decided. */
+  timeZone: string;
 }
 
 export function screeningCard(view: ScreeningView): AdaptiveCard {
@@ -112,9 +117,11 @@ export function screeningCard(view: ScreeningView): AdaptiveCard {
           }),
         ]
       : []),
-    ...(open ? [] : [paragraph(decisionSummary(c), { color: c.status === 'accepted' ? 'Good' : 'Warning' })]),
+    ...(open
+      ? []
+      : [paragraph(decisionSummary(c, view.timeZone), { color: c.status === 'accepted' ? 'Good' : 'Warning' })]),
     ...formErrorSummary(errors),
-    ...caseDetails(c),
+    ...caseDetails(c, view.timeZone),
   ];
   const extra = view.refreshFor?.length
     ? { refresh: { action: execute('Vernieuwen', Verb.screeningShow, data), userIds: view.refreshFor } }

@@ -78,10 +78,13 @@ const environment = z.object({
   MIGRATION_WAIT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** The longest round of the scheduler: a round that takes longer is abandoned so the next can run. */
   SCHEDULER_ROUND_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
-  /** The network's IANA timezone: where a quarter begins and ends, and when its figures are posted. */
+  /**
+   * The network's IANA timezone: where a quarter begins and ends, and when its figures are posted; every time of a
+   * network-wide view (screening, logbook, inzage, meldingen, figures) is shown in it. The demo network is Bonaire's.
+   */
   FIGURES_TIME_ZONE: z
     .string()
-    .default('Europe/Amsterdam')
+    .default('America/Kralendijk')
     .refine((v) => IANAZone.isValidZone(v), 'geen IANA-tijdzone (bijvoorbeeld Europe/Amsterdam)'),
 });
 

@@ -1,5 +1,63 @@
 import { z } from 'zod';
 
+const invalid = 'Deze waarde is niet geldig.';
+const fillIn = 'Vul dit veld in.';
+
+function stringIssue(validation: z.ZodInvalidStringIssue['validation']): string {
+  if (validation === 'email') return 'Dit is geen geldig e-mailadres.';
+  if (validation === 'url') return 'Dit is geen geldige link.';
+  if (validation === 'datetime' || validation === 'date' || validation === 'time')
+    return 'Dit is geen geldige datum of tijd.';
+  if (validation === 'regex') return 'Dit heeft niet de goede vorm.';
+  return 'Deze tekst is niet geldig.';
+}
+
+function tooSmall(issue: z.ZodTooSmallIssue): string {
+  const n = Number(issue.minimum);
+  if (issue.type === 'string') return n <= 1 ? fillIn : `Minimaal ${n} tekens.`;
+  if (issue.type === 'array' || issue.type === 'set')
+    return n <= 1 ? 'Kies er minstens één.' : `Kies er minstens ${n}.`;
+  if (issue.type === 'date') return 'Deze datum is te vroeg.';
+  return issue.inclusive ? `Minimaal ${n}.` : `Meer dan ${n}.`;
+}
+
+function tooBig(issue: z.ZodTooBigIssue): string {
+  const n = Number(issue.maximum);
+  if (issue.type === 'string') return `Maximaal ${n} tekens.`;
+  if (issue.type === 'array' || issue.type === 'set') return `Maximaal ${n}.`;
+  if (issue.type === 'date') return 'Deze datum is te laat.';
+  return issue.inclusive ? `Maximaal ${n}.` : `Minder dan ${n}.`;
+}
+
+/**
+ * Every message zod makes by itself, in Dutch: a person reads them under the field they filled in (a schema's own
+ * message, such as requiredText's, comes first). Installed once for the process by loading this module, which every
+ * use case that validates input does.
+ */
+export const dutchErrorMap: z.ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case z.ZodIssueCode.invalid_type:
+      return { message: issue.received === 'undefined' || issue.received === 'null' ? fillIn : invalid };
+    case z.ZodIssueCode.invalid_enum_value:
+      return { message: 'Kies een van de mogelijkheden.' };
+    case z.ZodIssueCode.invalid_date:
+      return { message: 'Dit is geen geldige datum.' };
+    case z.ZodIssueCode.invalid_string:
+      return { message: stringIssue(issue.validation) };
+    case z.ZodIssueCode.too_small:
+      return { message: tooSmall(issue) };
+    case z.ZodIssueCode.too_big:
+      return { message: tooBig(issue) };
+    case z.ZodIssueCode.not_multiple_of:
+      return { message: `Dit moet een veelvoud van ${Number(issue.multipleOf)} zijn.` };
+    case z.ZodIssueCode.unrecognized_keys:
+      return { message: 'Er staan onbekende velden in.' };
+    default:
+      return { message: invalid };
+  }
+};
+z.setErrorMap(dutchErrorMap);
+
 /** A text field that must be filled in; the same Dutch message whether it is absent or blank. */
 export function requiredText(message: string, max = 500) {
   return z

@@ -26,7 +26,7 @@ export function registerCases(app: Application<TurnState>, deps: BotDeps): void 
   registerCommand(app, Command.case, async (context, { reference }) => {
     const found = await caseByReference(deps, actorOf(context), reference!);
     return found.kind === 'deleted'
-      ? deletedCaseCard(reference!, found.deletedAt)
+      ? deletedCaseCard(reference!, found.deletedAt, deps.figuresTimeZone)
       : overviewCard(deps, context, found.caseId);
   });
   onVerb(app, Verb.caseOverview, { caseId: id }, (context, { caseId }) => overviewCard(deps, context, caseId));

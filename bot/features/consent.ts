@@ -12,7 +12,7 @@ import { actorOf } from '../teams/turn-context.ts';
 export function registerConsent(app: Application<TurnState>, deps: BotDeps): void {
   const show = async (context: TurnContext, consentId: string, notice?: string) => {
     const { consent, mayAnswer } = await openConsent(deps, actorOf(context), consentId);
-    return consentCard(consent, mayAnswer, notice);
+    return consentCard(consent, mayAnswer, deps.figuresTimeZone, notice);
   };
   const consent = { consentId: id };
   onVerb(app, Verb.consentRequest, { contributionId: id }, async (context, { contributionId }) => {
@@ -26,7 +26,7 @@ export function registerConsent(app: Application<TurnState>, deps: BotDeps): voi
     const result = await answerConsent(deps, actorOf(context), data.consentId, formValuesOf(data));
     if (!result.ok) {
       const { consent: again, mayAnswer } = await openConsent(deps, actorOf(context), data.consentId);
-      return consentCard(again, mayAnswer, undefined, result.errors, formValuesOf(data));
+      return consentCard(again, mayAnswer, deps.figuresTimeZone, undefined, result.errors, formValuesOf(data));
     }
     deps.deliver(result.notifications);
     return show(

@@ -21,7 +21,7 @@ import { actorOf } from '../teams/turn-context.ts';
 export function registerHandovers(app: Application<TurnState>, deps: BotDeps): void {
   const show = async (context: TurnContext, handoverId: string, notice?: string) => {
     const { handover, role } = await readHandover(deps, actorOf(context), handoverId);
-    return handoverCard(handover, role, notice);
+    return handoverCard(handover, role, deps.figuresTimeZone, notice);
   };
   registerCommand(app, Command.handover, async (context, { reference }) =>
     handoverFormCard(await handoverForm(deps, actorOf(context), reference!)),
@@ -44,7 +44,12 @@ export function registerHandovers(app: Application<TurnState>, deps: BotDeps): v
   onVerb(app, Verb.handoverAnswer, answer, async (context, { handoverId, contributionId, granted }) => {
     const { changed } = await answerHandover(deps, actorOf(context), handoverId, contributionId, granted);
     const { handover: shown, role } = await openHandover(deps, actorOf(context), handoverId);
-    return handoverCard(shown, role, changed ? 'Je antwoord is vastgelegd.' : 'Dat was al beantwoord.');
+    return handoverCard(
+      shown,
+      role,
+      deps.figuresTimeZone,
+      changed ? 'Je antwoord is vastgelegd.' : 'Dat was al beantwoord.',
+    );
   });
   onVerb(app, Verb.handoverComplete, handover, async (context, { handoverId }) => {
     const result = await completeHandover(deps, actorOf(context), handoverId);

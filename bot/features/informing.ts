@@ -12,7 +12,7 @@ import { actorOf } from '../teams/turn-context.ts';
 /** `informing.*`: who informs the person, when it happened, and `informeren` for what is still to do. */
 export function registerInforming(app: Application<TurnState>, deps: BotDeps): void {
   registerCommand(app, Command.informing, async (context) =>
-    informingDueCard(await informingDue(deps, actorOf(context))),
+    informingDueCard(await informingDue(deps, actorOf(context)), deps.figuresTimeZone),
   );
   onVerb(app, Verb.informingRecord, { caseId: id }, async (context, data) => {
     const result = await recordInforming(deps, actorOf(context), data.caseId, formValuesOf(data));

@@ -28,7 +28,12 @@ export function registerInzage(app: Application<TurnState>, deps: BotDeps): void
     const content = await inzagePdf(result.document, deps.figuresTimeZone);
     const offered = await offerDownload(linkDeps, actor, { kind: 'inzage', fileName: 'inzage.pdf', content });
     if (deps.links.fileConsent) await offerAsFile(context, offered.url, content.length);
-    return inzageReadyCard({ url: offered.url, expiresAt: offered.expiresAt, cases: result.document.cases.length });
+    return inzageReadyCard({
+      url: offered.url,
+      expiresAt: offered.expiresAt,
+      cases: result.document.cases.length,
+      timeZone: deps.figuresTimeZone,
+    });
   });
   registerFileConsent(app, deps);
 }

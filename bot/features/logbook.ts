@@ -16,7 +16,7 @@ export function registerLogbook(app: Application<TurnState>, deps: BotDeps): voi
   registerCommand(app, Command.logbook, async (context, { reference }) =>
     reference
       ? caseLogbookCard(await caseLogbook(logbookDeps, actorOf(context), reference))
-      : unusualAccessCard(await unusualAccess(deps, actorOf(context))),
+      : unusualAccessCard(await unusualAccess(deps, actorOf(context)), deps.figuresTimeZone),
   );
   const page = {
     reference: text,

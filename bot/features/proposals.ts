@@ -11,16 +11,16 @@ import { actorOf } from '../teams/turn-context.ts';
 export function registerProposals(app: Application<TurnState>, deps: BotDeps): void {
   onVerb(app, Verb.proposalShow, { proposalId: id }, async (context, { proposalId }) => {
     const actor = actorOf(context);
-    const { proposal, reference, timeZone } = await openProposal(deps, actor, proposalId);
-    return proposalCard(proposal, reference, canManageCase(actor) ? 'manager' : 'proposer', undefined, timeZone);
+    const { proposal, reference, timeZone = deps.figuresTimeZone } = await openProposal(deps, actor, proposalId);
+    return proposalCard(proposal, reference, canManageCase(actor) ? 'manager' : 'proposer', timeZone);
   });
   onVerb(app, Verb.proposalDecide, { proposalId: id, approve: flag }, async (context, { proposalId, approve }) => {
     const actor = actorOf(context);
     const result = await decideProposal(deps, actor, proposalId, approve);
-    const { reference, timeZone } = await openProposal(deps, actor, proposalId);
+    const { reference, timeZone = deps.figuresTimeZone } = await openProposal(deps, actor, proposalId);
     if (!result.decided)
-      return proposalCard(result.proposal, reference, 'manager', 'Over dit voorstel is al beslist.', timeZone);
+      return proposalCard(result.proposal, reference, 'manager', timeZone, 'Over dit voorstel is al beslist.');
     deps.deliver(result.notifications);
-    return proposalCard(result.proposal, reference, 'manager', undefined, timeZone);
+    return proposalCard(result.proposal, reference, 'manager', timeZone);
   });
 }

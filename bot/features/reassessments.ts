@@ -11,7 +11,7 @@ import { actorOf } from '../teams/turn-context.ts';
 /** `reassessment.*`: after a change of goal, each organisation keeps or withdraws what it contributed. */
 export function registerReassessments(app: Application<TurnState>, deps: BotDeps): void {
   const list = async (context: TurnContext, notice?: string) =>
-    reassessmentCard(await pendingReassessments(deps, actorOf(context)), notice);
+    reassessmentCard(await pendingReassessments(deps, actorOf(context)), deps.figuresTimeZone, notice);
   registerCommand(app, Command.reassessment, (context) => list(context));
   onVerb(
     app,

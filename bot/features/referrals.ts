@@ -57,11 +57,11 @@ export function registerReferrals(app: Application<TurnState>, deps: BotDeps): v
     // Newest first: the draft worked on last.
     const latest = (await listMyReferrals(deps.db, actorOf(context))).find((r) => r.status === 'draft');
     if (!latest) return form(context, { prefill: true });
-    const notice = `Je gaat verder met je concept van ${formatDate(latest.updatedAt)}. Nieuw beginnen kan via "mijn aanmeldingen".`;
+    const notice = `Je gaat verder met je concept van ${formatDate(latest.updatedAt, deps.figuresTimeZone)}. Nieuw beginnen kan via "mijn aanmeldingen".`;
     return edit(context, latest.id, notice);
   });
   registerCommand(app, Command.myReferrals, async (context) =>
-    myReferralsCard(await listMyReferrals(deps.db, actorOf(context))),
+    myReferralsCard(await listMyReferrals(deps.db, actorOf(context)), deps.figuresTimeZone),
   );
   onVerb(app, Verb.referralNew, {}, (context) => form(context, { prefill: true }));
   onVerb(app, Verb.referralEdit, { caseId: id }, (context, { caseId }) => edit(context, caseId));

@@ -22,7 +22,7 @@ export function registerScreening(app: Application<TurnState>, deps: BotDeps): v
       if (result.ok) {
         deps.log.info({ caseId: data.caseId, status: result.case.status }, 'screening decided');
         deps.deliver(result.notifications);
-        return decisionRecordedCard(result.case);
+        return decisionRecordedCard(result.case, deps.figuresTimeZone);
       }
       if ('alreadyDecided' in result)
         return screeningCardFor(deps, { case: result.alreadyDecided, alreadyDecided: true });

@@ -477,13 +477,13 @@ export async function openProposal(
   deps: RegieDeps,
   actor: Actor,
   proposalId: string,
-): Promise<{ proposal: ProposalView; reference: string; timeZone: string }> {
+): Promise<{ proposal: ProposalView; reference: string; timeZone?: string }> {
   const proposal = await findProposal(deps.db, proposalId);
   if (!proposal || !(canManageCase(actor) || proposal.proposedBy.memberId === actor.memberId))
     throw new DomainError(ErrorCode.NotFound, 'Proposal not found');
   const { c } = await loadFollowed(deps.db, actor, proposal.caseId);
   const table = await findTableById(deps.db, c.tableId);
-  return { proposal, reference: c.reference, timeZone: table?.schedule.timeZone ?? 'UTC' };
+  return { proposal, reference: c.reference, ...(table ? { timeZone: table.schedule.timeZone } : {}) };
 }
 
 /**

@@ -161,7 +161,7 @@ describe('cijfers', () => {
         where: { kind: 'figures.quarterly', subjectId: '2026-Q4' },
         select: { dueAt: true },
       }),
-    ).toEqual({ dueAt: new Date('2027-01-04T08:00:00.000Z') });
+    ).toEqual({ dueAt: new Date('2027-01-04T13:00:00.000Z') }); // 09:00 on Bonaire (FIGURES_TIME_ZONE's default)
   });
 
   it('the help card of a stuurgroeplid offers the figures and nothing of cases', async () => {

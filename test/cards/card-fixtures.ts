@@ -1,3 +1,11 @@
+import fc from 'fast-check';
+import { figuresCard, figuresExportCard, steeringChannelLinkedCard } from '../../cards/figures.card.ts';
+import { noticesCard } from '../../cards/notices.card.ts';
+import type { InzageDocument } from '../../src/privacy/inzage.ts';
+import type { FiguresView } from '../../src/figures/figures.ts';
+import { buildLedger, ledgerFigures } from '../../src/figures/ledger.ts';
+import { periodChoices } from '../../src/figures/periods.ts';
+import { twoYearsOfFacts } from '../support/figure-facts.ts';
 import { handoverCard, handoverFormCard } from '../../cards/handover.card.ts';
 import { reassessmentCard } from '../../cards/reassessment.card.ts';
 import { consentCard } from '../../cards/consent.card.ts';
@@ -93,7 +101,9 @@ const organisations: OrganisationView[] = [
 const [politie, forma, jeugdzorg] = [partners[0]!, partners[6]!, partners[8]!];
 const timeZone = 'America/Kralendijk';
 const table = { id: uuid(200), name: 'Casusoverleg Bonaire', timeZone };
-const nextSession = new Date('2026-03-03T14:00:00Z');
+// The fixture clock: times late in the evening on Bonaire (UTC-4), many of them the next day in UTC, so that a
+// card showing a moment in UTC shows another hour and often another day (test/cards/language.test.ts).
+const nextSession = new Date('2026-03-04T02:00:00Z');
 const full = (n: number) => 'a'.repeat(n);
 
 const member = (
@@ -165,12 +175,12 @@ export function caseRecord(overrides: Partial<CaseRecord> = {}): CaseRecord {
       },
     ],
     organisations: [politie, forma, jeugdzorg].map((o) => ({ id: o.id, name: o.name })),
-    submittedAt: new Date('2026-02-10T13:15:00Z'),
-    updatedAt: new Date('2026-02-10T13:15:00Z'),
+    submittedAt: new Date('2026-02-11T01:15:00Z'),
+    updatedAt: new Date('2026-02-11T01:15:00Z'),
     ...overrides,
   };
 }
-const decidedBy = { decidedBy: { name: 'Ingrid Martina' }, decidedAt: new Date('2026-02-12T15:00:00Z') };
+const decidedBy = { decidedBy: { name: 'Ingrid Martina' }, decidedAt: new Date('2026-02-13T03:00:00Z') };
 const accepted = caseRecord({ status: 'accepted', table, firstSessionAt: nextSession, ...decidedBy });
 const rejected = caseRecord({
   status: 'rejected',
@@ -236,10 +246,10 @@ const summary = (n: number, status: CaseSummary['status'], extra: Partial<CaseSu
   id: uuid(600 + n),
   status,
   firstPersonName: ['Maria Isenia', 'Kevin Isenia', 'Elvis Anthony', 'Shurandy Martis', 'Gina Leonora'][n % 5],
-  updatedAt: new Date('2026-02-11T09:00:00Z'),
+  updatedAt: new Date('2026-02-11T21:00:00Z'),
   ...(status === 'draft'
     ? {}
-    : { reference: `ZVH-2026-${String(n).padStart(4, '0')}`, submittedAt: new Date('2026-02-10T13:15:00Z') }),
+    : { reference: `ZVH-2026-${String(n).padStart(4, '0')}`, submittedAt: new Date('2026-02-11T01:15:00Z') }),
   ...extra,
 });
 const summaries: CaseSummary[] = [
@@ -313,7 +323,7 @@ const session = (n: number, status: SessionStatus, startsAt: Date, extra: Partia
   ...extra,
 });
 const published = {
-  agendaPublishedAt: new Date('2026-03-01T14:00:00Z'),
+  agendaPublishedAt: new Date('2026-03-02T02:00:00Z'),
   post: { conversationId: '19:casusoverleg@thread.tacv2', activityId: '1740837600000' },
 };
 const minutes = (at: Date, n: number) => new Date(at.getTime() + n * 60_000);
@@ -362,7 +372,7 @@ const threeItems = (startsAt: Date) => [
   agendaItem(1, 'newCase', startsAt, [politie, jeugdzorg]),
   agendaItem(2, 'backOnAgenda', startsAt, []),
 ];
-const movedTo = new Date('2026-03-05T18:00:00Z');
+const movedTo = new Date('2026-03-06T06:00:00Z');
 const publishedAgenda = agenda(session(1, 'planned', nextSession, published), threeItems(nextSession));
 const draftAgenda = agenda(session(1, 'planned', nextSession), threeItems(nextSession));
 /** The published agenda as a draft not yet out. */
@@ -375,9 +385,9 @@ const movedAgenda = agenda(
   threeItems(movedTo),
 );
 const cancelledAgenda = agenda(session(3, 'cancelled', nextSession, published), threeItems(nextSession));
-const emptyAgenda = agenda(session(4, 'planned', new Date('2026-03-17T14:00:00Z')), []);
-const extraAgenda = agenda(session(5, 'extra', new Date('2026-03-10T18:30:00Z')), [
-  agendaItem(3, 'newCase', new Date('2026-03-10T18:30:00Z'), [forma]),
+const emptyAgenda = agenda(session(4, 'planned', new Date('2026-03-18T02:00:00Z')), []);
+const extraAgenda = agenda(session(5, 'extra', new Date('2026-03-11T06:30:00Z')), [
+  agendaItem(3, 'newCase', new Date('2026-03-11T06:30:00Z'), [forma]),
 ]);
 const fullAgenda = agenda(
   session(1, 'planned', nextSession, published),
@@ -455,14 +465,14 @@ const viewers = [
 ];
 
 // The meeting: the channel card while it runs and after, the case card per person, the besluit, the actions.
-const openedAt = new Date('2026-03-03T14:02:00Z');
+const openedAt = new Date('2026-03-04T02:02:00Z');
 const liveAgenda = (states: ItemState[]) =>
   agenda(
     session(1, 'planned', nextSession, { ...published, openedAt }),
     threeItems(nextSession).map((i, n) => ({ ...i, state: states[n]! })),
   );
 const heldAgenda = agenda(
-  session(1, 'held', nextSession, { ...published, openedAt, closedAt: new Date('2026-03-03T15:50:00Z') }),
+  session(1, 'held', nextSession, { ...published, openedAt, closedAt: new Date('2026-03-04T03:50:00Z') }),
   liveAgenda(['decided', 'deferred', 'decided']).items,
 );
 
@@ -647,7 +657,7 @@ const followed = (n: number, status: FollowedCase['status'], extra: Partial<Foll
   overdueActions: 0,
   ...extra,
 });
-const shadowListed = { shadowListedAt: new Date('2026-03-03T15:40:00Z'), shadowReturnDate: '2026-09-03' };
+const shadowListed = { shadowListedAt: new Date('2026-03-04T03:40:00Z'), shadowReturnDate: '2026-09-03' };
 const myFollowed: FollowedCase[] = [
   followed(7, 'accepted', {
     goal: correctedDecision.goal,
@@ -675,7 +685,7 @@ const onShadowList: FollowedCase[] = [
   myFollowed[3]!,
   followed(21, 'shadowList', {
     directorName: ria.displayName,
-    shadowListedAt: new Date('2026-01-20T14:30:00Z'),
+    shadowListedAt: new Date('2026-01-21T02:30:00Z'),
     shadowReturnDate: '2026-07-20',
   }),
   // No regisseur and no dates (older data): the card shows question marks.
@@ -690,16 +700,16 @@ const regieUpdate = (
 ): RegieUpdateView => ({ id: uuid(1100 + n), kind, at: new Date(at), ...extra });
 const by = (m: MemberView) => ({ author: { name: m.displayName, organisationName: m.organisationName } });
 const regieUpdates: RegieUpdateView[] = [
-  regieUpdate(0, 'progress', '2026-04-14T13:00:00Z', {
+  regieUpdate(0, 'progress', '2026-04-15T01:00:00Z', {
     ...by(jeffrey),
     text: 'Het budgetbeheer loopt sinds half maart; de verhuurder heeft de betalingsregeling geaccepteerd. Kevin gaat sinds de meivakantie weer drie dagen per week naar school.',
   }),
-  regieUpdate(1, 'backOnAgenda', '2026-03-31T12:00:00Z', {
+  regieUpdate(1, 'backOnAgenda', '2026-04-01T00:00:00Z', {
     ...by(jeffrey),
     text: 'De gezinscoach komt niet binnen; graag met de leerplichtambtenaar bespreken hoe we verder gaan.',
   }),
-  regieUpdate(2, 'directorChanged', '2026-03-10T15:00:00Z', by(ingrid)),
-  regieUpdate(3, 'progress', '2026-03-06T16:20:00Z', {
+  regieUpdate(2, 'directorChanged', '2026-03-11T03:00:00Z', by(ingrid)),
+  regieUpdate(3, 'progress', '2026-03-07T04:20:00Z', {
     ...by(ramon),
     text: 'Geen nieuwe meldingen sinds het overleg.',
   }),
@@ -711,7 +721,7 @@ const proposal = (extra: Partial<ProposalView> = {}): ProposalView => ({
   caseId: uuid(500),
   kind: 'shadowList',
   proposedBy: proposer,
-  createdAt: new Date('2026-04-20T13:00:00Z'),
+  createdAt: new Date('2026-04-21T01:00:00Z'),
   note: 'Het gezin is stabiel: de huur wordt betaald en Kevin gaat weer naar school. Zes maanden volgen zonder overleg is genoeg.',
   ...extra,
 });
@@ -721,7 +731,7 @@ const closureProposal = proposal({
   outcome: 'goalPartlyReached',
   note: 'De woning is behouden; school blijft moeizaam, maar dat pakt de leerplicht verder op.',
 });
-const decided = { decidedBy: { name: ingrid.displayName }, decidedAt: new Date('2026-04-21T09:30:00Z') };
+const decided = { decidedBy: { name: ingrid.displayName }, decidedAt: new Date('2026-04-21T21:30:00Z') };
 
 const evaluation = (
   m: MemberView,
@@ -734,7 +744,7 @@ const evaluation = (
   member: { name: m.displayName },
   goalReached,
   cooperation,
-  at: new Date('2026-05-04T12:00:00Z'),
+  at: new Date('2026-05-05T00:00:00Z'),
   ...extra,
 });
 const evaluations: EvaluationView[] = [
@@ -781,7 +791,7 @@ const caseView = (extra: Partial<CaseOverview> = {}): CaseOverview => ({
 });
 const closedCase = followedCase({
   status: 'closed',
-  closedAt: new Date('2026-04-28T15:10:00Z'),
+  closedAt: new Date('2026-04-29T03:10:00Z'),
   outcome: 'goalPartlyReached',
 });
 const regieContext = (extra: Partial<RegieFormContext> = {}): RegieFormContext => ({
@@ -974,8 +984,11 @@ export const cardFixtures: CardFixture[] = [
   ['referralSubmittedCard', () => referralSubmittedCard('ZVH-2026-0007', false)],
   ['referralSubmittedCard resubmitted', () => referralSubmittedCard('ZVH-2026-0007', true)],
 
-  ['myReferralsCard empty', () => myReferralsCard([])],
-  ['myReferralsCard with draft, submitted, infoRequested, accepted and rejected', () => myReferralsCard(summaries)],
+  ['myReferralsCard empty', () => myReferralsCard([], timeZone)],
+  [
+    'myReferralsCard with draft, submitted, infoRequested, accepted and rejected',
+    () => myReferralsCard(summaries, timeZone),
+  ],
   ['casesCard empty', () => casesCard({ cases: [], page: 0, more: false })],
   [
     'casesCard with cases and more',
@@ -990,21 +1003,22 @@ export const cardFixtures: CardFixture[] = [
   ['referralOutcomeCard accepted', () => referralOutcomeCard(accepted)],
   ['referralOutcomeCard rejected', () => referralOutcomeCard(rejected)],
   ['referralOutcomeCard infoRequested', () => referralOutcomeCard(infoRequested)],
-  ['decisionRecordedCard accepted', () => decisionRecordedCard(accepted)],
-  ['decisionRecordedCard rejected', () => decisionRecordedCard(rejected)],
-  ['decisionRecordedCard infoRequested', () => decisionRecordedCard(infoRequested)],
+  ['decisionRecordedCard accepted', () => decisionRecordedCard(accepted, timeZone)],
+  ['decisionRecordedCard rejected', () => decisionRecordedCard(rejected, timeZone)],
+  ['decisionRecordedCard infoRequested', () => decisionRecordedCard(infoRequested, timeZone)],
 
-  ['screeningCard open', () => screeningCard({ case: caseRecord(), tables })],
-  ['screeningCard open, with refreshFor', () => screeningCard({ case: caseRecord(), tables, refreshFor })],
+  ['screeningCard open', () => screeningCard({ timeZone, case: caseRecord(), tables })],
+  ['screeningCard open, with refreshFor', () => screeningCard({ timeZone, case: caseRecord(), tables, refreshFor })],
   [
     'screeningCard open, no procesmanager in Teams yet (empty refreshFor)',
-    () => screeningCard({ case: caseRecord(), tables, refreshFor: [] }),
+    () => screeningCard({ timeZone, case: caseRecord(), tables, refreshFor: [] }),
   ],
-  ['screeningCard open, external referrer', () => screeningCard({ case: external, tables, refreshFor })],
+  ['screeningCard open, external referrer', () => screeningCard({ timeZone, case: external, tables, refreshFor })],
   [
     'screeningCard open, without criteria and persons details',
     () =>
       screeningCard({
+        timeZone,
         case: caseRecord({
           criteria: undefined,
           informed: undefined,
@@ -1022,6 +1036,7 @@ export const cardFixtures: CardFixture[] = [
     'screeningCard open, with errors',
     () =>
       screeningCard({
+        timeZone,
         case: caseRecord(),
         tables,
         refreshFor,
@@ -1029,15 +1044,18 @@ export const cardFixtures: CardFixture[] = [
         errors: { reason: 'Geef een reden.', question: 'Stel een vraag van minstens tien tekens.' },
       }),
   ],
-  ['screeningCard decided: accepted', () => screeningCard({ case: accepted, tables, refreshFor })],
-  ['screeningCard decided: rejected', () => screeningCard({ case: rejected, tables })],
-  ['screeningCard decided: infoRequested', () => screeningCard({ case: infoRequested, tables, refreshFor })],
-  ['screeningCard alreadyDecided', () => screeningCard({ case: accepted, tables, refreshFor, alreadyDecided: true })],
+  ['screeningCard decided: accepted', () => screeningCard({ timeZone, case: accepted, tables, refreshFor })],
+  ['screeningCard decided: rejected', () => screeningCard({ timeZone, case: rejected, tables })],
+  ['screeningCard decided: infoRequested', () => screeningCard({ timeZone, case: infoRequested, tables, refreshFor })],
+  [
+    'screeningCard alreadyDecided',
+    () => screeningCard({ timeZone, case: accepted, tables, refreshFor, alreadyDecided: true }),
+  ],
 
-  ['screeningCard open, no tables', () => screeningCard({ case: caseRecord(), tables: [] })],
+  ['screeningCard open, no tables', () => screeningCard({ timeZone, case: caseRecord(), tables: [] })],
   [
     'screeningCard open, no tables, with refreshFor',
-    () => screeningCard({ case: caseRecord(), tables: [], refreshFor }),
+    () => screeningCard({ timeZone, case: caseRecord(), tables: [], refreshFor }),
   ],
 
   ['channelAgendaCard published', () => channelAgendaCard(publishedAgenda)],
@@ -1075,8 +1093,8 @@ export const cardFixtures: CardFixture[] = [
     () =>
       draftAgendaCard({
         agenda: agenda(
-          session(6, 'held', new Date('2026-02-17T14:00:00Z'), published),
-          threeItems(new Date('2026-02-17T14:00:00Z')),
+          session(6, 'held', new Date('2026-02-18T02:00:00Z'), published),
+          threeItems(new Date('2026-02-18T02:00:00Z')),
         ),
         addable,
       }),
@@ -1132,7 +1150,7 @@ export const cardFixtures: CardFixture[] = [
       pushedCard({
         topic: 'sessionMoved',
         meeting: { table: bonaire.name, startsAt: nextSession, timeZone: 'America/Kralendijk' },
-        movedFrom: new Date('2026-11-24T14:00:00Z'),
+        movedFrom: new Date('2026-11-25T02:00:00Z'),
         open: { verb: Verb.agendaMine, ids: { sessionId: uuid(2) } },
         refreshes: false,
       }),
@@ -1155,7 +1173,7 @@ export const cardFixtures: CardFixture[] = [
       tablesCard(
         [
           overview(bonaire, publishedAgenda.session),
-          overview(rincon, undefined, { closedAt: new Date('2026-02-20T12:00:00Z') }),
+          overview(rincon, undefined, { closedAt: new Date('2026-02-21T00:00:00Z') }),
         ],
         { manage: true, notice: 'Tafel Jeugdtafel Rincon is gesloten.' },
       ),
@@ -1431,11 +1449,12 @@ export const cardFixtures: CardFixture[] = [
             {
               id: uuid(1001),
               organisation: politie.name,
-              createdAt: new Date('2026-03-03T14:20:00Z'),
+              createdAt: at(1),
               text: 'Drie meldingen huiselijk geweld dit jaar',
             },
-            { id: uuid(1003), organisation: forma.name, createdAt: new Date('2026-03-03T14:25:00Z') },
+            { id: uuid(1003), organisation: forma.name, createdAt: at(3) },
           ],
+          timeZone,
         }),
       ),
   ],
@@ -1612,7 +1631,7 @@ export const cardFixtures: CardFixture[] = [
         caseView({
           case: closedCase,
           actions,
-          updates: [regieUpdate(4, 'closed', '2026-04-28T15:10:00Z', by(ingrid)), ...regieUpdates],
+          updates: [regieUpdate(4, 'closed', '2026-04-29T03:10:00Z', by(ingrid)), ...regieUpdates],
           evaluations,
           missingEvaluations: [jeugdzorg.name],
           may: granted({ remind: true }),
@@ -1624,7 +1643,7 @@ export const cardFixtures: CardFixture[] = [
     () =>
       caseOverviewCard(
         caseView({
-          case: { ...closedCase, evaluationRemindedAt: new Date('2026-05-05T12:00:00Z') },
+          case: { ...closedCase, evaluationRemindedAt: new Date('2026-05-06T00:00:00Z') },
           actions,
           evaluations,
           missingEvaluations: [jeugdzorg.name],
@@ -1682,26 +1701,32 @@ export const cardFixtures: CardFixture[] = [
     () => regieFormCard(form, regieContext(ctx), values, errors),
   ]),
 
-  ['proposalCard open, the procesmanager', () => proposalCard(proposal(), 'ZVH-2026-0007', 'manager')],
+  ['proposalCard open, the procesmanager', () => proposalCard(proposal(), 'ZVH-2026-0007', 'manager', timeZone)],
   [
     'proposalCard open closure, the procesmanager, with notice',
-    () => proposalCard(closureProposal, 'ZVH-2026-0007', 'manager', 'Er is intussen een nieuw voorstel gedaan.'),
+    () =>
+      proposalCard(closureProposal, 'ZVH-2026-0007', 'manager', timeZone, 'Er is intussen een nieuw voorstel gedaan.'),
   ],
-  ['proposalCard open, the proposer', () => proposalCard(closureProposal, 'ZVH-2026-0007', 'proposer')],
+  ['proposalCard open, the proposer', () => proposalCard(closureProposal, 'ZVH-2026-0007', 'proposer', timeZone)],
   [
     'proposalCard approved',
-    () => proposalCard({ ...proposal(), ...decided, approved: true }, 'ZVH-2026-0007', 'manager'),
+    () => proposalCard({ ...proposal(), ...decided, approved: true }, 'ZVH-2026-0007', 'manager', timeZone),
   ],
   [
     'proposalCard declined, the proposer',
     () =>
-      proposalCard({ ...closureProposal, ...decided, approved: false, note: undefined }, 'ZVH-2026-0007', 'proposer'),
+      proposalCard(
+        { ...closureProposal, ...decided, approved: false, note: undefined },
+        'ZVH-2026-0007',
+        'proposer',
+        timeZone,
+      ),
   ],
   [
     'proposalCard lapsed',
-    () => proposalCard({ ...proposal(), decidedAt: decided.decidedAt }, 'ZVH-2026-0007', 'manager'),
+    () => proposalCard({ ...proposal(), decidedAt: decided.decidedAt }, 'ZVH-2026-0007', 'manager', timeZone),
   ],
-  ['deletedCaseCard', () => deletedCaseCard('ZVH-2024-0031', new Date('2026-02-01T03:00:00Z'))],
+  ['deletedCaseCard', () => deletedCaseCard('ZVH-2024-0031', new Date('2026-02-01T15:00:00Z'), timeZone)],
   [
     'regieNoticeCard',
     () => regieNoticeCard(uuid(500), 'ZVH-2026-0007', 'De casus staat weer op de agenda van 3 maart.'),
@@ -1736,7 +1761,7 @@ export const cardFixtures: CardFixture[] = [
         },
         entries: [
           {
-            at: new Date('2026-11-24T15:03:00Z'),
+            at: new Date('2026-11-25T03:03:00Z'),
             actor: { name: members[2]!.displayName, organisationName: politie.name },
             action: 'case.viewed',
             activity: 'Regie',
@@ -1744,7 +1769,7 @@ export const cardFixtures: CardFixture[] = [
             traceId: 'a'.repeat(32),
           },
           {
-            at: new Date('2026-11-24T15:04:00Z'),
+            at: new Date('2026-11-25T03:04:00Z'),
             actor: { name: members[3]!.displayName, organisationName: forma.name },
             action: 'refused:case.overview',
             activity: 'Toegangscontrole',
@@ -1783,45 +1808,54 @@ export const cardFixtures: CardFixture[] = [
   [
     'unusualAccessCard',
     () =>
-      unusualAccessCard({
-        since: new Date('2026-10-25T00:00:00Z'),
-        thresholds: { cases: 15, refused: 3 },
-        rows: [
-          { name: members[3]!.displayName, organisationName: forma.name, role: 'participant', cases: 2, refused: 7 },
-          {
-            name: members[1]!.displayName,
-            organisationName: politie.name,
-            role: 'contactPerson',
-            cases: 31,
-            refused: 0,
-          },
-        ],
-      }),
+      unusualAccessCard(
+        {
+          since: new Date('2026-10-25T00:00:00Z'),
+          thresholds: { cases: 15, refused: 3 },
+          rows: [
+            { name: members[3]!.displayName, organisationName: forma.name, role: 'participant', cases: 2, refused: 7 },
+            {
+              name: members[1]!.displayName,
+              organisationName: politie.name,
+              role: 'contactPerson',
+              cases: 31,
+              refused: 0,
+            },
+          ],
+        },
+        timeZone,
+      ),
   ],
   [
     'unusualAccessCard, nobody',
     () =>
-      unusualAccessCard({ since: new Date('2026-10-25T00:00:00Z'), thresholds: { cases: 15, refused: 3 }, rows: [] }),
+      unusualAccessCard(
+        { since: new Date('2026-10-25T00:00:00Z'), thresholds: { cases: 15, refused: 3 }, rows: [] },
+        timeZone,
+      ),
   ],
 
   [
     'informingDueCard, overdue',
     () =>
-      informingDueCard({
-        overdueOnly: true,
-        cases: [
-          {
-            id: uuid(500),
-            reference: 'ZVH-2026-0007',
-            acceptedAt: new Date('2026-03-01T10:00:00Z'),
-            informerName: 'Sharon Frans',
-            reason: 'Betrokkene is tijdelijk onbereikbaar',
-          },
-          { id: uuid(501), reference: 'ZVH-2026-0009' },
-        ],
-      }),
+      informingDueCard(
+        {
+          overdueOnly: true,
+          cases: [
+            {
+              id: uuid(500),
+              reference: 'ZVH-2026-0007',
+              acceptedAt: new Date('2026-03-01T22:00:00Z'),
+              informerName: 'Sharon Frans',
+              reason: 'Betrokkene is tijdelijk onbereikbaar',
+            },
+            { id: uuid(501), reference: 'ZVH-2026-0009' },
+          ],
+        },
+        timeZone,
+      ),
   ],
-  ['informingDueCard, nothing to do', () => informingDueCard({ overdueOnly: false, cases: [] })],
+  ['informingDueCard, nothing to do', () => informingDueCard({ overdueOnly: false, cases: [] }, timeZone)],
   [
     'caseOverviewCard, informing overdue, may inform',
     () =>
@@ -1842,18 +1876,20 @@ export const cardFixtures: CardFixture[] = [
     'inzageReadyCard',
     () =>
       inzageReadyCard({
+        timeZone,
         url: `https://casusbot.example/downloads/${uuid(900)}?exp=1&sig=abc`,
         cases: 2,
-        expiresAt: new Date('2026-11-21T10:10:00Z'),
+        expiresAt: new Date('2026-11-21T22:10:00Z'),
       }),
   ],
   [
     'inzageReadyCard, nothing held',
     () =>
       inzageReadyCard({
+        timeZone,
         url: `https://casusbot.example/downloads/${uuid(901)}?exp=1&sig=abc`,
         cases: 0,
-        expiresAt: new Date('2026-11-21T10:10:00Z'),
+        expiresAt: new Date('2026-11-21T22:10:00Z'),
       }),
   ],
 
@@ -1874,11 +1910,11 @@ export const cardFixtures: CardFixture[] = [
         ...(state === 'grantedWithCondition' ? { condition: 'Alleen voor het huisbezoek van 3 maart' } : {}),
         ...(state === 'requested'
           ? {}
-          : { answeredBy: { name: sharon.displayName }, answeredAt: new Date('2026-03-04T10:00:00Z') }),
+          : { answeredBy: { name: sharon.displayName }, answeredAt: new Date('2026-03-04T22:00:00Z') }),
         history: [
-          { state: 'requested' as const, by: jeffrey.displayName, at: new Date('2026-03-01T10:00:00Z') },
-          { state: 'refused' as const, by: sharon.displayName, at: new Date('2026-03-02T10:00:00Z') },
-          { state: 'requested' as const, by: jeffrey.displayName, at: new Date('2026-03-03T10:00:00Z') },
+          { state: 'requested' as const, by: jeffrey.displayName, at: new Date('2026-03-01T22:00:00Z') },
+          { state: 'refused' as const, by: sharon.displayName, at: new Date('2026-03-02T22:00:00Z') },
+          { state: 'requested' as const, by: jeffrey.displayName, at: new Date('2026-03-03T22:00:00Z') },
         ],
         contribution: {
           organisationId: politie.id,
@@ -1896,6 +1932,7 @@ export const cardFixtures: CardFixture[] = [
             consentCard(
               consent,
               true,
+              timeZone,
               state === 'requested' ? 'Er wordt toestemming gevraagd voor inbreng van jouw organisatie.' : undefined,
             ),
         ],
@@ -1911,6 +1948,7 @@ export const cardFixtures: CardFixture[] = [
                 },
               },
               false,
+              timeZone,
             ),
         ],
       ];
@@ -1943,6 +1981,7 @@ export const cardFixtures: CardFixture[] = [
           },
         },
         true,
+        timeZone,
         undefined,
         { condition: 'Schrijf de voorwaarde.' },
       ),
@@ -1973,27 +2012,31 @@ export const cardFixtures: CardFixture[] = [
             },
           ],
         },
+        timeZone,
         'Het doel van een casus is veranderd.',
       ),
   ],
   [
     'reassessmentCard, the procesmanager',
     () =>
-      reassessmentCard({
-        all: true,
-        items: [
-          {
-            contributionId: uuid(1001),
-            caseId: uuid(500),
-            reference: 'ZVH-2026-0007',
-            organisation: { id: politie.id, name: politie.name },
-            text: '',
-            createdAt: at(5),
-          },
-        ],
-      }),
+      reassessmentCard(
+        {
+          all: true,
+          items: [
+            {
+              contributionId: uuid(1001),
+              caseId: uuid(500),
+              reference: 'ZVH-2026-0007',
+              organisation: { id: politie.id, name: politie.name },
+              text: '',
+              createdAt: at(5),
+            },
+          ],
+        },
+        timeZone,
+      ),
   ],
-  ['reassessmentCard, nothing open', () => reassessmentCard({ all: false, items: [] })],
+  ['reassessmentCard, nothing open', () => reassessmentCard({ all: false, items: [] }, timeZone)],
 
   ...((): CardFixture[] => {
     const form = {
@@ -2060,7 +2103,7 @@ export const cardFixtures: CardFixture[] = [
       ],
       [
         'handoverCard, the one who prepared it, waiting',
-        () => handoverCard(handover, 'manager', 'De inbrengers is om toestemming gevraagd.'),
+        () => handoverCard(handover, 'manager', timeZone, 'De inbrengers is om toestemming gevraagd.'),
       ],
       [
         'handoverCard, the one who prepared it, all answered',
@@ -2068,6 +2111,7 @@ export const cardFixtures: CardFixture[] = [
           handoverCard(
             { ...handover, items: handover.items.map((i) => (i.consent ? { ...i, consent: 'granted' as const } : i)) },
             'manager',
+            timeZone,
           ),
       ],
       [
@@ -2076,6 +2120,7 @@ export const cardFixtures: CardFixture[] = [
           handoverCard(
             { ...handover, items: handover.items.slice(0, 1) },
             'contributor',
+            timeZone,
             'Bij een overdracht zou inbreng van jouw organisatie meegaan. Mag dat?',
           ),
       ],
@@ -2085,8 +2130,207 @@ export const cardFixtures: CardFixture[] = [
           handoverCard(
             { ...handover, completedAt: at(30), items: [{ ...handover.items[1]!, text: '' }, handover.items[2]!] },
             'receiver',
+            timeZone,
           ),
       ],
     ];
   })(),
+
+  ...(['internal', 'public'] as const).map((mode): CardFixture => [
+    `figuresCard ${mode}`,
+    () => figuresCard(figuresView(mode), figuresOptions),
+  ]),
+  [
+    'figuresCard in the stuurgroep channel',
+    () => figuresCard(figuresView('internal'), { ...figuresOptions, shared: true }),
+  ],
+  [
+    'figuresExportCard',
+    () =>
+      figuresExportCard({
+        period: 'K3 2026',
+        csvUrl: `https://casusbot.example/downloads/${uuid(902)}?exp=1&sig=abc`,
+        pdfUrl: `https://casusbot.example/downloads/${uuid(903)}?exp=1&sig=abc`,
+        expiresAt: lateEvening,
+        timeZone,
+      }),
+  ],
+  ['steeringChannelLinkedCard', () => steeringChannelLinkedCard()],
+  [
+    'noticesCard',
+    () =>
+      noticesCard(
+        {
+          total: 4,
+          notices: [
+            {
+              id: uuid(1300),
+              to: 'Ria Winklaar',
+              kind: 'actionAssigned',
+              state: 'failed',
+              since: lateEvening,
+              attempts: 5,
+              lastError: '403',
+            },
+            {
+              id: uuid(1301),
+              to: 'Ramon Cicilia',
+              kind: 'agendaPublished',
+              state: 'failed',
+              since: lateEvening,
+              attempts: 3,
+              lastError: 'NO_CONVERSATION',
+            },
+            {
+              id: uuid(1302),
+              to: 'Sharon Frans',
+              kind: 'sessionClosed',
+              state: 'failed',
+              since: lateEvening,
+              attempts: 6,
+              lastError: '502',
+            },
+            {
+              id: uuid(1303),
+              to: 'Jeffrey Statia',
+              kind: 'consentRequested',
+              state: 'uncertain',
+              since: lateEvening,
+              attempts: 1,
+            },
+          ],
+        },
+        timeZone,
+        'Het bericht gaat opnieuw.',
+      ),
+  ],
+  ['noticesCard, all delivered', () => noticesCard({ total: 0, notices: [] }, timeZone)],
 ];
+
+/**
+ * A moment late in the evening on Bonaire that is already the next day in UTC (and in Amsterdam): 22:30 on
+ * 4 December there is 02:30 on 5 December in UTC. A card that shows it in UTC shows another day and hour.
+ */
+export const lateEvening = new Date('2026-12-05T02:30:00Z');
+
+const figuresOptions = { informWithinDays: 14, timeZone };
+/** Two years of made-up facts, the same every run, as the figures card and its public export show them. */
+export function figuresView(mode: 'internal' | 'public'): FiguresView {
+  const facts = fc.sample(twoYearsOfFacts, { seed: 20, numRuns: 1 })[0]!;
+  const intakesByMonth = new Map<string, number>();
+  for (const f of facts)
+    if (f.intakeMonth) intakesByMonth.set(f.intakeMonth, (intakesByMonth.get(f.intakeMonth) ?? 0) + 1);
+  const choices = periodChoices(lateEvening, timeZone);
+  const ledger = buildLedger({ facts, heldSessions: [], intakesByMonth, informWithinDays: 14, choices });
+  return {
+    figures: ledgerFigures(ledger, choices[1] ?? choices[0]!, mode),
+    organisationNames: {
+      police: politie.name,
+      youth: jeugdzorg.name,
+      health: partners[2]!.name,
+      council: partners[5]!.name,
+      prison: partners[10]!.name,
+    },
+    tableNames: { t1: table.name },
+    choices,
+    generatedAt: lateEvening,
+  };
+}
+
+/** An inzage of the mother of ZVH-2026-0007: every part of the document filled, its times late in the evening. */
+export const inzageFixture: InzageDocument = {
+  search: 'bsn',
+  producedAt: lateEvening,
+  producedBy: { name: members[0]!.displayName, organisationName: members[0]!.organisationName },
+  cases: [
+    {
+      person: {
+        caseId: uuid(500),
+        name: 'Maria Isenia',
+        birthDate: '1984-06-02',
+        address: 'Kaya Fictief 1, Kralendijk',
+        bsn: '123456782',
+        relation: 'moeder',
+      },
+      case: {
+        id: uuid(500),
+        reference: 'ZVH-2026-0007',
+        status: 'closed',
+        tableName: table.name,
+        referrerOrganisation: politie.name,
+        responsibleOrganisation: jeugdzorg.name,
+        submittedAt: new Date('2026-02-01T03:00:00Z'),
+        closedAt: lateEvening,
+        lifeDomains: {
+          housing: 'Dreigende huisuitzetting wegens huurachterstand.',
+          finances: 'Schulden bij meerdere schuldeisers.',
+        },
+        involved: [politie.name, forma.name, jeugdzorg.name],
+        contributions: [
+          {
+            organisation: forma.name,
+            text: 'Budgetbeheer loopt sinds maart.',
+            sensitive: true,
+            at: new Date('2026-03-03T02:10:00Z'),
+          },
+        ],
+        interventions: [
+          { organisation: jeugdzorg.name, text: 'Gezinscoach inzetten.', at: new Date('2026-03-03T02:20:00Z') },
+        ],
+        decisions: [
+          {
+            goal: 'Het gezin blijft in de woning.',
+            plan: 'Budgetbeheer en een gezinscoach.',
+            nextStep: 'backOnAgenda',
+            at: new Date('2026-03-03T02:40:00Z'),
+          },
+        ],
+        actions: [
+          {
+            organisation: forma.name,
+            text: 'Budgetbeheer aanvragen.',
+            state: 'done',
+            dueDate: '2026-03-17',
+            result: 'Aangevraagd en toegekend.',
+          },
+          { organisation: jeugdzorg.name, text: 'Gezinscoach inzetten.', state: 'open', dueDate: '2026-04-01' },
+          { organisation: politie.name, text: 'Meldingen bijhouden.', state: 'claimed', dueDate: '2026-04-14' },
+          { organisation: politie.name, text: 'Huisbezoek.', state: 'cancelled', dueDate: '2026-04-15' },
+        ],
+        regie: [
+          {
+            kind: 'progress',
+            text: 'De huur wordt weer betaald.',
+            organisation: jeugdzorg.name,
+            at: new Date('2026-04-01T01:00:00Z'),
+          },
+          { kind: 'closed', at: lateEvening },
+        ],
+      },
+      logbook: [
+        {
+          at: new Date('2026-02-01T03:00:00Z'),
+          actor: { name: 'Sharon Frans', organisationName: politie.name },
+          action: 'referral.submitted',
+          activity: 'aanmelding',
+          outcome: 'ok',
+        },
+        {
+          at: new Date('2026-03-03T02:10:00Z'),
+          actor: { name: 'Ria Winklaar', organisationName: forma.name },
+          action: 'contribution.added',
+          activity: 'beeldvorming',
+          outcome: 'ok',
+        },
+        { at: lateEvening, action: 'case.closed', activity: 'afsluiten', outcome: 'ok' },
+        {
+          at: lateEvening,
+          actor: { name: 'Ingrid Martina', organisationName: organisations[0]!.name },
+          action: 'inzage.produced',
+          activity: 'inzage',
+          outcome: 'ok',
+        },
+      ],
+    },
+  ],
+};

@@ -73,7 +73,12 @@ describe('member form', () => {
 
 describe('screening card of a case decided meanwhile', () => {
   it('an accepted case without a planned meeting says so instead of failing (a late screening request)', () => {
-    const view = { case: caseRecord({ status: 'accepted' }), tables: [], refreshFor: [] };
+    const view = {
+      case: caseRecord({ status: 'accepted' }),
+      tables: [],
+      refreshFor: [],
+      timeZone: 'America/Kralendijk',
+    };
     expect(textOf(screeningCard(view))).toContain('Geaccepteerd. Nog geen bespreking gepland.');
   });
 });

@@ -167,7 +167,11 @@ describe('zeggenschap', () => {
     expect(textOf(discussionCard(await openDiscussion(deps, a.policeColleague, itemId)))).not.toContain(condition);
 
     // Both cards ask to be refreshed when looked at, through the verb that re-reads with need-to-know at that moment.
-    const consent = consentCard((await openConsent(deps, a.youthCareContact, consentId)).consent, false);
+    const consent = consentCard(
+      (await openConsent(deps, a.youthCareContact, consentId)).consent,
+      false,
+      'America/Kralendijk',
+    );
     expect(minutes.refresh).toMatchObject({
       action: { type: 'Action.Execute', verb: Verb.sessionMinutes, data: { sessionId } },
     });
@@ -177,7 +181,9 @@ describe('zeggenschap', () => {
     await withdrawConsent(deps, a.police, consentId);
     // What the refresh of each card answers now.
     expect(textOf(minutesCard(await sessionMinutes(deps, a.youthCareContact, sessionId)))).not.toContain(secret);
-    const refreshed = textOf(consentCard((await openConsent(deps, a.youthCareContact, consentId)).consent, false));
+    const refreshed = textOf(
+      consentCard((await openConsent(deps, a.youthCareContact, consentId)).consent, false, 'America/Kralendijk'),
+    );
     expect(refreshed).not.toContain(secret);
     expect(refreshed).toContain('Toestemming ingetrokken');
   });
@@ -210,7 +216,7 @@ describe('zeggenschap', () => {
       ['withdrawn', 'Collega Politie'],
       ['requested', youthName],
     ]);
-    const text = textOf(consentCard(consent, true));
+    const text = textOf(consentCard(consent, true, 'America/Kralendijk'));
     expect(text).toContain('Geen toestemming · Collega Politie');
     expect(text).toMatch(
       /Eerder: .*toestemming onder voorwaarde \(voorwaarde: Alleen voor de school\) · Ruben Croes, 25 november 2026/,
@@ -271,7 +277,9 @@ describe('a change of goal', () => {
     // Nor through the consent card: the granted consent does not get round the re-assessment.
     expect((await openConsent(deps, a.youthCareContact, consentId)).consent.contribution.text).toBe('');
     // And no card says "gegeven" for the content it no longer shows.
-    const consentText = textOf(consentCard((await openConsent(deps, a.youthCareContact, consentId)).consent, false));
+    const consentText = textOf(
+      consentCard((await openConsent(deps, a.youthCareContact, consentId)).consent, false, 'America/Kralendijk'),
+    );
     expect(consentText).not.toContain('Toestemming gegeven');
     expect(consentText).toContain('beoordeelt opnieuw');
     const caseText = textOf(discussionCard(await openDiscussion(deps, a.youthCareContact, itemId)));
