@@ -1,6 +1,7 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { Command } from '../../cards/commands.ts';
+import { helpCard } from '../../cards/help.card.ts';
 import { formValuesOf, type FieldErrors, type FormValues } from '../../cards/form.ts';
 import { memberFormCard, memberListCard, memberRegisteredCard } from '../../cards/members.card.ts';
 import { Verb } from '../../cards/verbs.ts';
@@ -24,6 +25,9 @@ export function registerMembers(app: Application<TurnState>, deps: BotDeps): voi
     const { members, mayRegister } = await listMembers(deps, actorOf(context));
     return memberListCard(members, { canRegister: mayRegister });
   });
+
+  // "Registratie aanvragen" from an old card, by someone who is a member by now: what they can do.
+  onVerb(app, Verb.memberRequest, {}, async (context) => helpCard({ welcome: false, viewer: actorOf(context) }));
 
   // The pushed "Iemand vraagt registratie aan": the form with the name and object id Teams gave.
   onVerb(app, Verb.memberRequestOpen, { requestId: id }, async (context, { requestId }) => {

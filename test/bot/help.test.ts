@@ -93,20 +93,22 @@ describe('hulp', () => {
 });
 
 describe('strangers', () => {
-  it('when someone who is not registered writes, then they hear so in Dutch and whom to ask, and nothing else', async () => {
+  it('when someone who is not registered writes, then they hear so in Dutch, whom to ask, and can ask for registration', async () => {
     const bot = createTestBot(db);
     const replies = await bot.say(stranger, 'hulp');
     expect(replies).toHaveLength(1);
-    expect(replies[0]?.text).toBe(
-      'Je bent nog niet geregistreerd als lid van het casusoverleg, dus ik kan je niet verder helpen. Vraag de procesmanager (Ingrid Martina) om je te registreren bij jouw organisatie.',
-    );
+    const text = textOf(cardOf(replies[0]));
+    expect(text).toContain('Je bent nog niet geregistreerd als lid van het casusoverleg');
+    expect(text).toContain('Vraag de procesmanager (Ingrid Martina)');
+    expect(text).toContain('Registratie aanvragen');
   });
 
   it('when a stranger clicks a button on a forwarded card, then the card action is refused too', async () => {
     const bot = createTestBot(db);
     const { body } = await bot.click(stranger, 'members.list');
-    expect(body).toMatchObject({ type: 'application/vnd.microsoft.activity.message' });
-    expect(String(body.value)).toContain('nog niet geregistreerd');
+    expect(body).toMatchObject({ type: 'application/vnd.microsoft.card.adaptive' });
+    expect(textOf(body.value)).toContain('nog niet geregistreerd');
+    expect(textOf(body.value)).not.toContain('Leden');
   });
 });
 
