@@ -1,4 +1,4 @@
-import type { MemberRole } from '../src/members/member.types.ts';
+import type { Permission } from '../src/access/policy.ts';
 import { Verb } from './verbs.ts';
 
 /**
@@ -18,8 +18,10 @@ export interface BotCommand {
   personalOnly?: boolean;
   /** The button that gives what typing it gives (on the help card and elsewhere), answered by the same handler. */
   button?: Verb;
-  /** Roles that see it in the help card; absent means everyone who works on cases. */
-  roles?: readonly MemberRole[];
+  /** What the person must be allowed (src/access/policy.ts) to see it in the help card and as a suggestion; absent: everyone. */
+  permission?: Permission;
+  /** The task it belongs to on the help card; absent: not listed there (`hulp` itself). */
+  group?: CommandGroup;
   /** Also for those who work on no case (the stuurgroeplid): the gate lets its words and its feature's buttons by. */
   forAll?: boolean;
   /** Typed with an @mention in a channel: in the help card, not in the manifest (Teams allows 10 commands there). */
@@ -28,34 +30,63 @@ export interface BotCommand {
   helpOnly?: boolean;
 }
 
+/** The tasks the help card groups the commands by, in this order. */
+export const commandGroups = ['Aanmelden', 'Overleg', 'Acties', 'Casussen', 'Beheer', 'Cijfers en privacy'] as const;
+export type CommandGroup = (typeof commandGroups)[number];
+
 export const Command = {
   help: { title: 'hulp', words: ['hulp', 'help', '?'], description: 'Laat zien wat Casusbot kan', forAll: true },
-  refer: { title: 'aanmelden', description: 'Een casus aanmelden voor het casusoverleg', personalOnly: true },
+  refer: {
+    title: 'aanmelden',
+    description: 'Een casus aanmelden voor het casusoverleg',
+    personalOnly: true,
+    permission: 'referrals.submit',
+    group: 'Aanmelden',
+  },
   myReferrals: {
     title: 'mijn aanmeldingen',
     description: 'De stand van jouw aanmeldingen',
     personalOnly: true,
     button: Verb.referralMine,
+    permission: 'referrals.submit',
+    group: 'Aanmelden',
   },
   cases: {
     title: 'casussen',
     description: 'De casussen waarbij jouw organisatie betrokken is',
     personalOnly: true,
     button: Verb.caseList,
+    permission: 'cases.work',
+    group: 'Casussen',
   },
-  agenda: { title: 'agenda', description: 'De komende overleggen met de casussen van jouw organisatie' },
-  tables: { title: 'tafels', description: 'De overlegtafels, hun ritme en volgende overleg', button: Verb.tableList },
+  agenda: {
+    title: 'agenda',
+    description: 'De komende overleggen met de casussen van jouw organisatie',
+    permission: 'agenda.view',
+    group: 'Overleg',
+  },
+  tables: {
+    title: 'tafels',
+    description: 'De overlegtafels, hun ritme en volgende overleg',
+    button: Verb.tableList,
+    permission: 'tables.list',
+    group: 'Overleg',
+  },
   myActions: {
     title: 'mijn acties',
     description: 'Jouw open acties en die van jouw organisatie',
     personalOnly: true,
     button: Verb.actionMine,
+    permission: 'cases.work',
+    group: 'Acties',
   },
   myCases: {
     title: 'mijn casussen',
     description: 'De casussen waarvan jij casusregisseur bent',
     personalOnly: true,
     button: Verb.caseMine,
+    permission: 'cases.work',
+    group: 'Casussen',
   },
   shadowList: {
     title: 'schaduwlijst',
@@ -63,6 +94,8 @@ export const Command = {
     personalOnly: true,
     button: Verb.shadowList,
     helpOnly: true,
+    permission: 'shadowList.view',
+    group: 'Casussen',
   },
   case: {
     title: 'casus ZVH-…',
@@ -71,17 +104,22 @@ export const Command = {
     description: 'Eén casus opzoeken met zijn kenmerk, bijvoorbeeld "casus ZVH-2026-0001"',
     personalOnly: true,
     helpOnly: true,
+    permission: 'cases.work',
+    group: 'Casussen',
   },
   linkTable: {
     title: 'tafel koppelen',
     description: 'In een kanaal: de agenda van een tafel hier laten verschijnen',
-    roles: ['processManager'],
     channelOnly: true,
+    permission: 'tables.manage',
+    group: 'Beheer',
   },
   startSession: {
     title: 'overleg starten',
     description: 'In het kanaal van de tafel: het overleg van vandaag openen (voorzitter)',
     channelOnly: true,
+    permission: 'sessions.run',
+    group: 'Overleg',
   },
   informing: {
     title: 'informeren',
@@ -89,6 +127,8 @@ export const Command = {
     personalOnly: true,
     button: Verb.informingDue,
     helpOnly: true,
+    permission: 'informing.record',
+    group: 'Casussen',
   },
   handover: {
     title: 'overdragen ZVH-…',
@@ -97,6 +137,8 @@ export const Command = {
     description: 'Een casus overdragen aan een andere tafel of een extern gremium (regisseur, procesmanager)',
     personalOnly: true,
     helpOnly: true,
+    permission: 'regie.direct',
+    group: 'Casussen',
   },
   reassessment: {
     title: 'herbeoordeling',
@@ -104,58 +146,67 @@ export const Command = {
     personalOnly: true,
     button: Verb.reassessmentList,
     helpOnly: true,
+    permission: 'consent.answer',
+    group: 'Casussen',
   },
   inzage: {
     title: 'inzage',
     description: 'Alles wat over één persoon is vastgelegd, als document (AVG artikel 15)',
-    roles: ['processManager'],
     personalOnly: true,
     button: Verb.inzageForm,
     helpOnly: true,
+    permission: 'inzage.produce',
+    group: 'Cijfers en privacy',
   },
   notices: {
     title: 'meldingen',
     description: 'Berichten van Casusbot die niet zijn aangekomen, aan wie en sinds wanneer',
-    roles: ['processManager'],
     personalOnly: true,
     button: Verb.noticeList,
     helpOnly: true,
+    permission: 'notices.manage',
+    group: 'Beheer',
   },
   logbook: {
     title: 'logboek ZVH-…',
     words: ['logboek'],
     reference: 'optional',
     description: 'Wie wat van een casus zag of wijzigde, wanneer en waarvoor; "logboek" alleen: wie opvalt',
-    roles: ['processManager'],
     personalOnly: true,
     helpOnly: true,
+    permission: 'logbook.view',
+    group: 'Cijfers en privacy',
   },
   figures: {
     title: 'cijfers',
     description: 'De kengetallen per kwartaal of jaar, zonder persoonsgegevens',
-    roles: ['processManager', 'steeringGroupMember'],
     personalOnly: true,
     button: Verb.figuresShow,
     forAll: true,
+    permission: 'figures.view',
+    group: 'Cijfers en privacy',
   },
   linkSteeringGroup: {
     title: 'stuurgroep koppelen',
     description: 'In het kanaal van de stuurgroep: daar na elk kwartaal de kengetallen laten verschijnen',
-    roles: ['processManager'],
     channelOnly: true,
+    permission: 'figures.linkChannel',
+    group: 'Cijfers en privacy',
   },
   members: {
     title: 'leden',
     description: 'Overzicht van de geregistreerde deelnemers',
-    roles: ['processManager', 'contactPerson'],
     button: Verb.memberList,
+    permission: 'members.list',
+    group: 'Beheer',
   },
   addMember: {
     title: 'lid toevoegen',
     description: 'Een Teams-gebruiker registreren bij een organisatie',
-    roles: ['processManager'],
     button: Verb.memberForm,
     helpOnly: true,
+    permission: 'members.register',
+    group: 'Beheer',
   },
 } as const satisfies Record<string, BotCommand>;
 

@@ -589,50 +589,6 @@ function actionManagement(v: ActionCardView): Element[] {
   return out;
 }
 
-/** `mijn acties`: one's own open actions and the organisation's unclaimed ones, by due date; for a regisseur also the overdue ones in their cases. */
-export function myActionsCard(
-  actions: { mine: ActionView[]; overdueInMyCases: ActionView[] },
-  today: string,
-): AdaptiveCard {
-  const overdue = (x: ActionView) => x.dueDate < today;
-  const row = (x: ActionView): Element[] => [
-    paragraph(`${overdue(x) ? 'Te laat: ' : ''}${actionLine(x)}`, overdue(x) ? { color: 'Attention' } : {}),
-    {
-      type: 'ActionSet',
-      actions: [
-        execute(
-          x.state === 'open' ? 'Ik pak dit op' : 'Bekijken',
-          x.state === 'open' ? Verb.actionClaim : Verb.actionShow,
-          { actionId: x.id },
-        ),
-      ],
-    },
-  ];
-  return card(
-    [
-      heading('Mijn acties'),
-      ...(actions.mine.length
-        ? []
-        : [
-            paragraph('Je hebt geen open acties, en jouw organisatie heeft geen acties die nog niemand oppakte.', {
-              subtle: true,
-            }),
-          ]),
-      ...actions.mine.flatMap(row),
-      ...(actions.overdueInMyCases.length
-        ? [
-            subheading('Te laat in de casussen waarvan jij regisseur bent'),
-            ...actions.overdueInMyCases.flatMap((x) => [
-              paragraph(actionLine(x), { color: 'Attention' }),
-              { type: 'ActionSet', actions: [execute('Bekijken', Verb.actionShow, { actionId: x.id })] },
-            ]),
-          ]
-        : []),
-    ],
-    [execute('Vernieuwen', Verb.actionMine)],
-  );
-}
-
 /** A button that no longer works (an old card, a malformed click): nothing changed, and what to type instead. */
 export function staleButtonCard(): AdaptiveCard {
   return card([

@@ -12,6 +12,8 @@ export interface MemberFormView {
   organisations: OrganisationView[];
   values?: FormValues;
   errors?: FieldErrors;
+  /** Opened from a request for registration: the name and object id Teams gave are filled in. */
+  fromRequest?: boolean;
 }
 
 export function memberFormCard(view: MemberFormView): AdaptiveCard {
@@ -37,6 +39,9 @@ export function memberFormCard(view: MemberFormView): AdaptiveCard {
       paragraph(
         'Koppel een Teams-gebruiker aan een convenantpartner en een rol. Alleen geregistreerde leden kunnen Casusbot gebruiken.',
       ),
+      ...(view.fromRequest
+        ? [paragraph('Deze persoon vroeg zelf om registratie. Kies de organisatie en de rol.', { subtle: true })]
+        : []),
       ...formErrorSummary(errors),
       ...person,
       subheading(view.roster.length ? 'Of vul handmatig in' : 'Gegevens'),
@@ -99,4 +104,27 @@ export function memberListCard(members: MemberView[], options: { canRegister?: b
     body.push({ type: 'FactSet', facts: people.map((p) => ({ title: p.displayName, value: roleLabels[p.role] })) });
   }
   return card(body, options.canRegister ? [execute('Lid toevoegen', Verb.memberForm)] : []);
+}
+
+/** Someone Teams knows but the network does not: what is the matter, and a button to ask for registration. */
+export function strangerCard(whom: string, options: { mayRequest: boolean }): AdaptiveCard {
+  return card(
+    [
+      heading('Nog niet geregistreerd'),
+      paragraph(
+        `Je bent nog niet geregistreerd als lid van het casusoverleg, dus ik kan je niet verder helpen. Vraag ${whom} je te registreren bij jouw organisatie, of vraag het hier aan.`,
+      ),
+    ],
+    options.mayRequest ? [execute('Registratie aanvragen', Verb.memberRequest, {}, { style: 'positive' })] : [],
+  );
+}
+
+/** The stranger's answer after asking: asked once, however often they click. */
+export function registrationRequestedCard(): AdaptiveCard {
+  return card([
+    heading('Registratie aangevraagd'),
+    paragraph(
+      'Je aanvraag is doorgestuurd naar de procesmanager. Zodra je bent geregistreerd, typ je "hulp" om te beginnen.',
+    ),
+  ]);
 }

@@ -170,6 +170,11 @@ export const pushedTopics = {
     line: 'Jouw organisatie meldt deze casus aan bij de andere tafel.',
     button: 'Overdracht openen',
   },
+  registrationRequested: {
+    title: 'Registratie aangevraagd',
+    line: 'Iemand vraagt registratie aan.',
+    button: 'Aanvraag openen',
+  },
 } as const satisfies Record<string, { title: string; line: string; button: string; color?: 'Attention' | 'Warning' }>;
 export type PushedTopic = keyof typeof pushedTopics;
 

@@ -3,6 +3,9 @@ export const Verb = {
   memberForm: 'member.form',
   memberRegister: 'member.register',
   memberList: 'member.list',
+  /** A stranger's "Registratie aanvragen"; answered before the identify step refuses them. */
+  memberRequest: 'member.request',
+  memberRequestOpen: 'member.requestOpen',
   referralNew: 'referral.new',
   referralEdit: 'referral.edit',
   referralAddPerson: 'referral.addPerson',

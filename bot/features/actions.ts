@@ -1,7 +1,8 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { Command } from '../../cards/commands.ts';
 import { formValuesOf } from '../../cards/form.ts';
-import { actionCard, myActionsCard } from '../../cards/meeting.card.ts';
+import { myActionsCard } from '../../cards/action.card.ts';
+import { actionCard } from '../../cards/meeting.card.ts';
 import { Verb } from '../../cards/verbs.ts';
 import {
   claimAction,
@@ -12,7 +13,6 @@ import {
   openAction,
   reassignAction,
 } from '../../src/actions/actions.ts';
-import { localParts } from '../../src/conferences/schedule.ts';
 import type { BotDeps } from '../deps.ts';
 import { id, onVerb, registerCommand, text } from '../teams/routes.ts';
 import { actorOf } from '../teams/turn-context.ts';
@@ -21,7 +21,7 @@ import { actorOf } from '../teams/turn-context.ts';
 export function registerActions(app: Application<TurnState>, deps: BotDeps): void {
   const action = { actionId: id };
   registerCommand(app, Command.myActions, async (context) =>
-    myActionsCard(await myActions(deps, actorOf(context)), localParts(deps.clock.now(), 'UTC').date),
+    myActionsCard(await myActions(deps, actorOf(context)), actorOf(context)),
   );
   onVerb(app, Verb.actionShow, action, async (context, { actionId }) =>
     actionCard(await openAction(deps, actorOf(context), actionId)),

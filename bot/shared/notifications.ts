@@ -153,6 +153,13 @@ async function aboutMeeting(deps: Deps, n: Personal): Promise<PushedNotice | und
  * Undefined when there is nothing to send any more (the case was deleted, the person left).
  */
 export async function personalCardFor(deps: Deps, n: Personal): Promise<object | undefined> {
+  if (n.kind === 'registrationRequested')
+    // Nothing of who asked: the name is on the form the procesmanager opens.
+    return pushedCard({
+      topic: 'registrationRequested',
+      open: { verb: Verb.memberRequestOpen, ids: { requestId: n.requestId } },
+      refreshes: false,
+    });
   const about = aboutCase(n);
   if (!about) {
     const notice = await aboutMeeting(deps, n);

@@ -1,18 +1,12 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import type { SavedConversation } from '../../src/conversations/conversation-ref.repository.ts';
 import type { Db } from '../../src/db/client.ts';
-import { identifyTurn, processManagerNames } from '../../src/members/identify-actor.ts';
+import { identifyTurn } from '../../src/members/identify-actor.ts';
+import { answerStranger } from '../shared/stranger.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { Clock } from '../../src/clock.ts';
 import type { Outbox } from '../deps.ts';
-import {
-  channelOf,
-  conversationKind,
-  teamsChannelData,
-  isCardAction,
-  sendCardActionResponse,
-  setActor,
-} from './turn-context.ts';
+import { channelOf, conversationKind, teamsChannelData, setActor } from './turn-context.ts';
 
 /**
  * Runs before every turn: refuses other tenants, remembers where the bot can post later, and lets
@@ -45,13 +39,7 @@ export function createIdentifyStep(
       setActor(context, actor);
       return true;
     }
-    const names = await processManagerNames(deps.db);
-    const whom = names.length
-      ? `de procesmanager (${names.join(', ')})`
-      : 'de procesmanager van het Zorg- en Veiligheidshuis';
-    const message = `Je bent nog niet geregistreerd als lid van het casusoverleg, dus ik kan je niet verder helpen. Vraag ${whom} om je te registreren bij jouw organisatie.`;
-    if (isCardAction(activity)) await sendCardActionResponse(context, { message });
-    else if (activity.type === ActivityTypes.Message) await context.sendActivity(message);
+    await answerStranger(deps, context);
     return false;
   };
 }

@@ -131,6 +131,26 @@ export function canSeeActionAddress(
   return canClaimAction(actor, action) || (worksOnCases(actor) && actor.role === 'processManager');
 }
 
+/** The sections of `mijn acties`, in order: an action is listed in the first that fits. */
+export type MyActionsSection = 'mine' | 'unclaimed' | 'overdueDirected';
+
+/**
+ * Where an action belongs in this person's `mijn acties`, or nowhere: the ones they hold; the ones their own
+ * organisation owns that nobody took yet (not another organisation's); and the overdue ones in the cases they
+ * direct now (not the cases someone else directs, not even for the procesmanager: that list is personal).
+ */
+export function myActionsSection(
+  actor: Pick<Actor, 'memberId' | 'organisationId' | 'role'>,
+  a: { state: string; claimedByMemberId?: string; organisationId: string; directorMemberId?: string; overdue: boolean },
+): MyActionsSection | undefined {
+  if (!worksOnCases(actor)) return undefined;
+  if (a.state === 'claimed' && a.claimedByMemberId === actor.memberId) return 'mine';
+  if (a.state === 'open' && canClaimAction(actor, a)) return 'unclaimed';
+  const unfinished = a.state === 'open' || a.state === 'claimed';
+  if (unfinished && a.overdue && a.directorMemberId === actor.memberId) return 'overdueDirected';
+  return undefined;
+}
+
 /** Who may give an action to someone else: the procesmanager, or the casusregisseur of its case. */
 export function canReassignAction(actor: Pick<Actor, 'memberId' | 'role'>, c: { directorMemberId?: string }): boolean {
   if (!worksOnCases(actor)) return false;

@@ -265,32 +265,45 @@ export async function reassignIfNotDone(
   return count === 1;
 }
 
-/** `mijn acties`: what this person has, and what their organisation has that nobody took yet. */
-export async function listOpenActionsFor(
+/** An action for `mijn acties`: with its case's regisseur and "today" where its table meets. */
+export interface ActionForList extends ActionView {
+  directorMemberId?: string;
+  /** The date now in the timezone of the case's table (the network's for a case without a table), YYYY-MM-DD. */
+  today: string;
+}
+
+/**
+ * `mijn acties` in one statement: what this member holds, what their organisation has that nobody took yet, and
+ * the unfinished actions past due (in the table's timezone) in the cases they direct now. The sections are
+ * decided by myActionsSection (access/case-access.ts); this only narrows the rows to those that can fit one.
+ */
+export async function listActionsForMember(
   tx: Tx,
   member: { memberId: string; organisationId: string },
-): Promise<ActionView[]> {
-  return queryActions(
-    tx,
-    Prisma.sql`((a.state = 'claimed' AND a."claimedByMemberId" = ${member.memberId}::uuid)
-             OR (a.state = 'open' AND a."organisationId" = ${member.organisationId}::uuid))`,
-    50,
-  );
+  now: Date,
+  networkTimeZone: string,
+): Promise<ActionForList[]> {
+  const today = Prisma.sql`(${now}::timestamptz AT TIME ZONE coalesce(t."timeZone", ${networkTimeZone}))::date`;
+  const rows = await tx.$queryRaw<(Row & { directorMemberId: string | null; today: string })[]>`
+    SELECT ${actionColumns}, c."directorMemberId"::text AS "directorMemberId",
+           to_char(${today}, 'YYYY-MM-DD') AS today
+      FROM ${actionJoins}
+      LEFT JOIN conference_table t ON t.id = c."tableId"
+     WHERE (a.state = 'claimed' AND a."claimedByMemberId" = ${member.memberId}::uuid)
+        OR (a.state = 'open' AND a."organisationId" = ${member.organisationId}::uuid)
+        OR (a.state IN ('open', 'claimed') AND c."directorMemberId" = ${member.memberId}::uuid AND a."dueDate" < ${today})
+     ORDER BY a."dueDate", a."createdAt"
+     LIMIT 150`;
+  return rows.map((r) => ({
+    ...toView(r),
+    ...(r.directorMemberId ? { directorMemberId: r.directorMemberId } : {}),
+    today: r.today,
+  }));
 }
 
 export async function listActionsOfCases(tx: Tx, caseIds: string[]): Promise<ActionView[]> {
   if (!caseIds.length) return [];
   return queryActions(tx, Prisma.sql`a."caseId" = ANY(${caseIds}::uuid[])`);
-}
-
-/** Unfinished actions past due in the cases this member directs now. */
-export async function listOverdueActionsDirectedBy(tx: Tx, memberId: string, today: Date): Promise<ActionView[]> {
-  return queryActions(
-    tx,
-    Prisma.sql`a.state IN ('open', 'claimed') AND a."dueDate" < ${today.toISOString().slice(0, 10)}::date
-           AND c."directorMemberId" = ${memberId}::uuid`,
-    50,
-  );
 }
 
 /** How many actions the decisions taken on these agenda items agreed. */

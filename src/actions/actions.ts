@@ -9,7 +9,9 @@ import {
   canSeeActionAddress,
   canSeeContribution,
   canSeeDiscussion,
+  myActionsSection,
   worksOnCases,
+  type MyActionsSection,
 } from '../access/case-access.ts';
 import { askForTakeHome } from '../meetings/consent.ts';
 import { consentStates, type ConsentState } from '../meetings/consent.repository.ts';
@@ -25,8 +27,7 @@ import {
   completeIfClaimedBy,
   findActionInCase,
   handBackIfClaimedBy,
-  listOpenActionsFor,
-  listOverdueActionsDirectedBy,
+  listActionsForMember,
   reassignIfNotDone,
   type ActionInCase,
   type ActionView,
@@ -325,19 +326,39 @@ export async function reassignAction(
   return changeOf(await openAction(deps, actor, actionId), changed);
 }
 
+/** An action on the `mijn acties` list: how many days until it is due where its table meets (negative: overdue). */
+export type MyActionLine = ActionView & { daysLeft: number };
+
+/** `mijn acties` in its sections; an action appears in the first that fits (myActionsSection). */
+export type MyActionsView = Record<MyActionsSection, MyActionLine[]>;
+
+const dayMs = 86_400_000;
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
+
 /**
- * `mijn acties`: the person's own open actions and their organisation's unclaimed ones, by due date; and,
- * for a casusregisseur, the overdue actions in the cases they direct.
+ * `mijn acties`: the actions this person holds, their organisation's that nobody took yet, and the overdue ones in
+ * the cases they direct. "Today" is the date where each case's table meets, else in the network's timezone.
  */
-export async function myActions(
-  deps: UseCaseDeps,
-  actor: Actor,
-): Promise<{ mine: ActionView[]; overdueInMyCases: ActionView[] }> {
-  if (!worksOnCases(actor)) return { mine: [], overdueInMyCases: [] };
-  const today = new Date(`${deps.clock.now().toISOString().slice(0, 10)}T00:00:00Z`);
-  const [mine, directed] = await Promise.all([
-    listOpenActionsFor(deps.db, { memberId: actor.memberId, organisationId: actor.organisationId }),
-    listOverdueActionsDirectedBy(deps.db, actor.memberId, today),
-  ]);
-  return { mine, overdueInMyCases: directed };
+export async function myActions(deps: UseCaseDeps & { figuresTimeZone: string }, actor: Actor): Promise<MyActionsView> {
+  const view: MyActionsView = { mine: [], unclaimed: [], overdueDirected: [] };
+  if (!worksOnCases(actor)) return view;
+  const rows = await listActionsForMember(
+    deps.db,
+    { memberId: actor.memberId, organisationId: actor.organisationId },
+    deps.clock.now(),
+    deps.figuresTimeZone,
+  );
+  for (const { directorMemberId, today, ...action } of rows) {
+    const daysLeft = daysBetween(today, action.dueDate);
+    const section = myActionsSection(actor, {
+      state: action.state,
+      organisationId: action.organisation.id,
+      overdue: daysLeft < 0,
+      ...(action.claimedBy ? { claimedByMemberId: action.claimedBy.memberId } : {}),
+      ...(directorMemberId ? { directorMemberId } : {}),
+    });
+    if (section) view[section].push({ ...action, daysLeft });
+  }
+  return view;
 }

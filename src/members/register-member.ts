@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
 import { findOrganisationById } from '../organisations/organisation.repository.ts';
 import { upsertMember } from './member.repository.ts';
+import { markRegistrationHandled } from './registration-request.repository.ts';
 import { memberRoles, type MemberView } from './member.types.ts';
 import { optionalEmail, optionalPhone, requiredChoice, requiredText } from '../validation.ts';
 
@@ -41,6 +42,15 @@ export async function registerMember(
     const organisation = await findOrganisationById(tx, input.organisationId);
     if (!organisation) throw new DomainError(ErrorCode.NotFound, 'Organisation not found');
     const result = await upsertMember(tx, input);
+    // Whoever asked to be registered is: their request is handled.
+    const handled = await markRegistrationHandled(tx, input.aadObjectId, new Date());
+    if (handled)
+      await recordAudit(tx, actor, {
+        action: 'registration.handled',
+        recordType: 'registrationRequest',
+        recordId: handled,
+        purpose: 'deelnemersbeheer',
+      });
     await recordAudit(tx, actor, {
       action: result.created ? 'member.registered' : 'member.updated',
       recordType: 'member',

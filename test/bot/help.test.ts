@@ -2,7 +2,18 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { demoMembers } from '../../src/organisations/demo-partners.ts';
 import { seedDemoData } from '../../src/organisations/seed.ts';
 import { listAuditEvents } from '../../src/audit/audit.repository.ts';
-import { cardOf, createTestBot, police, processManager, stranger, tenantId, textOf } from '../support/bot.ts';
+import {
+  cardOf,
+  createTestBot,
+  police,
+  processManager,
+  stranger,
+  tenantId,
+  textOf,
+  youthCareContact,
+} from '../support/bot.ts';
+
+type Button = { title: string; data: { verb: string } & Record<string, unknown> };
 import { useDatabase } from '../support/database.ts';
 
 const db = useDatabase();
@@ -21,6 +32,37 @@ describe('hulp', () => {
       expect(textOf(card)).not.toContain('lid toevoegen');
     },
   );
+
+  it('groups the commands by task and lists only what a partner member may do: no procesmanager commands', async () => {
+    const bot = createTestBot(db);
+    const text = textOf(cardOf((await bot.say(police, 'hulp'))[0]));
+    expect(text).toMatch(/Aanmelden[\s\S]*Overleg[\s\S]*Acties[\s\S]*mijn acties[\s\S]*Casussen/);
+    const lines = text.split('\n');
+    for (const refused of ['Beheer', 'Cijfers en privacy', 'lid toevoegen', 'leden', 'meldingen', 'inzage', 'cijfers'])
+      expect(lines).not.toContain(refused);
+    expect(text).not.toMatch(/logboek|tafel koppelen/);
+    const contact = textOf(cardOf((await bot.say(youthCareContact, 'hulp'))[0]));
+    expect(contact).toMatch(/Beheer[\s\S]*leden/);
+    expect(contact).not.toContain('lid toevoegen');
+  });
+
+  it('shows the procesmanager the beheer and privacy tasks', async () => {
+    const bot = createTestBot(db);
+    const text = textOf(cardOf((await bot.say(processManager, 'hulp'))[0]));
+    expect(text).toMatch(/Beheer[\s\S]*tafel koppelen[\s\S]*meldingen[\s\S]*leden[\s\S]*lid toevoegen/);
+    expect(text).toMatch(/Cijfers en privacy[\s\S]*inzage[\s\S]*logboek[\s\S]*cijfers/);
+  });
+
+  it('has *Mijn acties* as the first button, and it answers with the list through the application', async () => {
+    const bot = createTestBot(db);
+    const card = cardOf((await bot.say(police, 'hulp'))[0]) as { body: { type: string; actions?: Button[] }[] };
+    const first = card.body.find((e) => e.type === 'ActionSet')!.actions![0]!;
+    expect(first.title).toBe('Mijn acties');
+    const { verb, ...data } = first.data;
+    const { body } = await bot.click(police, verb, data);
+    expect(textOf(body.value)).toContain('Mijn acties');
+    expect(textOf(body.value)).toContain('Niets te doen');
+  });
 
   it('when asked in a channel (with a mention), then it answers for everyone: nothing about the asker, no buttons', async () => {
     const bot = createTestBot(db);
@@ -51,20 +93,22 @@ describe('hulp', () => {
 });
 
 describe('strangers', () => {
-  it('when someone who is not registered writes, then they hear so in Dutch and whom to ask, and nothing else', async () => {
+  it('when someone who is not registered writes, then they hear so in Dutch, whom to ask, and can ask for registration', async () => {
     const bot = createTestBot(db);
     const replies = await bot.say(stranger, 'hulp');
     expect(replies).toHaveLength(1);
-    expect(replies[0]?.text).toBe(
-      'Je bent nog niet geregistreerd als lid van het casusoverleg, dus ik kan je niet verder helpen. Vraag de procesmanager (Ingrid Martina) om je te registreren bij jouw organisatie.',
-    );
+    const text = textOf(cardOf(replies[0]));
+    expect(text).toContain('Je bent nog niet geregistreerd als lid van het casusoverleg');
+    expect(text).toContain('Vraag de procesmanager (Ingrid Martina)');
+    expect(text).toContain('Registratie aanvragen');
   });
 
   it('when a stranger clicks a button on a forwarded card, then the card action is refused too', async () => {
     const bot = createTestBot(db);
     const { body } = await bot.click(stranger, 'members.list');
-    expect(body).toMatchObject({ type: 'application/vnd.microsoft.activity.message' });
-    expect(String(body.value)).toContain('nog niet geregistreerd');
+    expect(body).toMatchObject({ type: 'application/vnd.microsoft.card.adaptive' });
+    expect(textOf(body.value)).toContain('nog niet geregistreerd');
+    expect(textOf(body.value)).not.toContain('Leden');
   });
 });
 

@@ -54,7 +54,7 @@ describe('lid toevoegen', () => {
   it('when a person is picked from the roster, then they become a member and can use the bot', async () => {
     const bot = createTestBot(db);
     const before = await bot.say(stranger, 'hulp');
-    expect(before[0]?.text).toContain('nog niet geregistreerd');
+    expect(textOf(cardOf(before[0]))).toContain('nog niet geregistreerd');
 
     const { body } = await bot.click(processManager, Verb.memberRegister, {
       person: stranger.aadObjectId,

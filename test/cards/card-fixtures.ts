@@ -6,6 +6,7 @@ import type { FiguresView } from '../../src/figures/figures.ts';
 import { buildLedger, ledgerFigures } from '../../src/figures/ledger.ts';
 import { periodChoices } from '../../src/figures/periods.ts';
 import { twoYearsOfFacts } from '../support/figure-facts.ts';
+import { myActionsCard } from '../../cards/action.card.ts';
 import { handoverCard, handoverFormCard } from '../../cards/handover.card.ts';
 import { reassessmentCard } from '../../cards/reassessment.card.ts';
 import { consentCard } from '../../cards/consent.card.ts';
@@ -43,12 +44,17 @@ import {
   liveSessionCard,
   meetingEndedCard,
   minutesCard,
-  myActionsCard,
   sessionSummaryCard,
   staleButtonCard,
   type DecisionFormView,
 } from '../../cards/meeting.card.ts';
-import { memberFormCard, memberListCard, memberRegisteredCard } from '../../cards/members.card.ts';
+import {
+  memberFormCard,
+  memberListCard,
+  memberRegisteredCard,
+  registrationRequestedCard,
+  strangerCard,
+} from '../../cards/members.card.ts';
 import { referralFormCard, referralSubmittedCard } from '../../cards/referral.card.ts';
 import { screeningCard, type ScreeningView } from '../../cards/screening.card.ts';
 import {
@@ -646,6 +652,11 @@ const actionCardView = (x: ActionView, extra: Partial<ActionCardView> = {}): Act
   ...extra,
 });
 const today = '2026-03-20';
+/** An action on the `mijn acties` list, as seen on `today`. */
+const line = (x: ActionView) => ({
+  ...x,
+  daysLeft: Math.round((Date.parse(x.dueDate) - Date.parse(today)) / 86_400_000),
+});
 
 // After the besluit: the regisseur follows the case, the schaduwlijst, proposals, closure and evaluation.
 const followed = (n: number, status: FollowedCase['status'], extra: Partial<FollowedCase> = {}): FollowedCase => ({
@@ -883,6 +894,9 @@ export const cardFixtures: CardFixture[] = [
     ),
   ),
 
+  ['strangerCard, may ask for registration', () => strangerCard('de procesmanager', { mayRequest: true })],
+  ['strangerCard without a Teams identity', () => strangerCard('de procesmanager', { mayRequest: false })],
+  ['registrationRequestedCard', () => registrationRequestedCard()],
   ['memberFormCard with roster', () => memberFormCard({ roster, organisations })],
   ['memberFormCard without roster', () => memberFormCard({ roster: [], organisations })],
   [
@@ -1482,20 +1496,26 @@ export const cardFixtures: CardFixture[] = [
   ],
   ['actionCard done, with result', () => actionCard(actionCardView(actions[2]!), 'Gemeld als klaar.')],
   ['actionCard done, without result', () => actionCard(actionCardView(actions[3]!))],
-  ['myActionsCard empty', () => myActionsCard({ mine: [], overdueInMyCases: [] }, today)],
   [
-    'myActionsCard overdue and open ones, and overdue ones in my cases',
+    'myActionsCard empty',
+    () => myActionsCard({ mine: [], unclaimed: [], overdueDirected: [] }, { organisationName: jeugdzorg.name }),
+  ],
+  [
+    'myActionsCard in all three sections: overdue, today, tomorrow, later',
     () =>
       myActionsCard(
         {
           mine: [
-            action(4, 'claimed', jeugdzorg, { claimedBy: person(jeffrey), dueDate: '2026-03-10' }),
-            actions[0]!,
-            action(5, 'open', jeugdzorg, { dueDate: '2026-04-01' }),
+            line(action(4, 'claimed', jeugdzorg, { claimedBy: person(jeffrey), dueDate: '2026-03-10' })),
+            line(action(7, 'claimed', jeugdzorg, { claimedBy: person(jeffrey), dueDate: today })),
           ],
-          overdueInMyCases: [action(6, 'open', forma, { dueDate: '2026-03-01' })],
+          unclaimed: [
+            line(action(5, 'open', jeugdzorg, { dueDate: '2026-03-21' })),
+            line(action(8, 'open', jeugdzorg, { dueDate: '2026-04-01' })),
+          ],
+          overdueDirected: [line(action(6, 'open', forma, { dueDate: '2026-03-19' }))],
         },
-        today,
+        { organisationName: jeugdzorg.name },
       ),
   ],
   [
@@ -1504,9 +1524,10 @@ export const cardFixtures: CardFixture[] = [
       myActionsCard(
         {
           mine: [],
-          overdueInMyCases: [action(6, 'claimed', forma, { claimedBy: person(ria), dueDate: '2026-03-01' })],
+          unclaimed: [],
+          overdueDirected: [line(action(6, 'claimed', forma, { claimedBy: person(ria), dueDate: '2026-03-01' }))],
         },
-        today,
+        { organisationName: jeugdzorg.name },
       ),
   ],
   ['staleButtonCard', () => staleButtonCard()],

@@ -24,6 +24,7 @@ describe('help card', () => {
     expect(card.version).toBe('1.5');
     expect(textOf(card)).toContain('lid toevoegen');
     expect(actionVerbs(card)).toEqual([
+      Verb.actionMine,
       Verb.referralNew,
       Verb.caseList,
       Verb.agendaList,
@@ -35,7 +36,13 @@ describe('help card', () => {
   it('shows a participant neither member management nor its buttons', () => {
     const card = helpCard({ welcome: false, viewer: { role: 'participant', organisationName: 'Forma' } });
     expect(textOf(card)).not.toContain('lid toevoegen');
-    expect(actionVerbs(card)).toEqual([Verb.referralNew, Verb.referralMine, Verb.caseList, Verb.agendaList]);
+    expect(actionVerbs(card)).toEqual([
+      Verb.actionMine,
+      Verb.referralNew,
+      Verb.referralMine,
+      Verb.caseList,
+      Verb.agendaList,
+    ]);
     expect(textOf(card)).toContain('deelnemer casusoverleg bij Forma');
   });
 

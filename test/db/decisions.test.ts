@@ -26,7 +26,7 @@ import { validReferralData } from '../support/referral.ts';
 const db = useDatabase();
 const clock = new FixedClock(new Date('2026-11-24T15:00:00Z')); // during the meeting of Tuesday 24 November, Bonaire
 /** The use cases' dependencies, with INFORM_WITHIN_DAYS at its default. */
-const deps = { db, clock, informWithinDays: 14 };
+const deps = { db, clock, informWithinDays: 14, figuresTimeZone: 'America/Kralendijk' };
 let a: Actors;
 let caseId: string;
 let agendaItemId: string;
@@ -347,19 +347,29 @@ describe('acties', () => {
     await expect(reassignAction(deps, a.pm, actionId, a.krusada.memberId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it('"mijn acties": one\'s own and the organisation\'s unclaimed ones; an uninvolved organisation finds nothing', async () => {
+  it('"mijn acties": one\'s own, the organisation\'s unclaimed ones and the overdue ones one directs; each once, nothing of others', async () => {
     const actionId = await oneAction();
-    expect((await myActions(deps, a.policeColleague)).mine.map((x) => x.id)).toEqual([actionId]);
+    expect((await myActions(deps, a.policeColleague)).unclaimed.map((x) => x.id)).toEqual([actionId]);
+    // Another organisation does not see the police's unclaimed action.
+    expect((await myActions(deps, a.youthCareContact)).unclaimed).toEqual([]);
     await claimAction(deps, a.police, actionId);
-    expect((await myActions(deps, a.policeColleague)).mine).toEqual([]);
+    expect(await myActions(deps, a.policeColleague)).toEqual({ mine: [], unclaimed: [], overdueDirected: [] });
     expect((await myActions(deps, a.police)).mine.map((x) => [x.reference, x.dueDate])).toEqual([
       ['ZVH-2026-0001', '2026-12-01'],
     ]);
-    expect(await myActions(deps, a.krusada)).toEqual({ mine: [], overdueInMyCases: [] });
-    // Past its due date the regisseur (youth care) sees it among the overdue actions of their cases; nobody else does.
+    expect(await myActions(deps, a.krusada)).toEqual({ mine: [], unclaimed: [], overdueDirected: [] });
+    // Past its due date (in the table's timezone) the regisseur (youth care) sees it among the overdue actions of
+    // their cases; nobody else does, not the procesmanager, who directs no case here.
+    clock.set(new Date('2026-12-02T03:00:00Z')); // still 1 December on Bonaire
+    expect((await myActions(deps, a.youthCareContact)).overdueDirected).toEqual([]);
+    expect((await myActions(deps, a.police)).mine.map((x) => x.daysLeft)).toEqual([0]);
     clock.set(new Date('2026-12-03T12:00:00Z'));
-    expect((await myActions(deps, a.youthCareContact)).overdueInMyCases.map((x) => x.id)).toEqual([actionId]);
-    expect((await myActions(deps, a.policeColleague)).overdueInMyCases).toEqual([]);
+    const directing = await myActions(deps, a.youthCareContact);
+    expect(directing.overdueDirected.map((x) => [x.id, x.daysLeft])).toEqual([[actionId, -2]]);
+    expect((await myActions(deps, a.police)).mine.map((x) => x.daysLeft)).toEqual([-2]);
+    expect((await myActions(deps, a.police)).overdueDirected).toEqual([]);
+    expect((await myActions(deps, a.policeColleague)).overdueDirected).toEqual([]);
+    expect((await myActions(deps, a.pm)).overdueDirected).toEqual([]);
     await expect(openAction(deps, a.krusada, actionId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(claimAction(deps, a.krusada, actionId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(claimAction(deps, a.youthCareContact, actionId)).rejects.toMatchObject({ code: 'FORBIDDEN' });
