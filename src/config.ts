@@ -81,8 +81,8 @@ const environment = z.object({
   /** The network's IANA timezone: where a quarter begins and ends, and when its figures are posted. */
   FIGURES_TIME_ZONE: z
     .string()
-    .default('Europe/Amsterdam')
-    .refine((v) => IANAZone.isValidZone(v), 'geen IANA-tijdzone (bijvoorbeeld Europe/Amsterdam)'),
+    .default('America/Kralendijk')
+    .refine((v) => IANAZone.isValidZone(v), 'geen IANA-tijdzone (bijvoorbeeld America/Kralendijk)'),
 });
 
 type Environment = z.infer<typeof environment>;

@@ -191,11 +191,22 @@ export function protect(
       const equations = equationsOf.get(id) ?? [];
       // One new hidden cell per round and equation is enough to start with: the next round looks again.
       if (equations.some((n) => pickedIn.has(n))) continue;
-      const candidates = equations
-        .flatMap((n) => [...system.equations[n]!.plus, ...system.equations[n]!.minus])
-        .filter((c) => shown[c]!.state === 'shown' && !picked.has(c))
-        .sort(order);
-      const next = candidates[0];
+      const cellsOf = (ns: number[]) =>
+        ns.flatMap((n) => [...system.equations[n]!.plus, ...system.equations[n]!.minus]);
+      const candidatesIn = (cells: string[]) =>
+        cells.filter((c) => shown[c]!.state === 'shown' && !picked.has(c)).sort(order);
+      let next = candidatesIn(cellsOf(equations))[0];
+      // Rather than a published total, the nearest shown cell further on, through hidden cells: one that pins a
+      // hidden neighbour (the "within" that pins the decided ones, and through them the open ones).
+      for (let seen = new Set([id]), ring = [id]; next !== undefined && options.publish?.(next) && ring.length;) {
+        const hiddenNext = cellsOf(ring.flatMap((c) => equationsOf.get(c) ?? [])).filter(
+          (c) => !seen.has(c) && shown[c]!.state !== 'shown',
+        );
+        for (const c of hiddenNext) seen.add(c);
+        ring = [...new Set(hiddenNext)];
+        const further = candidatesIn(cellsOf(ring.flatMap((c) => equationsOf.get(c) ?? [])))[0];
+        if (further !== undefined && !options.publish(further)) next = further;
+      }
       if (!next) {
         stuck = true;
         continue;
