@@ -2,35 +2,25 @@ import type { FiguresView } from '../src/figures/figures.ts';
 import { periodKey, periodLabel } from '../src/figures/periods.ts';
 import { card, execute, heading, paragraph, subheading, type AdaptiveCard, type Element } from './adaptive.ts';
 import { presentFigures, type ChartSpec, type PresentedSection } from './figures.present.ts';
-import { formatDate, formatTime } from './labels.ts';
+import { formatTime } from './labels.ts';
 import { Verb } from './verbs.ts';
 
-/** A chart as Teams draws it in a 1.5 card (Chart.Line, Chart.Donut, ...). The same numbers stand beside it in text. */
-export function chartElement(chart: ChartSpec): Element {
-  const axes = {
-    ...(chart.xAxisTitle ? { xAxisTitle: chart.xAxisTitle } : {}),
-    ...(chart.yAxisTitle ? { yAxisTitle: chart.yAxisTitle } : {}),
-  };
+/**
+ * A chart as Teams draws it in a 1.5 card, under its title: bars without a numeric axis (the whole number stands at
+ * each bar, the label beside it in full), or a donut. The same numbers stand beside it in text.
+ */
+export function chartElements(chart: ChartSpec): Element[] {
+  // The title as text too: not every Teams client draws a chart's own title.
+  const caption: Element = { type: 'TextBlock', text: chart.title, weight: 'Bolder', wrap: true, spacing: 'Small' };
   const first = chart.series[0]?.points ?? [];
   switch (chart.type) {
-    case 'line':
-      return {
-        type: 'Chart.Line',
-        title: chart.title,
-        ...axes,
-        data: chart.series.map((s) => ({ legend: s.legend, values: s.points })),
-      };
-    case 'groupedBar':
-      return {
-        type: 'Chart.VerticalBar.Grouped',
-        title: chart.title,
-        ...axes,
-        data: chart.series.map((s) => ({ legend: s.legend, values: s.points })),
-      };
     case 'donut':
-      return { type: 'Chart.Donut', title: chart.title, data: first.map((p) => ({ legend: p.x, value: p.y })) };
+      return [
+        caption,
+        { type: 'Chart.Donut', title: chart.title, data: first.map((p) => ({ legend: p.x, value: p.y })) },
+      ];
     case 'horizontalBar':
-      return { type: 'Chart.HorizontalBar', title: chart.title, ...axes, data: first };
+      return [caption, { type: 'Chart.HorizontalBar', title: chart.title, displayMode: 'AbsoluteNoAxis', data: first }];
   }
 }
 
@@ -38,7 +28,8 @@ export function chartElement(chart: ChartSpec): Element {
 function sectionElements(section: PresentedSection, columns: { previous: string; current: string }): Element[] {
   return [
     subheading(section.title),
-    ...(section.chart ? [chartElement(section.chart)] : []),
+    ...(section.chart ? chartElements(section.chart) : []),
+    ...(section.summary ? [paragraph(section.summary)] : []),
     {
       type: 'FactSet',
       facts: [
@@ -77,13 +68,10 @@ export function figuresCard(view: FiguresView, options: FiguresCardOptions): Ada
   return card(
     [
       heading(p.title),
-      paragraph(
-        `${p.period}, naast ${p.previous}. Stand van ${formatDate(view.generatedAt, options.timeZone)} ${formatTime(view.generatedAt, options.timeZone)}.`,
-        { subtle: true },
-      ),
+      paragraph(`${p.period}, naast ${p.previous}. ${p.generated}.`, { subtle: true }),
       paragraph(p.legend, { subtle: true }),
       ...choose,
-      chartElement(p.trend),
+      ...(p.trend ? chartElements(p.trend) : []),
       ...p.sections.flatMap((s) => sectionElements(s, columns)),
     ],
     options.shared

@@ -10,8 +10,10 @@ export function figuresCsv(p: PresentedFigures): Uint8Array {
   const cell = (v: string) => (/[";\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const lines = [['Onderdeel', 'Regel', p.previous, p.period]];
   for (const s of p.sections) for (const r of s.rows) lines.push([s.title, r.label, r.previous, r.current]);
-  for (const point of p.trend.series[0]?.points ?? []) lines.push([p.trend.title, point.x, '', String(point.y)]);
+  const trend = p.trend;
+  for (const point of trend?.series[0]?.points ?? []) lines.push([trend?.title ?? '', point.x, '', String(point.y)]);
   lines.push(['Toelichting', p.legend, '', '']);
+  lines.push(['Toelichting', `${p.generated}.`, '', '']);
   // Semicolons and a byte order mark: what Dutch Excel opens as columns, with ë and ï intact.
   return new TextEncoder().encode(`\uFEFF${lines.map((l) => l.map(cell).join(';')).join('\r\n')}\r\n`);
 }
@@ -22,6 +24,10 @@ let ink: RGB;
 let subtle: RGB;
 let bar: RGB[] = [];
 
+/**
+ * A chart as bars across: each label in full on the left (shortened only if it cannot fit), the bar, and the whole
+ * number at its end. No numeric axis, so no ticks. A donut is drawn the same way (a PDF has room for its labels).
+ */
 function drawChart(
   pageRef: PDFPage,
   font: PDFFont,
@@ -29,69 +35,29 @@ function drawChart(
   box: { x: number; y: number; w: number; h: number },
 ): void {
   pageRef.drawText(printable(chart.title), { x: box.x, y: box.y + box.h - 9, size: 8, font, color: ink });
-  const plot = { x: box.x + 4, y: box.y + 14, w: box.w - 8, h: box.h - 36 };
-  const series = chart.type === 'donut' || chart.type === 'horizontalBar' ? chart.series.slice(0, 1) : chart.series;
-  const xs = [...new Set(series.flatMap((s) => s.points.map((p) => p.x)))];
-  const max = Math.max(1, ...series.flatMap((s) => s.points.map((p) => p.y)));
-  if (!xs.length) {
+  const points = chart.series[0]?.points ?? [];
+  const plot = { x: box.x, y: box.y, w: box.w, h: box.h - 16 };
+  if (!points.length) {
     pageRef.drawText('(geen getoonde aantallen)', { x: plot.x, y: plot.y + plot.h / 2, size: 7, font, color: subtle });
     return;
   }
-  pageRef.drawLine({
-    start: { x: plot.x, y: plot.y },
-    end: { x: plot.x + plot.w, y: plot.y },
-    thickness: 0.5,
-    color: subtle,
+  const size = 6;
+  const labelW = Math.min(
+    plot.w * 0.5,
+    Math.max(...points.map((p) => font.widthOfTextAtSize(printable(p.x), size))) + 4,
+  );
+  const max = Math.max(1, ...points.map((p) => p.y));
+  const slot = Math.min(12, plot.h / points.length);
+  const barRoom = plot.w - labelW - 16;
+  points.forEach((p, i) => {
+    const y = plot.y + plot.h - slot * (i + 1);
+    let label = printable(p.x);
+    while (label.length > 3 && font.widthOfTextAtSize(label, size) > labelW - 4) label = `${label.slice(0, -2)}…`;
+    pageRef.drawText(label, { x: plot.x, y: y + 2, size, font, color: ink });
+    const width = (barRoom * p.y) / max;
+    if (width > 0) pageRef.drawRectangle({ x: plot.x + labelW, y: y + 1, width, height: slot * 0.7, color: bar[0]! });
+    pageRef.drawText(String(p.y), { x: plot.x + labelW + width + 2, y: y + 2, size, font, color: ink });
   });
-  const slot = plot.w / xs.length;
-  if (chart.type === 'line') {
-    const pts = xs.map((x, i) => ({
-      x: plot.x + slot * (i + 0.5),
-      y: plot.y + (plot.h * (series[0]!.points.find((p) => p.x === x)?.y ?? 0)) / max,
-      known: series[0]!.points.some((p) => p.x === x),
-    }));
-    for (let i = 1; i < pts.length; i++)
-      pageRef.drawLine({ start: pts[i - 1]!, end: pts[i]!, thickness: 1.2, color: bar[0]! });
-    pts.forEach((pt, i) => {
-      pageRef.drawCircle({ x: pt.x, y: pt.y, size: 1.6, color: bar[0]! });
-      const y = series[0]!.points.find((p) => p.x === xs[i])?.y;
-      if (y !== undefined) pageRef.drawText(String(y), { x: pt.x - 3, y: pt.y + 3, size: 5.5, font, color: ink });
-    });
-  } else {
-    const width = (slot * 0.7) / series.length;
-    series.forEach((s, si) => {
-      for (const p of s.points) {
-        const i = xs.indexOf(p.x);
-        const x = plot.x + slot * i + slot * 0.15 + width * si;
-        pageRef.drawRectangle({ x, y: plot.y, width, height: (plot.h * p.y) / max, color: bar[si % bar.length]! });
-        pageRef.drawText(String(p.y), { x, y: plot.y + (plot.h * p.y) / max + 1, size: 5.5, font, color: ink });
-      }
-    });
-  }
-  // Axis labels, shortened to their slot.
-  xs.forEach((x, i) => {
-    let label = printable(x);
-    while (label.length > 3 && font.widthOfTextAtSize(label, 5.5) > slot - 2) label = `${label.slice(0, -2)}…`;
-    pageRef.drawText(label, { x: plot.x + slot * i + 1, y: plot.y - 7, size: 5.5, font, color: subtle });
-  });
-  if (series.length > 1) {
-    series.forEach((s, si) => {
-      pageRef.drawRectangle({
-        x: box.x + si * 40,
-        y: box.y + box.h - 18,
-        width: 5,
-        height: 5,
-        color: bar[si % bar.length]!,
-      });
-      pageRef.drawText(printable(s.legend), {
-        x: box.x + 7 + si * 40,
-        y: box.y + box.h - 18,
-        size: 5.5,
-        font,
-        color: ink,
-      });
-    });
-  }
 }
 
 /** One page: title, the charts in a row, and every section's table in two columns, the font shrunk until it fits. */
@@ -107,7 +73,7 @@ export async function figuresPdf(p: PresentedFigures): Promise<Uint8Array> {
   let y = A4.height - A4.margin;
   page.drawText(printable(p.title), { x: A4.margin, y: (y -= 16), size: 15, font: bold, color: ink });
   for (const line of wrap(
-    printable(`${p.period}, naast ${p.previous}. ${p.legend}`),
+    printable(`${p.period}, naast ${p.previous}. ${p.generated}. ${p.legend}`),
     regular,
     7.5,
     A4.width - 2 * A4.margin,
@@ -115,14 +81,15 @@ export async function figuresPdf(p: PresentedFigures): Promise<Uint8Array> {
     page.drawText(line, { x: A4.margin, y: (y -= 10), size: 7.5, font: regular, color: subtle });
   }
 
-  const charts = [
-    p.trend,
-    ...p.sections.flatMap((s) => (s.chart && s.chart.type !== 'horizontalBar' ? [s.chart] : [])),
-  ].slice(0, 4);
-  const chartH = 118;
-  y -= 8 + chartH;
-  const chartW = (A4.width - 2 * A4.margin - (charts.length - 1) * 10) / charts.length;
-  charts.forEach((c, i) => drawChart(page, regular, c, { x: A4.margin + i * (chartW + 10), y, w: chartW, h: chartH }));
+  // Four charts, two by two: wide enough for their labels.
+  const charts = [...(p.trend ? [p.trend] : []), ...p.sections.flatMap((s) => (s.chart ? [s.chart] : []))].slice(0, 4);
+  const chartH = 92;
+  const chartW = (A4.width - 2 * A4.margin - 16) / 2;
+  for (let i = 0; i < charts.length; i += 2) {
+    y -= 8 + chartH;
+    for (const [j, c] of charts.slice(i, i + 2).entries())
+      drawChart(page, regular, c, { x: A4.margin + j * (chartW + 16), y, w: chartW, h: chartH });
+  }
 
   // The tables: as many lines as fit in two columns; smaller type until all do.
   const columnW = (A4.width - 2 * A4.margin - 16) / 2;

@@ -1,14 +1,15 @@
-import { formatShown, type Shown } from '../src/figures/disclosure.ts';
+import { formatShown, minimumBase, type DisclosureMode, type Shown } from '../src/figures/disclosure.ts';
 import type { FiguresView } from '../src/figures/figures.ts';
 import {
   otherRow,
+  screeningCategories,
   type FigureRow,
   type SectionKey,
   type StatKey,
   type StatValue,
 } from '../src/figures/figures.rules.ts';
-import { periodLabel, periodShortLabel } from '../src/figures/periods.ts';
-import { goalAnswerLabels, lifeDomainLabels, outcomeLabels } from './labels.ts';
+import { periodLabel, periodShortLabel, type Period } from '../src/figures/periods.ts';
+import { formatDate, formatTime, goalAnswerLabels, lifeDomainLabels, outcomeLabels } from './labels.ts';
 import type { LifeDomain } from '../src/referrals/referral.types.ts';
 
 /**
@@ -16,10 +17,12 @@ import type { LifeDomain } from '../src/referrals/referral.types.ts';
  * Every number here already went through disclosure control; this only names and formats.
  */
 export interface ChartSpec {
-  type: 'line' | 'donut' | 'groupedBar' | 'horizontalBar';
+  /**
+   * Only charts without a numeric axis (whose ticks Teams divides into decimals, "5.75 / 11.5"): bars with their
+   * labels beside them and the whole number at each bar, and donuts of at least two slices. Every chart has a title.
+   */
+  type: 'donut' | 'horizontalBar';
   title: string;
-  xAxisTitle?: string;
-  yAxisTitle?: string;
   series: { legend: string; points: { x: string; y: number }[] }[];
 }
 
@@ -36,6 +39,8 @@ export interface PresentedSection {
   note?: string;
   rows: PresentedRow[];
   chart?: ChartSpec;
+  /** In place of a donut with a single visible slice: the same numbers in a sentence. */
+  summary?: string;
 }
 
 export interface PresentedFigures {
@@ -47,8 +52,11 @@ export interface PresentedFigures {
   previousShort: string;
   /** What the marks mean, and that nothing here is about a person. */
   legend: string;
+  /** "Stand van 25 november 2026 11:17", in the network's timezone. */
+  generated: string;
   sections: PresentedSection[];
-  trend: ChartSpec;
+  /** The aanmeldingen per period; absent when no period's count may be shown (a public view of a small network). */
+  trend?: ChartSpec;
 }
 
 const sectionTitles: Record<SectionKey, string> = {
@@ -124,14 +132,108 @@ const statLabels: Record<StatKey, string> = {
   attendance: 'Aanwezig',
 };
 
+/** "67 %": Dutch, with a space. */
+export const percentText = (value: number) => `${value} %`;
+/** "3,5": Dutch, with a decimal comma. */
+export const decimalText = (value: number) => String(value).replace('.', ',');
+
 function statText(key: StatKey, kind: 'percentage' | 'median' | 'mean', v: StatValue): string {
   if ('withheld' in v) return v.withheld === 'base' ? '– (minder dan 10)' : '– (afgeschermd)';
-  if (kind === 'percentage') return `${v.value}%`;
-  if (kind === 'mean') return String(v.value).replace('.', ',');
+  if (kind === 'percentage') return percentText(v.value);
+  if (kind === 'mean') return decimalText(v.value);
   return key === 'screeningDays' ? `${v.value} werkdagen` : `${v.value} dagen`;
 }
 
-export function presentFigures(view: FiguresView, options: { informWithinDays: number }): PresentedFigures {
+/** What the charts of the sections need of the figures: the shown cells as points, and the labels. */
+interface Charting {
+  period: Period;
+  mode: DisclosureMode;
+  points(pairs: [string, string][]): { x: string; y: number }[];
+  valueOf(id: string): number | undefined;
+  labelOf(section: SectionKey, row: FigureRow): string;
+  /** Attendance per partner in percent, where it may be shown. */
+  attendance: { x: string; y: number }[];
+}
+
+const bars = (title: string, legend: string, points: { x: string; y: number }[]): Pick<PresentedSection, 'chart'> =>
+  points.length ? { chart: { type: 'horizontalBar', title, series: [{ legend, points }] } } : {};
+
+/**
+ * A donut of the visible slices, if there are two or more; one slice alone would read as "100 %", so it becomes a
+ * sentence with the same numbers: "18 aanmeldingen, waarvan 12 aangenomen (67 %)". The percentage is of the two
+ * shown counts, so it tells nothing they do not; only on a total of at least 10.
+ */
+function donut(
+  c: Charting,
+  spec: { title: string; legend: string; unit: string; total: number | undefined },
+  slices: { x: string; y: number }[],
+): Pick<PresentedSection, 'chart' | 'summary'> {
+  const visible = slices.filter((p) => p.y > 0);
+  if (visible.length >= 2)
+    return { chart: { type: 'donut', title: spec.title, series: [{ legend: spec.legend, points: visible }] } };
+  const only = visible[0];
+  if (!only) return {};
+  const part = `${only.y} ${only.x.toLowerCase()}`;
+  if (spec.total === undefined) return { summary: `${part}; de andere aantallen zijn te klein om te tonen.` };
+  const exact = (100 * only.y) / spec.total;
+  const pct = c.mode === 'public' ? Math.round(exact / 5) * 5 : Math.round(exact);
+  return {
+    summary: `${spec.total} ${spec.unit}, waarvan ${part}${spec.total >= minimumBase ? ` (${percentText(pct)})` : ''}.`,
+  };
+}
+
+/** The chart of a section, if it has one: bars where the labels are long, a donut (or its sentence) for the parts. */
+function sectionChart(key: SectionKey, rows: FigureRow[], c: Charting): Pick<PresentedSection, 'chart' | 'summary'> {
+  const period = periodLabel(c.period);
+  const current = (k: string) => rows.find((r) => r.key === k)!.current;
+  const parts = rows.filter((r) => !r.total);
+  switch (key) {
+    case 'intake':
+      // A single row ("Overige organisaties") is the total itself: no chart of one bar.
+      return parts.length < 2
+        ? {}
+        : bars(
+            `Aanmeldingen per partner, ${period}`,
+            'Aanmeldingen',
+            c.points(parts.map((r) => [c.labelOf('intake', r), r.current])),
+          );
+    case 'screening':
+      return donut(
+        c,
+        { title: `Screening, ${period}`, legend: 'Aanmeldingen', unit: 'aanmeldingen', total: c.valueOf('cur.intake') },
+        c.points(screeningCategories.map((k) => [rowLabels.screening![k]!, current(k)])),
+      );
+    case 'stock':
+      return bars(
+        `Lopende casussen, ${period}`,
+        'Casussen',
+        c.points(['start', 'in', 'out', 'end'].map((k) => [rowLabels.stock![k]!, current(k)])),
+      );
+    case 'outcomes':
+      return donut(
+        c,
+        {
+          title: `Resultaat bij afsluiting, ${period}`,
+          legend: 'Afgesloten',
+          unit: 'afgesloten casussen',
+          total: c.valueOf(current('total')),
+        },
+        c.points(parts.map((r) => [c.labelOf('outcomes', r), r.current])),
+      );
+    case 'attendance':
+      return bars(`Aanwezig bij besprekingen (%), ${period}`, 'Aanwezig (%)', c.attendance);
+    default:
+      return {};
+  }
+}
+
+export interface PresentOptions {
+  informWithinDays: number;
+  /** The network's timezone (FIGURES_TIME_ZONE): every time in the figures is in it. */
+  timeZone: string;
+}
+
+export function presentFigures(view: FiguresView, options: PresentOptions): PresentedFigures {
   const { figures } = view;
   const mode = figures.mode;
   const shown = (id: string): Shown => figures.shown[id] ?? { state: 'small' };
@@ -154,11 +256,21 @@ export function presentFigures(view: FiguresView, options: { informWithinDays: n
       const y = valueOf(id);
       return y === undefined ? [] : [{ x, y }];
     });
+  const charting: Charting = {
+    period: figures.period,
+    mode,
+    points,
+    valueOf,
+    labelOf,
+    attendance: figures.stats.attendance.flatMap((s) =>
+      'value' in s.current && s.subject ? [{ x: organisation(s.subject), y: s.current.value }] : [],
+    ),
+  };
 
   const sections: PresentedSection[] = figures.sections.map((section) => {
     // Attendance: "12 van 15 (80%)" per partner, the percentage only where it may be shown.
     const attendance = (id: string, stat: StatValue | undefined) =>
-      `${text(id)} van ${text(id.replace(/present$/, 'invited'))}${stat && 'value' in stat ? ` (${stat.value}%)` : ''}`;
+      `${text(id)} van ${text(id.replace(/present$/, 'invited'))}${stat && 'value' in stat ? ` (${percentText(stat.value)})` : ''}`;
     const attendanceStat = (key: string) => figures.stats.attendance.find((s) => s.subject === key);
     // Organisations by name, the small ones together ("Overige organisaties") after them; the order of the other
     // tables is their own.
@@ -186,70 +298,7 @@ export function presentFigures(view: FiguresView, options: { informWithinDays: n
       });
     }
     const result: PresentedSection = { key: section.key, title: sectionTitles[section.key], rows };
-    const cur = (key: string) => section.rows.find((r) => r.key === key)!.current;
-    const prev = (key: string) => section.rows.find((r) => r.key === key)!.previous;
-    if (section.key === 'intake') {
-      result.chart = {
-        type: 'horizontalBar',
-        title: `Aanmeldingen per partner, ${periodLabel(figures.period)}`,
-        series: [
-          {
-            legend: 'Aanmeldingen',
-            points: points(section.rows.filter((r) => !r.total).map((r) => [labelOf('intake', r), r.current])),
-          },
-        ],
-      };
-    }
-    if (section.key === 'screening') {
-      result.chart = {
-        type: 'donut',
-        title: `Screening, ${periodLabel(figures.period)}`,
-        series: [
-          {
-            legend: 'Aanmeldingen',
-            points: points(['accepted', 'rejected', 'info', 'open'].map((k) => [rowLabels.screening![k]!, cur(k)])),
-          },
-        ],
-      };
-    }
-    if (section.key === 'stock') {
-      const keys = ['start', 'in', 'out', 'end'];
-      result.chart = {
-        type: 'groupedBar',
-        title: 'Lopende casussen: begin, erbij, eraf, eind',
-        yAxisTitle: 'Casussen',
-        series: [
-          {
-            legend: periodShortLabel(figures.previous),
-            points: points(keys.map((k) => [rowLabels.stock![k]!, prev(k)])),
-          },
-          { legend: periodShortLabel(figures.period), points: points(keys.map((k) => [rowLabels.stock![k]!, cur(k)])) },
-        ],
-      };
-    }
-    if (section.key === 'outcomes') {
-      result.chart = {
-        type: 'donut',
-        title: `Resultaat bij afsluiting, ${periodLabel(figures.period)}`,
-        series: [
-          {
-            legend: 'Afgesloten',
-            points: points(section.rows.filter((r) => !r.total).map((r) => [labelOf('outcomes', r), r.current])),
-          },
-        ],
-      };
-    }
-    if (section.key === 'attendance') {
-      const pct = figures.stats.attendance.flatMap((s) =>
-        'value' in s.current && s.subject ? [{ x: organisation(s.subject), y: s.current.value }] : [],
-      );
-      if (pct.length)
-        result.chart = {
-          type: 'horizontalBar',
-          title: `Aanwezig bij besprekingen (%), ${periodLabel(figures.period)}`,
-          series: [{ legend: 'Aanwezig (%)', points: pct }],
-        };
-    }
+    Object.assign(result, sectionChart(section.key, section.rows, charting));
     if (section.key === 'informed')
       result.note = `Op tijd: binnen ${options.informWithinDays} dagen na het aannemen van de casus.`;
     if (section.key === 'attendance')
@@ -257,7 +306,6 @@ export function presentFigures(view: FiguresView, options: { informWithinDays: n
         'Per partner: bij hoeveel besprekingen waarvoor hij was uitgenodigd hij aanwezig was; het percentage alleen bij 10 of meer.';
     if (section.key === 'lifeDomains')
       result.note = 'Een casus kan op meer leefgebieden spelen: de aantallen tellen niet op tot het totaal.';
-    if (result.chart && result.chart.series.every((s) => !s.points.length)) delete result.chart;
     return result;
   });
 
@@ -277,6 +325,11 @@ export function presentFigures(view: FiguresView, options: { informWithinDays: n
   });
 
   const trendKind = figures.period.kind === 'quarter' ? 'kwartaal' : 'jaar';
+  const { chart: trend } = bars(
+    `Aanmeldingen per ${trendKind}`,
+    'Aanmeldingen',
+    points(figures.trend.map((t) => [`${periodShortLabel(t.period)}${t.running ? ' (lopend)' : ''}`, t.cell])),
+  );
   return {
     title:
       mode === 'public'
@@ -291,14 +344,7 @@ export function presentFigures(view: FiguresView, options: { informWithinDays: n
         ? 'Openbare versie: aantallen afgerond op vijftallen; * = niet getoond (0 tot 7, of af te leiden uit een totaal). Percentages en medianen alleen bij 10 of meer (anders –). Zonder persoonsgegevens.'
         : 'Zonder persoonsgegevens. <5 = minder dan vijf; x = niet getoond, omdat anders een klein aantal uit een totaal af te leiden is. Percentages en medianen alleen bij 10 of meer. Verborgen aantallen staan niet in de grafieken.',
     sections,
-    trend: {
-      type: 'line',
-      title: `Aanmeldingen per ${trendKind}`,
-      xAxisTitle: trendKind === 'kwartaal' ? 'Kwartaal' : 'Jaar',
-      yAxisTitle: 'Aanmeldingen',
-      series: [
-        { legend: 'Aanmeldingen', points: points(figures.trend.map((t) => [periodShortLabel(t.period), t.cell])) },
-      ],
-    },
+    generated: `Stand van ${formatDate(view.generatedAt, options.timeZone)} ${formatTime(view.generatedAt, options.timeZone)}`,
+    ...(trend ? { trend } : {}),
   };
 }

@@ -85,7 +85,7 @@ const environment = z.object({
   FIGURES_TIME_ZONE: z
     .string()
     .default('America/Kralendijk')
-    .refine((v) => IANAZone.isValidZone(v), 'geen IANA-tijdzone (bijvoorbeeld Europe/Amsterdam)'),
+    .refine((v) => IANAZone.isValidZone(v), 'geen IANA-tijdzone (bijvoorbeeld America/Kralendijk)'),
 });
 
 type Environment = z.infer<typeof environment>;

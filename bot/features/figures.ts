@@ -27,7 +27,7 @@ export function registerFigures(app: Application<TurnState>, deps: BotDeps): voi
   onVerb(app, Verb.figuresExport, {}, async (context, data) => {
     const actor = actorOf(context);
     const view = await viewFigures(figures, actor, { period: data.period, mode: 'public' });
-    const presented = presentFigures(view, { informWithinDays: deps.informWithinDays });
+    const presented = presentFigures(view, shown);
     const key = periodKey(view.figures.period);
     const linkDeps = { ...deps, linkSecret: deps.links.secret, publicUrl: deps.links.publicUrl };
     const offer = (fileName: string, content: Uint8Array) =>

@@ -54,12 +54,16 @@ interface Bounds {
   hi: number;
 }
 
-/** What a reader who knows the rules can tell of a cell from its display alone. */
+/**
+ * What a reader who knows the rules can tell of a cell from its display alone. A shown count below the threshold is a
+ * published total (ProtectOptions.publish): shown however small, so it can be as low as its rounding allows.
+ */
 export function boundsOf(shown: Shown, rule: DisclosureRule): Bounds {
   if (shown.state === 'small') return { lo: 0, hi: rule.hideBelow - 1 };
   if (shown.state === 'suppressed') return { lo: rule.hideBelow, hi: Infinity };
   const half = Math.floor(rule.roundTo / 2);
-  return { lo: Math.max(rule.hideBelow, shown.value - half), hi: shown.value + half };
+  const floor = shown.value < rule.hideBelow ? 0 : rule.hideBelow;
+  return { lo: Math.max(floor, shown.value - half), hi: shown.value + half };
 }
 
 /**
@@ -143,6 +147,11 @@ export interface ProtectOptions {
   cost?: (id: string) => number;
   /** A pattern this one may only add to: the public form starts from the internal one and never shows more. */
   within?: Record<string, Shown>;
+  /**
+   * Published totals (the aanmeldingen of a period: no small-cell risk on their own): shown however small, and hidden
+   * only when nothing else can protect a cell (give them the highest cost). The attacker reads them like any count.
+   */
+  publish?: (id: string) => boolean;
 }
 
 /**
@@ -159,9 +168,10 @@ export function protect(
   const cost = options.cost ?? (() => 0);
   const shown: Record<string, Shown> = {};
   const hidden = (value: number): Shown => (value < rule.hideBelow ? { state: 'small' } : { state: 'suppressed' });
+  const small = (id: string, value: number) => value < rule.hideBelow && !options.publish?.(id);
   for (const [id, value] of Object.entries(system.values)) {
     shown[id] =
-      value < rule.hideBelow || (options.within && options.within[id]?.state !== 'shown')
+      small(id, value) || (options.within && options.within[id]?.state !== 'shown')
         ? hidden(value)
         : { state: 'shown', value: roundCount(value, rule) };
   }
@@ -181,11 +191,22 @@ export function protect(
       const equations = equationsOf.get(id) ?? [];
       // One new hidden cell per round and equation is enough to start with: the next round looks again.
       if (equations.some((n) => pickedIn.has(n))) continue;
-      const candidates = equations
-        .flatMap((n) => [...system.equations[n]!.plus, ...system.equations[n]!.minus])
-        .filter((c) => shown[c]!.state === 'shown' && !picked.has(c))
-        .sort(order);
-      const next = candidates[0];
+      const cellsOf = (ns: number[]) =>
+        ns.flatMap((n) => [...system.equations[n]!.plus, ...system.equations[n]!.minus]);
+      const candidatesIn = (cells: string[]) =>
+        cells.filter((c) => shown[c]!.state === 'shown' && !picked.has(c)).sort(order);
+      let next = candidatesIn(cellsOf(equations))[0];
+      // Rather than a published total, the nearest shown cell further on, through hidden cells: one that pins a
+      // hidden neighbour (the "within" that pins the decided ones, and through them the open ones).
+      for (let seen = new Set([id]), ring = [id]; next !== undefined && options.publish?.(next) && ring.length;) {
+        const hiddenNext = cellsOf(ring.flatMap((c) => equationsOf.get(c) ?? [])).filter(
+          (c) => !seen.has(c) && shown[c]!.state !== 'shown',
+        );
+        for (const c of hiddenNext) seen.add(c);
+        ring = [...new Set(hiddenNext)];
+        const further = candidatesIn(cellsOf(ring.flatMap((c) => equationsOf.get(c) ?? [])))[0];
+        if (further !== undefined && !options.publish(further)) next = further;
+      }
       if (!next) {
         stuck = true;
         continue;
@@ -212,12 +233,22 @@ export function formatShown(shown: Shown, mode: DisclosureMode): string {
 
 /**
  * A percentage of a part in a whole, where the whole is split into the parts of one equation: only on a base of at
- * least 10, and only when every part is shown (a percentage of a hidden part would give it away). Public: to 5 points.
+ * least 10. With every part shown, of the true counts; else only when the part and the base are both shown, and
+ * then of what is shown (so it tells nothing the two counts do not: a percentage of a hidden part would give it
+ * away). Public: to 5 points.
  */
-export function percentage(part: number, base: number, parts: Shown[], mode: DisclosureMode): number | undefined {
-  if (base < minimumBase || parts.some((p) => p.state !== 'shown')) return undefined;
-  const exact = (100 * part) / base;
-  return mode === 'public' ? Math.round(exact / 5) * 5 : Math.round(exact);
+export function percentage(
+  part: number,
+  base: number,
+  parts: Shown[],
+  mode: DisclosureMode,
+  shown?: { part: Shown; base: Shown },
+): number | undefined {
+  if (base < minimumBase) return undefined;
+  const points = (exact: number) => (mode === 'public' ? Math.round(exact / 5) * 5 : Math.round(exact));
+  if (parts.every((p) => p.state === 'shown')) return points((100 * part) / base);
+  if (shown?.part.state !== 'shown' || shown.base.state !== 'shown' || shown.base.value <= 0) return undefined;
+  return points((100 * shown.part.value) / shown.base.value);
 }
 
 /** The median of a duration (whole days), only on at least 10 values. Never a minimum or a maximum. */

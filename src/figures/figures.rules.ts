@@ -15,7 +15,7 @@ import {
 } from './figures.sections.ts';
 import { countOf, FigureContext, type SystemBuilder } from './figures.system.ts';
 import type { ComputedFigures, DisclosedFigures, FiguresInput, PercentageSpec, StatValue } from './figures.types.ts';
-import { inPeriod, periodKey, previousPeriod, type Period } from './periods.ts';
+import { inPeriod, nextPeriod, periodKey, periodsUpTo, previousPeriod, type Period } from './periods.ts';
 
 // What the figures are (input, sections, cells, statistics): importers keep reading them from here.
 export * from './figures.types.ts';
@@ -68,21 +68,31 @@ function sessionsHeld(ctx: FigureContext): ComputedFigures['sessionsHeld'] {
   };
 }
 
-/** The trend of aanmeldingen: earlier periods get their own cells; the last two are the table's. */
+/**
+ * The trend of aanmeldingen: `trendLength` periods up to the one shown, then on to the running one (this quarter, or
+ * this year), which is marked. Earlier and later periods get their own cells; the shown one and the one before are
+ * the table's.
+ */
 function trendCells(b: SystemBuilder, input: FiguresInput): ComputedFigures['trend'] {
-  const trend: ComputedFigures['trend'] = [];
-  let p: Period = input.period;
-  for (let i = 0; i < input.trendLength; i++, p = previousPeriod(p)) {
+  const shown = periodKey(input.period);
+  const before = periodKey(previousPeriod(input.period));
+  const running = input.running && (input.period.kind === 'year' ? runningYear(input.running) : input.running);
+  const periods = periodsUpTo(input.period, input.trendLength);
+  if (running && periodKey(running) > shown)
+    for (let p = input.period; periodKey(p) < periodKey(running);) periods.push((p = nextPeriod(p)));
+  return periods.map((p) => {
+    const key = periodKey(p);
     const cell =
-      i === 0
+      key === shown
         ? 'cur.intake'
-        : i === 1
+        : key === before
           ? 'prev.intake'
-          : b.cell(`trend.${periodKey(p)}`, intakesIn(input.intakesByMonth, p));
-    trend.unshift({ period: p, cell });
-  }
-  return trend;
+          : b.cell(`trend.${key}`, intakesIn(input.intakesByMonth, p));
+    return running && periodKey(running) === key ? { period: p, cell, running: true } : { period: p, cell };
+  });
 }
+
+const runningYear = (quarter: Period): Period => ({ kind: 'year', year: quarter.year });
 
 function intakesIn(byMonth: ReadonlyMap<string, number>, p: Period): number {
   let n = 0;
@@ -107,6 +117,7 @@ export function discloseFigures(
       base,
       spec.parts.map((id) => shown[id]!),
       mode,
+      { part: shown[spec.part]!, base: shown[spec.base]! },
     );
     return pct === undefined ? { withheld: 'hidden' } : { value: pct };
   };

@@ -15,8 +15,13 @@ export interface FiguresInput {
   /** Aanmeldingen per intake month, for the trend over earlier periods. */
   intakesByMonth: ReadonlyMap<string, number>;
   period: Period;
-  /** How many periods the trend shows, this one included. */
+  /** How many periods the trend shows up to this one, this one included. */
   trendLength: number;
+  /**
+   * The quarter that is running now: the trend goes on to it (or to the running year), past the period shown, and
+   * marks it as running. Without it the trend ends at the period shown.
+   */
+  running?: Period;
   informWithinDays: number;
   /**
    * Recoding (the ledger's, over every period at once): the partners and leefgebieden that keep a row of their own;
@@ -102,8 +107,11 @@ export interface ComputedFigures {
     current: number;
     perTable: { tableId: string; previous: number; current: number }[];
   };
-  /** The aanmeldingen of the trend's periods: the cell holding each (this and the previous period share theirs with the table). */
-  trend: { period: Period; cell: string }[];
+  /**
+   * The aanmeldingen of the trend's periods, oldest first, up to the running one: the cell holding each (this and the
+   * previous period share theirs with the table); `running` for the period that is not over yet.
+   */
+  trend: { period: Period; cell: string; running?: true }[];
 }
 
 /** A statistic as a reader gets it: a number, or why not (too few, or a part hidden). */

@@ -91,18 +91,53 @@ export function ledgerCell(period: Period): (id: string) => string {
 const levels = new Set(['stock.end', 'shadow.end']);
 
 /**
- * What hiding a cell costs: cells of periods nobody can request are hidden first, then parts; totals and the
- * parts of the headline percentages last.
+ * What hiding a cell costs: cells of periods nobody can request are hidden first, then parts, then the headline
+ * parts of the percentages (so that a percentage can be shown), then totals; the published totals (the
+ * aanmeldingen of a period) last of all. The running quarter and year are not over: their cells go a little before
+ * the same cells of a finished period.
  */
-function costOf(published: Set<string>): (id: string) => number {
-  const totals = /\.(intake|norm\.base|stock\.(in|out|end)|actions\.due|deleted|eval\.answers|shadow\.end)$/;
+function costOf(published: Set<string>, running: readonly string[]): (id: string) => number {
+  const totals = /\.(norm\.base|stock\.(in|out|end)|actions\.due|deleted|eval\.answers|shadow\.end)$/;
+  const headline = /\.(screen\.accepted|norm\.within|actions\.onTime|inform\.inTime|deleted\.onTime|att\..+\.present)$/;
   const percentageParts = /\.(norm\.(within|over)|actions\.\w+|inform\.\w+|deleted\.\w+|att\..+)$/;
   return (id) => {
     const period = id.slice(0, id.indexOf('.'));
     if (!published.has(period) && !(id.endsWith('.intake') && published.has(`trend:${period}`))) return -1;
-    if (totals.test(id)) return 2;
-    return percentageParts.test(id) ? 1 : 0;
+    const early = running.includes(period) ? 0.25 : 0;
+    if (id.endsWith('.intake')) return 3 - early;
+    if (totals.test(id)) return 2 - early;
+    if (headline.test(id)) return 1.5 - early;
+    return (percentageParts.test(id) ? 1 : 0) - early;
   };
+}
+
+/**
+ * The cells shown however small (internal form): the aanmeldingen of every period, which put no person at risk on
+ * their own; and what they fix: a cell equal to a published one (a table with a single row), and the parts of a
+ * published zero (a period without aanmeldingen has none of anything that counts them).
+ */
+export function publishedCells(system: CountSystem): Set<string> {
+  const published = new Set(Object.keys(system.values).filter((id) => id.endsWith('.intake')));
+  const zero = (id: string) => published.has(id) && system.values[id] === 0;
+  for (let grown = true; grown;) {
+    grown = false;
+    for (const e of system.equations) {
+      const [one, others] =
+        e.minus.length === 1 && (e.plus.length === 1 || zero(e.minus[0]!))
+          ? [e.minus[0]!, e.plus]
+          : e.plus.length === 1 && (e.minus.length === 1 || zero(e.plus[0]!))
+            ? [e.plus[0]!, e.minus]
+            : [undefined, []];
+      if (one === undefined) continue;
+      const cells = [one, ...others];
+      if (!cells.some((id) => published.has(id)) || cells.every((id) => published.has(id))) continue;
+      // One cell against one: publishing either publishes both. A published zero: its parts are zero as well.
+      if (others.length > 1 && !zero(one)) continue;
+      for (const id of cells) published.add(id);
+      grown = true;
+    }
+  }
+  return published;
 }
 
 /** The minimum a partner or leefgebied needs in every completed quarter to keep a row of its own. */
@@ -211,8 +246,9 @@ export function buildLedger(input: LedgerInput): Ledger {
     published.add(periodKey(choice)).add(periodKey(previousPeriod(choice)));
     for (const t of periodsUpTo(choice, trendLength(choice))) published.add(`trend:${periodKey(t)}`);
   }
-  const cost = costOf(published);
-  const internal = protect(system, 'internal', { cost });
+  const cost = costOf(published, [periodKey(running), String(running.year)]);
+  const publish = publishedCells(system);
+  const internal = protect(system, 'internal', { cost, publish: (id) => publish.has(id) });
   let publicPattern: Record<string, Shown> | undefined;
   return {
     input,
@@ -238,6 +274,7 @@ export function ledgerFigures(ledger: Ledger, period: Period, mode: DisclosureMo
     rows: ledger.rows,
     period,
     trendLength: trendLength(period),
+    running: ledger.input.choices[0],
   });
   const cell = ledgerCell(period);
   const pattern = ledger.pattern(mode);

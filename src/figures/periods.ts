@@ -27,6 +27,13 @@ export function previousPeriod(p: Period): Period {
     : { kind: 'quarter', year: p.year, quarter: (p.quarter - 1) as 1 | 2 | 3 };
 }
 
+export function nextPeriod(p: Period): Period {
+  if (p.kind === 'year') return { kind: 'year', year: p.year + 1 };
+  return p.quarter === 4
+    ? { kind: 'quarter', year: p.year + 1, quarter: 1 }
+    : { kind: 'quarter', year: p.year, quarter: (p.quarter + 1) as 2 | 3 | 4 };
+}
+
 /** The `n` periods of the same kind up to and including `p`, oldest first. */
 export function periodsUpTo(p: Period, n: number): Period[] {
   const list = [p];

@@ -310,13 +310,13 @@ describe('every document reads in Dutch, with every time local', () => {
 
   it.each(['internal', 'public'] as const)('the figures (%s): what is presented', (mode) => {
     const view = figuresView(mode);
-    const presented = presentFigures(view, { informWithinDays: 14 });
+    const presented = presentFigures(view, { informWithinDays: 14, timeZone: local });
     expect(problemsIn(presentedTexts(presented), view)).toEqual([]);
   });
 
   it('the public figures CSV', () => {
     const view = figuresView('public');
-    const csv = new TextDecoder().decode(figuresCsv(presentFigures(view, { informWithinDays: 14 })));
+    const csv = new TextDecoder().decode(figuresCsv(presentFigures(view, { informWithinDays: 14, timeZone: local })));
     const cells = csv.split(/\r\n/).flatMap((line) => line.split(';'));
     expect(cells.length).toBeGreaterThan(10);
     expect(problemsIn(cells, view)).toEqual([]);
@@ -324,7 +324,7 @@ describe('every document reads in Dutch, with every time local', () => {
 
   it('the public figures PDF: the texts it draws', async () => {
     const view = figuresView('public');
-    const drawn = pdfTexts(await figuresPdf(presentFigures(view, { informWithinDays: 14 })));
+    const drawn = pdfTexts(await figuresPdf(presentFigures(view, { informWithinDays: 14, timeZone: local })));
     expect(drawn.length).toBeGreaterThan(10);
     expect(problemsIn(drawn, view)).toEqual([]);
   });

@@ -62,6 +62,8 @@ for (const [typeName, shapeOk] of Object.entries(chartShapes)) {
     static readonly xAxisTitleProperty = new AC.StringProperty(AC.Versions.v1_5, 'xAxisTitle');
     static readonly yAxisTitleProperty = new AC.StringProperty(AC.Versions.v1_5, 'yAxisTitle');
     static readonly colorSetProperty = new AC.StringProperty(AC.Versions.v1_5, 'colorSet');
+    // Chart.HorizontalBar: AbsoluteWithAxis (the default), AbsoluteNoAxis, PartToWhole (Microsoft.Teams.Cards).
+    static readonly displayModeProperty = new AC.StringProperty(AC.Versions.v1_5, 'displayMode');
     static readonly dataProperty = new AC.CustomProperty<unknown>(
       AC.Versions.v1_5,
       'data',

@@ -56,7 +56,7 @@ function reportsOf(facts: FigureFact[]): Reports[] {
   return choices.map((period) => ({
     period,
     card: figuresCard(view(period, 'internal'), { informWithinDays, timeZone: zone }),
-    csv: figuresCsv(presentFigures(view(period, 'public'), { informWithinDays })),
+    csv: figuresCsv(presentFigures(view(period, 'public'), { informWithinDays, timeZone: zone })),
   }));
 }
 
@@ -82,8 +82,9 @@ const hiddenMark = (text: string) => ['<5', 'x', '*'].includes(text.trim());
 
 /** Short period labels of the charts and the CSV trend ("K3 2026", "2026") back to keys. */
 function periodOfShort(label: string): string {
-  const q = /^K([1-4]) (\d{4})$/.exec(label);
-  return q ? `${q[2]}-Q${q[1]}` : label;
+  const bare = label.replace(/ \(lopend\)$/, '');
+  const q = /^K([1-4]) (\d{4})$/.exec(bare);
+  return q ? `${q[2]}-Q${q[1]}` : bare;
 }
 
 class Attacker {
@@ -128,8 +129,11 @@ class Attacker {
           this.observe(columns[1]!, section, fact.title, cur!, 'internal');
         }
       }
-      if (element.type === 'Chart.Line') {
-        for (const point of (element.data as { values: { x: string; y: number }[] }[])[0]!.values)
+      if (
+        element.type === 'Chart.HorizontalBar' &&
+        /^Aanmeldingen per (kwartaal|jaar)$/.test(element.title as string)
+      ) {
+        for (const point of element.data as { x: string; y: number }[])
           this.observe(periodOfShort(point.x), intakeTitle, 'Totaal', String(point.y), 'internal');
       }
     }
