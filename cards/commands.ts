@@ -35,7 +35,12 @@ export const commandGroups = ['Aanmelden', 'Overleg', 'Acties', 'Casussen', 'Beh
 export type CommandGroup = (typeof commandGroups)[number];
 
 export const Command = {
-  help: { title: 'hulp', words: ['hulp', 'help', '?'], description: 'Laat zien wat Casusbot kan', forAll: true },
+  help: {
+    title: 'hulp',
+    words: ['hulp', 'help', '?'],
+    description: 'Laat zien wat Casusbot kan',
+    forAll: true,
+  },
   refer: {
     title: 'aanmelden',
     description: 'Een casus aanmelden voor het casusoverleg',
@@ -245,20 +250,43 @@ export function openToAll(typed: { text?: string; verb?: string }): boolean {
   return open.some((c) => c.button !== undefined && verbPrefix(c.button) === verbPrefix(typed.verb ?? ''));
 }
 
-/** The command closest to what was typed, for "bedoel je …?": the same first letters, or one or two typos off. */
-export function closestCommand(text: string): BotCommand | undefined {
+/** What the fallback offers for a message no command matched: the closest command, or a search by reference. */
+export interface Suggestion {
+  command: BotCommand;
+  /** "casus 0084": the reference typed, to search `casussen` for. */
+  search?: string;
+}
+
+/**
+ * The command closest to what was typed, for "bedoel je …?", among those `may` allows this person: the same first
+ * letters, a word of a longer command ("acties" in "mijn acties"), or one or two typos off. "casus 0084", a part of a
+ * reference, becomes a search in `casussen`.
+ */
+export function suggestCommand(
+  text: string,
+  may: (command: BotCommand) => boolean = () => true,
+): Suggestion | undefined {
+  const partOfReference = /^\s*casus\s+([A-Za-z0-9-]{1,20})\s*$/i.exec(text);
+  if (partOfReference && may(Command.cases)) return { command: Command.cases, search: partOfReference[1]! };
   const typed = text.trim().toLowerCase().split(/\s+/).slice(0, 2).join(' ');
   if (!typed) return undefined;
   let best: { command: BotCommand; distance: number } | undefined;
-  for (const command of botCommands) {
+  for (const command of botCommands.filter(may)) {
     for (const word of wordsOf(command)) {
       if (word.length < 3) continue;
-      const distance = word.startsWith(typed) && typed.length >= 3 ? 0 : editDistance(typed, word);
+      const distance = distanceTo(typed, word);
       if (distance <= Math.min(2, Math.floor(word.length / 3)) && (!best || distance < best.distance))
         best = { command, distance };
     }
   }
-  return best?.command;
+  return best && { command: best.command };
+}
+
+/** 0 for the start of the command, 1 for one of its words in full, else the typos between them. */
+function distanceTo(typed: string, word: string): number {
+  if (typed.length >= 3 && word.startsWith(typed)) return 0;
+  if (typed.length >= 4 && word.split(' ').includes(typed)) return 1;
+  return editDistance(typed, word);
 }
 
 function editDistance(a: string, b: string): number {

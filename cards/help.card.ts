@@ -1,7 +1,7 @@
 import type { MemberRole } from '../src/members/member.types.ts';
 import { can } from '../src/access/policy.ts';
 import { card, execute, facts, heading, paragraph, subheading, type AdaptiveCard, type Element } from './adaptive.ts';
-import { botCommands, commandGroups, type BotCommand } from './commands.ts';
+import { botCommands, commandGroups, type BotCommand, type Suggestion } from './commands.ts';
 import { worksOnCases } from '../src/access/case-access.ts';
 import { roleLabels } from './labels.ts';
 import { Verb } from './verbs.ts';
@@ -81,3 +81,31 @@ export function helpCard(view: HelpView): AdaptiveCard {
     buttons(view, caseWork),
   );
 }
+
+/**
+ * A message no command matched: what was not understood, the closest command this person may use as a question
+ * ("Bedoel je mijn acties?") with its button. In a shared conversation words only, no buttons.
+ */
+export function unknownCommandCard(suggestion: Suggestion | undefined, options: { shared: boolean }): AdaptiveCard {
+  const question = !suggestion
+    ? 'Dat begrijp ik niet.'
+    : suggestion.search !== undefined
+      ? `Dat begrijp ik niet. Bedoel je: zoek in **casussen** naar "${suggestion.search}"?`
+      : `Dat begrijp ik niet. Bedoel je **${suggestion.command.title}**?`;
+  const go = suggestion?.command.button
+    ? [
+        execute(
+          suggestion.search !== undefined ? `Zoek "${suggestion.search}"` : capitalise(suggestion.command.title),
+          suggestion.command.button,
+          suggestion.search !== undefined ? { search: suggestion.search } : {},
+          { style: 'positive' },
+        ),
+      ]
+    : [];
+  return card(
+    [paragraph(question), paragraph('Typ **hulp** voor een overzicht van wat ik kan.', { subtle: true })],
+    options.shared ? [] : go,
+  );
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

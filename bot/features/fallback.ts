@@ -1,8 +1,11 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes } from 'botbuilder';
-import { closestCommand } from '../../cards/commands.ts';
+import { suggestCommand, type BotCommand } from '../../cards/commands.ts';
+import { unknownCommandCard } from '../../cards/help.card.ts';
 import { staleButtonCard } from '../../cards/meeting.card.ts';
-import { isCardAction, sendCardActionResponse } from '../teams/turn-context.ts';
+import { can } from '../../src/access/policy.ts';
+import { send } from '../teams/routes.ts';
+import { actorIfKnown, conversationKind, isCardAction, sendCardActionResponse } from '../teams/turn-context.ts';
 
 /** Registered last: a message no feature understood, and a button whose verb no feature knows. */
 export function registerFallback(app: Application<TurnState>): void {
@@ -22,9 +25,14 @@ export function registerFallback(app: Application<TurnState>): void {
     },
     true,
   );
+  // What was typed matched no command: the closest one this person may use, as a question with its button.
   app.activity(ActivityTypes.Message, async (context) => {
-    const closest = closestCommand(context.activity.text ?? '');
-    const suggestion = closest ? ` Bedoel je "${closest.title}"?` : '';
-    await context.sendActivity(`Dat begrijp ik niet.${suggestion} Typ **hulp** voor een overzicht van wat ik kan.`);
+    const actor = actorIfKnown(context);
+    const shared = conversationKind(context.activity) !== 'personal';
+    // Where everyone reads the answer: what every deelnemer may do there, as the help card lists it.
+    const who = shared || !actor ? { role: 'participant' as const } : actor;
+    const may = (c: BotCommand) =>
+      (c.permission === undefined || can(who, c.permission)) && !(shared && c.personalOnly);
+    await send(context, unknownCommandCard(suggestCommand(context.activity.text ?? '', may), { shared }));
   });
 }

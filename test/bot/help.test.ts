@@ -88,7 +88,8 @@ describe('hulp', () => {
   it('when a member types something unknown, then they are pointed to hulp', async () => {
     const bot = createTestBot(db);
     const [reply] = await bot.say(police, 'wat is het weer');
-    expect(reply?.text).toContain('Typ **hulp**');
+    expect(textOf(reply)).toContain('Dat begrijp ik niet.');
+    expect(textOf(reply)).toContain('Typ **hulp**');
   });
 });
 

@@ -22,7 +22,8 @@ import {
 } from '../../cards/agenda.card.ts';
 import { casesCard, decisionRecordedCard, myReferralsCard, referralOutcomeCard } from '../../cards/cases.card.ts';
 import { Verb } from '../../cards/verbs.ts';
-import { helpCard } from '../../cards/help.card.ts';
+import { helpCard, unknownCommandCard } from '../../cards/help.card.ts';
+import { Command } from '../../cards/commands.ts';
 import { pushedCard, pushedTopics, unavailableCard, type PushedTopic } from '../../cards/pushed.card.ts';
 import {
   caseOverviewCard,
@@ -893,6 +894,15 @@ export const cardFixtures: CardFixture[] = [
       ]),
     ),
   ),
+  [
+    'unknownCommandCard, Bedoel je mijn acties',
+    () => unknownCommandCard({ command: Command.myActions }, { shared: false }),
+  ],
+  [
+    'unknownCommandCard, a search by reference',
+    () => unknownCommandCard({ command: Command.cases, search: '0084' }, { shared: false }),
+  ],
+  ['unknownCommandCard, nothing close, shared', () => unknownCommandCard(undefined, { shared: true })],
 
   ['strangerCard, may ask for registration', () => strangerCard('de procesmanager', { mayRequest: true })],
   ['strangerCard without a Teams identity', () => strangerCard('de procesmanager', { mayRequest: false })],
