@@ -181,47 +181,67 @@ export function protect(
   });
   const order = (a: string, b: string) =>
     cost(a) - cost(b) || system.values[a]! - system.values[b]! || a.localeCompare(b);
+  const search: SecondarySearch = {
+    system,
+    shown,
+    equationsOf,
+    order,
+    publish: (id) => options.publish?.(id) ?? false,
+  };
   for (;;) {
     const exposed = exposedCells(system, shown, rule).sort();
     if (!exposed.length) return shown;
-    const picked = new Set<string>();
-    const pickedIn = new Set<number>();
-    let stuck = false;
-    for (const id of exposed) {
-      const equations = equationsOf.get(id) ?? [];
-      // One new hidden cell per round and equation is enough to start with: the next round looks again.
-      if (equations.some((n) => pickedIn.has(n))) continue;
-      const cellsOf = (ns: number[]) =>
-        ns.flatMap((n) => [...system.equations[n]!.plus, ...system.equations[n]!.minus]);
-      const candidatesIn = (cells: string[]) =>
-        cells.filter((c) => shown[c]!.state === 'shown' && !picked.has(c)).sort(order);
-      let next = candidatesIn(cellsOf(equations))[0];
-      // Rather than a published total, the nearest shown cell further on, through hidden cells: one that pins a
-      // hidden neighbour (the "within" that pins the decided ones, and through them the open ones).
-      for (let seen = new Set([id]), ring = [id]; next !== undefined && options.publish?.(next) && ring.length;) {
-        const hiddenNext = cellsOf(ring.flatMap((c) => equationsOf.get(c) ?? [])).filter(
-          (c) => !seen.has(c) && shown[c]!.state !== 'shown',
-        );
-        for (const c of hiddenNext) seen.add(c);
-        ring = [...new Set(hiddenNext)];
-        const further = candidatesIn(cellsOf(ring.flatMap((c) => equationsOf.get(c) ?? [])))[0];
-        if (further !== undefined && !options.publish(further)) next = further;
-      }
-      if (!next) {
-        stuck = true;
-        continue;
-      }
-      picked.add(next);
-      for (const n of equationsOf.get(next) ?? []) pickedIn.add(n);
-    }
-    if (!picked.size) {
+    // A published total (or a cell it fixes) is hidden only when nothing else can protect a cell this round.
+    const picked = pickSecondary(search, exposed, false);
+    const chosen = picked.size ? picked : pickSecondary(search, exposed, true);
+    if (!chosen.size) {
       // Cannot happen with true counts (everything around an exposed cell is hidden only if nothing pins it):
       // stop safe, without claiming a small cell is large.
-      if (stuck) for (const id of exposed) shown[id] = hidden(system.values[id]!);
+      for (const id of exposed) shown[id] = hidden(system.values[id]!);
       return shown;
     }
-    for (const id of picked) shown[id] = hidden(system.values[id]!);
+    for (const id of chosen) shown[id] = hidden(system.values[id]!);
   }
+}
+
+interface SecondarySearch {
+  system: CountSystem;
+  shown: Record<string, Shown>;
+  equationsOf: Map<string, number[]>;
+  order: (a: string, b: string) => number;
+  publish: (id: string) => boolean;
+}
+
+/**
+ * One round of secondary suppression: for each exposed cell the cheapest shown cell that adds up with it, else the
+ * nearest one further on, through hidden cells (one that pins a hidden neighbour). Published cells only with
+ * `published` (then the cheapest one beside the cell). One new hidden cell per equation and round.
+ */
+function pickSecondary(search: SecondarySearch, exposed: string[], published: boolean): Set<string> {
+  const { system, shown, equationsOf, order, publish } = search;
+  const picked = new Set<string>();
+  const pickedIn = new Set<number>();
+  const cellsOf = (ids: string[]) =>
+    ids
+      .flatMap((id) => equationsOf.get(id) ?? [])
+      .flatMap((n) => [...system.equations[n]!.plus, ...system.equations[n]!.minus]);
+  const candidatesIn = (cells: string[]) =>
+    cells.filter((c) => shown[c]!.state === 'shown' && !picked.has(c)).sort(order);
+  for (const id of exposed) {
+    if ((equationsOf.get(id) ?? []).some((n) => pickedIn.has(n))) continue;
+    const unpublished = (cells: string[]) => candidatesIn(cells).find((c) => !publish(c));
+    let next = unpublished(cellsOf([id]));
+    for (let seen = new Set([id]), ring = [id]; next === undefined && ring.length;) {
+      ring = [...new Set(cellsOf(ring).filter((c) => !seen.has(c) && shown[c]!.state !== 'shown'))];
+      for (const c of ring) seen.add(c);
+      next = unpublished(cellsOf(ring));
+    }
+    if (published) next ??= candidatesIn(cellsOf([id]))[0];
+    if (next === undefined) continue;
+    picked.add(next);
+    for (const n of equationsOf.get(next) ?? []) pickedIn.add(n);
+  }
+  return picked;
 }
 
 /** The text of a cell in a table: "12", "<5" (internal, small), "x" (hidden to protect another), "*" (public, hidden). */
