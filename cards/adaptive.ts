@@ -39,7 +39,7 @@ export const subheading = (text: string): Element => ({
 });
 export const paragraph = (
   text: string,
-  options: { subtle?: boolean; color?: 'Attention' | 'Good' | 'Warning' } = {},
+  options: { subtle?: boolean; color?: 'Attention' | 'Warning' | 'Accent' } = {},
 ): Element => ({
   type: 'TextBlock',
   text,

@@ -68,7 +68,7 @@ export function channelAgendaCard(a: AgendaView, refreshFor: string[] = []): Ada
   const items = a.session.status === 'cancelled' ? [] : a.items;
   const body: Element[] = [
     heading(`Agenda ${a.table.name}`),
-    paragraph(when(a), { color: 'Good' }),
+    paragraph(when(a)),
     ...sessionState(a),
     ...(items.length || a.session.status === 'cancelled'
       ? []
@@ -88,7 +88,7 @@ export function channelAgendaCard(a: AgendaView, refreshFor: string[] = []): Ada
 export function personalAgendaCard(a: AgendaView & { visibleCount: number; chairing?: boolean }): AdaptiveCard {
   const body: Element[] = [
     heading(`Mijn deel: agenda ${a.table.name}`),
-    paragraph(when(a), { color: 'Good' }),
+    paragraph(when(a)),
     ...sessionState(a),
     paragraph(
       a.visibleCount
@@ -207,9 +207,9 @@ export function draftAgendaCard(v: DraftAgendaView): AdaptiveCard {
       : `Concept: nog niet gepubliceerd. ${a.table.channelLinked ? 'De agenda gaat vanzelf naar het kanaal op het ingestelde moment.' : 'Deze tafel heeft nog geen kanaal: typ in het kanaal "@Casusbot tafel koppelen".'}`;
   const body: Element[] = [
     heading(`Agenda ${a.table.name}`),
-    paragraph(`${when(a)} · ${sessionStatusLabels[a.session.status]}`, { color: 'Good' }),
-    paragraph(status, v.posting ? { color: 'Good' } : { subtle: true }),
-    ...(v.notice ? [paragraph(v.notice, { color: 'Good' })] : []),
+    paragraph(`${when(a)} · ${sessionStatusLabels[a.session.status]}`),
+    paragraph(status, v.posting ? { color: 'Accent' } : { subtle: true }),
+    ...(v.notice ? [paragraph(v.notice, { color: 'Accent' })] : []),
     ...(v.changes ? changesBlock(v.changes) : []),
     ...(v.postUncertain
       ? [

@@ -4,6 +4,7 @@ import { card, execute, heading, paragraph, type AdaptiveCard, type Element } fr
 import { caseStatusLabel, formatDate, formatSession, statusLabels } from './labels.ts';
 import { decisionSummary } from './screening.card.ts';
 import { Verb } from './verbs.ts';
+import { personWithOrganisation } from '../src/organisations/person-label.ts';
 
 function line(s: CaseSummary, withName: boolean): string {
   const title = s.reference ?? 'Concept';
@@ -101,7 +102,6 @@ export function referralOutcomeCard(c: CaseRecord): AdaptiveCard {
         heading(`Aanmelding ${reference} geaccepteerd`),
         paragraph(
           `De casus wordt besproken op ${formatSession(c.firstSessionAt!, c.table!.timeZone)} aan tafel ${c.table!.name}. Je kunt, als je wilt, bij de bespreking aanwezig zijn.`,
-          { color: 'Good' },
         ),
         paragraph(
           informed
@@ -154,5 +154,5 @@ function whoTellsTheReferrer(c: CaseRecord): string {
   if (!c.external) return 'De aanmelder heeft bericht gekregen in Teams.';
   const { name, organisation, phone, email } = c.external;
   const contact = [phone, email].filter(Boolean).join(', ');
-  return `De aanmelder, ${name} (${organisation}), zit niet in Teams en heeft nog niets gehoord. Laat jij het weten${contact ? `: ${contact}` : ''}.`;
+  return `De aanmelder, ${personWithOrganisation(name, organisation)}, zit niet in Teams en heeft nog niets gehoord. Laat jij het weten${contact ? `: ${contact}` : ''}.`;
 }

@@ -3,6 +3,7 @@ import { card, clip, execute, heading, paragraph, showCard, type AdaptiveCard, t
 import { formErrorSummary, textField, type FieldErrors, type FormValues } from './form.ts';
 import { formatDate } from './labels.ts';
 import { Verb } from './verbs.ts';
+import { personWithOrganisation } from '../src/organisations/person-label.ts';
 
 /** The steps of a consent's history, in Dutch. */
 const historyLabels: Record<ConsentView['state'], string> = {
@@ -29,7 +30,7 @@ export function consentCard(
 ): AdaptiveCard {
   const body: Element[] = [
     heading('Toestemming voor inbreng'),
-    ...(notice ? [paragraph(notice, { color: 'Good' })] : []),
+    ...(notice ? [paragraph(notice, { color: 'Accent' })] : []),
     ...formErrorSummary(errors),
   ];
   const about = `${c.contribution.organisationName}, ${formatDate(c.contribution.createdAt, timeZone)}${c.contribution.sensitive ? ' (gevoelig)' : ''}`;
@@ -37,7 +38,7 @@ export function consentCard(
     body.push(
       paragraph(
         c.requestedBy.organisationId === c.organisation.id
-          ? `${c.requestedBy.name} (${c.organisation.name}) vraagt of ${c.organisation.name} deze inbreng van jouw organisatie buiten het overleg mag gebruiken:`
+          ? `${personWithOrganisation(c.requestedBy.name, c.organisation.name)} vraagt of ${c.organisation.name} deze inbreng van jouw organisatie buiten het overleg mag gebruiken:`
           : `${c.requestedBy.name} vraagt namens ${c.organisation.name} (voor een afgesproken actie) of zij deze inbreng van jouw organisatie mogen gebruiken:`,
       ),
       ...(c.contribution.text
@@ -73,14 +74,12 @@ export function consentCard(
     );
   else
     body.push(
-      paragraph(stateText, {
-        color:
-          c.state === 'granted' || c.state === 'grantedWithCondition'
-            ? 'Good'
-            : c.state === 'requested'
-              ? 'Warning'
-              : 'Attention',
-      }),
+      paragraph(
+        stateText,
+        c.state === 'granted' || c.state === 'grantedWithCondition'
+          ? {}
+          : { color: c.state === 'requested' ? 'Warning' : 'Attention' },
+      ),
     );
   if (c.history.length)
     body.push(

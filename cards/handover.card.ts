@@ -15,6 +15,7 @@ import {
 import { choiceField, formErrorSummary, textField, type FieldErrors, type FormValues } from './form.ts';
 import { formatDate } from './labels.ts';
 import { Verb } from './verbs.ts';
+import { personWithOrganisation } from '../src/organisations/person-label.ts';
 
 const maxItems = 10;
 
@@ -57,7 +58,10 @@ export function handoverFormCard(
     ...choiceField(
       'informerMemberId',
       'Wie informeert de betrokkene?',
-      ctx.informers.map((m) => ({ title: `${clip(m.displayName, 40)} (${m.organisationName})`, value: m.id })),
+      ctx.informers.map((m) => ({
+        title: personWithOrganisation(clip(m.displayName, 40), m.organisationName),
+        value: m.id,
+      })),
       values,
       errors,
       { placeholder: 'Kies wie' },
@@ -113,7 +117,7 @@ export function handoverCard(
 ): AdaptiveCard {
   const body: Element[] = [
     heading(`Overdracht ${h.reference} aan ${h.targetName}`),
-    ...(notice ? [paragraph(notice, { color: 'Good' })] : []),
+    ...(notice ? [paragraph(notice, { color: 'Accent' })] : []),
     facts([
       ['Noodzaak', clip(h.necessity, 300)],
       ['Doel', clip(h.purpose, 300)],

@@ -12,6 +12,7 @@ import {
 } from './labels.ts';
 import { actionLabel, systemActor } from './logbook.card.ts';
 import type { LifeDomain } from '../src/referrals/referral.types.ts';
+import { personWithOrganisation } from '../src/organisations/person-label.ts';
 
 const page = { width: 595.28, height: 841.89, margin: 50 };
 
@@ -74,7 +75,7 @@ export async function inzageDocument(
   );
   w.text('Inzage: wat het Zorg- en Veiligheidshuis over u heeft vastgelegd', { size: 15, bold: true });
   w.text(
-    `Opgesteld op ${formatDate(doc.producedAt, timeZone)} door ${doc.producedBy.name} (${doc.producedBy.organisationName}), gezocht op ${doc.search === 'bsn' ? 'BSN' : 'naam en geboortedatum'}.`,
+    `Opgesteld op ${formatDate(doc.producedAt, timeZone)} door ${personWithOrganisation(doc.producedBy.name, doc.producedBy.organisationName)}, gezocht op ${doc.search === 'bsn' ? 'BSN' : 'naam en geboortedatum'}.`,
     { gap: 6 },
   );
   if (!doc.cases.length) {
@@ -90,7 +91,7 @@ export async function inzageDocument(
       `Stand: ${statusLabels[c.status as keyof typeof statusLabels] ?? c.status}${c.tableName ? ` · tafel ${c.tableName}` : ''}${c.submittedAt ? ` · aangemeld ${formatDate(c.submittedAt, timeZone)}` : ''}${c.closedAt ? ` · afgesloten ${formatDate(c.closedAt, timeZone)}` : ''}`,
     );
     w.text(
-      `Aangemeld door: ${c.externalReferrer ? `${c.externalReferrer.name} (${c.externalReferrer.organisation}), via het Zorg- en Veiligheidshuis` : c.referrerOrganisation}${c.responsibleOrganisation ? ` · op gezag van ${c.responsibleOrganisation}` : ''} · betrokken: ${c.involved.join(', ') || '-'}`,
+      `Aangemeld door: ${c.externalReferrer ? `${personWithOrganisation(c.externalReferrer.name, c.externalReferrer.organisation)}, via het Zorg- en Veiligheidshuis` : c.referrerOrganisation}${c.responsibleOrganisation ? ` · op gezag van ${c.responsibleOrganisation}` : ''} · betrokken: ${c.involved.join(', ') || '-'}`,
     );
     w.text('Uw gegevens', { bold: true, gap: 6 });
     w.text(
@@ -138,7 +139,7 @@ export async function inzageDocument(
     w.text('Wie deze gegevens heeft gezien of gewijzigd (logboek)', { bold: true, gap: 6 });
     for (const e of logbook) {
       w.text(
-        `${formatDate(e.at, timeZone)} ${formatTime(e.at, timeZone)} · ${actionLabel(e.action)} · ${e.actor ? `${e.actor.name} (${e.actor.organisationName})` : systemActor} · ${e.activity}`,
+        `${formatDate(e.at, timeZone)} ${formatTime(e.at, timeZone)} · ${actionLabel(e.action)} · ${e.actor ? personWithOrganisation(e.actor.name, e.actor.organisationName) : systemActor} · ${e.activity}`,
         { indent: 10, size: 9 },
       );
     }

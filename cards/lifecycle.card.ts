@@ -28,6 +28,7 @@ import {
 } from './labels.ts';
 import { actionRows } from './meeting.card.ts';
 import { Verb } from './verbs.ts';
+import { personWithOrganisation } from '../src/organisations/person-label.ts';
 
 /** The forms of a followed case; each unfolds on the case card and comes back on its own with errors. */
 export type RegieForm = 'backOnAgenda' | 'progress' | 'propose' | 'changeDirector' | 'evaluate' | 'inform';
@@ -110,7 +111,10 @@ function formFields(form: RegieForm, ctx: RegieFormContext, values: FormValues, 
         ? choiceField(
             'directorMemberId',
             'Nieuwe casusregisseur',
-            ctx.candidates.map((c) => ({ title: `${clip(c.name, 40)} (${c.organisationName})`, value: c.id })),
+            ctx.candidates.map((c) => ({
+              title: personWithOrganisation(clip(c.name, 40), c.organisationName),
+              value: c.id,
+            })),
             values,
             errors,
             { placeholder: 'Kies de casusregisseur' },
@@ -128,7 +132,10 @@ function formFields(form: RegieForm, ctx: RegieFormContext, values: FormValues, 
           ? choiceField(
               'informerMemberId',
               'Wie informeert (afgesproken in het overleg)',
-              ctx.candidates.map((c) => ({ title: `${clip(c.name, 40)} (${c.organisationName})`, value: c.id })),
+              ctx.candidates.map((c) => ({
+                title: personWithOrganisation(clip(c.name, 40), c.organisationName),
+                value: c.id,
+              })),
               values,
               errors,
               { required: false, placeholder: 'Laat staan wie het nu doet' },
@@ -258,7 +265,7 @@ export function shadowListCard(items: FollowedCase[], scope: 'all' | 'mine'): Ad
 /** A followed case for one person: what they may read of it, and the buttons they may use. */
 export function caseOverviewCard(
   v: CaseOverview,
-  notice?: { text: string; color?: 'Good' | 'Attention' | 'Warning' },
+  notice?: { text: string; color?: 'Accent' | 'Attention' | 'Warning' },
 ): AdaptiveCard {
   const c = v.case;
   const ctx: RegieFormContext = {
@@ -289,7 +296,7 @@ export function caseOverviewCard(
     );
   const body: Element[] = [
     heading(`Casus ${c.reference}${c.firstPersonName ? ` · ${c.firstPersonName}` : ''}`),
-    ...(notice ? [paragraph(notice.text, { color: notice.color ?? 'Good' })] : []),
+    ...(notice ? [paragraph(notice.text, { color: notice.color ?? 'Accent' })] : []),
     facts(rows),
   ];
   if (v.openProposal) {
@@ -325,7 +332,7 @@ export function caseOverviewCard(
     ...(v.updates.length
       ? v.updates.map((u) =>
           paragraph(
-            `${formatDate(u.at, c.timeZone)} · **${regieKindLabels[u.kind]}**${u.author ? ` · ${u.author.name} (${u.author.organisationName})` : ''}${u.text ? `: ${clip(u.text, 300)}` : ''}`,
+            `${formatDate(u.at, c.timeZone)} · **${regieKindLabels[u.kind]}**${u.author ? ` · ${personWithOrganisation(u.author.name, u.author.organisationName)}` : ''}${u.text ? `: ${clip(u.text, 300)}` : ''}`,
           ),
         )
       : [paragraph('Nog geen voortgang gemeld.', { subtle: true })]),
@@ -365,10 +372,17 @@ export function caseOverviewCard(
   return card(body, actions);
 }
 
+/** Whether the person was informed, as whole sentences: "Nog niet. Sharon Frans informeert de betrokkene." */
 function informingLine(i: CaseOverview['informing']): string {
-  const who = i.informerName ? ` (door ${i.informerName})` : '';
-  if (i.informedOn) return `ja, op ${formatIsoDate(i.informedOn)}${who}`;
-  return `nog niet${who}${i.reason ? `: ${clip(i.reason, 200)}` : ''}${i.overdue ? ' — de termijn is verstreken' : ''}`;
+  if (i.informedOn) return `Ja, op ${formatIsoDate(i.informedOn)}${i.informerName ? ` door ${i.informerName}` : ''}.`;
+  return [
+    'Nog niet.',
+    i.informerName ? `${i.informerName} informeert de betrokkene.` : '',
+    i.reason ? `Waarom nog niet: ${clip(i.reason, 200).replace(/[.!?]*$/, '.')}` : '',
+    i.overdue ? 'De termijn is verstreken.' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** `informeren`: for the procesmanager the cases where informing the person is overdue; for others, their own to do. */
@@ -382,7 +396,6 @@ export function informingDueCard(v: { overdueOnly: boolean; cases: InformingDue[
       heading(title),
       paragraph(
         v.overdueOnly ? 'Bij geen enkele casus is de termijn verstreken.' : 'Je hoeft niemand meer te informeren.',
-        { color: 'Good' },
       ),
     ]);
   const body: Element[] = [heading(title)];
@@ -422,7 +435,7 @@ export function proposalCard(
         p.approved === undefined
           ? 'Dit voorstel is vervallen: de casus is intussen anders verder gegaan.'
           : `${p.approved ? 'Goedgekeurd' : 'Afgewezen'} door ${p.decidedBy?.name ?? 'de procesmanager'} op ${formatDate(p.decidedAt, timeZone)}.`,
-        { color: p.approved ? 'Good' : 'Warning' },
+        p.approved ? {} : { color: 'Warning' },
       ),
     );
     return card(body, [execute('Casus openen', Verb.caseOverview, { caseId: p.caseId })]);
@@ -454,7 +467,7 @@ export function regieNoticeCard(
   caseId: string,
   reference: string,
   text: string,
-  color: 'Good' | 'Attention' | 'Warning' = 'Good',
+  color: 'Accent' | 'Attention' | 'Warning' = 'Accent',
 ): AdaptiveCard {
   return card(
     [heading(`Casus ${reference}`), paragraph(text, { color })],

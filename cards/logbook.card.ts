@@ -3,6 +3,7 @@ import { card, execute, heading, paragraph, subheading, type AdaptiveCard, type 
 import { choiceField } from './form.ts';
 import { formatDate, formatTime } from './labels.ts';
 import { Verb } from './verbs.ts';
+import { personWithOrganisation, withoutParentheses } from '../src/organisations/person-label.ts';
 
 /** What the logbook's action codes mean, in Dutch; a code not listed is shown as it is. */
 const actionLabels: Record<string, string> = {
@@ -139,7 +140,9 @@ export function caseLogbookCard(v: CaseLogbook): AdaptiveCard {
   if (!v.entries.length) body.push(paragraph('Geen gebeurtenissen die aan het filter voldoen.', { subtle: true }));
   for (const e of v.entries) {
     const who = e.actor
-      ? `${e.actor.name}${e.actor.organisationName ? ` (${e.actor.organisationName})` : ''}`
+      ? e.actor.organisationName
+        ? personWithOrganisation(e.actor.name, e.actor.organisationName)
+        : e.actor.name
       : systemActor;
     body.push(
       paragraph(
@@ -195,14 +198,14 @@ export function unusualAccessCard(v: UnusualAccess, timeZone: string): AdaptiveC
     return card([
       heading('Ongebruikelijke toegang'),
       paragraph(intro, { subtle: true }),
-      paragraph('Niemand valt op.', { color: 'Good' }),
+      paragraph('Niemand valt op.'),
     ]);
   return card([
     heading('Ongebruikelijke toegang'),
     paragraph(intro, { subtle: true }),
     ...v.rows.map((r) =>
       paragraph(
-        `**${r.name}**${r.organisationName ? ` (${r.organisationName})` : ''} · ${r.cases} casussen · ${r.refused} keer geweigerd`,
+        `**${r.name}**${r.organisationName ? ` (${withoutParentheses(r.organisationName)})` : ''} · ${r.cases} casussen · ${r.refused} keer geweigerd`,
         r.refused >= v.thresholds.refused ? { color: 'Attention' } : {},
       ),
     ),

@@ -37,6 +37,7 @@ import {
   outcomeLabels,
 } from './labels.ts';
 import { Verb } from './verbs.ts';
+import { personWithOrganisation } from '../src/organisations/person-label.ts';
 
 const when = (a: AgendaView) => formatSession(a.session.startsAt, a.table.timeZone);
 /** Each rendering of a form gets its own id: a repeated click or a retried invoke of it adds nothing twice. */
@@ -51,7 +52,7 @@ export function liveSessionCard(a: AgendaView): AdaptiveCard {
   const active = a.items.find((i) => i.state === 'active');
   const body: Element[] = [
     heading(a.table.name),
-    paragraph(`${when(a)} · bezig`, { color: 'Good' }),
+    paragraph(`${when(a)} · bezig`),
     ...a.items.map((i) =>
       paragraph(
         `${i.slot ? `${formatTime(i.slot.start, a.table.timeZone)} · ` : ''}${i.reference} · **${itemStateLabels[i.state]}**`,
@@ -108,7 +109,7 @@ export function sessionSummaryCard(a: AgendaView, s: SessionSummary): AdaptiveCa
   return card(
     [
       heading(a.table.name),
-      paragraph(`${when(a)} · afgerond`, { color: 'Good' }),
+      paragraph(`${when(a)} · afgerond`),
       paragraph(
         `${casesText(s.discussed)} besproken, ${s.actions === 1 ? '1 actie' : `${s.actions} acties`}, ${s.deferred} doorgeschoven.`,
       ),
@@ -394,7 +395,10 @@ export function decisionFormCard(v: DecisionFormView): AdaptiveCard {
       ? choiceField(
           'directorMemberId',
           'Casusregisseur',
-          v.candidates.map((c) => ({ title: `${clip(c.name, 40)} (${c.organisationName})`, value: c.id })),
+          v.candidates.map((c) => ({
+            title: personWithOrganisation(clip(c.name, 40), c.organisationName),
+            value: c.id,
+          })),
           values,
           errors,
           { placeholder: 'Kies de casusregisseur' },
@@ -604,7 +608,7 @@ export function minutesCard(m: { agenda: AgendaView; items: MinutesItem[] }): Ad
   const tz = m.agenda.table.timeZone;
   const body: Element[] = [
     heading(`Verslag ${m.agenda.table.name}`),
-    ...(m.agenda.session.closedAt ? [paragraph('Het overleg is afgerond.', { color: 'Good' })] : []),
+    ...(m.agenda.session.closedAt ? [paragraph('Het overleg is afgerond.', { color: 'Accent' })] : []),
     paragraph(when(m.agenda), { subtle: true }),
     paragraph(
       'Alleen de casussen waarvoor jouw organisatie was uitgenodigd. Neem niets hiervan over in je eigen systemen.',

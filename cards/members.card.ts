@@ -86,7 +86,7 @@ export function memberRegisteredCard(member: MemberView, created: boolean): Adap
     [
       heading(created ? 'Lid geregistreerd' : 'Lid bijgewerkt'),
       paragraph(`${member.displayName} is ${roleLabels[member.role].toLowerCase()} bij ${member.organisationName}.`, {
-        color: 'Good',
+        color: 'Accent',
       }),
     ],
     [execute('Nog een lid toevoegen', Verb.memberForm), execute('Leden', Verb.memberList)],

@@ -51,7 +51,7 @@ function reasonOf(notice: UndeliveredNotice): string {
 /** `meldingen`: what Casusbot could not deliver, to whom and since when; no content, with "Opnieuw proberen". */
 export function noticesCard(view: { notices: UndeliveredNotice[]; total: number }, timeZone: string, note?: string) {
   const body: Element[] = [heading('Meldingen: niet aangekomen berichten')];
-  if (note) body.push(paragraph(note, { color: 'Good' }));
+  if (note) body.push(paragraph(note, { color: 'Accent' }));
   if (!view.notices.length) {
     body.push(paragraph('Alle berichten van Casusbot zijn aangekomen.'));
     return card(body);

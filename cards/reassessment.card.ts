@@ -16,14 +16,13 @@ export function reassessmentCard(
 ): AdaptiveCard {
   const body: Element[] = [
     heading('Herbeoordeling na een nieuw doel'),
-    ...(notice ? [paragraph(notice, { color: 'Good' })] : []),
+    ...(notice ? [paragraph(notice, { color: 'Accent' })] : []),
   ];
   if (!v.items.length)
     return card([
       ...body,
       paragraph(
         v.all ? 'Er staan geen herbeoordelingen open.' : 'Jouw organisatie hoeft niets (meer) te herbeoordelen.',
-        { color: 'Good' },
       ),
     ]);
   body.push(

@@ -156,7 +156,7 @@ export function referralFormCard(view: ReferralFormView): AdaptiveCard {
       { subtle: true },
     ),
     ...(view.question ? [paragraph(`Vraag van de procesmanager: ${view.question}`, { color: 'Warning' })] : []),
-    ...(view.notice ? [paragraph(view.notice, { color: 'Good' })] : []),
+    ...(view.notice ? [paragraph(view.notice, { color: 'Accent' })] : []),
     ...(view.warning ? [paragraph(view.warning, { color: 'Attention' })] : []),
     ...formErrorSummary(errors),
   ];
@@ -199,7 +199,7 @@ export function referralSubmittedCard(reference: string, resubmitted: boolean): 
       heading(resubmitted ? 'Aanvulling ontvangen' : 'Aanmelding ontvangen'),
       paragraph(
         `Je aanmelding heeft kenmerk **${reference}**. De procesmanager beoordeelt of de casus past bij het casusoverleg. Je hoort het resultaat hier in de chat.`,
-        { color: 'Good' },
+        { color: 'Accent' },
       ),
     ],
     [execute('Mijn aanmeldingen', Verb.referralMine)],

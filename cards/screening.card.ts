@@ -15,6 +15,7 @@ import {
   urgencyLabels,
 } from './labels.ts';
 import { Verb } from './verbs.ts';
+import { personWithOrganisation } from '../src/organisations/person-label.ts';
 
 /** What the procesmanager needs to screen: the case, with the referrer's reasons per criterion. */
 function caseDetails(c: CaseRecord, timeZone: string): Element[] {
@@ -24,8 +25,8 @@ function caseDetails(c: CaseRecord, timeZone: string): Element[] {
       : `Nog niet: ${c.informed.reason}`
     : '-';
   const referrer = c.external
-    ? `${c.external.name} (${c.external.organisation}), via ${c.referrer.name}`
-    : `${c.referrer.name} (${c.referrer.organisationName})`;
+    ? `${personWithOrganisation(c.external.name, c.external.organisation)}, via ${c.referrer.name}`
+    : personWithOrganisation(c.referrer.name, c.referrer.organisationName);
   const contact = [c.external?.phone ?? c.contact?.phone, c.external?.email ?? c.contact?.email]
     .filter(Boolean)
     .join(', ');
@@ -119,7 +120,7 @@ export function screeningCard(view: ScreeningView): AdaptiveCard {
       : []),
     ...(open
       ? []
-      : [paragraph(decisionSummary(c, view.timeZone), { color: c.status === 'accepted' ? 'Good' : 'Warning' })]),
+      : [paragraph(decisionSummary(c, view.timeZone), c.status === 'accepted' ? {} : { color: 'Warning' })]),
     ...formErrorSummary(errors),
     ...caseDetails(c, view.timeZone),
   ];

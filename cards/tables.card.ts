@@ -7,6 +7,7 @@ import { card, execute, facts, heading, paragraph, subheading, type AdaptiveCard
 import { choiceField, formErrorSummary, textField, type FieldErrors, type FormValues } from './form.ts';
 import { formatSession, sessionStatusLabels, weekdayLabels } from './labels.ts';
 import { Verb } from './verbs.ts';
+import { personWithOrganisation } from '../src/organisations/person-label.ts';
 
 /** Timezones of the Dutch kingdom; another IANA name can be typed under "Andere tijdzone". */
 export const commonTimeZones = [
@@ -31,7 +32,7 @@ function showCard(title: string, body: Element[], action: Element): Element {
 export function tablesCard(tables: TableOverview[], options: { manage: boolean; notice?: string }): AdaptiveCard {
   const body: Element[] = [
     heading('Overlegtafels'),
-    ...(options.notice ? [paragraph(options.notice, { color: 'Good' })] : []),
+    ...(options.notice ? [paragraph(options.notice, { color: 'Accent' })] : []),
   ];
   if (!tables.length) body.push(paragraph('Er zijn nog geen overlegtafels.', { subtle: true }));
   for (const t of tables) {
@@ -129,7 +130,7 @@ export function tableFormCard(v: TableFormView): AdaptiveCard {
         'Voorzitter',
         [
           { title: 'De procesmanager', value: 'processManager' },
-          ...v.members.map((m) => ({ title: `${m.displayName} (${m.organisationName})`, value: m.id })),
+          ...v.members.map((m) => ({ title: personWithOrganisation(m.displayName, m.organisationName), value: m.id })),
         ],
         values,
         errors,
@@ -229,7 +230,7 @@ export function sessionsCard(v: SessionsView): AdaptiveCard {
   const body: Element[] = [
     heading(`Overleggen ${t.name}`),
     paragraph(`Tijden in ${t.schedule.timeZone}.`, { subtle: true }),
-    ...(v.notice ? [paragraph(v.notice, { color: 'Good' })] : []),
+    ...(v.notice ? [paragraph(v.notice, { color: 'Accent' })] : []),
     ...formErrorSummary(errors),
   ];
   for (const s of v.sessions) {
@@ -307,7 +308,7 @@ export function channelLinkedCard(table: TableView): AdaptiveCard {
     heading('Kanaal gekoppeld'),
     paragraph(
       `De agenda van tafel ${table.name} verschijnt voortaan in dit kanaal, ${table.agendaLeadHours} uur voor elk overleg. Er staan geen persoonsgegevens in: alleen kenmerken, tijden en organisaties.`,
-      { color: 'Good' },
+      { color: 'Accent' },
     ),
   ]);
 }

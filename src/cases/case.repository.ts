@@ -326,7 +326,7 @@ export async function findCaseGlances(tx: Tx, ids: string[]): Promise<Map<string
 export async function findDiscussionFacts(
   tx: Tx,
   id: string,
-): Promise<(CaseVisibilityFacts & { chairMemberId?: string }) | undefined> {
+): Promise<(CaseVisibilityFacts & { chairMemberId?: string; timeZone?: string }) | undefined> {
   if (!isUuid(id)) return undefined;
   const r = await tx.case.findUnique({
     where: { id },
@@ -336,7 +336,7 @@ export async function findDiscussionFacts(
       referrerOrganisationId: true,
       responsibleOrganisationId: true,
       organisations: { select: { organisationId: true } },
-      table: { select: { chairMemberId: true } },
+      table: { select: { chairMemberId: true, timeZone: true } },
     },
   });
   if (!r) return undefined;
@@ -345,5 +345,6 @@ export async function findDiscussionFacts(
     ...facts,
     involvedOrganisationIds: organisations.map((o) => o.organisationId),
     ...(table?.chairMemberId ? { chairMemberId: table.chairMemberId } : {}),
+    ...(table ? { timeZone: table.timeZone } : {}),
   };
 }

@@ -43,7 +43,7 @@ export async function listFollowedCases(
     directorMemberId?: string;
     ids?: string[];
     statuses: CaseState['status'][];
-    today: Date;
+    /** An action is overdue from the day after its due date, that day counted in its case's table's timezone. */
     now: Date;
     take?: number;
   },
@@ -62,7 +62,7 @@ export async function listFollowedCases(
       JOIN conference_table t ON t.id = c."tableId"
       LEFT JOIN member d ON d.id = c."directorMemberId"
       CROSS JOIN LATERAL (
-        SELECT count(*)::int AS open, (count(*) FILTER (WHERE a."dueDate" < ${where.today.toISOString().slice(0, 10)}::date))::int AS overdue
+        SELECT count(*)::int AS open, (count(*) FILTER (WHERE a."dueDate" < (${where.now}::timestamptz AT TIME ZONE t."timeZone")::date))::int AS overdue
           FROM case_action a WHERE a."caseId" = c.id AND a.state IN ('open', 'claimed')) a
      WHERE c.status::text = ANY(${where.statuses}::text[])
        ${where.directorMemberId ? Prisma.sql`AND c."directorMemberId" = ${where.directorMemberId}::uuid` : Prisma.empty}

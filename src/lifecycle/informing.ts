@@ -13,6 +13,7 @@ import { listActiveMembers } from '../members/member.repository.ts';
 import { tell } from '../notify/queue.ts';
 import type { Notification } from '../notify/notification.ts';
 import { fieldErrors, parseDutchDate } from '../validation.ts';
+import { localParts } from '../conferences/schedule.ts';
 import {
   findInforming,
   listInformingDue,
@@ -24,7 +25,8 @@ import {
 
 export const informReminderJob = 'case.informReminder';
 
-const dayOf = (at: Date) => at.toISOString().slice(0, 10);
+/** The calendar day of a moment where it is read: the case's table's timezone, or the network's. */
+const dayOf = (at: Date, timeZone: string) => localParts(at, timeZone).date;
 
 /**
  * At acceptance: the referrer informs the person (the overleg may agree on someone else). If the intake says it
@@ -35,9 +37,11 @@ export async function startInforming(
   c: { id: string; referrerMemberId: string; informedAtIntake: boolean; submittedAt?: Date },
   acceptedAt: Date,
   withinDays: number,
+  /** The timezone of the table the case was accepted on: the day the intake's "informed" is recorded for. */
+  timeZone: string,
 ): Promise<void> {
   await setInformer(tx, c.id, c.referrerMemberId);
-  if (c.informedAtIntake) await setInformed(tx, c.id, { informedOn: dayOf(c.submittedAt ?? acceptedAt) });
+  if (c.informedAtIntake) await setInformed(tx, c.id, { informedOn: dayOf(c.submittedAt ?? acceptedAt, timeZone) });
   else
     await ensureJob(tx, {
       kind: informReminderJob,
@@ -57,10 +61,11 @@ export type InformingResult =
 
 /**
  * Who informs, when it happened, or why not yet: the one who informs, or the procesmanager (who may also name
- * someone else of an involved organisation). A date lies not in the future.
+ * someone else of an involved organisation). A date lies not in the future: not after today in the case's table's
+ * timezone (the network's for a case without a table).
  */
 export async function recordInforming(
-  deps: { db: Db; clock: Clock },
+  deps: { db: Db; clock: Clock; figuresTimeZone: string },
   actor: Actor,
   caseId: string,
   values: Record<string, string | undefined>,
@@ -77,7 +82,7 @@ export async function recordInforming(
   const { informedOn: typed, reason, informerMemberId } = parsed.data;
   const errors: Record<string, string> = {};
   const informedOn = typed ? parseDutchDate(typed) : undefined;
-  const today = dayOf(deps.clock.now());
+  const today = dayOf(deps.clock.now(), facts.timeZone ?? deps.figuresTimeZone);
   if (typed && !informedOn) errors.informedOn = 'Geen geldige datum. Schrijf hem als dd-mm-jjjj.';
   else if (informedOn && informedOn > today) errors.informedOn = 'Die datum ligt in de toekomst.';
   const members = manager && informerMemberId ? await listActiveMembers(deps.db) : [];

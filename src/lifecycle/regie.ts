@@ -75,7 +75,6 @@ async function loadFollowed(tx: Tx, actor: Actor, caseId: string): Promise<{ c: 
 
 /** One more than a list card shows, so it can say there are more. */
 const listLimit = 26;
-const today = (now: Date, timeZone: string) => new Date(`${localParts(now, timeZone).date}T00:00:00Z`);
 
 /** `mijn casussen`: the cases I am casusregisseur of, with their goal, actions and next meeting. */
 export async function myCases(deps: RegieDeps, actor: Actor): Promise<FollowedCase[]> {
@@ -84,7 +83,6 @@ export async function myCases(deps: RegieDeps, actor: Actor): Promise<FollowedCa
     directorMemberId: actor.memberId,
     statuses: ['accepted', 'shadowList'],
     now,
-    today: today(now, 'UTC'),
     take: listLimit,
   });
 }
@@ -97,7 +95,6 @@ export async function shadowListFor(deps: RegieDeps, actor: Actor): Promise<Foll
     ...(canManageCase(actor) ? {} : { directorMemberId: actor.memberId }),
     statuses: ['shadowList'],
     now,
-    today: today(now, 'UTC'),
     take: listLimit,
   });
 }
@@ -146,7 +143,6 @@ export async function caseOverview(deps: RegieDeps, actor: Actor, caseId: string
       listFollowedCases(deps.db, {
         statuses: [c.status],
         now,
-        today: today(now, table.schedule.timeZone),
         ids: [c.id],
       }),
       listOrganisations(deps.db),

@@ -7,6 +7,7 @@ import type { UseCaseDeps } from '../use-case.ts';
 import type { Notification } from './notification.ts';
 import { countUndelivered, listUndelivered, retryMessage, type OutboxRow } from './outbox.repository.ts';
 import { backoffDelay, type RetryPolicy } from './retry.ts';
+import { personWithOrganisation } from '../organisations/person-label.ts';
 
 /** The notification a row holds, with its dates as dates again. */
 export function notificationOf(row: Pick<OutboxRow, 'payload'>): Notification {
@@ -69,7 +70,7 @@ export async function listUndeliveredNotices(
     deps.db,
     rows.filter((r) => r.target === 'person').map((r) => r.recipient),
   );
-  const nameOf = new Map(people.map((p) => [p.aadObjectId, `${p.displayName} (${p.organisationName})`]));
+  const nameOf = new Map(people.map((p) => [p.aadObjectId, personWithOrganisation(p.displayName, p.organisationName)]));
   const notices = rows.map((r) => ({
     id: r.id,
     to: r.target === 'person' ? (nameOf.get(r.recipient) ?? 'een oud-lid') : 'het kanaal van een overleg',

@@ -69,10 +69,13 @@ export async function decideScreening(
 
       let outcome: ScreeningOutcome;
       let session: { id: string } | undefined;
+      /** The accepting table's timezone: the day the intake's "informed" counts for. */
+      let tableTimeZone = '';
       if (decision.decision === 'accept') {
         const table = await findTableById(tx, decision.tableId);
         if (!table) return { errors: { tableId: 'Kies een overlegtafel uit de lijst.' } };
         await lockTableForBooking(tx, table.id);
+        tableTimeZone = table.schedule.timeZone;
         session = await planAndFindFirstFreeSession(tx, table, firstBookableFrom(now));
         if (!session)
           return {
@@ -98,6 +101,7 @@ export async function decideScreening(
           },
           now,
           deps.informWithinDays,
+          tableTimeZone,
         );
       }
       await recordAudit(tx, actor, {

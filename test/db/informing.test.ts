@@ -18,8 +18,8 @@ import { validReferralData } from '../support/referral.ts';
 
 const db = useDatabase();
 const clock = new FixedClock(new Date('2026-11-20T09:00:00Z'));
-/** The use cases' dependencies, with INFORM_WITHIN_DAYS at its default. */
-const deps = { db, clock, informWithinDays: 14 };
+/** The use cases' dependencies, with INFORM_WITHIN_DAYS at its default and the network on Bonaire. */
+const deps = { db, clock, informWithinDays: 14, figuresTimeZone: 'America/Kralendijk' };
 let a: Actors;
 
 beforeEach(async () => {
@@ -51,6 +51,17 @@ function runner() {
 }
 
 describe('informing the person', () => {
+  it("the day is Bonaire's, not UTC's: at 22:30 there (02:30 UTC the next day) the intake counts for that day and the next is still to come", async () => {
+    clock.set(new Date('2026-11-21T02:30:00Z'));
+    const caseId = await accepted(true);
+    expect(await findInforming(db, caseId)).toMatchObject({ informedOn: '2026-11-20' });
+    expect(await recordInforming(deps, a.police, caseId, { informedOn: '21-11-2026' })).toEqual({
+      ok: false,
+      errors: { informedOn: 'Die datum ligt in de toekomst.' },
+    });
+    expect(await recordInforming(deps, a.police, caseId, { informedOn: '20-11-2026' })).toMatchObject({ ok: true });
+  });
+
   it('the referrer informs; what the intake said is recorded, and then nothing is due', async () => {
     const caseId = await accepted(true);
     expect(await findInforming(db, caseId)).toMatchObject({

@@ -118,6 +118,18 @@ describe('regie', () => {
     expect(later[0]).toMatchObject({ openActions: 1, overdueActions: 1 });
   });
 
+  it('an action is overdue from the day after its due date on Bonaire, not in UTC: 22:30 on the due date is not late', async () => {
+    const { caseId } = await decidedCase();
+    const due = (await db.caseAction.findFirstOrThrow({ where: { caseId } })).dueDate.toISOString().slice(0, 10);
+    const dayAfter = new Date(new Date(`${due}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
+    // 22:30 on the due date in America/Kralendijk (UTC-4) is 02:30 UTC on the day after.
+    clock.set(new Date(`${dayAfter}T02:30:00Z`));
+    expect((await myCases(deps, a.youthCareContact))[0]).toMatchObject({ openActions: 1, overdueActions: 0 });
+    // Half past midnight on Bonaire: the day after has begun there too.
+    clock.set(new Date(`${dayAfter}T04:30:00Z`));
+    expect((await myCases(deps, a.youthCareContact))[0]).toMatchObject({ openActions: 1, overdueActions: 1 });
+  });
+
   it('progress is read by the involved organisations; an uninvolved participant finds nothing, and a non-regisseur gets no regie buttons', async () => {
     const { caseId, reference } = await decidedCase();
     expect(
