@@ -74,6 +74,21 @@ async function stage() {
   return { bot, reference, caseId, sessionId: item.sessionId, agendaItemId: item.id };
 }
 
+/** The decision both meeting walks record: a goal, a plan, Jeugdzorg's regisseur and a home visit by the police. */
+async function homeVisitDecision(agendaItemId: string, form: unknown) {
+  return {
+    agendaItemId,
+    submissionId: (JSON.stringify(form).match(/"submissionId":"([^"]+)"/) ?? [])[1],
+    goal: 'Huisuitzetting voorkomen',
+    plan: 'Schuldhulp en gezinscoach',
+    directorMemberId: (await db.member.findFirstOrThrow({ where: { aadObjectId: youthCareContact.aadObjectId } })).id,
+    nextStep: 'regieFollowUp',
+    action1_description: 'Huisbezoek afleggen',
+    action1_organisationId: orgs['Korps Politie CN']!,
+    action1_dueDate: '2026-12-01',
+  };
+}
+
 describe('a session in Teams', () => {
   it('open, contribute, decide, claim, close: the channel card follows without personal data; each person sees their own part', async () => {
     const { bot, reference, sessionId, agendaItemId } = await stage();
@@ -148,18 +163,7 @@ describe('a session in Teams', () => {
     expect(outsider.value).toBe('Dat kan ik niet vinden. Misschien is het verwijderd, of heb je er geen toegang toe.');
 
     const { body: form } = await bot.click(processManager, Verb.decisionForm, { agendaItemId });
-    const decisionSubmission = (JSON.stringify(form.value).match(/"submissionId":"([^"]+)"/) ?? [])[1];
-    const decision = {
-      agendaItemId,
-      submissionId: decisionSubmission,
-      goal: 'Huisuitzetting voorkomen',
-      plan: 'Schuldhulp en gezinscoach',
-      directorMemberId: (await db.member.findFirstOrThrow({ where: { aadObjectId: youthCareContact.aadObjectId } })).id,
-      nextStep: 'regieFollowUp',
-      action1_description: 'Huisbezoek afleggen',
-      action1_organisationId: orgs['Korps Politie CN']!,
-      action1_dueDate: '2026-12-01',
-    };
+    const decision = await homeVisitDecision(agendaItemId, form.value);
     const { body: decided } = await bot.click(processManager, Verb.decisionRecord, decision);
     expect(textOf(decided.value)).toMatch(
       /Het besluit is vastgelegd[\s\S]*Huisuitzetting voorkomen[\s\S]*Marco Rosaria/,
@@ -475,17 +479,7 @@ describe('the action card (issue 20, part 3)', () => {
     const { bot, agendaItemId } = staged;
     await bot.click(processManager, Verb.sessionOpen, { sessionId: staged.sessionId }, inChannel());
     const { body: form } = await bot.click(processManager, Verb.decisionForm, { agendaItemId });
-    await bot.click(processManager, Verb.decisionRecord, {
-      agendaItemId,
-      submissionId: (JSON.stringify(form.value).match(/"submissionId":"([^"]+)"/) ?? [])[1],
-      goal: 'Huisuitzetting voorkomen',
-      plan: 'Schuldhulp en gezinscoach',
-      directorMemberId: (await db.member.findFirstOrThrow({ where: { aadObjectId: youthCareContact.aadObjectId } })).id,
-      nextStep: 'regieFollowUp',
-      action1_description: 'Huisbezoek afleggen',
-      action1_organisationId: orgs['Korps Politie CN']!,
-      action1_dueDate: '2026-12-01',
-    });
+    await bot.click(processManager, Verb.decisionRecord, await homeVisitDecision(agendaItemId, form.value));
     return { ...staged, actionId: (await db.caseAction.findFirstOrThrow()).id };
   }
 
