@@ -38,7 +38,9 @@ function itemLine(a: AgendaView, i: AgendaItemView, withReason: boolean): string
   return `**${slotText(a, i)}** · ${i.reference}${withReason ? ` · ${reasonLabels[i.reason]}` : ''}`;
 }
 const invitedLine = (i: AgendaItemView) =>
-  paragraph(`Uitgenodigd: ${i.invitedOrganisations.map((o) => o.name).join(', ') || '-'}`, { subtle: true });
+  paragraph(`Uitgenodigd: ${i.invitedOrganisations.map((o) => o.name).join(', ') || 'nog geen organisatie'}`, {
+    subtle: true,
+  });
 
 /** "Overleg starten": on every agenda view the chair sees, while the meeting can still be held. */
 function startButtons(a: AgendaView, chairing = true): Element[] {
@@ -104,8 +106,11 @@ export function personalAgendaCard(a: AgendaView & { visibleCount: number; chair
         type: 'FactSet',
         facts: [
           ...(i.glance.firstPersonName ? [{ title: 'Betrokkene', value: i.glance.firstPersonName }] : []),
-          { title: 'Leefgebieden', value: i.glance.lifeDomains.map((d) => lifeDomainLabels[d]).join(', ') || '-' },
-          { title: 'Op gezag van', value: i.glance.responsibleOrganisationName ?? '-' },
+          {
+            title: 'Leefgebieden',
+            value: i.glance.lifeDomains.map((d) => lifeDomainLabels[d]).join(', ') || 'niet ingevuld',
+          },
+          { title: 'Op gezag van', value: i.glance.responsibleOrganisationName ?? 'niet opgegeven' },
         ],
       });
     }

@@ -122,7 +122,7 @@ export function handoverCard(
       ['Noodzaak', clip(h.necessity, 300)],
       ['Doel', clip(h.purpose, 300)],
       ['Meldt aan', h.registeringOrganisation.name],
-      ['Informeert de betrokkene', h.informer?.name ?? '-'],
+      ['Informeert de betrokkene', h.informer?.name ?? 'nog niemand aangewezen'],
       ['Stand', h.completedAt ? `afgerond op ${formatDate(h.completedAt, timeZone)}` : 'in voorbereiding'],
     ]),
     subheading(

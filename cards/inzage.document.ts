@@ -91,7 +91,7 @@ export async function inzageDocument(
       `Stand: ${statusLabels[c.status as keyof typeof statusLabels] ?? c.status}${c.tableName ? ` · tafel ${c.tableName}` : ''}${c.submittedAt ? ` · aangemeld ${formatDate(c.submittedAt, timeZone)}` : ''}${c.closedAt ? ` · afgesloten ${formatDate(c.closedAt, timeZone)}` : ''}`,
     );
     w.text(
-      `Aangemeld door: ${c.externalReferrer ? `${personWithOrganisation(c.externalReferrer.name, c.externalReferrer.organisation)}, via het Zorg- en Veiligheidshuis` : c.referrerOrganisation}${c.responsibleOrganisation ? ` · op gezag van ${c.responsibleOrganisation}` : ''} · betrokken: ${c.involved.join(', ') || '-'}`,
+      `Aangemeld door: ${c.externalReferrer ? `${personWithOrganisation(c.externalReferrer.name, c.externalReferrer.organisation)}, via het Zorg- en Veiligheidshuis` : c.referrerOrganisation}${c.responsibleOrganisation ? ` · op gezag van ${c.responsibleOrganisation}` : ''} · betrokken: ${c.involved.join(', ') || 'geen'}`,
     );
     w.text('Uw gegevens', { bold: true, gap: 6 });
     w.text(

@@ -23,7 +23,7 @@ function caseDetails(c: CaseRecord, timeZone: string): Element[] {
     ? c.informed.informed
       ? `Ja, door ${c.informed.by}`
       : `Nog niet: ${c.informed.reason}`
-    : '-';
+    : 'niet ingevuld';
   const referrer = c.external
     ? `${personWithOrganisation(c.external.name, c.external.organisation)}, via ${c.referrer.name}`
     : personWithOrganisation(c.referrer.name, c.referrer.organisationName);
@@ -34,9 +34,9 @@ function caseDetails(c: CaseRecord, timeZone: string): Element[] {
   return [
     facts([
       ['Aanmelder', referrer],
-      ['Contact aanmelder', contact || '-'],
-      ['Op gezag van', c.responsibleOrganisation?.name ?? '-'],
-      ['Urgentie', c.urgency ? urgencyLabels[c.urgency] : '-'],
+      ['Contact aanmelder', contact || 'niet opgegeven'],
+      ['Op gezag van', c.responsibleOrganisation?.name ?? 'niet opgegeven'],
+      ['Urgentie', c.urgency ? urgencyLabels[c.urgency] : 'niet opgegeven'],
       ['Geïnformeerd', informed],
       ...(c.submittedAt ? ([['Ingediend', formatDate(c.submittedAt, timeZone)]] as [string, string][]) : []),
     ]),
@@ -49,8 +49,8 @@ function caseDetails(c: CaseRecord, timeZone: string): Element[] {
     subheading('Leefgebieden'),
     facts(lifeDomains.filter((d) => c.lifeDomains[d]).map((d) => [lifeDomainLabels[d], c.lifeDomains[d]!])),
     subheading('Ketens en organisaties'),
-    paragraph(`Ketens: ${c.chains.map((ch) => chainLabels[ch]).join(', ') || '-'}`),
-    paragraph(`Betrokken: ${c.organisations.map((o) => o.name).join(', ') || '-'}`),
+    paragraph(`Ketens: ${c.chains.map((ch) => chainLabels[ch]).join(', ') || 'geen'}`),
+    paragraph(`Betrokken: ${c.organisations.map((o) => o.name).join(', ') || 'nog geen'}`),
     ...(others ? [paragraph(`Andere organisaties: ${others}`)] : []),
     subheading('De drie criteria, volgens de aanmelder'),
     ...(c.criteria

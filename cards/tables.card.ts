@@ -40,7 +40,10 @@ export function tablesCard(tables: TableOverview[], options: { manage: boolean; 
     body.push(
       facts([
         ['Ritme', rhythm(t)],
-        ['Volgende overleg', t.nextSession ? formatSession(t.nextSession.startsAt, t.schedule.timeZone) : '-'],
+        [
+          'Volgende overleg',
+          t.nextSession ? formatSession(t.nextSession.startsAt, t.schedule.timeZone) : 'geen gepland',
+        ],
         [
           'Per overleg',
           `${capacityOf(t.schedule)} casussen van ${t.schedule.minutesPerCase} minuten (${t.schedule.sessionMinutes} minuten)`,

@@ -97,4 +97,12 @@ describe('sentences that say what is so', () => {
     for (const [, build] of cardFixtures)
       expect(strings(build()).filter((t) => /Aanwezig:\s*(-|—)?\s*$/.test(t))).toEqual([]);
   });
+
+  it('an empty value says what is missing in words, never a bare dash', () => {
+    for (const [name, build] of cardFixtures)
+      expect(
+        strings(build()).filter((t) => /^\s*[-—]\s*$|:\s*[-—]\s*$/.test(t)),
+        name,
+      ).toEqual([]);
+  });
 });
