@@ -354,7 +354,8 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     // The case from the verslag: the case card replaces the verslag for the officer.
     await openPersonalChat(officer);
     const minutes = cardWith(officer, 'Verslag Casusoverleg Bonaire');
-    await minutes.getByRole('button', { name: 'Open casus' }).click();
+    // The verslag lists both cases of the meeting, each with "Open casus": the first is the one decided.
+    await minutes.getByRole('button', { name: 'Open casus' }).first().click();
     await minutes.waitFor({ state: 'detached', timeout: 30_000 });
     const hidden = cardWith(officer, 'Jeugdzorg CN heeft informatie ingebracht.');
     await hidden.waitFor({ timeout: 30_000 });

@@ -166,21 +166,6 @@ describe('in the Agents Playground, like a person', () => {
     await figures.getByText('Aanmeldingen per kwartaal', { exact: true }).waitFor({ timeout: 30_000 });
     await figures.getByText('Lopende casussen, 3e kwartaal 2026', { exact: true }).waitFor({ timeout: 30_000 });
     await expect(figures.innerText()).resolves.toMatch(/Aangenomen\s+\d+ → \d+/);
-    console.log(
-      'DIAG svg',
-      await figures.locator('svg').count(),
-      await figures.evaluate((e) =>
-        [
-          ...new Set(
-            [...e.querySelectorAll('*')].map(
-              (x) => x.tagName + '.' + (typeof x.className === 'string' ? x.className : ''),
-            ),
-          ),
-        ]
-          .join(' | ')
-          .slice(0, 6000),
-      ),
-    );
     await figures.getByText('Kengetallen 3e kwartaal 2026').scrollIntoViewIfNeeded();
     await cardShot(kevin, '12-cijfers');
     await figures.getByText('Lopende casussen, 3e kwartaal 2026', { exact: true }).scrollIntoViewIfNeeded();
