@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import chromium from '@sparticuz/chromium';
-import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+import { chromium as playwright, type Browser, type Locator, type Page } from 'playwright-core';
 import { startBot, type RunningBot } from '../../bot/main.ts';
 import { quietLogger } from '../support/quiet-logs.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -103,7 +103,8 @@ export async function startStage(users: PlaygroundUserId[], options: { history?:
 }
 
 export async function say(page: Page, text: string): Promise<void> {
-  const box = page.getByRole('textbox').first();
+  // The compose box is an editable element: a card above it may hold text fields of its own ("Klaar melden").
+  const box = page.getByRole('textbox').and(page.locator('[contenteditable="true"]')).first();
   await box.click();
   await box.fill(text);
   await box.press('Enter');
@@ -130,4 +131,13 @@ export async function postMentioningBot(page: Page, text: string): Promise<void>
   await page.getByRole('menuitem', { name: /^Casusbot/ }).click();
   await page.keyboard.type(` ${text}`);
   await page.getByRole('button', { name: 'Post', exact: true }).click();
+}
+
+/**
+ * A screenshot of one kind of card, as test-output/<nn>-<kind>.png: the walk through a meeting day leaves one per
+ * card kind, numbered in the order of the day. Take it after the card's Dutch text has been waited for.
+ */
+export async function cardShot(page: Page, name: string, card?: Locator): Promise<void> {
+  if (card) await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(outputDir, `${name}.png`) });
 }

@@ -4,7 +4,16 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatIsoDate } from '../../cards/labels.ts';
 import { demoTable } from '../../src/organisations/demo-partners.ts';
-import { cardWith, openChannel, openPersonalChat, outputDir, postMentioningBot, say, startStage } from './harness.ts';
+import {
+  cardShot,
+  cardWith,
+  openChannel,
+  openPersonalChat,
+  outputDir,
+  postMentioningBot,
+  say,
+  startStage,
+} from './harness.ts';
 
 let stage: Awaited<ReturnType<typeof startStage>>;
 beforeAll(async () => {
@@ -19,10 +28,10 @@ afterAll(async () => {
 /** The newest card in the chat: the one the person is working in. */
 const lastCard = (page: Page) => page.locator('.ac-adaptiveCard').last();
 
-async function fillIntakeForm(page: Page): Promise<void> {
+async function fillIntakeForm(page: Page, person = 'Jan Fictief'): Promise<void> {
   const form = lastCard(page);
   const text = (name: RegExp) => form.getByRole('textbox', { name }).first();
-  await text(/^Naam/).fill('Jan Fictief');
+  await text(/^Naam/).fill(person);
   await text(/^Geboortedatum/).fill('12-04-1990');
   await text(/^Adres/).fill('Kaya Fictief 1, Kralendijk');
   // The leefgebieden are folded: a click on one opens its field.
@@ -50,6 +59,8 @@ async function fillIntakeForm(page: Page): Promise<void> {
 }
 
 let reference: string | undefined;
+/** The second case on the same agenda, moved on at the meeting. */
+let second: string | undefined;
 const pages: Partial<Record<'pm' | 'officer' | 'youthCare', Page>> = {};
 
 describe('intake, screening and the agenda in the Agents Playground, like people', () => {
@@ -60,6 +71,15 @@ describe('intake, screening and the agenda in the Agents Playground, like people
 
     await say(officer, 'aanmelden');
     await officer.getByText('Aanmelding casusoverleg').first().waitFor({ timeout: 30_000 });
+    // The leefgebieden are folded: a button each, no field until it is clicked.
+    const folded = lastCard(officer).getByRole('button', { name: 'Wonen', exact: true });
+    await folded.waitFor();
+    await expect(
+      lastCard(officer)
+        .getByRole('textbox', { name: /^Wonen/ })
+        .count(),
+    ).resolves.toBe(0);
+    await cardShot(officer, '03-aanmelding-formulier', folded);
     // First without a birth date: the form comes back with the message at the field and the rest kept.
     await fillIntakeForm(officer);
     await lastCard(officer)
@@ -93,6 +113,8 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     await pm.getByText(`Screening ${reference}`).first().waitFor({ timeout: 30_000 });
     const screening = cardWith(pm, `Screening ${reference}`);
     await expect(screening.innerText()).resolves.toContain('Wonen en financiën lopen vast');
+    await screening.getByRole('button', { name: 'Accepteren', exact: true }).waitFor();
+    await cardShot(pm, '04-screening', screening.getByText(`Screening ${reference}`));
     await screening.getByRole('button', { name: 'Accepteren', exact: true }).click();
     await screening.getByRole('button', { name: 'Accepteren en datum plannen' }).click();
     await pm.getByText('Geaccepteerd door Ingrid Martina').first().waitFor({ timeout: 30_000 });
@@ -106,6 +128,19 @@ describe('intake, screening and the agenda in the Agents Playground, like people
       /besproken op dinsdag \d+ \w+ \d{4} om 10:00 aan tafel Casusoverleg Bonaire/,
     );
     await officer.screenshot({ path: join(outputDir, 'e2e-referrer-told.png') });
+
+    // A second case for the same meeting: the chair will move it on without a decision.
+    await say(officer, 'aanmelden');
+    await cardWith(officer, 'Aanmelding casusoverleg').getByRole('button', { name: 'Wonen', exact: true }).waitFor();
+    await fillIntakeForm(officer, 'Els Fictief');
+    await lastCard(officer).getByRole('button', { name: 'Aanmelding indienen' }).click();
+    await cardWith(officer, /Aanmelding ontvangen[\s\S]*ZVH-\d{4}-0002/).waitFor({ timeout: 30_000 });
+    second = /ZVH-\d{4}-0002/.exec(await lastCard(officer).innerText())?.[0];
+    await cardWith(pm, `Nieuwe aanmelding: ${second}`).getByRole('button', { name: 'Screening openen' }).click();
+    const secondScreening = cardWith(pm, `Screening ${second}`);
+    await secondScreening.getByRole('button', { name: 'Accepteren', exact: true }).click();
+    await secondScreening.getByRole('button', { name: 'Accepteren en datum plannen' }).click();
+    await secondScreening.getByText(/Geaccepteerd door Ingrid Martina.*8 december 2026/).waitFor({ timeout: 30_000 });
   });
 
   it('the procesmanager links the channel and publishes the agenda; the invited officer reads his case under "Mijn deel", an uninvited participant does not', async () => {
@@ -174,9 +209,19 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     await cardWith(youthCare, 'Welkom bij Casusbot').waitFor({ timeout: 30_000 });
 
     stage.clock.set(new Date('2026-12-08T13:55:00Z')); // the day of the meeting, five minutes before it starts
+    // The chair asks for the agenda in the channel: "Overleg starten" is on it, and on her own "Mijn deel" too.
     await openChannel(pm);
-    await postMentioningBot(pm, 'overleg starten');
-    await pm.getByText('Het overleg is geopend').first().waitFor({ timeout: 30_000 });
+    await postMentioningBot(pm, 'agenda');
+    const pointer = cardWith(pm, 'Agenda Casusoverleg Bonaire');
+    await pointer.getByRole('button', { name: 'Overleg starten' }).waitFor({ timeout: 30_000 });
+    await expect(pointer.innerText()).resolves.toContain('Kies "Mijn deel"');
+    await cardShot(pm, '05-agenda-voorzitter', pointer);
+    await pointer.getByRole('button', { name: 'Mijn deel' }).click();
+    const chairsPart = cardWith(pm, 'Mijn deel: agenda Casusoverleg Bonaire');
+    await chairsPart.getByRole('button', { name: 'Overleg starten' }).waitFor({ timeout: 30_000 });
+    await expect(chairsPart.innerText()).resolves.toMatch(/Jan Fictief[\s\S]*Els Fictief/);
+    await cardShot(pm, '06-agenda-mijn-deel-voorzitter', chairsPart);
+    await chairsPart.getByRole('button', { name: 'Overleg starten' }).click();
 
     const started = cardWith(youthCare, `Nu in bespreking: ${reference}`);
     await started.waitFor({ timeout: 30_000 });
@@ -211,6 +256,12 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     await form.getByRole('combobox', { name: /^Actie 1: organisatie/ }).click();
     await pm.getByRole('option', { name: 'Korps Politie CN' }).click();
     await form.getByRole('textbox', { name: /^Actie 1: uiterlijk/ }).fill('15-12-2026');
+    // Attendance starts with every organisation invited to the case, not only the one that contributed.
+    const attendance = form.getByRole('combobox', { name: /^Aanwezige organisaties/ });
+    const present = (await attendance.innerText()) || (await attendance.inputValue().catch(() => ''));
+    expect(present).toContain('Korps Politie CN');
+    expect(present).toContain('Jeugdzorg CN');
+    await cardShot(pm, '07-besluit-formulier', attendance);
     await form.getByRole('button', { name: 'Besluit opslaan' }).click();
     await pm.getByText('Het besluit is vastgelegd.').first().waitFor({ timeout: 30_000 });
     await pm.screenshot({ path: join(outputDir, 'e2e-meeting-decision.png') });
@@ -225,10 +276,22 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     await expect(action.innerText()).resolves.toContain('Er is een actie voor jouw organisatie afgesproken.');
     await action.getByRole('button', { name: 'Ik pak dit op' }).click();
     await officer.getByText('Je hebt deze actie opgepakt.').first().waitFor({ timeout: 30_000 });
-    await expect(cardWith(officer, 'Je hebt deze actie opgepakt.').innerText()).resolves.toContain(
-      'Opgepakt door Ruben Croes',
-    );
-    await officer.screenshot({ path: join(outputDir, 'e2e-meeting-claimed.png') });
+    // The action card: whom it is about, whom to call, and "Klaar melden" right on it.
+    const claimed = cardWith(officer, 'Je hebt deze actie opgepakt.');
+    const claimedText = await claimed.innerText();
+    expect(claimedText).toContain('Opgepakt door Ruben Croes');
+    expect(claimedText).toMatch(/Om wie het gaat\s+Jan Fictief/);
+    expect(claimedText).toMatch(/Casusregisseur\s+Marco Rosaria, Jeugdzorg CN/);
+    await claimed.getByRole('textbox', { name: /^Wat is er gedaan/ }).waitFor();
+    await claimed.getByRole('button', { name: 'Klaar melden' }).waitFor();
+    await claimed.getByRole('button', { name: 'Open casus' }).waitFor();
+    await cardShot(officer, '08-actie', claimed.getByText('Om wie het gaat'));
+
+    await say(officer, 'mijn acties');
+    const myActions = cardWith(officer, 'Door jou opgepakt');
+    await myActions.waitFor({ timeout: 30_000 });
+    await expect(myActions.innerText()).resolves.toMatch(/Mijn acties[\s\S]*Huisbezoek afleggen/);
+    await cardShot(officer, '09-mijn-acties', myActions);
 
     await cardWith(pm, 'Het besluit is vastgelegd.').getByRole('button', { name: 'Vernieuwen' }).click();
     await pm
@@ -237,9 +300,30 @@ describe('intake, screening and the agenda in the Agents Playground, like people
       .waitFor({ timeout: 30_000 });
     await pm.screenshot({ path: join(outputDir, 'e2e-meeting-chair-sees-claim.png') });
 
+    // On to the second case; "Overleg sluiten" asks first and says how many cases move on, and to which meeting.
+    const firstCase = cardWith(pm, 'Opgepakt door Ruben Croes');
+    await firstCase.getByRole('button', { name: 'Volgende casus' }).click();
+    await cardWith(pm, `Nu in bespreking: ${second}`).getByRole('button', { name: 'Casus openen' }).click();
+    const secondCase = cardWith(pm, `${second}: bezig`);
+    await secondCase.getByRole('button', { name: 'Overleg sluiten' }).click();
+    const asking = cardWith(pm, 'Overleg sluiten: Casusoverleg Bonaire?');
+    await asking.waitFor({ timeout: 30_000 });
+    await expect(asking.innerText()).resolves.toMatch(
+      /1 casus besproken\. 1 casus zonder besluit gaat naar het overleg van \w+ \d+ \w+ \d{4} om \d\d:\d\d\./,
+    );
+    await asking.getByRole('button', { name: 'Ja, overleg sluiten' }).waitFor();
+    await cardShot(pm, '10-overleg-sluiten-vragen', asking);
+    // Back to the meeting's card, where the chair moves the case on to the next meeting herself.
+    await asking.getByRole('button', { name: 'Terug naar het overleg' }).click();
+    const live = cardWith(pm, `${second} · bezig`);
+    await live.getByRole('button', { name: 'Doorschuiven' }).waitFor({ timeout: 30_000 });
+    await expect(live.innerText()).resolves.toContain(`${reference} · besloten`);
+    await cardShot(pm, '11-doorschuiven', live);
+    await live.getByRole('button', { name: 'Doorschuiven' }).click();
+    await pm.getByText('De casus is doorgeschoven naar het volgende overleg.').first().waitFor({ timeout: 30_000 });
+
     // The chair closes the meeting; each invited participant reads their verslag in their own chat.
-    // "Overleg sluiten" asks first and says what will happen; only the confirm closes.
-    await cardWith(pm, 'Opgepakt door Ruben Croes').getByRole('button', { name: 'Overleg sluiten' }).click();
+    await firstCase.getByRole('button', { name: 'Overleg sluiten' }).click();
     const confirm = cardWith(pm, 'Overleg sluiten: Casusoverleg Bonaire?');
     await confirm.waitFor({ timeout: 30_000 });
     await expect(confirm.innerText()).resolves.toContain('1 casus besproken. Alle casussen hebben een besluit');
@@ -270,7 +354,8 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     // The case from the verslag: the case card replaces the verslag for the officer.
     await openPersonalChat(officer);
     const minutes = cardWith(officer, 'Verslag Casusoverleg Bonaire');
-    await minutes.getByRole('button', { name: 'Open casus' }).click();
+    // The verslag lists both cases of the meeting, each with "Open casus": the first is the one decided.
+    await minutes.getByRole('button', { name: 'Open casus' }).first().click();
     await minutes.waitFor({ state: 'detached', timeout: 30_000 });
     const hidden = cardWith(officer, 'Jeugdzorg CN heeft informatie ingebracht.');
     await hidden.waitFor({ timeout: 30_000 });

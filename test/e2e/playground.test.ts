@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardWith, outputDir, say, startStage } from './harness.ts';
+import { cardShot, cardWith, outputDir, say, startStage } from './harness.ts';
 
 const meetingId = 'MCMxOTptZWV0aW5nX2UyZQ';
 const tenantId = '00000000-0000-4000-8000-000000000001';
@@ -86,12 +86,20 @@ describe('in the Agents Playground, like a person', () => {
     const help = page.getByText('Casusbot: wat kan ik?');
     await help.waitFor({ timeout: 30_000 });
     await expect(page.getByText('Je bent geregistreerd als procesmanager').first().isVisible()).resolves.toBe(true);
-    await page.screenshot({ path: join(outputDir, 'e2e-hulp.png') });
+    await cardShot(page, '01-hulp');
 
     await page.getByRole('button', { name: 'Leden' }).last().click();
     await page.getByText('5 geregistreerde leden.').waitFor({ timeout: 30_000 });
     await expect(page.getByText('Ruben Croes').first().isVisible()).resolves.toBe(true);
     await page.screenshot({ path: join(outputDir, 'e2e-leden.png') });
+
+    // The running cases, one "Openen" each, and "Meer" for the next page (the demo history has more than a page).
+    await say(page, 'casussen');
+    const cases = cardWith(page, 'De lopende casussen waarbij jouw organisatie betrokken is');
+    await cases.getByRole('button', { name: 'Meer' }).waitFor({ timeout: 30_000 });
+    expect(await cases.getByRole('button', { name: 'Openen' }).count()).toBeGreaterThan(1);
+    await expect(cases.innerText()).resolves.toMatch(/ZVH-\d{4}-\d{4}/);
+    await cardShot(page, '02-casussen', cases.getByText('Casussen', { exact: true }));
   });
 
   it('meetingStart opens the table session of today; meetingEnd offers the chair to close it', async () => {
@@ -128,6 +136,16 @@ describe('in the Agents Playground, like a person', () => {
   });
 
   it('the procesmanager registers Kevin Janga as stuurgroeplid; he types "cijfers" and reads last quarter with its charts, and nothing of a case', async () => {
+    // Before he is registered, Kevin Janga is a stranger: the bot says so and lets him ask for registration.
+    const kevin = await stage.open('user-id-5');
+    await say(kevin, 'hulp');
+    const stranger = cardWith(kevin, 'Nog niet geregistreerd');
+    await stranger.getByRole('button', { name: 'Registratie aanvragen' }).waitFor({ timeout: 30_000 });
+    await expect(stranger.innerText()).resolves.toContain(
+      'Je bent nog niet geregistreerd als lid van het casusoverleg',
+    );
+    await cardShot(kevin, '13-onbekende', stranger);
+
     const pm = await stage.open('user-id-0');
     await say(pm, 'lid toevoegen');
     const form = cardWith(pm, 'Koppel een Teams-gebruiker');
@@ -140,19 +158,17 @@ describe('in the Agents Playground, like a person', () => {
     await form.getByRole('button', { name: 'Registreren' }).click();
     await cardWith(pm, 'Kevin Janga is stuurgroeplid bij Openbaar Lichaam Bonaire').waitFor({ timeout: 30_000 });
 
-    const kevin = await stage.open('user-id-5');
     await say(kevin, 'cijfers');
     const figures = cardWith(kevin, 'Kengetallen 3e kwartaal 2026');
     await figures.waitFor({ timeout: 60_000 });
     await expect(figures.innerText()).resolves.toContain('Aanmeldingen per aanmeldende partner');
-    // The charts are drawn (SVG: the line and the donuts; the demo's few partners fold into "overige", so no bars), with the numbers beside them in text.
-    const charts = figures.locator('svg[viewBox]:not([aria-hidden])');
-    await charts.first().waitFor({ timeout: 30_000 });
-    expect(await charts.count()).toBeGreaterThanOrEqual(3);
+    // Each chart under its title (bars across for the trend and the running cases), the numbers beside it in text.
+    await figures.getByText('Aanmeldingen per kwartaal', { exact: true }).waitFor({ timeout: 30_000 });
+    await figures.getByText('Lopende casussen, 3e kwartaal 2026', { exact: true }).waitFor({ timeout: 30_000 });
     await expect(figures.innerText()).resolves.toMatch(/Aangenomen\s+\d+ → \d+/);
     await figures.getByText('Kengetallen 3e kwartaal 2026').scrollIntoViewIfNeeded();
-    await kevin.screenshot({ path: join(outputDir, 'e2e-cijfers.png') });
-    await charts.nth(2).scrollIntoViewIfNeeded();
+    await cardShot(kevin, '12-cijfers');
+    await figures.getByText('Lopende casussen, 3e kwartaal 2026', { exact: true }).scrollIntoViewIfNeeded();
     await kevin.screenshot({ path: join(outputDir, 'e2e-cijfers-charts.png') });
 
     // A case command gets the stuurgroeplid's refusal.
