@@ -100,6 +100,16 @@ describe('in the Agents Playground, like a person', () => {
     expect(await cases.getByRole('button', { name: 'Openen' }).count()).toBeGreaterThan(1);
     await expect(cases.innerText()).resolves.toMatch(/ZVH-\d{4}-\d{4}/);
     await cardShot(page, '02-casussen', cases.getByText('Casussen', { exact: true }));
+
+    // No dead end: a word that is not a command gets the closest one as a question, with its button.
+    await say(page, 'acties');
+    const unknown = cardWith(page, 'Bedoel je mijn acties?');
+    await unknown.getByRole('button', { name: 'Mijn acties' }).waitFor({ timeout: 30_000 });
+    await cardShot(page, '14-bedoel-je', unknown);
+    await unknown.getByRole('button', { name: 'Mijn acties' }).click();
+    await cardWith(page, /Niets te doen|Door jou opgepakt|Nog niet opgepakt door|Over tijd in casussen/).waitFor({
+      timeout: 30_000,
+    });
   });
 
   it('meetingStart opens the table session of today; meetingEnd offers the chair to close it', async () => {
