@@ -66,31 +66,39 @@ export function boundsOf(shown: Shown, rule: DisclosureRule): Bounds {
   return { lo: Math.max(floor, shown.value - half), hi: shown.value + half };
 }
 
+/** Σ sign·x = 0 over cell indexes. */
+type Term = { i: number; sign: number };
+
 /**
- * The bounds an attacker reaches for every cell: each equation bounds each of its cells by the others, until
- * nothing narrows any more (a worklist of the equations whose cells changed; thousands of cells for the ledger).
+ * The attacker's reasoning over one system, prepared once (cell indexes, each equation's terms, the equations of
+ * each cell) and run for any display: `protect` runs it every round on the same system.
  */
-export function attackerBounds(
-  system: CountSystem,
-  shown: Record<string, Shown>,
-  rule: DisclosureRule,
-): Record<string, Bounds> {
+function boundsSolver(system: CountSystem): (shown: Record<string, Shown>, rule: DisclosureRule) => Bounds[] {
   const ids = Object.keys(system.values);
   const index = new Map(ids.map((id, i) => [id, i]));
-  const lo = ids.map((id) => boundsOf(shown[id]!, rule).lo);
-  const hi = ids.map((id) => boundsOf(shown[id]!, rule).hi);
-  const equations = system.equations.map((e) => [
+  const equations: Term[][] = system.equations.map((e) => [
     ...e.plus.map((id) => ({ i: index.get(id)!, sign: 1 })),
     ...e.minus.map((id) => ({ i: index.get(id)!, sign: -1 })),
   ]);
   const of: number[][] = ids.map(() => []);
   equations.forEach((eq, n) => eq.forEach((t) => of[t.i]!.push(n)));
+  return (shown, rule) => {
+    const start = ids.map((id) => boundsOf(shown[id]!, rule));
+    const lo = start.map((b) => b.lo);
+    const hi = start.map((b) => b.hi);
+    narrow(equations, of, lo, hi);
+    return ids.map((_, i) => ({ lo: lo[i]!, hi: hi[i]! }));
+  };
+}
+
+/** Narrows lo and hi through the equations until nothing changes (a worklist of the equations whose cells changed). */
+function narrow(equations: Term[][], of: number[][], lo: number[], hi: number[]): void {
   const queue = equations.map((_, n) => n);
   const queued = equations.map(() => true);
   // A safety stop: with true counts behind the display the bounds always close in on them, so this is never reached.
   let budget = 200 * (equations.length + 1);
-  while (queue.length && budget-- > 0) {
-    const n = queue.shift()!;
+  for (let head = 0; head < queue.length && budget-- > 0; head++) {
+    const n = queue[head]!;
     queued[n] = false;
     const eq = equations[n]!;
     // Σ sign·x = 0: the lowest and highest each term can add, finite parts and infinite ones counted apart.
@@ -98,8 +106,8 @@ export function attackerBounds(
     let minInfinite = 0;
     let maxFinite = 0;
     let maxInfinite = 0;
-    const low = (t: { i: number; sign: number }) => (t.sign > 0 ? lo[t.i]! : -hi[t.i]!);
-    const high = (t: { i: number; sign: number }) => (t.sign > 0 ? hi[t.i]! : -lo[t.i]!);
+    const low = (t: Term) => (t.sign > 0 ? lo[t.i]! : -hi[t.i]!);
+    const high = (t: Term) => (t.sign > 0 ? hi[t.i]! : -lo[t.i]!);
     for (const t of eq) {
       const a = low(t);
       const b = high(t);
@@ -130,13 +138,32 @@ export function attackerBounds(
       }
     }
   }
-  return Object.fromEntries(ids.map((id, i) => [id, { lo: lo[i]!, hi: hi[i]! }]));
+}
+
+/**
+ * The bounds an attacker reaches for every cell: each equation bounds each of its cells by the others, until
+ * nothing narrows any more (a worklist of the equations whose cells changed; thousands of cells for the ledger).
+ */
+export function attackerBounds(
+  system: CountSystem,
+  shown: Record<string, Shown>,
+  rule: DisclosureRule,
+): Record<string, Bounds> {
+  const bounds = boundsSolver(system)(shown, rule);
+  return Object.fromEntries(Object.keys(system.values).map((id, i) => [id, bounds[i]!]));
 }
 
 /** Hidden cells an attacker pins down to one value. */
 export function exposedCells(system: CountSystem, shown: Record<string, Shown>, rule: DisclosureRule): string[] {
-  const bounds = attackerBounds(system, shown, rule);
-  return Object.keys(system.values).filter((id) => shown[id]!.state !== 'shown' && bounds[id]!.lo >= bounds[id]!.hi);
+  return exposedBy(system, boundsSolver(system))(shown, rule);
+}
+
+function exposedBy(system: CountSystem, solve: ReturnType<typeof boundsSolver>) {
+  const ids = Object.keys(system.values);
+  return (shown: Record<string, Shown>, rule: DisclosureRule) => {
+    const bounds = solve(shown, rule);
+    return ids.filter((id, i) => shown[id]!.state !== 'shown' && bounds[i]!.lo >= bounds[i]!.hi);
+  };
 }
 
 export interface ProtectOptions {
@@ -165,7 +192,13 @@ export function protect(
   options: ProtectOptions = {},
 ): Record<string, Shown> {
   const rule = disclosureRules[mode];
-  const cost = options.cost ?? (() => 0);
+  // Costs are asked for in every comparison of every round: each cell's once.
+  const costs = new Map<string, number>();
+  const cost = (id: string) => {
+    let c = costs.get(id);
+    if (c === undefined) costs.set(id, (c = options.cost?.(id) ?? 0));
+    return c;
+  };
   const shown: Record<string, Shown> = {};
   const hidden = (value: number): Shown => (value < rule.hideBelow ? { state: 'small' } : { state: 'suppressed' });
   const small = (id: string, value: number) => value < rule.hideBelow && !options.publish?.(id);
@@ -177,7 +210,11 @@ export function protect(
   }
   const equationsOf = new Map<string, number[]>();
   system.equations.forEach((e, n) => {
-    for (const id of [...e.plus, ...e.minus]) equationsOf.set(id, [...(equationsOf.get(id) ?? []), n]);
+    for (const id of [...e.plus, ...e.minus]) {
+      const of = equationsOf.get(id);
+      if (of) of.push(n);
+      else equationsOf.set(id, [n]);
+    }
   });
   const order = (a: string, b: string) =>
     cost(a) - cost(b) || system.values[a]! - system.values[b]! || a.localeCompare(b);
@@ -188,8 +225,9 @@ export function protect(
     order,
     publish: (id) => options.publish?.(id) ?? false,
   };
+  const exposedIn = exposedBy(system, boundsSolver(system));
   for (;;) {
-    const exposed = exposedCells(system, shown, rule).sort();
+    const exposed = exposedIn(shown, rule).sort();
     if (!exposed.length) return shown;
     // A published total (or a cell it fixes) is hidden only when nothing else can protect a cell this round.
     const picked = pickSecondary(search, exposed, false);
