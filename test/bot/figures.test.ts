@@ -52,6 +52,7 @@ describe('cijfers', () => {
     const bot = createTestBot(db, { now });
     const [reply] = await bot.say(manager, 'cijfers');
     const card = cardOf(reply)!;
+    expect(card, `the answer was: ${reply?.text ?? 'nothing'}; logged: ${bot.logs.text().slice(-1500)}`).toBeDefined();
     expect(validateCard(card)).toEqual([]);
     expect(JSON.stringify(card).length).toBeLessThan(24 * 1024);
     const text = textOf(card);
