@@ -50,3 +50,16 @@ export async function markRegistrationHandled(tx: Tx, aadObjectId: string, at: D
     RETURNING id::text AS id`;
   return row?.id;
 }
+
+/**
+ * How long a request (a Teams name and object id of someone who is not a member) is kept after it was made: time
+ * enough for the procesmanager to register the person, then the name goes, handled or not.
+ */
+export const registrationRequestKeptDays = 30;
+
+/** Deletes the requests made on or before `before`; returns their ids, for the logbook. */
+export async function deleteRegistrationRequestsBefore(tx: Tx, before: Date): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    DELETE FROM registration_request WHERE "requestedAt" <= ${before} RETURNING id::text AS id`;
+  return rows.map((r) => r.id);
+}

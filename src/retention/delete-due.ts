@@ -10,6 +10,10 @@ import { purgeFinishedMessages } from '../notify/outbox.repository.ts';
 import type { Logger } from '../logger.ts';
 import { deleteCasesIfDue, listDueForDeletion, nextRetentionDueAt } from './retention.repository.ts';
 import { deleteExpiredDownloads } from '../privacy/download.repository.ts';
+import {
+  deleteRegistrationRequestsBefore,
+  registrationRequestKeptDays,
+} from '../members/registration-request.repository.ts';
 import { retentionCutoffs, type DeletionKind, type Retention } from './retention.rules.ts';
 
 export interface RetentionDeps {
@@ -160,6 +164,7 @@ export function retentionSweepHandler(
       await deleteExpiredDownloads(deps.db, deps.clock.now());
       // Outbox rows that were delivered (or had nothing left to send) are kept a week for `meldingen`, then go.
       await purgeFinishedMessages(deps.db, new Date(deps.clock.now().getTime() - outboxKeepMs));
+      await deleteStaleRegistrationRequests(deps);
       const result = await deleteDueCases(deps, deps.retention, {
         maxMs: deps.sweepMs ?? sweepMs,
         ...(deps.batchSize ? { batchSize: deps.batchSize } : {}),
@@ -188,4 +193,25 @@ export function retentionSweepHandler(
 export async function ensureRetentionSweep(db: Db, now: Date): Promise<void> {
   const minute = DateTime.fromJSDate(now, { zone: 'utc' }).startOf('minute').toISO({ suppressMilliseconds: true });
   await ensureJob(db, { kind: retentionSweepJob, subjectId: `start-${minute}`, dueAt: now });
+}
+
+/** Registration requests go 30 days after they were made (the Teams name of a non-member); the logbook keeps the id. */
+export async function deleteStaleRegistrationRequests(deps: RetentionDeps): Promise<number> {
+  const before = DateTime.fromJSDate(deps.clock.now()).minus({ days: registrationRequestKeptDays }).toJSDate();
+  const ids = await deps.db.$transaction(async (tx) => {
+    const deleted = await deleteRegistrationRequestsBefore(tx, before);
+    await recordAudits(
+      tx,
+      'system',
+      deleted.map((recordId) => ({
+        action: 'registration.deleted',
+        recordType: 'registrationRequest',
+        recordId,
+        purpose: 'verwijdering',
+      })),
+    );
+    return deleted;
+  });
+  if (ids.length) deps.log.info({ requests: ids.length }, 'retention sweep: registration requests deleted');
+  return ids.length;
 }

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Verb } from '../../cards/verbs.ts';
 import { listAuditEvents } from '../../src/audit/audit.repository.ts';
+import { deleteStaleRegistrationRequests } from '../../src/retention/delete-due.ts';
+import { capturingLogger } from '../support/logs.ts';
 import { demoMembers } from '../../src/organisations/demo-partners.ts';
 import { seedDemoData } from '../../src/organisations/seed.ts';
 import { cardOf, createTestBot, police, processManager, stranger, textOf } from '../support/bot.ts';
@@ -49,5 +51,23 @@ describe('registratie aanvragen (issue 20, part 9)', () => {
     });
     expect((await db.registrationRequest.findFirstOrThrow()).handledAt).not.toBeNull();
     expect(cardOf((await bot.say(stranger, 'hulp'))[0])).toBeDefined();
+  });
+
+  it('a request is kept 30 days, handled or not: then the Teams name is gone and the logbook keeps the id', async () => {
+    const bot = createTestBot(db);
+    await bot.click(stranger, Verb.memberRequest);
+    const { id } = await db.registrationRequest.findFirstOrThrow();
+    const deps = { db, clock: bot.clock, log: capturingLogger().log };
+    bot.clock.set(new Date(bot.clock.now().getTime() + 29 * 86_400_000));
+    expect(await deleteStaleRegistrationRequests(deps)).toBe(0);
+    bot.clock.set(new Date(bot.clock.now().getTime() + 1 * 86_400_000));
+    expect(await deleteStaleRegistrationRequests(deps)).toBe(1);
+    expect(await db.registrationRequest.count()).toBe(0);
+    const events = await listAuditEvents(db, { recordType: 'registrationRequest' });
+    expect(events.map((e) => [e.action, e.recordId])).toEqual([
+      ['registration.requested', id],
+      ['registration.deleted', id],
+    ]);
+    expect(JSON.stringify(events)).not.toContain(stranger.displayName);
   });
 });
