@@ -69,6 +69,8 @@ export function createBot(deps: BotDeps, options: { adapter?: TeamsAdapter; botA
     adapter: options.adapter,
     botAppId: options.botAppId,
     removeRecipientMention: true,
+    // teams-ai 1.7.4 ignores this and sends "typing" when a message turn takes over a second (which Teams
+    // users expect); kept so the intent is on record should a later version honour it.
     startTypingTimer: false,
     longRunningMessages: false,
   });
