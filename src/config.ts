@@ -9,6 +9,8 @@ import { serverTimeouts, type DbTimeouts } from './db/timeouts.ts';
 // downstream falls back to a value of its own; everything else receives a Config. The README's configuration
 // table describes the same keys for operators.
 
+/** The network's timezone when FIGURES_TIME_ZONE is not set: the demo network is Bonaire's. */
+export const defaultNetworkTimeZone = 'America/Kralendijk';
 const csv = z
   .string()
   .optional()
@@ -84,7 +86,7 @@ const environment = z.object({
    */
   FIGURES_TIME_ZONE: z
     .string()
-    .default('America/Kralendijk')
+    .default(defaultNetworkTimeZone)
     .refine((v) => IANAZone.isValidZone(v), 'geen IANA-tijdzone (bijvoorbeeld America/Kralendijk)'),
 });
 

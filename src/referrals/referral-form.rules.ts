@@ -62,7 +62,8 @@ export interface ReferralFormContext {
   partnerIds: ReadonlySet<string>;
   /** The procesmanager registering for a professional of a non-partner organisation. */
   onBehalfOfExternal: boolean;
-  today: Date;
+  /** Today in the network's timezone (yyyy-mm-dd): a birth date after it lies in the future. */
+  today: string;
 }
 
 const maxText = 1_000;
@@ -167,7 +168,7 @@ export function parseReferralForm(values: ReferralFormValues, context: ReferralF
     if (v.length > max) fail(id, tooLong(max, v.length));
     return v || undefined;
   };
-  const todayIso = context.today.toISOString().slice(0, 10);
+  const todayIso = context.today;
 
   const persons: ReferralPerson[] = [];
   for (let position = 1; position <= personCountOf(values); position++) {

@@ -1,4 +1,6 @@
+import { DateTime } from 'luxon';
 import type { UseCaseDeps } from '../use-case.ts';
+import { defaultNetworkTimeZone } from '../config.ts';
 import type { Actor } from '../actor.ts';
 import { assertCan } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -113,7 +115,8 @@ export async function saveReferralDraft(
  * moment, answers with the same reference and tells nobody again.
  */
 export async function submitReferral(
-  deps: UseCaseDeps,
+  /** `figuresTimeZone`: the network's timezone, whose day a birth date may not lie after. */
+  deps: UseCaseDeps & { figuresTimeZone?: string },
   actor: Actor,
   input: { caseId?: string; submissionId?: string; resubmission?: boolean; data: Record<string, unknown> },
 ): Promise<SubmitResult> {
@@ -136,7 +139,8 @@ export async function submitReferral(
   const values = pickFormValues(input.data);
   const partnerIds = new Set((await listPartners(deps.db)).map((o) => o.id));
   const now = deps.clock.now();
-  const parsed = parseReferralForm(values, { partnerIds, onBehalfOfExternal: forExternal, today: now });
+  const today = DateTime.fromJSDate(now, { zone: deps.figuresTimeZone ?? defaultNetworkTimeZone }).toISODate()!;
+  const parsed = parseReferralForm(values, { partnerIds, onBehalfOfExternal: forExternal, today });
   if (!parsed.ok) return { ok: false, errors: parsed.errors, values };
   const referral = parsed.referral;
 

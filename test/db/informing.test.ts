@@ -51,6 +51,19 @@ function runner() {
 }
 
 describe('informing the person', () => {
+  it("a birth date is checked against Bonaire's day too: at 22:30 there, its tomorrow lies in the future, its today not", async () => {
+    clock.set(new Date('2026-11-21T02:30:00Z'));
+    const partners = [a.orgs['Korps Politie CN']!, a.orgs['Jeugdzorg CN']!];
+    const tomorrow = await submitReferral(deps, a.police, {
+      data: { ...validReferralData(partners), p1_birthDate: '21-11-2026' },
+    });
+    expect(tomorrow).toMatchObject({ ok: false, errors: { p1_birthDate: 'De geboortedatum ligt in de toekomst.' } });
+    const today = await submitReferral(deps, a.police, {
+      data: { ...validReferralData(partners), p1_birthDate: '20-11-2026' },
+    });
+    expect(today.ok).toBe(true);
+  });
+
   it("the day is Bonaire's, not UTC's: at 22:30 there (02:30 UTC the next day) the intake counts for that day and the next is still to come", async () => {
     clock.set(new Date('2026-11-21T02:30:00Z'));
     const caseId = await accepted(true);

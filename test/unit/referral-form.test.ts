@@ -11,7 +11,7 @@ const youthCare = '7d5b0c43-0000-4000-8000-000000000002';
 const context: ReferralFormContext = {
   partnerIds: new Set([police, youthCare]),
   onBehalfOfExternal: false,
-  today: new Date('2026-11-23T09:00:00Z'),
+  today: '2026-11-23',
 };
 const valid = (overrides: Record<string, string | undefined> = {}) => validReferralData([police, youthCare], overrides);
 const errorsOf = (data: Record<string, string>, ctx = context) => {
