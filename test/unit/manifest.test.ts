@@ -97,9 +97,7 @@ describe('Teams app manifest', () => {
     expect(packaged.bots[0].botId).toBe(appId);
     // The message extension is the same bot; links to cases unfurl on the host the bot is reached at.
     expect(packaged.composeExtensions[0].botId).toBe(appId);
-    expect(packaged.composeExtensions[0].messageHandlers[0].value.domains).toEqual([
-      'casusbot.zvh-bonaire.example:8443',
-    ]);
+    expect(packaged.composeExtensions[0].messageHandlers[0].value.domains).toEqual(['casusbot.zvh-bonaire.example']);
     // Meeting start and end need resource-specific consent, which names the bot's own app.
     expect(packaged.webApplicationInfo).toEqual({ id: appId, resource: `api://botid-${appId}` });
     expect(packaged.authorization.permissions.resourceSpecific.map((p: { name: string }) => p.name)).toEqual([
