@@ -15,7 +15,7 @@ import { actorOf } from '../teams/turn-context.ts';
  */
 export function registerCaseReferences(app: Application<TurnState>, deps: BotDeps): void {
   app.messageExtensions.query(caseSearch.commandId, async (context, _state, query) => {
-    const typed = query.parameters[caseSearch.parameter];
+    const typed: unknown = query.parameters[caseSearch.parameter];
     const badges = await searchCaseBadges(deps.db, actorOf(context), {
       ...(typeof typed === 'string' ? { search: typed } : {}),
       now: deps.clock.now(),
