@@ -5,6 +5,7 @@ import type { DomainError } from '../src/errors.ts';
 import type { BotDeps } from './deps.ts';
 import { registerActions } from './features/actions.ts';
 import { registerAgenda } from './features/agenda.ts';
+import { registerCaseReferences } from './features/case-references.ts';
 import { registerCases } from './features/cases.ts';
 import { registerConsent } from './features/consent.ts';
 import { registerDecisions } from './features/decisions.ts';
@@ -32,13 +33,14 @@ import { createIdentifyStep } from './teams/identify.ts';
 import { createTurnErrorHandler } from './teams/turn-error.ts';
 import { actorIfKnown } from './teams/turn-context.ts';
 
-/** Every feature, one file per verb prefix (the README's code map); the fallback last. */
+/** Every feature, one file per verb prefix (the README's code map), the message extension; the fallback last. */
 const features = [
   registerHelp,
   registerMembers,
   registerReferrals,
   registerScreening,
   registerCases,
+  registerCaseReferences,
   registerTables,
   registerAgenda,
   registerSessions,

@@ -3,7 +3,8 @@ export type Element = Record<string, unknown>;
 export interface AdaptiveCard {
   type: 'AdaptiveCard';
   $schema: string;
-  version: '1.5';
+  /** 1.5; a card that unfurls a link is 1.3, the newest version link unfurling renders. */
+  version: '1.3' | '1.5';
   body: Element[];
   actions?: Element[];
   refresh?: Element;

@@ -304,3 +304,19 @@ function editDistance(a: string, b: string): number {
 export const manifestCommands = botCommands
   .filter((c) => !c.channelOnly && !c.helpOnly)
   .map(({ title, description }) => ({ title, description }));
+
+/**
+ * The message extension: its search command (the manifest's `composeExtensions`, in any chat's compose box) and
+ * the path of a link to a case (`<PUBLIC_URL>/casus/ZVH-…`), which unfurls into the same card.
+ */
+export const caseSearch = {
+  commandId: 'casusZoeken',
+  parameter: 'kenmerk',
+  linkPath: '/casus/',
+} as const;
+
+/** The case reference a link to a case names, upper case; undefined for any other link. */
+export function referenceInLink(url: string | undefined): string | undefined {
+  const match = /\/casus\/(ZVH-\d{4}-\d{4,})(?:[/?#]|$)/i.exec(url ?? '');
+  return match?.[1]!.toUpperCase();
+}

@@ -5,11 +5,20 @@ import type { Db } from '../../src/db/client.ts';
 import { forbidden } from '../../src/errors.ts';
 import { commandTyped, openToAll } from '../../cards/commands.ts';
 import { userMessageFor } from '../teams/error-messages.ts';
-import { actorIfKnown, isCardAction, sendCardActionResponse } from '../teams/turn-context.ts';
+import {
+  actorIfKnown,
+  isCardAction,
+  isMessageExtension,
+  sendCardActionResponse,
+  sendNoMessageExtensionResults,
+} from '../teams/turn-context.ts';
 
 /** The verb of a card action, or the command typed: what a refusal records as tried (never what was typed). */
 export function attemptedIn(context: TurnContext): string {
   const activity = context.activity;
+  // The names the message extension's own refusals carry (src/cases/view-cases.ts).
+  if (isMessageExtension(activity))
+    return activity.name === 'composeExtension/queryLink' ? 'casuslink' : 'casus zoeken';
   if (activity.type === ActivityTypes.Invoke)
     return String(
       (activity.value as { action?: { verb?: string } } | undefined)?.action?.verb ?? activity.name ?? 'invoke',
@@ -51,6 +60,7 @@ export function createCaseWorkGate(deps: { db: Db }) {
     await recordRefusal(deps.db, actor, refusal, attemptOf(context));
     const message = userMessageFor(refusal);
     if (isCardAction(activity)) await sendCardActionResponse(context, { message });
+    else if (isMessageExtension(activity)) await sendNoMessageExtensionResults(context);
     else if (activity.type === ActivityTypes.Message) await context.sendActivity(message);
     else await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403 } });
     return false;

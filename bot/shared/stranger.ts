@@ -8,7 +8,12 @@ import type { Logger } from '../../src/logger.ts';
 import { processManagerNames } from '../../src/members/identify-actor.ts';
 import { requestRegistration } from '../../src/members/registration.ts';
 import type { Outbox } from '../deps.ts';
-import { isCardAction, sendCardActionResponse } from '../teams/turn-context.ts';
+import {
+  isCardAction,
+  isMessageExtension,
+  sendCardActionResponse,
+  sendNoMessageExtensionResults,
+} from '../teams/turn-context.ts';
 
 type Deps = { db: Db; log: Logger; clock: Clock; outbox: Pick<Outbox, 'wake'> };
 
@@ -35,6 +40,8 @@ export async function answerStranger(deps: Deps, context: TurnContext): Promise<
     await sendCardActionResponse(context, { card: registrationRequestedCard() });
     return;
   }
+  // A search or a pasted link: the same empty answer a reference that does not exist gets.
+  if (isMessageExtension(activity)) return sendNoMessageExtensionResults(context);
   const names = await processManagerNames(deps.db);
   const whom = names.length
     ? `de procesmanager (${names.join(', ')})`

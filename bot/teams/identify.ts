@@ -6,7 +6,7 @@ import { answerStranger } from '../shared/stranger.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { Clock } from '../../src/clock.ts';
 import type { Outbox } from '../deps.ts';
-import { channelOf, conversationKind, teamsChannelData, setActor } from './turn-context.ts';
+import { channelOf, conversationKind, isMessageExtension, teamsChannelData, setActor } from './turn-context.ts';
 
 /**
  * Runs before every turn: refuses other tenants, remembers where the bot can post later, and lets
@@ -44,10 +44,13 @@ export function createIdentifyStep(
   };
 }
 
-/** Where the bot can post later: the conversation of this turn, as the reference Bot Framework continues it from. */
+/** Where the bot can post later: the conversation of this turn (never that of a message extension), as the reference Bot Framework continues it from. */
 function conversationOf(context: TurnContext): SavedConversation | undefined {
   const activity = context.activity;
   if (!activity.conversation?.id || !activity.serviceUrl) return undefined;
+  // A message extension works in any chat, also one the bot is not in (a 1:1 chat between two colleagues is
+  // "personal" too): saving it would send the bot's own messages to a chat it cannot post in.
+  if (isMessageExtension(activity)) return undefined;
   const kind = conversationKind(activity);
   // The id of this one message is of no use later, and would make every turn's reference differ from the stored one.
   const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(activity);

@@ -1,3 +1,4 @@
+import { caseSearch, referenceInLink } from '../../cards/commands.ts';
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Activity } from 'botbuilder';
@@ -161,6 +162,18 @@ export function createHttpApp(deps: {
   http.post('/api/messages', (req, res) => handleMessage(deps, req, res));
 
   http.get('/downloads/:id', (req, res) => handleDownload(deps, req, res));
+
+  // A link to a case is for pasting in Teams, where it unfurls (bot/features/case-references.ts). Opened in a
+  // browser it says where to look, the same for every reference: it looks nothing up.
+  http.get(`${caseSearch.linkPath}:reference`, (req, res) => {
+    const reference = referenceInLink(req.path);
+    if (!reference) return answer(res, 404, 'Niet gevonden.');
+    res
+      .type('text/plain; charset=utf-8')
+      .send(
+        `Casus ${reference}: open Casusbot in Teams en typ "casus ${reference}". Je ziet dan wat jouw organisatie mag zien.`,
+      );
+  });
 
   // Liveness: the process answers; it asks nothing of the database, so a slow database never restarts the bot.
   http.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));

@@ -43,6 +43,22 @@ export function isCardAction(activity: Partial<Activity>): boolean {
   return activity.type === ActivityTypes.Invoke && activity.name === 'adaptiveCard/action';
 }
 
+/** A message extension's question: a search in the compose box, or a link pasted there. */
+export function isMessageExtension(activity: Partial<Activity>): boolean {
+  return activity.type === ActivityTypes.Invoke && (activity.name ?? '').startsWith('composeExtension/');
+}
+
+/**
+ * The message extension's answer when there is nothing to show: an empty list. A stranger, someone whose role
+ * works on no case, and a reference that names nothing this person may see all get exactly this.
+ */
+export async function sendNoMessageExtensionResults(context: TurnContext): Promise<void> {
+  const body = { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [] } };
+  const response = { type: ActivityTypes.InvokeResponse, value: { status: 200, body } };
+  await context.sendActivity(response);
+  context.turnState.set(INVOKE_RESPONSE_KEY, response);
+}
+
 /** Answers an Action.Execute with a card (replacing the clicked card) or a short message. */
 export async function sendCardActionResponse(
   context: TurnContext,

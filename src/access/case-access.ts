@@ -218,6 +218,18 @@ export function canManageCase(actor: Pick<Actor, 'role'>): boolean {
 }
 
 /**
+ * Who learns that a deleted case existed ("verwijderd op …"): the organisations that were involved in it, and the
+ * procesmanager. Anyone else hears what a reference that never existed gets.
+ */
+export function knewDeletedCase(
+  actor: Pick<Actor, 'organisationId' | 'role'>,
+  deleted: { organisationIds?: readonly string[] },
+): boolean {
+  if (!worksOnCases(actor)) return false;
+  return canManageCase(actor) || (deleted.organisationIds ?? []).includes(actor.organisationId);
+}
+
+/**
  * Evaluation answers of a closed case: the procesmanager reads them all; an involved organisation reads
  * only its own. Nobody else, not even another involved organisation.
  */

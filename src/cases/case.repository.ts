@@ -1,7 +1,7 @@
 import type { Tx } from '../db/client.ts';
 import type { CaseScope, CaseVisibilityFacts } from '../access/case-access.ts';
 import type { CaseStatus, LifeDomain, Referral, ReferralFormValues } from '../referrals/referral.types.ts';
-import type { CaseRecord, CaseSummary } from './case.types.ts';
+import type { CaseBadge, CaseRecord, CaseSummary } from './case.types.ts';
 import { isUuid } from '../validation.ts';
 
 const fullInclude = {
@@ -158,6 +158,50 @@ export async function listVisibleCases(
     take: filter.take ?? 50,
   });
   return rows.map(toSummary);
+}
+
+/**
+ * The cases a scope may see, as badges, newest aanmelding first: by (part of) their reference, or exactly one
+ * reference. A case without a reference (a draft) is never one.
+ */
+export async function listVisibleCaseBadges(
+  tx: Tx,
+  scope: CaseScope,
+  filter: { statuses: CaseStatus[]; now: Date; referenceContains?: string; reference?: string; take: number },
+): Promise<CaseBadge[]> {
+  const rows = await tx.case.findMany({
+    where: {
+      AND: [
+        visibleWhere(scope),
+        { status: { in: filter.statuses }, reference: { not: null } },
+        ...(filter.referenceContains ? [{ reference: { contains: filter.referenceContains } }] : []),
+        ...(filter.reference ? [{ reference: filter.reference }] : []),
+      ],
+    },
+    select: {
+      id: true,
+      reference: true,
+      status: true,
+      directorMemberId: true,
+      table: { select: { name: true, timeZone: true } },
+      agendaItems: {
+        where: { state: 'waiting', session: { startsAt: { gte: filter.now } } },
+        orderBy: { session: { startsAt: 'asc' } },
+        take: 1,
+        select: { session: { select: { startsAt: true } } },
+      },
+    },
+    orderBy: [{ submittedAt: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
+    take: filter.take,
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    reference: r.reference!,
+    status: r.status,
+    directed: r.directorMemberId !== null,
+    ...(r.table ? { table: r.table } : {}),
+    ...(r.agendaItems[0] ? { nextSessionAt: r.agendaItems[0].session.startsAt } : {}),
+  }));
 }
 
 export async function listCasesByReferrer(tx: Tx, memberId: string): Promise<CaseSummary[]> {

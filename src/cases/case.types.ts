@@ -51,3 +51,18 @@ export interface CaseSummary {
   /** A casusregisseur is appointed: the case is under regie. */
   directed?: boolean;
 }
+
+/**
+ * What a card about a case may show in any chat: where the case stands, nothing of a person, nothing typed.
+ * Everyone in that chat reads it, and Teams keeps a copy.
+ */
+export interface CaseBadge {
+  id: string;
+  reference: string;
+  status: CaseStatus;
+  /** A casusregisseur is appointed: the case is under regie. */
+  directed: boolean;
+  table?: { name: string; timeZone: string };
+  /** The next meeting that has the case on its agenda, from `now` on. */
+  nextSessionAt?: Date;
+}

@@ -1,12 +1,20 @@
 import type { Actor } from '../actor.ts';
-import { canSeeCase, caseScope } from '../access/case-access.ts';
+import { canSeeCase, caseScope, knewDeletedCase } from '../access/case-access.ts';
+import { recordRefusal } from '../access/refusals.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { ProcessingActivity } from '../audit/processing-activities.ts';
 import type { Db } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
-import { findCaseById, listCasesByReferrer, listVisibleCases, visibilityFacts } from './case.repository.ts';
-import type { CaseRecord, CaseSummary } from './case.types.ts';
+import {
+  findCaseById,
+  listCasesByReferrer,
+  listVisibleCaseBadges,
+  listVisibleCases,
+  visibilityFacts,
+} from './case.repository.ts';
+import type { CaseBadge, CaseRecord, CaseSummary } from './case.types.ts';
 import { caseStatuses, type CaseStatus } from '../referrals/referral.types.ts';
+import { deletedNotice } from '../retention/deleted.ts';
 
 /** `mijn aanmeldingen`: what I registered, drafts included. */
 export function listMyReferrals(db: Db, actor: Actor): Promise<CaseSummary[]> {
@@ -61,4 +69,64 @@ export async function openCase(db: Db, actor: Actor, caseId: string, purpose: Pr
     throw new DomainError(ErrorCode.NotFound, 'Case not found or not visible', { caseId });
   await recordAudit(db, actor, { action: 'case.viewed', recordType: 'case', recordId: caseId, purpose });
   return found;
+}
+
+/** How many cases the message extension offers for one search. */
+export const caseSearchLimit = 10;
+const wholeReference = /^ZVH-\d{4}-\d{4,}$/;
+const referencedStatuses = caseStatuses.filter((s) => s !== 'draft');
+
+/**
+ * The message extension's search, in any chat: the cases the searcher may see under need-to-know (the same rule as
+ * `casussen`) whose reference holds what was typed; with nothing typed yet, their active cases. Only badges (no
+ * person, no text): showing one is no processing of personal data, so it is not audited. A whole reference that
+ * shows nothing is a refused look-up, logged as `casus ZVH-…` would be; whether the case does not exist, is not
+ * theirs or was deleted, the searcher gets the same empty answer.
+ */
+export async function searchCaseBadges(
+  db: Db,
+  actor: Actor,
+  options: { search?: string; now: Date },
+): Promise<CaseBadge[]> {
+  const search = options.search?.trim().toUpperCase().slice(0, 20) || undefined;
+  const badges = await listVisibleCaseBadges(db, caseScope(actor), {
+    statuses: search ? referencedStatuses : [...activeStatuses],
+    now: options.now,
+    take: caseSearchLimit,
+    ...(search ? { referenceContains: search } : {}),
+  });
+  if (!badges.length && search && wholeReference.test(search))
+    await recordLookupRefused(db, actor, search, 'casus zoeken');
+  return badges;
+}
+
+/**
+ * A link to a case pasted in a chat: the case's badge, for someone who may see the case. Anyone else, and a case
+ * that does not exist or was deleted, gets nothing, and the look-up is logged as refused.
+ */
+export async function caseBadgeByReference(
+  db: Db,
+  actor: Actor,
+  reference: string,
+  options: { now: Date },
+): Promise<CaseBadge | undefined> {
+  const normalised = reference.trim().toUpperCase();
+  const [badge] = wholeReference.test(normalised)
+    ? await listVisibleCaseBadges(db, caseScope(actor), {
+        statuses: referencedStatuses,
+        now: options.now,
+        reference: normalised,
+        take: 1,
+      })
+    : [];
+  if (!badge) await recordLookupRefused(db, actor, normalised, 'casuslink');
+  return badge;
+}
+
+async function recordLookupRefused(db: Db, actor: Actor, reference: string, name: string): Promise<void> {
+  // Their own organisation's deleted case is gone, not refused (`casus ZVH-…` tells them "verwijderd op …").
+  const deleted = await deletedNotice(db, reference);
+  if (deleted && knewDeletedCase(actor, deleted)) return;
+  const refusal = new DomainError(ErrorCode.NotFound, 'Case not found or not visible');
+  await recordRefusal(db, actor, refusal, { name, reference });
 }

@@ -5,6 +5,7 @@ import {
   canManageCase,
   canSeeEvaluation,
   invitedOrganisationIds,
+  knewDeletedCase,
 } from '../access/case-access.ts';
 import { assertCan } from '../access/policy.ts';
 import { listActionsOfCases, type ActionView } from '../actions/action.repository.ts';
@@ -499,7 +500,6 @@ export async function caseByReference(
   // A deleted case is "verwijderd op …" only to those who were involved, and to the procesmanager; to anyone else
   // exactly what a reference that never existed gets, so deletion does not reveal that it existed.
   const deleted = await deletedNotice(deps.db, reference);
-  if (deleted && (canManageCase(actor) || deleted.organisationIds?.includes(actor.organisationId)))
-    return { kind: 'deleted', deletedAt: deleted.deletedAt };
+  if (deleted && knewDeletedCase(actor, deleted)) return { kind: 'deleted', deletedAt: deleted.deletedAt };
   throw new DomainError(ErrorCode.NotFound, 'Case not found');
 }

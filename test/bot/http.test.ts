@@ -174,6 +174,20 @@ describe('GET /healthz', () => {
   });
 });
 
+describe('GET /casus/<reference>', () => {
+  it('a link to a case, opened in a browser, says where to look, the same for every reference, and looks nothing up', async () => {
+    const s = await startServer(false);
+    const res = await fetch(`${s.base}/casus/zvh-2026-9999`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(
+      'Casus ZVH-2026-9999: open Casusbot in Teams en typ "casus ZVH-2026-9999". Je ziet dan wat jouw organisatie mag zien.',
+    );
+    expect((await fetch(`${s.base}/casus/iets-anders`)).status).toBe(404);
+    expect(s.handled).toEqual([]);
+    await s.close();
+  });
+});
+
 describe('GET /readyz', () => {
   it('is ready when the database answers with every migration applied and the scheduler ticked lately', async () => {
     const s = await startServer(false);

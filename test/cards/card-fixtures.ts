@@ -20,6 +20,7 @@ import {
   myAgendaCard,
   personalAgendaCard,
 } from '../../cards/agenda.card.ts';
+import { caseReferenceCard } from '../../cards/case-reference.card.ts';
 import { casesCard, decisionRecordedCard, myReferralsCard, referralOutcomeCard } from '../../cards/cases.card.ts';
 import { Verb } from '../../cards/verbs.ts';
 import { helpCard, unknownCommandCard } from '../../cards/help.card.ts';
@@ -1012,6 +1013,29 @@ export const cardFixtures: CardFixture[] = [
   [
     'myReferralsCard with draft, submitted, infoRequested, accepted and rejected',
     () => myReferralsCard(summaries, timeZone),
+  ],
+  [
+    'caseReferenceCard under regie, next meeting',
+    () =>
+      caseReferenceCard(
+        {
+          id: uuid(500),
+          reference: 'ZVH-2026-0084',
+          status: 'accepted',
+          directed: true,
+          table,
+          nextSessionAt: nextSession,
+        },
+        { asOf: nextSession, networkTimeZone: timeZone },
+      ),
+  ],
+  [
+    'caseReferenceCard waiting for screening, no table yet',
+    () =>
+      caseReferenceCard(
+        { id: uuid(501), reference: 'ZVH-2026-0085', status: 'submitted', directed: false },
+        { asOf: nextSession, networkTimeZone: timeZone },
+      ),
   ],
   ['casesCard empty', () => casesCard({ cases: [], page: 0, more: false })],
   [

@@ -4,6 +4,7 @@ import { memberFormCard } from '../../cards/members.card.ts';
 import { Verb } from '../../cards/verbs.ts';
 import { screeningCard } from '../../cards/screening.card.ts';
 import { actionLabel } from '../../cards/logbook.card.ts';
+import { caseReferencePreview } from '../../cards/case-reference.card.ts';
 import { caseRecord } from './card-fixtures.ts';
 import { textOf } from '../support/bot.ts';
 
@@ -97,5 +98,31 @@ describe('logbook labels', () => {
       expect(label, verb).toMatch(/^geweigerd \([a-z]+\)$/);
     }
     expect(actionLabel('refused:logboek')).toBe('geweigerd ("logboek")');
+  });
+});
+
+describe('the preview of a case reference (message extension)', () => {
+  const badge = { id: '7d5b0c43-0000-4000-8000-000000000001', reference: 'ZVH-2026-0084', directed: true } as const;
+
+  it("names reference and stage, then table and next meeting in the table's time", () => {
+    const preview = caseReferencePreview(
+      {
+        ...badge,
+        status: 'accepted',
+        table: { name: 'Casusoverleg Bonaire', timeZone: 'America/Kralendijk' },
+        // 02:00 UTC is 22:00 the evening before on Bonaire.
+        nextSessionAt: new Date('2026-03-04T02:00:00Z'),
+      },
+      'Europe/Amsterdam',
+    );
+    expect(preview).toEqual({
+      title: 'ZVH-2026-0084 · Onder regie',
+      text: 'Casusoverleg Bonaire · volgend overleg di 3 mrt, 22:00',
+    });
+  });
+
+  it('says so when the case has no table yet', () => {
+    const preview = caseReferencePreview({ ...badge, directed: false, status: 'submitted' }, 'America/Kralendijk');
+    expect(preview).toEqual({ title: 'ZVH-2026-0084 · Wacht op screening', text: 'Nog geen tafel' });
   });
 });

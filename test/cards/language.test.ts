@@ -35,6 +35,7 @@ const recorder = vi.hoisted(() => {
 type Module = Record<string, unknown>;
 vi.mock('../../cards/action.card.ts', async (original) => recorder.wrap(await original<Module>()));
 vi.mock('../../cards/agenda.card.ts', async (original) => recorder.wrap(await original<Module>()));
+vi.mock('../../cards/case-reference.card.ts', async (original) => recorder.wrap(await original<Module>()));
 vi.mock('../../cards/cases.card.ts', async (original) => recorder.wrap(await original<Module>()));
 vi.mock('../../cards/consent.card.ts', async (original) => recorder.wrap(await original<Module>()));
 vi.mock('../../cards/figures.card.ts', async (original) => recorder.wrap(await original<Module>()));

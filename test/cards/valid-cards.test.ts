@@ -5,7 +5,7 @@ import { textOf } from '../support/bot.ts';
 import { validateCard } from '../support/card-validator.ts';
 import { cardFixtures } from './card-fixtures.ts';
 
-describe('every card the bot builds is valid Adaptive Card 1.5', () => {
+describe('every card the bot builds is valid Adaptive Card 1.5 (1.3 for a link unfurl)', () => {
   it.each(cardFixtures)('%s', (_name, build) => {
     expect(validateCard(build())).toEqual([]);
   });
@@ -74,6 +74,14 @@ describe('the card validator', () => {
         expect.stringContaining('unknown property "isMultiselect"'),
         expect.stringContaining('Property "labelPosition" is supported in version 1.6'),
       ]),
+    );
+  });
+
+  it('holds a 1.3 card (a link unfurl) to 1.3: a property of 1.5 is a problem there', () => {
+    const problems = validateCard({ ...card([heading('Kop')]), version: '1.3' });
+    expect(problems).toEqual([expect.stringContaining('Property "style" is supported in version 1.5')]);
+    expect(validateCard({ ...card([{ type: 'TextBlock', text: 'Kop', weight: 'Bolder' }]), version: '1.3' })).toEqual(
+      [],
     );
   });
 });

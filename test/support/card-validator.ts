@@ -115,7 +115,10 @@ const keysParsedByHand: Record<string, string[]> = {
   'Action.ShowCard': ['card'],
 };
 
-/** Every problem with the card, as plain strings; empty when the card is valid Adaptive Card 1.5. */
+/**
+ * Every problem with the card, as plain strings; empty when the card is valid Adaptive Card 1.5, or 1.3 for a card
+ * that unfurls a link (held to 1.3: nothing newer may be in it).
+ */
 export function validateCard(json: object): string[] {
   const problems: string[] = [];
   const source = json as Record<string, unknown>;
@@ -123,10 +126,12 @@ export function validateCard(json: object): string[] {
 
   if (source.type !== 'AdaptiveCard')
     problems.push(`root: type is ${JSON.stringify(source.type)}, expected "AdaptiveCard"`);
-  if (source.version !== '1.5') problems.push(`root: version is ${JSON.stringify(source.version)}, expected "1.5"`);
+  if (source.version !== '1.5' && source.version !== '1.3')
+    problems.push(`root: version is ${JSON.stringify(source.version)}, expected "1.5"`);
+  const version = source.version === '1.3' ? AC.Versions.v1_3 : AC.Versions.v1_5;
 
-  // Parse as a 1.5 host would: properties, values and element types of a later schema version are parse events too.
-  const parsing = new AC.SerializationContext(AC.Versions.v1_5);
+  // Parse as a host of that version would: properties, values and element types of a later one are parse events too.
+  const parsing = new AC.SerializationContext(version);
   // The library silently drops properties it does not know (a typo such as `isMultiselect` would vanish from the
   // card without a word), so compare the keys of each parsed element and action with its schema.
   const unknownKeys = (
@@ -185,7 +190,7 @@ export function validateCard(json: object): string[] {
 
   // Round trip: what the library writes back must hold the same elements and actions. A part that parsed without an
   // event but is lost on the way back would be lost for Teams too. toJSON sets the card's version to the context's.
-  const serialising = new AC.SerializationContext(AC.Versions.v1_5);
+  const serialising = new AC.SerializationContext(version);
   const written = card.toJSON(serialising) ?? {};
   problems.push(...events(serialising));
   const before = typeCounts(source);

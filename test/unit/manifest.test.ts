@@ -3,7 +3,7 @@ import { inflateRawSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { ManifestUtil } from '@microsoft/app-manifest';
-import { botCommands, manifestCommands } from '../../cards/commands.ts';
+import { botCommands, caseSearch, manifestCommands, referenceInLink } from '../../cards/commands.ts';
 import { buildAppPackage } from '../../scripts/package-manifest.ts';
 import { pngSize } from '../../scripts/png.ts';
 
@@ -56,6 +56,32 @@ describe('Teams app manifest', () => {
     ]);
   });
 
+  it('offers the message extension: a search on reference in Dutch, and links to cases that unfurl', async () => {
+    const manifest = JSON.parse((await read('manifest.json')).toString());
+    const [extension, ...others] = manifest.composeExtensions;
+    expect(others).toEqual([]);
+    expect(extension.botId).toBe(manifest.bots[0].botId);
+    const [search, ...otherCommands] = extension.commands;
+    expect(otherCommands).toEqual([]);
+    expect(search).toMatchObject({
+      id: caseSearch.commandId,
+      type: 'query',
+      title: 'Casus zoeken',
+      initialRun: true,
+      context: ['compose', 'commandBox'],
+    });
+    expect(search.description).toMatch(/zonder persoonsgegevens/);
+    expect(search.parameters).toEqual([
+      expect.objectContaining({ name: caseSearch.parameter, title: 'Kenmerk', inputType: 'text' }),
+    ]);
+    expect(search.parameters[0].description).toContain('ZVH-2026-0084');
+    const [links] = extension.messageHandlers;
+    expect(links.type).toBe('link');
+    const [domain] = links.value.domains;
+    expect(referenceInLink(`https://${domain}${caseSearch.linkPath}zvh-2026-0084`)).toBe('ZVH-2026-0084');
+    expect(referenceInLink(`https://${domain}/downloads/ZVH-2026-0084`)).toBeUndefined();
+  });
+
   it('has a 192x192 colour icon and a 32x32 outline icon', async () => {
     expect(pngSize(await read('color.png'))).toEqual({ width: 192, height: 192 });
     expect(pngSize(await read('outline.png'))).toEqual({ width: 32, height: 32 });
@@ -63,12 +89,15 @@ describe('Teams app manifest', () => {
 
   it("packages manifest and icons into a zip with the bot's app id", async () => {
     const appId = '0b8a5c1e-1111-4222-8333-444455556666';
-    const { zip } = await buildAppPackage(appId);
+    const { zip } = await buildAppPackage(appId, 'https://casusbot.zvh-bonaire.example:8443/');
     const files = unzip(zip);
     expect([...files.keys()].sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
     const packaged = JSON.parse(files.get('manifest.json')!.toString());
     expect(packaged.id).toBe(appId);
     expect(packaged.bots[0].botId).toBe(appId);
+    // The message extension is the same bot; links to cases unfurl on the host the bot is reached at.
+    expect(packaged.composeExtensions[0].botId).toBe(appId);
+    expect(packaged.composeExtensions[0].messageHandlers[0].value.domains).toEqual(['casusbot.zvh-bonaire.example']);
     // Meeting start and end need resource-specific consent, which names the bot's own app.
     expect(packaged.webApplicationInfo).toEqual({ id: appId, resource: `api://botid-${appId}` });
     expect(packaged.authorization.permissions.resourceSpecific.map((p: { name: string }) => p.name)).toEqual([
