@@ -7,6 +7,7 @@ import { agendaAtTable, type AgendaView } from '../conferences/agenda.ts';
 import { listOrganisations } from '../organisations/organisation.repository.ts';
 import type { DecisionView } from '../decisions/decision.repository.ts';
 import { listDecisions } from '../decisions/decision.repository.ts';
+import { unfinishedFromLastMeeting } from './discussion.ts';
 import { asSeenBy, listAttendance, listContributions, type ContributionView } from './discussion.repository.ts';
 
 export interface MinutesItem {
@@ -18,6 +19,8 @@ export interface MinutesItem {
   contributions: ContributionView[];
   decisions: DecisionView[];
   actions: ActionView[];
+  /** The actions of the case's meeting before this one that did not end done, with their reasons. */
+  unfinishedFromLastMeeting: ActionView[];
 }
 
 /**
@@ -81,6 +84,12 @@ export async function sessionMinutes(
         ).map((c) => asSeenBy(actor.organisationId, c)),
         decisions: taken,
         actions: actions.filter((x) => ids.has(x.decisionId)),
+        unfinishedFromLastMeeting: unfinishedFromLastMeeting(
+          decisions[n]!,
+          actions.filter((x) => x.caseId === item.caseId),
+          item.id,
+          agenda.session.startsAt,
+        ),
       };
     }),
   };

@@ -219,7 +219,7 @@ describe('card sizes at the limits of every field', () => {
   });
 
   // The card shows the newest 10 contributions and interventions (a line counts the older ones) and a replaced besluit as one line.
-  it('the fullest case card in the overleg: 15 long contributions, 10 hidden, 10 interventions, 3 decisions and 10 actions, stays under 24 KB', () => {
+  it('the fullest case card in the overleg: 15 long contributions, 10 hidden, 10 interventions, 3 decisions, 10 actions and 4 not done last time, stays under 24 KB', () => {
     const view: DiscussionView = {
       agendaItemId: id(800),
       itemState: 'active',
@@ -282,6 +282,13 @@ describe('card sizes at the limits of every field', () => {
         maxDecision(2, { supersedesId: id(1031) }),
       ],
       actions: Array.from({ length: 10 }, (_, n) => maxAction(n)),
+      // The last meeting's actions that are not done, each with the longest explanation.
+      unfinishedFromLastMeeting: Array.from({ length: 4 }, (_, n) => ({
+        ...maxAction(n),
+        state: 'notDone' as const,
+        closeReason: 'changed' as const,
+        closeExplanation: full(500),
+      })),
       chairing: true,
       mayContribute: true,
     };
