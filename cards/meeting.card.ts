@@ -158,6 +158,29 @@ function actionLine(x: ActionView): string {
   return `**${x.reference}** · ${clip(x.description, 200)} · ${x.organisation.name} · uiterlijk ${formatIsoDate(x.dueDate)} · ${state}`;
 }
 
+/**
+ * The last meeting's actions that did not end done, short (the action card has the whole text): what, whose, and why
+ * not (the reason and the start of its explanation) or who still has it, each with a button to open it.
+ */
+function unfinishedRows(actions: ActionView[]): Element[] {
+  if (!actions.length) return [];
+  return [
+    subheading('Niet klaar na het vorige overleg'),
+    ...actions.flatMap((x) => [
+      paragraph(
+        `**${x.reference}** · ${clip(x.description, 80)} · ${x.organisation.name} · ${
+          x.state === 'notDone'
+            ? notDoneText({ ...x, ...(x.closeExplanation ? { closeExplanation: clip(x.closeExplanation, 150) } : {}) })
+            : x.claimedBy
+              ? `nog niet klaar, opgepakt door ${x.claimedBy.name}`
+              : 'nog niet opgepakt'
+        }`,
+      ),
+      { type: 'ActionSet', actions: [execute('Bekijken', Verb.actionShow, { actionId: x.id })] },
+    ]),
+  ];
+}
+
 /** Actions listed with a button to open each (claim, finish, hand back are on the action card). */
 export function actionRows(actions: ActionView[]): Element[] {
   return actions.flatMap((x) => [
@@ -244,6 +267,9 @@ export function discussionCard(v: DiscussionView, notice?: DiscussionNotice): Ad
   const tz = v.table.schedule.timeZone;
   const data = { agendaItemId: v.agendaItemId };
   const names = v.case.persons.map((p) => p.name + (p.relation ? ` (${p.relation})` : '')).join(', ');
+  // An action of the last meeting that is not done is listed once, above, not again among the actions.
+  const above = new Set(v.unfinishedFromLastMeeting.map((x) => x.id));
+  const otherActions = v.actions.filter((x) => !above.has(x.id));
   const body: Element[] = [
     heading(`${v.case.reference ?? 'Casus'}: ${itemStateLabels[v.itemState]}`),
     paragraph(`${names} · ${v.table.name}, ${formatSession(v.session.startsAt, tz)}`, { subtle: true }),
@@ -252,12 +278,7 @@ export function discussionCard(v: DiscussionView, notice?: DiscussionNotice): Ad
     }),
     ...(typeof notice === 'string' ? [paragraph(notice)] : []),
     ...(typeof notice === 'object' ? [paragraph(notice.problem, { color: 'Attention' })] : []),
-    ...(v.unfinishedFromLastMeeting.length
-      ? [
-          subheading('Niet klaar na het vorige overleg'),
-          ...v.unfinishedFromLastMeeting.map((x) => paragraph(actionLine(x))),
-        ]
-      : []),
+    ...unfinishedRows(v.unfinishedFromLastMeeting),
     subheading('Beeldvorming'),
     ...(v.contributions.length
       ? []
@@ -294,7 +315,7 @@ export function discussionCard(v: DiscussionView, notice?: DiscussionNotice): Ad
           d.supersededById ? decisionBlock(d, v.decisions, tz).slice(0, 1) : decisionBlock(d, v.decisions, tz),
         )
       : [paragraph('Nog geen besluit.', { subtle: true })]),
-    ...(v.actions.length ? [subheading('Acties'), ...actionRows(v.actions)] : []),
+    ...(otherActions.length ? [subheading('Acties'), ...actionRows(otherActions)] : []),
   ];
   const actions: Element[] = [];
   if (v.mayContribute) {
