@@ -176,6 +176,19 @@ function attendanceFacts(source: CaseFactSource): AttendanceFact[] {
   );
 }
 
+/** An action as the figures keep it: its due month, done on time, still to come, or the reason it was not done. */
+function actionFact(a: CaseFactSource['actions'][number], zone: string, now: Date): ActionFact {
+  return {
+    dueMonth: a.dueDate.slice(0, 7),
+    onTime: doneOnTime(a, zone),
+    ...(a.closeReason
+      ? { closeReason: a.closeReason }
+      : a.state !== 'done' && endOfDueDay(a.dueDate, zone) >= now.getTime()
+        ? { pending: true as const }
+        : {}),
+  };
+}
+
 /**
  * The anonymous facts of a case, for the figures: what stays after its deletion, and the same for a live case.
  * Never names, reference, case id, free text or exact dates. `deletion` is given when the case is deleted now:
@@ -224,15 +237,7 @@ export function buildCaseFact(row: CaseFactSource, now: Date, deletion?: { dueAt
     actionsDoneOnTime: actions.filter((a) => doneOnTime(a, zone)).length,
     wasOnShadowList: spells.length > 0 || Boolean(row.shadowListedAt),
     shadowListSpells: spells,
-    actionFacts: actions.map((a) => ({
-      dueMonth: a.dueDate.slice(0, 7),
-      onTime: doneOnTime(a, zone),
-      ...(a.closeReason
-        ? { closeReason: a.closeReason }
-        : a.state !== 'done' && endOfDueDay(a.dueDate, zone) >= now.getTime()
-          ? { pending: true as const }
-          : {}),
-    })),
+    actionFacts: actions.map((a) => actionFact(a, zone, now)),
     attendance: accepted ? attendanceFacts(row) : [],
     outcome: row.outcome ?? null,
     evaluationScores: row.evaluations.map((e) => ({

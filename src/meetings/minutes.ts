@@ -51,19 +51,7 @@ export async function sessionMinutes(
   ]);
   const chairing = canChair(actor, { chairMemberId: table.chair?.memberId });
   const names = new Map(organisations.map((o) => [o.id, o.name]));
-  // One logbook event per case read in the verslag, so each case's logbook shows who read it.
-  if (visible.length)
-    await recordAudits(
-      deps.db,
-      actor,
-      visible.map((i) => ({
-        action: 'minutes.viewed',
-        recordType: 'session',
-        recordId: sessionId,
-        caseId: i.caseId,
-        purpose: 'casusoverleg' as const,
-      })),
-    );
+  await auditRead(deps, actor, sessionId, caseIds);
   return {
     agenda,
     items: visible.map((item, n) => {
@@ -93,4 +81,20 @@ export async function sessionMinutes(
       };
     }),
   };
+}
+
+/** One logbook event per case read in the verslag, so each case's logbook shows who read it. */
+async function auditRead(deps: UseCaseDeps, actor: Actor, sessionId: string, caseIds: string[]): Promise<void> {
+  if (caseIds.length)
+    await recordAudits(
+      deps.db,
+      actor,
+      caseIds.map((caseId) => ({
+        action: 'minutes.viewed',
+        recordType: 'session',
+        recordId: sessionId,
+        caseId,
+        purpose: 'casusoverleg' as const,
+      })),
+    );
 }
