@@ -9,7 +9,14 @@ import {
   type StatValue,
 } from '../src/figures/figures.rules.ts';
 import { periodLabel, periodShortLabel, type Period } from '../src/figures/periods.ts';
-import { formatDate, formatTime, goalAnswerLabels, lifeDomainLabels, outcomeLabels } from './labels.ts';
+import {
+  closeReasonLabels,
+  formatDate,
+  formatTime,
+  goalAnswerLabels,
+  lifeDomainLabels,
+  outcomeLabels,
+} from './labels.ts';
 import type { LifeDomain } from '../src/referrals/referral.types.ts';
 
 /**
@@ -100,6 +107,9 @@ const rowLabels: Record<string, Record<string, string>> = {
     onTime: 'Op tijd klaar',
     late: 'Te laat of niet klaar',
     pending: 'Termijn nog niet voorbij',
+    failed: `Niet uitgevoerd: ${closeReasonLabels.failed.toLowerCase()}`,
+    changed: `Niet uitgevoerd: ${closeReasonLabels.changed.toLowerCase()}`,
+    skipped: `Niet uitgevoerd: ${closeReasonLabels.skipped.toLowerCase()}`,
     total: 'Totaal',
   },
   informed: {

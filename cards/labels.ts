@@ -2,6 +2,7 @@ import type { CaseStatus, Chain, LifeDomain, Urgency } from '../src/referrals/re
 import type { MemberRole } from '../src/members/member.types.ts';
 import type { AgendaReason } from '../src/conferences/agenda.rules.ts';
 import type { SessionStatus } from '../src/conferences/session.repository.ts';
+import type { ActionCloseReason } from '../src/actions/action.repository.ts';
 
 export const roleLabels: Record<MemberRole, string> = {
   processManager: 'Procesmanager',
@@ -150,6 +151,13 @@ export const nextStepLabels = {
   shadowList: 'Naar de schaduwlijst',
   closure: 'Afsluiten',
 } as const;
+
+/** Why an action was not done ("Niet uitgevoerd"). */
+export const closeReasonLabels: Record<ActionCloseReason, string> = {
+  failed: 'Niet gelukt',
+  changed: 'Omstandigheden gewijzigd',
+  skipped: 'Niet gedaan',
+};
 
 /** 2026-12-01 -> 1 december 2026 (a calendar day, the same in every timezone). */
 export function formatIsoDate(isoDate: string): string {

@@ -23,6 +23,7 @@ const actionLabels: Record<string, string> = {
   'action.claimed': 'actie opgepakt',
   'action.completed': 'actie afgerond',
   'action.handedBack': 'actie teruggegeven',
+  'action.notDone': 'actie niet uitgevoerd',
   'action.reassigned': 'actie toegewezen',
   'regie.progress': 'voortgang gemeld',
   'case.backOnAgenda': 'terug op de agenda gezet',

@@ -26,6 +26,7 @@ import {
 } from './adaptive.ts';
 import { choiceField, formErrorSummary, textField, type FieldErrors, type FormValues } from './form.ts';
 import {
+  closeReasonLabels,
   formatBirthDate,
   formatDate,
   formatIsoDate,
@@ -137,16 +138,47 @@ function decisionBlock(d: DecisionView, all: DecisionView[], tz: string): Elemen
   ];
 }
 
+/** "niet uitgevoerd (niet gelukt): …": the reason, and its explanation where the viewer sees the action. */
+function notDoneText(x: ActionView): string {
+  const reason = x.closeReason ? ` (${closeReasonLabels[x.closeReason].toLowerCase()})` : '';
+  return `niet uitgevoerd${reason}${x.closeExplanation ? `: ${clip(x.closeExplanation, 200)}` : ''}`;
+}
+
 function actionLine(x: ActionView): string {
   const state =
     x.state === 'done'
       ? `klaar${x.result ? `: ${clip(x.result, 200)}` : ''}`
-      : x.state === 'cancelled'
-        ? 'vervallen (besluit gecorrigeerd)'
-        : x.claimedBy
-          ? `Opgepakt door ${x.claimedBy.name}`
-          : 'nog niet opgepakt';
+      : x.state === 'notDone'
+        ? notDoneText(x)
+        : x.state === 'cancelled'
+          ? 'vervallen (besluit gecorrigeerd)'
+          : x.claimedBy
+            ? `Opgepakt door ${x.claimedBy.name}`
+            : 'nog niet opgepakt';
   return `**${x.reference}** · ${clip(x.description, 200)} · ${x.organisation.name} · uiterlijk ${formatIsoDate(x.dueDate)} · ${state}`;
+}
+
+/**
+ * The last meeting's actions that did not end done, short (the action card has the whole text): what, whose, and why
+ * not (the reason and the start of its explanation) or who still has it, each with a button to open it.
+ */
+function unfinishedRows(actions: ActionView[]): Element[] {
+  if (!actions.length) return [];
+  return [
+    subheading('Niet klaar na het vorige overleg'),
+    ...actions.flatMap((x) => [
+      paragraph(
+        `**${x.reference}** · ${clip(x.description, 80)} · ${x.organisation.name} · ${
+          x.state === 'notDone'
+            ? notDoneText({ ...x, ...(x.closeExplanation ? { closeExplanation: clip(x.closeExplanation, 150) } : {}) })
+            : x.claimedBy
+              ? `nog niet klaar, opgepakt door ${x.claimedBy.name}`
+              : 'nog niet opgepakt'
+        }`,
+      ),
+      { type: 'ActionSet', actions: [execute('Bekijken', Verb.actionShow, { actionId: x.id })] },
+    ]),
+  ];
 }
 
 /** Actions listed with a button to open each (claim, finish, hand back are on the action card). */
@@ -235,6 +267,9 @@ export function discussionCard(v: DiscussionView, notice?: DiscussionNotice): Ad
   const tz = v.table.schedule.timeZone;
   const data = { agendaItemId: v.agendaItemId };
   const names = v.case.persons.map((p) => p.name + (p.relation ? ` (${p.relation})` : '')).join(', ');
+  // An action of the last meeting that is not done is listed once, above, not again among the actions.
+  const above = new Set(v.unfinishedFromLastMeeting.map((x) => x.id));
+  const otherActions = v.actions.filter((x) => !above.has(x.id));
   const body: Element[] = [
     heading(`${v.case.reference ?? 'Casus'}: ${itemStateLabels[v.itemState]}`),
     paragraph(`${names} · ${v.table.name}, ${formatSession(v.session.startsAt, tz)}`, { subtle: true }),
@@ -243,6 +278,7 @@ export function discussionCard(v: DiscussionView, notice?: DiscussionNotice): Ad
     }),
     ...(typeof notice === 'string' ? [paragraph(notice)] : []),
     ...(typeof notice === 'object' ? [paragraph(notice.problem, { color: 'Attention' })] : []),
+    ...unfinishedRows(v.unfinishedFromLastMeeting),
     subheading('Beeldvorming'),
     ...(v.contributions.length
       ? []
@@ -279,7 +315,7 @@ export function discussionCard(v: DiscussionView, notice?: DiscussionNotice): Ad
           d.supersededById ? decisionBlock(d, v.decisions, tz).slice(0, 1) : decisionBlock(d, v.decisions, tz),
         )
       : [paragraph('Nog geen besluit.', { subtle: true })]),
-    ...(v.actions.length ? [subheading('Acties'), ...actionRows(v.actions)] : []),
+    ...(otherActions.length ? [subheading('Acties'), ...actionRows(otherActions)] : []),
   ];
   const actions: Element[] = [];
   if (v.mayContribute) {
@@ -472,9 +508,16 @@ function dateField(id: string, label: string, values: FormValues, errors: FieldE
 }
 
 /** One action: what it is about, whom to call, who has it, and what this person may do with it. */
-export function actionCard(v: ActionCardView, notice?: string): AdaptiveCard {
+/** What was filled in for "Niet uitgevoerd" when it came back with errors: shown open, each message at its field. */
+export interface NotDoneForm {
+  values: FormValues;
+  errors: FieldErrors;
+}
+
+export function actionCard(v: ActionCardView, notice?: string, notDone?: NotDoneForm): AdaptiveCard {
   const x = v.action;
   const finishing = v.mine && x.state === 'claimed';
+  const reopened = Boolean(notDone && v.mayCloseNotDone);
   const body: Element[] = [
     heading(`Actie ${x.reference}`),
     ...(notice ? [paragraph(notice)] : []),
@@ -484,10 +527,11 @@ export function actionCard(v: ActionCardView, notice?: string): AdaptiveCard {
       ['Uiterlijk', formatIsoDate(x.dueDate)],
       ['Stand', actionStateText(x)],
       ...(x.result ? ([['Resultaat', clip(x.result, 500)]] as [string, string][]) : []),
+      ...(x.closeExplanation ? ([['Toelichting', clip(x.closeExplanation, 500)]] as [string, string][]) : []),
     ]),
     ...actionContext(v),
     ...takeHomeBlock(v),
-    ...(finishing
+    ...(finishing && !reopened
       ? [
           subheading('Klaar melden'),
           ...textField(
@@ -499,19 +543,56 @@ export function actionCard(v: ActionCardView, notice?: string): AdaptiveCard {
           ),
         ]
       : []),
+    ...(reopened
+      ? [subheading('Niet uitgevoerd'), ...formErrorSummary(notDone!.errors), ...notDoneFields(notDone!)]
+      : []),
   ];
   const actions: Element[] = [];
-  if (finishing) actions.push(execute('Klaar melden', Verb.actionComplete, { actionId: x.id }, { style: 'positive' }));
+  if (reopened) actions.push(execute('Niet uitgevoerd melden', Verb.actionNotDone, { actionId: x.id }));
+  if (finishing && !reopened)
+    actions.push(execute('Klaar melden', Verb.actionComplete, { actionId: x.id }, { style: 'positive' }));
   if (v.mayClaim) actions.push(execute('Ik pak dit op', Verb.actionClaim, { actionId: x.id }, { style: 'positive' }));
   if (finishing) actions.push(execute('Teruggeven', Verb.actionHandBack, { actionId: x.id }));
+  if (v.mayCloseNotDone && !reopened)
+    actions.push(
+      showCard(
+        'Niet uitgevoerd',
+        notDoneFields({ values: {}, errors: {} }),
+        execute('Niet uitgevoerd melden', Verb.actionNotDone, { actionId: x.id }),
+      ),
+    );
   actions.push(...actionManagement(v));
   actions.push(execute('Open casus', Verb.caseOverview, { caseId: x.caseId }));
   actions.push(execute('Vernieuwen', Verb.actionShow, { actionId: x.id }));
   return card(body, actions);
 }
 
+/** "Niet uitgevoerd": why (one of three) and a short explanation, both required. */
+function notDoneFields({ values, errors }: NotDoneForm): Element[] {
+  return [
+    ...choiceField(
+      'closeReason',
+      'Waarom is de actie niet uitgevoerd?',
+      (Object.keys(closeReasonLabels) as (keyof typeof closeReasonLabels)[]).map((r) => ({
+        title: closeReasonLabels[r],
+        value: r,
+      })),
+      values,
+      errors,
+      { expanded: true },
+    ),
+    ...textField('closeExplanation', 'Toelichting (kort, geen persoonsgegevens)', values, errors, {
+      required: true,
+      multiline: true,
+      maxLength: 500,
+    }),
+  ];
+}
+
 function actionStateText(x: ActionView): string {
   if (x.state === 'done') return 'Klaar';
+  if (x.state === 'notDone')
+    return `Niet uitgevoerd${x.closeReason ? `: ${closeReasonLabels[x.closeReason].toLowerCase()}` : ''}`;
   if (x.state === 'cancelled') return 'Vervallen: het besluit is gecorrigeerd';
   return x.claimedBy ? `Opgepakt door ${x.claimedBy.name}` : 'Nog niet opgepakt';
 }
@@ -634,6 +715,11 @@ export function minutesCard(m: { agenda: AgendaView; items: MinutesItem[] }): Ad
           ),
         ),
     );
+    if (item.unfinishedFromLastMeeting.length)
+      body.push(
+        paragraph('**Niet klaar na het vorige overleg**'),
+        ...item.unfinishedFromLastMeeting.map((x) => paragraph(actionLine(x))),
+      );
     for (const d of item.decisions) body.push(...decisionBlock(d, item.decisions, tz));
     body.push(...item.actions.map((x) => paragraph(actionLine(x))));
     body.push({

@@ -50,6 +50,7 @@ export const Verb = {
   actionShow: 'action.show',
   actionClaim: 'action.claim',
   actionComplete: 'action.complete',
+  actionNotDone: 'action.notDone',
   actionHandBack: 'action.handBack',
   actionReassign: 'action.reassign',
   actionMine: 'action.mine',

@@ -36,6 +36,7 @@ export const permissionNames = [
   'discussion.contribute',
   'actions.claim',
   'actions.reassign',
+  'actions.notDone',
   'actions.takeHome',
   'consent.answer',
   'regie.direct',

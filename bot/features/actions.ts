@@ -6,6 +6,7 @@ import { actionCard } from '../../cards/meeting.card.ts';
 import { Verb } from '../../cards/verbs.ts';
 import {
   claimAction,
+  closeActionNotDone,
   completeAction,
   handBackAction,
   markTakeHome,
@@ -44,6 +45,18 @@ export function registerActions(app: Application<TurnState>, deps: BotDeps): voi
         Object.values(result.errors).join(' '),
       );
     return actionCard(result.view, result.changed ? 'Gemeld als klaar.' : undefined);
+  });
+  // "Niet uitgevoerd": the reason and explanation are case content; the log names the action only.
+  onVerb(app, Verb.actionNotDone, action, async (context, data) => {
+    const values = formValuesOf(data);
+    const result = await closeActionNotDone(deps, actorOf(context), data.actionId, values);
+    if ('errors' in result)
+      return actionCard(await openAction(deps, actorOf(context), data.actionId), undefined, {
+        values,
+        errors: result.errors,
+      });
+    if (result.changed) deps.log.info({ actionId: result.view.action.id }, 'action closed not done');
+    return actionCard(result.view, result.changed ? 'Gemeld als niet uitgevoerd.' : undefined);
   });
   registerHandOffs(app, deps);
 }

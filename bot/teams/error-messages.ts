@@ -30,6 +30,8 @@ const permissionMessages: Record<Permission, string> = {
   'actions.claim':
     'Deze actie is voor een andere organisatie. Alleen een medewerker van die organisatie kan hem oppakken.',
   'actions.reassign': 'Alleen de casusregisseur of de procesmanager kan een actie aan iemand anders geven.',
+  'actions.notDone':
+    'Alleen wie de actie heeft, de casusregisseur of de procesmanager kan een open actie als niet uitgevoerd melden.',
   'actions.takeHome':
     'Alleen de voorzitter, de casusregisseur of de procesmanager kiest wat een organisatie mee naar huis krijgt.',
   'informing.record': 'Alleen wie de betrokkene informeert (of de procesmanager) legt dat vast.',

@@ -261,6 +261,18 @@ export function canReadConsentRequest(
   );
 }
 
+/**
+ * Who closes an unfinished action as "niet uitgevoerd" (with a reason): the one who holds it, the casusregisseur of its
+ * case, or the procesmanager. Nobody else, not a colleague of the holder; a done, cancelled or closed action no more.
+ */
+export function canCloseActionNotDone(
+  actor: Pick<Actor, 'memberId' | 'role'>,
+  a: { state: string; claimedByMemberId?: string; directorMemberId?: string },
+): boolean {
+  if (!worksOnCases(actor) || (a.state !== 'open' && a.state !== 'claimed')) return false;
+  return (a.state === 'claimed' && a.claimedByMemberId === actor.memberId) || canReassignAction(actor, a);
+}
+
 /** Who marks "mee naar huis" on an action: whoever chairs, the casusregisseur, or the procesmanager. */
 export function canMarkTakeHome(
   actor: Pick<Actor, 'memberId' | 'role'>,

@@ -46,6 +46,8 @@ const permissions = {
   'actions.claim': ['processManager', 'contactPerson', 'participant'],
   /** Giving an action to someone else: the casusregisseur or the procesmanager (canReassignAction). */
   'actions.reassign': ['processManager', 'contactPerson', 'participant'],
+  /** "Niet uitgevoerd": the holder, the casusregisseur or the procesmanager (canCloseActionNotDone). */
+  'actions.notDone': ['processManager', 'contactPerson', 'participant'],
   /** "Mee naar huis": the chair, the casusregisseur or the procesmanager (takeHomeOptions). */
   'actions.takeHome': ['processManager', 'contactPerson', 'participant'],
   /** Answering for a contribution (consent, handover, withdrawal): its own organisation (speaksForContribution). */

@@ -4,7 +4,11 @@ import type { CaseVisibilityFacts } from '../access/case-access.ts';
 import type { CaseStatus } from '../referrals/referral.types.ts';
 import { isUuid } from '../validation.ts';
 
-export type ActionState = 'open' | 'claimed' | 'done' | 'cancelled';
+export type ActionState = 'open' | 'claimed' | 'done' | 'cancelled' | 'notDone';
+
+/** Why an action ended without being done: niet gelukt, omstandigheden gewijzigd, niet gedaan. */
+export const actionCloseReasons = ['failed', 'changed', 'skipped'] as const;
+export type ActionCloseReason = (typeof actionCloseReasons)[number];
 
 export interface ActionView {
   id: string;
@@ -18,7 +22,11 @@ export interface ActionView {
   claimedBy?: { memberId: string; name: string };
   claimedAt?: Date;
   result?: string;
+  /** When it ended: done, or not done. */
   doneAt?: Date;
+  /** Not done: why, and the short explanation (case content, shown only with the action). */
+  closeReason?: ActionCloseReason;
+  closeExplanation?: string;
 }
 
 type Row = {
@@ -36,6 +44,8 @@ type Row = {
   claimedAt: Date | null;
   result: string | null;
   doneAt: Date | null;
+  closeReason: ActionCloseReason | null;
+  closeExplanation: string | null;
 };
 
 function toView(r: Row): ActionView {
@@ -52,6 +62,8 @@ function toView(r: Row): ActionView {
     ...(r.claimedAt ? { claimedAt: r.claimedAt } : {}),
     ...(r.result ? { result: r.result } : {}),
     ...(r.doneAt ? { doneAt: r.doneAt } : {}),
+    ...(r.closeReason ? { closeReason: r.closeReason } : {}),
+    ...(r.closeExplanation ? { closeExplanation: r.closeExplanation } : {}),
   };
 }
 
@@ -60,7 +72,7 @@ const actionColumns = Prisma.sql`
   a.id::text AS id, a."caseId"::text AS "caseId", c.reference, a."decisionId"::text AS "decisionId", a.description,
   o.id::text AS "organisationId", o.name AS "organisationName", to_char(a."dueDate", 'YYYY-MM-DD') AS "dueDate",
   a.state::text AS state, m.id::text AS "claimedById", m."displayName" AS "claimedByName", a."claimedAt", a.result,
-  a."doneAt"`;
+  a."doneAt", a."closeReason"::text AS "closeReason", a."closeExplanation"`;
 const actionJoins = Prisma.sql`
   case_action a
   JOIN case_record c ON c.id = a."caseId"
@@ -232,6 +244,26 @@ export async function completeIfClaimedBy(
   const { count } = await tx.caseAction.updateMany({
     where: { id, state: 'claimed', claimedByMemberId: memberId },
     data: { state: 'done', result, doneAt: at },
+  });
+  return count === 1;
+}
+
+/**
+ * Ends an unfinished action without it being done, with a reason: by the one who holds it (`holderMemberId`), or,
+ * when that is not required, whoever the caller allowed (the regisseur, the procesmanager). Of many at once exactly one
+ * gets true; a repeat finds it closed.
+ */
+export async function closeNotDoneIfUnfinished(
+  tx: Tx,
+  id: string,
+  close: { reason: ActionCloseReason; explanation: string; holderMemberId?: string },
+  at: Date,
+): Promise<boolean> {
+  const { count } = await tx.caseAction.updateMany({
+    where: close.holderMemberId
+      ? { id, state: 'claimed', claimedByMemberId: close.holderMemberId }
+      : { id, state: { in: ['open', 'claimed'] } },
+    data: { state: 'notDone', closeReason: close.reason, closeExplanation: close.explanation, doneAt: at },
   });
   return count === 1;
 }

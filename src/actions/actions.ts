@@ -4,6 +4,7 @@ import type { Actor } from '../actor.ts';
 import {
   canChair,
   canClaimAction,
+  canCloseActionNotDone,
   canMarkTakeHome,
   canReassignAction,
   canSeeActionAddress,
@@ -23,7 +24,9 @@ import { tell } from '../notify/queue.ts';
 import type { Notification } from '../notify/notification.ts';
 import { fieldErrors, requiredText } from '../validation.ts';
 import {
+  actionCloseReasons,
   claimIfOpen,
+  closeNotDoneIfUnfinished,
   completeIfClaimedBy,
   findActionInCase,
   handBackIfClaimedBy,
@@ -40,6 +43,8 @@ export interface ActionCardView {
   mayClaim: boolean;
   mine: boolean;
   mayReassign: boolean;
+  /** "Niet uitgevoerd": the holder, the casusregisseur or the procesmanager may close it with a reason. */
+  mayCloseNotDone: boolean;
   /** Members of the owning organisation, for reassigning. */
   colleagues: { memberId: string; name: string }[];
   /** "Mee naar huis": the contributions its organisation needs; the text only where the viewer may read it (consent). */
@@ -85,8 +90,7 @@ async function cardView(deps: UseCaseDeps, actor: Actor, found: ActionInCase): P
   const chairing = canChair(actor, { ...(facts.chairMemberId ? { chairMemberId: facts.chairMemberId } : {}) });
   const mayMark =
     canMarkTakeHome(actor, { chairing, ...(directorId ? { directorMemberId: directorId } : {}) }) &&
-    action.state !== 'cancelled' &&
-    action.state !== 'done';
+    (action.state === 'open' || action.state === 'claimed');
   const [members, contributions, states] = await Promise.all([
     mayReassign ? listActiveMembers(deps.db, { organisationId: action.organisation.id }) : [],
     marked.length || mayMark ? listContributions(deps.db, action.caseId) : [],
@@ -100,6 +104,11 @@ async function cardView(deps: UseCaseDeps, actor: Actor, found: ActionInCase): P
     mayClaim: action.state === 'open' && canClaimAction(actor, { organisationId: action.organisation.id }),
     mine: action.claimedBy?.memberId === actor.memberId,
     mayReassign,
+    mayCloseNotDone: canCloseActionNotDone(actor, {
+      state: action.state,
+      ...(action.claimedBy ? { claimedByMemberId: action.claimedBy.memberId } : {}),
+      ...(directorId ? { directorMemberId: directorId } : {}),
+    }),
     colleagues: members.map((m) => ({ memberId: m.id, name: m.displayName })),
     takeHome: contributions
       .filter((c) => marked.includes(c.id))
@@ -260,6 +269,59 @@ export async function completeAction(
     return done;
   });
   return { view: await openAction(deps, actor, actionId), changed, notifications: [] };
+}
+
+export const notDoneForm = z.object({
+  closeReason: z.enum(actionCloseReasons, {
+    errorMap: () => ({ message: 'Kies waarom de actie niet is uitgevoerd.' }),
+  }),
+  closeExplanation: requiredText('Leg kort uit waarom de actie niet is uitgevoerd.', 500),
+});
+
+/**
+ * "Niet uitgevoerd": the holder, the casusregisseur or the procesmanager ends an unfinished action with a reason and a
+ * short explanation. Of double clicks exactly one closes it (and is audited); the other sees it closed.
+ */
+export async function closeActionNotDone(
+  deps: UseCaseDeps,
+  actor: Actor,
+  actionId: string,
+  raw: unknown,
+): Promise<ActionChange | { errors: Record<string, string> }> {
+  const found = await visibleAction(deps, actor, actionId);
+  const { action, directorId } = found;
+  const director = directorId ? { directorMemberId: directorId } : {};
+  const facts = { state: action.state, claimedByMemberId: action.claimedBy?.memberId, ...director };
+  // A repeated click finds it closed: nothing changes, the look is audited.
+  const repeat = action.state === 'notDone';
+  if (!repeat && !canCloseActionNotDone(actor, facts))
+    throw forbidden('actions.notDone', 'Only the holder, the regisseur or the procesmanager, while unfinished');
+  const parsed = notDoneForm.safeParse(raw);
+  if (!repeat && !parsed.success) return { errors: fieldErrors(parsed.error) };
+  const changed = await deps.db.$transaction(async (tx) => {
+    const closed =
+      !repeat &&
+      parsed.success &&
+      (await closeNotDoneIfUnfinished(
+        tx,
+        actionId,
+        {
+          reason: parsed.data.closeReason,
+          explanation: parsed.data.closeExplanation,
+          ...(canReassignAction(actor, director) ? {} : { holderMemberId: actor.memberId }),
+        },
+        deps.clock.now(),
+      ));
+    await recordAudit(tx, actor, {
+      action: closed ? 'action.notDone' : 'action.viewed',
+      recordType: 'action',
+      recordId: actionId,
+      caseId: action.caseId,
+      purpose: 'casusoverleg',
+    });
+    return closed;
+  });
+  return { view: await afterChange(deps, actor, actionId), changed, notifications: [] };
 }
 
 /** A change's outcome from what its transaction told: undefined when it changed nothing (a repeat, a lost race). */

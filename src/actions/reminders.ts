@@ -31,14 +31,14 @@ export async function scheduleReminders(
 
 /**
  * One personal reminder the day before an action is due and one the day after if it is still open: to
- * whoever has it then, or, while nobody took it, to the members of its organisation. A done action gets none.
+ * whoever has it then, or, while nobody took it, to the members of its organisation. A done (or closed) action gets none.
  */
 export function actionReminderHandlers(deps: { db: Db; wake(): void }): JobHandler[] {
   const handler = (kind: string, when: 'before' | 'after'): JobHandler => ({
     kind,
     async run(job, context) {
       const action = await findActionById(deps.db, job.subjectId);
-      if (!action || action.state === 'done' || action.state === 'cancelled') return { state: 'done' };
+      if (!action || (action.state !== 'open' && action.state !== 'claimed')) return { state: 'done' };
       const to = action.claimedBy
         ? (await listActiveMembers(deps.db, { organisationId: action.organisation.id })).filter(
             (m) => m.id === action.claimedBy!.memberId,

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { ActionCloseReason } from '../actions/action.repository.ts';
 import type { CaseOutcome, GoalAnswer } from '../lifecycle/lifecycle.types.ts';
 import { calendarDaysBetween, monthOf, workingDaysBetween } from '../retention/retention.rules.ts';
 
@@ -25,7 +26,8 @@ export interface CaseFactSource {
   firstSession?: { startsAt: Date; status: string };
   /** Each meeting where the case was decided on (its agenda item there is 'decided'), with the organisations that took part. */
   discussions: { startsAt: Date; presentOrganisationIds: string[] }[];
-  actions: { state: string; dueDate: string; doneAt?: Date }[];
+  /** closeReason: why an action ended not done (the code only; its explanation never reaches the figures). */
+  actions: { state: string; dueDate: string; doneAt?: Date; closeReason?: ActionCloseReason }[];
   evaluations: EvaluationScore[];
   /** The day the person was informed. */
   informedOn?: Date;
@@ -50,6 +52,8 @@ export interface ActionFact {
   dueMonth: string;
   onTime: boolean;
   pending?: true;
+  /** Ended not done ("Niet uitgevoerd"): the reason code. */
+  closeReason?: ActionCloseReason;
 }
 
 /** Per month: how many of the case's discussions an invited organisation was invited to, and at how many it took part. */
@@ -172,6 +176,19 @@ function attendanceFacts(source: CaseFactSource): AttendanceFact[] {
   );
 }
 
+/** An action as the figures keep it: its due month, done on time, still to come, or the reason it was not done. */
+function actionFact(a: CaseFactSource['actions'][number], zone: string, now: Date): ActionFact {
+  return {
+    dueMonth: a.dueDate.slice(0, 7),
+    onTime: doneOnTime(a, zone),
+    ...(a.closeReason
+      ? { closeReason: a.closeReason }
+      : a.state !== 'done' && endOfDueDay(a.dueDate, zone) >= now.getTime()
+        ? { pending: true as const }
+        : {}),
+  };
+}
+
 /**
  * The anonymous facts of a case, for the figures: what stays after its deletion, and the same for a live case.
  * Never names, reference, case id, free text or exact dates. `deletion` is given when the case is deleted now:
@@ -220,11 +237,7 @@ export function buildCaseFact(row: CaseFactSource, now: Date, deletion?: { dueAt
     actionsDoneOnTime: actions.filter((a) => doneOnTime(a, zone)).length,
     wasOnShadowList: spells.length > 0 || Boolean(row.shadowListedAt),
     shadowListSpells: spells,
-    actionFacts: actions.map((a) => ({
-      dueMonth: a.dueDate.slice(0, 7),
-      onTime: doneOnTime(a, zone),
-      ...(a.state !== 'done' && endOfDueDay(a.dueDate, zone) >= now.getTime() ? { pending: true as const } : {}),
-    })),
+    actionFacts: actions.map((a) => actionFact(a, zone, now)),
     attendance: accepted ? attendanceFacts(row) : [],
     outcome: row.outcome ?? null,
     evaluationScores: row.evaluations.map((e) => ({

@@ -11,6 +11,7 @@ import {
   type FigureContext,
 } from './figures.system.ts';
 import { inPeriod } from './periods.ts';
+import type { ActionFact } from './case-facts.ts';
 
 /**
  * The sections of the figures, one function each, in the order of the report: each adds its cells and equations to
@@ -177,15 +178,18 @@ export function outcomesSection(ctx: FigureContext): FigureSection {
   };
 }
 
-const actionStates = ['onTime', 'late', 'pending'] as const;
+const actionStates = ['onTime', 'late', 'pending', 'failed', 'changed', 'skipped'] as const;
 
-/** Actions due in the period: done by their due day, not (late), or the day is still to come. */
+/**
+ * Actions due in the period: done by their due day, not (late), the day still to come, or closed as not done per
+ * reason (niet gelukt, omstandigheden gewijzigd, niet gedaan).
+ */
 export function actionsSection(ctx: FigureContext): FigureSection {
   const { b, facts } = ctx;
   const actions = ctx.both((_, p) => facts.flatMap((f) => f.actionFacts).filter((a) => inPeriod(a.dueMonth, p)));
   ctx.each((w) => {
     b.cell(`${w}.actions.due`, actions[w].length);
-    const state = (a: { onTime: boolean; pending?: true }) => (a.onTime ? 'onTime' : a.pending ? 'pending' : 'late');
+    const state = (a: ActionFact) => a.closeReason ?? (a.onTime ? 'onTime' : a.pending ? 'pending' : 'late');
     b.tally(`${w}.actions`, actionStates, actions[w], state, `${w}.actions.due`);
   });
   return {

@@ -42,6 +42,8 @@ export interface DiscussionView {
   interventions: InterventionView[];
   decisions: DecisionView[];
   actions: ActionView[];
+  /** The actions agreed at the case's last meeting before this one that did not end done: not done (with reason), or still open. */
+  unfinishedFromLastMeeting: ActionView[];
   chairing: boolean;
   mayContribute: boolean;
 }
@@ -111,9 +113,34 @@ export async function openDiscussion(deps: UseCaseDeps, actor: Actor, agendaItem
     interventions,
     decisions,
     actions,
+    unfinishedFromLastMeeting: unfinishedFromLastMeeting(decisions, actions, item.id, session.startsAt),
     chairing,
     mayContribute,
   };
+}
+
+/**
+ * The actions of the case's last meeting before this one (the newest decision taken at another agenda item, before this
+ * meeting began) that did not end done: closed as not done with their reason, or still open or taken on.
+ */
+export function unfinishedFromLastMeeting(
+  decisions: DecisionView[],
+  actions: ActionView[],
+  agendaItemId: string,
+  startsAt: Date,
+): ActionView[] {
+  const earlier = decisions.filter(
+    (d) => d.agendaItemId && d.agendaItemId !== agendaItemId && d.createdAt.getTime() < startsAt.getTime(),
+  );
+  const last = earlier.reduce<DecisionView | undefined>(
+    (newest, d) => (!newest || d.createdAt > newest.createdAt ? d : newest),
+    undefined,
+  );
+  if (!last) return [];
+  const ids = new Set(earlier.filter((d) => d.agendaItemId === last.agendaItemId).map((d) => d.id));
+  return actions.filter(
+    (x) => ids.has(x.decisionId) && (x.state === 'notDone' || x.state === 'open' || x.state === 'claimed'),
+  );
 }
 
 export const contributionForm = z.object({

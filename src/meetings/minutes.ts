@@ -7,6 +7,7 @@ import { agendaAtTable, type AgendaView } from '../conferences/agenda.ts';
 import { listOrganisations } from '../organisations/organisation.repository.ts';
 import type { DecisionView } from '../decisions/decision.repository.ts';
 import { listDecisions } from '../decisions/decision.repository.ts';
+import { unfinishedFromLastMeeting } from './discussion.ts';
 import { asSeenBy, listAttendance, listContributions, type ContributionView } from './discussion.repository.ts';
 
 export interface MinutesItem {
@@ -18,6 +19,8 @@ export interface MinutesItem {
   contributions: ContributionView[];
   decisions: DecisionView[];
   actions: ActionView[];
+  /** The actions of the case's meeting before this one that did not end done, with their reasons. */
+  unfinishedFromLastMeeting: ActionView[];
 }
 
 /**
@@ -48,19 +51,7 @@ export async function sessionMinutes(
   ]);
   const chairing = canChair(actor, { chairMemberId: table.chair?.memberId });
   const names = new Map(organisations.map((o) => [o.id, o.name]));
-  // One logbook event per case read in the verslag, so each case's logbook shows who read it.
-  if (visible.length)
-    await recordAudits(
-      deps.db,
-      actor,
-      visible.map((i) => ({
-        action: 'minutes.viewed',
-        recordType: 'session',
-        recordId: sessionId,
-        caseId: i.caseId,
-        purpose: 'casusoverleg' as const,
-      })),
-    );
+  await auditRead(deps, actor, sessionId, caseIds);
   return {
     agenda,
     items: visible.map((item, n) => {
@@ -81,7 +72,29 @@ export async function sessionMinutes(
         ).map((c) => asSeenBy(actor.organisationId, c)),
         decisions: taken,
         actions: actions.filter((x) => ids.has(x.decisionId)),
+        unfinishedFromLastMeeting: unfinishedFromLastMeeting(
+          decisions[n]!,
+          actions.filter((x) => x.caseId === item.caseId),
+          item.id,
+          agenda.session.startsAt,
+        ),
       };
     }),
   };
+}
+
+/** One logbook event per case read in the verslag, so each case's logbook shows who read it. */
+async function auditRead(deps: UseCaseDeps, actor: Actor, sessionId: string, caseIds: string[]): Promise<void> {
+  if (caseIds.length)
+    await recordAudits(
+      deps.db,
+      actor,
+      caseIds.map((caseId) => ({
+        action: 'minutes.viewed',
+        recordType: 'session',
+        recordId: sessionId,
+        caseId,
+        purpose: 'casusoverleg' as const,
+      })),
+    );
 }

@@ -3,6 +3,7 @@ import type { Tx } from '../db/client.ts';
 import type { CaseOutcome } from '../lifecycle/lifecycle.types.ts';
 import { isUuid } from '../validation.ts';
 import { lifeDomains } from '../referrals/referral.types.ts';
+import type { ActionCloseReason } from '../actions/action.repository.ts';
 import {
   buildCaseFact,
   storedFact,
@@ -66,6 +67,8 @@ type FactSourceRow = {
   actionStates: string[] | null;
   actionDueDates: Date[] | null;
   actionDoneAts: (Date | null)[] | null;
+  /** Only the reason code of an action not done: never its explanation. */
+  actionCloseReasons: (string | null)[] | null;
   evaluationOrganisationIds: string[] | null;
   evaluationGoals: string[] | null;
   evaluationCooperation: number[] | null;
@@ -98,7 +101,7 @@ async function queryFactSources(
            c."responsibleOrganisationId"::text AS "responsibleOrganisationId", c."tableId"::text AS "tableId",
            t."timeZone", c."informedOn", s."startsAt" AS "firstStartsAt", s.status::text AS "firstStatus",
            o.ids AS "involvedOrganisationIds", d.starts AS "discussionStarts", d.present AS "discussionPresent",
-           a.states AS "actionStates", a.dues AS "actionDueDates", a.dones AS "actionDoneAts",
+           a.states AS "actionStates", a.dues AS "actionDueDates", a.dones AS "actionDoneAts", a.reasons AS "actionCloseReasons",
            e.organisations AS "evaluationOrganisationIds", e.goals AS "evaluationGoals", e.cooperation AS "evaluationCooperation",
            r.kinds AS "shadowKinds", r.ats AS "shadowAts"
       FROM case_record c
@@ -113,7 +116,8 @@ async function queryFactSources(
                                WHERE ${which === 'live' ? Prisma.sql`TRUE` : Prisma.sql`"agendaItemId" IN (SELECT id FROM agenda_item WHERE "caseId" = ANY(${which.ids}::uuid[]))`}
                                GROUP BY "agendaItemId") p ON p."agendaItemId" = i.id
                   WHERE i.state = 'decided' AND ${of('i."caseId"')} GROUP BY i."caseId") d ON d."caseId" = c.id
-      LEFT JOIN (SELECT "caseId", array_agg(state::text) AS states, array_agg("dueDate") AS dues, array_agg("doneAt") AS dones
+      LEFT JOIN (SELECT "caseId", array_agg(state::text) AS states, array_agg("dueDate") AS dues, array_agg("doneAt") AS dones,
+                        array_agg("closeReason"::text) AS reasons
                    FROM case_action WHERE ${of('"caseId"')} GROUP BY "caseId") a ON a."caseId" = c.id
       LEFT JOIN (SELECT "caseId", array_agg("organisationId"::text ORDER BY "createdAt") AS organisations,
                         array_agg("goalReached"::text ORDER BY "createdAt") AS goals,
@@ -129,6 +133,7 @@ async function queryFactSources(
 function toFactSource(c: FactSourceRow): CaseFactSource {
   const [starts, present] = [c.discussionStarts ?? [], c.discussionPresent ?? []];
   const [states, dues, dones] = [c.actionStates ?? [], c.actionDueDates ?? [], c.actionDoneAts ?? []];
+  const reasons = c.actionCloseReasons ?? [];
   const [evaluators, goals, cooperation] = [
     c.evaluationOrganisationIds ?? [],
     c.evaluationGoals ?? [],
@@ -159,6 +164,7 @@ function toFactSource(c: FactSourceRow): CaseFactSource {
       state,
       dueDate: dues[i]!.toISOString().slice(0, 10),
       ...(dones[i] ? { doneAt: dones[i] } : {}),
+      ...(reasons[i] ? { closeReason: reasons[i] as ActionCloseReason } : {}),
     })),
     evaluations: evaluators.map((organisationId, i) => ({
       organisationId,

@@ -523,4 +523,49 @@ describe('the action card (issue 20, part 3)', () => {
     expect(textOf(done.value)).toMatch(/Stand[\s\S]*Klaar[\s\S]*Gezin bezocht/);
     expect((await db.caseAction.findUniqueOrThrow({ where: { id: actionId } })).state).toBe('done');
   });
+
+  it('"Niet uitgevoerd" on the card: the reason and explanation inline, Dutch messages at the field, a double click closes once, nothing in the log', async () => {
+    const { bot, actionId } = await decided();
+    const { body: claimed } = await bot.click(colleague, Verb.actionClaim, { actionId });
+    type Card = {
+      body: { id?: string; text?: string }[];
+      actions: { type: string; title: string; card?: { body: { id?: string }[] } }[];
+    };
+    const shown = (claimed.value as Card).actions.find((a) => a.title === 'Niet uitgevoerd');
+    expect(shown?.type).toBe('Action.ShowCard');
+    expect(shown?.card?.body.map((e) => e.id)).toEqual(['closeReason', 'closeExplanation']);
+    // A colleague of the holder may not close it; the card they see has no such button.
+    const { body: viewed } = await bot.click(police, Verb.actionShow, { actionId });
+    expect((viewed.value as Card).actions.some((a) => a.title === 'Niet uitgevoerd')).toBe(false);
+    const explanation = 'Twee keer langs geweest, niemand thuis';
+    const { body: refused } = await bot.click(police, Verb.actionNotDone, {
+      actionId,
+      closeReason: 'failed',
+      closeExplanation: explanation,
+    });
+    expect(refused.value).toBe(
+      'Alleen wie de actie heeft, de casusregisseur of de procesmanager kan een open actie als niet uitgevoerd melden.',
+    );
+    // Without a reason: the form comes back open, the message under its field, the explanation kept.
+    const { body: wrong } = await bot.click(colleague, Verb.actionNotDone, { actionId, closeExplanation: explanation });
+    const form = wrong.value as Card;
+    const at = form.body.findIndex((e) => e.id === 'closeReason');
+    expect(form.body[at + 1]?.text).toBe('Kies waarom de actie niet is uitgevoerd.');
+    expect(JSON.stringify(form)).toContain(explanation);
+    expect((await db.caseAction.findUniqueOrThrow({ where: { id: actionId } })).state).toBe('claimed');
+    const click = () =>
+      bot.click(colleague, Verb.actionNotDone, { actionId, closeReason: 'failed', closeExplanation: explanation });
+    const [first, second] = await Promise.all([click(), click()]);
+    const texts = [textOf(first.body.value), textOf(second.body.value)];
+    expect(texts.filter((t) => t.includes('Gemeld als niet uitgevoerd.'))).toHaveLength(1);
+    for (const t of texts)
+      expect(t).toMatch(/Stand[\s\S]*Niet uitgevoerd: niet gelukt[\s\S]*Toelichting[\s\S]*niemand thuis/);
+    const stored = await db.caseAction.findUniqueOrThrow({ where: { id: actionId } });
+    expect([stored.state, stored.closeReason, stored.closeExplanation]).toEqual(['notDone', 'failed', explanation]);
+    expect(await db.auditEvent.count({ where: { recordId: actionId, action: 'action.notDone' } })).toBe(1);
+    expect(bot.logs.text()).not.toContain('niemand thuis');
+    // Not invited: nothing at all.
+    const { body: outsider } = await bot.click(krusada, Verb.actionNotDone, { actionId, closeReason: 'failed' });
+    expect(outsider.value).toBe('Dat kan ik niet vinden. Misschien is het verwijderd, of heb je er geen toegang toe.');
+  });
 });

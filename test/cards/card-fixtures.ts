@@ -591,6 +591,26 @@ const actions: ActionView[] = [
   }),
   action(3, 'done', politie, { claimedBy: person(sharon), doneAt: at(50) }),
 ];
+/** Actions that ended without being done, one per reason. */
+const notDoneActions: ActionView[] = [
+  action(4, 'notDone', jeugdzorg, {
+    claimedBy: person(jeffrey),
+    claimedAt: at(45),
+    doneAt: at(50),
+    closeReason: 'failed',
+    closeExplanation: 'Twee keer langs geweest, niemand thuis; telefonisch niet bereikbaar.',
+  }),
+  action(5, 'notDone', forma, {
+    doneAt: at(50),
+    closeReason: 'changed',
+    closeExplanation: 'Het gezin is verhuisd; de actie is niet meer nodig.',
+  }),
+  action(6, 'notDone', politie, {
+    doneAt: at(50),
+    closeReason: 'skipped',
+    closeExplanation: 'Geen capaciteit deze maand, opnieuw bespreken.',
+  }),
+];
 const discussionView = (extra: Partial<DiscussionView> = {}): DiscussionView => {
   const { id, reference, persons, lifeDomains: domains, organisations: involved } = caseRecord({ status: 'accepted' });
   return {
@@ -604,6 +624,7 @@ const discussionView = (extra: Partial<DiscussionView> = {}): DiscussionView => 
     interventions: [],
     decisions: [],
     actions: [],
+    unfinishedFromLastMeeting: [],
     chairing: false,
     mayContribute: false,
     ...extra,
@@ -636,6 +657,7 @@ const actionCardView = (x: ActionView, extra: Partial<ActionCardView> = {}): Act
   mayClaim: false,
   mine: false,
   mayReassign: false,
+  mayCloseNotDone: false,
   colleagues: [],
   takeHome: [],
   takeHomeOptions: [],
@@ -1324,6 +1346,17 @@ export const cardFixtures: CardFixture[] = [
       ),
   ],
   [
+    'discussionCard with the actions of the last meeting that are not done, with their reasons',
+    () =>
+      discussionCard(
+        discussionView({
+          mayContribute: true,
+          unfinishedFromLastMeeting: [...notDoneActions, actions[1]!],
+          actions: [...actions, ...notDoneActions],
+        }),
+      ),
+  ],
+  [
     'discussionCard as a participant who may contribute, with hidden contributions',
     () =>
       discussionCard(
@@ -1531,6 +1564,26 @@ export const cardFixtures: CardFixture[] = [
   ['actionCard done, with result', () => actionCard(actionCardView(actions[2]!), 'Gemeld als klaar.')],
   ['actionCard done, without result', () => actionCard(actionCardView(actions[3]!))],
   [
+    'actionCard mine and claimed, may close as not done',
+    () => actionCard(actionCardView(actions[1]!, { mine: true, mayCloseNotDone: true })),
+  ],
+  [
+    'actionCard open, the regisseur may close it as not done',
+    () => actionCard(actionCardView(actions[0]!, { mayReassign: true, mayCloseNotDone: true })),
+  ],
+  [
+    'actionCard not done, with reason and explanation',
+    () => actionCard(actionCardView(notDoneActions[0]!), 'Gemeld als niet uitgevoerd.'),
+  ],
+  [
+    'actionCard not done form back with errors at the fields',
+    () =>
+      actionCard(actionCardView(actions[1]!, { mine: true, mayCloseNotDone: true }), undefined, {
+        values: { closeExplanation: 'x'.repeat(501) },
+        errors: { closeReason: 'Kies waarom de actie niet is uitgevoerd.', closeExplanation: 'Maximaal 500 tekens.' },
+      }),
+  ],
+  [
     'myActionsCard empty',
     () => myActionsCard({ mine: [], unclaimed: [], overdueDirected: [] }, { organisationName: jeugdzorg.name }),
   ],
@@ -1615,6 +1668,7 @@ export const cardFixtures: CardFixture[] = [
             contributions,
             decisions: [supersededDecision, correctedDecision],
             actions,
+            unfinishedFromLastMeeting: notDoneActions,
           },
           {
             agendaItemId: uuid(801),
@@ -1624,6 +1678,7 @@ export const cardFixtures: CardFixture[] = [
             contributions: [],
             decisions: [],
             actions: [],
+            unfinishedFromLastMeeting: [],
           },
         ],
       }),

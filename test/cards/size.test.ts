@@ -218,8 +218,15 @@ describe('card sizes at the limits of every field', () => {
     ...(n % 3 === 2 ? { result: full(1000) } : {}),
   });
 
+  const notDone = (n: number): ActionView => ({
+    ...maxAction(n),
+    state: 'notDone',
+    closeReason: 'changed',
+    closeExplanation: full(500),
+  });
+
   // The card shows the newest 10 contributions and interventions (a line counts the older ones) and a replaced besluit as one line.
-  it('the fullest case card in the overleg: 15 long contributions, 10 hidden, 10 interventions, 3 decisions and 10 actions, stays under 24 KB', () => {
+  it('the fullest case card in the overleg: 15 long contributions, 10 hidden, 10 interventions, 3 decisions, 10 actions and 4 not done last time, stays under 24 KB', () => {
     const view: DiscussionView = {
       agendaItemId: id(800),
       itemState: 'active',
@@ -281,7 +288,9 @@ describe('card sizes at the limits of every field', () => {
         maxDecision(1, { supersedesId: id(1030), supersededById: id(1032) }),
         maxDecision(2, { supersedesId: id(1031) }),
       ],
-      actions: Array.from({ length: 10 }, (_, n) => maxAction(n)),
+      // Of the 10 actions, the last meeting's 4 ended not done, each with the longest explanation: listed once, above.
+      actions: Array.from({ length: 10 }, (_, n) => (n < 4 ? notDone(n) : maxAction(n))),
+      unfinishedFromLastMeeting: Array.from({ length: 4 }, (_, n) => notDone(n)),
       chairing: true,
       mayContribute: true,
     };

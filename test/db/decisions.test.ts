@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   claimAction,
+  closeActionNotDone,
   completeAction,
   handBackAction,
   myActions,
@@ -22,6 +23,10 @@ import { capturingLogger } from '../support/logs.ts';
 import { composeForTest } from '../support/compose.ts';
 import { publicAgenda } from '../../src/conferences/agenda.ts';
 import { validReferralData } from '../support/referral.ts';
+import { openDiscussion } from '../../src/meetings/discussion.ts';
+import { sessionMinutes } from '../../src/meetings/minutes.ts';
+import { discussionCard, minutesCard } from '../../cards/meeting.card.ts';
+import { textOf } from '../support/bot.ts';
 
 const db = useDatabase();
 const clock = new FixedClock(new Date('2026-11-24T15:00:00Z')); // during the meeting of Tuesday 24 November, Bonaire
@@ -373,5 +378,100 @@ describe('acties', () => {
     await expect(openAction(deps, a.krusada, actionId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(claimAction(deps, a.krusada, actionId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(claimAction(deps, a.youthCareContact, actionId)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('niet uitgevoerd: the holder closes it with a reason; the explanation is required; a double click closes once, audited once', async () => {
+    const actionId = await oneAction();
+    await claimAction(deps, a.police, actionId);
+    expect(await closeActionNotDone(deps, a.police, actionId, { closeExplanation: 'x'.repeat(501) })).toEqual({
+      errors: { closeReason: 'Kies waarom de actie niet is uitgevoerd.', closeExplanation: 'Maximaal 500 tekens.' },
+    });
+    expect(
+      await closeActionNotDone(deps, a.police, actionId, { closeReason: 'failed', closeExplanation: ' ' }),
+    ).toEqual({
+      errors: { closeExplanation: 'Leg kort uit waarom de actie niet is uitgevoerd.' },
+    });
+    const form = { closeReason: 'failed', closeExplanation: 'Twee keer langs geweest, niemand thuis' };
+    const clicks = await Promise.all([1, 2, 3].map(() => closeActionNotDone(deps, a.police, actionId, form)));
+    expect(clicks.filter((c) => 'changed' in c && c.changed)).toHaveLength(1);
+    for (const c of clicks)
+      expect(c).toMatchObject({
+        view: { action: { state: 'notDone', closeReason: 'failed', closeExplanation: form.closeExplanation } },
+      });
+    const stored = await db.caseAction.findUniqueOrThrow({ where: { id: actionId } });
+    expect([stored.state, stored.closeReason, stored.doneAt?.toISOString()]).toEqual([
+      'notDone',
+      'failed',
+      '2026-11-24T15:00:00.000Z',
+    ]);
+    const events = (await listAuditEvents(db, { recordId: actionId })).map((e) => e.action);
+    expect(events.filter((e) => e === 'action.notDone')).toHaveLength(1);
+    // A later click with another reason changes nothing; done is no longer possible either.
+    expect(
+      await closeActionNotDone(deps, a.police, actionId, { closeReason: 'skipped', closeExplanation: 'Anders' }),
+    ).toMatchObject({ changed: false, view: { action: { closeReason: 'failed' }, mayCloseNotDone: false } });
+    expect(await completeAction(deps, a.police, actionId, { result: 'Toch gedaan' })).toMatchObject({ changed: false });
+    expect((await myActions(deps, a.police)).mine).toEqual([]);
+  });
+
+  it('niet uitgevoerd is refused to a colleague of the holder, to another organisation and to a participant on an open one; the regisseur and the procesmanager may', async () => {
+    const actionId = await oneAction();
+    const form = { closeReason: 'changed', closeExplanation: 'Het gezin is verhuisd' };
+    // Open, nobody holds it: a member of the owning organisation may not close it, the regisseur may.
+    await expect(closeActionNotDone(deps, a.police, actionId, form)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await openAction(deps, a.police, actionId)).mayCloseNotDone).toBe(false);
+    await claimAction(deps, a.police, actionId);
+    await expect(closeActionNotDone(deps, a.policeColleague, actionId, form)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect((await openAction(deps, a.policeColleague, actionId)).mayCloseNotDone).toBe(false);
+    await expect(closeActionNotDone(deps, a.krusada, actionId, form)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await db.caseAction.findUniqueOrThrow({ where: { id: actionId } })).state).toBe('claimed');
+    expect((await listAuditEvents(db, { recordId: actionId })).map((e) => e.action)).not.toContain('action.notDone');
+    expect((await openAction(deps, a.pm, actionId)).mayCloseNotDone).toBe(true);
+    const byDirector = await closeActionNotDone(deps, a.youthCareContact, actionId, form);
+    expect(byDirector).toMatchObject({ changed: true, view: { action: { state: 'notDone', closeReason: 'changed' } } });
+    const audit = (await listAuditEvents(db, { recordId: actionId })).find((e) => e.action === 'action.notDone');
+    expect(audit).toBeDefined();
+  });
+
+  it("the next meeting of the case lists the last meeting's actions that are not done, with their reasons, on the case card and in the verslag", async () => {
+    const result = await recordDecision(deps, a.pm, {
+      caseId,
+      agendaItemId,
+      values: decision({
+        nextStep: 'backOnAgenda',
+        nextDate: '2026-12-20',
+        action2_description: 'Gezinscoach inzetten',
+        action2_organisationId: a.orgs['Jeugdzorg CN']!,
+        action2_dueDate: '2026-12-05',
+      }),
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    const rows = await db.caseAction.findMany({ where: { caseId } });
+    const visit = rows.find((r) => r.description === 'Huisbezoek afleggen')!;
+    const coach = rows.find((r) => r.description === 'Gezinscoach inzetten')!;
+    await claimAction(deps, a.police, visit.id);
+    await closeActionNotDone(deps, a.police, visit.id, {
+      closeReason: 'failed',
+      closeExplanation: 'Twee keer langs geweest, niemand thuis',
+    });
+    clock.set(new Date('2026-12-22T14:30:00Z'));
+    const next = await db.agendaItem.findFirstOrThrow({ where: { caseId, NOT: { id: agendaItemId } } });
+    const view = await openDiscussion(deps, a.youthCareContact, next.id);
+    expect(view.unfinishedFromLastMeeting.map((x) => [x.description, x.state, x.closeReason])).toEqual([
+      ['Huisbezoek afleggen', 'notDone', 'failed'],
+      ['Gezinscoach inzetten', 'open', undefined],
+    ]);
+    expect(textOf(discussionCard(view))).toContain(
+      'niet uitgevoerd (niet gelukt): Twee keer langs geweest, niemand thuis',
+    );
+    // The last meeting's own card lists nothing from before it.
+    expect((await openDiscussion(deps, a.youthCareContact, agendaItemId)).unfinishedFromLastMeeting).toEqual([]);
+    const minutes = await sessionMinutes(deps, a.youthCareContact, next.sessionId);
+    expect(minutes.items[0]!.unfinishedFromLastMeeting.map((x) => x.id)).toEqual([visit.id, coach.id]);
+    expect(textOf(minutesCard(minutes))).toContain(
+      'niet uitgevoerd (niet gelukt): Twee keer langs geweest, niemand thuis',
+    );
   });
 });

@@ -271,6 +271,32 @@ describe('the figures of a seeded history', () => {
   });
 });
 
+describe('actions not done in the figures', () => {
+  it('count per reason, in place of late, with the same disclosure as the other action cells; no explanation reaches them', async () => {
+    await insertHistory(db, await sevenCases());
+    // Case 2's open action due in September: closed as not done ("niet gedaan") by its holder.
+    const explanation = 'Geen capaciteit, opnieuw bespreken';
+    await db.caseAction.updateMany({
+      where: { description: 'c' },
+      data: {
+        state: 'notDone',
+        closeReason: 'skipped',
+        closeExplanation: explanation,
+        doneAt: d('2026-09-12T12:00:00Z'),
+      },
+    });
+    const view = await produceFigures(deps, q3, 'internal');
+    const v = view.figures.system.values;
+    expect(
+      ['due', 'onTime', 'late', 'pending', 'failed', 'changed', 'skipped'].map((k) => v[`cur.actions.${k}`]),
+    ).toEqual([2, 1, 0, 0, 0, 0, 1]);
+    // Inside the stuurgroep a count below 5 shows as <5, like every other action cell.
+    expect(view.figures.shown['cur.actions.skipped']!.state).toBe(view.figures.shown['cur.actions.onTime']!.state);
+    expect(view.figures.shown['cur.actions.skipped']!.state).not.toBe('shown');
+    expect(JSON.stringify(view)).not.toContain(explanation);
+  });
+});
+
 describe("the quarter's figures in the stuurgroep channel", () => {
   const channel = '19:stuurgroep@thread.tacv2';
   function instance(options: { db?: Db; notifier?: RecordingNotifier; owner?: string } = {}) {

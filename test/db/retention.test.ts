@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { composeForTest } from '../support/compose.ts';
-import { claimAction, completeAction } from '../../src/actions/actions.ts';
+import { claimAction, closeActionNotDone, completeAction } from '../../src/actions/actions.ts';
 import { listAuditEvents } from '../../src/audit/audit.repository.ts';
 import { listTables } from '../../src/conferences/table.repository.ts';
 import type { Db } from '../../src/db/client.ts';
@@ -98,6 +98,7 @@ async function findNeedles(client: Db = db): Promise<{ column: string; needle: s
     'evaluation.wentWell',
     'decision.goal',
     'case_action.result',
+    'case_action.closeExplanation',
     'case_record.closureNote',
     'case_fact.lifeDomains',
     'case_fact.evaluationScores',
@@ -118,7 +119,7 @@ async function findNeedles(client: Db = db): Promise<{ column: string; needle: s
 
 /**
  * A case as it lives: submitted on Friday 20 November, accepted on Monday 23, decided on in the meeting of
- * Tuesday 24 November with an action (done on time), a contribution, a regie update, an evaluation with free
+ * Tuesday 24 November with an action (done on time) and one not done (its explanation names the person), a contribution, a regie update, an evaluation with free
  * text, and closed on 15 January 2027. Every free text names the person.
  */
 async function livedCase() {
@@ -153,10 +154,22 @@ async function livedCase() {
       action1_description: `Huisbezoek bij ${person.name}`,
       action1_organisationId: a.orgs['Korps Politie CN']!,
       action1_dueDate: '2026-12-01',
+      action2_description: 'Gezinscoach inzetten',
+      action2_organisationId: a.orgs['Jeugdzorg CN']!,
+      action2_dueDate: '2026-12-10',
     },
   });
   if (!decided.ok) throw new Error(JSON.stringify(decided));
-  const actionId = (await db.caseAction.findFirstOrThrow({ where: { caseId } })).id;
+  const actionId = (
+    await db.caseAction.findFirstOrThrow({ where: { caseId, description: { startsWith: 'Huisbezoek' } } })
+  ).id;
+  const coachId = (await db.caseAction.findFirstOrThrow({ where: { caseId, description: 'Gezinscoach inzetten' } })).id;
+  // The regisseur closes it as not done; free text, so someone writes the person's name in it.
+  const notDone = await closeActionNotDone(deps, a.youthCareContact, coachId, {
+    closeReason: 'changed',
+    closeExplanation: `${person.name} heeft zelf hulp gevonden`,
+  });
+  if ('errors' in notDone) throw new Error('not closed');
   clock.set(new Date('2026-11-30T15:00:00Z'));
   await claimAction(deps, a.police, actionId);
   const done = await completeAction(deps, a.police, actionId, {
@@ -242,6 +255,7 @@ describe('a closed case is deleted a year after its closure, and nothing of the 
       'regie_update.text',
       'evaluation.wentWell',
       'case_action.result',
+      'case_action.closeExplanation',
       'case_record.closureNote',
       'decision.goal',
     ]) {
@@ -293,7 +307,7 @@ describe('a closed case is deleted a year after its closure, and nothing of the 
       involvedOrganisationIds: [a.orgs['Korps Politie CN']!, a.orgs['Jeugdzorg CN']!].sort(),
       tableId: (await listTables(db))[0]!.id,
       sessions: 1,
-      actions: 1,
+      actions: 2,
       actionsDoneOnTime: 1,
       wasOnShadowList: false,
       outcome: 'goalReached',
@@ -302,7 +316,11 @@ describe('a closed case is deleted a year after its closure, and nothing of the 
       daysToClosure: 56,
       daysToInformed: 0,
       shadowListSpells: [],
-      actionFacts: [{ dueMonth: '2026-12', onTime: true }],
+      // Of the action not done only its reason code stays, never its explanation.
+      actionFacts: expect.arrayContaining([
+        { dueMonth: '2026-12', onTime: true },
+        { dueMonth: '2026-12', onTime: false, closeReason: 'changed' },
+      ]),
       // The one discussion: nobody was marked present (the decision form's attendance was left empty).
       attendance: [a.orgs['Korps Politie CN']!, a.orgs['Jeugdzorg CN']!]
         .sort()

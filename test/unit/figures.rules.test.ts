@@ -78,6 +78,8 @@ const facts: FigureFact[] = [
     actionFacts: [
       { dueMonth: '2026-08', onTime: true },
       { dueMonth: '2026-08', onTime: false },
+      { dueMonth: '2026-08', onTime: false, closeReason: 'failed' },
+      { dueMonth: '2026-09', onTime: false, closeReason: 'changed' },
     ],
     attendance: [
       { month: '2026-07', organisationId: police, invited: 1, present: 1 },
@@ -155,8 +157,10 @@ describe('figures from anonymous facts, counted by hand', () => {
 
   it('actions, informing, attendance, evaluations, deletion and meetings', () => {
     expect([v['cur.actions.due'], v['cur.actions.onTime'], v['cur.actions.late'], v['cur.actions.pending']]).toEqual([
-      3, 1, 1, 1,
+      5, 1, 1, 1,
     ]);
+    // Not done, per reason: counted there, not as late.
+    expect([v['cur.actions.failed'], v['cur.actions.changed'], v['cur.actions.skipped']]).toEqual([1, 1, 0]);
     expect([v['cur.inform.inTime'], v['cur.inform.late'], v['cur.inform.pending']]).toEqual([1, 0, 1]);
     expect(v['prev.inform.late']).toBe(1);
     expect([
