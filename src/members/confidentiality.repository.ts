@@ -47,24 +47,21 @@ export async function insertAcceptance(
 }
 
 /**
- * Of these members, the incidentele deelnemers who have not accepted the current version (all of them when there
- * is none yet): active ones only, by name.
+ * Of the members of these organisations, the active incidentele deelnemers who have not accepted the current
+ * version (all of them while there is none yet), by name. One statement: it runs on the live meeting's turns.
  */
 export async function findUnsignedOccasional(
   tx: Tx,
   where: { organisationIds: readonly string[] },
 ): Promise<{ memberId: string; displayName: string }[]> {
   if (!where.organisationIds.length) return [];
-  const current = await findCurrentStatement(tx);
-  const rows = await tx.member.findMany({
-    where: {
-      active: true,
-      occasional: true,
-      organisationId: { in: [...where.organisationIds] },
-      ...(current ? { confidentialityAcceptances: { none: { statementId: current.id } } } : {}),
-    },
-    select: { id: true, displayName: true },
-    orderBy: { displayName: 'asc' },
-  });
-  return rows.map((r) => ({ memberId: r.id, displayName: r.displayName }));
+  return tx.$queryRaw<{ memberId: string; displayName: string }[]>`
+    SELECT m.id::text AS "memberId", m."displayName"
+      FROM member m
+     WHERE m.active AND m.occasional AND m."organisationId"::text = ANY(${[...where.organisationIds]}::text[])
+       AND NOT EXISTS (SELECT 1 FROM confidentiality_acceptance a
+                        WHERE a."memberId" = m.id
+                          AND a."statementId" = (SELECT s.id FROM confidentiality_statement s
+                                                  ORDER BY s.version DESC LIMIT 1))
+     ORDER BY m."displayName"`;
 }
