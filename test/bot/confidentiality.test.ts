@@ -1,3 +1,4 @@
+import type { Activity } from 'botbuilder';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Verb } from '../../cards/verbs.ts';
 import { listTables } from '../../src/conferences/table.repository.ts';
@@ -14,6 +15,8 @@ type Card = {
   body: Record<string, unknown>[];
   actions?: { title: string; verb: string; data: Record<string, unknown> }[];
 };
+/** The card among a turn's replies (a typing indicator may come first). */
+const cardIn = (replies: Partial<Activity>[]) => cardOf(replies.find((r) => r.attachments?.length));
 const refusedLine = 'Je ziet de inhoud van casussen pas als je de geheimhoudingsverklaring hebt aanvaard';
 
 describe('geheimhouding, through the bot', () => {
@@ -40,27 +43,27 @@ describe('geheimhouding, through the bot', () => {
     await bot.click(processManager, Verb.screeningAccept, { caseId, tableId: (await listTables(db))[0]!.id });
 
     // No statement yet: the case is not shown, and there is nothing to accept.
-    const [none] = await bot.say(stranger, `casus ${reference}`);
-    const noneText = textOf(cardOf(none));
+    const none = cardIn(await bot.say(stranger, `casus ${reference}`));
+    const noneText = textOf(none);
     expect(noneText).toContain(refusedLine);
     expect(noneText).toContain('nog geen geheimhoudingsverklaring vastgesteld');
     expect(noneText).not.toContain('Huisuitzetting');
-    expect((cardOf(none) as unknown as Card).actions ?? []).toEqual([]);
+    expect((none as unknown as Card).actions ?? []).toEqual([]);
     // References only: the list names the case.
-    const [list] = await bot.say(stranger, 'casussen');
-    expect(textOf(cardOf(list))).toContain(reference);
+    const list = cardIn(await bot.say(stranger, 'casussen'));
+    expect(textOf(list)).toContain(reference);
 
     // The procesmanager sets the text.
-    const [editor] = await bot.say(processManager, 'geheimhouding');
-    expect(textOf(cardOf(editor))).toContain('Opslaan als nieuwe versie');
+    const editor = cardIn(await bot.say(processManager, 'geheimhouding'));
+    expect(textOf(editor)).toContain('Opslaan als nieuwe versie');
     const { body: saved } = await bot.click(processManager, Verb.statementSave, {
       text: 'Ik houd geheim wat ik in het casusoverleg hoor.',
     });
     expect(textOf(saved.value)).toContain('Versie 1 is opgeslagen');
 
     // Opening the case again: the statement, with Ik ga akkoord for version 1.
-    const [asked] = await bot.say(stranger, `casus ${reference}`);
-    const askedCard = cardOf(asked) as unknown as Card;
+    const asked = cardIn(await bot.say(stranger, `casus ${reference}`));
+    const askedCard = asked as unknown as Card;
     expect(textOf(askedCard)).toContain('Ik houd geheim wat ik in het casusoverleg hoor.');
     const accept = askedCard.actions!.find((a) => a.title === 'Ik ga akkoord')!;
     expect(accept.verb).toBe(Verb.statementAccept);
@@ -68,9 +71,9 @@ describe('geheimhouding, through the bot', () => {
     expect(textOf(accepted.value)).toContain('Je hebt versie 1 van de geheimhoudingsverklaring aanvaard');
 
     // Now the case card.
-    const [shown] = await bot.say(stranger, `casus ${reference}`);
-    expect(textOf(cardOf(shown))).toContain(reference);
-    expect(textOf(cardOf(shown))).not.toContain('Geheimhoudingsverklaring');
+    const shown = cardIn(await bot.say(stranger, `casus ${reference}`));
+    expect(textOf(shown)).toContain(reference);
+    expect(textOf(shown)).not.toContain('Geheimhoudingsverklaring');
 
     // A new version: asked again, on a button too (the answer replaces the card).
     await bot.click(processManager, Verb.statementSave, { text: 'Ik houd geheim wat ik hoor, ook na afloop.' });
@@ -98,8 +101,8 @@ describe('geheimhouding, through the bot', () => {
   it('a regular member sees the statement without a button, and may not change it', async () => {
     const bot = createTestBot(db);
     await bot.click(processManager, Verb.statementSave, { text: 'Een verklaring.' });
-    const [shown] = await bot.say(police, 'geheimhouding');
-    const card = cardOf(shown) as unknown as Card;
+    const shown = cardIn(await bot.say(police, 'geheimhouding'));
+    const card = shown as unknown as Card;
     expect(textOf(card)).toContain('Een verklaring.');
     expect(card.actions ?? []).toEqual([]);
     const { body } = await bot.click(police, Verb.statementSave, { text: 'Mijn eigen tekst.' });
