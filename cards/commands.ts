@@ -179,7 +179,7 @@ export const Command = {
     button: Verb.statementShow,
     helpOnly: true,
     permission: 'cases.work',
-    group: 'Cijfers en privacy',
+    group: 'Casussen',
   },
   logbook: {
     title: 'logboek ZVH-…',
