@@ -1,4 +1,3 @@
-import type { Activity } from 'botbuilder';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Verb } from '../../cards/verbs.ts';
 import { listTables } from '../../src/conferences/table.repository.ts';
@@ -16,7 +15,8 @@ type Card = {
   actions?: { title: string; verb: string; data: Record<string, unknown> }[];
 };
 /** The card among a turn's replies (a typing indicator may come first). */
-const cardIn = (replies: Partial<Activity>[]) => cardOf(replies.find((r) => r.attachments?.length));
+const cardIn = (replies: NonNullable<Parameters<typeof cardOf>[0]>[]) =>
+  cardOf(replies.find((r) => r.attachments?.length));
 const refusedLine = 'Je ziet de inhoud van casussen pas als je de geheimhoudingsverklaring hebt aanvaard';
 
 describe('geheimhouding, through the bot', () => {
