@@ -1,6 +1,9 @@
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
+import { refusedForConfidentiality } from '../src/access/case-access.ts';
 import { recordRefusal } from '../src/access/refusals.ts';
+import { statementFor } from '../src/members/confidentiality.ts';
+import { statementCard } from '../cards/confidentiality.card.ts';
 import type { DomainError } from '../src/errors.ts';
 import type { BotDeps } from './deps.ts';
 import { registerActions } from './features/actions.ts';
@@ -27,6 +30,7 @@ import { registerRegie } from './features/regie.ts';
 import { registerScreening } from './features/screening.ts';
 import { registerSessions } from './features/sessions.ts';
 import { registerShadowList } from './features/shadow-list.ts';
+import { registerStatements } from './features/statements.ts';
 import { registerTables } from './features/tables.ts';
 import { attemptOf, createCaseWorkGate } from './shared/case-work-gate.ts';
 import { createIdentifyStep } from './teams/identify.ts';
@@ -59,6 +63,7 @@ const features = [
   registerHandovers,
   registerFigures,
   registerNotices,
+  registerStatements,
 ];
 
 /**
@@ -89,5 +94,12 @@ export function createBot(deps: BotDeps, options: { adapter?: TeamsAdapter; botA
     if (!actor) return;
     await recordRefusal(deps.db, actor, error, attemptOf(context));
   };
-  return { app, onTurnError: createTurnErrorHandler(deps.log, { onRefused }) };
+  // Someone whose case content waits for the geheimhoudingsverklaring reads it, with *Ik ga akkoord*, instead of
+  // the refusal (access/case-access.ts decides; the same answer whether the case exists or not).
+  const cardForRefusal = async (context: TurnContext, error: DomainError) => {
+    const actor = actorIfKnown(context);
+    if (!actor || !refusedForConfidentiality(actor, error)) return undefined;
+    return statementCard({ ...(await statementFor(deps, actor)), refused: true }, deps.figuresTimeZone);
+  };
+  return { app, onTurnError: createTurnErrorHandler(deps.log, { onRefused, cardForRefusal }) };
 }

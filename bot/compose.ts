@@ -25,6 +25,7 @@ export function composeBot(
     links: config.links,
     allowedTenantIds: config.allowedTenantIds,
     jobLeaseMs: config.jobLeaseMs,
+    ...(config.microsoftApp?.tenantId ? { networkTenantId: config.microsoftApp.tenantId } : {}),
   };
   const outbox = new OutboxDelivery(
     { ...infrastructure, ...settings, background },

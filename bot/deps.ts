@@ -17,7 +17,10 @@ export interface Roster {
 export type Settings = Pick<
   Config,
   'informWithinDays' | 'figuresTimeZone' | 'retention' | 'links' | 'allowedTenantIds' | 'jobLeaseMs'
->;
+> & {
+  /** The network's own tenant (MicrosoftAppTenantId): a turn from another tenant is a guest's. */
+  networkTenantId?: string;
+};
 
 /** What the outside world gives the bot: the composition (bot/compose.ts) builds everything else from it. */
 export interface Infrastructure {

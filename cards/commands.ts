@@ -172,6 +172,15 @@ export const Command = {
     permission: 'notices.manage',
     group: 'Beheer',
   },
+  confidentiality: {
+    title: 'geheimhouding',
+    description: 'De geheimhoudingsverklaring lezen en aanvaarden; de procesmanager stelt de tekst vast',
+    personalOnly: true,
+    button: Verb.statementShow,
+    helpOnly: true,
+    permission: 'cases.work',
+    group: 'Casussen',
+  },
   logbook: {
     title: 'logboek ZVH-…',
     words: ['logboek'],

@@ -48,8 +48,9 @@ const submission = () => ({ submissionId: randomUUID() });
  * The channel card while the meeting runs: per case its time, reference and state, nothing personal.
  * "Open casus" answers each person with their own case card, if their organisation is invited.
  */
-export function liveSessionCard(a: AgendaView): AdaptiveCard {
+export function liveSessionCard(a: AgendaView, options: { unsignedCount?: number } = {}): AdaptiveCard {
   const sessionId = a.session.id;
+  const unsigned = options.unsignedCount ?? 0;
   const active = a.items.find((i) => i.state === 'active');
   const body: Element[] = [
     heading(a.table.name),
@@ -62,6 +63,14 @@ export function liveSessionCard(a: AgendaView): AdaptiveCard {
     paragraph('Wat er over een casus gezegd wordt, zie je alleen in je eigen chat: kies "Open casus".', {
       subtle: true,
     }),
+    ...(unsigned
+      ? [
+          paragraph(
+            `${unsigned === 1 ? '1 deelnemer heeft' : `${unsigned} deelnemers hebben`} de geheimhoudingsverklaring nog niet getekend.`,
+            { color: 'Warning' },
+          ),
+        ]
+      : []),
   ];
   const actions: Element[] = [];
   if (active) {
@@ -371,6 +380,14 @@ export function discussionCard(v: DiscussionView, notice?: DiscussionNotice): Ad
   if (v.chairing)
     actions.push(execute(decidedHere ? 'Besluit corrigeren' : 'Besluit vastleggen', Verb.decisionForm, data));
   // The chair moves on and closes the meeting from here too (the channel card may be out of reach in a call).
+  if (v.chairing && v.unsignedInvited?.length)
+    body.push(
+      subheading('Geheimhoudingsverklaring nog niet getekend'),
+      paragraph(
+        `${v.unsignedInvited.join(', ')}. Zij zien geen inhoud van casussen tot ze de verklaring aanvaarden (typ "geheimhouding").`,
+        { color: 'Warning' },
+      ),
+    );
   if (v.chairing && v.session.openedAt && !v.session.closedAt)
     body.push(subheading('Voorzitter'), {
       type: 'ActionSet',

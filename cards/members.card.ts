@@ -65,6 +65,16 @@ export function memberFormCard(view: MemberFormView): AdaptiveCard {
         errors,
         { expanded: true },
       ),
+      {
+        type: 'Input.Toggle',
+        id: 'occasional',
+        label: 'Deelname',
+        title: 'Incidentele deelnemer: ziet pas casusinhoud na het aanvaarden van de geheimhoudingsverklaring',
+        valueOn: 'true',
+        valueOff: 'false',
+        value: values.occasional === 'true' ? 'true' : 'false',
+        wrap: true,
+      },
       subheading('Werkgegevens'),
       paragraph('Ze staan straks al ingevuld als dit lid een aanmelding doet.', { subtle: true }),
       ...textField('phone', 'Telefoon', values, errors, { style: 'tel', maxLength: 30 }),
@@ -88,6 +98,9 @@ export function memberRegisteredCard(member: MemberView, created: boolean): Adap
       paragraph(`${member.displayName} is ${roleLabels[member.role].toLowerCase()} bij ${member.organisationName}.`, {
         color: 'Accent',
       }),
+      ...(member.occasional
+        ? [paragraph('Incidentele deelnemer: ziet casusinhoud pas na het aanvaarden van de geheimhoudingsverklaring.')]
+        : []),
     ],
     [execute('Nog een lid toevoegen', Verb.memberForm), execute('Leden', Verb.memberList)],
   );
@@ -101,7 +114,13 @@ export function memberListCard(members: MemberView[], options: { canRegister?: b
   const body: Element[] = [heading('Leden'), paragraph(`${members.length} geregistreerde leden.`, { subtle: true })];
   for (const [organisation, people] of byOrganisation) {
     body.push(subheading(organisation));
-    body.push({ type: 'FactSet', facts: people.map((p) => ({ title: p.displayName, value: roleLabels[p.role] })) });
+    body.push({
+      type: 'FactSet',
+      facts: people.map((p) => ({
+        title: p.displayName,
+        value: p.occasional ? `${roleLabels[p.role]} (incidenteel)` : roleLabels[p.role],
+      })),
+    });
   }
   return card(body, options.canRegister ? [execute('Lid toevoegen', Verb.memberForm)] : []);
 }

@@ -86,6 +86,9 @@ export const Verb = {
   figuresShow: 'figures.show',
   figuresExport: 'figures.export',
   logbookPage: 'logbook.page',
+  statementShow: 'statement.show',
+  statementAccept: 'statement.accept',
+  statementSave: 'statement.save',
 } as const;
 /**
  * Verbs as earlier versions spelled them: buttons on cards already in people's chats still carry these, and keep

@@ -8,4 +8,9 @@ export interface Actor {
   organisationId: string;
   organisationName: string;
   role: MemberRole;
+  /**
+   * An incidentele deelnemer, or a guest from another tenant, who has not accepted the current
+   * geheimhoudingsverklaring: sees case references only (access/case-access.ts, withholdsCaseContent).
+   */
+  confidentialityPending?: true;
 }

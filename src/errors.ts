@@ -30,6 +30,7 @@ export const permissionNames = [
   'figures.view',
   'figures.linkChannel',
   'notices.manage',
+  'confidentiality.manage',
   // Decided per record by a rule in access/case-access.ts; the policy names the roles that may ever do it.
   'sessions.run',
   'decisions.record',

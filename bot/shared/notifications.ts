@@ -4,6 +4,7 @@ import { pushedCard, type PushedMeeting, type PushedNotice, type PushedTopic } f
 import { Verb } from '../../cards/verbs.ts';
 import { sessionSummary } from '../../src/meetings/run-session.ts';
 import { agendaSeenBy, invitedTeamsUserIds, publicAgenda, type AgendaView } from '../../src/conferences/agenda.ts';
+import { unsignedInvited } from '../../src/members/confidentiality.ts';
 import { identifyActor } from '../../src/members/identify-actor.ts';
 import type { Notification } from '../../src/notify/notification.ts';
 import { subjectOf, type SubjectKind } from '../../src/notify/subject.repository.ts';
@@ -15,7 +16,11 @@ type Deps = Pick<BotDeps, 'db' | 'clock' | 'informWithinDays'>;
 export async function channelCardFor(deps: Pick<BotDeps, 'db'>, sessionId: string) {
   const agenda = await publicAgenda(deps.db, sessionId);
   if (agenda.session.closedAt) return sessionSummaryCard(agenda, await sessionSummary(deps.db, sessionId));
-  if (agenda.session.openedAt) return liveSessionCard(agenda);
+  if (agenda.session.openedAt) {
+    // A number only: the channel card names nobody. Whoever chairs reads the names on their own case card.
+    const invited = [...new Set(agenda.items.flatMap((i) => i.invitedOrganisations.map((o) => o.id)))];
+    return liveSessionCard(agenda, { unsignedCount: (await unsignedInvited(deps, invited)).length });
+  }
   return channelAgendaCard(agenda, await invitedTeamsUserIds(deps.db, agenda));
 }
 

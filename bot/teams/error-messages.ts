@@ -17,6 +17,7 @@ export const databaseUnavailableMessage =
 /** One message for every permission a refusal can name: a permission without one does not compile. */
 const permissionMessages: Record<Permission, string> = {
   'members.register': 'Alleen de procesmanager kan leden registreren.',
+  'confidentiality.manage': 'Alleen de procesmanager kan de geheimhoudingsverklaring wijzigen.',
   'members.list': 'Alleen de procesmanager en contactpersonen kunnen de ledenlijst zien.',
   'referrals.submit':
     'Alleen medewerkers van convenantpartners kunnen aanmelden. Werk je bij een andere organisatie, neem dan contact op met de procesmanager.',

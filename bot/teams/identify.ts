@@ -13,7 +13,9 @@ import { channelOf, conversationKind, isMessageExtension, teamsChannelData, setA
  * through only registered members (everyone may receive the welcome on install).
  */
 export function createIdentifyStep(
-  deps: { db: Db; log: Logger; allowedTenantIds: string[]; clock: Clock } & { outbox: Pick<Outbox, 'wake'> },
+  deps: { db: Db; log: Logger; allowedTenantIds: string[]; clock: Clock; networkTenantId?: string } & {
+    outbox: Pick<Outbox, 'wake'>;
+  },
 ) {
   return async function identify(context: TurnContext): Promise<boolean> {
     const activity = context.activity;
@@ -33,7 +35,12 @@ export function createIdentifyStep(
         user: { aadObjectId: activity.from?.aadObjectId, teamsUserId: activity.from?.id },
         ...(conversation ? { conversation } : {}),
       },
-      { now: deps.clock.now(), onMessagesReleased: () => deps.outbox.wake() },
+      {
+        now: deps.clock.now(),
+        onMessagesReleased: () => deps.outbox.wake(),
+        // Member records hold no tenant: a turn from another tenant than the network's is a guest's.
+        guest: Boolean(deps.networkTenantId && tenantId && tenantId !== deps.networkTenantId),
+      },
     );
     if (actor) {
       setActor(context, actor);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { ActivityTypes, CardFactory, type TurnContext } from 'botbuilder';
+import type { AdaptiveCard } from '../../cards/adaptive.ts';
 import { unavailableCard } from '../../cards/pushed.card.ts';
 import { DomainError, ErrorCode, type DomainErrorDetails } from '../../src/errors.ts';
 import { databaseUnavailableCode } from '../../src/db/unavailable.ts';
@@ -15,12 +16,17 @@ import { isCardAction, sendCardActionResponse } from './turn-context.ts';
  */
 export function createTurnErrorHandler(
   log: Logger,
-  options: { onRefused?(context: TurnContext, error: DomainError): Promise<void> } = {},
+  options: {
+    onRefused?(context: TurnContext, error: DomainError): Promise<void>;
+    /** A card to answer a refusal with instead of its message (the geheimhoudingsverklaring to accept). */
+    cardForRefusal?(context: TurnContext, error: DomainError): Promise<AdaptiveCard | undefined>;
+  } = {},
 ) {
   return async function onTurnError(context: TurnContext, error: Error): Promise<void> {
     const correlationId = randomUUID();
     const kind = { correlationId, activityType: context.activity.type, activityName: context.activity.name };
     let reply: string;
+    let card: AdaptiveCard | undefined;
     const databaseCode = error instanceof DomainError ? undefined : databaseUnavailableCode(error);
     if (databaseCode) {
       // The database did not answer in time: its timeouts end the turn well within Teams' 15 seconds.
@@ -34,12 +40,16 @@ export function createTurnErrorHandler(
         .catch((logError: unknown) =>
           log.error({ correlationId, errorType: (logError as Error)?.name }, 'could not log the refusal'),
         );
+      card = await options.cardForRefusal?.(context, error).catch(() => undefined);
     } else {
       log.error({ ...kind, errorType: error?.name, stack: stackWithoutMessage(error) }, 'turn failed');
       reply = `Sorry, er ging iets mis. Er is niets half opgeslagen; probeer het opnieuw. Blijft het misgaan, noem dan code ${correlationId.slice(0, 8)} aan de procesmanager.`;
     }
     try {
-      if (isCardAction(context.activity))
+      if (card && isCardAction(context.activity)) await sendCardActionResponse(context, { card });
+      else if (card && context.activity.type === ActivityTypes.Message)
+        await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+      else if (isCardAction(context.activity))
         await sendCardActionResponse(
           context,
           goneOnRefresh(context, error) ? { card: unavailableCard() } : { message: reply },

@@ -1,5 +1,6 @@
 import type { Actor } from '../actor.ts';
 import { can } from './policy.ts';
+import { ErrorCode } from '../errors.ts';
 import { acceptedStatuses, type CaseStatus } from '../referrals/referral.types.ts';
 
 /**
@@ -40,6 +41,34 @@ export function caseScope(actor: Actor): CaseScope {
   };
 }
 
+/**
+ * The geheimhoudingsverklaring: an incidentele deelnemer, or a guest from another tenant, who has not accepted its
+ * current version sees references only (the case list, the agenda as the channel shows it), and no case content.
+ * This is the one place that decides it: every rule below that shows or touches case content asks
+ * readsCaseContent, so every verb built on them (case card, beeldvorming, action card, verslag, agenda items,
+ * mijn acties, regie, consent, handover) refuses them. `caseScope` (which references one may list) does not.
+ */
+export function withholdsCaseContent(actor: Pick<Actor, 'confidentialityPending'>): boolean {
+  return actor.confidentialityPending === true;
+}
+
+/** Works on cases and may read their content now: the gate of every case-content rule. */
+export function readsCaseContent(actor: Pick<Actor, 'role' | 'confidentialityPending'>): boolean {
+  return worksOnCases(actor) && !withholdsCaseContent(actor);
+}
+
+/**
+ * A refusal (not found, forbidden) met by someone whose case content is withheld for the geheimhoudingsverklaring:
+ * they are shown the statement to accept instead of the refusal. Whether the case exists stays untold: the answer
+ * is the same for every reference or id.
+ */
+export function refusedForConfidentiality(
+  actor: Pick<Actor, 'confidentialityPending'>,
+  error: { code: string },
+): boolean {
+  return withholdsCaseContent(actor) && (error.code === ErrorCode.NotFound || error.code === ErrorCode.Forbidden);
+}
+
 export interface CaseVisibilityFacts {
   status: CaseStatus;
   referrerMemberId: string;
@@ -50,7 +79,7 @@ export interface CaseVisibilityFacts {
 
 export function canSeeCase(actor: Actor, c: CaseVisibilityFacts): boolean {
   const scope = caseScope(actor);
-  if (scope.none) return false;
+  if (scope.none || withholdsCaseContent(actor)) return false;
   if (c.referrerMemberId === scope.memberId) return true;
   if (c.status === 'draft') return false;
   if (scope.allSubmitted) return true;
@@ -85,7 +114,7 @@ export function invitedOrganisationIds(item: AgendaItemFacts): string[] {
  * the case itself under canSeeCase, and the table's chair, who leads its discussion.
  */
 export function canSeeAgendaItem(actor: Actor, item: AgendaItemFacts, table: { chairMemberId?: string }): boolean {
-  if (!worksOnCases(actor)) return false;
+  if (!readsCaseContent(actor)) return false;
   if (table.chairMemberId === actor.memberId) return true;
   return canSeeCase(actor, {
     status: item.status,
@@ -97,8 +126,11 @@ export function canSeeAgendaItem(actor: Actor, item: AgendaItemFacts, table: { c
 }
 
 /** Who chairs a table's meetings: its named voorzitter, or, when it has none, the procesmanager. */
-export function canChair(actor: Pick<Actor, 'memberId' | 'role'>, table: { chairMemberId?: string }): boolean {
-  if (!worksOnCases(actor)) return false;
+export function canChair(
+  actor: Pick<Actor, 'memberId' | 'role' | 'confidentialityPending'>,
+  table: { chairMemberId?: string },
+): boolean {
+  if (!readsCaseContent(actor)) return false;
   return table.chairMemberId ? table.chairMemberId === actor.memberId : actor.role === 'processManager';
 }
 
@@ -108,15 +140,17 @@ export function canChair(actor: Pick<Actor, 'memberId' | 'role'>, table: { chair
  * organisation is not at the discussion knows of the case, not of the discussion.
  */
 export function canSeeDiscussion(actor: Actor, item: AgendaItemFacts, table: { chairMemberId?: string }): boolean {
-  return canChair(actor, table) || (worksOnCases(actor) && invitedOrganisationIds(item).includes(actor.organisationId));
+  return (
+    canChair(actor, table) || (readsCaseContent(actor) && invitedOrganisationIds(item).includes(actor.organisationId))
+  );
 }
 
 /** Who may take an action on: a member of the organisation that owns it. */
 export function canClaimAction(
-  actor: Pick<Actor, 'organisationId' | 'role'>,
+  actor: Pick<Actor, 'organisationId' | 'role' | 'confidentialityPending'>,
   action: { organisationId: string },
 ): boolean {
-  return worksOnCases(actor) && actor.organisationId === action.organisationId;
+  return readsCaseContent(actor) && actor.organisationId === action.organisationId;
 }
 
 /**
@@ -125,10 +159,10 @@ export function canClaimAction(
  * not where the family lives.
  */
 export function canSeeActionAddress(
-  actor: Pick<Actor, 'organisationId' | 'role'>,
+  actor: Pick<Actor, 'organisationId' | 'role' | 'confidentialityPending'>,
   action: { organisationId: string },
 ): boolean {
-  return canClaimAction(actor, action) || (worksOnCases(actor) && actor.role === 'processManager');
+  return canClaimAction(actor, action) || (readsCaseContent(actor) && actor.role === 'processManager');
 }
 
 /** The sections of `mijn acties`, in order: an action is listed in the first that fits. */
@@ -140,10 +174,10 @@ export type MyActionsSection = 'mine' | 'unclaimed' | 'overdueDirected';
  * direct now (not the cases someone else directs, not even for the procesmanager: that list is personal).
  */
 export function myActionsSection(
-  actor: Pick<Actor, 'memberId' | 'organisationId' | 'role'>,
+  actor: Pick<Actor, 'memberId' | 'organisationId' | 'role' | 'confidentialityPending'>,
   a: { state: string; claimedByMemberId?: string; organisationId: string; directorMemberId?: string; overdue: boolean },
 ): MyActionsSection | undefined {
-  if (!worksOnCases(actor)) return undefined;
+  if (!readsCaseContent(actor)) return undefined;
   if (a.state === 'claimed' && a.claimedByMemberId === actor.memberId) return 'mine';
   if (a.state === 'open' && canClaimAction(actor, a)) return 'unclaimed';
   const unfinished = a.state === 'open' || a.state === 'claimed';
@@ -152,8 +186,11 @@ export function myActionsSection(
 }
 
 /** Who may give an action to someone else: the procesmanager, or the casusregisseur of its case. */
-export function canReassignAction(actor: Pick<Actor, 'memberId' | 'role'>, c: { directorMemberId?: string }): boolean {
-  if (!worksOnCases(actor)) return false;
+export function canReassignAction(
+  actor: Pick<Actor, 'memberId' | 'role' | 'confidentialityPending'>,
+  c: { directorMemberId?: string },
+): boolean {
+  if (!readsCaseContent(actor)) return false;
   return actor.role === 'processManager' || c.directorMemberId === actor.memberId;
 }
 
@@ -165,7 +202,7 @@ export function canReassignAction(actor: Pick<Actor, 'memberId' | 'role'>, c: { 
  * the case changes, it is hidden from them until its organisation keeps it for the new goal.
  */
 export function canSeeContribution(
-  actor: Pick<Actor, 'organisationId' | 'role'>,
+  actor: Pick<Actor, 'organisationId' | 'role' | 'confidentialityPending'>,
   contribution: {
     organisationId: string;
     sensitive: boolean;
@@ -175,7 +212,7 @@ export function canSeeContribution(
   },
   context: { chairing: boolean },
 ): boolean {
-  if (!worksOnCases(actor)) return false;
+  if (!readsCaseContent(actor)) return false;
   if (contribution.organisationId === actor.organisationId || context.chairing) return true;
   // The goal changed: until its organisation keeps it for the new goal, and after it withdrew it, nobody else sees it.
   if (contribution.reassessment === 'pending' || contribution.reassessment === 'withdrawn') return false;
@@ -185,11 +222,11 @@ export function canSeeContribution(
 
 /** Who contributes to the discussion of a case: a member of an organisation invited to it, or its chair. */
 export function canContribute(
-  actor: Pick<Actor, 'organisationId' | 'role'>,
+  actor: Pick<Actor, 'organisationId' | 'role' | 'confidentialityPending'>,
   item: AgendaItemFacts,
   context: { chairing: boolean },
 ): boolean {
-  if (!worksOnCases(actor)) return false;
+  if (!readsCaseContent(actor)) return false;
   return context.chairing || invitedOrganisationIds(item).includes(actor.organisationId);
 }
 
@@ -197,8 +234,11 @@ export function canContribute(
  * Who follows a case up between meetings (regie buttons: back on the agenda, progress, proposals): its
  * casusregisseur, and the procesmanager, who runs the network.
  */
-export function canDirect(actor: Pick<Actor, 'memberId' | 'role'>, c: { directorMemberId?: string }): boolean {
-  if (!worksOnCases(actor)) return false;
+export function canDirect(
+  actor: Pick<Actor, 'memberId' | 'role' | 'confidentialityPending'>,
+  c: { directorMemberId?: string },
+): boolean {
+  if (!readsCaseContent(actor)) return false;
   return actor.role === 'processManager' || (c.directorMemberId !== undefined && c.directorMemberId === actor.memberId);
 }
 
@@ -208,6 +248,7 @@ export function canDirect(actor: Pick<Actor, 'memberId' | 'role'>, c: { director
  * also at a table with its own voorzitter.
  */
 export function canFollowCase(actor: Actor, item: AgendaItemFacts, table: { chairMemberId?: string }): boolean {
+  if (!readsCaseContent(actor)) return false;
   return actor.role === 'processManager' || canSeeDiscussion(actor, item, table);
 }
 
@@ -237,24 +278,24 @@ export function canSeeEvaluation(
   actor: Pick<Actor, 'role' | 'organisationId'>,
   evaluation: { organisationId: string },
 ): boolean {
-  if (!worksOnCases(actor)) return false;
+  if (!readsCaseContent(actor)) return false;
   return actor.role === 'processManager' || evaluation.organisationId === actor.organisationId;
 }
 
 /** Zeggenschap: only the organisation that made a contribution answers for it (consent, handover, re-assessment). */
 export function speaksForContribution(
-  actor: Pick<Actor, 'organisationId' | 'role'>,
+  actor: Pick<Actor, 'organisationId' | 'role' | 'confidentialityPending'>,
   contribution: { organisationId: string },
 ): boolean {
-  return worksOnCases(actor) && actor.organisationId === contribution.organisationId;
+  return readsCaseContent(actor) && actor.organisationId === contribution.organisationId;
 }
 
 /** A request for consent is read by the contributing organisation (to answer) and the asking one (to see the answer). */
 export function canReadConsentRequest(
-  actor: Pick<Actor, 'organisationId' | 'role'>,
+  actor: Pick<Actor, 'organisationId' | 'role' | 'confidentialityPending'>,
   request: { contributionOrganisationId: string; requestingOrganisationId: string },
 ): boolean {
-  if (!worksOnCases(actor)) return false;
+  if (!readsCaseContent(actor)) return false;
   return (
     actor.organisationId === request.contributionOrganisationId ||
     actor.organisationId === request.requestingOrganisationId
@@ -275,15 +316,18 @@ export function canCloseActionNotDone(
 
 /** Who marks "mee naar huis" on an action: whoever chairs, the casusregisseur, or the procesmanager. */
 export function canMarkTakeHome(
-  actor: Pick<Actor, 'memberId' | 'role'>,
+  actor: Pick<Actor, 'memberId' | 'role' | 'confidentialityPending'>,
   c: { chairing: boolean; directorMemberId?: string },
 ): boolean {
   return c.chairing || canReassignAction(actor, c);
 }
 
 /** Who records that the person was informed: the one agreed to do it, or the procesmanager. */
-export function canRecordInforming(actor: Pick<Actor, 'memberId' | 'role'>, c: { informerMemberId?: string }): boolean {
-  if (!worksOnCases(actor)) return false;
+export function canRecordInforming(
+  actor: Pick<Actor, 'memberId' | 'role' | 'confidentialityPending'>,
+  c: { informerMemberId?: string },
+): boolean {
+  if (!readsCaseContent(actor)) return false;
   return actor.role === 'processManager' || (c.informerMemberId !== undefined && c.informerMemberId === actor.memberId);
 }
 
@@ -292,7 +336,7 @@ export function canRecordInforming(actor: Pick<Actor, 'memberId' | 'role'>, c: {
  * partner, once it is complete, what goes along; a contributing organisation its own items; anyone else nothing.
  */
 export function handoverRole(
-  actor: Pick<Actor, 'memberId' | 'role' | 'organisationId'>,
+  actor: Pick<Actor, 'memberId' | 'role' | 'organisationId' | 'confidentialityPending'>,
   h: {
     createdByMemberId: string;
     completed: boolean;
@@ -300,7 +344,7 @@ export function handoverRole(
     includedOrganisationIds: readonly string[];
   },
 ): 'manager' | 'receiver' | 'contributor' | undefined {
-  if (!worksOnCases(actor)) return undefined;
+  if (!readsCaseContent(actor)) return undefined;
   if (actor.role === 'processManager' || h.createdByMemberId === actor.memberId) return 'manager';
   if (h.completed && h.registeringOrganisationId === actor.organisationId) return 'receiver';
   if (h.includedOrganisationIds.includes(actor.organisationId)) return 'contributor';

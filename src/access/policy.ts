@@ -34,6 +34,8 @@ const permissions = {
   'figures.linkChannel': ['processManager'],
   /** What the bot could not deliver (`meldingen`) and trying it again. */
   'notices.manage': ['processManager'],
+  /** Setting the geheimhoudingsverklaring that incidentele deelnemers and guests accept. */
+  'confidentiality.manage': ['processManager'],
 
   // Decided per record by a rule in case-access.ts; here the roles that may ever do it.
   /** Running a meeting (open, next, skip, close): its table's voorzitter, or the procesmanager (canChair). */

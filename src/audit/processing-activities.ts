@@ -23,6 +23,10 @@ export const processingActivities = {
   logboek: { name: 'Logboek', purpose: 'Toezicht op wie welke gegevens verwerkte' },
   tafelbeheer: { name: 'Tafelbeheer', purpose: 'Overlegtafels, hun overleggen en agenda beheren' },
   deelnemersbeheer: { name: 'Deelnemersbeheer', purpose: 'Deelnemers en hun organisatie registreren' },
+  geheimhouding: {
+    name: 'Geheimhouding',
+    purpose: 'Een geheimhoudingsverklaring vaststellen en laten aanvaarden door incidentele deelnemers en gasten',
+  },
   kengetallen: {
     name: 'Kengetallen',
     purpose: 'Cijfers zonder persoonsgegevens voor de (kern)stuurgroep en het jaarverslag',

@@ -1,5 +1,5 @@
 import type { Actor } from '../actor.ts';
-import { canFollowCase, canManageCase, invitedOrganisationIds, worksOnCases } from '../access/case-access.ts';
+import { canFollowCase, canManageCase, invitedOrganisationIds, readsCaseContent } from '../access/case-access.ts';
 import { cancelOpenActionsOfCase } from '../actions/action.repository.ts';
 import { reminderAfterJob, reminderBeforeJob } from '../actions/reminders.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -83,7 +83,7 @@ export async function submitEvaluation(
   values: Record<string, string | undefined>,
 ): Promise<EvaluationResult> {
   const facts = await findDiscussionFacts(deps.db, caseId);
-  if (!facts || !worksOnCases(actor) || !invitedOrganisationIds(facts).includes(actor.organisationId))
+  if (!facts || !readsCaseContent(actor) || !invitedOrganisationIds(facts).includes(actor.organisationId))
     throw new DomainError(ErrorCode.NotFound, 'Case not found', { caseId });
   const c = await findCaseState(deps.db, caseId);
   if (c?.status !== 'closed') throw conflict('notClosed', 'Case is not closed');

@@ -1,7 +1,14 @@
 import type { UseCaseDeps } from '../use-case.ts';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
-import { canChair, canContribute, canSeeContribution, canSeeDiscussion } from '../access/case-access.ts';
+import {
+  canChair,
+  canContribute,
+  canSeeContribution,
+  canSeeDiscussion,
+  invitedOrganisationIds,
+} from '../access/case-access.ts';
+import { findUnsignedOccasional } from '../members/confidentiality.repository.ts';
 import { listActionsOfCases, type ActionView } from '../actions/action.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findCaseById, visibilityFacts } from '../cases/case.repository.ts';
@@ -46,6 +53,11 @@ export interface DiscussionView {
   unfinishedFromLastMeeting: ActionView[];
   chairing: boolean;
   mayContribute: boolean;
+  /**
+   * For whoever chairs only: the invited incidentele deelnemers who have not accepted the current
+   * geheimhoudingsverklaring, by name (the channel card shows their number only).
+   */
+  unsignedInvited?: string[];
 }
 
 async function loadItem(db: Db, actor: Actor, agendaItemId: string) {
@@ -77,11 +89,14 @@ export async function findDiscussion(
 /** The live case card: Beeldvorming, Oordelen, Besluiten for one case, filtered for the viewer; the look is audited. */
 export async function openDiscussion(deps: UseCaseDeps, actor: Actor, agendaItemId: string): Promise<DiscussionView> {
   const { item, found, session, table, chairing, mayContribute } = await loadItem(deps.db, actor, agendaItemId);
-  const [contributions, interventions, decisions, actions] = await Promise.all([
+  const [contributions, interventions, decisions, actions, unsigned] = await Promise.all([
     listContributions(deps.db, found.id),
     listInterventions(deps.db, found.id),
     listDecisions(deps.db, found.id),
     listActionsOfCases(deps.db, [found.id]),
+    chairing
+      ? findUnsignedOccasional(deps.db, { organisationIds: invitedOrganisationIds(visibilityFacts(found)) })
+      : [],
   ]);
   const visible = contributions.filter((c) =>
     canSeeContribution(actor, { ...c, organisationId: c.organisation.id }, { chairing }),
@@ -116,6 +131,7 @@ export async function openDiscussion(deps: UseCaseDeps, actor: Actor, agendaItem
     unfinishedFromLastMeeting: unfinishedFromLastMeeting(decisions, actions, item.id, session.startsAt),
     chairing,
     mayContribute,
+    ...(unsigned.length ? { unsignedInvited: unsigned.map((m) => m.displayName) } : {}),
   };
 }
 

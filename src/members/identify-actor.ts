@@ -11,6 +11,8 @@ export interface IdentifyOptions {
   now?: Date;
   /** The person wrote: what waited for them is due again (called only when something waited). */
   onMessagesReleased?: (count: number) => void;
+  /** The turn came from another tenant than the network's: a guest, who signs the geheimhoudingsverklaring too. */
+  guest?: boolean;
 }
 
 /** Maps a Teams user to a registered member, or undefined when they are not (or no longer) one. */
@@ -44,10 +46,15 @@ export async function identifyTurn(
   if (teamsUserId && member.teamsUserId !== teamsUserId) await rememberTeamsUserId(db, member.aadObjectId, teamsUserId);
   if (member.messagesWaiting && options.now && options.onMessagesReleased)
     options.onMessagesReleased(await releaseWaitingMessages(db, member.aadObjectId, options.now));
-  return actorOf(member);
+  return actorOf(member, options.guest ?? false);
 }
 
-function actorOf(member: MemberView): Actor {
+/**
+ * An incidentele deelnemer or a guest who has not accepted the current geheimhoudingsverklaring is marked as
+ * such: the case-content rules in access/case-access.ts read the mark.
+ */
+function actorOf(member: MemberView, guest: boolean): Actor {
+  const mustSign = member.occasional || guest;
   return {
     memberId: member.id,
     aadObjectId: member.aadObjectId,
@@ -55,6 +62,7 @@ function actorOf(member: MemberView): Actor {
     organisationId: member.organisationId,
     organisationName: member.organisationName,
     role: member.role,
+    ...(mustSign && !member.acceptedConfidentiality ? { confidentialityPending: true as const } : {}),
   };
 }
 

@@ -12,6 +12,7 @@ function toView(m: {
   organisationId: string;
   organisation: { name: string };
   messagesWaiting?: boolean;
+  occasional?: boolean;
 }): MemberView {
   return {
     id: m.id,
@@ -22,6 +23,7 @@ function toView(m: {
     organisationId: m.organisationId,
     organisationName: m.organisation.name,
     ...(m.messagesWaiting ? { messagesWaiting: true as const } : {}),
+    ...(m.occasional ? { occasional: true as const } : {}),
   };
 }
 
@@ -68,6 +70,7 @@ export async function upsertMember(
     role: MemberRole;
     phone?: string;
     email?: string;
+    occasional?: boolean;
   },
 ): Promise<{ member: MemberView; created: boolean }> {
   const existing = await tx.member.findUnique({ where: { aadObjectId: input.aadObjectId }, select: { id: true } });

@@ -12,6 +12,10 @@ export interface MemberView {
   organisationName: string;
   /** Messages could not reach this person (not installed, blocked): they go out again when the person writes. */
   messagesWaiting?: true;
+  /** An incidentele deelnemer: must accept the geheimhoudingsverklaring before seeing case content. */
+  occasional?: true;
+  /** Has accepted the current version of the geheimhoudingsverklaring (read with the turn's identity only). */
+  acceptedConfidentiality?: true;
 }
 
 /**

@@ -17,6 +17,11 @@ export const registerMemberInput = z.object({
   role: requiredChoice(memberRoles, 'Kies een rol.'),
   phone: optionalPhone,
   email: optionalEmail,
+  /** An incidentele deelnemer: sees case references only until they accepted the geheimhoudingsverklaring. */
+  occasional: z
+    .unknown()
+    .optional()
+    .transform((v) => v === true || v === 'true'),
 });
 export type RegisterMemberInput = z.infer<typeof registerMemberInput>;
 

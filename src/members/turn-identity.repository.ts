@@ -18,6 +18,8 @@ type Row = {
   organisationName: string | null;
   role: MemberRole | null;
   messagesWaiting: boolean | null;
+  occasional: boolean | null;
+  acceptedConfidentiality: boolean | null;
   conversationId: string | null;
   kind: ConversationKind | null;
   conversationAadObjectId: string | null;
@@ -39,7 +41,11 @@ export async function findTurnIdentity(
   const [r] = await tx.$queryRaw<Row[]>`
     SELECT m.id::text AS "memberId", m."aadObjectId", m."teamsUserId", m."displayName",
            m."organisationId"::text AS "organisationId", o.name AS "organisationName", m.role::text AS role,
-           m."messagesWaiting",
+           m."messagesWaiting", m.occasional,
+           EXISTS (SELECT 1 FROM confidentiality_acceptance a
+                    WHERE a."memberId" = m.id
+                      AND a."statementId" = (SELECT s.id FROM confidentiality_statement s
+                                              ORDER BY s.version DESC LIMIT 1)) AS "acceptedConfidentiality",
            c."conversationId", c.kind::text AS kind, c."aadObjectId" AS "conversationAadObjectId", c."teamId",
            c."channelId", c.reference,
            (SELECT p."conversationId" FROM conversation_ref p
@@ -64,6 +70,8 @@ function memberOf(r: Row): Pick<TurnIdentity, 'member'> {
       organisationId: r.organisationId!,
       organisationName: r.organisationName!,
       ...(r.messagesWaiting ? { messagesWaiting: true as const } : {}),
+      ...(r.occasional ? { occasional: true as const } : {}),
+      ...(r.acceptedConfidentiality ? { acceptedConfidentiality: true as const } : {}),
     },
   };
 }

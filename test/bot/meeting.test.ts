@@ -320,6 +320,23 @@ describe('safe meeting controls (issue 20)', () => {
     expect(participant).not.toContain('Overleg sluiten');
   });
 
+  it("an invited incidentele deelnemer who has not signed: a count on the channel card, the name on the chair's case card only, the statement for them", async () => {
+    await db.member.update({ where: { aadObjectId: colleague.aadObjectId }, data: { occasional: true } });
+    const { bot, sessionId, agendaItemId } = await stage();
+    await bot.click(processManager, Verb.sessionOpen, { sessionId }, inChannel());
+    const live = textOf(bot.notifier.updates.at(-1)!.message.card);
+    expect(live).toContain('1 deelnemer heeft de geheimhoudingsverklaring nog niet getekend.');
+    expect(live).not.toContain(colleague.displayName);
+    const chair = textOf((await bot.click(processManager, Verb.discussionOpen, { agendaItemId })).body.value);
+    expect(chair).toMatch(/Geheimhoudingsverklaring nog niet getekend[\s\S]*Collega Politie/);
+    const participant = textOf((await bot.click(police, Verb.discussionOpen, { agendaItemId })).body.value);
+    expect(participant).not.toContain(colleague.displayName);
+    expect(participant).toContain('Jan Fictief');
+    const theirs = textOf((await bot.click(colleague, Verb.discussionOpen, { agendaItemId })).body.value);
+    expect(theirs).toContain('Je ziet de inhoud van casussen pas als je de geheimhoudingsverklaring hebt aanvaard');
+    expect(theirs).not.toContain('Jan Fictief');
+  });
+
   it('the decision form starts with every invited organisation as present, not only the one that contributed', async () => {
     const { bot, sessionId, agendaItemId } = await stage();
     await bot.click(processManager, Verb.sessionOpen, { sessionId }, inChannel());

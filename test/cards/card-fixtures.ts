@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { figuresCard, figuresExportCard, steeringChannelLinkedCard } from '../../cards/figures.card.ts';
 import { noticesCard } from '../../cards/notices.card.ts';
+import { statementAcceptedCard, statementCard } from '../../cards/confidentiality.card.ts';
 import type { InzageDocument } from '../../src/privacy/inzage.ts';
 import type { FiguresView } from '../../src/figures/figures.ts';
 import { buildLedger, ledgerFigures } from '../../src/figures/ledger.ts';
@@ -957,6 +958,18 @@ export const cardFixtures: CardFixture[] = [
   ['memberListCard', () => memberListCard(members)],
   ['memberListCard only the procesmanager', () => memberListCard(members.slice(0, 1))],
   ['memberListCard canRegister', () => memberListCard(members, { canRegister: true })],
+  [
+    'memberListCard with an incidentele deelnemer',
+    () => memberListCard([...members.slice(0, 2), { ...members[2]!, occasional: true }], { canRegister: true }),
+  ],
+  [
+    'memberRegisteredCard an incidentele deelnemer',
+    () => memberRegisteredCard({ ...members[3]!, occasional: true }, true),
+  ],
+  [
+    'memberFormCard an incidentele deelnemer',
+    () => memberFormCard({ roster: [], organisations, values: { displayName: 'Ria Winklaar', occasional: 'true' } }),
+  ],
 
   ['referralFormCard empty', () => referralFormCard({ values: {}, partners, forExternal: false })],
   [
@@ -1318,6 +1331,21 @@ export const cardFixtures: CardFixture[] = [
     () => liveSessionCard(liveAgenda(['deferred', 'waiting', 'waiting'])),
   ],
   ['liveSessionCard all decided', () => liveSessionCard(liveAgenda(['decided', 'decided', 'decided']))],
+  [
+    'liveSessionCard one invited has not signed the geheimhoudingsverklaring',
+    () => liveSessionCard(liveAgenda(['active', 'waiting', 'waiting']), { unsignedCount: 1 }),
+  ],
+  [
+    'liveSessionCard three invited have not signed',
+    () => liveSessionCard(liveAgenda(['decided', 'active', 'waiting']), { unsignedCount: 3 }),
+  ],
+  [
+    'discussionCard as chair, two invited have not signed the geheimhoudingsverklaring',
+    () =>
+      discussionCard(
+        discussionView({ chairing: true, mayContribute: true, unsignedInvited: ['Ria Winklaar', 'Sherwin Martis'] }),
+      ),
+  ],
   [
     'sessionSummaryCard nothing discussed',
     () => sessionSummaryCard(heldAgenda, { discussed: 0, actions: 0, deferred: 0 }),
@@ -2315,7 +2343,45 @@ export const cardFixtures: CardFixture[] = [
       ),
   ],
   ['noticesCard, all delivered', () => noticesCard({ total: 0, notices: [] }, timeZone)],
+
+  [
+    'statementCard to accept, after a refusal',
+    () => statementCard({ statement, mustAccept: true, mayEdit: false, refused: true }, timeZone),
+  ],
+  ['statementCard to accept, typed', () => statementCard({ statement, mustAccept: true, mayEdit: false }, timeZone)],
+  ['statementCard accepted already', () => statementCard({ statement, mustAccept: false, mayEdit: false }, timeZone)],
+  [
+    'statementCard none yet, must accept',
+    () => statementCard({ mustAccept: true, mayEdit: false, refused: true }, timeZone),
+  ],
+  ['statementCard the procesmanager, none yet', () => statementCard({ mustAccept: false, mayEdit: true }, timeZone)],
+  [
+    'statementCard the procesmanager, saved a version',
+    () => statementCard({ statement, mustAccept: false, mayEdit: true, notice: 'Versie 3 is opgeslagen.' }, timeZone),
+  ],
+  [
+    'statementCard the procesmanager, empty text',
+    () =>
+      statementCard(
+        {
+          statement,
+          mustAccept: false,
+          mayEdit: true,
+          values: {},
+          errors: { text: 'Vul de tekst van de verklaring in.' },
+        },
+        timeZone,
+      ),
+  ],
+  ['statementAcceptedCard late in the evening', () => statementAcceptedCard(statement, lateEvening, timeZone)],
 ];
+
+const statement = {
+  id: '00000000-0000-4000-8000-00000000c0f1',
+  version: 3,
+  text: 'Ik houd geheim wat ik in het casusoverleg hoor en lees, ook na afloop, en gebruik het alleen voor de aanpak van de casus.',
+  createdAt: new Date('2026-12-05T02:30:00Z'),
+};
 
 /**
  * A moment late in the evening on Bonaire that is already the next day in UTC (and in Amsterdam): 22:30 on

@@ -37,6 +37,7 @@ vi.mock('../../cards/action.card.ts', async (original) => recorder.wrap(await or
 vi.mock('../../cards/agenda.card.ts', async (original) => recorder.wrap(await original<Module>()));
 vi.mock('../../cards/case-reference.card.ts', async (original) => recorder.wrap(await original<Module>()));
 vi.mock('../../cards/cases.card.ts', async (original) => recorder.wrap(await original<Module>()));
+vi.mock('../../cards/confidentiality.card.ts', async (original) => recorder.wrap(await original<Module>()));
 vi.mock('../../cards/consent.card.ts', async (original) => recorder.wrap(await original<Module>()));
 vi.mock('../../cards/figures.card.ts', async (original) => recorder.wrap(await original<Module>()));
 vi.mock('../../cards/handover.card.ts', async (original) => recorder.wrap(await original<Module>()));
