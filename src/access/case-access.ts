@@ -307,10 +307,10 @@ export function canReadConsentRequest(
  * case, or the procesmanager. Nobody else, not a colleague of the holder; a done, cancelled or closed action no more.
  */
 export function canCloseActionNotDone(
-  actor: Pick<Actor, 'memberId' | 'role'>,
+  actor: Pick<Actor, 'memberId' | 'role' | 'confidentialityPending'>,
   a: { state: string; claimedByMemberId?: string; directorMemberId?: string },
 ): boolean {
-  if (!worksOnCases(actor) || (a.state !== 'open' && a.state !== 'claimed')) return false;
+  if (!readsCaseContent(actor) || (a.state !== 'open' && a.state !== 'claimed')) return false;
   return (a.state === 'claimed' && a.claimedByMemberId === actor.memberId) || canReassignAction(actor, a);
 }
 
