@@ -85,6 +85,8 @@ export const Verb = {
   figuresShow: 'figures.show',
   figuresExport: 'figures.export',
   logbookPage: 'logbook.page',
+  logbookEmployee: 'logbook.employee',
+  logbookExport: 'logbook.export',
 } as const;
 /**
  * Verbs as earlier versions spelled them: buttons on cards already in people's chats still carry these, and keep
