@@ -225,13 +225,18 @@ export function caseLogbookCard(v: CaseLogbook): AdaptiveCard {
       {},
     ),
   );
+  return card(body, caseLogbookActions(v));
+}
+
+/** Paging back and forth, filtering, and the export of the whole case's logbook. */
+function caseLogbookActions(v: CaseLogbook): Element[] {
   const reference = { reference: v.reference };
   const actions: Element[] = [];
   if (v.olderThan) actions.push(execute('Oudere', Verb.logbookPage, { ...reference, before: v.olderThan }));
   if (v.newerThan) actions.push(execute('Nieuwere', Verb.logbookPage, { ...reference, after: v.newerThan }));
   actions.push(execute('Filteren', Verb.logbookPage, reference));
   actions.push(execute('Exporteren (CSV)', Verb.logbookExport, { kind: 'case', reference: v.reference }));
-  return card(body, actions);
+  return actions;
 }
 
 /** `logboek`: members who touched unusually many cases, or were refused unusually often, lately. */

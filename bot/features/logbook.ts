@@ -109,10 +109,11 @@ function registerEmployeeLogbook(
  * Undefined for `logboek medewerker` (choose on the card).
  */
 function mentionIn(activity: Partial<Activity>): { teamsUserId?: string; name: string } | undefined {
-  const mention = (activity.entities ?? []).find(
+  const entities = (activity.entities ?? []) as { type: string; mentioned?: { id?: string; name?: string } }[];
+  const mention = entities.find(
     (e) => e.type === 'mention' && e.mentioned?.id && e.mentioned.id !== activity.recipient?.id,
-  );
-  if (mention) return { teamsUserId: String(mention.mentioned.id), name: String(mention.mentioned.name ?? '') };
+  )?.mentioned;
+  if (mention?.id) return { teamsUserId: mention.id, name: mention.name ?? '' };
   const typed = /^\s*logboek\s+(?:<at>(.+?)<\/at>|@(.+))\s*$/i.exec(activity.text ?? '');
   const name = (typed?.[1] ?? typed?.[2])?.trim();
   return name ? { name } : undefined;

@@ -193,7 +193,8 @@ export async function logbookExport(
     fileName: `logboek-medewerker-${period}-dagen.csv`,
     timeZone: deps.timeZone,
     entries: entries.map((e, i) => {
-      const reference = kept[i]!.caseId ? references.get(kept[i]!.caseId!) : undefined;
+      const caseId = kept[i]!.caseId;
+      const reference = caseId ? references.get(caseId) : undefined;
       return { ...e, ...(reference ? { reference } : {}) };
     }),
     truncated: events.length > maxExportRows,
