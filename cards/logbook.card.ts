@@ -349,8 +349,8 @@ const breakLabels: Record<NonNullable<LogbookCheck['firstBreak']>['kind'], strin
 export function logbookCheckCard(v: LogbookCheck): AdaptiveCard {
   const unsealed =
     v.unsealed === 1
-      ? '1 regel is nog niet verzegeld (jonger dan de veiligheidsmarge); die wordt bij de volgende verzegeling meegenomen.'
-      : `${v.unsealed} regels zijn nog niet verzegeld (jonger dan de veiligheidsmarge); die worden bij de volgende verzegeling meegenomen.`;
+      ? '1 regel is nog niet verzegeld (te recent); die wordt bij de volgende verzegeling (elk uur) meegenomen.'
+      : `${v.unsealed} regels zijn nog niet verzegeld (te recent); die worden bij de volgende verzegeling (elk uur) meegenomen.`;
   if (!v.firstBreak)
     return card([
       heading('Logboek gecontroleerd: intact'),

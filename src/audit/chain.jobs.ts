@@ -65,6 +65,8 @@ export async function pruneOldLogbook(deps: {
   const { count, throughId } = await pruneLogbook(deps.db, {
     before: before.toJSDate(),
     marginMs: deps.logbook.sealMarginMs,
+    // Within the sweep's lease: a backlog (the first sweep after years) continues at the next sweep.
+    maxBatches: batchesPerJob,
   });
   if (count) deps.log.info({ rows: count, throughId }, 'retention sweep: logbook rows pruned');
   return count;

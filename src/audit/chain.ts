@@ -230,18 +230,19 @@ export const pruneBatchSize = 5000;
  * Removes sealed rows older than `before`, oldest first, a batch per transaction (the only deletion the logbook's
  * trigger allows, and only in a transaction that says so). The hash of the last row removed becomes the anchor:
  * the first kept row's prevHash, so the chain stays verifiable. Records the pruning itself (up to which row, how
- * many) as an event of the system. Returns how many rows went.
+ * many) as an event of the system. Returns how many rows went. With `maxBatches`, a backlog continues next time.
  */
 export async function pruneLogbook(
   db: Db,
-  options: { before: Date; marginMs: number; batchSize?: number },
+  options: { before: Date; marginMs: number; batchSize?: number; maxBatches?: number },
 ): Promise<{ count: number; throughId?: string }> {
   // What is due is sealed first: only sealed rows go, and the anchor is a sealed row's hash.
-  await sealLogbook(db, { marginMs: options.marginMs });
+  const maxBatches = options.maxBatches ?? Number.POSITIVE_INFINITY;
+  await sealLogbook(db, { marginMs: options.marginMs, maxBatches });
   const take = options.batchSize ?? pruneBatchSize;
   let count = 0;
   let throughId: string | undefined;
-  for (;;) {
+  for (let round = 0; round < maxBatches; round++) {
     const batch = await db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT set_config('casusbot.audit_prune', 'on', true)`;
       const state = await chainState(tx, true);

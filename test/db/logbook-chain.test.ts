@@ -5,7 +5,7 @@ import { pruneLogbook, sealLogbook, verifyLogbook } from '../../src/audit/chain.
 import type { Db } from '../../src/db/client.ts';
 import { ensureJob, listJobs } from '../../src/jobs/job.repository.ts';
 import { JobRunner } from '../../src/jobs/runner.ts';
-import { useDatabase } from '../support/database.ts';
+import { useDatabase, withSecondInstance } from '../support/database.ts';
 import { FixedClock } from '../support/fakes.ts';
 import { capturingLogger } from '../support/logs.ts';
 
@@ -49,6 +49,20 @@ describe('the logbook chain', () => {
     expect(await sealLogbook(db, { marginMs: 0 })).toBe(0);
     await expect(db.auditEvent.updateMany({ data: { purpose: 'anders' } })).rejects.toThrow();
     await expect(db.auditEvent.deleteMany({})).rejects.toThrow();
+  });
+
+  it('two instances sealing at once take turns on the chain state: every row sealed once, the chain intact', async () => {
+    await events(30);
+    const sealed = await withSecondInstance(db, (other) =>
+      Promise.all([
+        sealLogbook(db, { marginMs: 0, batchSize: 4 }),
+        sealLogbook(other, { marginMs: 0, batchSize: 4 }),
+        events(5),
+      ]),
+    );
+    expect(sealed[0] + sealed[1]).toBeGreaterThanOrEqual(30);
+    await sealLogbook(db, { marginMs: 0 });
+    expect(await verifyLogbook(db)).toEqual({ checked: 35, unsealed: 0 });
   });
 
   it('leaves rows younger than the margin unsealed, and counts them as not yet sealed', async () => {
