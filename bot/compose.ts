@@ -22,6 +22,7 @@ export function composeBot(
     informWithinDays: config.informWithinDays,
     figuresTimeZone: config.figuresTimeZone,
     retention: config.retention,
+    logbook: config.logbook,
     links: config.links,
     allowedTenantIds: config.allowedTenantIds,
     jobLeaseMs: config.jobLeaseMs,

@@ -16,7 +16,7 @@ export interface Roster {
 /** The settings the features and jobs read, resolved once by loadConfig: no feature has a default of its own. */
 export type Settings = Pick<
   Config,
-  'informWithinDays' | 'figuresTimeZone' | 'retention' | 'links' | 'allowedTenantIds' | 'jobLeaseMs'
+  'informWithinDays' | 'figuresTimeZone' | 'retention' | 'logbook' | 'links' | 'allowedTenantIds' | 'jobLeaseMs'
 > & {
   /** The network's own tenant (MicrosoftAppTenantId): a turn from another tenant is a guest's. */
   networkTenantId?: string;

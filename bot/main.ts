@@ -10,6 +10,7 @@ import { prepareSchema } from '../src/db/schema-at-start.ts';
 import { createLogger, type Logger } from '../src/logger.ts';
 import { demoMembers } from '../src/organisations/demo-partners.ts';
 import { ensureFirstProcessManager, seedDemoData } from '../src/organisations/seed.ts';
+import { ensureLogbookSeal } from '../src/audit/chain.jobs.ts';
 import { ensureRetentionSweep } from '../src/retention/delete-due.ts';
 import { ensureQuarterlyFiguresJob } from '../src/figures/figures.ts';
 import { composeBot } from './compose.ts';
@@ -154,6 +155,8 @@ export async function startBot(
   log.info({ port }, 'Casusbot luistert op /api/messages');
   // Deletion on time: a sweep at start-up catches up on what came due while the bot was down.
   await ensureRetentionSweep(db, clock.now());
+  // Tamper evidence: the logbook's rows are sealed hourly, the first at start-up.
+  await ensureLogbookSeal(db, clock.now());
   // The figures of the quarter we are in go to the stuurgroep after it ends.
   await ensureQuarterlyFiguresJob(db, clock.now(), config.figuresTimeZone);
   // After the server listens: a catch-up post at start-up may already need Teams.

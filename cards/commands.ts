@@ -28,6 +28,8 @@ export interface BotCommand {
   channelOnly?: boolean;
   /** In the help card only: Teams offers at most ten commands, and this one is reached from another card as well. */
   helpOnly?: boolean;
+  /** What is typed, when words and a reference do not say it (a person named after the words). */
+  pattern?: RegExp;
 }
 
 /** The tasks the help card groups the commands by, in this order. */
@@ -191,6 +193,25 @@ export const Command = {
     permission: 'logbook.view',
     group: 'Cijfers en privacy',
   },
+  employeeLogbook: {
+    title: 'logboek @naam',
+    words: ['logboek medewerker'],
+    // `logboek @Ruben Croes` (typed, or a Teams mention: <at>Ruben Croes</at>), or `logboek medewerker` to choose.
+    pattern: /^\s*logboek\s+(?:medewerker|@\S.*|<at>.+)\s*$/i,
+    description: 'Wat één medewerker zag en wijzigde, per casus en activiteit; "logboek medewerker" om te kiezen',
+    personalOnly: true,
+    helpOnly: true,
+    permission: 'logbook.viewEmployee',
+    group: 'Cijfers en privacy',
+  },
+  logbookCheck: {
+    title: 'logboek controleren',
+    description: 'Nagaan of het logboek intact is: niets gewijzigd of verwijderd',
+    personalOnly: true,
+    helpOnly: true,
+    permission: 'logbook.view',
+    group: 'Cijfers en privacy',
+  },
   figures: {
     title: 'cijfers',
     description: 'De kengetallen per kwartaal of jaar, zonder persoonsgegevens',
@@ -235,6 +256,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/
 
 /** The typed form of a command: its words, the reference where it takes one, any case and spacing. */
 export function commandPattern(command: BotCommand): RegExp {
+  if (command.pattern) return command.pattern;
   const reference =
     command.reference === 'required'
       ? '\\s+ZVH-\\d{4}-\\d{1,6}'

@@ -1,4 +1,11 @@
 import type { CaseLogbook, UnusualAccess } from '../src/audit/logbook.ts';
+import {
+  defaultLogbookDays,
+  logbookPeriods,
+  type Employee,
+  type EmployeeLogbook,
+  type LogbookCheck,
+} from '../src/audit/employee-logbook.ts';
 import { card, execute, heading, paragraph, subheading, type AdaptiveCard, type Element } from './adaptive.ts';
 import { choiceField } from './form.ts';
 import { formatDate, formatTime } from './labels.ts';
@@ -43,6 +50,42 @@ const actionLabels: Record<string, string> = {
   'referral.deleted': 'aanmelding verwijderd',
   'logbook.viewed': 'logboek bekeken',
   'logbook.summaryViewed': 'overzicht ongebruikelijke toegang bekeken',
+  'logbook.employeeViewed': 'logboek van een medewerker bekeken',
+  'logbook.exported': 'logboek geëxporteerd',
+  'logbook.fetched': 'export van het logboek opgehaald',
+  'logbook.verified': 'logboek gecontroleerd',
+  'logbook.pruned': 'logboek opgeschoond (bewaartermijn)',
+  'registration.deleted': 'registratieverzoek verwijderd',
+  'registration.requested': 'registratie aangevraagd',
+  'registration.viewed': 'registratieverzoeken bekeken',
+  'registration.handled': 'registratieverzoek afgehandeld',
+  'referral.resubmitted': 'opnieuw aangemeld',
+  'agenda.published': 'agenda gepubliceerd',
+  'agenda.postConfirmed': 'agenda geplaatst in het kanaal',
+  'agenda.overflowMoved': 'agendapunt doorgeschoven (vol)',
+  'session.added': 'overleg toegevoegd',
+  'session.cancelled': 'overleg geannuleerd',
+  'session.moved': 'overleg verplaatst',
+  'session.opened': 'overleg geopend',
+  'session.closed': 'overleg gesloten',
+  'session.itemDeferred': 'agendapunt overgeslagen',
+  'session.itemEnded': 'agendapunt afgerond',
+  'table.channelLinked': 'tafel aan kanaal gekoppeld',
+  'table.meetingLinked': 'tafel aan vergadering gekoppeld',
+  'table.closed': 'tafel opgeheven',
+  'figures.viewed': 'kengetallen bekeken',
+  'figures.exported': 'kengetallen geëxporteerd',
+  'figures.fetched': 'export van de kengetallen opgehaald',
+  'figures.posted': 'kengetallen in het kanaal geplaatst',
+  'figures.channelLinked': 'kanaal van de stuurgroep gekoppeld',
+  'members.listed': 'ledenlijst bekeken',
+  'member.registered': 'lid geregistreerd',
+  'member.updated': 'lid gewijzigd',
+  'member.seeded': 'demolid aangemaakt',
+  'member.bootstrapped': 'eerste procesmanager aangemaakt',
+  'demo.historySeeded': 'demogeschiedenis aangemaakt',
+  'inzage.nothingFound': 'inzage gezocht, niets gevonden',
+  'notice.retried': 'melding opnieuw verstuurd',
   'consent.requested': 'toestemming gevraagd',
   'consent.granted': 'toestemming gegeven',
   'consent.grantedWithCondition': 'toestemming gegeven onder voorwaarde',
@@ -186,12 +229,18 @@ export function caseLogbookCard(v: CaseLogbook): AdaptiveCard {
       {},
     ),
   );
+  return card(body, caseLogbookActions(v));
+}
+
+/** Paging back and forth, filtering, and the export of the whole case's logbook. */
+function caseLogbookActions(v: CaseLogbook): Element[] {
   const reference = { reference: v.reference };
   const actions: Element[] = [];
   if (v.olderThan) actions.push(execute('Oudere', Verb.logbookPage, { ...reference, before: v.olderThan }));
   if (v.newerThan) actions.push(execute('Nieuwere', Verb.logbookPage, { ...reference, after: v.newerThan }));
   actions.push(execute('Filteren', Verb.logbookPage, reference));
-  return card(body, actions);
+  actions.push(execute('Exporteren (CSV)', Verb.logbookExport, { kind: 'case', reference: v.reference }));
+  return actions;
 }
 
 /** `logboek`: members who touched unusually many cases, or were refused unusually often, lately. */
@@ -212,6 +261,116 @@ export function unusualAccessCard(v: UnusualAccess, timeZone: string): AdaptiveC
         `**${r.name}**${r.organisationName ? ` (${withoutParentheses(r.organisationName)})` : ''} · ${r.cases} casussen · ${r.refused} keer geweigerd`,
         r.refused >= v.thresholds.refused ? { color: 'Attention' } : {},
       ),
+    ),
+  ]);
+}
+
+/** A period's choice: the last 7, 30, 90 or 365 days. */
+const periodChoices = logbookPeriods.map((d) => ({ title: `Laatste ${d} dagen`, value: String(d) }));
+
+/** `logboek medewerker`, or a mention that named nobody: whose logbook, and over which period. */
+export function employeePickerCard(employees: Employee[], options: { notFound?: boolean } = {}): AdaptiveCard {
+  if (!employees.length)
+    return card([heading('Logboek van een medewerker'), paragraph('Er zijn geen medewerkers om uit te kiezen.')]);
+  return card(
+    [
+      heading('Logboek van een medewerker'),
+      ...(options.notFound
+        ? [paragraph('Ik vind geen lid met die naam. Kies hieronder.', { color: 'Attention' })]
+        : []),
+      paragraph('Wat deze persoon heeft gezien en gewijzigd, per casus en verwerkingsactiviteit.', { subtle: true }),
+      ...choiceField(
+        'memberId',
+        'Medewerker',
+        employees.map((e) => ({ title: personWithOrganisation(e.name, e.organisationName), value: e.memberId })),
+        { memberId: employees[0]!.memberId },
+        {},
+      ),
+      ...choiceField('days', 'Periode', periodChoices, { days: String(defaultLogbookDays) }, {}),
+    ],
+    [execute('Bekijken', Verb.logbookEmployee)],
+  );
+}
+
+/** `logboek @naam`: per case (the most recent first), what the person did, how often and when, in the network's time. */
+export function employeeLogbookCard(v: EmployeeLogbook): AdaptiveCard {
+  const tz = v.timeZone;
+  const when = (at: Date) => `${formatDate(at, tz)} ${formatTime(at, tz)}`;
+  const body: Element[] = [
+    heading(`Logboek van ${personWithOrganisation(v.employee.name, v.employee.organisationName)}`),
+    paragraph(
+      `De laatste ${v.days} dagen, sinds ${when(v.since)}: wat deze persoon zag en wijzigde, per casus en verwerkingsactiviteit. Het meest recente staat bovenaan.`,
+      { subtle: true },
+    ),
+  ];
+  if (!v.groups.length) body.push(paragraph('Geen gebeurtenissen in deze periode.', { subtle: true }));
+  for (const g of v.groups) {
+    body.push(subheading(g.reference ? `Casus ${g.reference}` : 'Zonder casus'));
+    for (const r of g.rows)
+      body.push(
+        paragraph(
+          `**${actionLabel(r.action)}** · ${r.activity} · ${r.count}× · ${r.count > 1 ? `${when(r.first)} tot ${when(r.last)}` : when(r.last)}`,
+          r.outcome === 'refused' ? { color: 'Attention' } : {},
+        ),
+      );
+  }
+  if (v.truncated)
+    body.push(paragraph('Niet alles past op deze kaart: de export bevat elke gebeurtenis.', { subtle: true }));
+  body.push(...choiceField('days', 'Periode', periodChoices, { days: String(v.days) }, {}));
+  const member = { memberId: v.employee.memberId };
+  return card(body, [
+    execute('Periode tonen', Verb.logbookEmployee, member),
+    execute('Exporteren (CSV)', Verb.logbookExport, { ...member, kind: 'employee' }),
+  ]);
+}
+
+/** The export's link: once, for ten minutes. */
+export function logbookExportCard(view: {
+  title: string;
+  url: string;
+  expiresAt: Date;
+  timeZone: string;
+}): AdaptiveCard {
+  return card(
+    [
+      heading('Export van het logboek'),
+      paragraph(`${view.title}: elke gebeurtenis, met datum en tijd, casus, wie, handeling en verwerkingsactiviteit.`),
+      paragraph(`De link werkt één keer en tot ${formatTime(view.expiresAt, view.timeZone)}.`, { subtle: true }),
+    ],
+    [{ type: 'Action.OpenUrl', title: 'Logboek (CSV)', url: view.url }],
+  );
+}
+
+/** What a break in the chain means, in words. */
+const breakLabels: Record<NonNullable<LogbookCheck['firstBreak']>['kind'], string> = {
+  changed: 'de inhoud van deze regel is gewijzigd na het verzegelen',
+  link: 'de regel ervoor ontbreekt, of de koppeling is gewijzigd',
+  unsealed: 'de verzegeling van deze regel is verwijderd',
+  end: 'verzegelde regels na deze regel ontbreken',
+};
+
+/** `logboek controleren`: intact (how many rows, how many not sealed yet), or the first row where the chain breaks. */
+export function logbookCheckCard(v: LogbookCheck): AdaptiveCard {
+  const unsealed =
+    v.unsealed === 1
+      ? '1 regel is nog niet verzegeld (te recent); die wordt bij de volgende verzegeling (elk uur) meegenomen.'
+      : `${v.unsealed} regels zijn nog niet verzegeld (te recent); die worden bij de volgende verzegeling (elk uur) meegenomen.`;
+  if (!v.firstBreak)
+    return card([
+      heading('Logboek gecontroleerd: intact'),
+      paragraph(`${v.checked} verzegelde regels gecontroleerd; niets is gewijzigd of verwijderd.`),
+      paragraph(unsealed, { subtle: true }),
+    ]);
+  const at = `${formatDate(v.firstBreak.at, v.timeZone)} ${formatTime(v.firstBreak.at, v.timeZone)}`;
+  return card([
+    heading('Logboek gecontroleerd: niet intact'),
+    paragraph(
+      `De keten breekt bij regel ${v.firstBreak.id} (${at}): ${breakLabels[v.firstBreak.kind]}. Tot daar zijn ${v.checked} regels in orde.`,
+      { color: 'Attention' },
+    ),
+    paragraph(
+      'Meld dit als beveiligingsincident. Het logboek is alleen door iemand met rechten op de database te wijzigen.',
+      { subtle: true },
     ),
   ]);
 }

@@ -89,6 +89,8 @@ export const Verb = {
   statementShow: 'statement.show',
   statementAccept: 'statement.accept',
   statementSave: 'statement.save',
+  logbookEmployee: 'logbook.employee',
+  logbookExport: 'logbook.export',
 } as const;
 /**
  * Verbs as earlier versions spelled them: buttons on cards already in people's chats still carry these, and keep

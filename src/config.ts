@@ -4,6 +4,7 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { defaultRetention } from './retention/retention.rules.ts';
 import { serverTimeouts, type DbTimeouts } from './db/timeouts.ts';
+import { sealMarginMs } from './audit/chain.ts';
 
 // The one place that reads the environment. Every setting is resolved here, defaults included, so nothing
 // downstream falls back to a value of its own; everything else receives a Config. The README's configuration
@@ -66,6 +67,8 @@ const environment = z.object({
   RETENTION_REJECTED_MONTHS: positiveWhole(defaultRetention.rejectedReferralMonths),
   /** Days after its last change that an untouched draft is deleted. */
   RETENTION_DRAFT_DAYS: positiveWhole(defaultRetention.draftDays),
+  /** Years the logbook (audit events, ids only) is kept, independent of the cases it is about. */
+  LOGBOOK_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(5),
   /** Opening a connection to a PostgreSQL server (DATABASE_URL), in milliseconds. */
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(serverTimeouts.connectMs),
   /** One statement; a server that does not answer is given up a second later and its connection dropped. */
@@ -160,6 +163,14 @@ function resolveSettings(e: Environment) {
       closedCaseMonths: e.RETENTION_CLOSED_CASE_MONTHS,
       rejectedReferralMonths: e.RETENTION_REJECTED_MONTHS,
       draftDays: e.RETENTION_DRAFT_DAYS,
+    },
+    logbook: {
+      keptYears: e.LOGBOOK_RETENTION_YEARS,
+      // Longer than a transaction can take to commit (src/audit/chain.ts).
+      sealMarginMs: sealMarginMs({
+        statementMs: e.DB_STATEMENT_TIMEOUT_MS,
+        transactionMs: e.DB_TRANSACTION_TIMEOUT_MS,
+      }),
     },
     links: {
       publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,

@@ -24,6 +24,7 @@ export const permissionNames = [
   'agenda.manage',
   'agenda.view',
   'logbook.view',
+  'logbook.viewEmployee',
   'inzage.produce',
   'shadowList.view',
   'cases.work',

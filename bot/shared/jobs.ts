@@ -1,3 +1,4 @@
+import { logbookSealHandler } from '../../src/audit/chain.jobs.ts';
 import { figuresCard } from '../../cards/figures.card.ts';
 import { actionReminderHandlers } from '../../src/actions/reminders.ts';
 import { agendaPostHandler } from '../../src/conferences/publish-agenda.ts';
@@ -34,6 +35,7 @@ export function createJobRunner(deps: JobDeps, options: { owner?: string } = {})
     ...actionReminderHandlers({ db: deps.db, wake }),
     retentionSweepHandler(deps),
     downloadExpiryHandler(deps),
+    logbookSealHandler(deps),
     shadowReturnHandler({ db: deps.db, wake }),
     informReminderHandler({ db: deps.db, wake }),
     quarterlyFiguresHandler({

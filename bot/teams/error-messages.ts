@@ -39,6 +39,8 @@ const permissionMessages: Record<Permission, string> = {
   'inzage.produce': 'Alleen de procesmanager maakt een inzagedocument.',
   'consent.answer': 'Alleen de organisatie die de informatie inbracht, beslist over toestemming.',
   'logbook.view': 'Alleen de procesmanager kan het logboek inzien.',
+  'logbook.viewEmployee':
+    'Alleen de procesmanager kan het logboek van een medewerker inzien, en een contactpersoon dat van de medewerkers van de eigen organisatie.',
   'regie.direct': 'Alleen de casusregisseur van deze casus (of de procesmanager) kan dit doen.',
   'regie.changeDirector': 'Alleen de procesmanager kan de casusregisseur wijzigen.',
   'proposals.decide': 'Alleen de procesmanager beslist over voorstellen voor de schaduwlijst of afsluiten.',

@@ -20,6 +20,11 @@ const permissions = {
   /** The schaduwlijst: the procesmanager sees all of it; a regisseur (any member) only the cases they direct. */
   /** The logbook of data processing: who saw or changed what, when, for which purpose. */
   'logbook.view': ['processManager'],
+  /**
+   * The logbook of one employee (NEN 7513: per employee): the procesmanager for anyone, a contactpersoon for the
+   * staff of their own organisation only (employeeLogbookAllowed in access/logbook-access.ts).
+   */
+  'logbook.viewEmployee': ['processManager', 'contactPerson'],
   /** Inzage (AVG art. 15): everything held about one person, for the procesmanager to hand over. */
   'inzage.produce': ['processManager'],
   'shadowList.view': ['processManager', 'contactPerson', 'participant'],

@@ -162,3 +162,75 @@ export async function listAuditEvents(
     purpose: r.purpose,
   }));
 }
+
+export interface EmployeeActivityRow {
+  caseId: string | null;
+  purpose: string;
+  action: string;
+  outcome: string;
+  count: number;
+  first: Date;
+  last: Date;
+}
+
+/**
+ * What one person read and changed in a period, per case, processing activity, action and outcome, the most recent
+ * first: one statement over the (actor, at) index, at most `limit` groups.
+ */
+export async function employeeActivity(
+  tx: Tx,
+  actorAadObjectId: string,
+  since: Date,
+  limit: number,
+): Promise<EmployeeActivityRow[]> {
+  const rows = await tx.$queryRaw<(Omit<EmployeeActivityRow, 'count'> & { count: bigint })[]>`
+    SELECT "caseId"::text AS "caseId", purpose, action, outcome, count(*) AS count, min(at) AS first, max(at) AS last
+      FROM audit_event
+     WHERE "actorAadObjectId" = ${actorAadObjectId} AND at >= ${since}
+     GROUP BY "caseId", purpose, action, outcome
+     ORDER BY max(at) DESC
+     LIMIT ${limit}`;
+  return rows.map((r) => ({ ...r, count: Number(r.count) }));
+}
+
+/** A case's references by id, also of cases whose data were deleted (the reference is kept). One statement. */
+export async function referencesOf(tx: Tx, caseIds: string[]): Promise<Map<string, string>> {
+  if (!caseIds.length) return new Map();
+  const rows = await tx.$queryRaw<{ id: string; reference: string }[]>`
+    SELECT id::text AS id, reference FROM case_record WHERE id = ANY(${caseIds}::uuid[]) AND reference IS NOT NULL
+    UNION ALL
+    SELECT "caseId"::text, reference FROM deleted_case WHERE "caseId" = ANY(${caseIds}::uuid[])`;
+  return new Map(rows.map((r) => [r.id, r.reference]));
+}
+
+/**
+ * The events of one person since a moment, or of one case, oldest first, for an export: at most `limit` (one more
+ * tells the caller there were more). One statement over the (actor, at) or (caseId, id) index.
+ */
+export async function auditEventsForExport(
+  tx: Tx,
+  where: { actorAadObjectId: string; since: Date } | { caseId: string },
+  limit: number,
+): Promise<AuditEventView[]> {
+  const rows = await tx.auditEvent.findMany({
+    where:
+      'caseId' in where
+        ? { caseId: where.caseId }
+        : { actorAadObjectId: where.actorAadObjectId, at: { gte: where.since } },
+    orderBy: { id: 'asc' },
+    take: limit + 1,
+  });
+  return rows.map((r) => ({
+    id: r.id.toString(),
+    ...(r.caseId ? { caseId: r.caseId } : {}),
+    ...(r.traceId ? { traceId: r.traceId } : {}),
+    outcome: r.outcome,
+    at: r.at,
+    actorAadObjectId: r.actorAadObjectId,
+    actorOrganisationId: r.actorOrganisationId,
+    action: r.action,
+    recordType: r.recordType,
+    recordId: r.recordId ?? undefined,
+    purpose: r.purpose,
+  }));
+}

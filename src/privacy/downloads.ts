@@ -32,7 +32,7 @@ export function downloadExpiryHandler(deps: { db: Db }): JobHandler {
 }
 
 /** The processing activity a fetched document belongs to, by its kind. */
-const purposeOf: Record<string, ProcessingActivity> = { inzage: 'inzage', figures: 'kengetallen' };
+const purposeOf: Record<string, ProcessingActivity> = { inzage: 'inzage', figures: 'kengetallen', logbook: 'logboek' };
 
 /** What a browser is told a document is, by its file name. */
 export function contentTypeOf(fileName: string): string {

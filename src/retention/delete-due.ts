@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { DateTime } from 'luxon';
+import { pruneOldLogbook, type LogbookSettings } from '../audit/chain.jobs.ts';
 import { recordAudits } from '../audit/audit.repository.ts';
 import type { Clock } from '../clock.ts';
 import type { Db, Tx } from '../db/client.ts';
@@ -153,7 +154,7 @@ const ensureSweep = (db: Db, dueAt: Date) =>
  * sweep's time continues in a sweep due at once.
  */
 export function retentionSweepHandler(
-  deps: RetentionDeps & { retention: Retention; sweepMs?: number; batchSize?: number },
+  deps: RetentionDeps & { retention: Retention; logbook?: LogbookSettings; sweepMs?: number; batchSize?: number },
 ): JobHandler {
   return {
     kind: retentionSweepJob,
@@ -165,6 +166,8 @@ export function retentionSweepHandler(
       // Outbox rows that were delivered (or had nothing left to send) are kept a week for `meldingen`, then go.
       await purgeFinishedMessages(deps.db, new Date(deps.clock.now().getTime() - outboxKeepMs));
       await deleteStaleRegistrationRequests(deps);
+      // The logbook's own retention: independent of the cases (its rows hold ids only); the chain stays verifiable.
+      if (deps.logbook) await pruneOldLogbook({ ...deps, logbook: deps.logbook });
       const result = await deleteDueCases(deps, deps.retention, {
         maxMs: deps.sweepMs ?? sweepMs,
         ...(deps.batchSize ? { batchSize: deps.batchSize } : {}),

@@ -12,7 +12,14 @@ import { handoverCard, handoverFormCard } from '../../cards/handover.card.ts';
 import { reassessmentCard } from '../../cards/reassessment.card.ts';
 import { consentCard } from '../../cards/consent.card.ts';
 import { inzageReadyCard, inzageSearchCard } from '../../cards/inzage.card.ts';
-import { caseLogbookCard, unusualAccessCard } from '../../cards/logbook.card.ts';
+import {
+  caseLogbookCard,
+  employeeLogbookCard,
+  employeePickerCard,
+  logbookCheckCard,
+  logbookExportCard,
+  unusualAccessCard,
+} from '../../cards/logbook.card.ts';
 import {
   agendaPointerCard,
   channelAgendaCard,
@@ -1963,6 +1970,119 @@ export const cardFixtures: CardFixture[] = [
         },
         timeZone,
       ),
+  ],
+  [
+    'employeePickerCard',
+    () =>
+      employeePickerCard([
+        { memberId: uuid(610), name: members[1]!.displayName, organisationName: politie.name },
+        { memberId: uuid(611), name: members[3]!.displayName, organisationName: forma.name },
+      ]),
+  ],
+  [
+    'employeePickerCard, name not found',
+    () =>
+      employeePickerCard([{ memberId: uuid(610), name: members[1]!.displayName, organisationName: politie.name }], {
+        notFound: true,
+      }),
+  ],
+  ['employeePickerCard, nobody', () => employeePickerCard([])],
+  [
+    'employeeLogbookCard',
+    () =>
+      employeeLogbookCard({
+        employee: { memberId: uuid(610), name: members[1]!.displayName, organisationName: politie.name },
+        days: 30,
+        since: new Date('2026-10-24T09:00:00Z'),
+        timeZone,
+        groups: [
+          {
+            reference: 'ZVH-2026-0042',
+            rows: [
+              {
+                activity: 'Regie',
+                action: 'case.viewed',
+                outcome: 'ok',
+                count: 3,
+                first: new Date('2026-11-02T13:00:00Z'),
+                last: new Date('2026-11-20T09:05:00Z'),
+              },
+              {
+                activity: 'Regie',
+                action: 'regie.progress',
+                outcome: 'ok',
+                count: 1,
+                first: new Date('2026-11-20T09:06:00Z'),
+                last: new Date('2026-11-20T09:06:00Z'),
+              },
+            ],
+          },
+          {
+            reference: 'ZVH-2026-0007',
+            rows: [
+              {
+                activity: 'Toegangscontrole',
+                action: 'refused:case.overview',
+                outcome: 'refused',
+                count: 2,
+                first: new Date('2026-11-10T10:00:00Z'),
+                last: new Date('2026-11-10T10:01:00Z'),
+              },
+            ],
+          },
+          {
+            rows: [
+              {
+                activity: 'Deelnemersbeheer',
+                action: 'members.listed',
+                outcome: 'ok',
+                count: 1,
+                first: new Date('2026-11-01T12:00:00Z'),
+                last: new Date('2026-11-01T12:00:00Z'),
+              },
+            ],
+          },
+        ],
+        truncated: true,
+      }),
+  ],
+  [
+    'employeeLogbookCard, nothing in the period',
+    () =>
+      employeeLogbookCard({
+        employee: { memberId: uuid(610), name: members[1]!.displayName, organisationName: politie.name },
+        days: 7,
+        since: new Date('2026-11-16T09:00:00Z'),
+        timeZone,
+        groups: [],
+        truncated: false,
+      }),
+  ],
+  [
+    'logbookExportCard',
+    () =>
+      logbookExportCard({
+        title: 'ZVH-2026-0042',
+        url: 'https://casusbot.example/downloads/x?exp=1&sig=y',
+        expiresAt: new Date('2026-11-23T09:10:00Z'),
+        timeZone,
+      }),
+  ],
+  ['logbookCheckCard, intact', () => logbookCheckCard({ checked: 1234, unsealed: 3, sealedNow: 20, timeZone })],
+  [
+    'logbookCheckCard, intact, one not sealed',
+    () => logbookCheckCard({ checked: 12, unsealed: 1, sealedNow: 0, timeZone }),
+  ],
+  [
+    'logbookCheckCard, broken',
+    () =>
+      logbookCheckCard({
+        checked: 41,
+        unsealed: 0,
+        sealedNow: 0,
+        timeZone,
+        firstBreak: { id: '42', at: new Date('2026-11-20T09:05:00Z'), kind: 'changed' },
+      }),
   ],
   [
     'unusualAccessCard, nobody',
