@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { UseCaseDeps } from '../use-case.ts';
 import type { Actor } from '../actor.ts';
 import { assertCan } from '../access/policy.ts';
@@ -20,6 +21,7 @@ import { listActiveMembers } from '../members/member.repository.ts';
 import type { CaseNotification } from '../notify/case-notifications.ts';
 import { tell } from '../notify/queue.ts';
 import { findOrganisationById, listPartners } from '../organisations/organisation.repository.ts';
+import { markRepeatReferral, repeatWindowMonths } from '../screening/repeat.repository.ts';
 import { draftErrors, parseReferralForm, pickFormValues } from './referral-form.rules.ts';
 import { isUuid } from '../validation.ts';
 import type { ReferralFormValues } from './referral.types.ts';
@@ -175,6 +177,7 @@ export async function submitReferral(
         recordId: id,
         purpose: 'aanmelding',
       });
+      await countRepeatReferral(tx, id, now);
       const processManagers = await listActiveMembers(tx, { role: 'processManager' });
       const notifications = await tell(
         tx,
@@ -199,6 +202,22 @@ export async function submitReferral(
     return first;
   }
   return { ok: true, ...result };
+}
+
+/**
+ * For the figures: whether this aanmelding is a herhaalde aanmelding (a person in it was in a case closed in the 12
+ * months before). Found among the cases still held at the moment it comes in, and kept as a yes or no on the case, so
+ * that the count survives the earlier case's deletion. The system does it, not the referrer, who learns nothing of it.
+ */
+async function countRepeatReferral(tx: Tx, caseId: string, submittedAt: Date): Promise<void> {
+  const closedFrom = DateTime.fromJSDate(submittedAt, { zone: 'utc' }).minus({ months: repeatWindowMonths }).toJSDate();
+  await markRepeatReferral(tx, caseId, { closedFrom, submittedAt });
+  await recordAudit(tx, 'system', {
+    action: 'referral.repeatCounted',
+    recordType: 'case',
+    recordId: caseId,
+    purpose: 'herhaalcontrole',
+  });
 }
 
 /**

@@ -42,6 +42,7 @@ function fact(over: Partial<FigureFact>): FigureFact {
     outcome: null,
     evaluationScores: [],
     deletedLateDays: null,
+    repeatReferral: false,
     daysSinceAcceptance: null,
     ...over,
   };
