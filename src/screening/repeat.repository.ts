@@ -88,8 +88,7 @@ export async function findRepeatMatches(tx: Tx, caseId: string): Promise<RepeatM
       };
       byCase.set(r.caseId, match);
     }
-    if (!match.persons.some((p) => p.name === r.personName))
-      match.persons.push({ name: r.personName, basis: r.basis });
+    if (!match.persons.some((p) => p.name === r.personName)) match.persons.push({ name: r.personName, basis: r.basis });
   }
   return [...byCase.values()];
 }
