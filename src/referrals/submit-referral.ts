@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { UseCaseDeps } from '../use-case.ts';
 import type { Actor } from '../actor.ts';
 import { assertCan } from '../access/policy.ts';
@@ -21,7 +20,7 @@ import { listActiveMembers } from '../members/member.repository.ts';
 import type { CaseNotification } from '../notify/case-notifications.ts';
 import { tell } from '../notify/queue.ts';
 import { findOrganisationById, listPartners } from '../organisations/organisation.repository.ts';
-import { markRepeatReferral, repeatWindowMonths } from '../screening/repeat.repository.ts';
+import { markRepeatReferrals } from '../screening/repeat.repository.ts';
 import { draftErrors, parseReferralForm, pickFormValues } from './referral-form.rules.ts';
 import { isUuid } from '../validation.ts';
 import type { ReferralFormValues } from './referral.types.ts';
@@ -177,7 +176,7 @@ export async function submitReferral(
         recordId: id,
         purpose: 'aanmelding',
       });
-      await countRepeatReferral(tx, id, now);
+      await countRepeatReferral(tx, id);
       const processManagers = await listActiveMembers(tx, { role: 'processManager' });
       const notifications = await tell(
         tx,
@@ -209,9 +208,8 @@ export async function submitReferral(
  * months before). Found among the cases still held at the moment it comes in, and kept as a yes or no on the case, so
  * that the count survives the earlier case's deletion. The system does it, not the referrer, who learns nothing of it.
  */
-async function countRepeatReferral(tx: Tx, caseId: string, submittedAt: Date): Promise<void> {
-  const closedFrom = DateTime.fromJSDate(submittedAt, { zone: 'utc' }).minus({ months: repeatWindowMonths }).toJSDate();
-  await markRepeatReferral(tx, caseId, { closedFrom, submittedAt });
+async function countRepeatReferral(tx: Tx, caseId: string): Promise<void> {
+  await markRepeatReferrals(tx, [caseId]);
   await recordAudit(tx, 'system', {
     action: 'referral.repeatCounted',
     recordType: 'case',

@@ -97,22 +97,20 @@ export async function findRepeatMatches(tx: Tx, caseId: string): Promise<RepeatM
 export const repeatWindowMonths = 12;
 
 /**
- * Marks the case as a herhaalde aanmelding, or not: whether a person in it was in a case closed in the window before
- * `submittedAt` (from `closedFrom`), among the cases still held. Only the yes or no is kept. One statement.
+ * Marks each of these cases as a herhaalde aanmelding, or not: whether a person in it was in a case closed in the
+ * 12 months before its submission, among the cases still held. Only the yes or no is kept. One statement, for one
+ * aanmelding as it comes in or for a whole fictional history at once.
  */
-export async function markRepeatReferral(
-  tx: Tx,
-  caseId: string,
-  window: { closedFrom: Date; submittedAt: Date },
-): Promise<boolean> {
-  const [row] = await tx.$queryRaw<{ repeat: boolean }[]>`
+export async function markRepeatReferrals(tx: Tx, caseIds: string[]): Promise<void> {
+  const ids = caseIds.filter(isUuid);
+  if (!ids.length) return;
+  await tx.$executeRaw`
     UPDATE case_record c SET "repeatReferral" = EXISTS (
       SELECT 1 FROM case_person np
         JOIN case_person op ON op."caseId" <> np."caseId" AND ${samePerson}
         JOIN case_record o ON o.id = op."caseId"
        WHERE np."caseId" = c.id AND o.status = 'closed'
-         AND o."closedAt" >= ${window.closedFrom} AND o."closedAt" <= ${window.submittedAt})
-     WHERE c.id = ${caseId}::uuid
-    RETURNING c."repeatReferral" AS repeat`;
-  return row?.repeat ?? false;
+         AND o."closedAt" >= c."submittedAt" - make_interval(months => ${repeatWindowMonths}::int)
+         AND o."closedAt" <= c."submittedAt")
+     WHERE c.id = ANY(${ids}::uuid[]) AND c."submittedAt" IS NOT NULL`;
 }
