@@ -60,6 +60,7 @@ describe('cijfers', () => {
     expect(text).toContain('naast 2e kwartaal 2026');
     expect(text).toContain('Aanmeldingen per aanmeldende partner');
     expect(text).toContain('Lopende casussen');
+    expect(text).toContain('Herhaalde aanmeldingen');
     // (No bar per partner: in the demo every partner is small in some quarter, so they fold into "Overige organisaties".)
     expect(chartTypes(card)).toEqual(expect.arrayContaining(['Chart.HorizontalBar']));
     // No chart with a numeric axis (Teams divides its ticks into decimals, "5.75 / 11.5"): bars without an axis or
