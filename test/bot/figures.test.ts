@@ -141,7 +141,9 @@ describe('cijfers', () => {
         (l) =>
           l[0] !== 'Overleggen gehouden' &&
           l[0] !== 'Toelichting' &&
-          !/Mediaan|gemiddeld|Aandeel herhaalde|Op tijd klaar$|Binnen 5|Op tijd geïnformeerd$|Op tijd verwijderd|Aanwezig:/.test(l[1]!),
+          !/Mediaan|gemiddeld|Aandeel herhaalde|Op tijd klaar$|Binnen 5|Op tijd geïnformeerd$|Op tijd verwijderd|Aanwezig:/.test(
+            l[1]!,
+          ),
       );
     const values = counts
       .flatMap((l) => [l[2]!, l[3]!])
