@@ -69,6 +69,7 @@ export interface PresentedFigures {
 const sectionTitles: Record<SectionKey, string> = {
   intake: 'Aanmeldingen per aanmeldende partner',
   lifeDomains: 'Aanmeldingen per leefgebied',
+  repeats: 'Herhaalde aanmeldingen',
   screening: 'Screening van de aanmeldingen',
   throughput: 'Doorlooptijd',
   stock: 'Lopende casussen',
@@ -83,6 +84,11 @@ const sectionTitles: Record<SectionKey, string> = {
 
 const rowLabels: Record<string, Record<string, string>> = {
   intake: { total: 'Totaal', unknown: 'Onbekend' },
+  repeats: {
+    yes: 'Herhaald: eerdere casus afgesloten in de 12 maanden ervoor',
+    no: 'Niet herhaald',
+    total: 'Aanmeldingen',
+  },
   screening: {
     accepted: 'Aangenomen',
     rejected: 'Afgewezen',
@@ -131,6 +137,7 @@ const rowLabels: Record<string, Record<string, string>> = {
 const otherLabels = { organisations: 'Overige organisaties', lifeDomains: 'Overige leefgebieden' };
 
 const statLabels: Record<StatKey, string> = {
+  repeatShare: 'Aandeel herhaalde aanmeldingen',
   normWithin: 'Binnen 5 werkdagen besloten (norm)',
   screeningDays: 'Mediaan werkdagen tot het besluit',
   daysToFirstDiscussion: 'Mediaan dagen van aanmelding tot eerste bespreking',

@@ -1,5 +1,6 @@
 import type { CaseRecord } from '../src/cases/case.types.ts';
 import type { TableView } from '../src/conferences/table.repository.ts';
+import type { RepeatMatch } from '../src/screening/repeat.repository.ts';
 import { lifeDomains } from '../src/referrals/referral.types.ts';
 import { card, execute, facts, heading, paragraph, subheading, type AdaptiveCard, type Element } from './adaptive.ts';
 import { choiceField, formErrorSummary, textField, type FieldErrors, type FormValues } from './form.ts';
@@ -11,6 +12,7 @@ import {
   formatSession,
   formatSessionShort,
   lifeDomainLabels,
+  outcomeLabels,
   statusLabels,
   urgencyLabels,
 } from './labels.ts';
@@ -66,6 +68,35 @@ function caseDetails(c: CaseRecord, timeZone: string): Element[] {
   ];
 }
 
+const basisLabels = { bsn: 'op BSN', nameAndBirthDate: 'op naam en geboortedatum' } as const;
+
+/** One earlier case: its reference and status, its table, and for a closed one the day (in its table's timezone) and outcome. */
+function repeatLine(r: RepeatMatch, timeZone: string): string {
+  const persons = r.persons.map((p) => `${p.name} (${basisLabels[p.basis]})`).join(', ');
+  const status = statusLabels[r.status].toLowerCase();
+  const state = r.closedAt
+    ? `${status} op ${formatDate(r.closedAt, r.table?.timeZone ?? timeZone)}${r.outcome ? `, ${outcomeLabels[r.outcome].toLowerCase()}` : ''}`
+    : status;
+  return `**${r.reference}** (${r.table ? r.table.name : 'nog geen tafel'}): ${state}. Bekend: ${persons}.`;
+}
+
+/**
+ * The repeat check: the other cases (open, or closed and not yet deleted) that hold a person of this aanmelding. Only
+ * the procesmanager's screening card has it; nothing of it is kept once the earlier case is deleted.
+ */
+function repeatSection(repeats: readonly RepeatMatch[], timeZone: string): Element[] {
+  if (!repeats.length) return [];
+  return [
+    subheading('Herhaalde aanmelding'),
+    paragraph(
+      repeats.length === 1
+        ? 'Al bekend in een andere casus, die nog bewaard wordt:'
+        : `Al bekend in ${repeats.length} andere casussen, die nog bewaard worden:`,
+    ),
+    ...repeats.map((r) => paragraph(repeatLine(r, timeZone))),
+  ];
+}
+
 /** The decision, its day in `timeZone` (the network's), the first meeting in its table's. */
 export function decisionSummary(c: CaseRecord, timeZone: string): string {
   const by = c.decidedBy
@@ -101,6 +132,8 @@ export interface ScreeningView {
   refreshFor?: string[];
   /** The network's timezone: when the aanmelding came in and was decided. */
   timeZone: string;
+  /** The repeat check: other cases, open or still held, with a person of this aanmelding. */
+  repeats?: readonly RepeatMatch[];
 }
 
 export function screeningCard(view: ScreeningView): AdaptiveCard {
@@ -122,6 +155,7 @@ export function screeningCard(view: ScreeningView): AdaptiveCard {
       ? []
       : [paragraph(decisionSummary(c, view.timeZone), c.status === 'accepted' ? {} : { color: 'Warning' })]),
     ...formErrorSummary(errors),
+    ...repeatSection(view.repeats ?? [], view.timeZone),
     ...caseDetails(c, view.timeZone),
   ];
   const extra = view.refreshFor?.length

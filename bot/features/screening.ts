@@ -12,7 +12,7 @@ import { actorOf } from '../teams/turn-context.ts';
 /** `screening.*`: the procesmanager accepts, rejects or asks about an aanmelding. */
 export function registerScreening(app: Application<TurnState>, deps: BotDeps): void {
   onVerb(app, Verb.screeningShow, { caseId: id }, async (context, { caseId }) =>
-    screeningCardFor(deps, { case: await openScreening(deps, actorOf(context), caseId) }),
+    screeningCardFor(deps, await openScreening(deps, actorOf(context), caseId)),
   );
 
   const decide = (decision: ScreeningDecision['decision']) =>
@@ -27,7 +27,7 @@ export function registerScreening(app: Application<TurnState>, deps: BotDeps): v
       if ('alreadyDecided' in result)
         return screeningCardFor(deps, { case: result.alreadyDecided, alreadyDecided: true });
       const again = await openScreening(deps, actor, data.caseId);
-      return screeningCardFor(deps, { case: again, values: formValuesOf(data), errors: result.errors });
+      return screeningCardFor(deps, { ...again, values: formValuesOf(data), errors: result.errors });
     });
   decide('accept');
   decide('reject');

@@ -5,6 +5,10 @@
 export const processingActivities = {
   aanmelding: { name: 'Aanmelding', purpose: 'Een casus aanmelden voor het casusoverleg' },
   screening: { name: 'Screening', purpose: 'Een aanmelding toetsen aan de drie landelijke criteria' },
+  herhaalcontrole: {
+    name: 'Herhaalcontrole',
+    purpose: 'Nagaan of een aangemelde persoon al bekend is in een lopende of bewaarde casus (herhaalde aanmelding)',
+  },
   casusoverleg: { name: 'Casusoverleg', purpose: 'Beeldvorming, oordelen en besluiten over een casus aan tafel' },
   regie: { name: 'Regie', purpose: 'De uitvoering van het plan volgen door de casusregisseur' },
   overdracht: { name: 'Overdracht', purpose: 'Een casus overdragen aan een andere overlegtafel of een extern gremium' },

@@ -3,7 +3,7 @@ import { canSeeCase, caseScope, knewDeletedCase } from '../access/case-access.ts
 import { recordRefusal } from '../access/refusals.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { ProcessingActivity } from '../audit/processing-activities.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { DomainError, ErrorCode } from '../errors.ts';
 import {
   findCaseById,
@@ -63,7 +63,7 @@ export async function listCasesFor(
  * One case in full, for someone allowed to see it; every such look is audited. Someone who may not
  * see it hears "not found", so they cannot even learn that it exists.
  */
-export async function openCase(db: Db, actor: Actor, caseId: string, purpose: ProcessingActivity): Promise<CaseRecord> {
+export async function openCase(db: Tx, actor: Actor, caseId: string, purpose: ProcessingActivity): Promise<CaseRecord> {
   const found = await findCaseById(db, caseId);
   if (!found || !canSeeCase(actor, visibilityFacts(found)))
     throw new DomainError(ErrorCode.NotFound, 'Case not found or not visible', { caseId });

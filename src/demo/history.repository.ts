@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from '../db/client.ts';
 import type { CaseOutcome, GoalAnswer } from '../lifecycle/lifecycle.types.ts';
 import type { AgendaReason } from '../conferences/agenda.rules.ts';
+import { markRepeatReferrals } from '../screening/repeat.repository.ts';
 
 /**
  * A case as it went through its life, written at once: what the use cases would have written along the way. For
@@ -113,6 +114,8 @@ export async function insertHistory(tx: Tx, cases: HistoricCase[]): Promise<stri
       })),
     ),
   });
+  // Herhaalde aanmeldingen, as each was marked when it came in: the same function as the intake's.
+  await markRepeatReferrals(tx, ids);
   await tx.caseOrganisation.createMany({
     data: cases.flatMap((c, i) =>
       c.involvedOrganisationIds.map((organisationId) => ({ caseId: ids[i]!, organisationId })),

@@ -120,6 +120,23 @@ export async function seedDemoHistory(
   return cases.length;
 }
 
+/** Of the last few hundred cases, the one closed last in the year before `at` (none: undefined). */
+function closedInYearBefore(cases: readonly HistoricCase[], at: Date): HistoricCase | undefined {
+  const from = at.getTime() - 365 * 24 * 3_600_000;
+  let found: HistoricCase | undefined;
+  for (const c of cases.slice(-300)) {
+    const closed = c.closure?.at.getTime();
+    if (
+      closed !== undefined &&
+      closed >= from &&
+      closed <= at.getTime() &&
+      closed > (found?.closure!.at.getTime() ?? 0)
+    )
+      found = c;
+  }
+  return found;
+}
+
 /** A small, seeded random generator: the same history on every machine. */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -270,6 +287,9 @@ export function planHistory(input: PlanInput): HistoricCase[] {
       discussions: [],
       evaluations: [],
     };
+    // Every third aanmelding is for the person of a case closed in the year before, if there is one: a repeat.
+    const earlier = n % 3 === 0 ? closedInYearBefore(cases, submittedAt) : undefined;
+    if (earlier) c.persons = [{ ...earlier.persons[0]! }];
     cases.push(c);
     const decidedAt = addWorkingDays(
       submittedAt,

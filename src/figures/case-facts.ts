@@ -33,6 +33,8 @@ export interface CaseFactSource {
   informedOn?: Date;
   /** The regie events that put the case on the schaduwlijst and took it off, in any order. */
   shadowEvents: { kind: string; at: Date }[];
+  /** A herhaalde aanmelding: marked when it came in (a person in it was in a case closed in the 12 months before). */
+  repeatReferral: boolean;
 }
 
 export interface EvaluationScore {
@@ -96,6 +98,8 @@ export interface CaseFact {
   outcome: CaseOutcome | null;
   evaluationScores: EvaluationScore[];
   deletedLateDays: number | null;
+  /** A herhaalde aanmelding: yes or no, nothing of the earlier case. */
+  repeatReferral: boolean;
 }
 
 /** What the figures read of a live case beside its facts: how long ago it was accepted (for informing in time). Never stored. */
@@ -246,6 +250,7 @@ export function buildCaseFact(row: CaseFactSource, now: Date, deletion?: { dueAt
       cooperation: e.cooperation,
     })),
     deletedLateDays: deletion ? Math.max(0, Math.floor((now.getTime() - deletion.dueAt.getTime()) / 86_400_000)) : null,
+    repeatReferral: row.repeatReferral,
     daysSinceAcceptance: acceptedAt && !deletion ? calendarDaysBetween(acceptedAt, now) : null,
   };
 }

@@ -41,7 +41,8 @@ export async function readStoredFigureInputs(
          'responsibleOrganisationId', "responsibleOrganisationId", 'involvedOrganisationIds', "involvedOrganisationIds", 'tableId', "tableId",
          'sessions', sessions, 'actions', actions, 'actionsDoneOnTime', "actionsDoneOnTime", 'wasOnShadowList', "wasOnShadowList",
          'shadowListSpells', "shadowListSpells", 'actionFacts', "actionFacts", 'attendance', attendance, 'outcome', outcome,
-         'evaluationScores', "evaluationScores", 'deletedLateDays', "deletedLateDays")), '[]'::json)
+         'evaluationScores', "evaluationScores", 'deletedLateDays', "deletedLateDays",
+         'repeatReferral', "repeatReferral")), '[]'::json)
          FROM case_fact WHERE "deletedMonth" >= ${from.factsFrom}) AS facts,
       (SELECT coalesce(json_object_agg(month, n), '{}'::json)
          FROM (SELECT "intakeMonth" AS month, count(*)::int AS n FROM case_fact

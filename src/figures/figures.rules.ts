@@ -8,6 +8,7 @@ import {
   intakeSection,
   lifeDomainsSection,
   outcomesSection,
+  repeatsSection,
   screeningSection,
   shadowListSection,
   stockSection,
@@ -30,6 +31,7 @@ export function computeFigures(input: FiguresInput): ComputedFigures {
   const sections = [
     intakeSection(ctx),
     lifeDomainsSection(ctx),
+    repeatsSection(ctx),
     screeningSection(ctx),
     stockSection(ctx),
     throughputSection(ctx),

@@ -54,6 +54,30 @@ export function lifeDomainsSection(ctx: FigureContext): FigureSection {
   return { key: 'lifeDomains', rows: domains.map((d) => row((w) => `${w}.domain.${d}`, d)), stats: [] };
 }
 
+/**
+ * Herhaalde aanmeldingen: those for a person whose earlier case was closed in the 12 months before, as marked when
+ * the aanmelding came in (so still counted after the earlier case is deleted); with the rest they add up to the total.
+ */
+export function repeatsSection(ctx: FigureContext): FigureSection {
+  const { b, shared } = ctx;
+  ctx.each((w) =>
+    b.tally(`${w}.repeat`, repeatKinds, shared.intake[w], (f) => (f.repeatReferral ? 'yes' : 'no'), `${w}.intake`),
+  );
+  return {
+    key: 'repeats',
+    rows: [...repeatKinds.map((k) => row((w) => `${w}.repeat.${k}`, k)), row((w) => `${w}.intake`, 'total', true)],
+    stats: [
+      percentageStat(
+        'repeatShare',
+        (w) => repeatKinds.map((k) => `${w}.repeat.${k}`),
+        (w) => `${w}.intake`,
+      ),
+    ],
+  };
+}
+
+const repeatKinds = ['yes', 'no'] as const;
+
 const screeningCategory = (f: FigureFact): ScreeningCategory =>
   f.screeningOutcome === 'accepted'
     ? 'accepted'

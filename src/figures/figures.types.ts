@@ -49,6 +49,7 @@ export type ScreeningCategory = (typeof screeningCategories)[number];
 export type SectionKey =
   | 'intake'
   | 'lifeDomains'
+  | 'repeats'
   | 'screening'
   | 'throughput'
   | 'stock'
@@ -71,6 +72,7 @@ export interface FigureRow {
 }
 
 export type StatKey =
+  | 'repeatShare'
   | 'normWithin'
   | 'screeningDays'
   | 'daysToFirstDiscussion'

@@ -98,8 +98,9 @@ const levels = new Set(['stock.end', 'shadow.end']);
  */
 function costOf(published: Set<string>, running: readonly string[]): (id: string) => number {
   const totals = /\.(norm\.base|stock\.(in|out|end)|actions\.due|deleted|eval\.answers|shadow\.end)$/;
-  const headline = /\.(screen\.accepted|norm\.within|actions\.onTime|inform\.inTime|deleted\.onTime|att\..+\.present)$/;
-  const percentageParts = /\.(norm\.(within|over)|actions\.\w+|inform\.\w+|deleted\.\w+|att\..+)$/;
+  const headline =
+    /\.(repeat\.yes|screen\.accepted|norm\.within|actions\.onTime|inform\.inTime|deleted\.onTime|att\..+\.present)$/;
+  const percentageParts = /\.(repeat\.(yes|no)|norm\.(within|over)|actions\.\w+|inform\.\w+|deleted\.\w+|att\..+)$/;
   return (id) => {
     const period = id.slice(0, id.indexOf('.'));
     if (!published.has(period) && !(id.endsWith('.intake') && published.has(`trend:${period}`))) return -1;

@@ -22,6 +22,7 @@ import { listActiveMembers } from '../members/member.repository.ts';
 import type { CaseNotification } from '../notify/case-notifications.ts';
 import { tell } from '../notify/queue.ts';
 import { findOrganisationById, listPartners } from '../organisations/organisation.repository.ts';
+import { markRepeatReferrals } from '../screening/repeat.repository.ts';
 import { draftErrors, parseReferralForm, pickFormValues } from './referral-form.rules.ts';
 import { isUuid } from '../validation.ts';
 import type { ReferralFormValues } from './referral.types.ts';
@@ -179,6 +180,7 @@ export async function submitReferral(
         recordId: id,
         purpose: 'aanmelding',
       });
+      await countRepeatReferral(tx, id);
       const processManagers = await listActiveMembers(tx, { role: 'processManager' });
       const notifications = await tell(
         tx,
@@ -203,6 +205,21 @@ export async function submitReferral(
     return first;
   }
   return { ok: true, ...result };
+}
+
+/**
+ * For the figures: whether this aanmelding is a herhaalde aanmelding (a person in it was in a case closed in the 12
+ * months before). Found among the cases still held at the moment it comes in, and kept as a yes or no on the case, so
+ * that the count survives the earlier case's deletion. The system does it, not the referrer, who learns nothing of it.
+ */
+async function countRepeatReferral(tx: Tx, caseId: string): Promise<void> {
+  await markRepeatReferrals(tx, [caseId]);
+  await recordAudit(tx, 'system', {
+    action: 'referral.repeatCounted',
+    recordType: 'case',
+    recordId: caseId,
+    purpose: 'herhaalcontrole',
+  });
 }
 
 /**

@@ -74,6 +74,7 @@ type FactSourceRow = {
   evaluationCooperation: number[] | null;
   shadowKinds: string[] | null;
   shadowAts: Date[] | null;
+  repeatReferral: boolean;
 };
 
 /**
@@ -103,7 +104,7 @@ async function queryFactSources(
            o.ids AS "involvedOrganisationIds", d.starts AS "discussionStarts", d.present AS "discussionPresent",
            a.states AS "actionStates", a.dues AS "actionDueDates", a.dones AS "actionDoneAts", a.reasons AS "actionCloseReasons",
            e.organisations AS "evaluationOrganisationIds", e.goals AS "evaluationGoals", e.cooperation AS "evaluationCooperation",
-           r.kinds AS "shadowKinds", r.ats AS "shadowAts"
+           r.kinds AS "shadowKinds", r.ats AS "shadowAts", c."repeatReferral"
       FROM case_record c
       LEFT JOIN conference_table t ON t.id = c."tableId"
       LEFT JOIN conference_session s ON s.id = c."firstSessionId"
@@ -172,6 +173,7 @@ function toFactSource(c: FactSourceRow): CaseFactSource {
       cooperation: cooperation[i]!,
     })),
     shadowEvents: kinds.map((kind, i) => ({ kind, at: ats[i]! })),
+    repeatReferral: c.repeatReferral,
   };
 }
 

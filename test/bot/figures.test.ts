@@ -62,6 +62,7 @@ describe('cijfers', () => {
     expect(text).toContain('naast 2e kwartaal 2026');
     expect(text).toContain('Aanmeldingen per aanmeldende partner');
     expect(text).toContain('Lopende casussen');
+    expect(text).toContain('Herhaalde aanmeldingen');
     // (No bar per partner: in the demo every partner is small in some quarter, so they fold into "Overige organisaties".)
     expect(chartTypes(card)).toEqual(expect.arrayContaining(['Chart.HorizontalBar']));
     // No chart with a numeric axis (Teams divides its ticks into decimals, "5.75 / 11.5"): bars without an axis or
@@ -142,7 +143,9 @@ describe('cijfers', () => {
         (l) =>
           l[0] !== 'Overleggen gehouden' &&
           l[0] !== 'Toelichting' &&
-          !/Mediaan|gemiddeld|Op tijd klaar$|Binnen 5|Op tijd geïnformeerd$|Op tijd verwijderd|Aanwezig:/.test(l[1]!),
+          !/Mediaan|gemiddeld|Aandeel herhaalde|Op tijd klaar$|Binnen 5|Op tijd geïnformeerd$|Op tijd verwijderd|Aanwezig:/.test(
+            l[1]!,
+          ),
       );
     const values = counts
       .flatMap((l) => [l[2]!, l[3]!])

@@ -179,6 +179,8 @@ describe('the logbook', () => {
     expect(await filtered({ actorAadObjectId: 'system' })).toEqual([
       expect.stringMatching(/\*\*herinnering actie verstuurd\*\* · Casusbot \(systeem\) · Regie/),
       expect.stringMatching(/\*\*herinnering actie verstuurd\*\* · Casusbot \(systeem\) · Regie/),
+      // At the aanmelding: whether it is a herhaalde aanmelding, for the figures.
+      expect.stringMatching(/\*\*herhaalcontrole voor de cijfers\*\* · Casusbot \(systeem\) · Herhaalcontrole/),
     ]);
   });
 

@@ -1134,6 +1134,36 @@ export const cardFixtures: CardFixture[] = [
         errors: { reason: 'Geef een reden.', question: 'Stel een vraag van minstens tien tekens.' },
       }),
   ],
+  [
+    'screeningCard open, a herhaalde aanmelding: one closed case and one still open',
+    () =>
+      screeningCard({
+        timeZone,
+        case: caseRecord(),
+        tables,
+        refreshFor,
+        repeats: [
+          {
+            caseId: uuid(520),
+            reference: 'ZVH-2025-0117',
+            status: 'closed',
+            table: { name: 'Casusoverleg Bonaire', timeZone: 'America/Kralendijk' },
+            closedAt: new Date('2026-03-11T02:30:00Z'),
+            outcome: 'goalPartlyReached',
+            persons: [
+              { name: 'Jan Fictief', basis: 'bsn' },
+              { name: 'Mira Fictief', basis: 'nameAndBirthDate' },
+            ],
+          },
+          {
+            caseId: uuid(521),
+            reference: 'ZVH-2026-0031',
+            status: 'submitted',
+            persons: [{ name: 'Mira Fictief', basis: 'nameAndBirthDate' }],
+          },
+        ],
+      }),
+  ],
   ['screeningCard decided: accepted', () => screeningCard({ timeZone, case: accepted, tables, refreshFor })],
   ['screeningCard decided: rejected', () => screeningCard({ timeZone, case: rejected, tables })],
   ['screeningCard decided: infoRequested', () => screeningCard({ timeZone, case: infoRequested, tables, refreshFor })],

@@ -55,5 +55,9 @@ describe('the demo history (SEED_DEMO_DATA)', () => {
     expect(v['prev.intake']).toBeGreaterThan(10);
     expect(view.figures.sessionsHeld.current).toBeGreaterThan(4);
     expect(view.figures.trend.every((t) => v[t.cell]! > 0)).toBe(true);
+    // Herhaalde aanmeldingen, marked as they came in: some kept in the facts of deleted cases, some counted now.
+    expect(facts.some((f) => f.repeatReferral)).toBe(true);
+    expect(v['cur.repeat.yes']).toBeGreaterThan(0);
+    expect(v['cur.repeat.yes']).toBeLessThan(v['cur.intake']!);
   });
 });

@@ -39,7 +39,8 @@ async function heldSessions() {
 /**
  * Seven cases, counted by hand below. Q2 2026: cases 1 and 6 (police), accepted. Q3 2026: 2 (youth care, accepted,
  * 7 working days, on the schaduwlijst), 3 (mental health, rejected), 4 (police, a question), 5 (municipality, not yet
- * screened), 7 (police, accepted). Closed in Q3: 1 (goal reached, evaluated) and 6 (partly).
+ * screened, a herhaalde aanmelding of case 1's person), 7 (police, accepted). Closed in Q3: 1 (goal reached,
+ * evaluated) and 6 (partly).
  */
 async function sevenCases(): Promise<HistoricCase[]> {
   const at = await heldSessions();
@@ -149,7 +150,11 @@ async function sevenCases(): Promise<HistoricCase[]> {
       ...base(4, a.police, '2026-08-03T12:00:00Z', [P]),
       screening: { decidedAt: d('2026-08-05T12:00:00Z'), decidedByMemberId: a.pm.memberId, outcome: 'infoRequested' },
     },
-    base(5, a.municipality, '2026-09-28T12:00:00Z', [O]),
+    // A herhaalde aanmelding: the person of case 1, closed in August, written otherwise (no BSN in either).
+    {
+      ...base(5, a.municipality, '2026-09-28T12:00:00Z', [O]),
+      persons: [{ name: 'persoon  FICTIEF1', birthDate: '1980-01-01', address: 'Kaya Fictief 9' }],
+    },
     {
       ...base(6, a.police, '2026-05-04T12:00:00Z', [P]),
       screening: accepted('2026-05-06T12:00:00Z'),
@@ -199,6 +204,8 @@ describe('the figures of a seeded history', () => {
       undefined,
       undefined,
     ]);
+    // Herhaalde aanmeldingen: 5 (case 1 closed five weeks before); none in Q2.
+    expect(pick('cur.repeat.yes', 'cur.repeat.no', 'prev.repeat.yes', 'prev.repeat.no')).toEqual([1, 4, 0, 2]);
     // Screening: accepted 2 and 7, rejected 3, a question 4, open 5; within 5 working days 3, 4, 7, over 2.
     expect(
       pick(
@@ -264,6 +271,9 @@ describe('the figures of a seeded history', () => {
     expect(upTo2026(later.figures.system.values)).toEqual(view.figures.system.values);
     expect(upTo2026(later.figures.shown)).toEqual(view.figures.shown);
     expect(later.figures.stats).toEqual(view.figures.stats);
+    // Case 1 is gone, and nothing of it was copied: the herhaalde aanmelding still counts, from case 5's own mark.
+    expect(await db.case.count({ where: { reference: 'ZVH-2026-0001' } })).toBe(0);
+    expect(later.figures.system.values['cur.repeat.yes']).toBe(1);
     expect(later.figures.sessionsHeld).toEqual(view.figures.sessionsHeld);
     // And what the deletion quarter itself shows: four deleted on time.
     const deletedQuarter = await produceFigures(deps, parsePeriod('2027-Q4')!, 'internal');

@@ -327,6 +327,8 @@ describe('a closed case is deleted a year after its closure, and nothing of the 
         .map((organisationId) => ({ month: '2026-11', organisationId, invited: 1, present: 0 })),
       // Swept a day after the year was over.
       deletedLateDays: 1,
+      // Nobody in it was in a case closed in the year before its aanmelding: a yes or no, nothing of another case.
+      repeatReferral: false,
     });
     expect(JSON.stringify(facts)).not.toContain(reference);
     expect(JSON.stringify(facts)).not.toContain(caseId);

@@ -44,6 +44,8 @@ describe('submitting an aanmelding', () => {
     expect(stored.organisations.map((o) => o.name).sort()).toEqual(['Jeugdzorg CN', 'Korps Politie CN']);
     expect(await listAuditEvents(db, { recordType: 'case', recordId: result.caseId })).toMatchObject([
       { action: 'referral.submitted', actorAadObjectId: a.police.aadObjectId },
+      // Whether it is a herhaalde aanmelding, for the figures: counted by the system, not looked up by the referrer.
+      { action: 'referral.repeatCounted', actorAadObjectId: null, purpose: 'herhaalcontrole' },
     ]);
     expect(result.notifications.map((n) => n.to).sort()).toEqual([a.pm.aadObjectId, a.pm2.aadObjectId].sort());
   });
@@ -146,6 +148,7 @@ describe('screening', () => {
     ]);
     expect((await listAuditEvents(db, { recordId: caseId })).map((e) => e.action)).toEqual([
       'referral.submitted',
+      'referral.repeatCounted',
       'screening.accepted',
     ]);
   });

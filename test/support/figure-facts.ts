@@ -32,6 +32,8 @@ export const fact: fc.Arbitrary<FigureFact> = fc
     shadow: fc.option(fc.nat({ max: 4 }), { nil: null }),
     attendance: fc.array(fc.record({ organisationId: referrer, present: fc.boolean() }), { maxLength: 2 }),
     goal: fc.constantFrom(...goalAnswers),
+    /** About a third of aanmeldingen in comparable conferences are repeats. */
+    repeat: fc.nat({ max: 2 }),
   })
   .map((r): FigureFact => {
     const accepted = r.outcome === 'accepted';
@@ -77,6 +79,7 @@ export const fact: fc.Arbitrary<FigureFact> = fc
       outcome: closedReally ? r.closing : null,
       evaluationScores: closedReally ? [{ organisationId: 'police', goalReached: r.goal, cooperation: 4 }] : [],
       deletedLateDays: null,
+      repeatReferral: r.repeat === 0,
       daysSinceAcceptance: accepted ? 200 : null,
     };
   });

@@ -61,6 +61,7 @@ const anyFact = fc.record({
     { maxLength: 2 },
   ),
   deletedLateDays: orNull(fc.nat({ max: 3 })),
+  repeatReferral: fc.boolean(),
   daysSinceAcceptance: fc.option(fc.nat({ max: 30 }), { nil: undefined }),
 });
 

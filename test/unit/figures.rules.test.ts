@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeFigures, discloseFigures, type FigureFact } from '../../src/figures/figures.rules.ts';
+import { buildLedger, ledgerFigures } from '../../src/figures/ledger.ts';
 import {
   firstWorkingDayAfter,
   lastCompletedQuarter,
@@ -42,6 +43,7 @@ function fact(over: Partial<FigureFact>): FigureFact {
     outcome: null,
     evaluationScores: [],
     deletedLateDays: null,
+    repeatReferral: false,
     daysSinceAcceptance: null,
     ...over,
   };
@@ -196,6 +198,63 @@ describe('figures from anonymous facts, counted by hand', () => {
     expect(d.shown['cur.intake']).toEqual({ state: 'small' });
     expect(d.stats.screening.find((s) => s.key === 'normWithin')!.current).toEqual({ withheld: 'base' });
     expect(d.stats.throughput.find((s) => s.key === 'daysToFirstDiscussion')!.current).toEqual({ withheld: 'base' });
+  });
+});
+
+describe('herhaalde aanmeldingen', () => {
+  /** Twelve aanmeldingen in August 2026, `repeats` of them for a person whose earlier case closed in the year before. */
+  const twelve = (repeats: number) =>
+    Array.from({ length: 12 }, (_, i) => fact({ intakeMonth: '2026-08', repeatReferral: i < repeats }));
+  /** The figures of Q3 2026 as the bot shows them: through the ledger, in the form asked for. */
+  const shownQ3 = (repeats: number, mode: 'internal' | 'public') =>
+    ledgerFigures(
+      buildLedger({
+        facts: twelve(repeats),
+        heldSessions: [],
+        intakesByMonth: new Map(),
+        informWithinDays: 14,
+        choices: periodChoices(new Date('2026-11-25T12:00:00Z'), 'Europe/Amsterdam'),
+      }),
+      q3,
+      mode,
+    );
+
+  it('are counted among the aanmeldingen of the period, and with the others add up to them', () => {
+    const computed = computeFigures({
+      facts: twelve(5),
+      period: q3,
+      trendLength: 1,
+      informWithinDays: 14,
+      heldSessions: [],
+      intakesByMonth: new Map(),
+    });
+    const v = computed.system.values;
+    expect([v['cur.repeat.yes'], v['cur.repeat.no'], v['cur.intake']]).toEqual([5, 7, 12]);
+    expect([v['prev.repeat.yes'], v['prev.repeat.no']]).toEqual([0, 0]);
+    expect(computed.system.equations).toContainEqual({
+      plus: ['cur.repeat.yes', 'cur.repeat.no'],
+      minus: ['cur.intake'],
+    });
+    const d = shownQ3(5, 'internal');
+    expect([d.shown['cur.repeat.yes'], d.shown['cur.repeat.no']]).toEqual([
+      { state: 'shown', value: 5 },
+      { state: 'shown', value: 7 },
+    ]);
+    expect(d.stats.repeats).toEqual([
+      { key: 'repeatShare', kind: 'percentage', previous: { withheld: 'base' }, current: { value: 42 } },
+    ]);
+  });
+
+  it('under the same disclosure control as the rest: below 5 is "<5", and the other part goes too, or it gives it away', () => {
+    const d = shownQ3(4, 'internal');
+    expect(d.shown['cur.intake']).toEqual({ state: 'shown', value: 12 });
+    expect(d.shown['cur.repeat.yes']).toEqual({ state: 'small' });
+    expect(d.shown['cur.repeat.no']!.state).not.toBe('shown');
+    expect(d.stats.repeats[0]!.current).toEqual({ withheld: 'hidden' });
+    // Public: 0 to 7 hidden, so 5 of 12 is not shown there, nor its share.
+    const pub = shownQ3(5, 'public');
+    expect([pub.shown['cur.repeat.yes']!.state, pub.shown['cur.repeat.no']!.state]).toEqual(['small', 'small']);
+    expect(pub.stats.repeats[0]!.current).toEqual({ withheld: 'hidden' });
   });
 });
 

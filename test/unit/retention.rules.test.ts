@@ -170,6 +170,7 @@ describe('the anonymous facts of a case', () => {
       { kind: 'closed', at: d('2027-03-10T15:00:00Z') },
       { kind: 'shadowList', at: d('2027-01-05T15:00:00Z') },
     ],
+    repeatReferral: true,
   };
 
   it('months, counts and ids of organisations; nothing of the person, no reference, no free text, no dates', () => {
@@ -213,6 +214,7 @@ describe('the anonymous facts of a case', () => {
       outcome: 'goalReached',
       evaluationScores: [{ organisationId: org(2), goalReached: 'yes', cooperation: 4 }],
       deletedLateDays: 0,
+      repeatReferral: true,
       daysSinceAcceptance: null,
     });
     const text = JSON.stringify(fact);
