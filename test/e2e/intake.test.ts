@@ -129,15 +129,24 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     );
     await officer.screenshot({ path: join(outputDir, 'e2e-referrer-told.png') });
 
-    // A second case for the same meeting: the chair will move it on without a decision.
+    // A second case for the same meeting, for the same person (a repeat): the chair will move it on without a decision.
     await say(officer, 'aanmelden');
     await cardWith(officer, 'Aanmelding casusoverleg').getByRole('button', { name: 'Wonen', exact: true }).waitFor();
-    await fillIntakeForm(officer, 'Els Fictief');
+    await fillIntakeForm(officer);
     await lastCard(officer).getByRole('button', { name: 'Aanmelding indienen' }).click();
     await cardWith(officer, /Aanmelding ontvangen[\s\S]*ZVH-\d{4}-0002/).waitFor({ timeout: 30_000 });
     second = /ZVH-\d{4}-0002/.exec(await lastCard(officer).innerText())?.[0];
     await cardWith(pm, `Nieuwe aanmelding: ${second}`).getByRole('button', { name: 'Screening openen' }).click();
     const secondScreening = cardWith(pm, `Screening ${second}`);
+    // The procesmanager reads that this person is already held in the first case; the officer reads nothing of it.
+    await secondScreening.getByText('Herhaalde aanmelding').waitFor({ timeout: 30_000 });
+    await expect(secondScreening.innerText()).resolves.toMatch(
+      new RegExp(
+        `Al bekend in een andere casus[\\s\\S]*${reference}[\\s\\S]*Jan Fictief \\(op naam en geboortedatum\\)`,
+      ),
+    );
+    await cardShot(pm, '04b-screening-herhaald', secondScreening.getByText('Herhaalde aanmelding'));
+    await expect(lastCard(officer).innerText()).resolves.not.toMatch(/Herhaald|Al bekend/);
     await secondScreening.getByRole('button', { name: 'Accepteren', exact: true }).click();
     await secondScreening.getByRole('button', { name: 'Accepteren en datum plannen' }).click();
     await secondScreening.getByText(/Geaccepteerd door Ingrid Martina.*8 december 2026/).waitFor({ timeout: 30_000 });
@@ -219,7 +228,7 @@ describe('intake, screening and the agenda in the Agents Playground, like people
     await pointer.getByRole('button', { name: 'Mijn deel' }).click();
     const chairsPart = cardWith(pm, 'Mijn deel: agenda Casusoverleg Bonaire');
     await chairsPart.getByRole('button', { name: 'Overleg starten' }).waitFor({ timeout: 30_000 });
-    await expect(chairsPart.innerText()).resolves.toMatch(/Jan Fictief[\s\S]*Els Fictief/);
+    await expect(chairsPart.innerText()).resolves.toMatch(new RegExp(`${reference}[\\s\\S]*${second}`));
     await cardShot(pm, '06-agenda-mijn-deel-voorzitter', chairsPart);
     await chairsPart.getByRole('button', { name: 'Overleg starten' }).click();
 

@@ -185,4 +185,64 @@ describe('in the Agents Playground, like a person', () => {
     await say(kevin, 'casussen');
     await kevin.getByText('Als stuurgroeplid zie je de kengetallen').last().waitFor({ timeout: 30_000 });
   });
+
+  it('the procesmanager makes Kevin Janga an incidentele deelnemer; he sees references only until he accepts the geheimhoudingsverklaring', async () => {
+    const pm = await stage.open('user-id-0');
+    await say(pm, 'geheimhouding');
+    const editor = cardWith(pm, 'Tekst van de verklaring');
+    await editor.waitFor({ timeout: 30_000 });
+    await editor
+      .getByRole('textbox', { name: /^Tekst van de verklaring/ })
+      .fill('Ik houd geheim wat ik in het casusoverleg lees en hoor, ook na afloop.');
+    await editor.getByRole('button', { name: 'Opslaan als nieuwe versie' }).click();
+    await pm
+      .getByText(/Versie 1, vastgesteld op/)
+      .first()
+      .waitFor({ timeout: 30_000 });
+
+    // The same form edits the member he is: now a participant of his organisation, marked incidenteel.
+    await say(pm, 'lid toevoegen');
+    const form = cardWith(pm, 'Koppel een Teams-gebruiker');
+    await form.waitFor({ timeout: 30_000 });
+    await form.getByRole('textbox', { name: /^Naam/ }).fill('Kevin Janga');
+    await form.getByRole('textbox', { name: /^Azure AD object-id/ }).fill('00000000-0000-4000-8000-000000000025');
+    await form.getByRole('combobox', { name: /^Organisatie/ }).click();
+    await pm.getByRole('option', { name: 'Openbaar Lichaam Bonaire' }).click();
+    await form.getByRole('radio', { name: 'Deelnemer casusoverleg' }).check();
+    await form.getByRole('checkbox', { name: /Incidentele deelnemer|Deelname/ }).check();
+    await form.getByRole('button', { name: 'Registreren' }).click();
+    await cardWith(pm, 'Kevin Janga is deelnemer casusoverleg bij Openbaar Lichaam Bonaire').waitFor({
+      timeout: 30_000,
+    });
+
+    const kevin = await stage.open('user-id-5');
+    await say(kevin, 'casussen');
+    const list = cardWith(kevin, 'Casussen');
+    await list.getByRole('button', { name: 'Openen' }).first().waitFor({ timeout: 30_000 });
+    const reference = /ZVH-\d{4}-\d{4}/.exec(await list.innerText())?.[0];
+    expect(reference).toBeDefined();
+    await list.getByRole('button', { name: 'Openen' }).first().click();
+    const statement = cardWith(
+      kevin,
+      'Je ziet de inhoud van casussen pas als je de geheimhoudingsverklaring hebt aanvaard',
+    );
+    await statement.getByRole('button', { name: 'Ik ga akkoord' }).waitFor({ timeout: 30_000 });
+    await expect(statement.innerText()).resolves.toContain('Ik houd geheim wat ik in het casusoverleg lees');
+    await cardShot(kevin, '15-geheimhouding', statement);
+    await statement.getByRole('button', { name: 'Ik ga akkoord' }).click();
+    await kevin
+      .getByText(/Je hebt versie 1 van de geheimhoudingsverklaring aanvaard/)
+      .first()
+      .waitFor({ timeout: 30_000 });
+
+    // Now the case card itself: its heading names the person, and Acties follow.
+    await say(kevin, `casus ${reference}`);
+    await cardWith(kevin, new RegExp(`Casus ${reference} · [\\s\\S]*Acties \\(`)).waitFor({ timeout: 30_000 });
+    // The acceptance is in the logbook with who and which version.
+    const accepted = await db.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM audit_event WHERE action = 'confidentiality.accepted' AND "actorAadObjectId" = $1`,
+      ['00000000-0000-4000-8000-000000000025'],
+    );
+    expect(accepted.rows[0]?.n).toBe('1');
+  });
 });
