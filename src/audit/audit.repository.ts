@@ -148,19 +148,7 @@ export async function listAuditEvents(
     orderBy: { id: options.newestFirst ? 'desc' : 'asc' },
     ...(options.take ? { take: options.take } : {}),
   });
-  return rows.map((r) => ({
-    id: r.id.toString(),
-    ...(r.caseId ? { caseId: r.caseId } : {}),
-    ...(r.traceId ? { traceId: r.traceId } : {}),
-    outcome: r.outcome,
-    at: r.at,
-    actorAadObjectId: r.actorAadObjectId,
-    actorOrganisationId: r.actorOrganisationId,
-    action: r.action,
-    recordType: r.recordType,
-    recordId: r.recordId ?? undefined,
-    purpose: r.purpose,
-  }));
+  return rows.map(eventView);
 }
 
 export interface EmployeeActivityRow {
@@ -220,7 +208,14 @@ export async function auditEventsForExport(
     orderBy: { id: 'asc' },
     take: limit + 1,
   });
-  return rows.map((r) => ({
+  return rows.map(eventView);
+}
+
+type AuditRow = Awaited<ReturnType<Tx['auditEvent']['findMany']>>[number];
+
+/** A stored row as the logbook reads it: its number as a string, absent fields left out. */
+function eventView(r: AuditRow): AuditEventView {
+  return {
     id: r.id.toString(),
     ...(r.caseId ? { caseId: r.caseId } : {}),
     ...(r.traceId ? { traceId: r.traceId } : {}),
@@ -232,5 +227,5 @@ export async function auditEventsForExport(
     recordType: r.recordType,
     recordId: r.recordId ?? undefined,
     purpose: r.purpose,
-  }));
+  };
 }

@@ -79,6 +79,20 @@ async function sendCustomActivity(page: Page, activity: object): Promise<void> {
   await dialog.waitFor({ state: 'hidden' });
 }
 
+/** The procesmanager fills `lid toevoegen` for Kevin Janga (user-id-5) at Openbaar Lichaam Bonaire; the same form edits him later. */
+async function registerKevin(pm: Page, role: string, options: { occasional?: boolean } = {}): Promise<void> {
+  await say(pm, 'lid toevoegen');
+  const form = cardWith(pm, 'Koppel een Teams-gebruiker');
+  await form.waitFor({ timeout: 30_000 });
+  await form.getByRole('textbox', { name: /^Naam/ }).fill('Kevin Janga');
+  await form.getByRole('textbox', { name: /^Azure AD object-id/ }).fill('00000000-0000-4000-8000-000000000025');
+  await form.getByRole('combobox', { name: /^Organisatie/ }).click();
+  await pm.getByRole('option', { name: 'Openbaar Lichaam Bonaire' }).click();
+  await form.getByRole('radio', { name: role }).check();
+  if (options.occasional) await form.getByRole('checkbox', { name: /Incidentele deelnemer|Deelname/ }).check();
+  await form.getByRole('button', { name: 'Registreren' }).click();
+}
+
 describe('in the Agents Playground, like a person', () => {
   it('the procesmanager types "hulp", sees the help card and opens the member list from it', async () => {
     const page = await stage.open('user-id-0');
@@ -157,15 +171,7 @@ describe('in the Agents Playground, like a person', () => {
     await cardShot(kevin, '13-onbekende', stranger);
 
     const pm = await stage.open('user-id-0');
-    await say(pm, 'lid toevoegen');
-    const form = cardWith(pm, 'Koppel een Teams-gebruiker');
-    await form.waitFor({ timeout: 30_000 });
-    await form.getByRole('textbox', { name: /^Naam/ }).fill('Kevin Janga');
-    await form.getByRole('textbox', { name: /^Azure AD object-id/ }).fill('00000000-0000-4000-8000-000000000025');
-    await form.getByRole('combobox', { name: /^Organisatie/ }).click();
-    await pm.getByRole('option', { name: 'Openbaar Lichaam Bonaire' }).click();
-    await form.getByRole('radio', { name: 'Stuurgroeplid' }).check();
-    await form.getByRole('button', { name: 'Registreren' }).click();
+    await registerKevin(pm, 'Stuurgroeplid');
     await cardWith(pm, 'Kevin Janga is stuurgroeplid bij Openbaar Lichaam Bonaire').waitFor({ timeout: 30_000 });
 
     await say(kevin, 'cijfers');
@@ -201,16 +207,7 @@ describe('in the Agents Playground, like a person', () => {
       .waitFor({ timeout: 30_000 });
 
     // The same form edits the member he is: now a participant of his organisation, marked incidenteel.
-    await say(pm, 'lid toevoegen');
-    const form = cardWith(pm, 'Koppel een Teams-gebruiker');
-    await form.waitFor({ timeout: 30_000 });
-    await form.getByRole('textbox', { name: /^Naam/ }).fill('Kevin Janga');
-    await form.getByRole('textbox', { name: /^Azure AD object-id/ }).fill('00000000-0000-4000-8000-000000000025');
-    await form.getByRole('combobox', { name: /^Organisatie/ }).click();
-    await pm.getByRole('option', { name: 'Openbaar Lichaam Bonaire' }).click();
-    await form.getByRole('radio', { name: 'Deelnemer casusoverleg' }).check();
-    await form.getByRole('checkbox', { name: /Incidentele deelnemer|Deelname/ }).check();
-    await form.getByRole('button', { name: 'Registreren' }).click();
+    await registerKevin(pm, 'Deelnemer casusoverleg', { occasional: true });
     await cardWith(pm, 'Kevin Janga is deelnemer casusoverleg bij Openbaar Lichaam Bonaire').waitFor({
       timeout: 30_000,
     });
