@@ -159,6 +159,68 @@ describe('in the Agents Playground, like a person', () => {
     await pm.screenshot({ path: join(outputDir, 'e2e-meeting-end.png') });
   });
 
+  it('the procesmanager searches Casusbot in the compose box and unfurls a link to a case: reference, stage, table and next meeting, no person', async () => {
+    const pm = await stage.open('user-id-0');
+    await say(pm, 'casussen');
+    const list = cardWith(pm, 'De lopende casussen waarbij jouw organisatie betrokken is');
+    await list.getByRole('button', { name: 'Openen' }).first().waitFor({ timeout: 30_000 });
+    const reference = /ZVH-\d{4}-\d{4}/.exec(await list.innerText())![0];
+    const { rows: persons } = await db.query<{ name: string; bsn: string | null; address: string }>(
+      `SELECT p.name, p.bsn, p.address FROM case_person p JOIN case_record c ON c.id = p."caseId" WHERE c.reference = $1`,
+      [reference],
+    );
+    expect(persons.length).toBeGreaterThan(0);
+    const table = (
+      await db.query<{ name: string }>(
+        `SELECT t.name FROM conference_table t JOIN case_record c ON c."tableId" = t.id WHERE c.reference = $1`,
+        [reference],
+      )
+    ).rows[0]?.name;
+    const expectCaseCard = async (text: string) => {
+      expect(text).toContain(reference);
+      expect(text).toMatch(/Stand[\s\S]*Tafel[\s\S]*Volgend overleg/);
+      if (table) expect(text).toContain(table);
+      expect(text).toMatch(/\d{1,2} \w+ \d{4}|Niet gepland/);
+      for (const p of persons) {
+        for (const part of p.name.split(/\s+/).filter((w) => w.length > 3)) expect(text).not.toContain(part);
+        expect(text).not.toContain(p.address);
+        if (p.bsn) expect(text).not.toContain(p.bsn);
+      }
+      expect(text).not.toMatch(/\b\d{9}\b/); // no BSN-like number
+    };
+
+    // Search: the Playground reads no manifest, so the person types the command id and parameter name once.
+    await pm.getByRole('button', { name: 'Trigger Message Extension App' }).click();
+    await pm.getByRole('menuitem', { name: 'Search Command' }).click();
+    const search = pm.getByRole('group').filter({ hasText: 'Search-Based Message Extension' });
+    await search.getByRole('button', { name: 'Specify Command ID or Parameter' }).click();
+    await search.getByRole('textbox', { name: 'Command ID' }).fill('casusZoeken');
+    await search.getByRole('textbox', { name: 'Parameter name' }).fill('kenmerk');
+    await search.getByRole('textbox', { name: 'Enter a search term' }).fill(reference);
+    const result = search.getByText(new RegExp(`^${reference} · \\S`)).first();
+    await result.waitFor({ timeout: 30_000 });
+    await expect(search.innerText()).resolves.not.toContain(persons[0]!.name);
+    await cardShot(pm, '16-casus-zoeken');
+
+    // Link unfurling: the link to the case turns into the same card, which the person posts in the chat.
+    await search.getByRole('button', { name: 'Close' }).click();
+    await pm.getByRole('button', { name: 'Trigger Message Extension App' }).click();
+    await pm.getByRole('menuitem', { name: 'Link Unfurling' }).click();
+    const unfurl = pm.getByRole('dialog').filter({ hasText: 'Link Unfurling' });
+    await unfurl
+      .getByRole('textbox', { name: 'Enter an URL' })
+      .fill(`http://localhost:${stage.bot.port}/casus/${reference}`);
+    const preview = unfurl.locator('.ac-adaptiveCard').filter({ hasText: 'Volgend overleg' });
+    await preview.waitFor({ timeout: 30_000 });
+    await expectCaseCard(await preview.innerText());
+    await cardShot(pm, '16b-casus-link', preview);
+    await unfurl.getByRole('button', { name: 'Send to Conversation' }).click();
+    await unfurl.waitFor({ state: 'hidden' });
+    const posted = cardWith(pm, new RegExp(`${reference}[\\s\\S]*Volgend overleg`));
+    await posted.waitFor({ timeout: 30_000 });
+    await expectCaseCard(await posted.innerText());
+  });
+
   it('the procesmanager registers Kevin Janga as stuurgroeplid; he types "cijfers" and reads last quarter with its charts, and nothing of a case', async () => {
     // Before he is registered, Kevin Janga is a stranger: the bot says so and lets him ask for registration.
     const kevin = await stage.open('user-id-5');
