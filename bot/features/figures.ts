@@ -8,7 +8,7 @@ import { linkSteeringGroupChannel, viewFigures } from '../../src/figures/figures
 import { periodKey, periodLabel } from '../../src/figures/periods.ts';
 import { offerDownload } from '../../src/privacy/downloads.ts';
 import type { BotDeps } from '../deps.ts';
-import { figuresDepsOf } from '../shared/jobs.ts';
+import { downloadDepsOf, figuresDepsOf } from '../shared/jobs.ts';
 import { onVerb, registerCommand } from '../teams/routes.ts';
 import { actorOf, channelOf, conversationKind } from '../teams/turn-context.ts';
 
@@ -29,7 +29,7 @@ export function registerFigures(app: Application<TurnState>, deps: BotDeps): voi
     const view = await viewFigures(figures, actor, { period: data.period, mode: 'public' });
     const presented = presentFigures(view, shown);
     const key = periodKey(view.figures.period);
-    const linkDeps = { ...deps, linkSecret: deps.links.secret, publicUrl: deps.links.publicUrl };
+    const linkDeps = downloadDepsOf(deps);
     const offer = (fileName: string, content: Uint8Array) =>
       offerDownload(linkDeps, actor, { kind: 'figures', fileName, content });
     const [csv, pdf] = await Promise.all([

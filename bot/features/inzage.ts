@@ -8,6 +8,7 @@ import { Verb } from '../../cards/verbs.ts';
 import { fetchDownload, offerDownload } from '../../src/privacy/downloads.ts';
 import { openInzageForm, produceInzage } from '../../src/privacy/inzage.ts';
 import type { BotDeps } from '../deps.ts';
+import { downloadDepsOf } from '../shared/jobs.ts';
 import { onVerb, registerCommand } from '../teams/routes.ts';
 import { actorOf } from '../teams/turn-context.ts';
 
@@ -16,7 +17,7 @@ import { actorOf } from '../teams/turn-context.ts';
  * the bot serves that is signed, works once and for ten minutes (and in real Teams also as a file offer).
  */
 export function registerInzage(app: Application<TurnState>, deps: BotDeps): void {
-  const linkDeps = { ...deps, linkSecret: deps.links.secret, publicUrl: deps.links.publicUrl };
+  const linkDeps = downloadDepsOf(deps);
   registerCommand(app, Command.inzage, async (context) => {
     openInzageForm(actorOf(context));
     return inzageSearchCard();

@@ -22,6 +22,7 @@ import {
 import { caseLogbook, unusualAccess } from '../../src/audit/logbook.ts';
 import { offerDownload } from '../../src/privacy/downloads.ts';
 import type { BotDeps } from '../deps.ts';
+import { downloadDepsOf } from '../shared/jobs.ts';
 import { id, onVerb, optionalId, registerCommand, text } from '../teams/routes.ts';
 import { actorOf } from '../teams/turn-context.ts';
 
@@ -94,7 +95,7 @@ function registerEmployeeLogbook(
         ? { kind: 'case', reference: data.reference.toUpperCase() }
         : { kind: 'employee', memberId: data.memberId ?? '', days: Number(data.days) },
     );
-    const linkDeps = { ...deps, linkSecret: deps.links.secret, publicUrl: deps.links.publicUrl };
+    const linkDeps = downloadDepsOf(deps);
     const offered = await offerDownload(linkDeps, actor, {
       kind: 'logbook',
       fileName: exported.fileName,

@@ -1,5 +1,6 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { worksOnCases } from '../../src/access/case-access.ts';
+import { lookupAttempt } from '../../src/cases/view-cases.ts';
 import { recordRefusal, type Attempt } from '../../src/access/refusals.ts';
 import type { Db } from '../../src/db/client.ts';
 import { forbidden } from '../../src/errors.ts';
@@ -18,7 +19,7 @@ export function attemptedIn(context: TurnContext): string {
   const activity = context.activity;
   // The names the message extension's own refusals carry (src/cases/view-cases.ts).
   if (isMessageExtension(activity))
-    return activity.name === 'composeExtension/queryLink' ? 'casuslink' : 'casus zoeken';
+    return activity.name === 'composeExtension/queryLink' ? lookupAttempt.link : lookupAttempt.search;
   if (activity.type === ActivityTypes.Invoke)
     return String(
       (activity.value as { action?: { verb?: string } } | undefined)?.action?.verb ?? activity.name ?? 'invoke',

@@ -6,7 +6,7 @@ import { quarterlyFiguresHandler } from '../../src/figures/figures.ts';
 import { JobRunner } from '../../src/jobs/runner.ts';
 import { informReminderHandler } from '../../src/lifecycle/informing.ts';
 import { shadowReturnHandler } from '../../src/lifecycle/shadow-list.ts';
-import { downloadExpiryHandler } from '../../src/privacy/downloads.ts';
+import { downloadExpiryHandler, type DownloadDeps } from '../../src/privacy/downloads.ts';
 import { retentionSweepHandler } from '../../src/retention/delete-due.ts';
 import type { BotDeps } from '../deps.ts';
 import { channelCardFor } from './notifications.ts';
@@ -60,4 +60,9 @@ export function createJobRunner(deps: JobDeps, options: { owner?: string } = {})
 /** What the figures use cases need, from the bot's settings. */
 export function figuresDepsOf(deps: Pick<BotDeps, 'db' | 'clock' | 'informWithinDays' | 'figuresTimeZone'>) {
   return { db: deps.db, clock: deps.clock, informWithinDays: deps.informWithinDays, timeZone: deps.figuresTimeZone };
+}
+
+/** What offering a download needs (a signed one-time link): the bot's link secret and public address. */
+export function downloadDepsOf(deps: Pick<BotDeps, 'db' | 'clock' | 'links'>): DownloadDeps {
+  return { db: deps.db, clock: deps.clock, linkSecret: deps.links.secret, publicUrl: deps.links.publicUrl };
 }

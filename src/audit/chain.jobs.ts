@@ -4,7 +4,7 @@ import type { Db } from '../db/client.ts';
 import { ensureJob } from '../jobs/job.repository.ts';
 import type { JobHandler } from '../jobs/runner.ts';
 import type { Logger } from '../logger.ts';
-import { pruneLogbook, sealLogbook } from './chain.ts';
+import { pruneLogbook, sealLogbook, sealBatchSize } from './chain.ts';
 
 /** The logbook's settings (src/config.ts): how long its rows are kept, and how old a row must be to be sealed. */
 export interface LogbookSettings {
@@ -36,7 +36,7 @@ export function logbookSealHandler(deps: { db: Db; clock: Clock; log: Logger; lo
       await ensureSeal(deps.db, nextHour(deps.clock.now()));
       const sealed = await sealLogbook(deps.db, { marginMs: deps.logbook.sealMarginMs, maxBatches: batchesPerJob });
       if (sealed) deps.log.info({ sealed }, 'logbook sealed');
-      if (sealed >= batchesPerJob * 1000) {
+      if (sealed >= batchesPerJob * sealBatchSize) {
         const now = deps.clock.now();
         await ensureJob(deps.db, { kind: logbookSealJob, subjectId: `${now.toISOString()}:more`, dueAt: now });
       }

@@ -105,7 +105,9 @@ async function sealBatch(db: Db, marginMs: number, batchSize: number): Promise<n
   return db.$transaction(async (tx) => {
     const state = await chainState(tx, true);
     const rows = await rowsAfter(tx, state.sealedThroughId, batchSize, marginMs);
-    const due = rows.slice(0, rows.findIndex((r) => !r.due) === -1 ? rows.length : rows.findIndex((r) => !r.due));
+    // Up to the first row still inside the margin: the chain is sealed in id order, without gaps.
+    const firstYoung = rows.findIndex((r) => !r.due);
+    const due = firstYoung === -1 ? rows : rows.slice(0, firstYoung);
     if (!due.length) return 0;
     let prev = state.lastHash;
     const ids: string[] = [];

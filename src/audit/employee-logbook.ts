@@ -55,15 +55,32 @@ const maxGroups = 200;
 const days = (value: number | undefined) =>
   logbookPeriods.includes(value as (typeof logbookPeriods)[number]) ? value! : defaultLogbookDays;
 
-/** The employee, if the actor may read their logbook; refused (and so logged) otherwise. */
-async function employeeFor(db: Db, actor: Actor, memberId: string): Promise<Employee> {
+/**
+ * The employee, if the actor may read their logbook (refused, and so logged, otherwise), with the identity their
+ * events carry and the period asked for: `days` back from now (30 unless one of the choices).
+ */
+async function employeePeriod(
+  deps: Pick<LogbookDeps, 'db' | 'clock'>,
+  actor: Actor,
+  memberId: string,
+  asked: number | undefined,
+): Promise<{ employee: Employee; aadObjectId: string; period: number; since: Date }> {
   assertCan(actor, 'logbook.viewEmployee');
   const member = isUuid(memberId)
-    ? await db.member.findUnique({ where: { id: memberId }, include: { organisation: { select: { name: true } } } })
+    ? await deps.db.member.findUnique({
+        where: { id: memberId },
+        include: { organisation: { select: { name: true } } },
+      })
     : null;
   if (!member) throw new DomainError(ErrorCode.NotFound, 'No such member');
   assertEmployeeLogbookAllowed(actor, member);
-  return { memberId: member.id, name: member.displayName, organisationName: member.organisation.name };
+  const period = days(asked);
+  return {
+    employee: { memberId: member.id, name: member.displayName, organisationName: member.organisation.name },
+    aadObjectId: member.aadObjectId,
+    period,
+    since: new Date(deps.clock.now().getTime() - period * 86_400_000),
+  };
 }
 
 /** The members whose logbook the actor may read, to choose from: everyone for the procesmanager, else their own. */
@@ -109,10 +126,7 @@ export async function employeeLogbook(
   actor: Actor,
   input: { memberId: string; days?: number },
 ): Promise<EmployeeLogbook> {
-  const employee = await employeeFor(deps.db, actor, input.memberId);
-  const period = days(input.days);
-  const since = new Date(deps.clock.now().getTime() - period * 86_400_000);
-  const aad = (await deps.db.member.findUniqueOrThrow({ where: { id: employee.memberId } })).aadObjectId;
+  const { employee, aadObjectId: aad, period, since } = await employeePeriod(deps, actor, input.memberId, input.days);
   const rows = await employeeActivity(deps.db, aad, since, maxGroups + 1);
   const references = await referencesOf(deps.db, [...new Set(rows.flatMap((r) => (r.caseId ? [r.caseId] : [])))]);
   await recordAudit(deps.db, actor, {
@@ -172,10 +186,7 @@ export async function logbookExport(
   query: LogbookExportQuery,
 ): Promise<LogbookExport> {
   if (query.kind === 'case') return caseExport(deps, actor, query.reference);
-  const employee = await employeeFor(deps.db, actor, query.memberId);
-  const period = days(query.days);
-  const since = new Date(deps.clock.now().getTime() - period * 86_400_000);
-  const aad = (await deps.db.member.findUniqueOrThrow({ where: { id: employee.memberId } })).aadObjectId;
+  const { employee, aadObjectId: aad, period, since } = await employeePeriod(deps, actor, query.memberId, query.days);
   const events = await auditEventsForExport(deps.db, { actorAadObjectId: aad, since }, maxExportRows);
   const kept = events.slice(0, maxExportRows);
   const [entries, references] = await Promise.all([

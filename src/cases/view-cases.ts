@@ -17,6 +17,9 @@ import { caseStatuses, type CaseStatus } from '../referrals/referral.types.ts';
 import { deletedNotice } from '../retention/deleted.ts';
 
 /** `mijn aanmeldingen`: what I registered, drafts included. */
+
+/** What a refused look-up from a message extension records as tried: a search, or a pasted link. */
+export const lookupAttempt = { search: 'casus zoeken', link: 'casuslink' } as const;
 export function listMyReferrals(db: Db, actor: Actor): Promise<CaseSummary[]> {
   return listCasesByReferrer(db, actor.memberId);
 }
@@ -96,7 +99,7 @@ export async function searchCaseBadges(
     ...(search ? { referenceContains: search } : {}),
   });
   if (!badges.length && search && wholeReference.test(search))
-    await recordLookupRefused(db, actor, search, 'casus zoeken');
+    await recordLookupRefused(db, actor, search, lookupAttempt.search);
   return badges;
 }
 
@@ -119,7 +122,7 @@ export async function caseBadgeByReference(
         take: 1,
       })
     : [];
-  if (!badge) await recordLookupRefused(db, actor, normalised, 'casuslink');
+  if (!badge) await recordLookupRefused(db, actor, normalised, lookupAttempt.link);
   return badge;
 }
 

@@ -168,7 +168,6 @@ export function parseReferralForm(values: ReferralFormValues, context: ReferralF
     if (v.length > max) fail(id, tooLong(max, v.length));
     return v || undefined;
   };
-  const todayIso = context.today;
 
   const persons: ReferralPerson[] = [];
   for (let position = 1; position <= personCountOf(values); position++) {
@@ -181,7 +180,7 @@ export function parseReferralForm(values: ReferralFormValues, context: ReferralF
     const birthDate = parseDutchDate(typedBirthDate) ?? '';
     if (typedBirthDate && !birthDate)
       fail(f('birthDate'), 'Geen geldige datum. Schrijf hem als dd-mm-jjjj, bijvoorbeeld 12-04-1990.');
-    else if (birthDate && birthDate > todayIso) fail(f('birthDate'), 'De geboortedatum ligt in de toekomst.');
+    else if (birthDate && birthDate > context.today) fail(f('birthDate'), 'De geboortedatum ligt in de toekomst.');
     else if (birthDate && birthDate < '1900-01-01') fail(f('birthDate'), 'De geboortedatum ligt voor 1900.');
     const address = required(f('address'), `Vul het adres van ${who} in.`, L.address);
     const bsn = optional(f('bsn'), L.bsn);

@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon';
 import type { UseCaseDeps } from '../use-case.ts';
 import { defaultNetworkTimeZone } from '../config.ts';
+import { localParts } from '../conferences/schedule.ts';
 import type { Actor } from '../actor.ts';
 import { assertCan } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -140,7 +140,7 @@ export async function submitReferral(
   const values = pickFormValues(input.data);
   const partnerIds = new Set((await listPartners(deps.db)).map((o) => o.id));
   const now = deps.clock.now();
-  const today = DateTime.fromJSDate(now, { zone: deps.figuresTimeZone ?? defaultNetworkTimeZone }).toISODate()!;
+  const today = localParts(now, deps.figuresTimeZone ?? defaultNetworkTimeZone).date;
   const parsed = parseReferralForm(values, { partnerIds, onBehalfOfExternal: forExternal, today });
   if (!parsed.ok) return { ok: false, errors: parsed.errors, values };
   const referral = parsed.referral;
